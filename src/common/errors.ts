@@ -15,7 +15,11 @@ export type JarvisErrorCode =
   | 'timeout'
   | 'circuit-open'
   | 'budget-exceeded'
-  | 'no-model-available';
+  | 'no-model-available'
+  /** Business memory: learning from, or remembering, workspace content while the workspace is untrusted. */
+  | 'untrusted-workspace'
+  /** Business memory: the memory folder could not be read or written (disk full, permissions...). */
+  | 'storage-failed';
 
 const BRAND = Symbol.for('jarvis.error');
 

@@ -1,4 +1,7 @@
-import { DEFAULT_SETTINGS, JarvisSettings } from './settings';
+import { parseRoutingTable } from '../llm/routing/RoutingTable';
+import { TIER_NAMES, type TierName } from '../llm/routing/TaskComplexity';
+import { DEFAULT_SETTINGS, JarvisSettings, PriceOverride } from './settings';
+import { SettingReader } from './SettingReader';
 
 export interface ParsedSettings {
   settings: JarvisSettings;
@@ -6,58 +9,69 @@ export interface ParsedSettings {
   warnings: string[];
 }
 
-type Read = (key: string) => unknown;
-
-/**
- * Reads every setting defensively: a value of the wrong type or out of range is replaced by its
- * default and reported, so a typo in settings.json never breaks Jarvis.
- */
-export function parseSettings(read: Read): ParsedSettings {
-  const warnings: string[] = [];
+/** Reads every setting defensively; see SettingReader. */
+export function parseSettings(read: (key: string) => unknown): ParsedSettings {
+  const r = new SettingReader(read);
   const d = DEFAULT_SETTINGS;
-
-  const bool = (key: string, def: boolean): boolean => {
-    const v = read(key);
-    if (v === undefined) return def;
-    if (typeof v === 'boolean') return v;
-    warnings.push(`jarvis.${key} must be true or false (got ${show(v)}); using ${def}.`);
-    return def;
-  };
-  const int = (key: string, def: number, min: number, max: number): number => {
-    const v = read(key);
-    if (v === undefined) return def;
-    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
-    warnings.push(`jarvis.${key} must be a whole number from ${min} to ${max} (got ${show(v)}); using ${def}.`);
-    return def;
-  };
-  const str = (key: string, def: string, check: (s: string) => string | undefined): string => {
-    const v = read(key);
-    if (v === undefined) return def;
-    if (typeof v !== 'string') {
-      warnings.push(`jarvis.${key} must be a string (got ${show(v)}); using "${def}".`);
-      return def;
-    }
-    const trimmed = v.trim();
-    const problem = check(trimmed);
-    if (problem) {
-      warnings.push(`jarvis.${key} ${problem} (got ${show(v)}); using "${def}".`);
-      return def;
-    }
-    return trimmed;
-  };
-
   const settings: JarvisSettings = {
     ollama: {
-      enabled: bool('ollama.enabled', d.ollama.enabled),
-      host: str('ollama.host', d.ollama.host, checkHttpUrl).replace(/\/+$/, ''),
-      model: str('ollama.model', d.ollama.model, checkModelName),
+      enabled: r.bool('ollama.enabled', d.ollama.enabled),
+      host: stripSlash(r.str('ollama.host', d.ollama.host, checkHttpUrl)),
+      model: r.str('ollama.model', d.ollama.model, checkModelName),
     },
+    openai: { baseUrl: stripSlash(r.str('openai.baseUrl', d.openai.baseUrl, checkHttpUrl)) },
+    anthropic: { baseUrl: stripSlash(r.str('anthropic.baseUrl', d.anthropic.baseUrl, checkHttpUrl)) },
     chat: {
-      historyTurns: int('chat.historyTurns', d.chat.historyTurns, 0, 100),
-      systemPrompt: str('chat.systemPrompt', d.chat.systemPrompt, () => undefined),
+      historyTurns: r.int('chat.historyTurns', d.chat.historyTurns, 0, 100),
+      systemPrompt: r.str('chat.systemPrompt', d.chat.systemPrompt),
+    },
+    routing: {
+      localRatio: r.num('routing.localRatio', d.routing.localRatio, 0, 1),
+      qualityThreshold: r.num('routing.qualityThreshold', d.routing.qualityThreshold, 0, 1),
+      qualityJudge: r.oneOf('routing.qualityJudge', d.routing.qualityJudge, ['heuristic', 'llm']),
+      complexity: r.oneOf('routing.complexity', d.routing.complexity, ['auto', ...TIER_NAMES]),
+      tiers: r.custom('routing.tiers', d.routing.tiers, parseTiers),
+      useVscodeModels: r.bool('routing.useVscodeModels', d.routing.useVscodeModels),
+    },
+    pricing: { overrides: r.custom('pricing.overrides', d.pricing.overrides, parsePrices) },
+    budget: {
+      dailyUsd: r.num('budget.dailyUsd', d.budget.dailyUsd, 0, 1_000_000),
+      monthlyUsd: r.num('budget.monthlyUsd', d.budget.monthlyUsd, 0, 1_000_000),
+    },
+    privacy: { localOnly: r.strings('privacy.localOnly', d.privacy.localOnly) },
+    resilience: {
+      maxRetries: r.int('resilience.maxRetries', d.resilience.maxRetries, 0, 10),
+      breakerThreshold: r.int('resilience.breakerThreshold', d.resilience.breakerThreshold, 1, 100),
+      breakerCooldownSeconds: r.int('resilience.breakerCooldownSeconds', d.resilience.breakerCooldownSeconds, 1, 3600),
+      firstTokenTimeoutSeconds: r.int('resilience.firstTokenTimeoutSeconds', d.resilience.firstTokenTimeoutSeconds, 1, 3600),
+      idleTimeoutSeconds: r.int('resilience.idleTimeoutSeconds', d.resilience.idleTimeoutSeconds, 1, 3600),
+    },
+    cache: {
+      enabled: r.bool('cache.enabled', d.cache.enabled),
+      memorySize: r.int('cache.memorySize', d.cache.memorySize, 0, 1_000_000),
+      defaultTtl: r.int('cache.defaultTtl', d.cache.defaultTtl, 1, 30 * 24 * 3600),
+      redisUrl: r.str('cache.redisUrl', d.cache.redisUrl, checkRedisUrl),
+    },
+    memory: {
+      enabled: r.bool('memory.enabled', d.memory.enabled),
+      retentionDays: r.int('memory.retentionDays', d.memory.retentionDays, 1, 36500),
+      embedder: r.oneOf('memory.embedder', d.memory.embedder, ['auto', 'ollama', 'openai', 'offline']),
+      ollamaEmbedModel: r.str('memory.ollamaEmbedModel', d.memory.ollamaEmbedModel, checkModelName),
+      openaiEmbedModel: r.str('memory.openaiEmbedModel', d.memory.openaiEmbedModel, (s) => (s === '' ? 'must not be empty' : undefined)),
+      decayHours: r.num('memory.decayHours', d.memory.decayHours, 1, 1_000_000),
+      contextTokenBudget: r.int('memory.contextTokenBudget', d.memory.contextTokenBudget, 0, 100_000),
+      maxResults: r.int('memory.maxResults', d.memory.maxResults, 0, 50),
+    },
+    preferences: {
+      learning: r.bool('preferences.learning', d.preferences.learning),
+      confidenceThreshold: r.num('preferences.confidenceThreshold', d.preferences.confidenceThreshold, 0, 1),
     },
   };
-  return { settings, warnings };
+  return { settings, warnings: r.warnings };
+}
+
+function stripSlash(s: string): string {
+  return s.replace(/\/+$/, '');
 }
 
 function checkHttpUrl(s: string): string | undefined {
@@ -72,6 +86,16 @@ function checkHttpUrl(s: string): string | undefined {
   return undefined;
 }
 
+function checkRedisUrl(s: string): string | undefined {
+  if (s === '') return undefined; // empty: no shared tier
+  try {
+    const url = new URL(s);
+    return url.protocol === 'redis:' || url.protocol === 'rediss:' ? undefined : 'must start with redis:// or rediss://';
+  } catch {
+    return 'must be a URL such as redis://localhost:6379';
+  }
+}
+
 // Ollama names: optional namespace/, name, optional :tag — letters, digits, . _ - only.
 const MODEL_NAME = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*(:[a-z0-9][a-z0-9._-]*)?$/i;
 
@@ -81,7 +105,21 @@ function checkModelName(s: string): string | undefined {
   return undefined;
 }
 
-function show(v: unknown): string {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+function parseTiers(v: unknown): Record<TierName, string[]> {
+  const table = parseRoutingTable(v); // throws a message naming the bad tier or route
+  const out = {} as Record<TierName, string[]>;
+  for (const tier of TIER_NAMES) out[tier] = table[tier].map((c) => `${c.provider}:${c.model}`);
+  return out;
+}
+
+function parsePrices(v: unknown): Record<string, PriceOverride> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('expected an object of model → { "input": $, "output": $ } per 1M tokens.');
+  const out: Record<string, PriceOverride> = {};
+  for (const [model, p] of Object.entries(v)) {
+    const { input, output } = (p ?? {}) as Record<string, unknown>;
+    const ok = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+    if (!ok(input) || !ok(output)) throw new Error(`"${model}" needs non-negative numbers "input" and "output" ($ per 1M tokens).`);
+    out[model] = { input: input as number, output: output as number };
+  }
+  return out;
 }

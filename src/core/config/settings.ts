@@ -2,20 +2,57 @@
  * Typed Jarvis settings. Every setting is declared once here with its default; a unit test checks
  * these defaults against package.json `contributes.configuration`.
  */
+import type { TierName } from '../llm/routing/TaskComplexity';
+
+export type ComplexitySetting = 'auto' | TierName;
+export type EmbedderSetting = 'auto' | 'ollama' | 'openai' | 'offline';
+export interface PriceOverride {
+  input: number;
+  output: number;
+}
+
 export interface JarvisSettings {
-  ollama: {
-    /** @default true */
+  ollama: { enabled: boolean; host: string; model: string };
+  openai: { baseUrl: string };
+  anthropic: { baseUrl: string };
+  chat: { historyTurns: number; systemPrompt: string };
+  routing: {
+    /** Share of answers computed locally, kept over a sliding window. */
+    localRatio: number;
+    /** Local answers scoring below this are escalated to the cloud. */
+    qualityThreshold: number;
+    qualityJudge: 'heuristic' | 'llm';
+    /** 'auto' analyses each request; a tier forces it. */
+    complexity: ComplexitySetting;
+    /** Tier → "provider:model" candidates, in order. Validated by parseRoutingTable. */
+    tiers: Record<TierName, string[]>;
+    /** Offer chat models other extensions provide through vscode.lm as cloud candidates. */
+    useVscodeModels: boolean;
+  };
+  /** Model (or prefix) → $ per 1M tokens, added to or replacing the built-in table. */
+  pricing: { overrides: Record<string, PriceOverride> };
+  /** US dollars of cloud spend; 0 means no cap. */
+  budget: { dailyUsd: number; monthlyUsd: number };
+  privacy: { localOnly: string[] };
+  resilience: {
+    maxRetries: number;
+    breakerThreshold: number;
+    breakerCooldownSeconds: number;
+    firstTokenTimeoutSeconds: number;
+    idleTimeoutSeconds: number;
+  };
+  cache: { enabled: boolean; memorySize: number; defaultTtl: number; redisUrl: string };
+  memory: {
     enabled: boolean;
-    /** @default "http://localhost:11434" */
-    host: string;
-    /** @default "llama3" */
-    model: string;
+    retentionDays: number;
+    embedder: EmbedderSetting;
+    ollamaEmbedModel: string;
+    openaiEmbedModel: string;
+    decayHours: number;
+    contextTokenBudget: number;
+    maxResults: number;
   };
-  chat: {
-    /** @default 10 */
-    historyTurns: number;
-    systemPrompt: string;
-  };
+  preferences: { learning: boolean; confidenceThreshold: number };
 }
 
 export const DEFAULT_SETTINGS: JarvisSettings = {
@@ -24,20 +61,64 @@ export const DEFAULT_SETTINGS: JarvisSettings = {
     host: 'http://localhost:11434',
     model: 'llama3',
   },
+  openai: { baseUrl: 'https://api.openai.com/v1' },
+  anthropic: { baseUrl: 'https://api.anthropic.com' },
   chat: {
     historyTurns: 10,
     systemPrompt:
       'You are Jarvis, a concise coding assistant inside VS Code. Answer with correct, minimal code and short explanations. Use fenced code blocks with a language tag.',
   },
+  routing: {
+    localRatio: 0.8,
+    qualityThreshold: 0.7,
+    qualityJudge: 'heuristic',
+    complexity: 'auto',
+    tiers: {
+      trivial: ['ollama:phi3', 'ollama:llama3'],
+      low: ['ollama:llama3'],
+      medium: ['ollama:mistral', 'openai:gpt-4o-mini'],
+      high: ['openai:gpt-4o', 'anthropic:claude-sonnet-4-0'],
+      critical: ['anthropic:claude-opus-4-0', 'openai:gpt-4o'],
+    },
+    useVscodeModels: true,
+  },
+  pricing: { overrides: {} },
+  budget: { dailyUsd: 5, monthlyUsd: 50 },
+  privacy: {
+    localOnly: ['**/.env', '**/.env.*', '**/*.pem', '**/*.key', '**/secrets/**', '**/credentials*'],
+  },
+  resilience: {
+    maxRetries: 3,
+    breakerThreshold: 5,
+    breakerCooldownSeconds: 60,
+    firstTokenTimeoutSeconds: 120,
+    idleTimeoutSeconds: 60,
+  },
+  cache: { enabled: true, memorySize: 1000, defaultTtl: 3600, redisUrl: '' },
+  memory: {
+    enabled: true,
+    retentionDays: 90,
+    embedder: 'auto',
+    ollamaEmbedModel: 'nomic-embed-text',
+    openaiEmbedModel: 'text-embedding-3-small',
+    decayHours: 720,
+    contextTokenBudget: 1500,
+    maxResults: 5,
+  },
+  preferences: { learning: true, confidenceThreshold: 0.7 },
 };
+
+/** Settings whose value is an object as a whole (not a group of further settings). */
+const OBJECT_VALUED = new Set(['jarvis.routing.tiers', 'jarvis.pricing.overrides']);
 
 /** Flat `jarvis.*` key → default, in the shape package.json declares them. */
 export function flattenDefaults(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const walk = (obj: object, prefix: string) => {
     for (const [k, v] of Object.entries(obj)) {
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) walk(v, `${prefix}${k}.`);
-      else out[`jarvis.${prefix}${k}`] = v;
+      const key = `jarvis.${prefix}${k}`;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && !OBJECT_VALUED.has(key)) walk(v, `${prefix}${k}.`);
+      else out[key] = v;
     }
   };
   walk(DEFAULT_SETTINGS, '');

@@ -30,3 +30,16 @@ export interface OllamaPullProgress {
   /** 0–100 over the layer being downloaded, when the server reports sizes. */
   percent?: number;
 }
+
+/** What `/api/show` tells about one installed model. */
+export interface OllamaModelDetails {
+  /** Name as asked for, normalised with its tag. */
+  name: string;
+  family?: string;
+  parameterSize?: string;
+  quantization?: string;
+  /** e.g. `completion`, `embedding`, `tools`, `vision`; empty when the server is too old to say. */
+  capabilities: string[];
+  /** Maximum context window in tokens, from `model_info["<arch>.context_length"]`. */
+  contextLength?: number;
+}

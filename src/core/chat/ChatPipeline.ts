@@ -1,0 +1,46 @@
+import type { ChatMessage } from '../llm/types';
+import type { ChatAttachment, ChatChunk, ChatEngineRequest } from './ChatChunk';
+
+/** A request after slash-command parsing and context gathering, ready for a model. */
+export interface PreparedRequest {
+  /** The user's words (without the slash command). */
+  prompt: string;
+  /** System prompt (with context blocks), kept history, and the prompt with attachments. */
+  messages: ChatMessage[];
+  attachments: ChatAttachment[];
+  /** A modifier command such as "local", "cloud" or "tier", when one was given. */
+  command?: string;
+  /** Argument of the modifier (e.g. the tier name after /tier). */
+  commandArg?: string;
+  signal: AbortSignal;
+}
+
+/** Produces the answer: the local model alone, or the router across local and cloud models. */
+export interface Responder {
+  respond(request: PreparedRequest): AsyncIterable<ChatChunk>;
+}
+
+/** What a context source adds to a request: text for the system prompt and references to show. */
+export interface ContextContribution {
+  /** A block appended to the system prompt (already within the contributor's token budget). */
+  system?: string;
+  references?: Extract<ChatChunk, { type: 'reference' }>[];
+}
+
+/** Memory, preferences, session context… Each is optional and must never break a chat. */
+export interface ContextContributor {
+  readonly name: string;
+  contribute(request: ChatEngineRequest, signal: AbortSignal): Promise<ContextContribution>;
+  /** Told about each finished exchange (to learn from it, or to record it in a session). */
+  observe?(exchange: { prompt: string; answer: string; model: string; local: boolean }): void | Promise<void>;
+}
+
+/** A command that is answered by Jarvis itself (e.g. /remember), not by a model. */
+export interface SlashCommand {
+  readonly name: string;
+  readonly description: string;
+  run(args: string, request: ChatEngineRequest): AsyncIterable<ChatChunk>;
+}
+
+/** Commands that change how a question is answered and then go to the model. */
+export const MODIFIER_COMMANDS = ['local', 'cloud', 'tier'] as const;

@@ -1,0 +1,57 @@
+import { errorMessage, isJarvisError } from '../../common/errors';
+import type { JarvisSettings } from '../config/settings';
+import type { ChatAction, ChatChunk } from './ChatChunk';
+
+const showLog: ChatAction = { title: 'Show Log', command: 'jarvis.showLog' };
+const openSetting = (key: string, title: string): ChatAction => ({
+  title,
+  command: 'jarvis.openSettings',
+  args: [key],
+});
+
+/**
+ * Turns any failure into a chat message that says what is wrong and offers what to do next.
+ * Users see this instead of a stack trace; the log keeps the details.
+ */
+export function errorToChunk(e: unknown, settings: JarvisSettings): Extract<ChatChunk, { type: 'error' }> {
+  if (!isJarvisError(e)) {
+    return {
+      type: 'error',
+      code: 'provider-error',
+      message: `Something went wrong: ${errorMessage(e)}`,
+      actions: [showLog],
+    };
+  }
+  const model = e.details.model ?? settings.ollama.model;
+  switch (e.code) {
+    case 'provider-disabled':
+      return {
+        type: 'error',
+        code: e.code,
+        message: e.message,
+        actions: [openSetting('jarvis.ollama.enabled', 'Enable Ollama')],
+      };
+    case 'provider-unreachable':
+      return {
+        type: 'error',
+        code: e.code,
+        message: e.message,
+        actions: [
+          { title: 'Retry Connection', command: 'jarvis.checkOllama' },
+          openSetting('jarvis.ollama.host', 'Change Ollama Host'),
+        ],
+      };
+    case 'model-not-found':
+      return {
+        type: 'error',
+        code: e.code,
+        message: e.message,
+        actions: [
+          { title: `Pull ${model}`, command: 'jarvis.pullModel', args: [model] },
+          openSetting('jarvis.ollama.model', 'Choose Another Model'),
+        ],
+      };
+    default:
+      return { type: 'error', code: e.code, message: e.message, actions: [showLog] };
+  }
+}

@@ -1,0 +1,163 @@
+import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import type { MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import { throwIfAborted } from '../../../common/abort';
+import { type Clock, systemClock } from '../../../common/Clock';
+import { JarvisError } from '../../../common/errors';
+import { type Logger, nullLogger } from '../../ports';
+import { type CloudConnection, type ValidCloudConnection, validateCloudConnection } from '../CloudConnection';
+import { sdkLogger } from '../sdkLogger';
+import { StreamWatchdog } from '../StreamWatchdog';
+import { redactSecret, type SdkErrorClasses, toProviderError } from '../toProviderError';
+import type { FinishReason, LlmProvider, ProviderChatRequest, ProviderChunk } from '../types';
+import { validateChatRequest } from '../validateChatRequest';
+import { toAnthropicMessages } from './toAnthropicMessages';
+
+const LABEL = 'Anthropic';
+const KEY_COMMAND = 'Jarvis: Set Anthropic API Key';
+const SDK_ERRORS: SdkErrorClasses = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
+
+/**
+ * The Messages API requires `max_tokens`. Used when the caller sets no limit.
+ * @default 4096
+ */
+export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
+
+/** Chat through the official `@anthropic-ai/sdk` against Anthropic or a compatible server. */
+export class AnthropicProvider implements LlmProvider {
+  readonly id = 'anthropic' as const;
+  readonly local = false;
+
+  constructor(
+    private readonly connection: () => CloudConnection,
+    private readonly logger: Logger = nullLogger,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async *chat(request: ProviderChatRequest): AsyncIterable<ProviderChunk> {
+    validateChatRequest(request, LABEL);
+    const conn = validateCloudConnection(this.connection(), LABEL, KEY_COMMAND);
+    const body = messagesBody(request);
+    throwIfAborted(request.signal);
+    const watchdog = new StreamWatchdog(conn.timeoutMs, request.signal);
+    let started = false;
+    let stopped = false;
+    let inputTokens = 0;
+    let outputTokens = 0;
+    let finishReason: FinishReason | undefined;
+    let model = request.model;
+    try {
+      const stream = await this.client(conn).messages.create(body, { signal: watchdog.signal });
+      watchdog.touch();
+      for await (const event of stream as AsyncIterable<RawMessageStreamEvent>) {
+        switch (event.type) {
+          case 'message_start':
+            started = true;
+            model = event.message.model || model;
+            inputTokens = event.message.usage?.input_tokens ?? 0;
+            outputTokens = event.message.usage?.output_tokens ?? 0;
+            break;
+          case 'content_block_delta':
+            // Only text is requested; other delta kinds (thinking, tool input) are not shown.
+            if (event.delta.type === 'text_delta' && event.delta.text) {
+              watchdog.pause();
+              yield { type: 'text', text: event.delta.text };
+            }
+            break;
+          case 'message_delta':
+            // Counts here are cumulative, so they replace rather than add.
+            if (typeof event.usage?.output_tokens === 'number') outputTokens = event.usage.output_tokens;
+            if (typeof event.usage?.input_tokens === 'number') inputTokens = event.usage.input_tokens;
+            if (event.delta.stop_reason) finishReason = mapStopReason(event.delta.stop_reason);
+            break;
+          case 'message_stop':
+            stopped = true;
+            break;
+          default:
+            // content_block_start/stop carry nothing we show; unknown future events are ignored.
+            break;
+        }
+        watchdog.touch();
+      }
+      // The SDK ends the loop quietly when its signal aborts; tell the two causes apart here.
+      if (watchdog.timedOut) throw this.idleTimeout(conn, request.model);
+      throwIfAborted(request.signal);
+      if (!started || !stopped) {
+        throw new JarvisError(
+          'invalid-response',
+          `The ${LABEL} stream ended before the answer was complete. Try again.`,
+          { provider: this.id, model: request.model, host: redactSecret(conn.baseUrl, conn.apiKey) },
+        );
+      }
+      yield {
+        type: 'done',
+        usage: { inputTokens, outputTokens },
+        finishReason: finishReason ?? 'other',
+        model,
+      };
+    } catch (e) {
+      if (watchdog.timedOut) throw this.idleTimeout(conn, request.model);
+      if (request.signal?.aborted) throw new JarvisError('cancelled', 'The request was cancelled.', { provider: this.id });
+      throw this.toError(e, conn, request.model);
+    } finally {
+      watchdog.dispose();
+    }
+  }
+
+  /** A client per request (about 0.3 ms), so a changed key or setting applies at once. */
+  private client(conn: ValidCloudConnection): Anthropic {
+    return new Anthropic({
+      apiKey: conn.apiKey,
+      // The SDK appends `/v1/messages`; users often paste the base URL with `/v1` already on it.
+      baseURL: conn.baseUrl.replace(/\/v1$/, ''),
+      maxRetries: conn.maxRetries,
+      timeout: conn.timeoutMs,
+      logger: sdkLogger(this.logger, LABEL, conn.apiKey),
+      logLevel: 'warn',
+      ...(conn.fetch ? { fetch: conn.fetch } : {}),
+    });
+  }
+
+  private toError(e: unknown, conn: ValidCloudConnection, model: string): JarvisError {
+    const error = toProviderError(e, {
+      provider: this.id,
+      label: LABEL,
+      keyCommand: KEY_COMMAND,
+      sdk: SDK_ERRORS,
+      baseUrl: conn.baseUrl,
+      model,
+      timeoutMs: conn.timeoutMs,
+      secret: conn.apiKey,
+      now: this.clock.now(),
+    });
+    this.logger.warn(`${LABEL} ${error.code}: ${error.message}`);
+    return error;
+  }
+
+  private idleTimeout(conn: ValidCloudConnection, model: string): JarvisError {
+    return new JarvisError(
+      'timeout',
+      `${LABEL} stopped sending for ${conn.timeoutMs / 1000} s in the middle of the answer. Try again.`,
+      { provider: this.id, model, host: redactSecret(conn.baseUrl, conn.apiKey) },
+    );
+  }
+}
+
+function messagesBody(request: ProviderChatRequest): MessageCreateParamsStreaming {
+  const { system, messages } = toAnthropicMessages(request.messages);
+  const body: MessageCreateParamsStreaming = {
+    model: request.model,
+    max_tokens: request.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
+    messages,
+    stream: true,
+  };
+  if (system !== undefined) body.system = system;
+  // `temperature` is deliberately not sent: the API deprecated it and SDK 1.x no longer has it in
+  // the request type, so sending it would bypass the SDK's contract with the server.
+  return body;
+}
+
+function mapStopReason(reason: string): FinishReason {
+  if (reason === 'end_turn' || reason === 'stop_sequence') return 'stop';
+  if (reason === 'max_tokens' || reason === 'model_context_window_exceeded') return 'length';
+  return 'other';
+}

@@ -1,0 +1,83 @@
+import { JarvisError } from '../../../common/errors';
+import type { Logger } from '../../ports';
+import { nullLogger } from '../../ports';
+import type { FinishReason, LlmProvider, ProviderChatRequest, ProviderChunk } from '../types';
+import { createOllamaClient } from './createOllamaClient';
+import type { OllamaConnection } from './OllamaTypes';
+import { toOllamaError } from './toOllamaError';
+
+/** Chat with a local Ollama server through the official `ollama` SDK. */
+export class OllamaProvider implements LlmProvider {
+  readonly id = 'ollama' as const;
+  readonly local = true;
+
+  /** @param connection read on every request, so a settings change applies to the next one. */
+  constructor(
+    private readonly connection: () => OllamaConnection,
+    private readonly logger: Logger = nullLogger,
+  ) {}
+
+  async *chat(req: ProviderChatRequest): AsyncGenerator<ProviderChunk, void, undefined> {
+    validate(req);
+    const conn = this.connection();
+    const ctx = { host: conn.host, model: req.model, signal: req.signal };
+    if (req.signal?.aborted) throw toOllamaError(req.signal.reason, ctx);
+
+    const client = createOllamaClient(conn, { signal: req.signal, streaming: true });
+    let finished = false;
+    try {
+      this.logger.debug(`ollama: chat ${req.model} at ${conn.host} (${req.messages.length} messages)`);
+      const stream = await client.chat({
+        model: req.model,
+        messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+        stream: true,
+        options: {
+          ...(req.temperature !== undefined && { temperature: req.temperature }),
+          ...(req.maxTokens !== undefined && { num_predict: req.maxTokens }),
+        },
+      });
+      for await (const part of stream) {
+        // The SDK may still hand out lines it had buffered before the abort.
+        if (req.signal?.aborted) throw toOllamaError(req.signal.reason, ctx);
+        if (part.message?.content) yield { type: 'text', text: part.message.content };
+        if (part.done) {
+          finished = true;
+          yield {
+            type: 'done',
+            model: part.model || req.model,
+            finishReason: toFinishReason(part.done_reason),
+            usage: { inputTokens: part.prompt_eval_count ?? 0, outputTokens: part.eval_count ?? 0 },
+          };
+          return;
+        }
+      }
+    } catch (e) {
+      const err = toOllamaError(e, ctx);
+      if (err.code !== 'cancelled') this.logger.warn(`ollama: chat ${req.model} failed: ${err.message}`);
+      throw err;
+    } finally {
+      // Covers cancellation and a consumer that stopped iterating early: close the HTTP stream.
+      if (!finished) client.abort();
+    }
+  }
+}
+
+function toFinishReason(reason: string | undefined): FinishReason {
+  if (reason === 'stop') return 'stop';
+  if (reason === 'length') return 'length';
+  return 'other';
+}
+
+function validate(req: ProviderChatRequest): void {
+  if (typeof req.model !== 'string' || req.model.trim() === '') {
+    throw new JarvisError('invalid-input', 'No Ollama model was given. Set jarvis.ollama.model, e.g. "llama3".', {
+      provider: 'ollama',
+    });
+  }
+  if (!Array.isArray(req.messages) || req.messages.length === 0) {
+    throw new JarvisError('invalid-input', 'A chat request needs at least one message.', {
+      provider: 'ollama',
+      model: req.model,
+    });
+  }
+}

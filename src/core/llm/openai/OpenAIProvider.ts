@@ -1,0 +1,204 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import { throwIfAborted } from '../../../common/abort';
+import { type Clock, systemClock } from '../../../common/Clock';
+import { JarvisError } from '../../../common/errors';
+import { type Logger, nullLogger } from '../../ports';
+import { type CloudConnection, type ValidCloudConnection, validateCloudConnection } from '../CloudConnection';
+import { sdkLogger } from '../sdkLogger';
+import { StreamWatchdog } from '../StreamWatchdog';
+import { redactSecret, type SdkErrorClasses, toProviderError } from '../toProviderError';
+import type { FinishReason, LlmProvider, ProviderChatRequest, ProviderChunk, TokenUsage } from '../types';
+import { validateChatRequest } from '../validateChatRequest';
+
+const LABEL = 'OpenAI';
+const KEY_COMMAND = 'Jarvis: Set OpenAI API Key';
+const SDK_ERRORS: SdkErrorClasses = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
+
+/**
+ * Chat and embeddings through the official `openai` SDK against OpenAI or any OpenAI-compatible
+ * server (LM Studio, vLLM, proxies) at the configured base URL.
+ */
+export class OpenAIProvider implements LlmProvider {
+  readonly id = 'openai' as const;
+  readonly local = false;
+
+  constructor(
+    private readonly connection: () => CloudConnection,
+    private readonly logger: Logger = nullLogger,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async *chat(request: ProviderChatRequest): AsyncIterable<ProviderChunk> {
+    validateChatRequest(request, LABEL);
+    const conn = validateCloudConnection(this.connection(), LABEL, KEY_COMMAND);
+    throwIfAborted(request.signal);
+    const watchdog = new StreamWatchdog(conn.timeoutMs, request.signal);
+    let finishReason: FinishReason | undefined;
+    let usage: TokenUsage | undefined;
+    let model = request.model;
+    try {
+      const stream = await this.client(conn).chat.completions.create(chatBody(request, conn.baseUrl), {
+        signal: watchdog.signal,
+      });
+      watchdog.touch();
+      for await (const chunk of stream) {
+        model = chunk.model || model;
+        if (chunk.usage) {
+          usage = { inputTokens: chunk.usage.prompt_tokens ?? 0, outputTokens: chunk.usage.completion_tokens ?? 0 };
+        }
+        // `choices` is empty on the usage chunk; only the first choice is requested (n = 1).
+        const choice: ChatCompletionChunk.Choice | undefined = chunk.choices?.[0];
+        if (choice?.finish_reason) finishReason = mapFinishReason(choice.finish_reason);
+        const text = choice?.delta?.content;
+        if (text) {
+          watchdog.pause();
+          yield { type: 'text', text };
+        }
+        watchdog.touch();
+      }
+      // The SDK ends the loop quietly when its signal aborts; tell the two causes apart here.
+      if (watchdog.timedOut) throw this.idleTimeout(conn, request.model);
+      throwIfAborted(request.signal);
+      if (finishReason === undefined) {
+        throw new JarvisError(
+          'invalid-response',
+          `The ${LABEL} stream ended before the answer was complete. Try again.`,
+          { provider: this.id, model: request.model, host: redactSecret(conn.baseUrl, conn.apiKey) },
+        );
+      }
+      if (usage === undefined) {
+        // Some OpenAI-compatible servers ignore stream_options; report zero rather than guess.
+        this.logger.debug(`${LABEL} at ${conn.baseUrl} sent no usage for ${model}; counting 0 tokens.`);
+      }
+      yield { type: 'done', usage: usage ?? { inputTokens: 0, outputTokens: 0 }, finishReason, model };
+    } catch (e) {
+      if (watchdog.timedOut) throw this.idleTimeout(conn, request.model);
+      if (request.signal?.aborted) throw new JarvisError('cancelled', 'The request was cancelled.', { provider: this.id });
+      throw this.toError(e, conn, request.model);
+    } finally {
+      watchdog.dispose();
+    }
+  }
+
+  /**
+   * One vector per input, in input order.
+   * @throws JarvisError as `chat` does, plus `invalid-response` when the server's answer does not match the inputs.
+   */
+  async embed(model: string, inputs: string[], signal?: AbortSignal): Promise<number[][]> {
+    if (typeof model !== 'string' || model.trim() === '') {
+      throw new JarvisError('invalid-input', `No ${LABEL} embedding model is set: choose one in the Jarvis settings.`);
+    }
+    if (!Array.isArray(inputs) || inputs.some((s) => typeof s !== 'string')) {
+      throw new JarvisError('invalid-input', 'Embedding inputs must be a list of strings.');
+    }
+    const conn = validateCloudConnection(this.connection(), LABEL, KEY_COMMAND);
+    if (inputs.length === 0) return [];
+    throwIfAborted(signal);
+    let response: OpenAI.Embeddings.CreateEmbeddingResponse;
+    try {
+      // 'float' explicitly: the SDK otherwise asks for base64 and decodes it blindly, which breaks
+      // on compatible servers that ignore encoding_format and return plain arrays.
+      response = await this.client(conn).embeddings.create(
+        { model, input: inputs, encoding_format: 'float' },
+        signal ? { signal } : undefined,
+      );
+    } catch (e) {
+      throw this.toError(e, conn, model);
+    }
+    return orderedEmbeddings(response, inputs.length, model);
+  }
+
+  /** A client per request (about 1 ms), so a changed key or setting applies at once. */
+  private client(conn: ValidCloudConnection): OpenAI {
+    return new OpenAI({
+      apiKey: conn.apiKey,
+      baseURL: conn.baseUrl,
+      maxRetries: conn.maxRetries,
+      timeout: conn.timeoutMs,
+      // Explicit nulls stop the SDK from picking up OPENAI_ORG_ID / OPENAI_PROJECT_ID from the
+      // environment and sending them to a third-party compatible server.
+      organization: null,
+      project: null,
+      logger: sdkLogger(this.logger, LABEL, conn.apiKey),
+      logLevel: 'warn',
+      ...(conn.fetch ? { fetch: conn.fetch } : {}),
+    });
+  }
+
+  private toError(e: unknown, conn: ValidCloudConnection, model: string): JarvisError {
+    const error = toProviderError(e, {
+      provider: this.id,
+      label: LABEL,
+      keyCommand: KEY_COMMAND,
+      sdk: SDK_ERRORS,
+      baseUrl: conn.baseUrl,
+      model,
+      timeoutMs: conn.timeoutMs,
+      secret: conn.apiKey,
+      now: this.clock.now(),
+    });
+    this.logger.warn(`${LABEL} ${error.code}: ${error.message}`);
+    return error;
+  }
+
+  private idleTimeout(conn: ValidCloudConnection, model: string): JarvisError {
+    return new JarvisError(
+      'timeout',
+      `${LABEL} stopped sending for ${conn.timeoutMs / 1000} s in the middle of the answer. Try again.`,
+      { provider: this.id, model, host: redactSecret(conn.baseUrl, conn.apiKey) },
+    );
+  }
+}
+
+const OFFICIAL_HOST = 'api.openai.com';
+
+function chatBody(request: ProviderChatRequest, baseUrl: string): ChatCompletionCreateParamsStreaming {
+  const body: ChatCompletionCreateParamsStreaming = {
+    model: request.model,
+    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    stream: true,
+    stream_options: { include_usage: true },
+  };
+  if (request.temperature !== undefined) body.temperature = request.temperature;
+  if (request.maxTokens !== undefined) {
+    // OpenAI's newer models refuse `max_tokens`; many compatible servers only know it.
+    if (new URL(baseUrl).hostname === OFFICIAL_HOST) body.max_completion_tokens = request.maxTokens;
+    else body.max_tokens = request.maxTokens;
+  }
+  return body;
+}
+
+function mapFinishReason(reason: string): FinishReason {
+  if (reason === 'stop') return 'stop';
+  if (reason === 'length') return 'length';
+  return 'other';
+}
+
+function orderedEmbeddings(
+  response: OpenAI.Embeddings.CreateEmbeddingResponse,
+  expected: number,
+  model: string,
+): number[][] {
+  const invalid = (why: string) =>
+    new JarvisError('invalid-response', `${LABEL} returned unusable embeddings for "${model}": ${why}.`, {
+      provider: 'openai',
+      model,
+    });
+  const data = response?.data;
+  if (!Array.isArray(data) || data.length !== expected) {
+    throw invalid(`expected ${expected} vectors, got ${Array.isArray(data) ? data.length : 'none'}`);
+  }
+  const vectors: number[][] = new Array(expected);
+  for (const item of data) {
+    const index = item?.index;
+    if (!Number.isInteger(index) || index < 0 || index >= expected || vectors[index] !== undefined) {
+      throw invalid(`bad or repeated index ${String(index)}`);
+    }
+    if (!Array.isArray(item.embedding) || item.embedding.some((x) => typeof x !== 'number')) {
+      throw invalid(`vector ${index} is not a list of numbers`);
+    }
+    vectors[index] = item.embedding;
+  }
+  return vectors;
+}

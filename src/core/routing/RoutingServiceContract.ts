@@ -1,0 +1,57 @@
+/**
+ * The contract between the routing service (core, src/core/routing/RoutingService.ts) and the
+ * VS Code side (commands, status-bar cost readout, vscode.lm models). Written first so both sides
+ * can be built at the same time.
+ */
+import type { Event } from '../../common/Emitter';
+import type { IDisposable } from '../../common/Disposable';
+import type { Clock } from '../../common/Clock';
+import type { JarvisSettings } from '../config/settings';
+import type { OllamaModelInfo } from '../llm/ollama/OllamaTypes';
+import type { LlmProvider } from '../llm/types';
+import type { KeyValueStore, Logger } from '../ports';
+import type { Responder } from '../chat/ChatPipeline';
+
+/** Chat models other extensions provide through vscode.lm, adapted to LlmProvider by src/vscode. */
+export interface ExtraModelSource {
+  /** Models currently available, each with the provider that answers for it. */
+  list(): Promise<{ provider: LlmProvider; model: string; vendor: string }[]>;
+}
+
+export interface RoutingServiceDeps {
+  settings: () => JarvisSettings;
+  keys: { get(provider: 'openai' | 'anthropic'): Promise<string | undefined> };
+  /** Installed Ollama models (cached by the service for a short time). */
+  ollamaModels: () => Promise<OllamaModelInfo[]>;
+  extraModels?: ExtraModelSource;
+  /** Where the performance tracker and budget state persist (VS Code globalState). */
+  store: KeyValueStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface SpendSummary {
+  todayUsd: number;
+  monthUsd: number;
+  dailyBudgetUsd: number;
+  monthlyBudgetUsd: number;
+  /** Cloud calls this month whose price is unknown (not in the totals). */
+  unknownCostCalls: number;
+  localShare: number;
+}
+
+export interface CircuitInfo {
+  key: string;
+  state: 'closed' | 'open' | 'half-open' | 'isolated';
+}
+
+export interface IRoutingService extends Responder, IDisposable {
+  /** Fires after every model call is recorded (cost, latency), for the status bar and dashboard. */
+  readonly onDidRecord: Event<void>;
+  spend(): SpendSummary;
+  circuits(): CircuitInfo[];
+  /** Lets the next cloud call through even when the budget is spent (explicit user override). */
+  allowOverBudgetOnce(): void;
+  /** Per-model statistics as JSON or CSV text (PerformanceTracker export). */
+  exportMetrics(format: 'json' | 'csv'): string;
+}

@@ -1,0 +1,119 @@
+/** A kind of secret and how to find it in text. */
+export interface SecretPattern {
+  kind: string;
+  /** Human name used in verdicts, e.g. "AWS access key id". */
+  label: string;
+  /** Global regex; group `value` (or the whole match) is the secret itself, used for redaction. */
+  re: RegExp;
+  /**
+   * Literals (case-sensitive) of which one must occur for the regex to possibly match, or a cheap
+   * case-insensitive regex. Checking them first keeps a scan of a clean 8 KB prompt to microseconds.
+   */
+  hints: string[] | RegExp;
+  /** Generic keyword patterns also require a random-looking value (see PrivacyGuard). */
+  needsEntropy?: boolean;
+  /** Ignore obvious placeholders such as `password` or `${DB_PASS}` in documentation. */
+  skipPlaceholders?: boolean;
+}
+
+// Keywords that name a credential. Kept in one place: the entropy pattern and the hints both use it.
+const KEYWORDS = 'password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key';
+
+/**
+ * Known credential formats. Prefix-based patterns first: they are exact, so the location and kind
+ * they report are the most useful. Formats follow the issuers' documented token prefixes.
+ */
+export const SECRET_PATTERNS: readonly SecretPattern[] = [
+  {
+    kind: 'private-key',
+    label: 'private key (PEM)',
+    re: /(?<value>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$))/g,
+    hints: ['PRIVATE KEY'],
+  },
+  {
+    kind: 'aws-access-key-id',
+    label: 'AWS access key id',
+    re: /\b(?<value>(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16})\b/g,
+    hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'APKA'],
+  },
+  {
+    kind: 'aws-secret-access-key',
+    label: 'AWS secret access key',
+    re: /aws.{0,20}?(?:secret|sk).{0,20}?["']?\s*(?:[:=]|=>)\s*["']?(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+    hints: /aws/i,
+  },
+  {
+    kind: 'github-token',
+    label: 'GitHub token',
+    re: /\b(?<value>(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g,
+    hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+  },
+  {
+    kind: 'anthropic-key',
+    label: 'Anthropic API key',
+    re: /\b(?<value>sk-ant-[A-Za-z0-9_-]{20,})/g,
+    hints: ['sk-ant-'],
+  },
+  {
+    kind: 'openai-key',
+    label: 'OpenAI API key',
+    re: /\b(?<value>sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})/g,
+    hints: ['sk-'],
+  },
+  {
+    kind: 'slack-token',
+    label: 'Slack token',
+    re: /\b(?<value>xox[abposre]-[A-Za-z0-9-]{10,})/g,
+    hints: ['xox'],
+  },
+  {
+    kind: 'slack-webhook',
+    label: 'Slack webhook URL',
+    re: /(?<value>https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]{20,})/g,
+    hints: ['hooks.slack.com'],
+  },
+  {
+    kind: 'stripe-key',
+    label: 'Stripe secret key',
+    re: /\b(?<value>(?:sk|rk)_live_[A-Za-z0-9]{20,})/g,
+    hints: ['_live_'],
+  },
+  {
+    kind: 'google-api-key',
+    label: 'Google API key',
+    re: /(?<value>AIza[0-9A-Za-z_-]{35})/g,
+    hints: ['AIza'],
+  },
+  {
+    kind: 'npm-token',
+    label: 'npm token',
+    re: /\b(?<value>npm_[A-Za-z0-9]{36})\b/g,
+    hints: ['npm_'],
+  },
+  {
+    kind: 'jwt',
+    label: 'JSON Web Token',
+    re: /\b(?<value>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})/g,
+    hints: ['eyJ'],
+  },
+  {
+    kind: 'url-credentials',
+    label: 'password in a URL',
+    // Anchored on "://" rather than the scheme: scanning from every word start was 20× slower.
+    re: /:\/\/[^\s:/@"'`]+:(?<value>[^\s:/@"'`]{3,})@[^\s"'`]/g,
+    hints: ['://'],
+    skipPlaceholders: true,
+  },
+  {
+    kind: 'keyword-secret',
+    label: 'credential assignment',
+    // KEY = "value" in code, JSON and YAML, or KEY=value on an .env-style line. The match starts at
+    // the keyword: a leading [\w.-]* (to take the whole identifier) made the scan 25× slower.
+    re: new RegExp(
+      String.raw`(?:${KEYWORDS})[\w.-]*["']?\s*(?::=|=>|[:=])\s*(?:(?<q>["'\x60])(?<value>[^"'\x60\s]{8,200})\k<q>|(?<value2>[^\s"'\x60,;()\[\]{}]{8,200})(?=\s*$))`,
+      'gim',
+    ),
+    hints: new RegExp(KEYWORDS, 'i'),
+    needsEntropy: true,
+  },
+];

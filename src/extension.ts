@@ -1,0 +1,113 @@
+// Composition root: builds the object graph once and hands VS Code a single disposable that owns it all.
+import * as vscode from 'vscode';
+import { DisposableStore } from './common/Disposable';
+import { systemClock } from './common/Clock';
+import { SettingsStore } from './core/config/SettingsStore';
+import { ChatEngine } from './core/chat/ChatEngine';
+import { LocalResponder } from './core/chat/LocalResponder';
+import { ApiKeyStore, CloudProvider } from './core/keys/ApiKeyStore';
+import { OllamaModels } from './core/llm/ollama/OllamaModels';
+import { OllamaProvider } from './core/llm/ollama/OllamaProvider';
+import { OllamaStatusMonitor } from './core/status/OllamaStatusMonitor';
+import { createChatHandler, PARTICIPANT_ID } from './vscode/ChatParticipant';
+import { ChatViewProvider } from './vscode/ChatViewProvider';
+import { registerKeyCommands } from './vscode/commands/registerKeyCommands';
+import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands';
+import { showStatusMenu, StatusBar } from './vscode/StatusBar';
+import { VscodeSecretStore } from './vscode/VscodeSecretStore';
+import { VscodeSettingsSource } from './vscode/VscodeSettingsSource';
+
+/** What activate() returns: used by the integration tests and available to other extensions. */
+export interface JarvisApi {
+  chatHandler: vscode.ChatRequestHandler;
+  secrets: {
+    set(provider: CloudProvider, key: string): Promise<void>;
+    get(provider: CloudProvider): Promise<string | undefined>;
+    clear(): Promise<void>;
+  };
+}
+
+export function activate(context: vscode.ExtensionContext): JarvisApi {
+  const started = performance.now();
+  const root = new DisposableStore();
+  context.subscriptions.push(root);
+
+  const log = root.add(vscode.window.createOutputChannel('Jarvis', { log: true }));
+  const settings = root.add(new SettingsStore(root.add(new VscodeSettingsSource()), log));
+  root.add(settings.onInvalidSettings(showSettingsWarning));
+  if (settings.warnings.length > 0) showSettingsWarning(settings.warnings);
+
+  const connection = () => ({ host: settings.current.ollama.host });
+  const ollama = new OllamaProvider(connection, log);
+  const models = new OllamaModels(connection, log);
+  const monitor = root.add(new OllamaStatusMonitor(models, () => settings.current, log));
+  const engine = new ChatEngine({
+    settings: () => settings.current,
+    responder: new LocalResponder(() => settings.current, ollama, systemClock, log),
+    clock: systemClock,
+    logger: log,
+    onFailure: () => void monitor.refresh(),
+  });
+  const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets));
+
+  const chatHandler = createChatHandler(engine);
+  // Forks without the chat API (or with it disabled) still get the Jarvis chat view below.
+  if (typeof vscode.chat?.createChatParticipant === 'function') {
+    const participant = root.add(vscode.chat.createChatParticipant(PARTICIPANT_ID, chatHandler));
+    participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'jarvis.png');
+  } else {
+    log.info('This VS Code build has no chat API: use the Jarvis chat view.');
+  }
+
+  const chatView = root.add(new ChatViewProvider(context.extensionUri, engine, context.workspaceState, log));
+  root.add(
+    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, {
+      webviewOptions: { retainContextWhenHidden: true },
+    }),
+  );
+  root.add(new StatusBar(monitor));
+
+  root.add(registerKeyCommands(keys, log));
+  root.add(registerOllamaCommands(models, monitor, settings, log));
+  root.add(
+    vscode.Disposable.from(
+      vscode.commands.registerCommand('jarvis.openChat', () => chatView.reveal()),
+      vscode.commands.registerCommand('jarvis.newChat', () => chatView.newChat()),
+      vscode.commands.registerCommand('jarvis.showStatusMenu', () => showStatusMenu(monitor)),
+      vscode.commands.registerCommand('jarvis.showLog', () => log.show()),
+      vscode.commands.registerCommand('jarvis.openSettings', (key?: unknown) =>
+        vscode.commands.executeCommand('workbench.action.openSettings', typeof key === 'string' ? key : '@ext:jarvis-hybrid.jarvis'),
+      ),
+    ),
+  );
+  root.add(settings.onDidChange(() => void monitor.refresh()));
+
+  // The first Ollama check runs after activation returns: activation itself makes no network call.
+  const firstCheck = setTimeout(() => void monitor.refresh(), 0);
+  root.add({ dispose: () => clearTimeout(firstCheck) });
+
+  const ms = (performance.now() - started).toFixed(1);
+  log.info(`Jarvis activated in ${ms} ms`);
+  console.log(`Jarvis activated in ${ms} ms`);
+
+  return {
+    chatHandler,
+    secrets: {
+      set: (provider, key) => keys.set(provider, key),
+      get: (provider) => keys.get(provider),
+      clear: () => keys.clear(),
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is owned by the root disposable in context.subscriptions.
+}
+
+function showSettingsWarning(warnings: string[]): void {
+  const open = 'Open Settings';
+  const text = warnings.length === 1 ? warnings[0] : `${warnings.length} Jarvis settings are invalid: ${warnings.join(' ')}`;
+  void vscode.window.showWarningMessage(`Jarvis: ${text}`, open).then((a) => {
+    if (a === open) void vscode.commands.executeCommand('workbench.action.openSettings', '@ext:jarvis-hybrid.jarvis');
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * The contract between the chat view's host (src/vscode/ChatViewProvider.ts) and its webview
+ * (src/webview/chat). Both sides switch on `type` exhaustively (`assertNever`), so adding a message
+ * kind is a compile error until both handle it.
+ *
+ * src/shared imports nothing: the UI-side chunk types below mirror core's ChatChunk structurally,
+ * which lets the host hand a ChatChunk over without the webview bundle depending on core.
+ */
+
+/** A button shown with an error; runs a VS Code command (allow-listed by the host). */
+export interface UiAction {
+  title: string;
+  command: string;
+  args?: unknown[];
+}
+
+export interface UiTokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** Mirrors core's ChatChunk (src/core/chat/ChatChunk.ts). */
+export type UiChunk =
+  | { type: 'progress'; message: string }
+  | { type: 'model'; model: string; provider: string; local: boolean }
+  | { type: 'markdown'; text: string }
+  | { type: 'error'; code: string; message: string; actions: UiAction[] }
+  | { type: 'done'; model: string; usage: UiTokenUsage; durationMs: number; truncated: boolean };
+
+export interface UiModelInfo {
+  model: string;
+  provider: string;
+  local: boolean;
+}
+
+export interface UiTurnStats {
+  usage: UiTokenUsage;
+  durationMs: number;
+  truncated: boolean;
+}
+
+/** How a turn ended: `stopped` = the user pressed Stop (or the view went away). */
+export type TurnEndReason = 'done' | 'stopped' | 'error';
+
+export type AssistantStatus = 'streaming' | TurnEndReason;
+
+/** One entry of the transcript, as stored in workspace state and drawn by the webview. */
+export type TranscriptMessage =
+  | { role: 'user'; id: string; text: string }
+  | {
+      role: 'assistant';
+      id: string;
+      /** Markdown from the model: UNTRUSTED, the webview sanitises it before display. */
+      text: string;
+      status: AssistantStatus;
+      model?: UiModelInfo;
+      stats?: UiTurnStats;
+      /** Latest progress note while nothing has been written yet; not persisted meaningfully. */
+      progress?: string;
+    }
+  | { role: 'error'; id: string; code: string; message: string; actions: UiAction[] };
+
+export type HostToWebviewMessage =
+  | { type: 'init'; messages: TranscriptMessage[]; busy: boolean }
+  | { type: 'turnStart'; turnId: string; prompt: string }
+  | { type: 'chunk'; turnId: string; chunk: UiChunk }
+  | { type: 'turnEnd'; turnId: string; reason: TurnEndReason }
+  | { type: 'cleared' }
+  /** A short, polite note (e.g. "still answering"), shown until the next turn starts. */
+  | { type: 'notice'; message: string };
+
+export type WebviewToHostMessage =
+  | { type: 'ready' }
+  | { type: 'send'; prompt: string }
+  | { type: 'stop' }
+  | { type: 'newChat' }
+  | { type: 'copy'; code: string }
+  | { type: 'insert'; code: string }
+  | { type: 'runAction'; command: string; args?: unknown[] };
+
+/** Longest prompt or code snippet the host accepts from the webview (characters). */
+export const MAX_WEBVIEW_TEXT = 1_000_000;
+/** Longest command id accepted in `runAction`. */
+const MAX_COMMAND_ID = 200;
+
+/** Compile-time exhaustiveness check for switches over the unions above. */
+export function assertNever(x: never, what = 'value'): never {
+  throw new Error(`Unexpected ${what}: ${JSON.stringify(x)}`);
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isBoundedString(x: unknown, max: number): x is string {
+  return typeof x === 'string' && x.length <= max;
+}
+
+/**
+ * Validates a message received from the webview. The webview renders untrusted model output, so
+ * the host treats everything it posts as hostile: exact shape, bounded sizes, no extra trust.
+ */
+export function isWebviewToHostMessage(x: unknown): x is WebviewToHostMessage {
+  if (!isRecord(x) || typeof x.type !== 'string') return false;
+  const type = x.type as WebviewToHostMessage['type'];
+  switch (type) {
+    case 'ready':
+    case 'stop':
+    case 'newChat':
+      return true;
+    case 'send':
+      return isBoundedString(x.prompt, MAX_WEBVIEW_TEXT);
+    case 'copy':
+    case 'insert':
+      return isBoundedString(x.code, MAX_WEBVIEW_TEXT);
+    case 'runAction':
+      return (
+        isBoundedString(x.command, MAX_COMMAND_ID) &&
+        x.command.length > 0 &&
+        (x.args === undefined || Array.isArray(x.args))
+      );
+    default:
+      // Not assertNever: unknown input is expected here and must be refused, not thrown on.
+      return false;
+  }
+}
+
+/** Light check for the webview side: the host is trusted, but stray window messages are not. */
+export function isHostToWebviewMessage(x: unknown): x is HostToWebviewMessage {
+  if (!isRecord(x)) return false;
+  switch (x.type as HostToWebviewMessage['type']) {
+    case 'init':
+      return Array.isArray(x.messages) && typeof x.busy === 'boolean';
+    case 'turnStart':
+      return typeof x.turnId === 'string' && typeof x.prompt === 'string';
+    case 'chunk':
+      return typeof x.turnId === 'string' && isRecord(x.chunk) && typeof x.chunk.type === 'string';
+    case 'turnEnd':
+      return typeof x.turnId === 'string' && typeof x.reason === 'string';
+    case 'cleared':
+      return true;
+    case 'notice':
+      return typeof x.message === 'string';
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,133 @@
+import type { HostToWebviewMessage, TranscriptMessage } from './protocol';
+import { assertNever } from './protocol';
+
+/**
+ * The chat view's state. Host and webview fold the SAME host→webview messages through
+ * `reduceTranscript`, so what is stored and what is drawn cannot drift apart. The reducer never
+ * mutates: a message object changes identity exactly when its content changes, which lets the
+ * webview redraw only what changed.
+ */
+export interface TranscriptState {
+  readonly messages: readonly TranscriptMessage[];
+  readonly busy: boolean;
+}
+
+export const emptyTranscript: TranscriptState = { messages: [], busy: false };
+
+export const userMessageId = (turnId: string): string => `${turnId}/user`;
+export const assistantMessageId = (turnId: string): string => `${turnId}/assistant`;
+
+type AssistantMessage = Extract<TranscriptMessage, { role: 'assistant' }>;
+
+export function reduceTranscript(state: TranscriptState, msg: HostToWebviewMessage): TranscriptState {
+  switch (msg.type) {
+    case 'init':
+      return { messages: msg.messages, busy: msg.busy };
+    case 'cleared':
+      return emptyTranscript;
+    case 'notice':
+      return state;
+    case 'turnStart':
+      return {
+        busy: true,
+        messages: [
+          ...state.messages,
+          { role: 'user', id: userMessageId(msg.turnId), text: msg.prompt },
+          { role: 'assistant', id: assistantMessageId(msg.turnId), text: '', status: 'streaming' },
+        ],
+      };
+    case 'turnEnd':
+      // A stale end (its turn was wiped by "New chat") must not mark a newer turn as finished.
+      if (!state.messages.some((m) => m.id === userMessageId(msg.turnId))) return state;
+      return {
+        busy: false,
+        messages: updateAssistant(state.messages, msg.turnId, (a) =>
+          a.status === 'streaming' ? { ...withoutProgress(a), status: msg.reason } : a,
+        ),
+      };
+    case 'chunk':
+      return applyChunk(state, msg);
+    default:
+      return assertNever(msg, 'host message');
+  }
+}
+
+function applyChunk(state: TranscriptState, msg: Extract<HostToWebviewMessage, { type: 'chunk' }>): TranscriptState {
+  const { chunk, turnId } = msg;
+  const id = assistantMessageId(turnId);
+  switch (chunk.type) {
+    case 'progress':
+      return withMessages(state, updateAssistant(state.messages, turnId, (a) => ({ ...a, progress: chunk.message })));
+    case 'model':
+      return withMessages(
+        state,
+        updateAssistant(state.messages, turnId, (a) => ({
+          ...a,
+          model: { model: chunk.model, provider: chunk.provider, local: chunk.local },
+        })),
+      );
+    case 'markdown':
+      return withMessages(
+        state,
+        updateAssistant(state.messages, turnId, (a) => ({ ...withoutProgress(a), text: a.text + chunk.text })),
+      );
+    case 'done':
+      return withMessages(
+        state,
+        updateAssistant(state.messages, turnId, (a) => ({
+          ...a,
+          model: a.model ? { ...a.model, model: chunk.model } : undefined,
+          stats: { usage: chunk.usage, durationMs: chunk.durationMs, truncated: chunk.truncated },
+        })),
+      );
+    case 'error': {
+      if (!state.messages.some((m) => m.id === id || m.id === userMessageId(turnId))) return state;
+      // An answer that never started is noise next to the error that explains why.
+      const kept = state.messages.filter((m) => !(m.id === id && m.role === 'assistant' && m.text === ''));
+      return withMessages(state, [
+        ...kept,
+        {
+          role: 'error',
+          id: `${turnId}/error${state.messages.length}`,
+          code: chunk.code,
+          message: chunk.message,
+          actions: chunk.actions,
+        },
+      ]);
+    }
+    default:
+      return assertNever(chunk, 'chunk');
+  }
+}
+
+/** Progress notes only matter until text arrives or the turn ends. */
+function withoutProgress(a: AssistantMessage): AssistantMessage {
+  if (a.progress === undefined) return a;
+  const { progress: _dropped, ...rest } = a;
+  return rest;
+}
+
+function withMessages(state: TranscriptState, messages: readonly TranscriptMessage[]): TranscriptState {
+  return messages === state.messages ? state : { ...state, messages };
+}
+
+/** Replaces the turn's assistant message; unknown turns (e.g. stale after "New chat") change nothing. */
+function updateAssistant(
+  messages: readonly TranscriptMessage[],
+  turnId: string,
+  update: (a: AssistantMessage) => AssistantMessage,
+): readonly TranscriptMessage[] {
+  const id = assistantMessageId(turnId);
+  // The streaming answer is almost always last: search from the end.
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.id === id && m.role === 'assistant') {
+      const next = update(m);
+      if (next === m) return messages;
+      const copy = messages.slice();
+      copy[i] = next;
+      return copy;
+    }
+  }
+  return messages;
+}

@@ -1,0 +1,179 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { countTokens, FakeCloudServer, type FakeServerOptions, fakeReply, type RecordedRequest } from './FakeCloudServer';
+import { sendJson, type SseFrame } from './sse';
+
+const DEFAULT_MODELS = ['claude-3-5-haiku-latest', 'claude-sonnet-4-5'];
+
+const ERROR_TYPES: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  529: 'overloaded_error',
+};
+
+interface MessagesBody {
+  model?: unknown;
+  max_tokens?: unknown;
+  system?: unknown;
+  messages?: unknown;
+  stream?: unknown;
+}
+
+/**
+ * A real HTTP server speaking Anthropic's Messages API: named SSE events, the key (`x-api-key` or
+ * bearer) and `anthropic-version` headers, and Anthropic's error bodies. It validates requests as strictly as
+ * the API historically did (alternating roles, no `system` role, required `max_tokens`).
+ */
+export class FakeAnthropicServer extends FakeCloudServer {
+  private nextId = 1;
+  protected readonly streamErrorType = 'api_error';
+
+  private constructor(options: FakeServerOptions) {
+    super(options, DEFAULT_MODELS);
+  }
+
+  static async start(options: FakeServerOptions = {}): Promise<FakeAnthropicServer> {
+    const fake = new FakeAnthropicServer(options);
+    await fake.listen();
+    return fake;
+  }
+
+  /** Base URL for the SDK, which appends `/v1/messages` itself. */
+  get url(): string {
+    return this.origin;
+  }
+
+  protected authorize(req: IncomingMessage, res: ServerResponse): boolean {
+    // The API takes the key as `x-api-key` or, as SDK 1.x sends it, `Authorization: Bearer`.
+    const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
+    const key = req.headers['x-api-key'] ?? bearer;
+    if (typeof key !== 'string' || key === '') {
+      sendJson(res, 401, anthropicError('authentication_error', 'x-api-key header is required'));
+      return false;
+    }
+    if (key !== this.apiKey) {
+      const message = this.echoKeyInErrors ? `invalid x-api-key: ${key}` : 'invalid x-api-key';
+      sendJson(res, 401, anthropicError('authentication_error', message));
+      return false;
+    }
+    if (!req.headers['anthropic-version']) {
+      sendJson(res, 400, anthropicError('invalid_request_error', 'anthropic-version: header is required'));
+      return false;
+    }
+    return true;
+  }
+
+  protected errorBody(status: number, message: string): unknown {
+    if (status === 529) return anthropicError('overloaded_error', 'Overloaded');
+    if (status === 429) return anthropicError('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit.');
+    return anthropicError(ERROR_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error'), message);
+  }
+
+  protected errorFrame(type: string, message: string): SseFrame {
+    return { event: 'error', data: anthropicError(type, message) };
+  }
+
+  protected async route(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> {
+    const route = `${req.method} ${record.path}`;
+    if (route === 'GET /v1/models') {
+      sendJson(res, 200, {
+        data: this.models.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' })),
+        has_more: false,
+        first_id: this.models[0] ?? null,
+        last_id: this.models[this.models.length - 1] ?? null,
+      });
+    } else if (route === 'POST /v1/messages') {
+      await this.messages(res, record.body as MessagesBody);
+    } else {
+      sendJson(res, 404, anthropicError('not_found_error', 'Not Found'));
+    }
+  }
+
+  private async messages(res: ServerResponse, body: MessagesBody | undefined): Promise<void> {
+    const problem = validate(body, this.models);
+    if (problem) {
+      sendJson(res, problem.status, anthropicError(problem.status === 404 ? 'not_found_error' : 'invalid_request_error', problem.message));
+      return;
+    }
+    const b = body as Required<Pick<MessagesBody, 'model' | 'max_tokens'>> & MessagesBody;
+    const messages = b.messages as { role: string; content: unknown }[];
+    const model = b.model as string;
+    const reply = fakeReply('Hello from fake Anthropic.', textOf(messages[messages.length - 1].content), messages.length);
+    const pieces = reply.pieces.slice(0, b.max_tokens as number);
+    const stopReason = pieces.length < reply.pieces.length ? 'max_tokens' : 'end_turn';
+    const inputTokens = countTokens(textOf(b.system)) + messages.reduce((n, m) => n + countTokens(textOf(m.content)), 0);
+    const id = `msg_fake${this.nextId++}`;
+    const headers = { 'request-id': `req_${id}` };
+
+    if (b.stream !== true) {
+      sendJson(res, 200, {
+        id, type: 'message', role: 'assistant', model,
+        content: [{ type: 'text', text: pieces.join('') }],
+        stop_reason: stopReason, stop_sequence: null,
+        usage: { input_tokens: inputTokens, output_tokens: pieces.length },
+      }, headers);
+      return;
+    }
+    const frames: { frame: SseFrame; text?: boolean }[] = [
+      { frame: { event: 'message_start', data: { type: 'message_start', message: {
+        id, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null,
+        usage: { input_tokens: inputTokens, output_tokens: 1 },
+      } } } },
+      { frame: { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } } },
+      { frame: { event: 'ping', data: { type: 'ping' } } },
+      ...pieces.map((text) => ({
+        frame: { event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } } },
+        text: true,
+      })),
+      { frame: { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } } },
+      { frame: { event: 'message_delta', data: {
+        type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: pieces.length },
+      } } },
+      { frame: { event: 'message_stop', data: { type: 'message_stop' } } },
+    ];
+    await this.playStream(res, frames, reply, headers);
+  }
+}
+
+export function anthropicError(type: string, message: string): unknown {
+  return { type: 'error', error: { type, message } };
+}
+
+function validate(body: MessagesBody | undefined, models: string[]): { status: number; message: string } | undefined {
+  if (typeof body !== 'object' || body === null) return { status: 400, message: 'Request body must be a JSON object' };
+  if (typeof body.model !== 'string') return { status: 400, message: 'model: Field required' };
+  if (!models.includes(body.model)) return { status: 404, message: `model: ${body.model}` };
+  if (!Number.isInteger(body.max_tokens) || (body.max_tokens as number) < 1) {
+    return { status: 400, message: 'max_tokens: Field required' };
+  }
+  if (body.system !== undefined && typeof body.system !== 'string' && !Array.isArray(body.system)) {
+    return { status: 400, message: 'system: Input should be a valid string' };
+  }
+  const messages = body.messages;
+  if (!Array.isArray(messages) || messages.length === 0) return { status: 400, message: 'messages: at least one message is required' };
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i] as { role?: unknown; content?: unknown };
+    if (m.role !== 'user' && m.role !== 'assistant') {
+      return {
+        status: 400,
+        message: `messages.${i}.role: Unexpected role "${String(m.role)}". The Messages API accepts a top-level \`system\` parameter, not "system" as an input message role.`,
+      };
+    }
+    if (textOf(m.content).trim() === '') return { status: 400, message: `messages.${i}: text content blocks must be non-empty` };
+    if (i === 0 && m.role !== 'user') return { status: 400, message: 'messages: first message must use the "user" role' };
+    if (i > 0 && (messages[i - 1] as { role?: unknown }).role === m.role) {
+      return { status: 400, message: `messages: roles must alternate between "user" and "assistant", but found multiple "${m.role}" roles in a row` };
+    }
+  }
+  return undefined;
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((p: { text?: unknown }) => (typeof p?.text === 'string' ? p.text : '')).join(' ');
+  return '';
+}

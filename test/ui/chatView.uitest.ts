@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { uiSession } from './uiSession';
+
+const QUESTION = 'how do I reverse a list in Python?';
+
+/** Text of the last `.message.assistant` in the chat webview ('' when there is none). */
+async function lastAnswer(chat: Frame): Promise<string> {
+  const answers = chat.locator('.message.assistant');
+  const n = await answers.count();
+  return n === 0 ? '' : ((await answers.nth(n - 1).textContent()) ?? '');
+}
+
+async function waitForAnswer(chat: Frame, predicate: (text: string) => boolean, what: string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await lastAnswer(chat);
+    if (predicate(text)) return text;
+    if (Date.now() > deadline) {
+      const errors = await chat.locator('.message.error').allTextContents();
+      throw new Error(`Timed out waiting for ${what}. Last answer: ${JSON.stringify(text.slice(0, 300))}; errors shown: ${JSON.stringify(errors)}`);
+    }
+    await chat.page().waitForTimeout(100);
+  }
+}
+
+const ticks = (text: string): number => (text.match(/tick/g) ?? []).length;
+
+describe('Jarvis chat view in a real VS Code window', function () {
+  let chat: Frame;
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      const file = await uiSession().driver.screenshot(`failed-${this.currentTest.title}`);
+      console.log(`    screenshot: ${file}`);
+    }
+  });
+
+  it('opens from the command palette (F1 → "Jarvis: Open Chat")', async () => {
+    const { driver } = uiSession();
+    await driver.runCommand('Jarvis: Open Chat');
+    chat = await driver.frameWith('textarea#prompt');
+    assert.ok(await chat.locator('button#send').isVisible(), 'button#send is not visible');
+    await driver.screenshot('01-chat-open');
+  });
+
+  it('answers a question with the local model, showing the model badge', async () => {
+    const { driver } = uiSession();
+    await chat.locator('textarea#prompt').fill(QUESTION);
+    await chat.locator('button#send').click();
+    const user = chat.locator('.message.user').last();
+    await user.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await user.textContent()) ?? '', /reverse a list in Python/);
+    const answer = await waitForAnswer(chat, (t) => t.includes('Hello from fake Ollama'), 'the fake model answer');
+    assert.match(answer, /You said: how do I reverse a list in Python\?/);
+    const badge = chat.locator('.message.assistant').last().locator('.model-badge');
+    await badge.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await badge.textContent()) ?? '', /llama3/);
+    await driver.screenshot('02-answer');
+  });
+
+  it('stops a streaming answer with the Stop button', async () => {
+    const { driver } = uiSession();
+    const stop = chat.locator('button#stop');
+    await chat.locator('textarea#prompt').fill('[[slow]]');
+    await chat.locator('button#send').click();
+    await waitForAnswer(chat, (t) => ticks(t) >= 3, 'the first "tick" chunks');
+    assert.equal(await stop.isEnabled(), true, 'button#stop should be enabled while streaming');
+    await driver.screenshot('03-streaming');
+    await stop.click();
+    // Streaming over: Stop goes back to disabled.
+    await chat.waitForFunction(() => (document.querySelector('button#stop') as HTMLButtonElement | null)?.disabled !== false, undefined, {
+      timeout: 5_000,
+    });
+    const atStop = ticks(await lastAnswer(chat));
+    // The fake sends a tick every 50 ms; a second of silence is twenty missed chunks.
+    await chat.page().waitForTimeout(1_000);
+    const later = ticks(await lastAnswer(chat));
+    assert.equal(later, atStop, `the answer kept growing after Stop: ${atStop} → ${later} ticks`);
+    assert.ok(atStop < 400, `the whole answer arrived (${atStop} ticks): Stop did nothing`);
+    await driver.screenshot('04-stopped');
+  });
+
+  it('shows the local model in the status bar', async () => {
+    const { driver } = uiSession();
+    const item = await driver.waitForStatusBarItem(/llama3/);
+    assert.match(item, /llama3/);
+    await driver.screenshot('05-status-bar');
+  });
+});

@@ -1,0 +1,21 @@
+import type { CodeServer } from '../harness/codeServer';
+import type { WorkbenchDriver } from '../harness/workbenchDriver';
+
+/** What a UI runner hands to the *.uitest.js files it loads into mocha (same process, same module). */
+export interface UiSession {
+  driver: WorkbenchDriver;
+  server: CodeServer;
+  /** Base URL of the fake Ollama the window talks to. */
+  fakeUrl: string;
+}
+
+let current: UiSession | undefined;
+
+export function setUiSession(session: UiSession | undefined): void {
+  current = session;
+}
+
+export function uiSession(): UiSession {
+  if (!current) throw new Error('No UI session: run UI tests through out/test/ui/runUi.js or runVsix.js, not plain mocha.');
+  return current;
+}
