@@ -4,13 +4,16 @@ import { DisposableStore } from './common/Disposable';
 import { systemClock } from './common/Clock';
 import { SettingsStore } from './core/config/SettingsStore';
 import { ChatEngine } from './core/chat/ChatEngine';
-import { LocalResponder } from './core/chat/LocalResponder';
 import { ApiKeyStore, CloudProvider } from './core/keys/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
-import { OllamaProvider } from './core/llm/ollama/OllamaProvider';
+import { RoutingService } from './core/routing/RoutingService';
+import type { IRoutingService } from './core/routing/RoutingServiceContract';
 import { OllamaStatusMonitor } from './core/status/OllamaStatusMonitor';
-import { createChatHandler, PARTICIPANT_ID } from './vscode/ChatParticipant';
+import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode/ChatParticipant';
 import { ChatViewProvider } from './vscode/ChatViewProvider';
+import { registerRouting } from './vscode/routing/registerRouting';
+import type { InsertedCode } from './vscode/InsertedCode';
+import { registerMemory, type MemoryTestApi } from './vscode/memory/registerMemory';
 import { registerKeyCommands } from './vscode/commands/registerKeyCommands';
 import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands';
 import { showStatusMenu, StatusBar } from './vscode/StatusBar';
@@ -20,6 +23,9 @@ import { VscodeSettingsSource } from './vscode/VscodeSettingsSource';
 /** What activate() returns: used by the integration tests and available to other extensions. */
 export interface JarvisApi {
   chatHandler: vscode.ChatRequestHandler;
+  routing: IRoutingService;
+  /** Hooks the integration tests use to drive learning from edits. */
+  memory: MemoryTestApi;
   secrets: {
     set(provider: CloudProvider, key: string): Promise<void>;
     get(provider: CloudProvider): Promise<string | undefined>;
@@ -38,17 +44,31 @@ export function activate(context: vscode.ExtensionContext): JarvisApi {
   if (settings.warnings.length > 0) showSettingsWarning(settings.warnings);
 
   const connection = () => ({ host: settings.current.ollama.host });
-  const ollama = new OllamaProvider(connection, log);
   const models = new OllamaModels(connection, log);
   const monitor = root.add(new OllamaStatusMonitor(models, () => settings.current, log));
+  const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets));
+  const routing = registerRouting(context, {
+    settings,
+    keys,
+    models,
+    monitor,
+    log,
+    createService: (deps) => new RoutingService(deps),
+  });
+  root.add(routing.disposable);
+  // The chat view (created below, after the engine) reports inserted code; memory learns from later edits.
+  const inserted = root.add(new vscode.EventEmitter<InsertedCode>());
+  const memory = registerMemory(context, { settings, keys, log, insertedCode: inserted.event });
+  root.add(memory.disposable);
   const engine = new ChatEngine({
     settings: () => settings.current,
-    responder: new LocalResponder(() => settings.current, ollama, systemClock, log),
+    responder: routing.service,
+    contributors: memory.contributors,
+    commands: memory.commands,
     clock: systemClock,
     logger: log,
     onFailure: () => void monitor.refresh(),
   });
-  const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets));
 
   const chatHandler = createChatHandler(engine);
   // Forks without the chat API (or with it disabled) still get the Jarvis chat view below.
@@ -59,7 +79,12 @@ export function activate(context: vscode.ExtensionContext): JarvisApi {
     log.info('This VS Code build has no chat API: use the Jarvis chat view.');
   }
 
-  const chatView = root.add(new ChatViewProvider(context.extensionUri, engine, context.workspaceState, log));
+  const chatView = root.add(
+    new ChatViewProvider(context.extensionUri, engine, context.workspaceState, log, {
+      commands: participantCommands(context.extension.packageJSON),
+    }),
+  );
+  root.add(chatView.onDidInsertCode((c) => inserted.fire(c)));
   root.add(
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, {
       webviewOptions: { retainContextWhenHidden: true },
@@ -92,6 +117,8 @@ export function activate(context: vscode.ExtensionContext): JarvisApi {
 
   return {
     chatHandler,
+    routing: routing.service,
+    memory: memory.api,
     secrets: {
       set: (provider, key) => keys.set(provider, key),
       get: (provider) => keys.get(provider),

@@ -51,9 +51,10 @@ export function chatHtml(options: ChatHtmlOptions): string {
   <div id="notice" class="notice" role="status" hidden></div>
   <form id="composer" class="composer" aria-label="Ask Jarvis">
     <label for="prompt" class="visually-hidden">Message Jarvis</label>
-    <textarea id="prompt" rows="3" placeholder="Ask Jarvis…" aria-describedby="composer-hint"></textarea>
+    <ul id="slash-menu" class="slash-menu" role="listbox" aria-label="Slash commands" hidden></ul>
+    <textarea id="prompt" rows="3" placeholder="Ask Jarvis… (type / for commands)" aria-describedby="composer-hint" aria-autocomplete="list" aria-controls="slash-menu"></textarea>
     <div class="composer-bar">
-      <span id="composer-hint" class="composer-hint">Enter to send · Shift+Enter for a new line</span>
+      <span id="composer-hint" class="composer-hint">Enter to send · Shift+Enter for a new line · / for commands</span>
       <button id="stop" type="button" class="secondary" title="Stop answering" aria-label="Stop answering" disabled>Stop</button>
       <button id="send" type="submit" title="Send (Enter)" aria-label="Send message">Send</button>
     </div>

@@ -19,24 +19,62 @@ export interface UiTokenUsage {
   outputTokens: number;
 }
 
+/** Something an answer used (a memory, a preference, a file); `uri` makes it openable. */
+export interface UiReference {
+  title: string;
+  detail?: string;
+  uri?: string;
+}
+
+/** A visible note about an answer: escalation, privacy, budget, cache, warnings. */
+export interface UiNotice {
+  level: 'info' | 'warning';
+  message: string;
+  /** Buttons offered with the note (e.g. /forget's "Forget 3 memories…", which asks first). */
+  actions?: UiAction[];
+}
+
+/** What a call cost: unknown prices stay unknown rather than showing $0. */
+export type UiCost = { usd: number } | { unknown: true };
+
+/** How an answer finished, beyond the tokens: mirrors the extras of core's `done` chunk. */
+export interface UiDoneExtras {
+  local?: boolean;
+  cost?: UiCost;
+  ttftMs?: number;
+  cached?: boolean;
+  /** The usage line core's formatUsage wrote (same text as under @jarvis answers). */
+  footer?: string;
+}
+
 /** Mirrors core's ChatChunk (src/core/chat/ChatChunk.ts). */
 export type UiChunk =
   | { type: 'progress'; message: string }
-  | { type: 'model'; model: string; provider: string; local: boolean }
+  | { type: 'model'; model: string; provider: string; local: boolean; reason?: string }
   | { type: 'markdown'; text: string }
+  | ({ type: 'reference' } & UiReference)
+  | ({ type: 'notice' } & UiNotice)
   | { type: 'error'; code: string; message: string; actions: UiAction[] }
-  | { type: 'done'; model: string; usage: UiTokenUsage; durationMs: number; truncated: boolean };
+  | ({ type: 'done'; model: string; usage: UiTokenUsage; durationMs: number; truncated: boolean } & UiDoneExtras);
 
 export interface UiModelInfo {
   model: string;
   provider: string;
   local: boolean;
+  /** Why this model was chosen (tier, privacy, fallback…), shown as the badge's tooltip. */
+  reason?: string;
 }
 
-export interface UiTurnStats {
+export interface UiTurnStats extends UiDoneExtras {
   usage: UiTokenUsage;
   durationMs: number;
   truncated: boolean;
+}
+
+/** A slash command offered by completion in the prompt box (the host sends the list in `init`). */
+export interface UiSlashCommand {
+  name: string;
+  description: string;
 }
 
 /** How a turn ended: `stopped` = the user pressed Stop (or the view went away). */
@@ -55,13 +93,17 @@ export type TranscriptMessage =
       status: AssistantStatus;
       model?: UiModelInfo;
       stats?: UiTurnStats;
+      /** What the answer used, in arrival order (absent when nothing). */
+      references?: UiReference[];
+      /** Notes about the answer, in arrival order (absent when none). */
+      notices?: UiNotice[];
       /** Latest progress note while nothing has been written yet; not persisted meaningfully. */
       progress?: string;
     }
   | { role: 'error'; id: string; code: string; message: string; actions: UiAction[] };
 
 export type HostToWebviewMessage =
-  | { type: 'init'; messages: TranscriptMessage[]; busy: boolean }
+  | { type: 'init'; messages: TranscriptMessage[]; busy: boolean; commands: UiSlashCommand[] }
   | { type: 'turnStart'; turnId: string; prompt: string }
   | { type: 'chunk'; turnId: string; chunk: UiChunk }
   | { type: 'turnEnd'; turnId: string; reason: TurnEndReason }
@@ -76,12 +118,16 @@ export type WebviewToHostMessage =
   | { type: 'newChat' }
   | { type: 'copy'; code: string }
   | { type: 'insert'; code: string }
-  | { type: 'runAction'; command: string; args?: unknown[] };
+  | { type: 'runAction'; command: string; args?: unknown[] }
+  /** Open a reference's uri; the host opens only file:, untitled: and notebook-cell URIs it sent. */
+  | { type: 'openReference'; uri: string };
 
 /** Longest prompt or code snippet the host accepts from the webview (characters). */
 export const MAX_WEBVIEW_TEXT = 1_000_000;
 /** Longest command id accepted in `runAction`. */
 const MAX_COMMAND_ID = 200;
+/** Longest URI accepted in `openReference`. */
+export const MAX_REFERENCE_URI = 8_192;
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never, what = 'value'): never {
@@ -119,6 +165,8 @@ export function isWebviewToHostMessage(x: unknown): x is WebviewToHostMessage {
         x.command.length > 0 &&
         (x.args === undefined || Array.isArray(x.args))
       );
+    case 'openReference':
+      return isBoundedString(x.uri, MAX_REFERENCE_URI) && x.uri.length > 0;
     default:
       // Not assertNever: unknown input is expected here and must be refused, not thrown on.
       return false;
@@ -130,7 +178,7 @@ export function isHostToWebviewMessage(x: unknown): x is HostToWebviewMessage {
   if (!isRecord(x)) return false;
   switch (x.type as HostToWebviewMessage['type']) {
     case 'init':
-      return Array.isArray(x.messages) && typeof x.busy === 'boolean';
+      return Array.isArray(x.messages) && typeof x.busy === 'boolean' && Array.isArray(x.commands);
     case 'turnStart':
       return typeof x.turnId === 'string' && typeof x.prompt === 'string';
     case 'chunk':

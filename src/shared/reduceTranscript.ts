@@ -1,4 +1,4 @@
-import type { HostToWebviewMessage, TranscriptMessage } from './protocol';
+import type { HostToWebviewMessage, TranscriptMessage, UiChunk, UiNotice, UiReference, UiTurnStats } from './protocol';
 import { assertNever } from './protocol';
 
 /**
@@ -18,6 +18,9 @@ export const userMessageId = (turnId: string): string => `${turnId}/user`;
 export const assistantMessageId = (turnId: string): string => `${turnId}/assistant`;
 
 type AssistantMessage = Extract<TranscriptMessage, { role: 'assistant' }>;
+
+/** References or notices kept per answer: enough for any real answer, bounded for storage. */
+export const MAX_ITEMS_PER_MESSAGE = 50;
 
 export function reduceTranscript(state: TranscriptState, msg: HostToWebviewMessage): TranscriptState {
   switch (msg.type) {
@@ -63,9 +66,38 @@ function applyChunk(state: TranscriptState, msg: Extract<HostToWebviewMessage, {
         state,
         updateAssistant(state.messages, turnId, (a) => ({
           ...a,
-          model: { model: chunk.model, provider: chunk.provider, local: chunk.local },
+          model: {
+            model: chunk.model,
+            provider: chunk.provider,
+            local: chunk.local,
+            ...(chunk.reason !== undefined ? { reason: chunk.reason } : {}),
+          },
         })),
       );
+    case 'reference': {
+      const ref: UiReference = { title: chunk.title };
+      if (chunk.detail !== undefined) ref.detail = chunk.detail;
+      if (chunk.uri !== undefined) ref.uri = chunk.uri;
+      return withMessages(
+        state,
+        updateAssistant(state.messages, turnId, (a) => {
+          const refs = a.references ?? [];
+          const duplicate = refs.some((r) => r.title === ref.title && r.uri === ref.uri);
+          return duplicate || refs.length >= MAX_ITEMS_PER_MESSAGE ? a : { ...a, references: [...refs, ref] };
+        }),
+      );
+    }
+    case 'notice': {
+      const notice: UiNotice = { level: chunk.level, message: chunk.message };
+      if (chunk.actions !== undefined && chunk.actions.length > 0) notice.actions = chunk.actions;
+      return withMessages(
+        state,
+        updateAssistant(state.messages, turnId, (a) => {
+          const notices = a.notices ?? [];
+          return notices.length >= MAX_ITEMS_PER_MESSAGE ? a : { ...a, notices: [...notices, notice] };
+        }),
+      );
+    }
     case 'markdown':
       return withMessages(
         state,
@@ -76,14 +108,15 @@ function applyChunk(state: TranscriptState, msg: Extract<HostToWebviewMessage, {
         state,
         updateAssistant(state.messages, turnId, (a) => ({
           ...a,
-          model: a.model ? { ...a.model, model: chunk.model } : undefined,
-          stats: { usage: chunk.usage, durationMs: chunk.durationMs, truncated: chunk.truncated },
+          model: a.model ? { ...a.model, model: chunk.model, local: chunk.local ?? a.model.local } : undefined,
+          stats: toStats(chunk),
         })),
       );
     case 'error': {
       if (!state.messages.some((m) => m.id === id || m.id === userMessageId(turnId))) return state;
-      // An answer that never started is noise next to the error that explains why.
-      const kept = state.messages.filter((m) => !(m.id === id && m.role === 'assistant' && m.text === ''));
+      // An answer that never started is noise next to the error that explains why, unless it
+      // carries notices (e.g. "kept local: …") that the error does not repeat.
+      const kept = state.messages.filter((m) => !(m.id === id && m.role === 'assistant' && m.text === '' && !m.notices?.length));
       return withMessages(state, [
         ...kept,
         {
@@ -98,6 +131,17 @@ function applyChunk(state: TranscriptState, msg: Extract<HostToWebviewMessage, {
     default:
       return assertNever(chunk, 'chunk');
   }
+}
+
+function toStats(chunk: Extract<UiChunk, { type: 'done' }>): UiTurnStats {
+  const stats: UiTurnStats = { usage: chunk.usage, durationMs: chunk.durationMs, truncated: chunk.truncated };
+  // Only what is known is stored: absent stays absent (not `undefined` keys) through JSON and back.
+  if (chunk.local !== undefined) stats.local = chunk.local;
+  if (chunk.cost !== undefined) stats.cost = chunk.cost;
+  if (chunk.ttftMs !== undefined) stats.ttftMs = chunk.ttftMs;
+  if (chunk.cached !== undefined) stats.cached = chunk.cached;
+  if (chunk.footer !== undefined) stats.footer = chunk.footer;
+  return stats;
 }
 
 /** Progress notes only matter until text arrives or the turn ends. */

@@ -29,5 +29,10 @@ export function trimTranscript(
 }
 
 function sizeOf(m: TranscriptMessage): number {
-  return m.role === 'error' ? m.message.length : m.text.length;
+  if (m.role === 'error') return m.message.length;
+  if (m.role === 'user') return m.text.length;
+  let size = m.text.length;
+  for (const r of m.references ?? []) size += r.title.length + (r.detail?.length ?? 0) + (r.uri?.length ?? 0);
+  for (const n of m.notices ?? []) size += n.message.length;
+  return size;
 }

@@ -3,9 +3,19 @@ import { errorMessage } from '../common/errors';
 import type { IChatEngine } from '../core/chat/ChatEngine';
 import type { Logger } from '../core/ports';
 import { chatHtml } from '../shared/chatHtml';
-import type { HostToWebviewMessage } from '../shared/protocol';
+import type { HostToWebviewMessage, UiSlashCommand } from '../shared/protocol';
 import { ChatViewSession, TRANSCRIPT_STATE_KEY } from './ChatViewSession';
+import type { InsertedCode } from './InsertedCode';
+import { insertedRanges, withEol } from './insertedRanges';
 import { webviewNonce } from './webviewNonce';
+
+export interface ChatViewOptions {
+  /**
+   * Slash commands offered by completion when the prompt starts with "/" (the same list @jarvis
+   * declares). The text is sent as typed; the engine parses it. @default []
+   */
+  commands?: readonly UiSlashCommand[];
+}
 
 /**
  * The "Jarvis" chat view: a webview front end on the same chat engine as `@jarvis`, for VS Code
@@ -20,20 +30,31 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private readonly session: ChatViewSession;
   private view: vscode.WebviewView | undefined;
   private viewSubscriptions: vscode.Disposable[] = [];
+  private readonly insertedEmitter = new vscode.EventEmitter<InsertedCode>();
+  /** Fired once per place code was put by "Insert at Cursor" (after the edit applied). */
+  readonly onDidInsertCode: vscode.Event<InsertedCode> = this.insertedEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     engine: IChatEngine,
     state: vscode.Memento,
     private readonly logger: Logger,
+    options: ChatViewOptions = {},
   ) {
-    this.session = new ChatViewSession(engine, state, logger, {
-      copy: (code) => this.copy(code),
-      insert: (code) => this.insert(code),
-      runCommand: async (command, args) => {
-        await vscode.commands.executeCommand(command, ...args);
+    this.session = new ChatViewSession(
+      engine,
+      state,
+      logger,
+      {
+        copy: (code) => this.copy(code),
+        insert: (code) => this.insert(code),
+        runCommand: async (command, args) => {
+          await vscode.commands.executeCommand(command, ...args);
+        },
+        openReference: (uri) => this.openReference(uri),
       },
-    });
+      options.commands ?? [],
+    );
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -77,6 +98,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   dispose(): void {
     this.releaseView();
     this.session.dispose();
+    this.insertedEmitter.dispose();
   }
 
   private post(webview: vscode.Webview, message: HostToWebviewMessage): void {
@@ -104,16 +126,35 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       return;
     }
     try {
+      const document = editor.document;
+      // The document stores its own line endings; insert them so the ranges below are exact.
+      const text = withEol(code, document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+      const before = editor.selections.map((s) => ({ start: document.offsetAt(s.start), end: document.offsetAt(s.end) }));
       // One edit = one undo step, replacing every selection (or inserting at every cursor).
       const applied = await editor.edit((builder) => {
-        for (const selection of editor.selections) builder.replace(selection, code);
+        for (const selection of editor.selections) builder.replace(selection, text);
       });
       if (!applied) {
-        void vscode.window.showWarningMessage(`Jarvis could not insert the code into ${editor.document.fileName}: the editor refused the edit (is it read-only?).`);
+        void vscode.window.showWarningMessage(`Jarvis could not insert the code into ${document.fileName}: the editor refused the edit (is it read-only?).`);
+        return;
+      }
+      for (const r of insertedRanges(before, text.length)) {
+        const range = new vscode.Range(document.positionAt(r.start), document.positionAt(r.end));
+        this.insertedEmitter.fire({ document: document.uri, range, text, languageId: document.languageId });
       }
     } catch (e) {
       this.logger.warn(`Chat view: insert failed: ${errorMessage(e)}`);
       void vscode.window.showWarningMessage(`Jarvis could not insert the code: ${errorMessage(e)}`);
+    }
+  }
+
+  private async openReference(uri: string): Promise<void> {
+    try {
+      // vscode.open handles files, untitled editors and notebook cells alike.
+      await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(uri, true));
+    } catch (e) {
+      void vscode.window.showWarningMessage(`Jarvis could not open that reference: ${errorMessage(e)}`);
+      throw e;
     }
   }
 

@@ -4,6 +4,8 @@ import { errorMessage } from '../common/errors';
 import type { IChatEngine } from '../core/chat/ChatEngine';
 import type { Logger } from '../core/ports';
 import { isAllowedActionCommand } from '../shared/isAllowedActionCommand';
+import { isOpenableReferenceUri } from '../shared/isOpenableReferenceUri';
+import { sanitizeSlashCommands } from '../shared/matchSlashCommands';
 import { parseStoredTranscript, STORED_TRANSCRIPT_VERSION, type StoredTranscript } from '../shared/parseStoredTranscript';
 import {
   assertNever,
@@ -11,6 +13,7 @@ import {
   type HostToWebviewMessage,
   type TurnEndReason,
   type UiAction,
+  type UiSlashCommand,
 } from '../shared/protocol';
 import { reduceTranscript, type TranscriptState } from '../shared/reduceTranscript';
 import { toHistory } from '../shared/toHistory';
@@ -29,6 +32,8 @@ export interface ChatViewEffects {
   insert(code: string): Promise<void>;
   /** Called only with allow-listed command ids. */
   runCommand(command: string, args: unknown[]): Promise<void>;
+  /** Called only with file:, untitled: or notebook-cell URIs that a reference of the transcript carries. */
+  openReference(uri: string): Promise<void>;
 }
 
 export const TRANSCRIPT_STATE_KEY = 'jarvis.chatView.transcript';
@@ -48,13 +53,20 @@ export class ChatViewSession {
   private turn: { id: string; controller: AbortController; done: Promise<void> } | undefined;
   private saving: Promise<void> = Promise.resolve();
   private disposed = false;
+  private readonly commands: UiSlashCommand[];
 
+  /** @param commands slash commands offered by completion in the prompt box. @default [] */
   constructor(
     private readonly engine: IChatEngine,
     private readonly memento: TranscriptMemento,
     private readonly logger: Logger,
     private readonly effects: ChatViewEffects,
+    commands: readonly UiSlashCommand[] = [],
   ) {
+    this.commands = sanitizeSlashCommands(commands);
+    if (this.commands.length !== commands.length) {
+      logger.warn(`Chat view: ${commands.length - this.commands.length} slash command(s) were malformed or repeated and are not offered.`);
+    }
     const parsed = parseStoredTranscript(memento.get(TRANSCRIPT_STATE_KEY));
     if (parsed.dropped > 0) {
       logger.warn(`Chat view: ${parsed.dropped} saved transcript entr${parsed.dropped === 1 ? 'y was' : 'ies were'} unreadable and skipped.`);
@@ -93,7 +105,7 @@ export class ChatViewSession {
     switch (raw.type) {
       case 'ready':
         this.ready = true;
-        this.send({ type: 'init', messages: [...this.transcript.messages], busy: this.transcript.busy });
+        this.send({ type: 'init', messages: [...this.transcript.messages], busy: this.transcript.busy, commands: this.commands });
         return;
       case 'send':
         this.startTurn(raw.prompt);
@@ -112,6 +124,9 @@ export class ChatViewSession {
         return;
       case 'runAction':
         this.runAction(raw.command, raw.args ?? []);
+        return;
+      case 'openReference':
+        this.openReference(raw.uri);
         return;
       default:
         assertNever(raw, 'webview message');
@@ -157,11 +172,13 @@ export class ChatViewSession {
 
   private async runTurn(turnId: string, prompt: string, history: ReturnType<typeof toHistory>, controller: AbortController): Promise<void> {
     let reason: TurnEndReason = 'done';
+    const turn: { local?: boolean } = {};
     try {
       for await (const chunk of this.engine.run({ prompt, history, signal: controller.signal })) {
         if (controller.signal.aborted) break;
         if (chunk.type === 'error') reason = 'error';
-        this.apply({ type: 'chunk', turnId, chunk: toUiChunk(chunk) });
+        if (chunk.type === 'model') turn.local = chunk.local;
+        this.apply({ type: 'chunk', turnId, chunk: toUiChunk(chunk, turn) });
       }
     } catch (e) {
       // The engine reports expected failures as chunks; anything thrown is a bug worth logging.
@@ -192,6 +209,21 @@ export class ChatViewSession {
     }
     this.effects.runCommand(command, args).then(undefined, (e: unknown) => {
       this.logger.error(`Chat view: command "${command}" failed: ${errorMessage(e)}`);
+    });
+  }
+
+  /**
+   * Opens only what Jarvis itself offered: a safe scheme AND a uri one of the transcript's
+   * references carries, so a compromised webview cannot open arbitrary paths.
+   */
+  private openReference(uri: string): void {
+    const known = this.transcript.messages.some((m) => m.role === 'assistant' && m.references?.some((r) => r.uri === uri));
+    if (!isOpenableReferenceUri(uri) || !known) {
+      this.logger.warn(`Chat view: refused to open a reference the webview asked for (${isOpenableReferenceUri(uri) ? 'not in the transcript' : 'scheme not allowed'}).`);
+      return;
+    }
+    this.effects.openReference(uri).then(undefined, (e: unknown) => {
+      this.logger.warn(`Chat view: could not open the reference: ${errorMessage(e)}`);
     });
   }
 

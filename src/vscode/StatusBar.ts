@@ -71,7 +71,9 @@ export async function showStatusMenu(monitor: OllamaStatusMonitor): Promise<void
   items.push(
     cmd('$(comment-discussion) Open Jarvis Chat', 'jarvis.openChat'),
     cmd('$(symbol-property) Change Local Model', 'jarvis.openSettings', 'jarvis.ollama.model'),
+    cmd('$(server-environment) Manage Ollama Models', 'jarvis.manageModels'),
     cmd('$(cloud-download) Pull a Model…', 'jarvis.pullModel'),
+    cmd('$(graph) Show Routing Status', 'jarvis.showRoutingStatus'),
     cmd('$(key) Set OpenAI API Key', 'jarvis.setOpenAIKey'),
     cmd('$(key) Set Anthropic API Key', 'jarvis.setAnthropicKey'),
     cmd('$(output) Show Log', 'jarvis.showLog'),

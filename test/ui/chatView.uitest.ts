@@ -56,6 +56,10 @@ describe('Jarvis chat view in a real VS Code window', function () {
     const badge = chat.locator('.message.assistant').last().locator('.model-badge');
     await badge.waitFor({ state: 'visible', timeout: 10_000 });
     assert.match((await badge.textContent()) ?? '', /llama3/);
+    // The same usage line @jarvis shows: where it ran and what it cost.
+    const footer = chat.locator('.message.assistant').last().locator('.message-footer');
+    await footer.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await footer.textContent()) ?? '', /llama3.* · local · \d+ → \d+ tokens · free \(local\) · /);
     await driver.screenshot('02-answer');
   });
 

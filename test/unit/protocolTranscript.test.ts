@@ -99,7 +99,7 @@ describe('reduceTranscript', () => {
 
   it('init replaces the state, cleared empties it, notice changes nothing', () => {
     const messages: TranscriptMessage[] = [{ role: 'user', id: 'u', text: 'saved' }];
-    const s = reduceTranscript(fold([{ type: 'turnStart', turnId: 't', prompt: 'p' }]), { type: 'init', messages, busy: false });
+    const s = reduceTranscript(fold([{ type: 'turnStart', turnId: 't', prompt: 'p' }]), { type: 'init', messages, busy: false, commands: [] });
     assert.deepEqual(s, { messages, busy: false });
     assert.equal(reduceTranscript(s, { type: 'notice', message: 'busy' }), s);
     assert.deepEqual(reduceTranscript(s, { type: 'cleared' }), emptyTranscript);

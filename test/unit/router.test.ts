@@ -281,7 +281,7 @@ describe('Router', () => {
     const p = new ScriptedProvider('ollama', true, () => ok());
     assert.throws(() => new Router({ providers: [p, p] }), /two "ollama" providers/);
     assert.throws(() => new Router({} as never), /Router needs \{ providers: LlmProvider\[\] \}/);
-    assert.throws(() => new Router({ providers: [p], routes: { medium: ['mistral'] } as never }), /Route medium\[0\] must name a provider \(ollama, openai or anthropic\) as "provider:model"; got "mistral"/);
+    assert.throws(() => new Router({ providers: [p], routes: { medium: ['mistral'] } as never }), /Route medium\[0\] must name a provider \(ollama, openai, anthropic or vscode\) as "provider:model"; got "mistral"/);
     assert.throws(() => new Router({ providers: [p], routes: { huge: ['ollama:x'] } as never }), /Unknown routing tier "huge"/);
     assert.throws(() => new Router({ providers: [p], routes: { low: [] } as never }), /Routing tier "low" must be a non-empty list/);
     assert.throws(() => new Router({ providers: [p], routes: { low: ['ollama: '] } as never }), /Route low\[0\] has no model name/);

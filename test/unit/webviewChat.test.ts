@@ -35,8 +35,8 @@ describe('chat webview (real browser)', function () {
 
   before(async function () {
     if (!existsSync(CHROMIUM)) {
-      // Visible in the report as pending, with the reason; set CHROMIUM_PATH to run it.
-      this.skip();
+      // CI installs Chromium: a missing browser is a broken setup, not a reason to pass quietly.
+      throw new Error(`Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium/Chrome binary.`);
     }
     const bundle = await esbuild.build({
       entryPoints: [path.join(ROOT, 'src/webview/chat/main.ts')],
@@ -66,7 +66,8 @@ describe('chat webview (real browser)', function () {
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    // No server when the set-up failed early (e.g. Chromium missing): nothing to close.
+    if (server) await new Promise((resolve) => server.close(resolve));
   });
 
   before(async function () {
@@ -105,7 +106,7 @@ describe('chat webview (real browser)', function () {
     await page.waitForFunction((m) => window.__posted.some((p) => JSON.stringify(p) === JSON.stringify(m)), message);
   }
   async function startTurn(prompt = 'hello'): Promise<void> {
-    await host({ type: 'init', messages: [], busy: false });
+    await host({ type: 'init', messages: [], busy: false, commands: [] });
     await host({ type: 'turnStart', turnId: 't1', prompt });
     await page.locator('.message.assistant').waitFor();
   }
@@ -153,10 +154,13 @@ describe('chat webview (real browser)', function () {
     assert.equal(await page.locator('.message.assistant').getAttribute('aria-busy'), 'true');
     assert.equal(await page.locator('.message.assistant .progress').isHidden(), true);
 
+    assert.equal(await page.locator('.message.assistant .message-footer').isHidden(), true, 'no footer while streaming');
+
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'done', model: 'llama3', usage: { inputTokens: 10, outputTokens: 5 }, durationMs: 1500, truncated: false } });
     await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
-    await page.locator('.model-badge', { hasText: '15 tokens' }).waitFor();
-    assert.equal(await page.locator('.message.assistant .model-badge').textContent(), 'llama3 · local · 15 tokens · 1.5 s');
+    await page.locator('.message-footer', { hasText: '15 tokens' }).waitFor();
+    assert.equal(await page.locator('.message.assistant .message-footer').textContent(), '15 tokens · 1.5 s');
+    assert.equal(await page.locator('.message.assistant .model-badge').textContent(), 'llama3 · local');
     assert.equal(await page.locator('#stop').isDisabled(), true);
     assert.equal(await page.locator('.message.assistant').getAttribute('aria-busy'), 'false');
   });
@@ -227,6 +231,7 @@ describe('chat webview (real browser)', function () {
     await host({
       type: 'init',
       busy: false,
+      commands: [],
       messages: [
         { role: 'user', id: 'a/user', text: 'earlier question' },
         { role: 'assistant', id: 'a/assistant', text: '# Title\n\nanswer', status: 'done', model: { model: 'llama3', provider: 'ollama', local: true } },
@@ -247,5 +252,148 @@ describe('chat webview (real browser)', function () {
     await host({ type: 'notice', message: 'Jarvis is still answering.' });
     await page.locator('#notice', { hasText: 'Jarvis is still answering.' }).waitFor();
     assert.equal(await page.locator('#prompt').inputValue(), 'second question');
+  });
+  it('shows what the answer used, notices, the model reason and the cost footer, in @jarvis order', async () => {
+    await startTurn();
+    const file = 'file:///work/app/src/db.ts';
+    const chunks = [
+      { type: 'model', model: 'gpt-4o', provider: 'openai', local: false, reason: 'escalated after a weak local answer' },
+      { type: 'reference', title: 'decision: PostgreSQL', detail: '(remembered)' },
+      { type: 'reference', title: 'src/db.ts', uri: file },
+      { type: 'notice', level: 'info', message: 'kept local: nothing' },
+      { type: 'notice', level: 'warning', message: 'local answer scored 0.42 < 0.70 → escalated to gpt-4o' },
+      { type: 'markdown', text: 'Use a **pool**.' },
+    ] as const;
+    for (const chunk of chunks) await host({ type: 'chunk', turnId: 't1', chunk });
+    const answer = page.locator('.message.assistant');
+    await answer.locator('.markdown strong', { hasText: 'pool' }).waitFor();
+
+    const badge = answer.locator('.model-badge');
+    assert.equal(await badge.textContent(), 'gpt-4o · cloud (openai)');
+    assert.match((await badge.getAttribute('title')) ?? '', /Answered in the cloud by openai \(gpt-4o\)\nWhy: escalated after a weak local answer/);
+
+    const refs = answer.locator('details.references');
+    assert.equal(await refs.locator('summary').textContent(), 'Used 1 memory and 1 file');
+    assert.equal(await refs.locator('.references-list').isVisible(), false, 'collapsed until asked');
+    await refs.locator('summary').click();
+    await refs.locator('.references-list').waitFor();
+    assert.deepEqual(await refs.locator('li').allTextContents(), ['decision: PostgreSQL (remembered)', 'src/db.ts']);
+    assert.equal(await refs.locator('li').first().locator('button').count(), 0, 'a memory has nothing to open');
+
+    const banners = answer.locator('.notice-banner');
+    assert.equal(await banners.count(), 2);
+    assert.deepEqual(await banners.evaluateAll((els) => els.map((e) => `${e.className}|${e.textContent}`)), [
+      'notice-banner info|Note: kept local: nothing',
+      'notice-banner warning|Warning: local answer scored 0.42 < 0.70 → escalated to gpt-4o',
+    ]);
+    // Reading order matches the participant: badge, references, notices, answer, footer.
+    const order = await answer.evaluate((el) => Array.from(el.children).map((c) => c.className.split(' ')[0]));
+    assert.deepEqual(order, ['message-header', 'references', 'notices', 'progress', 'message-body', 'message-footer']);
+
+    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: ' More.' } });
+    await answer.locator('.markdown', { hasText: 'More.' }).waitFor();
+    assert.equal(await refs.evaluate((d) => (d as HTMLDetailsElement).open), true, 'stays open while the answer streams');
+
+    await refs.getByRole('button', { name: 'src/db.ts' }).click();
+    await waitForPosted({ type: 'openReference', uri: file });
+
+    const footer = 'gpt-4o · cloud · 100 → 20 tokens · $0.0012 · 2.1 s (first token 400 ms)';
+    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'done', model: 'gpt-4o', usage: { inputTokens: 100, outputTokens: 20 }, durationMs: 2100, truncated: false, local: false, cost: { usd: 0.0012 }, ttftMs: 400, footer } });
+    await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
+    await answer.locator('.message-footer', { hasText: '$0.0012' }).waitFor();
+    assert.equal(await answer.locator('.message-footer').textContent(), footer);
+  });
+
+  it('notice buttons (e.g. /forget\'s confirmation) post runAction', async () => {
+    await startTurn('/forget pnpm');
+    const action = { title: 'Forget 2 memories…', command: 'jarvis.memory.forget', args: ['m1', 'm2'] };
+    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'notice', level: 'info', message: 'Found 2 memories about pnpm.', actions: [action] } });
+    await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
+    await page.locator('.notice-banner').getByRole('button', { name: 'Forget 2 memories…' }).click();
+    await waitForPosted({ type: 'runAction', command: 'jarvis.memory.forget', args: ['m1', 'm2'] });
+  });
+
+  it('a reference whose uri is not a file, untitled or notebook cell is shown but not clickable', async () => {
+    await startTurn();
+    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'reference', title: 'evil', uri: 'command:workbench.action.terminal.new' } });
+    const refs = page.locator('.message.assistant details.references');
+    await refs.locator('summary', { hasText: 'Used 1 file' }).waitFor();
+    await refs.locator('summary').click();
+    assert.equal(await refs.locator('button').count(), 0);
+    assert.equal(await refs.locator('li').textContent(), 'evil');
+  });
+
+  describe('slash commands', () => {
+    const commands = [
+      { name: 'remember', description: 'Remember a decision, preference or fact' },
+      { name: 'recall', description: 'Search what Jarvis remembers' },
+      { name: 'local', description: 'Answer with a local model only' },
+    ];
+    const menu = () => page.locator('#slash-menu');
+    const options = () => page.getByRole('option');
+    const init = () => host({ type: 'init', messages: [], busy: false, commands });
+
+    it('"/" lists the commands; typing filters; Up/Down move; Enter fills in without sending', async () => {
+      await init();
+      await page.locator('#prompt').pressSequentially('/');
+      await menu().waitFor();
+      assert.equal(await page.getByRole('listbox', { name: 'Slash commands' }).isVisible(), true);
+      assert.deepEqual(await options().allTextContents(), commands.map((c) => `/${c.name}${c.description}`));
+      assert.equal(await page.locator('#prompt').getAttribute('aria-activedescendant'), 'slash-option-0');
+
+      await page.keyboard.type('re');
+      await page.waitForFunction(() => document.querySelectorAll('#slash-menu [role="option"]').length === 2);
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await options().nth(1).getAttribute('aria-selected'), 'true');
+      assert.equal(await page.locator('#prompt').getAttribute('aria-activedescendant'), 'slash-option-1');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await options().nth(0).getAttribute('aria-selected'), 'true', 'wraps around');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('#prompt').inputValue(), '/recall ');
+      assert.equal(await menu().isHidden(), true);
+      assert.equal(await page.locator('#prompt').getAttribute('aria-activedescendant'), null);
+      assert.deepEqual(await posted(), [{ type: 'ready' }], 'choosing a command does not send');
+
+      await page.keyboard.type('what did we decide?');
+      await page.keyboard.press('Enter');
+      await waitForPosted({ type: 'send', prompt: '/recall what did we decide?' });
+    });
+
+    it('Tab and a click also choose; Esc closes until the text changes (and does not stop an answer)', async () => {
+      await init();
+      await host({ type: 'turnStart', turnId: 't1', prompt: 'busy' });
+      const prompt = page.locator('#prompt');
+      await prompt.fill('');
+      await prompt.pressSequentially('/lo');
+      await menu().waitFor();
+      await page.keyboard.press('Tab');
+      assert.equal(await prompt.inputValue(), '/local ');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'prompt', 'Tab did not move focus');
+
+      await prompt.fill('');
+      await prompt.pressSequentially('/');
+      await menu().waitFor();
+      await page.keyboard.press('Escape');
+      assert.equal(await menu().isHidden(), true);
+      assert.equal((await posted()).filter((m) => m.type === 'stop').length, 0, 'Esc closed the menu only');
+      await page.keyboard.type('r');
+      await menu().waitFor();
+      await options().filter({ hasText: '/remember' }).click();
+      assert.equal(await prompt.inputValue(), '/remember ');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'prompt');
+    });
+
+    it('offers nothing when "/" is not at the start, or when no command matches', async () => {
+      await init();
+      const prompt = page.locator('#prompt');
+      await prompt.pressSequentially('see /re');
+      assert.equal(await menu().isHidden(), true);
+      await prompt.fill('');
+      await prompt.pressSequentially('/zzz');
+      assert.equal(await menu().isHidden(), true);
+      await page.keyboard.press('Enter');
+      await waitForPosted({ type: 'send', prompt: '/zzz' });
+    });
   });
 });

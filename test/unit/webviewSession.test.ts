@@ -3,7 +3,7 @@ import type { ChatChunk, ChatEngineRequest } from '../../src/core/chat/ChatChunk
 import type { IChatEngine } from '../../src/core/chat/ChatEngine';
 import type { Logger } from '../../src/core/ports';
 import { parseStoredTranscript } from '../../src/shared/parseStoredTranscript';
-import type { HostToWebviewMessage, TranscriptMessage } from '../../src/shared/protocol';
+import type { HostToWebviewMessage, TranscriptMessage, UiSlashCommand } from '../../src/shared/protocol';
 import { ChatViewSession, TRANSCRIPT_STATE_KEY, type ChatViewEffects, type TranscriptMemento } from '../../src/vscode/ChatViewSession';
 
 class MapMemento implements TranscriptMemento {
@@ -83,14 +83,17 @@ class RecordingEffects implements ChatViewEffects {
   async runCommand(command: string, args: unknown[]) {
     this.calls.push(['runCommand', command, args]);
   }
+  async openReference(uri: string) {
+    this.calls.push(['openReference', uri]);
+  }
 }
 
-function setup(engine: IChatEngine = new GatedEngine(), saved?: unknown) {
+function setup(engine: IChatEngine = new GatedEngine(), saved?: unknown, commands: UiSlashCommand[] = []) {
   const memento = new MapMemento();
   if (saved !== undefined) memento.values.set(TRANSCRIPT_STATE_KEY, saved);
   const logger = new RecordingLogger();
   const effects = new RecordingEffects();
-  const session = new ChatViewSession(engine, memento, logger, effects);
+  const session = new ChatViewSession(engine, memento, logger, effects, commands);
   const posted: HostToWebviewMessage[] = [];
   session.attach((m) => posted.push(m));
   return { session, memento, logger, effects, posted };
@@ -105,11 +108,11 @@ describe('ChatViewSession', () => {
     session.newChat();
     assert.deepEqual(posted, [], 'nothing before ready');
     session.receive({ type: 'ready' });
-    assert.deepEqual(posted, [{ type: 'init', messages: [], busy: false }]);
+    assert.deepEqual(posted, [{ type: 'init', messages: [], busy: false, commands: [] }]);
 
     const again = setup(new GatedEngine(), { version: 1, messages: saved });
     again.session.receive({ type: 'ready' });
-    assert.deepEqual(again.posted, [{ type: 'init', messages: saved, busy: false }]);
+    assert.deepEqual(again.posted, [{ type: 'init', messages: saved, busy: false, commands: [] }]);
   });
 
   it('runs a turn: start, streamed chunks, end — and saves it', async () => {

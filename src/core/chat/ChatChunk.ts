@@ -23,7 +23,8 @@ export type ChatChunk =
   /** Something the answer used: a memory, a preference, a file. `uri` opens it when given. */
   | { type: 'reference'; title: string; detail?: string; uri?: string }
   /** A visible note about the answer: escalation, privacy, budget, cache, warnings. */
-  | { type: 'notice'; level: 'info' | 'warning'; message: string }
+  /** `actions` offers buttons with the note (e.g. /forget's "Forget 3 memories…", which asks first). */
+  | { type: 'notice'; level: 'info' | 'warning'; message: string; actions?: ChatAction[] }
   | { type: 'error'; code: JarvisErrorCode; message: string; actions: ChatAction[] }
   | {
       type: 'done';

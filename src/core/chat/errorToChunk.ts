@@ -51,6 +51,24 @@ export function errorToChunk(e: unknown, settings: JarvisSettings): Extract<Chat
           openSetting('jarvis.ollama.model', 'Choose Another Model'),
         ],
       };
+    case 'budget-exceeded':
+      return {
+        type: 'error',
+        code: e.code,
+        message: e.message,
+        actions: [
+          { title: 'Allow One Request Over Budget', command: 'jarvis.allowOverBudgetOnce' },
+          openSetting('jarvis.budget.dailyUsd', 'Change Budget'),
+        ],
+      };
+    case 'auth-failed': {
+      // A key problem of one provider offers that provider's key command; unknown providers offer both.
+      const provider = e.details.provider;
+      const actions: ChatAction[] = [];
+      if (provider !== 'anthropic') actions.push({ title: 'Set OpenAI API Key', command: 'jarvis.setOpenAIKey' });
+      if (provider !== 'openai') actions.push({ title: 'Set Anthropic API Key', command: 'jarvis.setAnthropicKey' });
+      return { type: 'error', code: e.code, message: e.message, actions: provider === 'vscode' ? [showLog] : actions };
+    }
     default:
       return { type: 'error', code: e.code, message: e.message, actions: [showLog] };
   }

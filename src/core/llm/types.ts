@@ -27,7 +27,8 @@ export type ProviderChunk =
   | { type: 'text'; text: string }
   | { type: 'done'; usage: TokenUsage; finishReason: FinishReason; model: string };
 
-export type ProviderId = 'ollama' | 'openai' | 'anthropic';
+/** `vscode`: chat models other extensions offer through vscode.lm (adapted in src/vscode). */
+export type ProviderId = 'ollama' | 'openai' | 'anthropic' | 'vscode';
 
 export interface LlmProvider {
   readonly id: ProviderId;

@@ -175,12 +175,22 @@ export class PreferenceLearner {
     }));
   }
 
+  /**
+   * Confirmed preferences and learned ones at least `threshold` confident, in prompt order.
+   * @param threshold overrides the learner's own (the setting may have changed since it was built).
+   */
+  activePreferences(threshold = this.threshold): Preference[] {
+    if (!(threshold > 0 && threshold <= 1)) throw new JarvisError('invalid-input', `threshold must be in (0, 1] (got ${String(threshold)}).`);
+    return [...this.prefs.values()]
+      .filter((p) => p.status === 'confirmed' || (p.status === 'learned' && this.confidenceOf(p) >= threshold))
+      .sort((a, b) => PREFERENCE_CATEGORIES.indexOf(a.category) - PREFERENCE_CATEGORIES.indexOf(b.category) || a.key.localeCompare(b.key))
+      .map((p) => ({ ...p, confidence: this.confidenceOf(p) }));
+  }
+
   /** Appends confirmed and confident preferences to a prompt; returns it unchanged when there are none. */
-  applyPreferencesToPrompt(prompt: string): string {
+  applyPreferencesToPrompt(prompt: string, threshold = this.threshold): string {
     if (typeof prompt !== 'string') throw new JarvisError('invalid-input', 'applyPreferencesToPrompt needs the prompt as a string.');
-    const active = [...this.prefs.values()]
-      .filter((p) => p.status === 'confirmed' || (p.status === 'learned' && this.confidenceOf(p) >= this.threshold))
-      .sort((a, b) => PREFERENCE_CATEGORIES.indexOf(a.category) - PREFERENCE_CATEGORIES.indexOf(b.category) || a.key.localeCompare(b.key));
+    const active = this.activePreferences(threshold);
     if (active.length === 0) return prompt;
     return `${prompt}\n\nFollow the user's preferences unless the request says otherwise:\n${active.map((p) => `- ${p.statement}`).join('\n')}`;
   }

@@ -175,6 +175,16 @@ export class SessionManager {
     await this.save();
   }
 
+  /** Files the session under a project (the current task is cleared when it belongs to another project). */
+  async setProject(sessionId: string, projectId: string): Promise<void> {
+    const s = this.session(sessionId);
+    this.project(projectId);
+    if (s.projectId !== projectId) delete s.currentTaskId;
+    s.projectId = projectId;
+    s.lastActiveAt = this.clock.now();
+    await this.save();
+  }
+
   /** Marks the workspace of a session untrusted (or trusted again), e.g. when VS Code's trust changes. */
   async setUntrusted(sessionId: string, untrusted: boolean): Promise<void> {
     this.session(sessionId).untrusted = untrusted;

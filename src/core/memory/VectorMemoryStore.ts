@@ -234,9 +234,15 @@ export class VectorMemoryStore {
       .map((f) => ({ record: state.records.get(f.id)!.record, similarity: candidates.get(f.id)!.similarity, keywordScore: f.keywordScore, score: f.score }));
   }
 
-  /** Removes memories not updated within `retentionDays`; returns how many. */
-  async cleanup(): Promise<number> {
-    const cutoff = this.clock.now() - this.retentionDays * DAY_MS;
+  /**
+   * Removes memories not updated within `retentionDays`; returns how many.
+   * @param retentionDays overrides the value given at open (the setting may have changed since).
+   */
+  async cleanup(retentionDays = this.retentionDays): Promise<number> {
+    if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
+      throw new JarvisError('invalid-input', `retentionDays must be a positive number of days (got ${String(retentionDays)}).`);
+    }
+    const cutoff = this.clock.now() - retentionDays * DAY_MS;
     const old = [...this.state.records.values()].filter((s) => s.record.metadata.updatedAt < cutoff).map((s) => s.record.id);
     const removed = await Promise.all(old.map((id) => this.delete(id)));
     if (this.state.garbageRows > Math.max(1024, this.state.records.size)) await this.compact();

@@ -11,6 +11,7 @@ import type { OllamaModelInfo } from '../llm/ollama/OllamaTypes';
 import type { LlmProvider } from '../llm/types';
 import type { KeyValueStore, Logger } from '../ports';
 import type { Responder } from '../chat/ChatPipeline';
+import type { Timer } from '../resilience/Timer';
 
 /** Chat models other extensions provide through vscode.lm, adapted to LlmProvider by src/vscode. */
 export interface ExtraModelSource {
@@ -28,6 +29,10 @@ export interface RoutingServiceDeps {
   store: KeyValueStore;
   clock: Clock;
   logger: Logger;
+  /** Schedules retry waits, stream deadlines and debounced saves. @default systemTimer (tests inject a FakeTimer). */
+  timer?: Timer;
+  /** Uniform [0, 1) for retry jitter. @default Math.random (tests pass () => 0 for no waiting). */
+  random?: () => number;
 }
 
 export interface SpendSummary {

@@ -1,6 +1,8 @@
 import { assertNever, type HostToWebviewMessage, type TranscriptMessage } from '../../shared/protocol';
+import { sanitizeSlashCommands } from '../../shared/matchSlashCommands';
 import { emptyTranscript, reduceTranscript, type TranscriptState } from '../../shared/reduceTranscript';
 import { FrameScheduler } from './frameScheduler';
+import { SlashMenu } from './SlashMenu';
 import { createMessageElement, updateMessageElement } from './messageElement';
 import type { ChatHost } from './vscodeApi';
 
@@ -14,6 +16,7 @@ interface Elements {
   prompt: HTMLTextAreaElement;
   send: HTMLButtonElement;
   stop: HTMLButtonElement;
+  slashMenu: HTMLElement;
 }
 
 /**
@@ -27,6 +30,7 @@ export class ChatApp {
   private readonly frame: FrameScheduler;
   /** Prompt sent but not yet accepted: the box is cleared only when the host starts the turn. */
   private pendingPrompt: string | undefined;
+  private readonly slash: SlashMenu;
 
   constructor(
     private readonly host: ChatHost,
@@ -35,6 +39,8 @@ export class ChatApp {
   ) {
     this.frame = new FrameScheduler(() => this.flush());
     ui.prompt.value = host.getState()?.draft ?? '';
+    // onPromptKey asks it first: keys the open menu uses (Enter, Esc…) then never send or stop.
+    this.slash = new SlashMenu(ui.prompt, ui.slashMenu, doc);
     ui.prompt.addEventListener('keydown', (e) => this.onPromptKey(e));
     ui.prompt.addEventListener('input', () => host.setState({ draft: ui.prompt.value }));
     ui.composer.addEventListener('submit', (e) => {
@@ -61,6 +67,7 @@ export class ChatApp {
     this.state = reduceTranscript(previous, msg);
     switch (msg.type) {
       case 'init':
+        this.slash.setCommands(sanitizeSlashCommands(msg.commands));
         this.rebuild();
         this.hideNotice();
         break;
@@ -107,6 +114,7 @@ export class ChatApp {
   }
 
   private onPromptKey(e: KeyboardEvent): void {
+    if (this.slash.handleKey(e)) return;
     // isComposing: Enter that confirms an IME composition is not a send.
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
@@ -130,6 +138,17 @@ export class ChatApp {
       const message = this.state.messages.find((m) => m.id === id);
       const chosen = message?.role === 'error' ? message.actions[Number(button.dataset.index)] : undefined;
       if (chosen) this.host.postMessage({ type: 'runAction', command: chosen.command, args: chosen.args });
+    } else if (action === 'run-notice-action') {
+      const id = button.closest<HTMLElement>('.message')?.dataset.id;
+      const message = this.state.messages.find((m) => m.id === id);
+      const notice = message?.role === 'assistant' ? message.notices?.[Number(button.dataset.notice)] : undefined;
+      const chosen = notice?.actions?.[Number(button.dataset.index)];
+      if (chosen) this.host.postMessage({ type: 'runAction', command: chosen.command, args: chosen.args });
+    } else if (action === 'open-reference') {
+      const id = button.closest<HTMLElement>('.message')?.dataset.id;
+      const message = this.state.messages.find((m) => m.id === id);
+      const ref = message?.role === 'assistant' ? message.references?.[Number(button.dataset.index)] : undefined;
+      if (ref?.uri) this.host.postMessage({ type: 'openReference', uri: ref.uri });
     }
   }
 

@@ -16,6 +16,7 @@ const app = new ChatApp(acquireChatHost(), {
   prompt: byId('prompt', HTMLTextAreaElement),
   send: byId('send', HTMLButtonElement),
   stop: byId('stop', HTMLButtonElement),
+  slashMenu: byId('slash-menu', HTMLElement),
 });
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -1,10 +1,17 @@
-import { formatModelBadge, formatModelBadgeTitle } from '../../shared/formatModelBadge';
-import { assertNever, type TranscriptMessage } from '../../shared/protocol';
+import { describeReferences } from '../../shared/describeReferences';
+import { formatAnswerFooter, formatModelBadge, formatModelBadgeTitle } from '../../shared/formatModelBadge';
+import { isOpenableReferenceUri } from '../../shared/isOpenableReferenceUri';
+import { assertNever, type TranscriptMessage, type UiNotice, type UiReference } from '../../shared/protocol';
 import { renderMarkdown } from './renderMarkdown';
+
+type AssistantMessage = Extract<TranscriptMessage, { role: 'assistant' }>;
 
 /**
  * Builds and refreshes the DOM of one transcript entry. Only model markdown goes through the
  * sanitiser; everything else is set as text, never as HTML.
+ *
+ * An answer reads top to bottom in the order @jarvis shows the same information: badge (model,
+ * local/cloud, why), what it used, notices, the answer, the usage/cost footer.
  */
 export function createMessageElement(message: TranscriptMessage, doc: Document = document): HTMLElement {
   const el = doc.createElement('article');
@@ -23,9 +30,16 @@ export function createMessageElement(message: TranscriptMessage, doc: Document =
       break;
     case 'assistant': {
       role.textContent = 'Jarvis';
-      const badge = part(doc, 'span', 'model-badge');
-      header.append(badge);
-      el.append(part(doc, 'div', 'progress'), part(doc, 'div', 'message-body markdown'));
+      header.append(part(doc, 'span', 'model-badge'));
+      const references = part(doc, 'details', 'references');
+      references.append(part(doc, 'summary', 'references-summary'), part(doc, 'ul', 'references-list'));
+      el.append(
+        references,
+        part(doc, 'div', 'notices'),
+        part(doc, 'div', 'progress'),
+        part(doc, 'div', 'message-body markdown'),
+        part(doc, 'div', 'message-footer'),
+      );
       break;
     }
     case 'error':
@@ -46,21 +60,9 @@ export function updateMessageElement(el: HTMLElement, message: TranscriptMessage
     case 'user':
       body.textContent = message.text;
       break;
-    case 'assistant': {
-      const streaming = message.status === 'streaming';
-      el.setAttribute('aria-busy', String(streaming));
-      el.classList.toggle('streaming', streaming);
-      const badge = el.querySelector<HTMLElement>('.model-badge')!;
-      badge.textContent = formatModelBadge(message.model, message.stats, message.status);
-      badge.title = formatModelBadgeTitle(message.model, message.stats);
-      badge.hidden = badge.textContent === '';
-      const progress = el.querySelector<HTMLElement>('.progress')!;
-      const waiting = streaming && message.text === '';
-      progress.textContent = waiting ? (message.progress ?? 'Thinking…') : '';
-      progress.hidden = !waiting;
-      body.replaceChildren(renderMarkdown(message.text, doc));
+    case 'assistant':
+      updateAssistant(el, body, message, doc);
       break;
-    }
     case 'error': {
       body.textContent = message.message;
       const actions = el.querySelector<HTMLElement>('.actions')!;
@@ -81,6 +83,99 @@ export function updateMessageElement(el: HTMLElement, message: TranscriptMessage
     default:
       assertNever(message, 'message');
   }
+}
+
+function updateAssistant(el: HTMLElement, body: HTMLElement, message: AssistantMessage, doc: Document): void {
+  const streaming = message.status === 'streaming';
+  el.setAttribute('aria-busy', String(streaming));
+  el.classList.toggle('streaming', streaming);
+  const badge = el.querySelector<HTMLElement>('.model-badge')!;
+  badge.textContent = formatModelBadge(message.model, message.status);
+  badge.title = formatModelBadgeTitle(message.model, message.stats);
+  badge.hidden = badge.textContent === '';
+  badge.classList.toggle('cloud', message.model?.local === false);
+  updateReferences(el.querySelector<HTMLDetailsElement>('.references')!, message.references ?? [], doc);
+  updateNotices(el.querySelector<HTMLElement>('.notices')!, message.notices ?? [], doc);
+  const progress = el.querySelector<HTMLElement>('.progress')!;
+  const waiting = streaming && message.text === '';
+  progress.textContent = waiting ? (message.progress ?? 'Thinking…') : '';
+  progress.hidden = !waiting;
+  body.replaceChildren(renderMarkdown(message.text, doc));
+  const footer = el.querySelector<HTMLElement>('.message-footer')!;
+  footer.textContent = formatAnswerFooter(message.stats);
+  footer.hidden = footer.textContent === '';
+}
+
+/**
+ * "Used 3 memories" that expands to the list. The <details> element is kept across updates (only
+ * its content changes, and only when the list grew), so it stays open while an answer streams.
+ */
+function updateReferences(details: HTMLDetailsElement, references: readonly UiReference[], doc: Document): void {
+  details.hidden = references.length === 0;
+  const list = details.querySelector<HTMLElement>('.references-list')!;
+  if (list.childElementCount === references.length) return;
+  details.querySelector<HTMLElement>('.references-summary')!.textContent = describeReferences(references);
+  list.replaceChildren(
+    ...references.map((ref, index) => {
+      const item = doc.createElement('li');
+      let label: HTMLElement;
+      if (ref.uri !== undefined && isOpenableReferenceUri(ref.uri)) {
+        const button = doc.createElement('button');
+        button.type = 'button';
+        button.className = 'reference-link';
+        button.dataset.action = 'open-reference';
+        button.dataset.index = String(index);
+        button.title = `Open ${ref.title}`;
+        label = button;
+      } else {
+        label = doc.createElement('span');
+        label.className = 'reference-title';
+      }
+      label.textContent = ref.title;
+      item.append(label);
+      if (ref.detail) {
+        const detail = doc.createElement('span');
+        detail.className = 'reference-detail';
+        detail.textContent = ref.detail;
+        item.append(' ', detail);
+      }
+      return item;
+    }),
+  );
+}
+
+function updateNotices(container: HTMLElement, notices: readonly UiNotice[], doc: Document): void {
+  container.hidden = notices.length === 0;
+  if (container.childElementCount === notices.length) return;
+  container.replaceChildren(
+    ...notices.map((notice, noticeIndex) => {
+      const banner = doc.createElement('div');
+      banner.className = `notice-banner ${notice.level}`;
+      // role=note: informative, not an interruption; the level is also spoken, not only coloured.
+      banner.setAttribute('role', 'note');
+      const label = doc.createElement('span');
+      label.className = 'visually-hidden';
+      label.textContent = notice.level === 'warning' ? 'Warning: ' : 'Note: ';
+      banner.append(label, notice.message);
+      if (notice.actions?.length) {
+        const actions = part(doc, 'div', 'actions');
+        actions.append(
+          ...notice.actions.map((action, index) => {
+            const button = doc.createElement('button');
+            button.type = 'button';
+            button.className = 'action';
+            button.dataset.action = 'run-notice-action';
+            button.dataset.notice = String(noticeIndex);
+            button.dataset.index = String(index);
+            button.textContent = action.title;
+            return button;
+          }),
+        );
+        banner.append(actions);
+      }
+      return banner;
+    }),
+  );
 }
 
 function part(doc: Document, tag: string, className: string): HTMLElement {

@@ -30,7 +30,7 @@ export const DEFAULT_ROUTES: RoutingTable = Object.freeze({
   ],
 });
 
-const PROVIDERS: readonly ProviderId[] = ['ollama', 'openai', 'anthropic'];
+const PROVIDERS: readonly ProviderId[] = ['ollama', 'openai', 'anthropic', 'vscode'];
 
 /**
  * Validates a routing table as a user may write it in settings: each tier a list of
@@ -71,7 +71,7 @@ function parseCandidate(item: unknown, where: string): Candidate {
     ({ provider, model } = item as Record<string, unknown>);
   }
   if (!PROVIDERS.includes(provider as ProviderId)) {
-    throw new JarvisError('invalid-input', `Route ${where} must name a provider (ollama, openai or anthropic) as "provider:model"; got ${JSON.stringify(item)}.`);
+    throw new JarvisError('invalid-input', `Route ${where} must name a provider (ollama, openai, anthropic or vscode) as "provider:model"; got ${JSON.stringify(item)}.`);
   }
   if (typeof model !== 'string' || model.trim() === '') {
     throw new JarvisError('invalid-input', `Route ${where} has no model name; write it as "${String(provider)}:<model>".`);

@@ -1,0 +1,171 @@
+import * as path from 'node:path';
+import { type Clock, systemClock } from '../../common/Clock';
+import type { IDisposable } from '../../common/Disposable';
+import { errorMessage, isJarvisError, JarvisError } from '../../common/errors';
+import type { JarvisSettings } from '../config/settings';
+import type { KeyValueStore } from '../ports';
+import { chooseEmbedder, type EmbedderEnvironment, embedderForId, embedderSettingsKey } from './chooseEmbedder';
+import type { Embedder } from './Embedder';
+import { readPointer } from './StorePointer';
+import { type SwitchProgress, VectorMemoryStore } from './VectorMemoryStore';
+import type { WorkspaceTrust } from './WorkspaceTrust';
+
+/** Runs a long job with visible, cancellable progress (a VS Code notification in the host). */
+export type BackgroundRunner = (title: string, job: (report: (p: SwitchProgress) => void, signal: AbortSignal) => Promise<void>) => Promise<void>;
+
+export interface MemoryServiceOptions {
+  /** The folder the store owns (the host passes `<storageUri>/memory`). */
+  folder: string;
+  settings: () => JarvisSettings;
+  env: EmbedderEnvironment;
+  trust: WorkspaceTrust;
+  /** Remembers when retention cleanup last ran. */
+  state: KeyValueStore;
+  runInBackground: BackgroundRunner;
+  /** Told about background failures the user should see (the host shows a warning). */
+  onProblem?: (message: string) => void;
+  clock?: Clock;
+}
+
+const DAY_MS = 86_400_000;
+export const LAST_CLEANUP_KEY = 'jarvis.memory.lastCleanup';
+
+/**
+ * Owns the workspace's VectorMemoryStore: opens it on first use (never during activation), picks
+ * the embedder from the settings, re-embeds in the background when that choice changes, and runs
+ * retention cleanup at most once a day.
+ */
+export class MemoryService implements IDisposable {
+  private opening: Promise<VectorMemoryStore> | undefined;
+  private opened: VectorMemoryStore | undefined;
+  private switching: AbortController | undefined;
+  private embedderKey: string;
+  private readonly clock: Clock;
+  private disposed = false;
+
+  constructor(private readonly options: MemoryServiceOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.embedderKey = embedderSettingsKey(options.settings().memory);
+  }
+
+  get enabled(): boolean {
+    return this.options.settings().memory.enabled;
+  }
+
+  /** The store once opened, without opening it (for views that must not force a load). */
+  get current(): VectorMemoryStore | undefined {
+    return this.opened;
+  }
+
+  /** The store, opened on first call. A failed open is retried on the next call. */
+  store(): Promise<VectorMemoryStore> {
+    if (this.disposed) return Promise.reject(new JarvisError('cancelled', 'Jarvis memory was shut down.'));
+    if (!this.enabled) {
+      return Promise.reject(new JarvisError('invalid-input', 'Jarvis memory is turned off. Turn on the setting `jarvis.memory.enabled` to use it.'));
+    }
+    this.opening ??= this.open().then(
+      (s) => {
+        this.opened = s;
+        // The first cleanup of the day runs once the store is open anyway (never forces an open).
+        setTimeout(() => this.cleanupIfDue().catch((e: unknown) => this.options.env.logger.warn(`Memory retention cleanup failed: ${errorMessage(e)}`)), 0);
+        return s;
+      },
+      (e: unknown) => {
+        this.opening = undefined;
+        throw e;
+      },
+    );
+    return this.opening;
+  }
+
+  /** Call when settings change: a different embedder choice re-embeds in the background. */
+  settingsChanged(): void {
+    const key = embedderSettingsKey(this.options.settings().memory);
+    if (key === this.embedderKey) return;
+    this.embedderKey = key;
+    // Not open yet: the next open compares the index with the settings and switches then.
+    if (this.opened) void this.switchToConfigured();
+  }
+
+  /** Re-embeds every memory with the embedder the settings ask for, if it differs from the current one. */
+  async switchToConfigured(): Promise<void> {
+    const store = this.opened;
+    if (!store) return;
+    this.switching?.abort();
+    const mine = new AbortController();
+    this.switching = mine;
+    try {
+      const current = { embedderId: store.embedder.id, dimension: store.embedder.dimension };
+      const next = await chooseEmbedder(this.options.settings().memory, this.options.env, current, mine.signal);
+      if (sameSpace(next, store.embedder) || mine.signal.aborted) return;
+      await this.runSwitch(store, next, mine);
+    } catch (e) {
+      this.reportSwitchFailure(e, mine.signal);
+    } finally {
+      if (this.switching === mine) this.switching = undefined;
+    }
+  }
+
+  /** Removes memories older than `retentionDays`, at most once a day and only once the store is open. */
+  async cleanupIfDue(): Promise<number | undefined> {
+    const store = this.opened;
+    if (!store || !this.enabled) return undefined;
+    const last = this.options.state.get<number>(LAST_CLEANUP_KEY);
+    const now = this.clock.now();
+    if (typeof last === 'number' && now - last < DAY_MS && last <= now) return undefined;
+    await this.options.state.update(LAST_CLEANUP_KEY, now);
+    const removed = await store.cleanup(this.options.settings().memory.retentionDays);
+    if (removed > 0) this.options.env.logger.info(`Memory retention: removed ${removed} memories older than ${this.options.settings().memory.retentionDays} days.`);
+    return removed;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.switching?.abort();
+    void this.opened?.close();
+  }
+
+  private async open(): Promise<VectorMemoryStore> {
+    const { folder, env, trust, settings } = this.options;
+    const s = settings().memory;
+    const { pointer } = await readPointer(path.resolve(folder), this.clock.now()).catch(() => ({ pointer: undefined }));
+    const existing = pointer ? { embedderId: pointer.embedderId, dimension: pointer.dimension } : undefined;
+    const wanted = await chooseEmbedder(s, env, existing);
+    const base = { folder, clock: this.clock, logger: env.logger, retentionDays: s.retentionDays, trust };
+    if (!existing || sameSpace(wanted, existing)) return VectorMemoryStore.open({ ...base, embedder: wanted });
+    // Serve at once with the index's own embedder, and move to the wanted one in the background.
+    const old = embedderForId(existing.embedderId, existing.dimension, env);
+    if (!old) {
+      env.logger.warn(`The memory index was built with "${existing.embedderId}", which is not available: re-embedding with "${wanted.id}".`);
+      return VectorMemoryStore.open({ ...base, embedder: wanted, reembed: true });
+    }
+    const store = await VectorMemoryStore.open({ ...base, embedder: old });
+    setTimeout(() => void this.switchToConfigured(), 0);
+    return store;
+  }
+
+  private runSwitch(store: VectorMemoryStore, next: Embedder, mine: AbortController): Promise<void> {
+    const title = `Jarvis: re-indexing ${store.size} memories for ${next.id}`;
+    this.options.env.logger.info(`${title} (was ${store.embedder.id})`);
+    return this.options.runInBackground(title, async (report, signal) => {
+      const both = AbortSignal.any([signal, mine.signal]);
+      await store.switchEmbedder(next, report, both);
+      this.options.env.logger.info(`Memory now uses ${next.id}.`);
+    });
+  }
+
+  private reportSwitchFailure(e: unknown, signal: AbortSignal): void {
+    if (signal.aborted || isJarvisError(e, 'cancelled')) {
+      this.options.env.logger.info('Memory re-indexing cancelled; the previous embedder stays in use.');
+      return;
+    }
+    const message = `Jarvis could not switch the memory embedder: ${errorMessage(e)} The previous embedder stays in use.`;
+    this.options.env.logger.warn(message);
+    this.options.onProblem?.(message);
+  }
+}
+
+function sameSpace(a: { id: string; dimension: number } | Embedder, b: { embedderId: string; dimension: number } | Embedder): boolean {
+  const bid = 'embedderId' in b ? b.embedderId : b.id;
+  return a.id === bid && a.dimension === b.dimension;
+}

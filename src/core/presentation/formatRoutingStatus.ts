@@ -1,0 +1,73 @@
+import type { CircuitInfo, SpendSummary } from '../routing/RoutingServiceContract';
+import { budgetLevel, formatShare } from './formatCostStatus';
+import { formatUsd } from './formatUsd';
+
+export interface RoutingStatusInput {
+  spend: SpendSummary;
+  circuits: CircuitInfo[];
+  /** Whether a key is stored: the values themselves never reach this function. */
+  keys: { openai: boolean; anthropic: boolean };
+  /** One sentence about the local Ollama server. */
+  ollama: string;
+  /** Chat models other extensions offer (vscode.lm); `enabled` mirrors jarvis.routing.useVscodeModels. */
+  vscodeModels: { enabled: boolean; models: string[] };
+  /** When the snapshot was taken, already formatted for the reader. */
+  generatedAt: string;
+}
+
+const CIRCUIT_TEXT: Record<CircuitInfo['state'], string> = {
+  closed: 'healthy',
+  'half-open': 'recovering: the next call tests it',
+  open: 'failing: skipped until its cooldown ends',
+  isolated: 'turned off',
+};
+
+/** The "Show Routing Status" page: a Markdown summary of what decides where a request goes. */
+export function formatRoutingStatus(input: RoutingStatusInput): string {
+  const { spend } = input;
+  const out: string[] = ['# Jarvis routing status', '', `_As of ${escapeMd(input.generatedAt)}._`, ''];
+
+  out.push('## Spend', '', '| | Spent | Budget | Used |', '|---|---|---|---|');
+  out.push(spendRow('Today', spend.todayUsd, spend.dailyBudgetUsd), spendRow('This month', spend.monthUsd, spend.monthlyBudgetUsd), '');
+  out.push(`Answered locally: **${formatShare(spend.localShare)}**.`);
+  if (spend.unknownCostCalls > 0) {
+    out.push('', `${spend.unknownCostCalls} cloud call(s) this month used a model without a known price; they are not in the totals. Add the price in \`jarvis.pricing.overrides\`.`);
+  }
+  if ([budgetLevel(spend.todayUsd, spend.dailyBudgetUsd), budgetLevel(spend.monthUsd, spend.monthlyBudgetUsd)].includes('exceeded')) {
+    out.push('', 'A budget is spent: cloud requests are refused until it resets. Run **Jarvis: Allow One Cloud Request Over Budget** to send one anyway.');
+  }
+
+  out.push('', '## Providers', '');
+  out.push(`- **Ollama (local):** ${escapeMd(input.ollama)}`);
+  out.push(`- **OpenAI:** ${input.keys.openai ? 'API key set' : 'no API key (run **Jarvis: Set OpenAI API Key**)'}`);
+  out.push(`- **Anthropic:** ${input.keys.anthropic ? 'API key set' : 'no API key (run **Jarvis: Set Anthropic API Key**)'}`);
+  const vm = input.vscodeModels;
+  if (!vm.enabled) out.push('- **VS Code chat models:** not used (`jarvis.routing.useVscodeModels` is off)');
+  else if (vm.models.length === 0) out.push('- **VS Code chat models:** none available in this window');
+  else out.push(`- **VS Code chat models:** ${vm.models.map(code).join(', ')}`);
+
+  out.push('', '## Circuit breakers', '');
+  if (input.circuits.length === 0) {
+    out.push('No model has been called yet.');
+  } else {
+    out.push('| Model | State |', '|---|---|');
+    const sorted = [...input.circuits].sort((a, b) => a.key.localeCompare(b.key));
+    for (const c of sorted) out.push(`| ${code(c.key)} | ${c.state}: ${CIRCUIT_TEXT[c.state] ?? 'unknown'} |`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function spendRow(label: string, spent: number, budget: number): string {
+  if (!(budget > 0)) return `| ${label} | ${formatUsd(spent)} | no cap | — |`;
+  const used = Number.isFinite(spent) && spent >= 0 ? `${Math.round((spent / budget) * 100)}%` : '—';
+  return `| ${label} | ${formatUsd(spent)} | ${formatUsd(budget)} | ${used} |`;
+}
+
+/** Names come from settings and other extensions: keep them from breaking the table or the markup. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``;
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+}

@@ -1,0 +1,337 @@
+import { Emitter, type Event } from '../../common/Emitter';
+import { isJarvisError, JarvisError } from '../../common/errors';
+import type { ChatChunk } from '../chat/ChatChunk';
+import type { PreparedRequest } from '../chat/ChatPipeline';
+import type { JarvisSettings } from '../config/settings';
+import { ProviderRegistry } from '../llm/ProviderRegistry';
+import { judgeQuality } from '../llm/quality/judgeQuality';
+import { PricingTable } from '../llm/pricing/PricingTable';
+import type { BudgetOptions } from '../llm/routing/BudgetGovernor';
+import { candidateKey } from '../llm/routing/Candidate';
+import { HybridStrategy, type HybridChunk, type HybridDecision, type HybridRequest, type QualityValidator } from '../llm/routing/HybridStrategy';
+import { Router, type RouteRequest } from '../llm/routing/Router';
+import { TIER_NAMES, tierName, type TierName } from '../llm/routing/TaskComplexity';
+import type { LlmProvider } from '../llm/types';
+import { CircuitBreakers } from '../resilience/CircuitBreakers';
+import { RetryPolicy } from '../resilience/RetryPolicy';
+import { systemTimer, type Timer } from '../resilience/Timer';
+import { PrivacyGuard } from '../security/PrivacyGuard';
+import { AnswerCache, type CachedAnswer } from './AnswerCache';
+import { buildRoutes } from './buildRoutes';
+import { cachedChunks, ChunkTranslator } from './ChunkTranslator';
+import { ModelAvailability } from './ModelAvailability';
+import { ResilientProvider, type ResilienceContext } from './ResilientProvider';
+import type { CircuitInfo, IRoutingService, RoutingServiceDeps, SpendSummary } from './RoutingServiceContract';
+import { RoutingState } from './RoutingState';
+
+type Mode = 'auto' | 'local' | 'cloud';
+const MODES: readonly Mode[] = ['auto', 'local', 'cloud'];
+/** Failures after which an earlier cached answer to the same question is better than an error. */
+const DEGRADE_ON = new Set(['provider-unreachable', 'no-model-available', 'timeout', 'rate-limited', 'circuit-open', 'provider-error', 'invalid-response', 'model-not-found']);
+/** Longest Retry-After honoured inside a chat; beyond it the router moves to another model. */
+const MAX_RETRY_AFTER_MS = 10_000;
+
+/** What is rebuilt when the settings it depends on change. */
+interface Parts {
+  fingerprint: string;
+  router: Router;
+  hybrid: HybridStrategy;
+  privacy: PrivacyGuard;
+  routes: ReturnType<typeof buildRoutes>;
+}
+
+/**
+ * The Responder behind both chat front ends: hybrid local/cloud routing (complexity tiers, the
+ * local share, quality escalation, privacy, budget) over providers wrapped in the single resilience
+ * layer (retry before the first token, stream deadlines, circuit breakers), with a response cache
+ * in front and performance/budget state persisted. Failures are thrown as JarvisErrors.
+ */
+export class RoutingService implements IRoutingService {
+  private readonly recorded = new Emitter<void>();
+  readonly onDidRecord: Event<void> = this.recorded.event;
+  private readonly registry: ProviderRegistry;
+  private readonly availability: ModelAvailability;
+  private readonly state: RoutingState;
+  private readonly cache: AnswerCache;
+  private readonly timer: Timer;
+  private readonly providers: LlmProvider[];
+  private breakers: CircuitBreakers;
+  private retry: RetryPolicy;
+  private resilienceFingerprint: string;
+  private budgetFingerprint: string;
+  private parts: Parts | undefined;
+  private overrideNext = false;
+
+  constructor(private readonly deps: RoutingServiceDeps) {
+    this.timer = deps.timer ?? systemTimer;
+    const { clock, logger } = deps;
+    const s = deps.settings();
+    this.registry = new ProviderRegistry({ settings: deps.settings, keys: deps.keys, extraModels: deps.extraModels, clock, logger });
+    [this.breakers, this.retry, this.resilienceFingerprint] = this.buildResilience(s);
+    this.availability = new ModelAvailability({ settings: deps.settings, ollamaModels: deps.ollamaModels, registry: this.registry, breakers: () => this.breakers, clock, timer: this.timer, logger });
+    this.state = new RoutingState({ store: deps.store, clock, timer: this.timer, logger }, budgetOptions(s));
+    this.budgetFingerprint = JSON.stringify(s.budget);
+    this.cache = new AnswerCache({ settings: deps.settings, clock, timer: this.timer, logger });
+    const context = (): ResilienceContext => this.resilienceContext();
+    this.providers = this.registry.all().map((p) => new ResilientProvider(p, context));
+  }
+
+  async *respond(request: PreparedRequest): AsyncGenerator<ChatChunk> {
+    const started = this.deps.clock.monotonic();
+    const settings = this.deps.settings();
+    this.applySettings(settings);
+    await this.availability.prepare();
+    const parts = this.currentParts(settings);
+    const mode = modeOf(request.command);
+    const hybridRequest = this.hybridRequest(request, settings, mode);
+    const decision = parts.hybrid.decide(hybridRequest);
+    const tier = tierName(decision.complexity.level);
+    const shareable = !decision.privacy.localOnly;
+    const keyFor = (m: Mode) => this.cache.key({ route: `${m}:${tier}:${parts.routes[tier].map(candidateKey).join(',')}`, messages: request.messages, parameters: { mode: m, tier } });
+    const key = keyFor(mode);
+    const ticket = await this.cache.begin(key, shareable);
+    if (ticket.kind === 'hit') {
+      const note = ticket.joined ? 'answered from cache: shared with an identical request that was already running' : 'answered from cache';
+      yield* cachedChunks(ticket.answer, note, Math.round(this.deps.clock.monotonic() - started));
+      return;
+    }
+    const translator = new ChunkTranslator(this.deps.clock, started, modeNote(mode, request));
+    let settled = false;
+    try {
+      for await (const chunk of this.run(mode, parts, hybridRequest, decision)) yield* translator.translate(chunk);
+      const done = translator.done();
+      const answer = translator.answer();
+      if (!done || !answer) throw new JarvisError('invalid-response', 'The router ended without an answer.');
+      if (ticket.kind === 'compute') ticket.complete(answer, !done.truncated);
+      settled = true;
+      yield* this.budgetNotice(done.local === false);
+      yield done;
+    } catch (e) {
+      if (ticket.kind === 'compute') ticket.fail(e);
+      settled = true;
+      const cancelled = isJarvisError(e, 'cancelled') || request.signal.aborted;
+      if (!cancelled && !translator.hasText && isJarvisError(e) && DEGRADE_ON.has(e.code)) {
+        const stale = await this.findCached(MODES.filter((m) => m !== mode).map(keyFor), shareable);
+        if (stale) {
+          this.deps.logger.warn(`every model failed (${e.message}); served an earlier cached answer`);
+          yield { type: 'notice', level: 'warning', message: `No model could answer right now (${e.message}) — showing an earlier answer to the same question from the cache.` };
+          yield* cachedChunks(stale, 'answered from cache', Math.round(this.deps.clock.monotonic() - started));
+          return;
+        }
+      }
+      throw this.explain(e, settings);
+    } finally {
+      if (!settled && ticket.kind === 'compute') ticket.fail(new JarvisError('cancelled', 'The request was cancelled.'));
+      this.state.changed();
+      this.recorded.fire();
+    }
+  }
+
+  spend(): SpendSummary {
+    const s = this.deps.settings();
+    const spent = this.state.budget.spent();
+    return {
+      todayUsd: spent.dayUsd,
+      monthUsd: spent.monthUsd,
+      dailyBudgetUsd: s.budget.dailyUsd,
+      monthlyBudgetUsd: s.budget.monthlyUsd,
+      unknownCostCalls: spent.unknownCostCalls,
+      localShare: this.parts?.hybrid.localShare() ?? 1,
+    };
+  }
+
+  circuits(): CircuitInfo[] {
+    return this.breakers.states().map(({ key, state }) => ({ key, state }));
+  }
+
+  allowOverBudgetOnce(): void {
+    this.overrideNext = true;
+    this.deps.logger.info('The next cloud request may exceed the budget (user override).');
+  }
+
+  exportMetrics(format: 'json' | 'csv'): string {
+    if (format === 'json') return this.state.tracker.exportJSON();
+    if (format === 'csv') return this.state.tracker.exportCSV();
+    throw new JarvisError('invalid-input', `Metrics can be exported as "json" or "csv" (got ${JSON.stringify(format)}).`);
+  }
+
+  dispose(): void {
+    this.state.dispose();
+    this.cache.dispose();
+    this.breakers.dispose();
+    this.recorded.dispose();
+  }
+
+  /** The hybrid strategy for auto and /tier; the router directly for /local and /cloud. */
+  private run(mode: Mode, parts: Parts, request: HybridRequest, decision: HybridDecision): AsyncIterable<HybridChunk> {
+    if (mode === 'auto') return parts.hybrid.execute(request);
+    const base: RouteRequest = { tier: decision.complexity.level, messages: request.messages ?? [], privacy: decision.privacy, signal: request.signal };
+    if (mode === 'local') {
+      return this.direct(parts, { ...base, prefer: 'local', cloudBlocked: { code: 'no-model-available', message: 'you asked for a local answer (/local)' } }, decision, []);
+    }
+    const warnings: string[] = [];
+    if (decision.privacy.localOnly) {
+      warnings.push(`Kept on this machine although you asked for the cloud (/cloud): ${decision.privacy.reasons.join('; ')}.`);
+    } else if (decision.cloudBlocked && !request.budgetOverride) {
+      // The user explicitly asked for the cloud: say the budget stops it, with the override, rather than answer locally.
+      throw new JarvisError('budget-exceeded', decision.cloudBlocked.message);
+    }
+    return this.direct(parts, { ...base, prefer: 'cloud' }, decision, warnings);
+  }
+
+  private async *direct(parts: Parts, route: RouteRequest, decision: HybridDecision, warnings: string[]): AsyncGenerator<HybridChunk> {
+    yield { type: 'decision', decision };
+    for (const message of warnings) yield { type: 'warning', message };
+    for await (const c of parts.router.executeWithFallback(route)) {
+      if (c.type !== 'done') {
+        yield c;
+        if (c.type === 'model' && c.local && route.prefer === 'cloud' && !decision.privacy.localOnly) {
+          const why = c.attempts.filter((a) => !parts.router.isLocal(a.candidate)).map((a) => `${candidateKey(a.candidate)}: ${a.reason}`).join('; ') || 'no cloud model is configured';
+          const message = `Answered locally by ${c.model}: no cloud model was available (${why}).`;
+          warnings.push(message);
+          yield { type: 'warning', message };
+        }
+        continue;
+      }
+      if (!c.result.local) this.state.budget.record(c.result.cost);
+      yield { type: 'done', result: { ...c.result, decision, warnings } };
+    }
+  }
+
+  private hybridRequest(request: PreparedRequest, settings: JarvisSettings, mode: Mode): HybridRequest {
+    let complexity: TierName | undefined = settings.routing.complexity === 'auto' ? undefined : settings.routing.complexity;
+    if (request.command === 'tier') {
+      const arg = (request.commandArg ?? '').trim().toLowerCase();
+      if (!TIER_NAMES.includes(arg as TierName)) {
+        throw new JarvisError('invalid-input', `${arg ? `Unknown tier "${request.commandArg}"` : 'No tier given'}. Use one of ${TIER_NAMES.join(', ')}, e.g. "/tier high <question>".`);
+      }
+      complexity = arg as TierName;
+    }
+    const attachments = request.attachments.map((a) => ({ path: a.name, content: a.content }));
+    const code = request.attachments.map((a) => a.content).join('\n');
+    const hybrid: HybridRequest = {
+      prompt: request.prompt,
+      messages: request.messages,
+      attachments,
+      context: {
+        attachedCode: code === '' ? undefined : code,
+        fileCount: request.attachments.length,
+        languageIds: request.attachments.flatMap((a) => (a.languageId ? [a.languageId] : [])),
+      },
+      complexity,
+      signal: request.signal,
+    };
+    if (this.overrideNext && (mode !== 'local') && !this.state.budget.check().ok) {
+      // The user's one-time override is spent on the first request the budget would have stopped.
+      this.overrideNext = false;
+      hybrid.budgetOverride = true;
+    }
+    return hybrid;
+  }
+
+  private *budgetNotice(cloud: boolean): Generator<ChatChunk> {
+    if (!cloud) return;
+    const s = this.spend();
+    const near = (spent: number, cap: number) => cap > 0 && spent >= cap * 0.8;
+    if (near(s.todayUsd, s.dailyBudgetUsd)) {
+      yield { type: 'notice', level: 'warning', message: `Cloud budget: $${s.todayUsd.toFixed(2)} of $${s.dailyBudgetUsd.toFixed(2)} used today; Jarvis now prefers local models.` };
+    } else if (near(s.monthUsd, s.monthlyBudgetUsd)) {
+      yield { type: 'notice', level: 'warning', message: `Cloud budget: $${s.monthUsd.toFixed(2)} of $${s.monthlyBudgetUsd.toFixed(2)} used this month; Jarvis now prefers local models.` };
+    }
+  }
+
+  private async findCached(keys: string[], shareable: boolean): Promise<CachedAnswer | undefined> {
+    for (const key of keys) {
+      const found = await this.cache.peek(key, shareable);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Gives "nothing available" the code whose actions fix it (start Ollama, enable it). */
+  private explain(e: unknown, settings: JarvisSettings): unknown {
+    if (!isJarvisError(e, 'no-model-available')) return e;
+    const down = this.availability.ollamaDown;
+    if (settings.ollama.enabled && down) return new JarvisError('provider-unreachable', e.message, { provider: 'ollama', host: settings.ollama.host, cause: e });
+    if (!settings.ollama.enabled) return new JarvisError('provider-disabled', e.message, { provider: 'ollama', cause: e });
+    return e;
+  }
+
+  private resilienceContext(): ResilienceContext {
+    const r = this.deps.settings().resilience;
+    return {
+      breakers: this.breakers,
+      retry: this.retry,
+      firstTokenMs: r.firstTokenTimeoutSeconds * 1000,
+      idleMs: r.idleTimeoutSeconds * 1000,
+      timer: this.timer,
+      onFailure: (provider, _model, error) => {
+        if (provider.id === 'ollama' && error.code === 'model-not-found') this.availability.invalidateOllama();
+      },
+    };
+  }
+
+  private applySettings(s: JarvisSettings): void {
+    const resilience = JSON.stringify([s.resilience.breakerThreshold, s.resilience.breakerCooldownSeconds, s.resilience.maxRetries]);
+    if (resilience !== this.resilienceFingerprint) {
+      this.breakers.dispose();
+      [this.breakers, this.retry, this.resilienceFingerprint] = this.buildResilience(s);
+    }
+    const budget = JSON.stringify(s.budget);
+    if (budget !== this.budgetFingerprint) {
+      this.budgetFingerprint = budget;
+      this.state.reconfigureBudget(budgetOptions(s));
+      this.parts = undefined;
+    }
+  }
+
+  private buildResilience(s: JarvisSettings): [CircuitBreakers, RetryPolicy, string] {
+    const { clock, logger, random } = this.deps;
+    const r = s.resilience;
+    const breakers = new CircuitBreakers({ failureThreshold: r.breakerThreshold, halfOpenAfterMs: r.breakerCooldownSeconds * 1000, clock, logger });
+    const retry = new RetryPolicy({ maxAttempts: r.maxRetries + 1, maxRetryAfterMs: MAX_RETRY_AFTER_MS, timer: this.timer, clock, logger, ...(random ? { random } : {}) });
+    return [breakers, retry, JSON.stringify([r.breakerThreshold, r.breakerCooldownSeconds, r.maxRetries])];
+  }
+
+  private currentParts(s: JarvisSettings): Parts {
+    const vscodeModels = this.registry.vscodeModels();
+    const fingerprint = JSON.stringify([s.routing, s.ollama.model, s.privacy, s.pricing, vscodeModels]);
+    if (this.parts?.fingerprint === fingerprint) return this.parts;
+    const routes = buildRoutes(s, vscodeModels);
+    const tracker = {
+      record: (sample: Parameters<RoutingState['tracker']['record']>[0]) => {
+        this.state.tracker.record(sample);
+        this.state.changed();
+        this.recorded.fire();
+      },
+    };
+    const router = new Router({ providers: this.providers, routes, availability: this.availability.check, pricing: new PricingTable(s.pricing.overrides), tracker, clock: this.deps.clock });
+    const privacy = new PrivacyGuard({ localOnlyGlobs: s.privacy.localOnly });
+    const hybrid = new HybridStrategy({ router, localRatio: s.routing.localRatio, qualityThreshold: s.routing.qualityThreshold, budget: this.state.budget, privacy, validate: this.validator(s) });
+    this.parts = { fingerprint, router, hybrid, privacy, routes };
+    return this.parts;
+  }
+
+  /** 'llm' asks the local model to grade local answers (falling back to the heuristic on failure). */
+  private validator(s: JarvisSettings): QualityValidator | undefined {
+    if (s.routing.qualityJudge !== 'llm') return undefined;
+    const judge = this.providers.find((p) => p.id === 'ollama') as LlmProvider;
+    return (answer, ctx) => judgeQuality(answer, { provider: judge, model: this.deps.settings().ollama.model, question: ctx.question, finishReason: ctx.finishReason, expectedCriteria: ctx.expectedCriteria, signal: ctx.signal });
+  }
+}
+
+function modeOf(command: string | undefined): Mode {
+  return command === 'local' || command === 'cloud' ? command : 'auto';
+}
+
+function modeNote(mode: Mode, request: PreparedRequest): string | undefined {
+  if (mode === 'local') return 'you asked for a local answer (/local)';
+  if (mode === 'cloud') return 'you asked for the cloud (/cloud)';
+  if (request.command === 'tier') return `tier chosen with /tier ${request.commandArg ?? ''}`.trim();
+  return undefined;
+}
+
+function budgetOptions(s: JarvisSettings): BudgetOptions {
+  // 0 means "no cap" in settings; the governor wants undefined for that.
+  return { dailyUsd: s.budget.dailyUsd > 0 ? s.budget.dailyUsd : undefined, monthlyUsd: s.budget.monthlyUsd > 0 ? s.budget.monthlyUsd : undefined };
+}

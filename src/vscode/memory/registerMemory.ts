@@ -1,0 +1,178 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../../common/errors';
+import type { ContextContributor, SlashCommand } from '../../core/chat/ChatPipeline';
+import type { SettingsStore } from '../../core/config/SettingsStore';
+import type { ApiKeyStore } from '../../core/keys/ApiKeyStore';
+import { OllamaModels } from '../../core/llm/ollama/OllamaModels';
+import { OpenAIProvider } from '../../core/llm/openai/OpenAIProvider';
+import type { EmbedderEnvironment } from '../../core/memory/chooseEmbedder';
+import { createMemoryCommands } from '../../core/memory/memoryCommands';
+import { MemoryContextContributor } from '../../core/memory/MemoryContextContributor';
+import { type BackgroundRunner, MemoryService } from '../../core/memory/MemoryService';
+import type { Preference } from '../../core/memory/Preference';
+import { PreferenceContextContributor } from '../../core/memory/PreferenceContextContributor';
+import { PreferenceLearner } from '../../core/memory/PreferenceLearner';
+import { SessionManager } from '../../core/memory/SessionManager';
+import type { WorkspaceTrust } from '../../core/memory/WorkspaceTrust';
+import type { InsertedCode } from '../InsertedCode';
+import { InsertedCodeWatcher } from './InsertedCodeWatcher';
+import { learnFromWorkspaceFiles } from './learnFromWorkspaceFiles';
+import { MementoStore } from './MementoStore';
+import { MEMORY_SCHEME, MemoryDocumentProvider } from './MemoryDocumentProvider';
+import { MemoryTreeProvider } from './MemoryTreeProvider';
+import { registerMemoryBrowser } from './registerMemoryBrowser';
+import { registerRememberSelection } from './registerRememberSelection';
+import { registerReviewPreferences } from './registerReviewPreferences';
+import { registerSessionCommands, WorkspaceSession } from './registerSessionCommands';
+
+export interface MemoryDeps {
+  settings: SettingsStore;
+  keys: ApiKeyStore;
+  log: vscode.LogOutputChannel;
+  insertedCode: vscode.Event<InsertedCode>;
+}
+
+/** For the integration tests (exposed as `api.memory` by the extension). */
+export interface MemoryTestApi {
+  /** Same as the chat view firing InsertedCode after Insert at Cursor. */
+  recordInsertion(code: InsertedCode): void;
+  /** Compares watched insertions now instead of after the edits settle. */
+  flushEdits(): Promise<void>;
+  preferences(): Preference[];
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Business memory in the product: the lazily opened store, the chat's memory and preference context,
+ * /remember /recall /decisions /forget, the Memory view, preference review, learning from workspace
+ * files and edits, and sessions. Nothing heavy happens here: the index is opened on first use.
+ */
+export function registerMemory(
+  context: vscode.ExtensionContext,
+  deps: MemoryDeps,
+): { contributors: ContextContributor[]; commands: SlashCommand[]; disposable: vscode.Disposable; api: MemoryTestApi } {
+  const { settings, log } = deps;
+  const current = () => settings.current;
+  const trust: WorkspaceTrust = { isTrusted: () => vscode.workspace.isTrusted };
+  const storageRoot = context.storageUri ?? context.globalStorageUri;
+  // Per workspace when a folder is open (like the memories), so one project's conventions do not steer another.
+  const state = new MementoStore(context.storageUri ? context.workspaceState : context.globalState);
+  const disposables: vscode.Disposable[] = [];
+
+  const memory = new MemoryService({
+    folder: vscode.Uri.joinPath(storageRoot, 'memory').fsPath,
+    settings: current,
+    env: embedderEnvironment(deps),
+    trust,
+    state,
+    runInBackground: withNotificationProgress,
+    onProblem: (m) => void vscode.window.showWarningMessage(m, 'Show Log').then((a) => a && log.show()),
+  });
+  disposables.push(memory);
+  disposables.push(settings.onDidChange(() => memory.settingsChanged()));
+  const cleanupTimer = setInterval(() => void memory.cleanupIfDue().catch((e: unknown) => log.warn(`Memory cleanup failed: ${errorMessage(e)}`)), HOUR_MS);
+  cleanupTimer.unref?.();
+  disposables.push({ dispose: () => clearInterval(cleanupTimer) });
+
+  const learner = PreferenceLearner.load({ store: state, trust, threshold: current().preferences.confidenceThreshold });
+  const learning = () => current().preferences.learning && vscode.workspace.isTrusted;
+  const preferenceContext = new PreferenceContextContributor({
+    learner,
+    settings: current,
+    logger: log,
+    prepare: async () => {
+      if (learning()) await learnFromWorkspaceFiles(learner, log);
+    },
+  });
+
+  const ws = new WorkspaceSession(new SessionManager({ store: new MementoStore(context.workspaceState), memory: { store: (m) => memory.store().then((s) => s.store(m)) } }));
+  const tree = new MemoryTreeProvider(memory, log);
+  disposables.push(tree);
+  const treeView = vscode.window.createTreeView(MemoryTreeProvider.viewId, { treeDataProvider: tree, showCollapseAll: true });
+  disposables.push(treeView);
+
+  const commands = createMemoryCommands({
+    memory,
+    settings: current,
+    scope: () => ({ project: ws.projectName(), user: ws.user }),
+    onRemembered: async (record) => {
+      tree.refresh();
+      // "/remember preference: I prefer tabs" is the user stating a preference outright.
+      if (record.type === 'preference' && current().preferences.learning) await learner.learnFromText(record.text, 'explicit');
+    },
+  });
+
+  const watcher = new InsertedCodeWatcher(learner, learning, log);
+  disposables.push(watcher, deps.insertedCode((code) => watcher.track(code)));
+
+  disposables.push(
+    vscode.workspace.registerTextDocumentContentProvider(MEMORY_SCHEME, new MemoryDocumentProvider((id) => memory.current?.get(id))),
+    registerMemoryBrowser(memory, tree, log),
+    registerRememberSelection(memory, () => tree.refresh(), log),
+    registerReviewPreferences(learner, log),
+    registerSessionCommands(ws, log),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      log.info('Workspace trusted: Jarvis may now learn from its files and remember its content.');
+      preferenceContext.resetPreparation();
+      void ws
+        .current()
+        .then((s) => ws.sessions.setUntrusted(s.id, false))
+        .catch((e: unknown) => log.warn(`Could not update the session's trust: ${errorMessage(e)}`));
+    }),
+  );
+
+  return {
+    contributors: [new MemoryContextContributor({ memory, settings: current }), preferenceContext],
+    commands,
+    disposable: vscode.Disposable.from(...disposables.reverse()),
+    api: {
+      recordInsertion: (code) => watcher.track(code),
+      flushEdits: () => watcher.flush(),
+      preferences: () => learner.getPreferences(undefined, { includeRejected: true }),
+    },
+  };
+}
+
+function embedderEnvironment(deps: MemoryDeps): EmbedderEnvironment {
+  const { settings, keys, log } = deps;
+  const connection = () => ({ host: settings.current.ollama.host });
+  const models = new OllamaModels(connection, log);
+  return {
+    ollamaConnection: connection,
+    async ollamaHasModel(model, signal) {
+      if (!settings.current.ollama.enabled) return false;
+      // A short look: choosing an embedder must not hang the first chat on a slow or absent Ollama.
+      const timeout = AbortSignal.timeout(3_000);
+      return models.has(model, signal ? AbortSignal.any([signal, timeout]) : timeout).catch(() => false);
+    },
+    hasOpenAIKey: () => keys.has('openai'),
+    openai: {
+      async embed(model, inputs, signal) {
+        const apiKey = await keys.get('openai');
+        // maxRetries 0: the project keeps one retry layer, and a failed embedding only delays a memory.
+        return new OpenAIProvider(() => ({ baseUrl: settings.current.openai.baseUrl, apiKey, maxRetries: 0 }), log).embed(model, inputs, signal);
+      },
+    },
+    ollamaEmbed: (model, texts, signal) => models.embed(model, texts, signal),
+    logger: log,
+  };
+}
+
+const withNotificationProgress: BackgroundRunner = (title, job) =>
+  Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      let shown = 0;
+      try {
+        await job(({ done, total }) => {
+          const pct = total === 0 ? 100 : (done / total) * 100;
+          progress.report({ increment: pct - shown, message: `${done} of ${total}` });
+          shown = pct;
+        }, abort.signal);
+      } finally {
+        sub.dispose();
+      }
+    }),
+  );

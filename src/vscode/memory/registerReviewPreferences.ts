@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../../common/errors';
+import type { Preference } from '../../core/memory/Preference';
+import type { PreferenceLearner } from '../../core/memory/PreferenceLearner';
+
+type Action = 'confirm' | 'reject' | 'edit';
+
+/** "Jarvis: Review Learned Preferences": confirm, reject or correct each preference Jarvis learned. */
+export function registerReviewPreferences(learner: PreferenceLearner, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.commands.registerCommand('jarvis.reviewPreferences', async () => {
+    for (;;) {
+      const prefs = learner.getPreferences(undefined, { includeRejected: true });
+      if (prefs.length === 0) {
+        void vscode.window.showInformationMessage(
+          'Jarvis has not learned any preferences yet. Tell it in the chat (e.g. “I prefer single quotes”), or it learns from your .editorconfig and edits.',
+        );
+        return;
+      }
+      const pick = await vscode.window.showQuickPick(
+        prefs.map((p) => ({ label: p.statement, description: describe(p), detail: `${p.category.replace('_', ' ')} · from ${p.sources.join(', ')}`, pref: p })),
+        { title: 'Learned Preferences', placeHolder: 'Pick a preference to confirm, reject or edit', matchOnDescription: true },
+      );
+      if (!pick) return;
+      const action = await vscode.window.showQuickPick(
+        [
+          { label: '$(check) Confirm', description: 'Always apply it', action: 'confirm' as Action },
+          { label: '$(close) Reject', description: 'Never apply it, and stop learning it', action: 'reject' as Action },
+          { label: '$(edit) Edit…', description: `Change the value (now “${pick.pref.value}”)`, action: 'edit' as Action },
+        ],
+        { title: pick.pref.statement },
+      );
+      if (!action) continue;
+      try {
+        await apply(learner, pick.pref, action.action);
+      } catch (e) {
+        log.warn(`Preference review failed: ${errorMessage(e)}`);
+        void vscode.window.showErrorMessage(`Jarvis could not update the preference: ${errorMessage(e)}`);
+      }
+    }
+  });
+}
+
+async function apply(learner: PreferenceLearner, p: Preference, action: Action): Promise<void> {
+  if (action === 'confirm') await learner.confirm(p.id);
+  else if (action === 'reject') await learner.reject(p.id);
+  else {
+    const value = await vscode.window.showInputBox({
+      title: `Edit: ${p.statement}`,
+      value: p.value,
+      prompt: 'The value you prefer (it becomes confirmed)',
+      validateInput: (v) => (v.trim() === '' ? 'Enter a value, or press Escape to cancel.' : undefined),
+    });
+    if (value !== undefined) await learner.edit(p.id, { value });
+  }
+}
+
+function describe(p: Preference): string {
+  const status = p.status === 'learned' ? `${Math.round(p.confidence * 100)}% confident` : p.status;
+  return `${status} · ${p.evidenceCount} piece${p.evidenceCount === 1 ? '' : 's'} of evidence`;
+}
