@@ -83,13 +83,13 @@ describe('Business memory in a real VS Code', function () {
       assert.equal(data.format, 'jarvis-memories');
       assert.ok(data.memories.some((m) => m.text === 'Batching embeddings makes imports fast'));
 
-      const again = await vscode.commands.executeCommand<{ imported: number; skipped: number }>('jarvis.memory.import', exported);
-      assert.deepEqual(again, { imported: 0, skipped: data.memories.length }, 'importing an export into the same store adds nothing');
+      const again = await vscode.commands.executeCommand<{ imported: number; skipped: number; failed: number }>('jarvis.memory.import', exported);
+      assert.deepEqual(again, { imported: 0, skipped: data.memories.length, failed: 0 }, 'importing an export into the same store adds nothing');
 
       const mixed = vscode.Uri.file(path.join(dir, 'mixed.json'));
       const good = { type: 'observation', text: `Imported fact ${Date.now()}`, metadata: { importance: 'low' } };
       await fs.writeFile(mixed.fsPath, JSON.stringify([good, { type: 'nonsense', text: 'x' }]));
-      assert.deepEqual(await vscode.commands.executeCommand('jarvis.memory.import', mixed), { imported: 1, skipped: 1 });
+      assert.deepEqual(await vscode.commands.executeCommand('jarvis.memory.import', mixed), { imported: 1, skipped: 1, failed: 0 });
       assert.match(await ask(api, `/recall ${good.text}`), new RegExp(good.text));
     } finally {
       await fs.rm(dir, { recursive: true, force: true });

@@ -192,6 +192,30 @@ describe('ChatEngine pipeline', () => {
     assert.deepEqual(observed, ['which db?→answer']);
   });
 
+  it('shows contributors\' notices after all references and before the answer', async () => {
+    const session = {
+      name: 'Session',
+      async contribute() {
+        return { notices: [{ type: 'notice' as const, level: 'info' as const, message: 'Welcome back — last worked on Checkout.' }] };
+      },
+    };
+    const memory = {
+      name: 'Memory',
+      async contribute() {
+        return { references: [{ type: 'reference' as const, title: 'decision: PostgreSQL' }] };
+      },
+    };
+    const chunks = await collect(make(okProvider(), { contributors: [session, memory] }).run({ prompt: 'next?', history: [], signal: signal() }));
+    assert.deepEqual(
+      chunks.slice(0, 2),
+      [
+        { type: 'reference', title: 'decision: PostgreSQL' },
+        { type: 'notice', level: 'info', message: 'Welcome back — last worked on Checkout.' },
+      ],
+    );
+    assert.ok(chunks.some((c) => c.type === 'markdown' && c.text === 'answer'));
+  });
+
   it('answers even when a contributor fails, with a visible warning', async () => {
     const broken = {
       name: 'Memory',

@@ -199,6 +199,29 @@ describe('MemoryService (lazy store, embedder choice and switch, retention)', ()
     clock.advance(DAY);
     assert.equal(await s.cleanupIfDue(), 0);
   });
+
+  it('stores background memories in batches, and still writes the ones queued when it is disposed', async () => {
+    settings.memory.embedder = 'offline';
+    const s = service();
+    await Promise.all(['Chose PostgreSQL', 'Moved auth to OAuth', 'Cart persists in Redis'].map((text) => s.remember({ type: 'meeting_summary', text })));
+    await s.flushBackground();
+    assert.deepEqual(s.backgroundStats(), { batches: 1, failedBatches: 0, processedItems: 3, pending: 0 });
+    assert.equal((await s.store()).list({ type: 'meeting_summary' }).length, 3);
+
+    await s.remember({ type: 'meeting_summary', text: 'Session on Checkout: 2 questions' });
+    s.dispose(); // the window closes right after a session summary was written
+    await s.whenClosed();
+    const reopened = service();
+    assert.ok((await reopened.store()).list({ type: 'meeting_summary' }).some((r) => r.text === 'Session on Checkout: 2 questions'));
+  });
+
+  it('ignores background memories while memory is turned off', async () => {
+    settings.memory.enabled = false;
+    const s = service();
+    await s.remember({ type: 'meeting_summary', text: 'not kept' });
+    await s.flushBackground();
+    assert.equal(s.backgroundStats().processedItems, 0);
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {

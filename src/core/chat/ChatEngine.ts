@@ -75,6 +75,7 @@ export class ChatEngine implements IChatEngine {
     const contributors = this.deps.contributors ?? [];
     const contributions = await Promise.allSettled(contributors.map((c) => c.contribute({ ...request, prompt: ask.prompt }, request.signal)));
     const system = [settings.chat.systemPrompt];
+    const notices: Extract<ChatChunk, { type: 'notice' }>[] = [];
     for (const [i, result] of contributions.entries()) {
       if (result.status === 'rejected') {
         if (request.signal.aborted) throw result.reason;
@@ -85,7 +86,10 @@ export class ChatEngine implements IChatEngine {
       }
       if (result.value.system) system.push(result.value.system);
       for (const ref of result.value.references ?? []) yield ref;
+      notices.push(...(result.value.notices ?? []));
     }
+    // After every contributor's references, so a greeting does not split the list of sources.
+    yield* notices;
     const attachments = request.attachments ?? [];
     const { text, cut } = withAttachments(ask.prompt, attachments);
     if (cut.length > 0) yield { type: 'notice', level: 'warning', message: `Attached text was too long and was cut: ${cut.join(', ')}.` };

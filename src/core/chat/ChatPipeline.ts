@@ -25,6 +25,8 @@ export interface ContextContribution {
   /** A block appended to the system prompt (already within the contributor's token budget). */
   system?: string;
   references?: Extract<ChatChunk, { type: 'reference' }>[];
+  /** Shown before the answer, after the references (e.g. a session's "Welcome back"). */
+  notices?: Extract<ChatChunk, { type: 'notice' }>[];
 }
 
 /** Memory, preferences, session context… Each is optional and must never break a chat. */

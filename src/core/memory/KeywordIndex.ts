@@ -1,9 +1,12 @@
-import { createRequire } from 'node:module';
 import type { default as MiniSearchClass } from 'minisearch' with { 'resolution-mode': 'import' };
+import { Lazy } from '../lazy/Lazy';
 import { STOP_WORDS, tokenizeText } from './tokenizeText';
 
-// minisearch ships ESM types but a CJS build; core compiles to CJS, so load the CJS build directly.
-const MiniSearch: typeof MiniSearchClass = createRequire(__filename)('minisearch');
+// Loaded on the first keyword index only, never during activation (the store opens on first use).
+// A literal require (not createRequire) so esbuild bundles it — the .vsix ships no node_modules — and
+// still defers its evaluation to this call; it picks minisearch's CJS build.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const miniSearch = new Lazy<typeof MiniSearchClass>(() => require('minisearch') as typeof MiniSearchClass);
 
 export interface KeywordHit {
   id: string;
@@ -30,12 +33,21 @@ function terms(text: string): string[] {
  * parts). Exact names are where embeddings are weakest: they blur rare tokens into their neighbours.
  */
 export class KeywordIndex {
-  private readonly mini = new MiniSearch<{ id: string; text: string }>({
-    fields: ['text'],
-    tokenize: (text) => tokenizeText(text),
-    processTerm: (term) => (STOP_WORDS.has(term) ? null : term),
-    searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
-  });
+  private constructor(private readonly mini: MiniSearchClass<{ id: string; text: string }>) {}
+
+  /** Loads minisearch on first call. */
+  static async create(): Promise<KeywordIndex> {
+    const MiniSearch = await miniSearch.get();
+    return new KeywordIndex(
+      new MiniSearch<{ id: string; text: string }>({
+        fields: ['text'],
+        tokenize: (text) => tokenizeText(text),
+        processTerm: (term) => (STOP_WORDS.has(term) ? null : term),
+        searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
+      }),
+    );
+  }
+
   /** Document frequency per term, kept beside minisearch (whose own counts are private). */
   private readonly df = new Map<string, number>();
   private readonly texts = new Map<string, string>();

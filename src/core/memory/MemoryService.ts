@@ -3,9 +3,11 @@ import { type Clock, systemClock } from '../../common/Clock';
 import type { IDisposable } from '../../common/Disposable';
 import { errorMessage, isJarvisError, JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
+import { StreamingBatchProcessor } from '../batch/StreamingBatchProcessor';
 import type { KeyValueStore } from '../ports';
 import { chooseEmbedder, type EmbedderEnvironment, embedderForId, embedderSettingsKey } from './chooseEmbedder';
 import type { Embedder } from './Embedder';
+import type { NewMemory } from './MemoryRecord';
 import { readPointer } from './StorePointer';
 import { type SwitchProgress, VectorMemoryStore } from './VectorMemoryStore';
 import type { WorkspaceTrust } from './WorkspaceTrust';
@@ -42,10 +44,41 @@ export class MemoryService implements IDisposable {
   private embedderKey: string;
   private readonly clock: Clock;
   private disposed = false;
+  private closed: Promise<void> | undefined;
+  /** Memories written in the background (session summaries), stored in batches. */
+  private readonly background: StreamingBatchProcessor<NewMemory>;
 
   constructor(private readonly options: MemoryServiceOptions) {
     this.clock = options.clock ?? systemClock;
     this.embedderKey = embedderSettingsKey(options.settings().memory);
+    this.background = new StreamingBatchProcessor<NewMemory>({
+      batchSize: 32,
+      flushIntervalMs: 1_000,
+      processBatch: (batch) => this.storeBatch(batch),
+      onError: (e, batch) => options.env.logger.warn(`Could not remember ${batch.length} background memor${batch.length === 1 ? 'y' : 'ies'}: ${errorMessage(e)}`),
+    });
+  }
+
+  /**
+   * Remembers a memory written in the background (not one the user is waiting for): buffered and
+   * stored in batches, so many of them cost one embedding call and one index write. Resolves once
+   * accepted; a failed batch is logged and never stops the others. Queued memories are still
+   * written when the service is disposed (a session summary written as the window closes).
+   * Does nothing while memory is turned off.
+   */
+  remember(memory: NewMemory): Promise<void> {
+    if (this.disposed || !this.enabled) return Promise.resolve();
+    return this.background.add(memory);
+  }
+
+  /** Background writes so far (for the log and the tests). */
+  backgroundStats() {
+    return this.background.stats();
+  }
+
+  /** Writes what `remember` has buffered now and waits for it. */
+  flushBackground(): Promise<void> {
+    return this.background.flush();
   }
 
   get enabled(): boolean {
@@ -122,7 +155,25 @@ export class MemoryService implements IDisposable {
   dispose(): void {
     this.disposed = true;
     this.switching?.abort();
-    void this.opened?.close();
+    // Background memories queued until now are written first, then the store's queue is drained.
+    this.closed = this.background
+      .stop()
+      .catch(() => undefined)
+      .then(() => this.opened?.close());
+  }
+
+  /** Resolves once a disposed service has written its background memories and drained the store. */
+  whenClosed(): Promise<void> {
+    return this.closed ?? Promise.resolve();
+  }
+
+  /** One background batch: stores run together so the write queue coalesces them into one flush. */
+  private async storeBatch(batch: NewMemory[]): Promise<void> {
+    // Also after dispose: the batch was accepted before the shutdown and must not be lost.
+    const store = this.opened ?? (await (this.opening ?? this.open()));
+    const results = await Promise.allSettled(batch.map(async (m) => store.store(m)));
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed.length > 0) throw new JarvisError('storage-failed', `${failed.length} of ${batch.length} failed: ${errorMessage(failed[0].reason)}`);
   }
 
   private async open(): Promise<VectorMemoryStore> {

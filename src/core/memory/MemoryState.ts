@@ -65,10 +65,12 @@ export class MemoryState {
    */
   keywordIndex(): Promise<KeywordIndex> {
     if (!this.keywordsReady) {
-      const index = new KeywordIndex();
-      this.keywords = index;
-      const ids = [...this.records.keys()];
       this.keywordsReady = (async () => {
+        // minisearch is loaded here, on the first keyword search, not when the store opens.
+        const index = await KeywordIndex.create();
+        this.keywords = index;
+        // Listed after the index exists: writes from now on go straight into it.
+        const ids = [...this.records.keys()];
         for (let i = 0; i < ids.length; i += 500) {
           for (const id of ids.slice(i, i + 500)) {
             const stored = this.records.get(id);
@@ -77,7 +79,12 @@ export class MemoryState {
           await new Promise<void>((r) => setImmediate(r));
         }
         return index;
-      })();
+      })().catch((e: unknown) => {
+        // A failed load is retried on the next search rather than disabling keywords for good.
+        this.keywordsReady = undefined;
+        this.keywords = undefined;
+        throw e;
+      });
     }
     return this.keywordsReady;
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Clock, systemClock } from '../../common/Clock';
 import { JarvisError } from '../../common/errors';
 import type { KeyValueStore } from '../ports';
-import type { MemoryRecord, NewMemory } from './MemoryRecord';
+import type { NewMemory } from './MemoryRecord';
 import type { WorkspaceTrust } from './WorkspaceTrust';
 
 export interface HistoryEntry {
@@ -57,7 +57,7 @@ export interface ResumedSession {
 
 /** Where session summaries go (VectorMemoryStore satisfies it). */
 export interface MemoryWriter {
-  store(memory: NewMemory): Promise<MemoryRecord>;
+  store(memory: NewMemory): Promise<unknown>;
 }
 
 export interface SessionManagerOptions {
@@ -244,15 +244,19 @@ export class SessionManager {
     const s = this.session(sessionId);
     s.endedAt = this.clock.now();
     if (summary !== undefined) s.summary = text(summary, 'summary');
-    await this.save();
+    // Both writes start before the first await: when the window is closing, the memory write must
+    // already be queued when the store is shut down right after.
+    const saved = this.save();
+    let remembered: Promise<unknown> = Promise.resolve();
     if (s.summary && this.options.memory && !s.untrusted) {
       const project = s.projectId ? this.data.projects.find((p) => p.id === s.projectId)?.name : undefined;
-      await this.options.memory.store({
+      remembered = this.options.memory.store({
         type: 'meeting_summary',
         text: s.summary,
         metadata: { user: s.user, ...(project ? { project } : {}), tags: { sessionId: s.id } },
       });
     }
+    await Promise.all([saved, remembered]);
     return structuredClone(s);
   }
 

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs/promises';
-import { JarvisError, isJarvisError } from '../../common/errors';
+import { errorMessage, JarvisError, isJarvisError } from '../../common/errors';
 import type { Logger } from '../ports';
 import type { Embedder } from './Embedder';
-import { embedInBatches } from './embedInBatches';
+import { embedAll, type EmbedOutcome } from './embedInBatches';
 import { MemoryGeneration } from './MemoryGeneration';
 import type { MemoryJournal } from './MemoryJournal';
 import type { MemoryRecord } from './MemoryRecord';
@@ -22,6 +22,11 @@ export interface RecoveryReport {
   removed: number;
   /** Journal lines that could not be read (a torn last line after a crash). */
   droppedJournalLines: number;
+  /**
+   * Memories whose embedding batch failed while rebuilding: kept (listed, found by keywords) with
+   * an all-zero vector, and embedded again on the next load.
+   */
+  failedToEmbed?: number;
 }
 
 export interface LoadOptions {
@@ -71,7 +76,7 @@ export async function loadMemoryState(o: LoadOptions): Promise<{ state: MemorySt
   if (!loaded) {
     let records = [...replay.live.values()];
     if (!replay.existed && pointer) records = await salvageRecords(o.folder, pointer.generation, o.now);
-    const rows = await embedInBatches(o.embedder, records.map((r) => r.text));
+    const rows = await embedTolerant(o, records, report);
     const state = await MemoryState.build(o.folder, nextGeneration, o.embedder, records, rows);
     if (pointer) await fs.rm(generationDir(o.folder, pointer.generation), { recursive: true, force: true });
     report.rebuilt = pointer !== undefined || report.corruptBackup !== undefined || records.length > 0;
@@ -93,11 +98,13 @@ export async function loadMemoryState(o: LoadOptions): Promise<{ state: MemorySt
   const stale: MemoryRecord[] = [];
   for (const record of replay.live.values()) {
     const have = state.records.get(record.id)?.record;
-    if (!have || have.metadata.updatedAt !== record.metadata.updatedAt || have.text !== record.text) stale.push(record);
+    const row = state.records.get(record.id)?.row;
+    // An all-zero row is a memory whose embedding failed earlier: try it again now.
+    if (!have || have.metadata.updatedAt !== record.metadata.updatedAt || have.text !== record.text || isZero(matrix.row(row!))) stale.push(record);
   }
   const removed = [...state.records.keys()].filter((id) => !replay.live.has(id));
   if (stale.length > 0 || removed.length > 0) {
-    const rows = await embedInBatches(o.embedder, stale.map((r) => r.text));
+    const rows = await embedTolerant(o, stale, report);
     const first = await loaded.generation.appendVectors(rows);
     matrix.appendRows(rows);
     const puts = stale.map((record, i) => ({ record, row: first + i }));
@@ -111,6 +118,26 @@ export async function loadMemoryState(o: LoadOptions): Promise<{ state: MemorySt
     await o.journal.rewrite(replay.live.values());
   }
   return { state, report };
+}
+
+/**
+ * Embeds in batches and keeps going past a failed batch: its memories get zero rows (re-embedded on
+ * the next load) instead of failing the whole open: every memory stays listed and found by keywords.
+ */
+async function embedTolerant(o: LoadOptions, records: MemoryRecord[], report: RecoveryReport): Promise<Float32Array> {
+  const outcome: EmbedOutcome = await embedAll(o.embedder, records.map((r) => r.text));
+  if (outcome.failed.length === 0) return outcome.rows;
+  report.failedToEmbed = (report.failedToEmbed ?? 0) + outcome.failed.length;
+  o.logger.warn(
+    `Memory rebuild: ${records.length - outcome.failed.length} of ${records.length} memories embedded in ${outcome.batches} batches ` +
+      `(${Math.round(outcome.successRate * 100)}%); the other ${outcome.failed.length} are kept and will be embedded on the next load. First error: ${errorMessage(outcome.firstError)}`,
+  );
+  return outcome.rows;
+}
+
+function isZero(row: Float32Array): boolean {
+  for (let i = 0; i < row.length; i++) if (row[i] !== 0) return false;
+  return true;
 }
 
 /** Without a journal, the old generation's index is the only list of memories left: read what it can. */

@@ -4,7 +4,6 @@ import type { ContextContributor, SlashCommand } from '../../core/chat/ChatPipel
 import type { SettingsStore } from '../../core/config/SettingsStore';
 import type { ApiKeyStore } from '../../core/keys/ApiKeyStore';
 import { OllamaModels } from '../../core/llm/ollama/OllamaModels';
-import { OpenAIProvider } from '../../core/llm/openai/OpenAIProvider';
 import type { EmbedderEnvironment } from '../../core/memory/chooseEmbedder';
 import { createMemoryCommands } from '../../core/memory/memoryCommands';
 import { MemoryContextContributor } from '../../core/memory/MemoryContextContributor';
@@ -12,12 +11,13 @@ import { type BackgroundRunner, MemoryService } from '../../core/memory/MemorySe
 import type { Preference } from '../../core/memory/Preference';
 import { PreferenceContextContributor } from '../../core/memory/PreferenceContextContributor';
 import { PreferenceLearner } from '../../core/memory/PreferenceLearner';
+import { SessionContextContributor } from '../../core/memory/SessionContextContributor';
 import { SessionManager } from '../../core/memory/SessionManager';
 import type { WorkspaceTrust } from '../../core/memory/WorkspaceTrust';
 import type { InsertedCode } from '../InsertedCode';
 import { InsertedCodeWatcher } from './InsertedCodeWatcher';
 import { learnFromWorkspaceFiles } from './learnFromWorkspaceFiles';
-import { MementoStore } from './MementoStore';
+import { MementoStore } from '../MementoStore';
 import { MEMORY_SCHEME, MemoryDocumentProvider } from './MemoryDocumentProvider';
 import { MemoryTreeProvider } from './MemoryTreeProvider';
 import { registerMemoryBrowser } from './registerMemoryBrowser';
@@ -42,6 +42,8 @@ export interface MemoryTestApi {
 }
 
 const HOUR_MS = 3_600_000;
+/** A session idle this long is ended and summarised (SessionManager's default). */
+const SESSION_TIMEOUT_HOURS = 24;
 
 /**
  * Business memory in the product: the lazily opened store, the chat's memory and preference context,
@@ -86,7 +88,16 @@ export function registerMemory(
     },
   });
 
-  const ws = new WorkspaceSession(new SessionManager({ store: new MementoStore(context.workspaceState), memory: { store: (m) => memory.store().then((s) => s.store(m)) } }));
+  const ws = new WorkspaceSession(
+    new SessionManager({
+      store: new MementoStore(context.workspaceState),
+      timeoutHours: SESSION_TIMEOUT_HOURS,
+      // Buffered synchronously, so a summary written as the window closes is still stored: the
+      // memory service is disposed after the session (see the order below) and flushes it.
+      memory: { store: (m) => memory.remember(m) },
+    }),
+  );
+  const sessionContext = new SessionContextContributor({ current: ws, idleMs: SESSION_TIMEOUT_HOURS * HOUR_MS, logger: log });
   const tree = new MemoryTreeProvider(memory, log);
   disposables.push(tree);
   const treeView = vscode.window.createTreeView(MemoryTreeProvider.viewId, { treeDataProvider: tree, showCollapseAll: true });
@@ -122,8 +133,11 @@ export function registerMemory(
     }),
   );
 
+  // Disposed in reverse: the session ends (and queues its summary) before the memory store closes.
+  disposables.push(sessionContext);
+
   return {
-    contributors: [new MemoryContextContributor({ memory, settings: current }), preferenceContext],
+    contributors: [sessionContext, new MemoryContextContributor({ memory, settings: current }), preferenceContext],
     commands,
     disposable: vscode.Disposable.from(...disposables.reverse()),
     api: {
@@ -150,6 +164,8 @@ function embedderEnvironment(deps: MemoryDeps): EmbedderEnvironment {
     openai: {
       async embed(model, inputs, signal) {
         const apiKey = await keys.get('openai');
+        // Imported on first use: a static import would evaluate the openai SDK at activation.
+        const { OpenAIProvider } = await import('../../core/llm/openai/OpenAIProvider.js');
         // maxRetries 0: the project keeps one retry layer, and a failed embedding only delays a memory.
         return new OpenAIProvider(() => ({ baseUrl: settings.current.openai.baseUrl, apiKey, maxRetries: 0 }), log).embed(model, inputs, signal);
       },

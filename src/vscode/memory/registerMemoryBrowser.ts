@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
 import { MEMORY_TYPE_LABELS, memorySnippet } from '../../core/memory/describeMemory';
 import { FORGET_COMMAND } from '../../core/memory/memoryCommands';
+import { importMemories } from '../../core/memory/importMemories';
 import { planMemoryImport, toMemoryExport } from '../../core/memory/memoryExport';
 import type { MemoryService } from '../../core/memory/MemoryService';
 import type { MemoryRecord } from '../../core/memory/MemoryRecord';
@@ -98,14 +99,40 @@ export function registerMemoryBrowser(memory: MemoryService, tree: MemoryTreePro
         const store = await memory.store();
         const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
         const plan = planMemoryImport(text, store.list());
-        await Promise.all(plan.memories.map((m) => store.store(m)));
+        const result = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: `Jarvis: importing ${plan.memories.length} memories`, cancellable: true },
+          async (progress, token) => {
+            const abort = new AbortController();
+            const sub = token.onCancellationRequested(() => abort.abort());
+            let shown = 0;
+            try {
+              return await importMemories(store, plan.memories, {
+                signal: abort.signal,
+                onProgress: (done, total) => {
+                  const pct = (done / total) * 100;
+                  progress.report({ increment: pct - shown, message: `${done} of ${total}` });
+                  shown = pct;
+                },
+              });
+            } finally {
+              sub.dispose();
+            }
+          },
+        );
         tree.refresh();
+        const imported = result.successfulItems;
+        const failed = result.failedItems + result.skippedItems;
+        log.info(`Memory import: ${imported} of ${result.totalItems} stored (${Math.round(result.successRate * 100)}%) in ${result.durationMs} ms.`);
+        for (const f of result.failures.slice(0, 10)) log.warn(`Memory import: entry #${f.index + 1} not stored: ${errorMessage(f.error)}`);
         const skipped = plan.skipped.length;
         const why = plan.skipped.slice(0, 3).map((s) => `#${s.index}: ${s.reason}`).join('; ');
-        const message = `Imported ${plan.memories.length} ${plan.memories.length === 1 ? 'memory' : 'memories'}${skipped ? `; skipped ${skipped} (${why}${skipped > 3 ? '; …' : ''})` : ''}.`;
+        const message =
+          `Imported ${imported} ${imported === 1 ? 'memory' : 'memories'}` +
+          `${skipped ? `; skipped ${skipped} (${why}${skipped > 3 ? '; …' : ''})` : ''}` +
+          `${failed ? `; ${failed} could not be stored (see the log) — import the file again to retry them, already stored ones are skipped` : ''}.`;
         if (skipped) log.info(`Memory import skipped: ${plan.skipped.map((s) => `#${s.index}: ${s.reason}`).join('; ')}`);
-        void (skipped ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
-        return { imported: plan.memories.length, skipped };
+        void (skipped || failed ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
+        return { imported, skipped, failed };
       } catch (e) {
         fail('import memories')(e);
         return undefined;

@@ -2,34 +2,17 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
 import { formatAge } from '../../core/memory/describeMemory';
-import type { Project, Session, SessionManager } from '../../core/memory/SessionManager';
+import { CurrentSession } from '../../core/memory/CurrentSession';
+import type { Project, SessionManager } from '../../core/memory/SessionManager';
 
-/** The user and workspace sessions are filed under, and the current session (started on demand). */
-export class WorkspaceSession {
-  readonly user = localUser();
-  readonly workspace = vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? 'no-folder';
-  private id: string | undefined;
-
-  constructor(readonly sessions: SessionManager) {}
-
-  /** The active session in this workspace, or a new one; never loads anything heavy. */
-  async current(): Promise<Session> {
-    const known = this.id ? this.sessions.getSession(this.id) : undefined;
-    if (known && !known.endedAt) return known;
-    const active = this.sessions.findActiveSession(this.user, this.workspace);
-    const s = active ?? (await this.sessions.startSession({ user: this.user, workspace: this.workspace, untrusted: !vscode.workspace.isTrusted }));
-    this.id = s.id;
-    return s;
-  }
-
-  /** Project name of the current session, for filing new memories; undefined before any session. */
-  projectName(): string | undefined {
-    const s = this.id ? this.sessions.getSession(this.id) : undefined;
-    return s?.projectId ? this.sessions.listProjects().find((p) => p.id === s.projectId)?.name : undefined;
-  }
-
-  use(sessionId: string): void {
-    this.id = sessionId;
+/** The session this window works in: filed under the OS user and the first workspace folder. */
+export class WorkspaceSession extends CurrentSession {
+  constructor(sessions: SessionManager) {
+    super(sessions, {
+      user: localUser(),
+      workspace: vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? 'no-folder',
+      isUntrusted: () => !vscode.workspace.isTrusted,
+    });
   }
 }
 

@@ -1,4 +1,3 @@
-import { parse as parseJs } from 'acorn';
 import { JarvisError } from '../../../common/errors';
 import type { FinishReason } from '../types';
 import type { QualityScore } from './QualityScore';
@@ -109,6 +108,7 @@ function syntaxProblem(lang: string, code: string): string | undefined {
   if (!JS_LANGS.has(lang)) return undefined;
   // Answers elide code with "..." lines or "{ ... }" bodies: that is style, not a syntax error.
   const src = code.replace(/^\s*(?:\/\/\s*)?(?:\.\.\.|…)\s*$/gm, '').replace(/\{\s*(?:\.\.\.|…)\s*\}/g, '{}');
+  const parseJs = loadAcorn().parse;
   const base = { ecmaVersion: 'latest', allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, allowHashBang: true } as const;
   try {
     parseJs(src, { ...base, sourceType: 'module' });
@@ -122,4 +122,15 @@ function syntaxProblem(lang: string, code: string): string | undefined {
       return (moduleError as Error).message;
     }
   }
+}
+
+/**
+ * acorn (~200 KB) is only needed when an answer has a JavaScript block, so it is required on first
+ * use rather than imported: esbuild keeps a `require()` inside a function as a deferred module init,
+ * while a top-level import would be evaluated at activation. Sync because validateQuality is sync;
+ * the module cache makes later calls free.
+ */
+function loadAcorn(): typeof import('acorn') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
+  return require('acorn') as typeof import('acorn');
 }
