@@ -1,7 +1,7 @@
 // Builds the extension host bundle (one CJS file, `vscode` external) and one browser bundle per webview.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
-import { extensionBuildOptions } from './esbuild.shared.mjs';
+import { extensionBuildOptions, vendorBuildOptions } from './esbuild.shared.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -9,6 +9,7 @@ const watch = process.argv.includes('--watch');
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   { ...extensionBuildOptions({ production }), metafile: true },
+  vendorBuildOptions({ production }),
   {
     entryPoints: { chat: 'src/webview/chat/main.ts' },
     outdir: 'dist/webview',

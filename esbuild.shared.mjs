@@ -29,8 +29,75 @@ const stubVectraNlp = {
   },
 };
 
+/**
+ * Packages that load on first use (see src/core/lazy) are built into files of their own under
+ * dist/vendor/ and required from there, so activation neither evaluates nor even parses them: a lazily
+ * initialised module inside the main bundle is still read and compiled at every start.
+ * Key: the import specifier used in src; value: the file name under dist/vendor/.
+ */
+export const VENDOR_PACKAGES = {
+  openai: 'openai.js',
+  '@anthropic-ai/sdk': 'anthropic.js',
+  redis: 'redis.js',
+  acorn: 'acorn.js',
+  minisearch: 'minisearch.js',
+  'vectra/lib/LocalIndex.js': 'vectra-local-index.js',
+};
+
+const vendorExternal = {
+  name: 'vendor-external',
+  setup(build) {
+    const names = Object.keys(VENDOR_PACKAGES).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) =>
+      // A dynamic import() of an external would stay an ESM import() of a CommonJS file, whose named
+      // exports Node cannot see. Route it through a one-line CommonJS shim so it becomes a deferred require.
+      args.kind === 'dynamic-import'
+        ? { path: args.path, namespace: 'vendor-shim' }
+        : { path: `./vendor/${VENDOR_PACKAGES[args.path]}`, external: true },
+    );
+    build.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'vendor-shim' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`./vendor/${VENDOR_PACKAGES[args.path]}`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Each vendor file is `module.exports = require('<pkg>')`, so it holds the package's CommonJS build and
+ * exports exactly what Node's require gives — the same module the unit tests (compiled to CommonJS)
+ * exercise. An ESM entry would export `{ default }` where code expects the CJS shape.
+ */
+const vendorEntries = {
+  name: 'vendor-entries',
+  setup(build) {
+    build.onResolve({ filter: /^vendor-entry:/ }, (args) => ({ path: args.path.slice('vendor-entry:'.length), namespace: 'vendor-entry' }));
+    build.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
+/** One CJS file per vendored package (dist/vendor/*.js), with the same plugins as the main bundle. */
+export function vendorBuildOptions({ production = false } = {}) {
+  return {
+    entryPoints: Object.fromEntries(Object.entries(VENDOR_PACKAGES).map(([pkg, file]) => [`vendor/${file.replace(/\.js$/, '')}`, `vendor-entry:${pkg}`])),
+    outdir: 'dist',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: false,
+    minify: production,
+    logLevel: 'warning',
+    plugins: [vendorEntries, dropFetchPolyfill, stubVectraNlp],
+  };
+}
+
 /** @returns {import('esbuild').BuildOptions} */
-export function extensionBuildOptions({ production = false } = {}) {
+export function extensionBuildOptions({ production = false, vendor = true } = {}) {
   return {
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
@@ -42,6 +109,7 @@ export function extensionBuildOptions({ production = false } = {}) {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
-    plugins: [dropFetchPolyfill, stubVectraNlp],
+    // `vendor: false` bundles everything into one file (the lazy-loading test measures evaluation inside it).
+    plugins: vendor ? [vendorExternal, dropFetchPolyfill, stubVectraNlp] : [dropFetchPolyfill, stubVectraNlp],
   };
 }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { fmtBytes, fmtMs, summarize } from '../test/harness/benchStats';
@@ -16,21 +17,12 @@ import { zipEntryNames } from '../test/harness/zipEntryNames';
 const BUILDS = Number(process.env.JARVIS_BENCH_BUILDS ?? 5);
 const VSIX = path.join(repoRoot, 'dist-vsix', 'jarvis.vsix');
 
-/** The extension-host bundle as esbuild.mjs builds it (kept in step with that file by hand). */
-function hostBuildOptions(production: boolean, outfile: string): esbuild.BuildOptions {
-  return {
-    entryPoints: [path.join(repoRoot, 'src', 'extension.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['vscode'],
-    sourcemap: !production,
-    minify: production,
-    metafile: true,
-    logLevel: 'silent',
-  };
+type SharedOptions = { extensionBuildOptions(o: { production?: boolean }): esbuild.BuildOptions };
+
+/** The extension-host bundle exactly as esbuild.mjs builds it (same options module). */
+async function hostBuildOptions(production: boolean, outfile: string): Promise<esbuild.BuildOptions> {
+  const shared = (await import(pathToFileURL(path.join(repoRoot, 'esbuild.shared.mjs')).href)) as SharedOptions;
+  return { ...shared.extensionBuildOptions({ production }), absWorkingDir: repoRoot, outfile, sourcemap: false, metafile: true, logLevel: 'silent' };
 }
 
 async function timeBuilds(production: boolean, dir: string): Promise<{ ms: number[]; bytes: number; meta: esbuild.Metafile }> {
@@ -39,7 +31,7 @@ async function timeBuilds(production: boolean, dir: string): Promise<{ ms: numbe
   const outfile = path.join(dir, production ? 'prod.js' : 'dev.js');
   for (let i = 0; i < BUILDS; i++) {
     const t0 = performance.now();
-    const r = await esbuild.build(hostBuildOptions(production, outfile));
+    const r = await esbuild.build(await hostBuildOptions(production, outfile));
     ms.push(performance.now() - t0);
     meta = r.metafile;
   }
@@ -81,6 +73,12 @@ async function main(): Promise<void> {
   console.log(`- dist/extension.js (production): ${fmtBytes(bundle.length)} (${fmtBytes(gzipSync(bundle).length)} gzipped)`);
   console.log(`- Development build of the same entry: ${fmtBytes(dev.bytes)}; ratio production / development: ${(bundle.length / dev.bytes).toFixed(2)}×`);
   for (const f of webviewJs) console.log(`- dist/webview/${f}: ${fmtBytes(fs.statSync(path.join(webviewDir, f)).size)}`);
+  const vendorDir = path.join(repoRoot, 'dist', 'vendor');
+  const vendor = fs.existsSync(vendorDir) ? fs.readdirSync(vendorDir).filter((f) => f.endsWith('.js')) : [];
+  if (vendor.length > 0) {
+    const sizes = vendor.map((f) => `${f} ${fmtBytes(fs.statSync(path.join(vendorDir, f)).size)}`);
+    console.log(`- dist/vendor/ (loaded on first use, not at activation): ${sizes.join('; ')}`);
+  }
   console.log(`- dist-vsix/jarvis.vsix: ${fmtBytes(vsix.length)}, ${extensionFiles.length} files in extension/ (${entries.length} zip entries)`);
   console.log(`- Files: ${extensionFiles.map((f) => f.replace(/^extension\//, '')).join(', ')}`);
   if (maps.length > 0) console.log(`- Note: the .vsix ships ${maps.length} source map(s): ${maps.join(', ')}`);

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { AnthropicProvider, ANTHROPIC_DEFAULT_MAX_TOKENS } from '../../src/core/llm/anthropic/AnthropicProvider';
 import type { CloudConnection } from '../../src/core/llm/CloudConnection';
-import type { ProviderChatRequest } from '../../src/core/llm/types';
-import type { Logger } from '../../src/core/ports';
 import { FakeAnthropicServer } from '../fakes/FakeAnthropicServer';
 import { closedPort, collect, everythingVisible, expectJarvisError, textOf } from '../fakes/providerAssertions';
+import { askFor, capturingLogger, fakeConnection } from './helpers/cloudProviderSetup';
 
 const KEY = 'sk-ant-test-SECRET-0123456789';
 
@@ -19,21 +18,10 @@ describe('AnthropicProvider', () => {
   afterEach(() => fake.close());
 
   function provider(over: Partial<CloudConnection> = {}): AnthropicProvider {
-    const log = (message: unknown, ...args: unknown[]) => logLines.push([message, ...args].map(String).join(' '));
-    const logger: Logger = { trace: log, debug: log, info: log, warn: log, error: log };
-    return new AnthropicProvider(() => ({ baseUrl: fake.url, apiKey: KEY, maxRetries: 0, timeoutMs: 5000, ...over }), logger);
+    return new AnthropicProvider(() => fakeConnection(fake.url, KEY, over), capturingLogger(logLines));
   }
 
-  function ask(prompt: string, extra: Partial<ProviderChatRequest> = {}): ProviderChatRequest {
-    return {
-      model: 'claude-3-5-haiku-latest',
-      messages: [
-        { role: 'system', content: 'Be brief.' },
-        { role: 'user', content: prompt },
-      ],
-      ...extra,
-    };
-  }
+  const ask = askFor('claude-3-5-haiku-latest');
 
   describe('streaming', () => {
     it('streams text, then done with input usage from message_start and output from message_delta', async () => {

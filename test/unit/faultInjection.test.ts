@@ -10,9 +10,8 @@ import type { ChatChunk } from '../../src/core/chat/ChatChunk';
 import { FakeTimer } from '../../src/core/resilience/Timer';
 import type { RoutingService } from '../../src/core/routing/RoutingService';
 import type { FakeFaults } from '../fakes/FakeCloudServer';
-import { FakeOllamaServer } from '../fakes/FakeOllamaServer';
-import { FakeOpenAIServer } from '../fakes/FakeOpenAIServer';
 import { closedPort } from './helpers/closedPort';
+import { useFakeServers } from './helpers/fakeServers';
 import { collectChunks, doneOf, makeService, modelOf, OPENAI_KEY, prepared, testSettings, textOf } from './routingServiceSetup';
 
 const MAX_RETRIES = 2;
@@ -25,24 +24,14 @@ interface Stats {
 
 describe('fault injection: routing service against faulty fakes', function () {
   this.timeout(10_000);
-  let ollama: FakeOllamaServer;
-  let openai: FakeOpenAIServer;
-  const cloudChats = () => openai.requests.filter((r) => r.path === '/v1/chat/completions').length;
-
-  beforeEach(async () => {
-    ollama = await FakeOllamaServer.start({ models: ['llama3'] });
-    openai = await FakeOpenAIServer.start({ apiKey: OPENAI_KEY });
-  });
-  afterEach(async () => {
-    await ollama.close();
-    await openai.close();
-  });
+  const fakes = useFakeServers();
+  const cloudChats = () => fakes.openai.requests.filter((r) => r.path === '/v1/chat/completions').length;
 
   function service(overrides: { baseUrl?: string; timer?: FakeTimer; clock?: FakeClock; timeoutS?: number } = {}): RoutingService {
     const timeout = overrides.timeoutS ?? TIMEOUT_S;
     const s = testSettings({
-      ollama: { enabled: true, host: ollama.url, model: 'llama3' },
-      openai: { baseUrl: overrides.baseUrl ?? openai.url },
+      ollama: { enabled: true, host: fakes.ollama.url, model: 'llama3' },
+      openai: { baseUrl: overrides.baseUrl ?? fakes.openai.url },
       routing: { ...testSettings().routing, tiers: ONLY_CLOUD },
       resilience: { maxRetries: MAX_RETRIES, breakerThreshold: 50, breakerCooldownSeconds: 60, firstTokenTimeoutSeconds: timeout, idleTimeoutSeconds: timeout },
     });
@@ -85,7 +74,7 @@ describe('fault injection: routing service against faulty fakes', function () {
 
   /** Nothing of the failure is cached: the same request goes to the server again. */
   async function assertNotCached(svc: RoutingService, configure: Partial<FakeFaults>): Promise<void> {
-    openai.configure(configure);
+    fakes.openai.configure(configure);
     const before = cloudChats();
     const again = await ask(svc);
     assert.equal(cloudChats(), before + 1);
@@ -102,7 +91,7 @@ describe('fault injection: routing service against faulty fakes', function () {
 
   it('reset mid-stream: the error is shown, not retried after text, not cached', async () => {
     // Paced so the first text reaches the user before the socket dies.
-    openai.configure({ resetMidStream: true, faultAfterChunks: 2, chunkDelayMs: 20 });
+    fakes.openai.configure({ resetMidStream: true, faultAfterChunks: 2, chunkDelayMs: 20 });
     const svc = service();
     const r = await outcome(svc);
     assertFailedAfterText(r, ['provider-unreachable', 'provider-error', 'invalid-response']);
@@ -113,12 +102,12 @@ describe('fault injection: routing service against faulty fakes', function () {
   it('429 with Retry-After: waits exactly as asked (injected timer), then answers', async () => {
     const clock = new FakeClock(Date.UTC(2025, 0, 15, 12));
     const timer = new FakeTimer(clock);
-    openai.configure({ failNext: 1, failStatus: 429, retryAfter: '2' });
+    fakes.openai.configure({ failNext: 1, failStatus: 429, retryAfter: '2' });
     // Long stream deadlines: on the fake timer only the Retry-After wait is ever due.
     const svc = service({ clock, timer, timeoutS: 600 });
     const start = clock.now();
     const run = ask(svc);
-    await openai.waitForRequest();
+    await fakes.openai.waitForRequest();
     while (cloudChats() < 2 && clock.now() - start < 60_000) {
       await new Promise((r) => setTimeout(r, 2));
       await timer.advanceAsync(100);
@@ -132,7 +121,7 @@ describe('fault injection: routing service against faulty fakes', function () {
   });
 
   it('500 once: retried and answered by the cloud', async () => {
-    openai.configure({ failNext: 1, failStatus: 500 });
+    fakes.openai.configure({ failNext: 1, failStatus: 500 });
     const svc = service();
     const r = await outcome(svc);
     assert.equal(r.error, undefined);
@@ -141,7 +130,7 @@ describe('fault injection: routing service against faulty fakes', function () {
   });
 
   it('503 persisting: at most 1 + maxRetries attempts, then the local fallback', async () => {
-    openai.configure({ failNext: 100, failStatus: 503 });
+    fakes.openai.configure({ failNext: 100, failStatus: 503 });
     const svc = service();
     const r = await outcome(svc);
     assertFellBack(r);
@@ -150,7 +139,7 @@ describe('fault injection: routing service against faulty fakes', function () {
   });
 
   it('never sends headers: the first-token deadline ends each attempt, then the local fallback', async () => {
-    openai.configure({ stallBeforeHeaders: true });
+    fakes.openai.configure({ stallBeforeHeaders: true });
     const svc = service();
     const r = await outcome(svc);
     assertFellBack(r);
@@ -160,7 +149,7 @@ describe('fault injection: routing service against faulty fakes', function () {
   });
 
   it('stalls mid-stream: the idle deadline ends it with a timeout error', async () => {
-    openai.configure({ stallMidStream: true, faultAfterChunks: 2 });
+    fakes.openai.configure({ stallMidStream: true, faultAfterChunks: 2 });
     const svc = service();
     const r = await outcome(svc);
     assertFailedAfterText(r, ['timeout']);
@@ -170,7 +159,7 @@ describe('fault injection: routing service against faulty fakes', function () {
   });
 
   it('malformed JSON chunk: a clear error after the text already shown', async () => {
-    openai.configure({ malformedChunk: true, faultAfterChunks: 2 });
+    fakes.openai.configure({ malformedChunk: true, faultAfterChunks: 2 });
     const svc = service();
     const r = await outcome(svc);
     assertFailedAfterText(r, ['invalid-response', 'provider-error']);
@@ -178,7 +167,7 @@ describe('fault injection: routing service against faulty fakes', function () {
   });
 
   it('truncated SSE stream: reported as an incomplete answer', async () => {
-    openai.configure({ truncate: true, faultAfterChunks: 2 });
+    fakes.openai.configure({ truncate: true, faultAfterChunks: 2 });
     const svc = service();
     const r = await outcome(svc);
     assertFailedAfterText(r, ['invalid-response']);
@@ -189,13 +178,13 @@ describe('fault injection: routing service against faulty fakes', function () {
   it('repeated failures open the circuit: the next request skips the provider without HTTP', async () => {
     const clock = new FakeClock(Date.UTC(2025, 0, 15, 12));
     const s = testSettings({
-      ollama: { enabled: true, host: ollama.url, model: 'llama3' },
-      openai: { baseUrl: openai.url },
+      ollama: { enabled: true, host: fakes.ollama.url, model: 'llama3' },
+      openai: { baseUrl: fakes.openai.url },
       routing: { ...testSettings().routing, tiers: ONLY_CLOUD },
       resilience: { maxRetries: 0, breakerThreshold: 2, breakerCooldownSeconds: 60, firstTokenTimeoutSeconds: 5, idleTimeoutSeconds: 5 },
     });
     const { service: svc } = makeService({ settings: s, keys: { openai: OPENAI_KEY }, clock });
-    openai.configure({ failNext: 100, failStatus: 500 });
+    fakes.openai.configure({ failNext: 100, failStatus: 500 });
     await ask(svc, 'What is a monad?');
     await ask(svc, 'What is a functor?');
     assert.equal(cloudChats(), 2);

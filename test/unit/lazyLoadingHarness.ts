@@ -53,9 +53,11 @@ export async function buildBundle(options: BuildOptions): Promise<void> {
   // A computed specifier keeps tsc (Node16 CJS output) from rewriting this ESM import into require().
   const sharedPath = path.join(repoRoot, 'esbuild.shared.mjs');
   const shared = (await import(pathToFileURL(sharedPath).href)) as {
-    extensionBuildOptions(o: { production?: boolean }): import('esbuild').BuildOptions;
+    extensionBuildOptions(o: { production?: boolean; vendor?: boolean }): import('esbuild').BuildOptions;
   };
-  const base = shared.extensionBuildOptions({});
+  // One file with every package inside, so the markers show what activation evaluates (the shipped
+  // build moves these packages to dist/vendor/, which is stricter still: not even parsed).
+  const base = shared.extensionBuildOptions({ vendor: false });
   const plugins: import('esbuild').Plugin[] = [...(base.plugins ?? [])];
   if (options.markers) {
     plugins.push({

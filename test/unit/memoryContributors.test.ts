@@ -12,18 +12,9 @@ import { OfflineEmbedder } from '../../src/core/memory/OfflineEmbedder';
 import { PreferenceContextContributor } from '../../src/core/memory/PreferenceContextContributor';
 import { PreferenceLearner } from '../../src/core/memory/PreferenceLearner';
 import { VectorMemoryStore } from '../../src/core/memory/VectorMemoryStore';
-import { type KeyValueStore, nullLogger } from '../../src/core/ports';
+import { nullLogger } from '../../src/core/ports';
 import { collect } from './helpers/collect';
-
-class MemoryKv implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.data.get(key)) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, structuredClone(value));
-  }
-}
+import { MemoryKv } from './helpers/MemoryKv';
 
 /** Records what the model would have been sent. */
 class CapturingResponder implements Responder {

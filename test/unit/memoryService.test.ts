@@ -8,19 +8,10 @@ import { OllamaModels } from '../../src/core/llm/ollama/OllamaModels';
 import type { EmbedderEnvironment } from '../../src/core/memory/chooseEmbedder';
 import { type BackgroundRunner, LAST_CLEANUP_KEY, MemoryService } from '../../src/core/memory/MemoryService';
 import type { SwitchProgress } from '../../src/core/memory/VectorMemoryStore';
-import { type KeyValueStore, nullLogger } from '../../src/core/ports';
+import { nullLogger } from '../../src/core/ports';
 import { FakeOllamaServer } from '../fakes/FakeOllamaServer';
 import { assertJarvisError } from './helpers/assertJarvisError';
-
-class MemoryKv implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.data.get(key)) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, structuredClone(value));
-  }
-}
+import { MemoryKv } from './helpers/MemoryKv';
 
 const DAY = 86_400_000;
 

@@ -3,16 +3,11 @@ import { FakeClock } from '../../src/common/Clock';
 import type { CloudConnection } from '../../src/core/llm/CloudConnection';
 import { OpenAIProvider } from '../../src/core/llm/openai/OpenAIProvider';
 import type { ProviderChatRequest } from '../../src/core/llm/types';
-import type { Logger } from '../../src/core/ports';
 import { fakeEmbedding, FakeOpenAIServer } from '../fakes/FakeOpenAIServer';
 import { closedPort, collect, everythingVisible, expectJarvisError, textOf } from '../fakes/providerAssertions';
+import { askFor, capturingLogger, fakeConnection } from './helpers/cloudProviderSetup';
 
 const KEY = 'sk-test-SECRET-0123456789abcdef';
-
-function capturingLogger(lines: string[]): Logger {
-  const log = (message: unknown, ...args: unknown[]) => lines.push([message, ...args].map(String).join(' '));
-  return { trace: log, debug: log, info: log, warn: log, error: log };
-}
 
 describe('OpenAIProvider', () => {
   let fake: FakeOpenAIServer;
@@ -25,23 +20,10 @@ describe('OpenAIProvider', () => {
   afterEach(() => fake.close());
 
   function provider(over: Partial<CloudConnection> = {}, clock?: FakeClock): OpenAIProvider {
-    return new OpenAIProvider(
-      () => ({ baseUrl: fake.url, apiKey: KEY, maxRetries: 0, timeoutMs: 5000, ...over }),
-      capturingLogger(logLines),
-      clock,
-    );
+    return new OpenAIProvider(() => fakeConnection(fake.url, KEY, over), capturingLogger(logLines), clock);
   }
 
-  function ask(prompt: string, extra: Partial<ProviderChatRequest> = {}): ProviderChatRequest {
-    return {
-      model: 'gpt-4o-mini',
-      messages: [
-        { role: 'system', content: 'Be brief.' },
-        { role: 'user', content: prompt },
-      ],
-      ...extra,
-    };
-  }
+  const ask = askFor('gpt-4o-mini');
 
   describe('streaming', () => {
     it('streams the answer in several text chunks, then one done with usage and finish reason', async () => {

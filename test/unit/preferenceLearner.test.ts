@@ -1,18 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { FakeClock } from '../../src/common/Clock';
 import { isJarvisError } from '../../src/common/errors';
-import type { KeyValueStore } from '../../src/core/ports';
 import { PreferenceLearner } from '../../src/core/memory/PreferenceLearner';
-
-class MemoryKv implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.data.get(key)) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, structuredClone(value));
-  }
-}
+import { MemoryKv } from './helpers/MemoryKv';
 
 const DAY = 86_400_000;
 

@@ -6,7 +6,7 @@ import { isJarvisError } from '../../src/common/errors';
 import type { Logger } from '../../src/core/ports';
 import { RedisTier, RedisTierOptions } from '../../src/core/cache/RedisTier';
 import { ResponseCache } from '../../src/core/cache/ResponseCache';
-import { redisServerAvailable, RedisServer, startRedisServer } from '../harness/redisServer';
+import { REDIS_SERVER_BIN, redisServerAvailable, RedisServer, startRedisServer } from '../harness/redisServer';
 
 class RecordingLogger implements Logger {
   readonly lines: { level: string; message: string }[] = [];
@@ -39,8 +39,12 @@ describe('RedisTier (real redis-server)', function () {
   let raw: ReturnType<typeof createClient>;
   const opened: { close(): Promise<void> }[] = [];
 
-  before(async function () {
-    if (!redisServerAvailable()) this.skip();
+  before(async () => {
+    // .ci/run installs redis-server, so a missing binary is a broken setup, not a reason to skip.
+    assert.ok(
+      redisServerAvailable(),
+      `redis-server is not installed at ${REDIS_SERVER_BIN}: apt-get install -y redis-server (.ci/run does this), or set REDIS_SERVER_BIN to its path.`,
+    );
     server = await startRedisServer();
     raw = createClient({ url: server.url });
     raw.on('error', () => undefined);

@@ -6,30 +6,20 @@ import { errorToChunk } from '../../src/core/chat/errorToChunk';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import { nullLogger } from '../../src/core/ports';
 import { FakeOllamaServer } from '../fakes/FakeOllamaServer';
-import { FakeOpenAIServer } from '../fakes/FakeOpenAIServer';
 import { assertJarvisError } from './helpers/assertJarvisError';
 import { closedPort } from './helpers/closedPort';
+import { useFakeServers } from './helpers/fakeServers';
 import {
   collectChunks, CRITICAL, doneOf, makeService, MEDIUM, modelOf, notices, OPENAI_KEY, prepared, testSettings, textOf, TRIVIAL,
 } from './routingServiceSetup';
 
 describe('RoutingService: hybrid routing over the real fakes', () => {
-  let ollama: FakeOllamaServer;
-  let openai: FakeOpenAIServer;
-  const chats = () => ollama.requests.filter((r) => r.path === '/api/chat').length;
-  const cloudChats = () => openai.requests.filter((r) => r.path === '/v1/chat/completions').length;
-
-  beforeEach(async () => {
-    ollama = await FakeOllamaServer.start({ models: ['llama3'] });
-    openai = await FakeOpenAIServer.start({ apiKey: OPENAI_KEY });
-  });
-  afterEach(async () => {
-    await ollama.close();
-    await openai.close();
-  });
+  const fakes = useFakeServers();
+  const chats = () => fakes.ollama.requests.filter((r) => r.path === '/api/chat').length;
+  const cloudChats = () => fakes.openai.requests.filter((r) => r.path === '/v1/chat/completions').length;
 
   const settings = (over: Parameters<typeof testSettings>[0] = {}) =>
-    testSettings({ ollama: { enabled: true, host: ollama.url, model: 'llama3' }, openai: { baseUrl: openai.url }, ...over });
+    testSettings({ ollama: { enabled: true, host: fakes.ollama.url, model: 'llama3' }, openai: { baseUrl: fakes.openai.url }, ...over });
 
   it('answers a trivial question locally, saying why, and never calls the cloud', async () => {
     const { service } = makeService({ settings: settings(), keys: { openai: OPENAI_KEY } });
@@ -57,7 +47,7 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
   });
 
   it('escalates a weak local answer to the cloud with a notice and shows the cloud answer', async () => {
-    ollama.configure({ reply: "I'm sorry, but I can't help with that." });
+    fakes.ollama.configure({ reply: "I'm sorry, but I can't help with that." });
     const { service } = makeService({ settings: settings(), keys: { openai: OPENAI_KEY } });
     const chunks = await collectChunks(service.respond(prepared(MEDIUM)));
     assert.ok(notices(chunks).some((n) => /^local answer scored 0\.30 < 0\.70 → escalated to gpt-4o-mini$/.test(n)), notices(chunks).join('\n'));
@@ -96,7 +86,7 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
     const chunks = await collectChunks(service.respond(history));
     assert.equal(modelOf(chunks).provider, 'ollama');
     assert.ok(notices(chunks).some((n) => /Kept on this machine.*OpenAI API key in prompt line 1/.test(n)), notices(chunks).join('\n'));
-    assert.equal(openai.requests.length, 0);
+    assert.equal(fakes.openai.requests.length, 0);
   });
 
   it('scans earlier messages too: a key in message 2 keeps the request local', async () => {
@@ -112,7 +102,7 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
     const chunks = await collectChunks(service.respond(req));
     assert.equal(modelOf(chunks).local, true);
     assert.ok(notices(chunks).some((n) => /OpenAI API key in message 2/.test(n)));
-    assert.equal(openai.requests.length, 0);
+    assert.equal(fakes.openai.requests.length, 0);
   });
 
   describe('modifier commands', () => {
@@ -121,7 +111,7 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
       const chunks = await collectChunks(service.respond(prepared(CRITICAL, { command: 'local' })));
       assert.equal(modelOf(chunks).provider, 'ollama');
       assert.match(modelOf(chunks).reason ?? '', /you asked for a local answer \(\/local\)/);
-      assert.equal(openai.requests.length, 0);
+      assert.equal(fakes.openai.requests.length, 0);
     });
 
     it('/cloud sends a trivial request to the cloud', async () => {
@@ -136,7 +126,7 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
       const chunks = await collectChunks(service.respond(prepared('What is sk-proj-abcdefghijklmnopqrstuvwxyz0123456789?', { command: 'cloud' })));
       assert.equal(modelOf(chunks).provider, 'ollama');
       assert.ok(notices(chunks).some((n) => /although you asked for the cloud \(\/cloud\): OpenAI API key/.test(n)));
-      assert.equal(openai.requests.length, 0);
+      assert.equal(fakes.openai.requests.length, 0);
     });
 
     it('/tier high routes a trivial question to the high tier', async () => {
@@ -195,16 +185,16 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
     it('answers a repeated request from the cache without any HTTP request', async () => {
       const { service } = makeService({ settings: settings() });
       const first = await collectChunks(service.respond(prepared(TRIVIAL)));
-      const before = ollama.requests.length;
+      const before = fakes.ollama.requests.length;
       const second = await collectChunks(service.respond(prepared(TRIVIAL)));
-      assert.equal(ollama.requests.length, before);
+      assert.equal(fakes.ollama.requests.length, before);
       assert.equal(textOf(second), textOf(first));
       assert.equal(doneOf(second).cached, true);
       assert.deepEqual(notices(second), ['answered from cache']);
     });
 
     it('shares one computation between identical concurrent requests', async () => {
-      ollama.configure({ chunkDelayMs: 20 });
+      fakes.ollama.configure({ chunkDelayMs: 20 });
       const { service } = makeService({ settings: settings() });
       const [a, b] = await Promise.all([collectChunks(service.respond(prepared(TRIVIAL))), collectChunks(service.respond(prepared(TRIVIAL)))]);
       assert.equal(chats(), 1);
@@ -224,14 +214,14 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
       const s = settings();
       const { service } = makeService({ settings: s });
       const first = await collectChunks(service.respond(prepared(TRIVIAL)));
-      await ollama.close();
+      await fakes.ollama.close();
       s.ollama.host = `http://127.0.0.1:${await closedPort()}`;
       (service as unknown as { availability: { invalidateOllama(): void } }).availability.invalidateOllama();
       const degraded = await collectChunks(service.respond(prepared(TRIVIAL, { command: 'cloud' })));
       assert.equal(textOf(degraded), textOf(first));
       assert.equal(doneOf(degraded).cached, true);
       assert.ok(notices(degraded).some((n) => /No model could answer right now/.test(n)));
-      ollama = await FakeOllamaServer.start();
+      fakes.ollama = await FakeOllamaServer.start();
     });
   });
 });

@@ -4,9 +4,10 @@ import type { ChatChunk } from '../../src/core/chat/ChatChunk';
 import type { PreparedRequest } from '../../src/core/chat/ChatPipeline';
 import { DEFAULT_SETTINGS, type JarvisSettings } from '../../src/core/config/settings';
 import { OllamaModels } from '../../src/core/llm/ollama/OllamaModels';
-import type { KeyValueStore, Logger } from '../../src/core/ports';
+import type { Logger } from '../../src/core/ports';
 import { RoutingService } from '../../src/core/routing/RoutingService';
 import type { Timer } from '../../src/core/resilience/Timer';
+import { MemoryKv } from './helpers/MemoryKv';
 
 export const OPENAI_KEY = 'test-key-0123456789';
 
@@ -24,15 +25,7 @@ export function testSettings(over: DeepPartial<JarvisSettings> = {}): JarvisSett
   return base;
 }
 
-export class MapStore implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.data.get(key)) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, structuredClone(value));
-  }
-}
+export { MemoryKv as MapStore };
 
 export class RecordingLogger implements Logger {
   readonly lines: string[] = [];
@@ -52,14 +45,14 @@ export class RecordingLogger implements Logger {
 export interface ServiceOptions {
   settings: JarvisSettings;
   keys?: { openai?: string; anthropic?: string };
-  store?: MapStore;
+  store?: MemoryKv;
   clock?: Clock;
   timer?: Timer;
   logger?: RecordingLogger;
 }
 
-export function makeService(o: ServiceOptions): { service: RoutingService; store: MapStore; logger: RecordingLogger; settings: JarvisSettings } {
-  const store = o.store ?? new MapStore();
+export function makeService(o: ServiceOptions): { service: RoutingService; store: MemoryKv; logger: RecordingLogger; settings: JarvisSettings } {
+  const store = o.store ?? new MemoryKv();
   const logger = o.logger ?? new RecordingLogger();
   const settings = o.settings;
   const models = new OllamaModels(() => ({ host: settings.ollama.host }));

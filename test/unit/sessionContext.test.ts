@@ -5,18 +5,8 @@ import type { NewMemory } from '../../src/core/memory/MemoryRecord';
 import { CurrentSession } from '../../src/core/memory/CurrentSession';
 import { SessionContextContributor } from '../../src/core/memory/SessionContextContributor';
 import { SessionManager } from '../../src/core/memory/SessionManager';
-import type { KeyValueStore } from '../../src/core/ports';
 import { FakeTimer } from '../../src/core/resilience/Timer';
-
-class MemoryKv implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.data.get(key)) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, structuredClone(value));
-  }
-}
+import { MemoryKv } from './helpers/MemoryKv';
 
 const HOUR = 3_600_000;
 const signal = new AbortController().signal;

@@ -9,17 +9,7 @@ import { OfflineEmbedder } from '../../src/core/memory/OfflineEmbedder';
 import { PreferenceLearner } from '../../src/core/memory/PreferenceLearner';
 import { SessionManager } from '../../src/core/memory/SessionManager';
 import { VectorMemoryStore } from '../../src/core/memory/VectorMemoryStore';
-import type { KeyValueStore } from '../../src/core/ports';
-
-class MemoryKv implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.data.get(key)) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, structuredClone(value));
-  }
-}
+import { MemoryKv } from './helpers/MemoryKv';
 
 const HOUR = 3_600_000;
 

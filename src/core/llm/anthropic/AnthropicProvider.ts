@@ -1,20 +1,19 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { throwIfAborted } from '../../../common/abort';
-import { type Clock, systemClock } from '../../../common/Clock';
-import { JarvisError } from '../../../common/errors';
-import { type Logger, nullLogger } from '../../ports';
-import { type CloudConnection, type ValidCloudConnection, validateCloudConnection } from '../CloudConnection';
-import { sdkLogger } from '../sdkLogger';
+import type { ValidCloudConnection } from '../CloudConnection';
+import { type CloudProviderIdentity, SdkCloudProvider } from '../SdkCloudProvider';
 import { StreamWatchdog } from '../StreamWatchdog';
-import { redactSecret, type SdkErrorClasses, toProviderError } from '../toProviderError';
 import type { FinishReason, LlmProvider, ProviderChatRequest, ProviderChunk } from '../types';
 import { validateChatRequest } from '../validateChatRequest';
 import { toAnthropicMessages } from './toAnthropicMessages';
 
-const LABEL = 'Anthropic';
-const KEY_COMMAND = 'Jarvis: Set Anthropic API Key';
-const SDK_ERRORS: SdkErrorClasses = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
+const ANTHROPIC: CloudProviderIdentity = {
+  provider: 'anthropic',
+  label: 'Anthropic',
+  keyCommand: 'Jarvis: Set Anthropic API Key',
+  sdk: { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError },
+};
 
 /**
  * The Messages API requires `max_tokens`. Used when the caller sets no limit.
@@ -23,19 +22,13 @@ const SDK_ERRORS: SdkErrorClasses = { APIError, APIUserAbortError, APIConnection
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
 /** Chat through the official `@anthropic-ai/sdk` against Anthropic or a compatible server. */
-export class AnthropicProvider implements LlmProvider {
+export class AnthropicProvider extends SdkCloudProvider implements LlmProvider {
   readonly id = 'anthropic' as const;
-  readonly local = false;
-
-  constructor(
-    private readonly connection: () => CloudConnection,
-    private readonly logger: Logger = nullLogger,
-    private readonly clock: Clock = systemClock,
-  ) {}
+  protected readonly who = ANTHROPIC;
 
   async *chat(request: ProviderChatRequest): AsyncIterable<ProviderChunk> {
-    validateChatRequest(request, LABEL);
-    const conn = validateCloudConnection(this.connection(), LABEL, KEY_COMMAND);
+    validateChatRequest(request, ANTHROPIC.label);
+    const conn = this.validConnection();
     const body = messagesBody(request);
     throwIfAborted(request.signal);
     const watchdog = new StreamWatchdog(conn.timeoutMs, request.signal);
@@ -82,11 +75,7 @@ export class AnthropicProvider implements LlmProvider {
       if (watchdog.timedOut) throw this.idleTimeout(conn, request.model);
       throwIfAborted(request.signal);
       if (!started || !stopped) {
-        throw new JarvisError(
-          'invalid-response',
-          `The ${LABEL} stream ended before the answer was complete. Try again.`,
-          { provider: this.id, model: request.model, host: redactSecret(conn.baseUrl, conn.apiKey) },
-        );
+        throw this.incompleteStream(conn, request.model);
       }
       yield {
         type: 'done',
@@ -95,9 +84,7 @@ export class AnthropicProvider implements LlmProvider {
         model,
       };
     } catch (e) {
-      if (watchdog.timedOut) throw this.idleTimeout(conn, request.model);
-      if (request.signal?.aborted) throw new JarvisError('cancelled', 'The request was cancelled.', { provider: this.id });
-      throw this.toError(e, conn, request.model);
+      throw this.streamFailure(e, watchdog, request.signal, conn, request.model);
     } finally {
       watchdog.dispose();
     }
@@ -106,39 +93,10 @@ export class AnthropicProvider implements LlmProvider {
   /** A client per request (about 0.3 ms), so a changed key or setting applies at once. */
   private client(conn: ValidCloudConnection): Anthropic {
     return new Anthropic({
-      apiKey: conn.apiKey,
+      ...this.clientOptions(conn),
       // The SDK appends `/v1/messages`; users often paste the base URL with `/v1` already on it.
       baseURL: conn.baseUrl.replace(/\/v1$/, ''),
-      maxRetries: conn.maxRetries,
-      timeout: conn.timeoutMs,
-      logger: sdkLogger(this.logger, LABEL, conn.apiKey),
-      logLevel: 'warn',
-      ...(conn.fetch ? { fetch: conn.fetch } : {}),
     });
-  }
-
-  private toError(e: unknown, conn: ValidCloudConnection, model: string): JarvisError {
-    const error = toProviderError(e, {
-      provider: this.id,
-      label: LABEL,
-      keyCommand: KEY_COMMAND,
-      sdk: SDK_ERRORS,
-      baseUrl: conn.baseUrl,
-      model,
-      timeoutMs: conn.timeoutMs,
-      secret: conn.apiKey,
-      now: this.clock.now(),
-    });
-    this.logger.warn(`${LABEL} ${error.code}: ${error.message}`);
-    return error;
-  }
-
-  private idleTimeout(conn: ValidCloudConnection, model: string): JarvisError {
-    return new JarvisError(
-      'timeout',
-      `${LABEL} stopped sending for ${conn.timeoutMs / 1000} s in the middle of the answer. Try again.`,
-      { provider: this.id, model, host: redactSecret(conn.baseUrl, conn.apiKey) },
-    );
   }
 }
 

@@ -1,37 +1,32 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { throwIfAborted } from '../../../common/abort';
-import { type Clock, systemClock } from '../../../common/Clock';
 import { JarvisError } from '../../../common/errors';
-import { type Logger, nullLogger } from '../../ports';
-import { type CloudConnection, type ValidCloudConnection, validateCloudConnection } from '../CloudConnection';
-import { sdkLogger } from '../sdkLogger';
+import type { ValidCloudConnection } from '../CloudConnection';
+import { type CloudProviderIdentity, SdkCloudProvider } from '../SdkCloudProvider';
 import { StreamWatchdog } from '../StreamWatchdog';
-import { redactSecret, type SdkErrorClasses, toProviderError } from '../toProviderError';
 import type { FinishReason, LlmProvider, ProviderChatRequest, ProviderChunk, TokenUsage } from '../types';
 import { validateChatRequest } from '../validateChatRequest';
 
 const LABEL = 'OpenAI';
-const KEY_COMMAND = 'Jarvis: Set OpenAI API Key';
-const SDK_ERRORS: SdkErrorClasses = { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError };
+const OPENAI: CloudProviderIdentity = {
+  provider: 'openai',
+  label: LABEL,
+  keyCommand: 'Jarvis: Set OpenAI API Key',
+  sdk: { APIError, APIUserAbortError, APIConnectionError, APIConnectionTimeoutError },
+};
 
 /**
  * Chat and embeddings through the official `openai` SDK against OpenAI or any OpenAI-compatible
  * server (LM Studio, vLLM, proxies) at the configured base URL.
  */
-export class OpenAIProvider implements LlmProvider {
+export class OpenAIProvider extends SdkCloudProvider implements LlmProvider {
   readonly id = 'openai' as const;
-  readonly local = false;
-
-  constructor(
-    private readonly connection: () => CloudConnection,
-    private readonly logger: Logger = nullLogger,
-    private readonly clock: Clock = systemClock,
-  ) {}
+  protected readonly who = OPENAI;
 
   async *chat(request: ProviderChatRequest): AsyncIterable<ProviderChunk> {
     validateChatRequest(request, LABEL);
-    const conn = validateCloudConnection(this.connection(), LABEL, KEY_COMMAND);
+    const conn = this.validConnection();
     throwIfAborted(request.signal);
     const watchdog = new StreamWatchdog(conn.timeoutMs, request.signal);
     let finishReason: FinishReason | undefined;
@@ -61,11 +56,7 @@ export class OpenAIProvider implements LlmProvider {
       if (watchdog.timedOut) throw this.idleTimeout(conn, request.model);
       throwIfAborted(request.signal);
       if (finishReason === undefined) {
-        throw new JarvisError(
-          'invalid-response',
-          `The ${LABEL} stream ended before the answer was complete. Try again.`,
-          { provider: this.id, model: request.model, host: redactSecret(conn.baseUrl, conn.apiKey) },
-        );
+        throw this.incompleteStream(conn, request.model);
       }
       if (usage === undefined) {
         // Some OpenAI-compatible servers ignore stream_options; report zero rather than guess.
@@ -73,9 +64,7 @@ export class OpenAIProvider implements LlmProvider {
       }
       yield { type: 'done', usage: usage ?? { inputTokens: 0, outputTokens: 0 }, finishReason, model };
     } catch (e) {
-      if (watchdog.timedOut) throw this.idleTimeout(conn, request.model);
-      if (request.signal?.aborted) throw new JarvisError('cancelled', 'The request was cancelled.', { provider: this.id });
-      throw this.toError(e, conn, request.model);
+      throw this.streamFailure(e, watchdog, request.signal, conn, request.model);
     } finally {
       watchdog.dispose();
     }
@@ -92,7 +81,7 @@ export class OpenAIProvider implements LlmProvider {
     if (!Array.isArray(inputs) || inputs.some((s) => typeof s !== 'string')) {
       throw new JarvisError('invalid-input', 'Embedding inputs must be a list of strings.');
     }
-    const conn = validateCloudConnection(this.connection(), LABEL, KEY_COMMAND);
+    const conn = this.validConnection();
     if (inputs.length === 0) return [];
     throwIfAborted(signal);
     let response: OpenAI.Embeddings.CreateEmbeddingResponse;
@@ -112,42 +101,13 @@ export class OpenAIProvider implements LlmProvider {
   /** A client per request (about 1 ms), so a changed key or setting applies at once. */
   private client(conn: ValidCloudConnection): OpenAI {
     return new OpenAI({
-      apiKey: conn.apiKey,
+      ...this.clientOptions(conn),
       baseURL: conn.baseUrl,
-      maxRetries: conn.maxRetries,
-      timeout: conn.timeoutMs,
       // Explicit nulls stop the SDK from picking up OPENAI_ORG_ID / OPENAI_PROJECT_ID from the
       // environment and sending them to a third-party compatible server.
       organization: null,
       project: null,
-      logger: sdkLogger(this.logger, LABEL, conn.apiKey),
-      logLevel: 'warn',
-      ...(conn.fetch ? { fetch: conn.fetch } : {}),
     });
-  }
-
-  private toError(e: unknown, conn: ValidCloudConnection, model: string): JarvisError {
-    const error = toProviderError(e, {
-      provider: this.id,
-      label: LABEL,
-      keyCommand: KEY_COMMAND,
-      sdk: SDK_ERRORS,
-      baseUrl: conn.baseUrl,
-      model,
-      timeoutMs: conn.timeoutMs,
-      secret: conn.apiKey,
-      now: this.clock.now(),
-    });
-    this.logger.warn(`${LABEL} ${error.code}: ${error.message}`);
-    return error;
-  }
-
-  private idleTimeout(conn: ValidCloudConnection, model: string): JarvisError {
-    return new JarvisError(
-      'timeout',
-      `${LABEL} stopped sending for ${conn.timeoutMs / 1000} s in the middle of the answer. Try again.`,
-      { provider: this.id, model, host: redactSecret(conn.baseUrl, conn.apiKey) },
-    );
   }
 }
 
