@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   const dir = path.join(repoRoot, 'out', 'bench-lazy');
   const lazyFile = path.join(dir, 'lazy.js');
   const eagerFile = path.join(dir, 'eager.js');
-  await buildBundle({ outfile: lazyFile, markers: false });
+  // As shipped: the lazily loaded packages live in dist/vendor/ and are not even parsed at activation.
+  await buildBundle({ outfile: lazyFile, markers: false, vendor: true });
   await buildBundle({ outfile: eagerFile, markers: false, eager: true });
 
   const lazy: Samples = { load: [], activate: [], total: [] };
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const l = summarize(lazy.total);
   const e = summarize(eager.total);
   console.log(`## Activation with and without lazy loading (Node ${process.version}, stub vscode, ${RUNS} fresh processes per variant)`);
-  console.log(`Bundles (development build): lazy ${size(lazyFile)}, eager ${size(eagerFile)}; both hold the same packages, the eager one imports them at the top`);
+  console.log(`Bundles (development build): lazy ${size(lazyFile)} (the lazily loaded packages in vendor files, as shipped), eager ${size(eagerFile)} (everything in one file, imported at the top)`);
   console.log(`- ${line('Lazy (as shipped) load + activate()', lazy.total)}`);
   console.log(`  - ${line('module load', lazy.load)}`);
   console.log(`  - ${line('activate()', lazy.activate)}`);

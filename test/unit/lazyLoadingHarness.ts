@@ -43,6 +43,11 @@ export interface BuildOptions {
   outfile: string;
   /** Prefix every node_modules file with a load marker. */
   markers: boolean;
+  /**
+   * Leave the lazily loaded packages out of the bundle, required from ./vendor/ on first use, as the
+   * shipped build does. @default false (one file, so markers can show what is evaluated)
+   */
+  vendor?: boolean;
   /** Evaluate the lazily loaded packages at bundle load: what activation cost without lazy loading. */
   eager?: boolean;
 }
@@ -57,7 +62,7 @@ export async function buildBundle(options: BuildOptions): Promise<void> {
   };
   // One file with every package inside, so the markers show what activation evaluates (the shipped
   // build moves these packages to dist/vendor/, which is stricter still: not even parsed).
-  const base = shared.extensionBuildOptions({ vendor: false });
+  const base = shared.extensionBuildOptions({ vendor: options.vendor ?? false });
   const plugins: import('esbuild').Plugin[] = [...(base.plugins ?? [])];
   if (options.markers) {
     plugins.push({
