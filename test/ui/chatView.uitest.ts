@@ -91,4 +91,49 @@ describe('Jarvis chat view in a real VS Code window', function () {
     assert.match(item, /llama3/);
     await driver.screenshot('05-status-bar');
   });
+
+  it('offers what @jarvis offers: slash commands, /remember, and answers that cite the memory', async () => {
+    const { driver } = uiSession();
+    const prompt = chat.locator('textarea#prompt');
+    // Typing "/" opens the completion list (a listbox of options, as SlashMenu renders it).
+    await prompt.fill('');
+    await prompt.pressSequentially('/');
+    const menu = chat.locator('#slash-menu[role="listbox"]');
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    const remember = menu.locator('[role="option"]', { hasText: '/remember' });
+    await remember.waitFor({ state: 'visible', timeout: 10_000 });
+    const offered = await menu.locator('[role="option"] .slash-name').allTextContents();
+    assert.ok(offered.includes('/remember'), `"/remember" is not offered; the list shows ${JSON.stringify(offered)}`);
+    await prompt.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: 5_000 });
+
+    // /remember is answered by Jarvis itself, the same reply @jarvis gives.
+    await prompt.fill('/remember decision: we use PostgreSQL for the orders service');
+    await chat.locator('button#send').click();
+    const remembered = chat.locator('.message.assistant', { hasText: 'Remembered as a decision' }).last();
+    await remembered.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e: unknown) => {
+      const errors = await chat.locator('.message.error').allTextContents();
+      throw new Error(`No "Remembered as a decision" reply (errors shown: ${JSON.stringify(errors)}; last answer: ${JSON.stringify((await lastAnswer(chat)).slice(0, 300))}): ${String(e)}`);
+    });
+    assert.match((await remembered.textContent()) ?? '', /Remembered as a decision: we use PostgreSQL for the orders service/);
+
+    // The next question draws on that memory: the answer says "Used 1 memory" and lists it.
+    await prompt.fill('which database do we use for orders?');
+    await chat.locator('button#send').click();
+    const answer = chat.locator('.message.assistant:not(.streaming)', { hasText: 'You said: which database do we use for orders?' }).last();
+    await answer.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e: unknown) => {
+      const errors = await chat.locator('.message.error').allTextContents();
+      throw new Error(`No finished answer to the orders question (errors shown: ${JSON.stringify(errors)}; last answer: ${JSON.stringify((await lastAnswer(chat)).slice(0, 300))}): ${String(e)}`);
+    });
+    const summary = answer.locator('.references .references-summary');
+    await summary.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(((await summary.textContent()) ?? '').trim(), 'Used 1 memory');
+    const listed = await answer.locator('.references-list li').allTextContents();
+    assert.equal(listed.length, 1, `expected one reference, got ${JSON.stringify(listed)}`);
+    assert.match(listed[0], /PostgreSQL for the orders service/);
+    const footer = answer.locator('.message-footer');
+    await footer.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await footer.textContent()) ?? '', /llama3.* · local · \d+ → \d+ tokens · /);
+    await driver.screenshot('06-memory');
+  });
 });
