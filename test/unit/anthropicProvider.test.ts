@@ -3,7 +3,7 @@ import { AnthropicProvider, ANTHROPIC_DEFAULT_MAX_TOKENS } from '../../src/core/
 import type { CloudConnection } from '../../src/core/llm/CloudConnection';
 import { FakeAnthropicServer } from '../fakes/FakeAnthropicServer';
 import { closedPort, collect, everythingVisible, expectJarvisError, textOf } from '../fakes/providerAssertions';
-import { askFor, capturingLogger, fakeConnection } from './helpers/cloudProviderSetup';
+import { askFor, assertFollowsMarkers, capturingLogger, fakeConnection } from './helpers/cloudProviderSetup';
 
 const KEY = 'sk-ant-test-SECRET-0123456789';
 
@@ -247,17 +247,8 @@ describe('AnthropicProvider', () => {
       assert.match(JSON.stringify(await twice.json()), /roles must alternate/);
     });
 
-    it('follows the Ollama fake\'s markers: [[error]], [[garbage]], [[history]]', async () => {
-      const seen: string[] = [];
-      const e = await expectJarvisError(async () => {
-        for await (const c of provider().chat(ask('x [[error]]'))) if (c.type === 'text') seen.push(c.text);
-      }, 'provider-error');
-      assert.equal(seen.join(''), 'Partial answer ');
-      assert.match(e.message, /boom/);
-      await expectJarvisError(collect(provider().chat(ask('x [[garbage]]'))), 'invalid-response');
-      // The system prompt travels outside `messages`, so one message arrives.
-      assert.equal(textOf(await collect(provider().chat(ask('x [[history]]')))), 'history:1');
-    });
+    // The system prompt travels outside `messages`, so one message arrives.
+    it('follows the Ollama fake\'s markers: [[error]], [[garbage]], [[history]]', () => assertFollowsMarkers(provider, ask, 1));
 
     it('requires anthropic-version', async () => {
       const res = await fetch(`${fake.url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': KEY }, body: '{}' });

@@ -5,7 +5,7 @@ import { OpenAIProvider } from '../../src/core/llm/openai/OpenAIProvider';
 import type { ProviderChatRequest } from '../../src/core/llm/types';
 import { fakeEmbedding, FakeOpenAIServer } from '../fakes/FakeOpenAIServer';
 import { closedPort, collect, everythingVisible, expectJarvisError, textOf } from '../fakes/providerAssertions';
-import { askFor, capturingLogger, fakeConnection } from './helpers/cloudProviderSetup';
+import { askFor, assertFollowsMarkers, capturingLogger, fakeConnection } from './helpers/cloudProviderSetup';
 
 const KEY = 'sk-test-SECRET-0123456789abcdef';
 
@@ -395,16 +395,7 @@ describe('OpenAIProvider', () => {
       assert.equal(json.choices[0].message.content, 'Hello from fake OpenAI. You said: yo');
     });
 
-    it('follows the Ollama fake\'s markers: [[error]], [[garbage]], [[history]]', async () => {
-      const seen: string[] = [];
-      const e = await expectJarvisError(async () => {
-        for await (const c of provider().chat(ask('x [[error]]'))) if (c.type === 'text') seen.push(c.text);
-      }, 'provider-error');
-      assert.equal(seen.join(''), 'Partial answer ');
-      assert.match(e.message, /boom/);
-      await expectJarvisError(collect(provider().chat(ask('x [[garbage]]'))), 'invalid-response');
-      assert.equal(textOf(await collect(provider().chat(ask('x [[history]]')))), 'history:2');
-    });
+    it('follows the Ollama fake\'s markers: [[error]], [[garbage]], [[history]]', () => assertFollowsMarkers(provider, ask, 2));
 
     it('puts a fenced code block in the answer for [[code]]', async () => {
       const chunks = await collect(provider().chat(ask('show [[code]]')));

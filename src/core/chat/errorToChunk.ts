@@ -1,4 +1,4 @@
-import { errorMessage, isJarvisError } from '../../common/errors';
+import { errorMessage, isJarvisError, type JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
 import type { ChatAction, ChatChunk } from './ChatChunk';
 
@@ -22,54 +22,30 @@ export function errorToChunk(e: unknown, settings: JarvisSettings): Extract<Chat
       actions: [showLog],
     };
   }
-  const model = e.details.model ?? settings.ollama.model;
+  return { type: 'error', code: e.code, message: e.message, actions: actionsFor(e, e.details.model ?? settings.ollama.model) };
+}
+
+/** What the user can do about each kind of failure; the log is the fallback. */
+function actionsFor(e: JarvisError, model: string): ChatAction[] {
   switch (e.code) {
     case 'provider-disabled':
-      return {
-        type: 'error',
-        code: e.code,
-        message: e.message,
-        actions: [openSetting('jarvis.ollama.enabled', 'Enable Ollama')],
-      };
+      return [openSetting('jarvis.ollama.enabled', 'Enable Ollama')];
     case 'provider-unreachable':
-      return {
-        type: 'error',
-        code: e.code,
-        message: e.message,
-        actions: [
-          { title: 'Retry Connection', command: 'jarvis.checkOllama' },
-          openSetting('jarvis.ollama.host', 'Change Ollama Host'),
-        ],
-      };
+      return [{ title: 'Retry Connection', command: 'jarvis.checkOllama' }, openSetting('jarvis.ollama.host', 'Change Ollama Host')];
     case 'model-not-found':
-      return {
-        type: 'error',
-        code: e.code,
-        message: e.message,
-        actions: [
-          { title: `Pull ${model}`, command: 'jarvis.pullModel', args: [model] },
-          openSetting('jarvis.ollama.model', 'Choose Another Model'),
-        ],
-      };
+      return [{ title: `Pull ${model}`, command: 'jarvis.pullModel', args: [model] }, openSetting('jarvis.ollama.model', 'Choose Another Model')];
     case 'budget-exceeded':
-      return {
-        type: 'error',
-        code: e.code,
-        message: e.message,
-        actions: [
-          { title: 'Allow One Request Over Budget', command: 'jarvis.allowOverBudgetOnce' },
-          openSetting('jarvis.budget.dailyUsd', 'Change Budget'),
-        ],
-      };
+      return [{ title: 'Allow One Request Over Budget', command: 'jarvis.allowOverBudgetOnce' }, openSetting('jarvis.budget.dailyUsd', 'Change Budget')];
     case 'auth-failed': {
       // A key problem of one provider offers that provider's key command; unknown providers offer both.
       const provider = e.details.provider;
+      if (provider === 'vscode') return [showLog];
       const actions: ChatAction[] = [];
       if (provider !== 'anthropic') actions.push({ title: 'Set OpenAI API Key', command: 'jarvis.setOpenAIKey' });
       if (provider !== 'openai') actions.push({ title: 'Set Anthropic API Key', command: 'jarvis.setAnthropicKey' });
-      return { type: 'error', code: e.code, message: e.message, actions: provider === 'vscode' ? [showLog] : actions };
+      return actions;
     }
     default:
-      return { type: 'error', code: e.code, message: e.message, actions: [showLog] };
+      return [showLog];
   }
 }

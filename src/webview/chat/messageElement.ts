@@ -66,17 +66,7 @@ export function updateMessageElement(el: HTMLElement, message: TranscriptMessage
     case 'error': {
       body.textContent = message.message;
       const actions = el.querySelector<HTMLElement>('.actions')!;
-      actions.replaceChildren(
-        ...message.actions.map((action, index) => {
-          const button = doc.createElement('button');
-          button.type = 'button';
-          button.className = 'action';
-          button.dataset.action = 'run-action';
-          button.dataset.index = String(index);
-          button.textContent = action.title;
-          return button;
-        }),
-      );
+      actions.replaceChildren(...message.actions.map((action, index) => actionButton(doc, action.title, { action: 'run-action', index: String(index) })));
       actions.hidden = message.actions.length === 0;
       break;
     }
@@ -160,22 +150,25 @@ function updateNotices(container: HTMLElement, notices: readonly UiNotice[], doc
       if (notice.actions?.length) {
         const actions = part(doc, 'div', 'actions');
         actions.append(
-          ...notice.actions.map((action, index) => {
-            const button = doc.createElement('button');
-            button.type = 'button';
-            button.className = 'action';
-            button.dataset.action = 'run-notice-action';
-            button.dataset.notice = String(noticeIndex);
-            button.dataset.index = String(index);
-            button.textContent = action.title;
-            return button;
-          }),
+          ...notice.actions.map((action, index) =>
+            actionButton(doc, action.title, { action: 'run-notice-action', notice: String(noticeIndex), index: String(index) }),
+          ),
         );
         banner.append(actions);
       }
       return banner;
     }),
   );
+}
+
+/** A button the click handler recognises by its data-* attributes (which action of which message). */
+function actionButton(doc: Document, title: string, data: Record<string, string>): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'action';
+  Object.assign(button.dataset, data);
+  button.textContent = title;
+  return button;
 }
 
 function part(doc: Document, tag: string, className: string): HTMLElement {

@@ -1,7 +1,9 @@
 /** Shared setup for the OpenAI and Anthropic provider tests against their fake servers. */
+import * as assert from 'node:assert/strict';
 import type { CloudConnection } from '../../../src/core/llm/CloudConnection';
-import type { ProviderChatRequest } from '../../../src/core/llm/types';
+import type { LlmProvider, ProviderChatRequest } from '../../../src/core/llm/types';
 import type { Logger } from '../../../src/core/ports';
+import { collect, expectJarvisError, textOf } from '../../fakes/providerAssertions';
 
 /** A logger that appends every line, whatever its level, to `lines`. */
 export function capturingLogger(lines: string[]): Logger {
@@ -24,4 +26,23 @@ export function askFor(model: string): (prompt: string, extra?: Partial<Provider
     ],
     ...extra,
   });
+}
+
+/**
+ * The fakes' shared prompt markers through a provider: [[error]] streams a partial answer then fails,
+ * [[garbage]] sends a malformed chunk, [[history]] echoes how many messages arrived (`historyCount`).
+ */
+export async function assertFollowsMarkers(
+  provider: () => LlmProvider,
+  ask: (prompt: string) => ProviderChatRequest,
+  historyCount: number,
+): Promise<void> {
+  const seen: string[] = [];
+  const e = await expectJarvisError(async () => {
+    for await (const c of provider().chat(ask('x [[error]]'))) if (c.type === 'text') seen.push(c.text);
+  }, 'provider-error');
+  assert.equal(seen.join(''), 'Partial answer ');
+  assert.match(e.message, /boom/);
+  await expectJarvisError(collect(provider().chat(ask('x [[garbage]]'))), 'invalid-response');
+  assert.equal(textOf(await collect(provider().chat(ask('x [[history]]')))), `history:${historyCount}`);
 }
