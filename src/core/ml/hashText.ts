@@ -37,7 +37,6 @@ const COMBINING = /[\u0300-\u036f]/g;
  */
 export function foldText(text: string): string {
   // Fast path: pure ASCII needs only lower-casing (NFD on 8 KB costs more than the rest of featurizing).
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(COMBINING, '').toLowerCase().replace(/ß/g, 'ss');
 }
