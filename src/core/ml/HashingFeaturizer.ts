@@ -38,14 +38,15 @@ export class HashingFeaturizer {
   /** Length of the vectors produced: buckets + numeric features. */
   readonly dims: number;
   private readonly mask: number;
-  private readonly scratch: Float64Array;
+  // Int32 counts, not float64: a 2^15-bucket scratch of 128 KB stays in cache far better than 256 KB.
+  private readonly scratch: Int32Array;
   private readonly touched: Int32Array;
 
   constructor(options: HashingFeaturizerOptions) {
     this.options = checkOptions(options);
     this.dims = this.options.buckets + this.options.numeric.length;
     this.mask = this.options.buckets - 1;
-    this.scratch = new Float64Array(this.options.buckets);
+    this.scratch = new Int32Array(this.options.buckets);
     this.touched = new Int32Array(this.options.buckets);
   }
 
@@ -59,13 +60,15 @@ export class HashingFeaturizer {
       throw new JarvisError('invalid-input', `Expected ${names.length} numeric features (${names.join(', ')}), got ${numeric.length}.`);
     }
     let touched = 0;
+    const { scratch, mask } = this;
+    const seen = this.touched;
     const add = (h: number): void => {
       const m = mix32(h);
-      const b = m & this.mask;
-      if (this.scratch[b] === 0) this.touched[touched++] = b;
+      const b = m & mask;
+      // A bucket that sums back to exactly zero may be listed twice; the second visit reads 0 and is skipped.
+      if (scratch[b] === 0) seen[touched++] = b;
       // The top bit signs the feature: colliding features cancel instead of adding up.
-      this.scratch[b] += m & 0x80000000 ? -1 : 1;
-      // A bucket that sums back to exactly zero stays in `touched`; it is dropped below.
+      scratch[b] += m & 0x80000000 ? -1 : 1;
     };
 
     const tokens = wordTokens(foldText(clip(text, this.options.maxChars)));
@@ -93,34 +96,29 @@ export class HashingFeaturizer {
       }
     }
 
+    const numericCount = names.length;
+    const indices = new Int32Array(touched + numericCount);
+    const values = new Float32Array(touched + numericCount);
+    let j = 0;
     let norm = 0;
-    let nonZero = 0;
+    // Indices come in first-seen order: deterministic for a given text, and a dot product needs no sort.
     for (let k = 0; k < touched; k++) {
-      const v = this.scratch[this.touched[k]];
-      if (v !== 0) nonZero++;
+      const b = seen[k];
+      const v = scratch[b];
+      scratch[b] = 0;
+      if (v === 0) continue;
+      indices[j] = b;
+      values[j++] = v;
       norm += v * v;
     }
     norm = Math.sqrt(norm);
-    const numericCount = names.length;
-    const indices = new Int32Array(nonZero + numericCount);
-    const values = new Float32Array(nonZero + numericCount);
-    let j = 0;
-    // Sorted order keeps the vector identical however the hashes happened to arrive.
-    const order = this.touched.subarray(0, touched).sort();
-    for (let k = 0; k < order.length; k++) {
-      const b = order[k];
-      const v = this.scratch[b];
-      this.scratch[b] = 0;
-      if (v === 0) continue;
-      indices[j] = b;
-      values[j++] = v / norm;
-    }
+    for (let k = 0; k < j; k++) values[k] /= norm;
     for (let k = 0; k < numericCount; k++) {
       const v = Number(numeric[k]);
       indices[j] = this.options.buckets + k;
       values[j++] = Number.isFinite(v) ? v : 0;
     }
-    return { indices, values };
+    return j === indices.length ? { indices, values } : { indices: indices.slice(0, j), values: values.slice(0, j) };
   }
 }
 

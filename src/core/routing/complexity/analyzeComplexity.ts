@@ -16,6 +16,14 @@ export interface ComplexityAssessment {
   confidence: number;
   /** Human-readable, one per signal that moved the level. */
   reasons: string[];
+  /** Who decided: the user, the learned classifier (with its rails), or the rules alone. */
+  source?: 'override' | 'learned' | 'rules';
+  /** Learned class probabilities, trivial … critical. */
+  probabilities?: number[];
+  /** P(tier ≥ high), after this workspace's learned lift: what medium requests are steered by. */
+  cloudScore?: number;
+  /** Rough size of prompt + attached code in tokens: decides context-window needs, not difficulty. */
+  contextTokens?: number;
 }
 
 // The kind of ask sets the base level. Checked on the prose only: code is data, not the ask.
@@ -87,7 +95,7 @@ const VERY_MANY_FILES = 10;
  * @param override a level chosen by the user for this request; it wins, with reason "override".
  */
 export function analyzeComplexity(input: ComplexityInput, override?: TaskComplexity | string): ComplexityAssessment {
-  checkInput(input);
+  checkComplexityInput(input);
   if (override !== undefined) return { level: parseComplexity(override), confidence: 1, reasons: ['override'] };
 
   const reasons: string[] = [];
@@ -155,7 +163,8 @@ export function analyzeComplexity(input: ComplexityInput, override?: TaskComplex
   return { level: clamped, confidence: Math.round(confidence * 100) / 100, reasons };
 }
 
-function checkInput(input: ComplexityInput): void {
+/** Throws JarvisError(invalid-input) for a malformed request; shared with the learned classifier. */
+export function checkComplexityInput(input: ComplexityInput): void {
   if (input === null || typeof input !== 'object' || typeof input.prompt !== 'string') {
     throw new JarvisError('invalid-input', 'Complexity analysis needs { prompt: string }.');
   }

@@ -1,0 +1,135 @@
+/**
+ * Complexity classifier on the HELD-OUT split (data/router/heldout.jsonl: never trained or tuned on):
+ * exact and ±1 agreement, Spearman, 5×5 confusion, high/critical routed local, trivial/low sent to
+ * high/critical, per language and per hard-case tag, with the old rules analyzer measured in the same run;
+ * then decision p50/p99 for a short and an 8 KB prompt. Prints markdown; never passes or fails.
+ *
+ *   npx tsc -p tsconfig.test.json && node out/bench/complexity.bench.js
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeComplexity, type ComplexityInput } from '../src/core/routing/complexity/analyzeComplexity';
+import { ComplexityClassifier } from '../src/core/routing/complexity/ComplexityClassifier';
+import { TaskComplexity } from '../src/core/routing/complexity/TaskComplexity';
+import { readRouterRows, type RouterRow } from '../src/core/routing/complexity/train/routerData';
+import { formatConfusion, tierMetrics, type TierMetrics } from '../src/core/routing/complexity/train/tierMetrics';
+import { TRAFFIC_MIX } from '../src/core/routing/complexity/train/trainComplexityModel';
+import { LocalShareWindow } from '../src/core/routing/LocalShareWindow';
+
+const root = path.resolve(__dirname, '../..');
+const LOCAL_RATIO = 0.8;
+const filler = (n: number) => (n === 0 ? undefined : Array.from({ length: n }, (_, i) => `  const x${i} = f(${i});`).join('\n'));
+const input = (r: RouterRow): ComplexityInput => ({ prompt: r.prompt, attachedCode: filler(r.codeLines), fileCount: r.fileCount });
+
+interface Decided {
+  tier: number;
+  local: boolean;
+}
+
+function evaluate(rows: RouterRow[], decided: Decided[]): TierMetrics {
+  return tierMetrics(
+    rows.map((r) => ['trivial', 'low', 'medium', 'high', 'critical'].indexOf(r.tier)),
+    decided.map((d) => d.tier - 1),
+    decided.map((d) => d.local),
+  );
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+function row(name: string, m: TierMetrics): string {
+  return `| ${name} | ${m.n} | ${pct(m.exact)} | ${pct(m.within1)} | ${m.spearman.toFixed(3)} | ${m.highLocal}/${m.highCount} | ${m.lowToHigh}/${m.lowCount} |`;
+}
+
+function main(): void {
+  const rows = readRouterRows(path.join(root, 'data/router/heldout.jsonl'));
+  const learned = new ComplexityClassifier({ loadModel: () => fs.readFileSync(path.join(root, 'media/router/complexity-model.json'), 'utf8') });
+  const threshold = learned.mediumCloudThreshold(LOCAL_RATIO) ?? 0.5;
+
+  // New: medium requests steered by P(≥ high) against the threshold calibrated for localRatio.
+  const newDecided = rows.map((r): Decided => {
+    const a = learned.assess(input(r));
+    const local = a.level <= TaskComplexity.LOW || (a.level === TaskComplexity.MEDIUM && (a.cloudScore ?? 0) < threshold);
+    return { tier: a.level, local };
+  });
+  // Old: the rules analyzer, medium requests placed by the local-share window (as HybridStrategy did).
+  const window = new LocalShareWindow(100);
+  const oldDecided = rows.map((r): Decided => {
+    const level = analyzeComplexity(input(r)).level;
+    let local = level <= TaskComplexity.LOW;
+    if (level === TaskComplexity.MEDIUM) local = Math.abs(window.shareIf(true) - LOCAL_RATIO) <= Math.abs(window.shareIf(false) - LOCAL_RATIO);
+    if (level >= TaskComplexity.HIGH) local = false;
+    window.record(local);
+    return { tier: level, local };
+  });
+
+  console.log('## Complexity classifier — held-out split\n');
+  console.log(`${rows.length} hand-written prompts never trained or tuned on; medium steering at localRatio ${LOCAL_RATIO} (P(≥high) threshold ${threshold.toFixed(3)}).\n`);
+  console.log('| analyzer / slice | n | exact | ±1 | Spearman | high/critical routed local | trivial/low → high/critical |');
+  console.log('|---|---|---|---|---|---|---|');
+  console.log(row('**learned + rails**, all', evaluate(rows, newDecided)));
+  console.log(row('old rules analyzer, all', evaluate(rows, oldDecided)));
+  const slices: Array<[string, (r: RouterRow) => boolean]> = [
+    ...(['en', 'de', 'es', 'fr'] as const).map((l): [string, (r: RouterRow) => boolean] => [l, (r) => r.lang === l]),
+    ...['word-out-of-context', 'size-without-difficulty', 'high-stakes', 'mixed-language'].map((t): [string, (r: RouterRow) => boolean] => [t, (r) => (r.tags ?? []).includes(t)]),
+  ];
+  for (const [name, keep] of slices) {
+    const idx = rows.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0);
+    const sub = idx.map((i) => rows[i]);
+    console.log(row(`learned, ${name}`, evaluate(sub, idx.map((i) => newDecided[i]))));
+    console.log(row(`old, ${name}`, evaluate(sub, idx.map((i) => oldDecided[i]))));
+  }
+  console.log('\nLearned + rails, confusion (rows: label, columns: decided):\n');
+  console.log(formatConfusion(evaluate(rows, newDecided)).join('\n'));
+  console.log('\nOld rules analyzer, confusion:\n');
+  console.log(formatConfusion(evaluate(rows, oldDecided)).join('\n'));
+
+  // Local share on the assumed traffic mix, per tier weight, for the learned router.
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.tier, (counts.get(r.tier) ?? 0) + 1);
+  const share = rows.reduce((s, r, i) => s + (newDecided[i].local ? TRAFFIC_MIX[r.tier] / counts.get(r.tier)! : 0), 0);
+  console.log(`\nLocal share on the traffic mix ${JSON.stringify(TRAFFIC_MIX)} at localRatio ${LOCAL_RATIO}: ${pct(share)} (before the window's feedback).\n`);
+
+  latency(learned);
+}
+
+function latency(learned: ComplexityClassifier): void {
+  const src = fs.readFileSync(path.join(root, 'src/core/routing/Router.ts'), 'utf8');
+  const head = 'Review this router for bugs in the fallback loop and explain the trade-offs:\n```ts\n';
+  const code8k = head + src.slice(0, 8192 - head.length - 4) + '\n```';
+  let prose8k = '';
+  const sentences = ['Our service keeps a queue of jobs and hands them to workers as they become free. ', 'When a worker crashes we want the job to go back on the queue without running twice. ', 'Please explain the options we have and which one you would pick for a small team. '];
+  for (let i = 0; prose8k.length < 8192; i++) prose8k += sentences[i % sentences.length];
+  const prompts: Array<[string, string]> = [
+    ['short prompt', 'Write a function that debounces another function in TypeScript.'],
+    ['8 KB prompt (code)', code8k],
+    ['8 KB prompt (prose)', prose8k.slice(0, 8192)],
+  ];
+  const N = 5000;
+  let sink = 0;
+  const measure = (fn: () => void): number[] => {
+    for (let i = 0; i < 500; i++) fn();
+    const us: number[] = [];
+    for (let i = 0; i < N; i++) {
+      const t0 = process.hrtime.bigint();
+      fn();
+      us.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+    return us.sort((a, b) => a - b);
+  };
+  const q = (xs: number[], p: number) => xs[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
+  console.log(`## Complexity decision latency\n\n${N} iterations after 500 warm-up, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores. Target: p99 < 200 µs for 8 KB.\n`);
+  console.log('| prompt | chars | old rules p50 / p99 | learned + rails p50 / p99 | ratio p50 |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, prompt] of prompts) {
+    const old = measure(() => {
+      sink += analyzeComplexity({ prompt }).level;
+    });
+    const neu = measure(() => {
+      sink += learned.assess({ prompt }).level;
+    });
+    console.log(`| ${name} | ${prompt.length} | ${q(old, 50).toFixed(1)} / ${q(old, 99).toFixed(1)} µs | ${q(neu, 50).toFixed(1)} / ${q(neu, 99).toFixed(1)} µs | ${(q(neu, 50) / q(old, 50)).toFixed(1)}× |`);
+  }
+  if (sink === -1) console.log('');
+}
+
+main();

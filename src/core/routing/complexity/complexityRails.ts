@@ -1,0 +1,163 @@
+import { foldText } from '../../ml/hashText';
+
+/**
+ * Rule rails around the learned classifier, in English, German, Spanish and French. They do not
+ * score a request; they bound the model where a mistake is expensive or obvious:
+ * - high stakes (live incident, data loss, money, security, big live migration, regulated domains)
+ *   set a floor: such a request never runs on the small local model;
+ * - a plain fact ("what's the default port of postgres?") is capped at low, even with files attached;
+ * - analysis (review, debug, audit) of a lot of code adds one level: reading 800 lines well is harder
+ *   than reading 20; any other ask of big code is sized by context needs only.
+ * Patterns match accent-folded, lower-cased prose (see foldText), so "dépl" and "depl" are one case.
+ */
+
+export interface StakesMatch {
+  /** e.g. "production incident", "money". */
+  kind: string;
+  /** The words that matched, for the reason shown to the user. */
+  words: string;
+}
+
+/**
+ * One regex per kind: the alternatives with their leading \b taken out and put once in front, so the
+ * engine can skip positions by first character instead of trying every alternative at every position.
+ */
+function rail(alternatives: string[]): RegExp {
+  const B = String.raw`\b`;
+  const anchored = alternatives.filter((x) => x.startsWith(B)).map((x) => x.slice(B.length));
+  const other = alternatives.filter((x) => !x.startsWith(B));
+  return new RegExp([`${B}(?:${anchored.join('|')})`, ...other].join('|'));
+}
+
+const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
+  {
+    kind: 'production incident',
+    re: rail(
+      [
+        // en
+        String.raw`\b(?:prod(?:uction)?|site|api|service|cluster|database|db|app|platform|checkout|server)s?\b[^.?!\n]{0,40}\b(?:is|are|went|goes|has been|have been)\s+(?:down|dark|offline|unreachable|crash\w*)`,
+        String.raw`\boutages?\b`, String.raw`\bcrash[- ]?loop\w*`, String.raw`\bnobody can (?:log|buy|pay|check|sign|use)`,
+        String.raw`\b(?:returns?|getting|fail\w*)\b[^.?!\n]{0,30}\b5\d\d\b[^.?!\n]{0,30}\b(?:all|every)\b`, String.raw`\b(?:every|all) \w+(?: \w+)? (?:returns?|fails?|gets?) (?:a )?5\d\d\b`,
+        String.raw`\bsince the (?:last )?deploy`, String.raw`\bon-?call\b`, String.raw`\bpost-?mortem\b`, String.raw`\bsplit[- ]brain`, String.raw`\bsite goes dark`,
+        String.raw`\brefusing connections\b`, String.raw`\bmax_connections\b`,
+        // de
+        String.raw`\b(?:ist|sind)\s+(?:\w+\s+){0,3}(?:down|ausgefallen|nicht erreichbar)\b`, String.raw`\bniemand kann\b`, String.raw`\bseit dem (?:letzten )?deploy`,
+        // es
+        String.raw`\b(?:esta|estan)\s+(?:\w+\s+){0,2}caid[oa]s?\b`, String.raw`\bnadie puede\b`, String.raw`\bdesde el (?:ultimo )?despliegue`, String.raw`\breiniciandose en bucle`,
+        // fr
+        String.raw`\b(?:est|sont)\s+(?:\w+\s+){0,2}(?:tombee?s?|down|par terre|en panne)\b`, String.raw`\bpersonne ne peut\b`, String.raw`\bdepuis le (?:dernier )?deploiement`, String.raw`\bredemarre en boucle`,
+      ],
+    ),
+  },
+  {
+    kind: 'data loss',
+    re: rail(
+      [
+        String.raw`\bwithout (?:losing|any lost|lost|loss of|a single lost)`, String.raw`\bno (?:lost|loss of) (?:data|writes?|transactions?|messages?)`,
+        String.raw`\b(?:lose|losing|lost) (?:any |a single |the |all )?(?:data|transactions?|writes?|messages?|orders?|rows?|deposits?|records?)`,
+        String.raw`\bdata (?:loss|corruption)\b`, String.raw`\bcorrupt\w* (?:\w+ )?(?:rows?|data|records?|the cache)`, String.raw`\b(?:truncated|dropped|wiped) in prod`,
+        String.raw`\b(?:against|on|in) prod(?:uction)?\b[^.?!\n]{0,30}\b(?:delete|drop|truncat)`, String.raw`\b(?:delete|drop)\w* script against prod`, String.raw`\bpoint in time\b`, String.raw`\bdisappear after`,
+        String.raw`\bbackups? (?:can'?t|cannot|are \d+ hours old)`, String.raw`\bstale replica`,
+        String.raw`\bohne\b[^.?!\n]{0,40}\bverlieren\b`, String.raw`\bverlieren daten\b`, String.raw`\bdatenverlust`, String.raw`\bgeht (?:kein )?geld verloren`,
+        String.raw`\bsin perder\b`, String.raw`\bperdiendo datos\b`, String.raw`\bperdida de datos\b`, String.raw`\bperdimos el\b`,
+        String.raw`\bsans perdre\b`, String.raw`\bperte de donnees\b`, String.raw`\bperd des donnees\b`, String.raw`\bon a perdu le\b`,
+      ],
+    ),
+  },
+  {
+    kind: 'money',
+    re: rail(
+      [
+        String.raw`\b(?:charged|billed|debited)\b[^.?!\n]{0,25}\b(?:twice|double)`, String.raw`\bdouble[- ]charg`, String.raw`\bledger\b`, String.raw`\bpayouts?\b`, String.raw`\bescrow\b`,
+        String.raw`\b(?:customer|client)s?'? ?(?:funds|money|balances?|deposits?)\b`, String.raw`\bholds? (?:customer |client )?(?:funds|money)`, String.raw`\b(?:moves?|moving) (?:customer )?money`,
+        String.raw`\b(?:create|destroy|lose|losing) money`, String.raw`\bwire transfers?\b`, String.raw`\bsettlements?\b`, String.raw`\binterest on\b`, String.raw`\bsmart contract`,
+        String.raw`\bwrong currency\b`, String.raw`\brefunds? (?:never|them|customers)`, String.raw`\bnot getting refunds`, String.raw`\bmonth-end close`, String.raw`\btrading (?:engine|algorithm)`,
+        String.raw`\b(?:doppelt|zweimal) (?:belastet|abgebucht)`, String.raw`\bhauptbuch`, String.raw`\bauszahlung`, String.raw`\bkundengeld`, String.raw`\bgeld\b`, String.raw`\bueberweisung|\buberweisung`, String.raw`\btreuhand`, String.raw`\bzinsen\b`, String.raw`\bfalschen wahrung`,
+        String.raw`\bcobr\w* dos veces`, String.raw`\blibro mayor`, String.raw`\bpagos a vendedores`, String.raw`\bdinero\b`, String.raw`\bfondos\b`, String.raw`\btransferencias de mas`, String.raw`\ben garantia`, String.raw`\bintereses de`, String.raw`\bcontrato inteligente`, String.raw`\bmoneda equivocada`,
+        String.raw`\bdebit\w* deux fois`, String.raw`\bgrand livre`, String.raw`\bvirements?\b`, String.raw`\bargent\b`, String.raw`\bfonds des`, String.raw`\bsequestre`, String.raw`\binterets des`, String.raw`\bcontrat intelligent`, String.raw`\bmauvaise devise`,
+      ],
+    ),
+  },
+  {
+    kind: 'security',
+    re: rail(
+      [
+        String.raw`\bsecurity (?:audit|review)`, String.raw`\baudit(?:s|ing)? (?:this|these|our)\b`, String.raw`\bleak(?:ed|ing)\b`, String.raw`\b(?:breach|attacker|ransomware|compromised|credential stuffing)\b`,
+        String.raw`\b(?:under|an?) attack\b`, String.raw`\bexploitable\b`, String.raw`\b(?:log in|sign in|read|see) (?:as )?(?:any|another|other) (?:user|tenant|customer|account)`,
+        String.raw`\b(?:another|other) (?:tenant|customer|account)s?'? ?(?:data|invoices?|transactions?)`, String.raw`\bother customers'`, String.raw`\b(?:root|secret|private|api) keys?\b[^.?!\n]{0,40}\b(?:public|pushed|exposed|leak)`,
+        String.raw`\bpublic (?:repo|bucket|for)\b`, String.raw`\bwas public\b`, String.raw`\bstolen\b`, String.raw`\bshell access`,
+        String.raw`\bsicherheitsaudit`, String.raw`\bangreifer`, String.raw`\bangegriffen`, String.raw`\banderer (?:kunden|mandanten)`, String.raw`\boffentliches repo`, String.raw`\bgeleakt`,
+        String.raw`\bauditoria\b`, String.raw`\baudita\b`, String.raw`\batacante`, String.raw`\batacando`, String.raw`\bde otros? clientes?`, String.raw`\brepo publico`, String.raw`\bfiltrado`,
+        String.raw`\baudite\b`, String.raw`\baudit de securite`, String.raw`\battaquant`, String.raw`\battaque par`, String.raw`\bd'autres clients`, String.raw`\bautre client`, String.raw`\bdepot public`, String.raw`\bdivulgu`,
+      ],
+    ),
+  },
+  {
+    kind: 'large live migration',
+    re: rail(
+      [
+        String.raw`\b(?:zero|no|without|under a minute of|less than a minute of) downtime`, String.raw`\bwhile (?:the app|traffic|it) keeps`, String.raw`\bcut-?over\b`, String.raw`\bcutover\b`,
+        String.raw`\b\d+(?:[.,]\d+)? ?(?:tb|to)\b`, String.raw`\b(?:billion|milliarden|mil millones|milliards de) (?:rows|zeilen|filas|lignes)`, String.raw`\b\d+k writes per second`, String.raw`\b\d+[.,]?000 (?:schreibvorgange|escrituras|ecritures)`,
+        String.raw`\bmillion (?:user )?accounts\b`, String.raw`\bmillionen benutzerkonten`, String.raw`\bmillones de cuentas`, String.raw`\bmillions de comptes`, String.raw`\bswitch the primary region`,
+        String.raw`\bohne ausfallzeit`, String.raw`\bausfall\b`, String.raw`\bwahrend die app weiter`, String.raw`\bsin tiempo de inactividad`, String.raw`\bsin cortes?\b`, String.raw`\bminuto de corte`, String.raw`\bmientras la app sigue`,
+        String.raw`\bsans interruption`, String.raw`\bminute de coupure`, String.raw`\bpendant que l'appli`,
+      ],
+    ),
+  },
+  {
+    kind: 'regulated or safety-critical',
+    re: rail(
+      [
+        String.raw`\b(?:medical|patient|hospital|insulin|dos(?:e|age)|chemotherap\w*|pharmacy|blood bank|elevator)\b`, String.raw`\b(?:regulators?|auditors|gdpr|compliance|certification|by law|legally)\b`,
+        String.raw`\b(?:krankenhaus|patient\w*|medizin\w*|dsgvo|aufsicht\w*|zertifizier\w*)\b`, String.raw`\b(?:historias clinicas|pacientes?|rgpd|regulador|proteccion de datos)\b`,
+        String.raw`\b(?:dossiers medicaux|medicale?s?|rgpd|cnil|regulateur|chimiotherapie|mise en service)\b`,
+      ],
+    ),
+  },
+];
+
+/** The high-stakes kinds found in the prose (empty when none). */
+export function findStakes(prose: string): StakesMatch[] {
+  const text = foldText(prose);
+  const out: StakesMatch[] = [];
+  for (const s of STAKES) {
+    const m = s.re.exec(text);
+    if (m) out.push({ kind: s.kind, words: m[0].trim().slice(0, 40) });
+  }
+  return out;
+}
+
+// A question for one fact: starts like one, is short, one sentence, and asks for no work.
+const FACT_START = new RegExp(
+  '^(?:' +
+    [
+      String.raw`what(?:'s| is| are| does| do| port| year| version| file)\b`, String.raw`which\b`, String.raw`who\b`, String.raw`when\b`, String.raw`how many\b`, String.raw`define\b`, String.raw`is (?:\w+ ){1,3}(?:compiled|stable|o\(1\)|case sensitive|short for)`, String.raw`default port\b`, String.raw`(?:\w+ )?port (?:of|for)\b`,
+      String.raw`was (?:ist|sind|bedeutet|macht|heisst)\b`, String.raw`welche[rsmn]?\b`, String.raw`wer\b`, String.raw`wie (?:viele|heisst)\b`, String.raw`wofur steht\b`, String.raw`definiere\b`, String.raw`standardport\b`,
+      String.raw`¿?que (?:es|son|significa|significan|hace|quiere decir)\b`, String.raw`¿?cual(?:es)? (?:es|son)\b`, String.raw`¿?cuantos?\b`, String.raw`¿?quien\b`, String.raw`define\b`, String.raw`puerto por defecto\b`, String.raw`¿?en que lenguaje\b`,
+      String.raw`c'est quoi\b`, String.raw`qu'est-ce qu(?:e|')`, String.raw`que (?:veut dire|signifie|fait)\b`, String.raw`quel(?:le)?s? (?:est|sont|code|port|langage|licence|framework|raccourci)\b`, String.raw`combien\b`, String.raw`definis\b`, String.raw`port par defaut\b`, String.raw`dans quel langage\b`, String.raw`lequel\b`,
+    ].join('|') +
+    ')',
+);
+// Words that turn a question into a task: explain, write, fix, design, compare, how to… (4 languages).
+const WORK = /\b(?:explain|write|implement|fix|design|build|create|refactor|compare|convert|why|how (?:do|should|can|would)|example|trade-?offs?|erklar\w*|schreib\w*|implementier\w*|behebe|entwirf|warum|wie (?:kann|mache|sollten)|beispiel|explica\w*|escrib\w*|implementa\w*|arregla|disena|por que|como (?:hago|puedo)|ejemplo|expliqu\w*|ecri[st]\w*|implement\w*|corrige|concoi[st]|pourquoi|comment|exemple)\b/;
+
+export function isPlainFact(prose: string): boolean {
+  const text = foldText(prose).trim();
+  if (text.length === 0 || text.length > 120) return false;
+  const words = text.split(/\s+/).length;
+  if (words > 14) return false;
+  // More than one sentence is a story around a question, not a lookup.
+  if (/[.!?;]\s+\S/.test(text)) return false;
+  return FACT_START.test(text) && !WORK.test(text);
+}
+
+// Asks that read the attached code closely: review, debug, audit, find the bug/leak/race, why does it fail.
+const ANALYSIS = /\b(?:review|debug|audit|verify|check|find (?:the |any |where |out why )?|why (?:does|is|do)|prufe?|uberprufe?|finde|warum|revisa|encuentra|verifica|por que|relis|trouve|verifie|pourquoi|audite)\b/;
+
+export function isCodeAnalysis(prose: string): boolean {
+  return ANALYSIS.test(foldText(prose));
+}
+
+/** Lines of attached code, or files in scope, from which close reading of them is harder work. */
+export const ANALYSIS_LINES = 400;
+export const ANALYSIS_FILES = 8;

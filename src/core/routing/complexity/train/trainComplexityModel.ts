@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { HashingFeaturizer } from '../../../ml/HashingFeaturizer';
+import type { SparseVector } from '../../../ml/SparseVector';
+import { TextClassifier } from '../../../ml/TextClassifier';
+import { trainSoftmax, type TrainSoftmaxOptions } from '../../../ml/trainSoftmax';
+import type { ComplexityModelMeta } from '../ComplexityClassifier';
+import { FEATURIZER, complexitySignals, numericFeatures } from '../complexityFeatures';
+import { ANALYSIS_FILES, ANALYSIS_LINES } from '../complexityRails';
+import { TIER_NAMES, type TierName } from '../TaskComplexity';
+import { decideTier, mediumThreshold, type CalibrationPoint, type TierThresholds } from '../tierDecision';
+import { isValidation, tierIndex, type RouterRow } from './routerData';
+import { formatConfusion, formatMetrics, tierMetrics, type TierMetrics } from './tierMetrics';
+
+/** Hyper-parameters, chosen on the validation slice (never on held-out). */
+export const TRAINING: Omit<TrainSoftmaxOptions, 'classes' | 'dims'> = { epochs: 25, learningRate: 0.3, l2: 1e-6, seed: 11, classWeights: 'balanced' };
+
+/**
+ * What IDE chat traffic looks like (assumed, from the manual's 80/20 goal: most asks are lookups and
+ * small tasks). The calibration of medium steering to jarvis.routing.localRatio is computed on this mix.
+ */
+export const TRAFFIC_MIX: Record<TierName, number> = { trivial: 0.2, low: 0.35, medium: 0.3, high: 0.1, critical: 0.05 };
+
+export interface TrainResult {
+  /** The model file's text, byte-stable. */
+  text: string;
+  validation: TierMetrics;
+  report: string[];
+}
+
+function vectorize(featurizer: HashingFeaturizer, r: RouterRow): SparseVector {
+  const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
+  return featurizer.featurize(s.prose, numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
+}
+
+/** Tier after thresholds and rails, as the shipped classifier decides it (minus per-workspace lift). */
+export function railedTier(r: RouterRow, p: ArrayLike<number>, t: TierThresholds): number {
+  const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
+  let level: number = decideTier(p, t);
+  if (s.stakes.length > 0 && !s.plainFact && level < 4) level = 4;
+  if (s.plainFact && s.stakes.length === 0 && level > 2) level = 2;
+  if (s.analysis && !s.plainFact && (s.codeLines >= ANALYSIS_LINES || s.fileCount >= ANALYSIS_FILES) && level < 5) level += 1;
+  return level - 1;
+}
+
+/** Local or cloud, as the hybrid strategy places it: medium by P(≥ high) against the calibrated threshold. */
+export function placeLocal(tier: number, p: ArrayLike<number>, threshold: number): boolean {
+  if (tier <= 1) return true;
+  if (tier >= 3) return false;
+  return p[3] + p[4] < threshold;
+}
+
+function tuneThresholds(rows: RouterRow[], probs: Float64Array[]): TierThresholds {
+  const grid = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+  const labels = rows.map(tierIndex);
+  const score = (t: TierThresholds): number => {
+    const pred = rows.map((r, i) => railedTier(r, probs[i], t));
+    const m = tierMetrics(labels, pred, pred.map((p) => p <= 1));
+    // Sending a hard request to the small model is the costly mistake; weigh it like ten misses.
+    return m.within1 + 0.5 * m.exact - (10 * m.highLocal) / m.n - (5 * m.lowToHigh) / m.n;
+  };
+  const t: TierThresholds = { atLeast: [0.5, 0.5, 0.5, 0.5] };
+  for (let pass = 0; pass < 3; pass++) {
+    for (let k = 0; k < 4; k++) {
+      let best = t.atLeast[k];
+      let bestScore = -Infinity;
+      for (const g of grid) {
+        t.atLeast[k] = g;
+        const s = score(t);
+        if (s > bestScore + 1e-12) {
+          bestScore = s;
+          best = g;
+        }
+      }
+      t.atLeast[k] = best;
+    }
+  }
+  return t;
+}
+
+/** For each wanted local share, the medium-steering threshold that reaches it on the traffic mix. */
+function calibrate(rows: RouterRow[], probs: Float64Array[], t: TierThresholds): CalibrationPoint[] {
+  const counts = new Map<TierName, number>();
+  for (const r of rows) counts.set(r.tier, (counts.get(r.tier) ?? 0) + 1);
+  const weight = rows.map((r) => TRAFFIC_MIX[r.tier] / (counts.get(r.tier) ?? 1));
+  const tiers = rows.map((r, i) => railedTier(r, probs[i], t));
+  const candidates = [0, ...new Set(probs.map((p) => Math.round((p[3] + p[4]) * 1000) / 1000))].sort((a, b) => a - b);
+  candidates.push(1.001);
+  const shareAt = (thr: number): number => rows.reduce((s, _, i) => s + (placeLocal(tiers[i], probs[i], thr) ? weight[i] : 0), 0);
+  const points: CalibrationPoint[] = [];
+  for (let r = 0; r <= 20; r++) {
+    const want = r / 20;
+    let best = candidates[0];
+    let bestGap = Infinity;
+    for (const c of candidates) {
+      const gap = Math.abs(shareAt(c) - want);
+      if (gap < bestGap - 1e-12) {
+        bestGap = gap;
+        best = c;
+      }
+    }
+    points.push({ localRatio: want, threshold: best });
+  }
+  return points;
+}
+
+/**
+ * The whole training run, deterministic: fit on the training split minus its validation slice, tune
+ * the tier thresholds and the calibration there, then refit on the whole training split with the same
+ * settings. Held-out data is not an input.
+ */
+export function trainComplexityModel(train: readonly RouterRow[], trainFileText: string): TrainResult {
+  const featurizer = new HashingFeaturizer(FEATURIZER);
+  const fitRows = train.filter((r) => !isValidation(r));
+  const valRows = train.filter(isValidation);
+  const fit = (rows: readonly RouterRow[]) =>
+    trainSoftmax(
+      rows.map((r) => ({ x: vectorize(featurizer, r), y: tierIndex(r) })),
+      { ...TRAINING, classes: 5, dims: featurizer.dims },
+    );
+
+  const probe = fit(fitRows);
+  const valProbs = valRows.map((r) => probe.predictProba(vectorize(featurizer, r)));
+  const thresholds = tuneThresholds(valRows, valProbs);
+  const points = calibrate(valRows, valProbs, thresholds);
+  const thr80 = mediumThreshold(points, 0.8);
+  const valPred = valRows.map((r, i) => railedTier(r, valProbs[i], thresholds));
+  const validation = tierMetrics(valRows.map(tierIndex), valPred, valPred.map((t, i) => placeLocal(t, valProbs[i], thr80)));
+
+  const model = fit(train);
+  const meta: ComplexityModelMeta = {
+    thresholds,
+    calibration: { mix: TRAFFIC_MIX, points },
+    analysisLines: ANALYSIS_LINES,
+    analysisFiles: ANALYSIS_FILES,
+    trainedOn: { rows: train.length, sha256: createHash('sha256').update(trainFileText).digest('hex') },
+    validation: { rows: valRows.length, exact: round(validation.exact), within1: round(validation.within1), spearman: round(validation.spearman), highLocal: validation.highLocal, lowToHigh: validation.lowToHigh },
+  };
+  const text = new TextClassifier([...TIER_NAMES], featurizer, model, meta).serialize();
+  const report = [
+    `trained on ${train.length} rows (${fitRows.length} fit + ${valRows.length} validation for tuning, then refit on all)`,
+    `thresholds P(≥low,≥medium,≥high,=critical): ${thresholds.atLeast.join(', ')}; medium→cloud above P(≥high) ${thr80.toFixed(3)} at localRatio 0.8`,
+    ...formatMetrics('validation slice (model fit without it)', validation),
+    ...formatConfusion(validation),
+  ];
+  return { text, validation, report };
+}
+
+const round = (v: number): number => Math.round(v * 1e4) / 1e4;
