@@ -3,7 +3,7 @@ import { isAbortError } from '../../common/abort';
 import { errorMessage } from '../../common/errors';
 import type { IChatEngine } from '../../core/chat/ChatEngine';
 import type { Logger } from '../../core/ports';
-import { isAllowedActionCommand } from '../../shared/isAllowedActionCommand';
+import { isAllowedActionCommand } from './isAllowedActionCommand';
 import { isOpenableReferenceUri } from '../../shared/isOpenableReferenceUri';
 import { sanitizeSlashCommands } from '../../shared/matchSlashCommands';
 import { parseStoredTranscript, STORED_TRANSCRIPT_VERSION, type StoredTranscript } from '../../shared/parseStoredTranscript';
