@@ -1,3 +1,5 @@
+import { commandIds } from '../commandIds';
+
 /** The commands Jarvis offers on selected code (editor context menu, command palette, keybindings). */
 export const EDITOR_COMMAND_KINDS = ['explain', 'refactor', 'fix', 'addTests', 'addDocs', 'review', 'ask'] as const;
 export type EditorCommandKind = (typeof EDITOR_COMMAND_KINDS)[number];
@@ -18,17 +20,17 @@ export interface EditorCommandInfo {
 }
 
 export const EDITOR_COMMANDS: Record<EditorCommandKind, EditorCommandInfo> = {
-  explain: { kind: 'explain', id: 'jarvis.editor.explain', title: 'Explain', answersIn: 'chat', progressVerb: 'explaining' },
-  refactor: { kind: 'refactor', id: 'jarvis.editor.refactor', title: 'Refactor', answersIn: 'edit', progressVerb: 'refactoring' },
-  fix: { kind: 'fix', id: 'jarvis.editor.fix', title: 'Fix', answersIn: 'edit', progressVerb: 'fixing' },
-  addTests: { kind: 'addTests', id: 'jarvis.editor.addTests', title: 'Add Tests', answersIn: 'edit', progressVerb: 'writing tests for' },
-  addDocs: { kind: 'addDocs', id: 'jarvis.editor.addDocs', title: 'Add Docs', answersIn: 'edit', progressVerb: 'documenting' },
-  review: { kind: 'review', id: 'jarvis.editor.review', title: 'Review', answersIn: 'chat', progressVerb: 'reviewing' },
-  ask: { kind: 'ask', id: 'jarvis.editor.ask', title: 'Ask About Selection', answersIn: 'chat', progressVerb: 'answering about' },
+  explain: { kind: 'explain', id: commandIds.editorExplain, title: 'Explain', answersIn: 'chat', progressVerb: 'explaining' },
+  refactor: { kind: 'refactor', id: commandIds.editorRefactor, title: 'Refactor', answersIn: 'edit', progressVerb: 'refactoring' },
+  fix: { kind: 'fix', id: commandIds.editorFix, title: 'Fix', answersIn: 'edit', progressVerb: 'fixing' },
+  addTests: { kind: 'addTests', id: commandIds.editorAddTests, title: 'Add Tests', answersIn: 'edit', progressVerb: 'writing tests for' },
+  addDocs: { kind: 'addDocs', id: commandIds.editorAddDocs, title: 'Add Docs', answersIn: 'edit', progressVerb: 'documenting' },
+  review: { kind: 'review', id: commandIds.editorReview, title: 'Review', answersIn: 'chat', progressVerb: 'reviewing' },
+  ask: { kind: 'ask', id: commandIds.editorAsk, title: 'Ask About Selection', answersIn: 'chat', progressVerb: 'answering about' },
 };
 
 /** Commands that act on a pending proposal (the diff editor's title actions and the notification). */
-export const PROPOSAL_COMMANDS = { apply: 'jarvis.editor.applyProposal', discard: 'jarvis.editor.discardProposal' } as const;
+export const PROPOSAL_COMMANDS = { apply: commandIds.applyProposal, discard: commandIds.discardProposal } as const;
 
 /** Context key set while the active editor shows a Jarvis proposal (gates the title actions). */
 export const PROPOSAL_CONTEXT_KEY = 'jarvis.proposalActive';

@@ -2,9 +2,18 @@ import type { Clock } from '../../common/Clock';
 import type { ChatChunk, ChatEngineRequest } from '../chat/ChatChunk';
 import type { ContextContribution, ContextContributor } from '../chat/ChatPipeline';
 
+export interface EditorContext {
+  /** Language, file, enclosing symbol, imports. */
+  system: string;
+  /** The code as a fenced block: added only when the request carries no attachment (the Jarvis chat view). */
+  code?: string;
+  references?: Extract<ChatChunk, { type: 'reference' }>[];
+  notices?: Extract<ChatChunk, { type: 'notice' }>[];
+}
+
 interface Pending {
   prompt: string;
-  contribution: ContextContribution;
+  context: EditorContext;
   until: number;
 }
 
@@ -25,10 +34,10 @@ export class EditorContextContributor implements ContextContributor {
   constructor(private readonly clock: Clock) {}
 
   /** The next request with exactly this prompt gets `contribution` (once, within two minutes). */
-  expect(prompt: string, contribution: { system: string; references?: Extract<ChatChunk, { type: 'reference' }>[] }): void {
+  expect(prompt: string, contribution: EditorContext): void {
     const now = this.clock.now();
     this.pending = this.pending.filter((p) => p.until >= now && p.prompt !== prompt.trim());
-    this.pending.push({ prompt: prompt.trim(), contribution, until: now + TTL_MS });
+    this.pending.push({ prompt: prompt.trim(), context: contribution, until: now + TTL_MS });
     if (this.pending.length > MAX_PENDING) this.pending.shift();
   }
 
@@ -37,7 +46,12 @@ export class EditorContextContributor implements ContextContributor {
     const prompt = request.prompt.trim();
     const i = this.pending.findIndex((p) => p.prompt === prompt && p.until >= now);
     if (i < 0) return {};
-    const [hit] = this.pending.splice(i, 1);
-    return hit.contribution;
+    const [{ context: c }] = this.pending.splice(i, 1);
+    const attached = (request.attachments ?? []).length > 0;
+    return {
+      system: c.code && !attached ? `${c.system}\n\nThe code the user asks about:\n${c.code}` : c.system,
+      ...(c.references ? { references: c.references } : {}),
+      ...(c.notices ? { notices: c.notices } : {}),
+    };
   }
 }

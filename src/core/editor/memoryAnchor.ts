@@ -1,4 +1,4 @@
-import type { MemoryRecord, MemoryTags } from '../memory/MemoryRecord';
+import type { MemoryRecord, MemoryTags } from '../memory/store/MemoryRecord';
 import type { LineSpan } from './assessAnchor';
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { assessAnchor, codeSimilarity } from '../../../src/core/editor/assessAnchor';
 import { ANCHOR_TAGS, isPossiblyStale, readAnchor, withStaleness } from '../../../src/core/editor/memoryAnchor';
-import type { MemoryRecord } from '../../../src/core/memory/MemoryRecord';
+import type { MemoryRecord } from '../../../src/core/memory/store/MemoryRecord';
 
 const remembered = 'function retry(times) {\n  for (let i = 0; i < times; i++) attempt();\n}';
 const file = (body: string) => `import { attempt } from './a';\n\n${body}\n\nexport {};\n`;

@@ -111,10 +111,13 @@ describe('editor: context carried into the chat request', () => {
   it('adds the context to the matching prompt once, within two minutes', async () => {
     const clock = new FakeClock(0);
     const c = new EditorContextContributor(clock);
-    c.expect('Explain this', { system: 'ctx' });
+    c.expect('Explain this', { system: 'ctx', code: '```ts\nx\n```' });
     const req = (prompt: string) => ({ prompt, history: [], signal: new AbortController().signal });
     assert.deepEqual(await c.contribute(req('Something else')), {});
-    assert.deepEqual(await c.contribute(req(' Explain this ')), { system: 'ctx' });
+    assert.deepEqual(await c.contribute(req(' Explain this ')), { system: 'ctx\n\nThe code the user asks about:\n```ts\nx\n```' });
+    // With the code attached as a reference (native Chat view) it is not sent twice.
+    c.expect('Explain this', { system: 'ctx', code: '```ts\nx\n```' });
+    assert.deepEqual(await c.contribute({ ...req('Explain this'), attachments: [{ name: 'a.ts', content: 'x' }] }), { system: 'ctx' });
     assert.deepEqual(await c.contribute(req('Explain this')), {});
     c.expect('Later', { system: 'old' });
     clock.advance(2 * 60_000 + 1);
