@@ -31,6 +31,20 @@ export interface HybridOptions {
   privacy?: PrivacyGuard;
   /** @default the heuristic validateQuality */
   validate?: QualityValidator;
+  /**
+   * Judges each request's complexity. @default the rules analyzer (analyzeComplexity). The learned
+   * ComplexityClassifier also calibrates medium-tier steering to localRatio.
+   */
+  complexity?: ComplexityAssessor;
+  /** Told when a local answer is escalated: evidence that requests like it are harder than they looked. */
+  onEscalated?: (prompt: string) => void;
+}
+
+/** What the strategy needs from a complexity judge: the assessment, and where medium requests split. */
+export interface ComplexityAssessor {
+  assess(input: ComplexityInput, override?: TaskComplexity | string): ComplexityAssessment;
+  /** P(≥ high) above which a medium request goes to the cloud, for a wanted local share; undefined: no opinion. */
+  mediumCloudThreshold?(localRatio: number): number | undefined;
 }
 
 /**
@@ -103,6 +117,8 @@ export class HybridStrategy {
   private readonly budget: BudgetGovernor | undefined;
   private readonly privacy: PrivacyGuard;
   private readonly validate: QualityValidator;
+  private readonly assessor: ComplexityAssessor;
+  private readonly onEscalated: ((prompt: string) => void) | undefined;
 
   constructor(options: HybridOptions) {
     if (!options?.router) throw new JarvisError('invalid-input', 'HybridStrategy needs { router }.');
@@ -113,6 +129,8 @@ export class HybridStrategy {
     this.budget = options.budget;
     this.privacy = options.privacy ?? new PrivacyGuard();
     this.validate = options.validate ?? ((answer, ctx) => validateQuality(answer, ctx));
+    this.assessor = options.complexity ?? { assess: analyzeComplexity };
+    this.onEscalated = options.onEscalated;
   }
 
   /** Local share over the window; undefined before the first answer. */
@@ -125,7 +143,7 @@ export class HybridStrategy {
     if (request === null || typeof request !== 'object' || typeof request.prompt !== 'string') {
       throw new JarvisError('invalid-input', 'A hybrid request needs { prompt: string }.');
     }
-    const complexity = analyzeComplexity({ ...request.context, prompt: request.prompt }, request.complexity);
+    const complexity = this.assessor.assess({ ...request.context, prompt: request.prompt }, request.complexity);
     const privacy = this.privacy.scan({ prompt: request.prompt, attachments: this.privacyAttachments(request) });
     const budget = this.budget?.check(request.budgetOverride);
     const cloudBlocked = budget && !budget.ok ? { code: budget.error.code, message: budget.error.message } : undefined;
@@ -144,7 +162,18 @@ export class HybridStrategy {
     const share = this.window.localShare();
     const pct = (n: number) => `${Math.round(n * 100)}%`;
     const status = `medium tier: local share ${share === undefined ? 'n/a' : pct(share)}, target ${pct(target)}${factor < 1 ? ` (lowered from ${pct(this.localRatio)} as the budget runs out)` : ''}`;
-    // Pick whichever answer leaves the window's share nearest the target (ties go local: it is free).
+    const calibrated = complexity.cloudScore === undefined ? undefined : this.assessor.mediumCloudThreshold?.(target);
+    if (calibrated !== undefined && complexity.cloudScore !== undefined) {
+      // The classifier's own odds decide: the medium requests most likely to be hard go to the cloud first.
+      // The threshold is calibrated for the target on a typical traffic mix; the window's drift from the
+      // target moves it (a share 10 points under target raises it by half), so real traffic lands there too.
+      const drift = share === undefined ? 0 : Math.max(-0.25, Math.min(0.25, target - share));
+      const threshold = Math.min(1, calibrated * Math.exp(4 * drift));
+      const local = complexity.cloudScore < threshold;
+      return decision(local ? 'local' : 'cloud', `${status}; P(≥high) ${complexity.cloudScore.toFixed(2)} ${local ? '<' : '≥'} ${threshold.toFixed(2)} → ${local ? 'local' : 'cloud'}`);
+    }
+    // Rules only (no probabilities): pick whichever answer leaves the window's share nearest the target
+    // (ties go local: it is free).
     const local = Math.abs(this.window.shareIf(true) - target) <= Math.abs(this.window.shareIf(false) - target);
     return decision(local ? 'local' : 'cloud', `${status} → ${local ? 'local' : 'cloud'}`);
   }
@@ -216,6 +245,7 @@ export class HybridStrategy {
             for await (const c of this.router.executeWithFallback({ ...base, prefer: 'cloud', localBlocked: 'escalation needs a cloud model' })) {
               if (c.type === 'model') {
                 explanation = `${low} → escalated to ${c.model}`;
+                this.onEscalated?.(request.prompt);
                 yield { type: 'escalated', explanation, score: quality.score, reasons: quality.reasons };
                 yield c;
               } else if (c.type === 'text') {
