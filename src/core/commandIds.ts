@@ -20,6 +20,7 @@ export const commandIds = {
   deleteModel: 'jarvis.deleteModel',
   allowOverBudgetOnce: 'jarvis.allowOverBudgetOnce',
   showRoutingStatus: 'jarvis.showRoutingStatus',
+  resetRoutingLearning: 'jarvis.resetRoutingLearning',
   rememberSelection: 'jarvis.rememberSelection',
   reviewPreferences: 'jarvis.reviewPreferences',
   memorySearch: 'jarvis.memory.search',

@@ -32,6 +32,8 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
       complexity: r.oneOf('routing.complexity', d.routing.complexity, ['auto', ...TIER_NAMES]),
       tiers: r.custom('routing.tiers', d.routing.tiers, parseTiers),
       useVscodeModels: r.bool('routing.useVscodeModels', d.routing.useVscodeModels),
+      classifier: r.oneOf('routing.classifier', d.routing.classifier, ['learned', 'rules']),
+      learnFromFeedback: r.bool('routing.learnFromFeedback', d.routing.learnFromFeedback),
     },
     pricing: { overrides: r.custom('pricing.overrides', d.pricing.overrides, parsePrices) },
     budget: {

@@ -28,6 +28,10 @@ export interface JarvisSettings {
     tiers: Record<TierName, string[]>;
     /** Offer chat models other extensions provide through vscode.lm as cloud candidates. */
     useVscodeModels: boolean;
+    /** 'learned': the shipped classifier with rule rails; 'rules': the rules analyzer alone. */
+    classifier: 'learned' | 'rules';
+    /** Learn from /cloud re-asks and quality escalations in this workspace (kept on this machine). */
+    learnFromFeedback: boolean;
   };
   /** Model (or prefix) → $ per 1M tokens, added to or replacing the built-in table. */
   pricing: { overrides: Record<string, PriceOverride> };
@@ -81,6 +85,8 @@ export const DEFAULT_SETTINGS: JarvisSettings = {
       critical: ['anthropic:claude-opus-4-0', 'openai:gpt-4o'],
     },
     useVscodeModels: true,
+    classifier: 'learned',
+    learnFromFeedback: true,
   },
   pricing: { overrides: {} },
   budget: { dailyUsd: 5, monthlyUsd: 50 },

@@ -1,4 +1,4 @@
-import type { CircuitInfo, SpendSummary } from '../routing/RoutingServiceContract';
+import type { CircuitInfo, RoutingLearningStatus, SpendSummary } from '../routing/RoutingServiceContract';
 import { budgetLevel, formatShare } from './formatCostStatus';
 import { formatUsd } from './formatUsd';
 
@@ -13,6 +13,8 @@ export interface RoutingStatusInput {
   vscodeModels: { enabled: boolean; models: string[] };
   /** When the snapshot was taken, already formatted for the reader. */
   generatedAt: string;
+  /** How complexity is judged and what this workspace taught the router. */
+  learning?: RoutingLearningStatus;
 }
 
 const CIRCUIT_TEXT: Record<CircuitInfo['state'], string> = {
@@ -46,6 +48,8 @@ export function formatRoutingStatus(input: RoutingStatusInput): string {
   else if (vm.models.length === 0) out.push('- **VS Code chat models:** none available in this window');
   else out.push(`- **VS Code chat models:** ${vm.models.map(code).join(', ')}`);
 
+  if (input.learning) out.push('', ...learningSection(input.learning));
+
   out.push('', '## Circuit breakers', '');
   if (input.circuits.length === 0) {
     out.push('No model has been called yet.');
@@ -55,6 +59,18 @@ export function formatRoutingStatus(input: RoutingStatusInput): string {
     for (const c of sorted) out.push(`| ${code(c.key)} | ${c.state}: ${CIRCUIT_TEXT[c.state] ?? 'unknown'} |`);
   }
   return out.join('\n') + '\n';
+}
+
+function learningSection(l: RoutingLearningStatus): string[] {
+  const out = ['## Complexity', '', `- **Judged by:** ${escapeMd(l.classifier)}`];
+  if (l.learning === 'unavailable') out.push('- **Learning from this workspace:** unavailable (no workspace open)');
+  else if (l.learning === 'off') out.push('- **Learning from this workspace:** off (`jarvis.routing.learnFromFeedback`)');
+  else {
+    out.push(`- **Learning from this workspace:** on — ${l.cloudReasks} /cloud re-ask(s), ${l.qualityEscalations} quality escalation(s) noted; kept on this machine, fades over two weeks`);
+    if (l.topWords.length > 0) out.push(`- **Requests mentioning these lean towards the cloud:** ${l.topWords.map((w) => `${code(w.word)} +${w.weight.toFixed(2)}`).join(', ')}`);
+    out.push('- Run **Jarvis: Reset Routing Learning** to forget it.');
+  }
+  return out;
 }
 
 function spendRow(label: string, spent: number, budget: number): string {

@@ -24,8 +24,9 @@ import { buildRoutes } from './buildRoutes';
 import { cachedChunks, ChunkTranslator } from './ChunkTranslator';
 import { ModelAvailability } from './ModelAvailability';
 import { ResilientProvider, type ResilienceContext } from './ResilientProvider';
-import type { CircuitInfo, IRoutingService, RoutingServiceDeps, SpendSummary } from './RoutingServiceContract';
+import type { CircuitInfo, IRoutingService, RoutingLearningStatus, RoutingServiceDeps, SpendSummary } from './RoutingServiceContract';
 import { RoutingState } from './RoutingState';
+import { RoutingLearning } from './complexity/RoutingLearning';
 
 const PLACEMENTS: readonly Placement[] = ['auto', 'local', 'cloud'];
 /** Longest Retry-After honoured inside a chat; beyond it the router moves to another model. */
@@ -52,6 +53,7 @@ export class RoutingService implements IRoutingService {
   private readonly availability: ModelAvailability;
   private readonly state: RoutingState;
   private readonly cache: AnswerCache;
+  private readonly learning: RoutingLearning;
   private readonly timer: Timer;
   private readonly providers: LlmProvider[];
   private breakers: CircuitBreakers;
@@ -72,6 +74,7 @@ export class RoutingService implements IRoutingService {
     this.availability = new ModelAvailability({ settings: deps.settings, ollamaModels: deps.ollamaModels, registry: this.registry, breakers: () => this.breakers, clock, timer: this.timer, logger });
     this.state = new RoutingState({ store: deps.store, clock, timer: this.timer, logger }, budgetOptions(s));
     this.cache = new AnswerCache({ settings: deps.settings, clock, timer: this.timer, logger });
+    this.learning = new RoutingLearning({ settings: deps.settings, complexityModel: deps.complexityModel, workspaceStore: deps.workspaceStore, clock, logger });
     const context = (): ResilienceContext => this.resilienceContext();
     this.providers = this.registry.all().map((p) => new ResilientProvider(p, context));
     this.subscriptions.push(this.registry.onDidChangeModels(() => (this.parts = undefined)));
@@ -85,6 +88,7 @@ export class RoutingService implements IRoutingService {
     const parts = this.currentParts(settings);
     const mode = placementOf(request.command);
     const hybridRequest = this.hybridRequest(request, settings, mode);
+    this.learning.noteRequest(request.prompt, request.command);
     // Decided once: the cache key needs the tier, and the same decision is what execute() runs.
     const decision = parts.hybrid.decide(hybridRequest);
     const tier = tierName(decision.complexity.level);
@@ -106,6 +110,7 @@ export class RoutingService implements IRoutingService {
       if (!done || !answer) throw new JarvisError('invalid-response', 'The router ended without an answer.');
       if (ticket.kind === 'compute') ticket.complete(answer, !done.truncated);
       settled = true;
+      this.learning.noteAnswer(request.prompt, done.local !== false);
       yield* this.budgetNotice(done.local === false);
       yield done;
     } catch (e) {
@@ -144,6 +149,14 @@ export class RoutingService implements IRoutingService {
 
   circuits(): CircuitInfo[] {
     return this.breakers.states().map(({ key, state }) => ({ key, state }));
+  }
+
+  routingLearning(): RoutingLearningStatus {
+    return this.learning.status();
+  }
+
+  async resetRoutingLearning(): Promise<void> {
+    await this.learning.reset();
   }
 
   allowOverBudgetOnce(): void {
@@ -276,7 +289,16 @@ export class RoutingService implements IRoutingService {
     };
     const router = new Router({ providers: this.providers, routes, availability: this.availability.check, pricing: new PricingTable(s.pricing.overrides), tracker, clock: this.deps.clock });
     const privacy = new PrivacyGuard({ localOnlyGlobs: s.privacy.localOnly });
-    const hybrid = new HybridStrategy({ router, localRatio: s.routing.localRatio, qualityThreshold: s.routing.qualityThreshold, budget: this.state.budget, privacy, validate: this.validator(s) });
+    const hybrid = new HybridStrategy({
+      router,
+      localRatio: s.routing.localRatio,
+      qualityThreshold: s.routing.qualityThreshold,
+      budget: this.state.budget,
+      privacy,
+      validate: this.validator(s),
+      complexity: this.learning.assessor(),
+      onEscalated: (prompt) => this.learning.noteEscalation(prompt),
+    });
     this.parts = { router, hybrid, privacy, routes };
     return this.parts;
   }

@@ -38,6 +38,10 @@ export interface RoutingServiceDeps {
   timer?: Timer;
   /** Uniform [0, 1) for retry jitter. @default Math.random (tests pass () => 0 for no waiting). */
   random?: () => number;
+  /** Reads the complexity model file's text (media/router/complexity-model.json); called once, lazily. Without it: rules. */
+  complexityModel?: () => string;
+  /** Workspace-scoped storage for what routing learns from this user (VS Code workspaceState). Without it: nothing is learned. */
+  workspaceStore?: KeyValueStore;
 }
 
 export interface SpendSummary {
@@ -48,6 +52,16 @@ export interface SpendSummary {
   /** Cloud calls this month whose price is unknown (not in the totals). */
   unknownCostCalls: number;
   localShare: number;
+}
+
+/** How complexity is judged and what this workspace has taught the router ("Show Routing Status"). */
+export interface RoutingLearningStatus {
+  /** e.g. "learned classifier (2445 training prompts)" or "rules (model file missing: …)". */
+  classifier: string;
+  learning: 'on' | 'off' | 'unavailable';
+  cloudReasks: number;
+  qualityEscalations: number;
+  topWords: Array<{ word: string; weight: number }>;
 }
 
 export interface CircuitInfo {
@@ -64,4 +78,8 @@ export interface IRoutingService extends Responder, IDisposable {
   allowOverBudgetOnce(): void;
   /** Per-model statistics as JSON or CSV text (PerformanceTracker export). */
   exportMetrics(format: 'json' | 'csv'): string;
+  /** Classifier in use and what routing learned in this workspace. */
+  routingLearning?(): RoutingLearningStatus;
+  /** Forgets what routing learned in this workspace. */
+  resetRoutingLearning?(): Promise<void>;
 }

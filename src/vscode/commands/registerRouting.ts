@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { systemClock } from '../../common/Clock';
 import { DisposableStore } from '../../common/Disposable';
@@ -37,6 +39,9 @@ export function registerRouting(context: vscode.ExtensionContext, deps: Register
     ollamaModels: () => deps.models.list(),
     extraModels,
     store: new MementoStore(context.globalState),
+    // Read on the first routed request, not at activation (428 KB of JSON).
+    complexityModel: () => fs.readFileSync(path.join(context.extensionPath, 'media', 'router', 'complexity-model.json'), 'utf8'),
+    workspaceStore: vscode.workspace.workspaceFolders?.length ? new MementoStore(context.workspaceState) : undefined,
     clock: systemClock,
     logger: deps.log,
   });

@@ -39,12 +39,25 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
       ollama: describe(deps.monitor.status),
       vscodeModels: { enabled: useVscodeModels, models: extra.map((m) => `${m.model} (${m.vendor})`) },
       generatedAt: new Date().toLocaleString(),
+      learning: service.routingLearning?.(),
     });
   };
 
   // A read-only virtual document: no "save changes?" prompt, and it refreshes after every call.
   const statusChanged = new vscode.EventEmitter<vscode.Uri>();
   const statusProvider: vscode.TextDocumentContentProvider = { onDidChange: statusChanged.event, provideTextDocumentContent: () => statusMarkdown() };
+
+  /** Forgets what routing learned in this workspace, after asking (pass { confirm: false } to skip the question). */
+  const resetLearning = async (arg?: { confirm?: boolean }): Promise<boolean> => {
+    if (arg?.confirm !== false) {
+      const choice = await vscode.window.showWarningMessage('Forget what Jarvis learned about routing in this workspace (from /cloud re-asks and escalations)?', { modal: true }, 'Reset');
+      if (choice !== 'Reset') return false;
+    }
+    await service.resetRoutingLearning?.();
+    statusChanged.fire(STATUS_URI);
+    void vscode.window.showInformationMessage('Jarvis: routing learning for this workspace was reset.');
+    return true;
+  };
 
   /** Opens the status page and returns its Markdown (handy for tests and other extensions). */
   const showStatus = async (): Promise<string> => {
@@ -106,6 +119,7 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
     vscode.commands.registerCommand('jarvis.exportMetrics', exportMetrics),
     vscode.commands.registerCommand('jarvis.allowOverBudgetOnce', allowOverBudget),
     vscode.commands.registerCommand('jarvis.showRoutingStatus', showStatus),
+    vscode.commands.registerCommand('jarvis.resetRoutingLearning', resetLearning),
   );
 }
 
