@@ -113,7 +113,7 @@ export class FakeAnthropicServer extends FakeCloudServer {
         messages: [...(b.system !== undefined ? [{ role: 'system', content: textOf(b.system) }] : []), ...messages.map((m) => ({ role: m.role, content: textOf(m.content) }))],
       };
       const handled = await this.simulate(res, turn, (sim) => {
-        const all = splitPieces(sim.text);
+        const all = splitPieces(sim.text, sim.wordsPerPiece);
         const pieces = all.slice(0, maxTokens);
         return streamFrames(id, model, pieces, pieces.length < all.length ? 'max_tokens' : 'end_turn', sim.promptTokens, sim.completionTokens);
       }, headers);

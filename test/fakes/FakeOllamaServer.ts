@@ -269,7 +269,7 @@ export class FakeOllamaServer {
     // A stalled model holds its slot until the client gives up, as a hung runner does.
     if (fault?.kind === 'stall-before-headers') return closed;
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
-    const pieces = splitPieces(sim.text);
+    const pieces = splitPieces(sim.text, sim.wordsPerPiece);
     const line = (o: unknown) => res.write(`${JSON.stringify(o)}\n`);
     const stopAfter = fault ? fault.afterPieces : Infinity;
     const written = await playOnSchedule(

@@ -124,7 +124,7 @@ export class FakeOpenAIServer extends FakeCloudServer {
     if (body.stream === true) {
       const turn = { provider: 'openai' as const, model, messages: messages.map((m: { role?: unknown; content?: unknown }) => ({ role: String(m?.role), content: textOf(m?.content) })) };
       const handled = await this.simulate(res, turn, (sim) => {
-        const all = splitPieces(sim.text);
+        const all = splitPieces(sim.text, sim.wordsPerPiece);
         const pieces = all.slice(0, limit);
         const usage = { prompt_tokens: sim.promptTokens, completion_tokens: sim.completionTokens, total_tokens: sim.promptTokens + sim.completionTokens };
         return streamFrames(id, model, pieces, pieces.length < all.length ? 'length' : 'stop', includeUsage ? usage : undefined);

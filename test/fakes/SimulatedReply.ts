@@ -34,14 +34,23 @@ export interface SimulatedReply {
   promptTokens: number;
   completionTokens: number;
   fault?: SimulatedFault;
+  /**
+   * Words per streamed piece. @default 1. Real APIs send about a token per event; a benchmark that
+   * compresses time may send several, so the client's per-event work is not stretched with it.
+   */
+  wordsPerPiece?: number;
 }
 
 /** Returns undefined to let the fake answer as it normally would. */
 export type SimulatedBehaviour = (turn: SimulatedTurn) => SimulatedReply | undefined;
 
-/** Word pieces that join back to the exact text (spaces kept on the following piece). */
-export function splitPieces(text: string): string[] {
-  return text.match(/\s*\S+/g) ?? [text];
+/** Pieces of `wordsPerPiece` words that join back to the exact text (spaces kept on the following piece). */
+export function splitPieces(text: string, wordsPerPiece = 1): string[] {
+  const words = text.match(/\s*\S+/g) ?? [text];
+  if (wordsPerPiece <= 1) return words;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += wordsPerPiece) out.push(words.slice(i, i + wordsPerPiece).join(''));
+  return out;
 }
 
 /**
