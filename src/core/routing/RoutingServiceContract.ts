@@ -42,6 +42,11 @@ export interface RoutingServiceDeps {
   complexityModel?: () => string;
   /** Workspace-scoped storage for what routing learns from this user (VS Code workspaceState). Without it: nothing is learned. */
   workspaceStore?: KeyValueStore;
+  /**
+   * Retries the cloud SDKs make themselves. @default 0: the routing service's RetryPolicy is the one
+   * retry layer. Only the workload benchmark's "plain SDK" baseline sets it (to the SDKs' default, 2).
+   */
+  sdkMaxRetries?: number;
 }
 
 export interface SpendSummary {
