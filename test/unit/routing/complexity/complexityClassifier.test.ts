@@ -97,6 +97,18 @@ describe('ComplexityClassifier (learned, with rails)', () => {
     assert.equal(loads(), 1);
   });
 
+  it('applies this workspace’s learned lift: a harder tier and a reason saying where it came from', () => {
+    const prompt = 'add a loading spinner to the settings page while it saves';
+    const plain = c.assess({ prompt });
+    const lifted = new ComplexityClassifier({
+      loadModel: () => fs.readFileSync(MODEL, 'utf8'),
+      lift: { liftFor: () => ({ lift: 0.25, reason: 'learned in this workspace: +0.25 towards the cloud' }) },
+    }).assess({ prompt });
+    assert.ok(lifted.cloudScore! > plain.cloudScore!);
+    assert.ok(lifted.level >= plain.level);
+    assert.ok(lifted.reasons.includes('learned in this workspace: +0.25 towards the cloud'), lifted.reasons.join('; '));
+  });
+
   it('an override wins, with reason "override"', () => {
     const a = c.assess({ prompt: 'what is a trie' }, 'critical');
     assert.equal(a.level, TaskComplexity.CRITICAL);
