@@ -4,6 +4,7 @@ import { formatAge, MEMORY_TYPE_LABELS, memorySnippet } from '../../core/memory/
 import type { MemoryService } from '../../core/memory/MemoryService';
 import type { MemoryRecord } from '../../core/memory/store/MemoryRecord';
 import { MEMORY_TYPES, type MemoryType } from '../../core/memory/store/MemoryType';
+import { commandIds } from '../../core/commandIds';
 
 export type MemoryNode = { kind: 'type'; type: MemoryType; count: number } | { kind: 'memory'; record: MemoryRecord } | { kind: 'note'; text: string };
 
@@ -78,7 +79,7 @@ export class MemoryTreeProvider implements vscode.TreeDataProvider<MemoryNode> {
     item.description = formatAge(Date.now() - r.metadata.createdAt);
     item.tooltip = tooltip(r);
     item.contextValue = 'jarvis.memory';
-    item.command = { command: 'jarvis.memory.open', title: 'Open Memory', arguments: [node] };
+    item.command = { command: commandIds.memoryOpen, title: 'Open Memory', arguments: [node] };
     return item;
   }
 

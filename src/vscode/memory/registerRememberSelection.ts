@@ -5,6 +5,7 @@ import { inferMemoryType } from '../../core/memory/retrieval/inferMemoryType';
 import type { MemoryService } from '../../core/memory/MemoryService';
 import { MAX_MEMORY_TEXT_CHARS } from '../../core/memory/store/MemoryRecord';
 import { MEMORY_TYPES, type MemoryType } from '../../core/memory/store/MemoryType';
+import { commandIds } from '../../core/commandIds';
 
 const TYPE_HINTS: Record<MemoryType, string> = {
   decision: 'Something the team decided',
@@ -18,7 +19,7 @@ const TYPE_HINTS: Record<MemoryType, string> = {
 
 /** "Jarvis: Remember Selection": stores the selected text with its file (and commit, when git knows it). */
 export function registerRememberSelection(memory: MemoryService, onStored: () => void, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand('jarvis.rememberSelection', async () => {
+  return vscode.commands.registerCommand(commandIds.rememberSelection, async () => {
     if (!vscode.workspace.isTrusted) {
       const manage = 'Manage Workspace Trust';
       const a = await vscode.window.showWarningMessage(

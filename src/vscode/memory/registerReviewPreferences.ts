@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
 import type { Preference } from '../../core/memory/preferences/Preference';
 import type { PreferenceLearner } from '../../core/memory/preferences/PreferenceLearner';
+import { commandIds } from '../../core/commandIds';
 
 type Action = 'confirm' | 'reject' | 'edit';
 
 /** "Jarvis: Review Learned Preferences": confirm, reject or correct each preference Jarvis learned. */
 export function registerReviewPreferences(learner: PreferenceLearner, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand('jarvis.reviewPreferences', async () => {
+  return vscode.commands.registerCommand(commandIds.reviewPreferences, async () => {
     for (;;) {
       const prefs = learner.getPreferences(undefined, { includeRejected: true });
       if (prefs.length === 0) {
