@@ -14,6 +14,7 @@ import { PreferenceContextContributor } from './core/memory/contributors/Prefere
 import { SessionContextContributor } from './core/memory/contributors/SessionContextContributor';
 import { embedderEnvironment } from './core/memory/embedders/embedderEnvironment';
 import { MemoryService } from './core/memory/MemoryService';
+import { EditEvidenceLog } from './core/memory/preferences/EditEvidenceLog';
 import { PreferenceLearner } from './core/memory/preferences/PreferenceLearner';
 import { SessionManager } from './core/memory/sessions/SessionManager';
 import type { WorkspaceTrust } from './core/memory/store/WorkspaceTrust';
@@ -115,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
   const learner = PreferenceLearner.load({ store: memoryState, trust, threshold: current().preferences.confidenceThreshold });
+  const evidence = new EditEvidenceLog(memoryState, systemClock);
   const learning = () => current().preferences.learning && vscode.workspace.isTrusted;
   const preferenceContext = new PreferenceContextContributor({
     learner,
@@ -135,7 +137,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   );
   // The chat view (created below, after the engine) reports inserted code; memory learns from later edits.
   const inserted = root.add(new vscode.EventEmitter<InsertedCode>());
-  const memoryUi = registerMemory({ settings, memory, learner, preferenceContext, session, learning, log, insertedCode: inserted.event });
+  const memoryUi = registerMemory({ settings, memory, learner, evidence, preferenceContext, session, learning, log, insertedCode: inserted.event });
   root.add(memoryUi.disposable);
   const memoryCommands = createMemoryCommands({
     memory,
