@@ -1,4 +1,5 @@
-import type { PreferenceCategory } from '../PreferenceCategory';
+import { uw } from './unicodeWords';
+import type { PreferenceCategory } from './PreferenceCategory';
 
 /** The kinds the edit learner, the workspace-config reader and the chat extractor all speak. */
 export type StructuredKey = 'indent' | 'quotes' | 'semicolons' | 'naming' | 'language' | 'line-length' | 'test-framework' | 'package-manager';
@@ -16,16 +17,18 @@ export interface StructuredPreference {
  * "tabs, not spaces", "never suggest npm install", "TypeScript over JavaScript", "statt Java", "pas en Java".
  */
 const NEGATOR =
-  /(?:^|[\s,;(])(?:not|never|no|don't|do not|avoid|without|instead of|rather than|over|nicht|nie|niemals|kein\w*|ohne|statt|anstatt|gegenüber|nunca|ni|sin|en lugar de|en vez de|antes que|sobre|pas|jamais|sans|plutôt que|au lieu de|à la place de|à|a)\s+(?:\S+\s+){0,2}$/i;
+  uw(/(?:^|[\s,;(])(?:not|never|no|don't|do not|avoid|without|instead of|rather than|over|nicht|nie|niemals|kein\w*|ohne|statt|anstatt|gegenüber|nunca|ni|sin|en lugar de|en vez de|antes que|sobre|pas|jamais|sans|plutôt que|au lieu de|à la place de|à|a)\s+(?:\S+\s+){0,2}$/i);
 
 /** Words that only contrast after a verb of preferring ("préfère X à Y", "prefiero X sobre Y"). */
-const PREFERENCE_CONTRAST = /(?:^|\s)(?:à|a|sobre)\s+(?:\S+\s+){0,2}$/i;
+const PREFERENCE_CONTRAST = uw(/(?:^|\s)(?:à|a|sobre)\s+(?:\S+\s+){0,2}$/i);
+
+const PREFERRING = uw(/\bpr[ée]f[ie]?[èe]?r\w*/i);
 
 function negated(sentence: string, index: number): boolean {
   const before = sentence.slice(Math.max(0, index - 40), index);
   const m = NEGATOR.exec(before);
   if (!m) return false;
-  return !PREFERENCE_CONTRAST.test(m[0]) || /\bpr[ée]f[ie]?[èe]?r?\w*/i.test(sentence);
+  return !PREFERENCE_CONTRAST.test(m[0]) || PREFERRING.test(sentence);
 }
 
 /** First mention (by position) that is not negated, among all matches of the given patterns. */
@@ -46,11 +49,11 @@ const NUMBER_WORDS: Record<string, number> = {
   uno: 1, dos: 2, tres: 3, cuatro: 4, ocho: 8, un: 1, deux: 2, trois: 3, quatre: 4, huit: 8,
 };
 const NUM = '(\\d{1,2}|one|two|three|four|eight|ein|eins|zwei|drei|vier|acht|uno|dos|tres|cuatro|ocho|un|deux|trois|quatre|huit)';
-const num = (s: string): number => (/^\d+$/.test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()]);
+const num = (s: string): number => (uw(/^\d+$/).test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()]);
 
-const SPACES = new RegExp(`\\b${NUM}[ -]?(?:spaces?|space|leerzeichen|espacios?|espaces?)\\b`, 'i');
-const TABS = /\b(?:tabs?|tabulators?|tabulatoren|tabuladores|tabulaciones|tabulations?)\b/i;
-const INDENT_WORD = /\b(?:indent\w*|einr[üu]ck\w*|einzug|sangr[ií]a|indent[aá]\w*|tabula\w*|tabs?)\b/i;
+const SPACES = uw(new RegExp(`\\b${NUM}[ -]?(?:spaces?|space|leerzeichen|espacios?|espaces?)\\b`, 'i'));
+const TABS = uw(/\b(?:tabs?|tabulators?|tabulatoren|tabuladores|tabulaciones|tabulations?)\b/i);
+const INDENT_WORD = uw(/\b(?:indent\w*|einr[üu]ck\w*|einzug|sangr[ií]a|indent[aá]\w*|tabula\w*|tabs?)\b/i);
 
 function indent(s: string): StructuredPreference | undefined {
   const hit = firstPositive<string>(s, [
@@ -64,11 +67,11 @@ function indent(s: string): StructuredPreference | undefined {
 }
 
 const QUOTE_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/\b(single|double)[ -]?(?:quotes?|quoted|quotation marks?)\b/i, (m) => m[1].toLowerCase()],
-  [/\b(einfache|doppelte)\w*\s+(?:anf[üu]hrungszeichen|hochkommas?)\b/i, (m) => (m[1].toLowerCase().startsWith('einfach') ? 'single' : 'double')],
-  [/\bcomillas\s+(simples|dobles)\b/i, (m) => (m[1].toLowerCase() === 'simples' ? 'single' : 'double')],
-  [/\bguillemets\s+(simples|doubles)\b/i, (m) => (m[1].toLowerCase() === 'simples' ? 'single' : 'double')],
-  [/\b(?:backticks?|template literals?|template strings?|comillas invertidas|accents graves)\b/i, () => 'backtick'],
+  [uw(/\b(single|double)[ -]?(?:quotes?|quoted|quotation marks?)\b/i), (m) => m[1].toLowerCase()],
+  [uw(/\b(einfache|doppelte)\w*\s+(?:anf[üu]hrungszeichen|hochkommas?)\b/i), (m) => (m[1].toLowerCase().startsWith('einfach') ? 'single' : 'double')],
+  [uw(/\bcomillas\s+(simples|dobles)\b/i), (m) => (m[1].toLowerCase() === 'simples' ? 'single' : 'double')],
+  [uw(/\bguillemets\s+(simples|doubles)\b/i), (m) => (m[1].toLowerCase() === 'simples' ? 'single' : 'double')],
+  [uw(/\b(?:backticks?|template literals?|template strings?|comillas invertidas|accents graves)\b/i), () => 'backtick'],
 ];
 
 function quotes(s: string): StructuredPreference | undefined {
@@ -80,25 +83,27 @@ function quotes(s: string): StructuredPreference | undefined {
   return { category: 'coding_style', key: 'quotes', value, statement: `Use ${value} quotes for strings` };
 }
 
-const SEMI = /\b(?:semicolons?|semikolons?|semikola|punto y coma|points?-virgules?|point virgule)\b/i;
+const SEMI = uw(/\b(?:semicolons?|semikolons?|semikola|punto y coma|points?-virgules?|point virgule)\b/i);
 const SEMI_NEVER =
-  /\b(?:no|never|don't|do not|without|omit\w*|avoid|strip\w*|drop|keine[nm]?|nie|niemals|ohne|verzicht\w*|weglass\w*|nada de|sin|nunca|no us\w+|omit\w*|pas de|jamais|sans|n'utilise\w* pas|n'utilis\w+ pas|aucun)\b[^.]*$/i;
+  uw(/\b(?:no|never|don't|do not|without|omit\w*|avoid|strip\w*|drop|keine[nm]?|nie|niemals|ohne|verzicht\w*|weglass\w*|nada de|sin|nunca|no us\w+|omit\w*|pas de|jamais|sans|n'utilise\w* pas|n'utilis\w+ pas|aucun)\b[^.]*$/i);
+
+const SEMI_REMOVED = uw(/\b(?:entfern\w*|weg)\b/i);
 
 function semicolons(s: string): StructuredPreference | undefined {
   const m = SEMI.exec(s);
   if (!m) return undefined;
   const before = s.slice(0, m.index);
-  const never = SEMI_NEVER.test(before) || /\b(?:entfern\w*|weg)\b/i.test(s.slice(m.index));
+  const never = SEMI_NEVER.test(before) || SEMI_REMOVED.test(s.slice(m.index));
   return never
     ? { category: 'coding_style', key: 'semicolons', value: 'never', statement: 'Omit semicolons' }
     : { category: 'coding_style', key: 'semicolons', value: 'always', statement: 'End statements with semicolons' };
 }
 
 const NAMING_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/\bcamel[ _-]?case\b/i, () => 'camelCase'],
-  [/\bsnake[ _-]?case\b/i, () => 'snake_case'],
-  [/\bpascal[ _-]?case\b/i, () => 'PascalCase'],
-  [/\bkebab[ _-]?case\b/i, () => 'kebab-case'],
+  [uw(/\bcamel[ _-]?case\b/i), () => 'camelCase'],
+  [uw(/\bsnake[ _-]?case\b/i), () => 'snake_case'],
+  [uw(/\bpascal[ _-]?case\b/i), () => 'PascalCase'],
+  [uw(/\bkebab[ _-]?case\b/i), () => 'kebab-case'],
 ];
 
 function naming(s: string): StructuredPreference | undefined {
@@ -107,9 +112,9 @@ function naming(s: string): StructuredPreference | undefined {
   return { category: 'coding_style', key: 'naming', value: hit.value, statement: `Name identifiers in ${hit.value}` };
 }
 
-const LENGTH_UNIT = /\b(\d{2,3})\s*(?:characters?|chars?|columns?|cols?|zeichen|spalten|caracteres|columnas|caract[èe]res|colonnes)\b/i;
-const LENGTH_CONTEXT = /\b(?:lines?|zeilen?\w*|l[ií]neas?|lignes?|line length|max(?:imum|imal)?|wrap\w*|umbr\w*|longitud|longueur|coupe\w*)\b/i;
-const LENGTH_PLAIN = /\b(?:line length|max(?:imum)? line length|zeilenl[äa]nge|longitud (?:m[aá]xima )?de (?:la )?l[ií]nea|longueur (?:maximale )?d'une ligne|longueur de ligne)\b\D{0,30}?(\d{2,3})\b/i;
+const LENGTH_UNIT = uw(/\b(\d{2,3})\s*(?:characters?|chars?|columns?|cols?|zeichen|spalten|caracteres|columnas|caract[èe]res|colonnes)\b/i);
+const LENGTH_CONTEXT = uw(/\b(?:lines?|zeilen?\w*|l[ií]neas?|lignes?|line length|max(?:imum|imal)?|wrap\w*|umbr\w*|longitud|longueur|coupe\w*)\b/i);
+const LENGTH_PLAIN = uw(/\b(?:line length|max(?:imum)? line length|zeilenl[äa]nge|longitud (?:m[aá]xima )?de (?:la )?l[ií]nea|longueur (?:maximale )?d'une ligne|longueur de ligne)\b\D{0,30}?(\d{2,3})\b/i);
 
 function lineLength(s: string): StructuredPreference | undefined {
   const m = LENGTH_UNIT.exec(s) ?? LENGTH_PLAIN.exec(s);
@@ -120,7 +125,7 @@ function lineLength(s: string): StructuredPreference | undefined {
 }
 
 const TEST_FRAMEWORKS = ['pytest', 'jest', 'mocha', 'vitest', 'unittest', 'junit', 'rspec', 'jasmine', 'ava', 'playwright', 'cypress', 'xunit', 'nunit', 'testng', 'phpunit', 'minitest'];
-const TEST_FW = new RegExp(`\\b(${TEST_FRAMEWORKS.join('|')})\\b`, 'i');
+const TEST_FW = uw(new RegExp(`\\b(${TEST_FRAMEWORKS.join('|')})\\b`, 'i'));
 
 function testFramework(s: string): StructuredPreference | undefined {
   const hit = firstPositive(s, [[TEST_FW, (m) => m[1].toLowerCase()]]);
@@ -128,40 +133,42 @@ function testFramework(s: string): StructuredPreference | undefined {
   return { category: 'testing', key: 'test-framework', value: hit.value, statement: `Write tests with ${hit.value}` };
 }
 
-const PACKAGE_MANAGERS = /\b(npm|pnpm|yarn|bun|pip|pipenv|poetry|uv|cargo|conda)\b/;
+const PACKAGE_MANAGERS = uw(/\b(npm|pnpm|yarn|bun|pip|pipenv|poetry|uv|cargo|conda)\b/);
+
+const PACKAGE_CONTEXT = uw(/\b(packages?|install\w*|scripts?|dependenc\w*|npm|pip|paquets?|paquetes?|pakete?|abhängigkeiten)\b/i);
 
 function packageManager(s: string): StructuredPreference | undefined {
-  const hit = firstPositive(s, [[new RegExp(PACKAGE_MANAGERS.source, 'i'), (m) => m[1].toLowerCase()]]);
+  const hit = firstPositive(s, [[new RegExp(PACKAGE_MANAGERS.source, 'iu'), (m) => m[1].toLowerCase()]]);
   if (!hit || hit.negatedOnly) return undefined;
   // "uv" and "bun" are ordinary words elsewhere; only count them next to packages/install/scripts or another manager.
-  if ((hit.value === 'uv' || hit.value === 'bun') && !/\b(packages?|install\w*|scripts?|dependenc\w*|npm|pip|paquets?|paquetes?|pakete?|abhängigkeiten)\b/i.test(s)) return undefined;
+  if ((hit.value === 'uv' || hit.value === 'bun') && !PACKAGE_CONTEXT.test(s)) return undefined;
   return { category: 'tools', key: 'package-manager', value: hit.value, statement: `Use ${hit.value} as the package manager` };
 }
 
 const LANGUAGES: [RegExp, string][] = [
-  [/\bTypeScript\b/i, 'TypeScript'],
-  [/\bJavaScript\b/i, 'JavaScript'],
-  [/\bPython\b/i, 'Python'],
-  [/\bGo(?:lang)?\b(?!\s+(?:to|ahead|through|back|on|al|au|direct))/, 'Go'],
-  [/\bRust\b/i, 'Rust'],
-  [/\bJava\b/i, 'Java'],
-  [/\bKotlin\b/i, 'Kotlin'],
-  [/(?:^|\s)C#(?=$|[\s,.;!])/i, 'C#'],
-  [/(?:^|\s)C\+\+(?=$|[\s,.;!])/i, 'C++'],
-  [/\bRuby\b/i, 'Ruby'],
-  [/\bPHP\b/i, 'PHP'],
-  [/\bSwift\b/i, 'Swift'],
-  [/\bScala\b/i, 'Scala'],
-  [/\bElixir\b/i, 'Elixir'],
-  [/\bDart\b/i, 'Dart'],
+  [uw(/\bTypeScript\b/i), 'TypeScript'],
+  [uw(/\bJavaScript\b/i), 'JavaScript'],
+  [uw(/\bPython\b/i), 'Python'],
+  [uw(/\bGo(?:lang)?\b(?!\s+(?:to|ahead|through|back|on|al|au|direct))/), 'Go'],
+  [uw(/\bRust\b/i), 'Rust'],
+  [uw(/\bJava\b/i), 'Java'],
+  [uw(/\bKotlin\b/i), 'Kotlin'],
+  [uw(/(?:^|\s)C#(?=$|[\s,.;!])/i), 'C#'],
+  [uw(/(?:^|\s)C\+\+(?=$|[\s,.;!])/i), 'C++'],
+  [uw(/\bRuby\b/i), 'Ruby'],
+  [uw(/\bPHP\b/i), 'PHP'],
+  [uw(/\bSwift\b/i), 'Swift'],
+  [uw(/\bScala\b/i), 'Scala'],
+  [uw(/\bElixir\b/i), 'Elixir'],
+  [uw(/\bDart\b/i), 'Dart'],
 ];
 /** A language is the preference only when the sentence is about what to write code or examples in. */
 const CODE_CONTEXT =
-  /\b(?:examples?|snippets?|samples?|code|write|writes|written|answer\w*|show|default|prefer\w*|services?|backend|beispiel\w*|codebeispiel\w*|schreib\w*|zeig\w*|antwort\w*|bevorzug\w*|ejemplos?|fragmentos?|c[óo]digo|escrib\w*|mu[ée]stra\w*|prefi[ee]r\w*|exemples?|extraits?|[ée]cri[st]\w*|montre\w*|pr[ée]f[èe]r\w*|services?|servicios?|dienste)\b/i;
+  uw(/\b(?:examples?|snippets?|samples?|code|write|writes|written|answer\w*|show|default|prefer\w*|services?|backend|beispiel\w*|codebeispiel\w*|schreib\w*|zeig\w*|antwort\w*|bevorzug\w*|ejemplos?|fragmentos?|c[óo]digo|escrib\w*|mu[ée]stra\w*|prefi[ee]r\w*|exemples?|extraits?|[ée]cri[st]\w*|montre\w*|pr[ée]f[èe]r\w*|services?|servicios?|dienste)\b/i);
 
 /** "Python functions", "Java-Tests", "TypeScript files": the language only qualifies what the sentence is about. */
 const QUALIFIED =
-  /^[\s-]*(?:functions?|tests?|packages?|dependenc\w*|files?|modules?|classes|projects?|funktionen|dateien|pakete|abh[äa]ngigkeiten|klassen|funciones|archivos|paquetes|dependencias|clases|fonctions|fichiers|paquets|d[ée]pendances)\b/i;
+  uw(/^[\s-]*(?:functions?|tests?|packages?|dependenc\w*|files?|modules?|classes|projects?|funktionen|dateien|pakete|abh[äa]ngigkeiten|klassen|funciones|archivos|paquetes|dependencias|clases|fonctions|fichiers|paquets|d[ée]pendances)\b/i);
 
 function language(s: string): StructuredPreference | undefined {
   if (!CODE_CONTEXT.test(s)) return undefined;
