@@ -7,6 +7,7 @@
  *   npx tsc -p tsconfig.test.json && node out/bench/preferences.bench.js
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { evaluatePreferenceExtraction, type ExtractionFigures } from '../src/core/memory/preferences/evaluatePreferenceExtraction';
 import { extractPreferences } from '../src/core/memory/preferences/extractPreferences';
@@ -34,18 +35,25 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
-function timePerMessage(texts: string[], fn: (t: string) => unknown, rounds: number): Float64Array {
+/**
+ * Per-message wall time, every sample (`raw`) and each message's best of `rounds` (`best`): on a shared
+ * machine the raw tail is mostly the process being descheduled; the best-of figure is the extractor's own cost.
+ */
+function timePerMessage(texts: string[], fn: (t: string) => unknown, rounds: number): { raw: Float64Array; best: Float64Array } {
   for (const t of texts) fn(t); // warm-up
-  const us = new Float64Array(texts.length * rounds);
+  const raw = new Float64Array(texts.length * rounds);
+  const best = new Float64Array(texts.length).fill(Infinity);
   let k = 0;
   for (let r = 0; r < rounds; r++) {
-    for (const t of texts) {
+    texts.forEach((t, i) => {
       const t0 = process.hrtime.bigint();
       fn(t);
-      us[k++] = Number(process.hrtime.bigint() - t0) / 1000;
-    }
+      const us = Number(process.hrtime.bigint() - t0) / 1000;
+      raw[k++] = us;
+      if (us < best[i]) best[i] = us;
+    });
   }
-  return us.sort();
+  return { raw: raw.sort(), best: best.sort() };
 }
 
 function longMessage(): string {
@@ -64,12 +72,14 @@ const model = preferenceModel();
 const ours = timePerMessage(texts, (t) => extractPreferences(t), 20);
 const base = timePerMessage(texts, (t) => model.predict(t, numericFeatures(t)), 20);
 const long = longMessage();
-const longUs = timePerMessage([long], (t) => extractPreferences(t), 200);
-console.log('\n## Speed per message\n');
-console.log('| what | median | p95 | p99 |');
-console.log('|---|---|---|---|');
-const row = (what: string, s: Float64Array) => console.log(`| ${what} | ${percentile(s, 0.5).toFixed(1)} µs | ${percentile(s, 0.95).toFixed(1)} µs | ${percentile(s, 0.99).toFixed(1)} µs |`);
-row(`extractPreferences, corpus messages (n=${ours.length})`, ours);
+const longUs = timePerMessage([long], (t) => extractPreferences(t), 20);
+console.log(`\n## Speed per message (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)\n`);
+console.log('| what | median | p95 | p99 | p99 of each message\'s best of 20 |');
+console.log('|---|---|---|---|---|');
+const us = (v: number) => `${v.toFixed(1)} µs`;
+const row = (what: string, s: { raw: Float64Array; best: Float64Array }) =>
+  console.log(`| ${what} | ${us(percentile(s.raw, 0.5))} | ${us(percentile(s.raw, 0.95))} | ${us(percentile(s.raw, 0.99))} | ${us(percentile(s.best, 0.99))} |`);
+row(`extractPreferences, corpus messages (${texts.length})`, ours);
 row('baseline: classifier alone on the whole message', base);
-row(`extractPreferences, ${(long.length / 1024).toFixed(1)} KB message with a pasted log`, longUs);
-console.log(`\nRatio extractor / classifier-alone (median): ${(percentile(ours, 0.5) / percentile(base, 0.5)).toFixed(2)}×. Target: p99 < 1000 µs per message.`);
+row(`extractPreferences, one ${(long.length / 1024).toFixed(1)} KB message with a pasted log`, longUs);
+console.log(`\nRatio extractor / classifier-alone (median): ${(percentile(ours.raw, 0.5) / percentile(base.raw, 0.5)).toFixed(2)}×. Target: p99 < 1000 µs per message.`);

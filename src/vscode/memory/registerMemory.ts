@@ -10,7 +10,9 @@ import { MemoryContextContributor } from '../../core/memory/contributors/MemoryC
 import { type BackgroundRunner, MemoryService } from '../../core/memory/MemoryService';
 import type { Preference } from '../../core/memory/preferences/Preference';
 import { PreferenceContextContributor } from '../../core/memory/contributors/PreferenceContextContributor';
+import { LlmPreferenceReader } from '../../core/memory/preferences/LlmPreferenceReader';
 import { PreferenceLearner } from '../../core/memory/preferences/PreferenceLearner';
+import { OllamaProvider } from '../../core/llm/ollama/OllamaProvider';
 import { SessionContextContributor } from '../../core/memory/contributors/SessionContextContributor';
 import { SessionManager } from '../../core/memory/sessions/SessionManager';
 import type { WorkspaceTrust } from '../../core/memory/store/WorkspaceTrust';
@@ -22,6 +24,7 @@ import { MEMORY_SCHEME, MemoryDocumentProvider } from './MemoryDocumentProvider'
 import { MemoryTreeProvider } from './MemoryTreeProvider';
 import { registerMemoryBrowser } from './registerMemoryBrowser';
 import { registerRememberSelection } from './registerRememberSelection';
+import { offerPreferenceReview } from './offerPreferenceReview';
 import { registerReviewPreferences } from './registerReviewPreferences';
 import { registerSessionCommands, WorkspaceSession } from './registerSessionCommands';
 
@@ -83,6 +86,12 @@ export function registerMemory(
     learner,
     settings: current,
     logger: log,
+    onProposals: (pending) => void offerPreferenceReview(learner, pending, log),
+    // The local model as a second reader (jarvis.preferences.llm); it only proposes, for review.
+    llmReader: new LlmPreferenceReader({
+      provider: new OllamaProvider(() => ({ host: current().ollama.host }), log),
+      model: () => current().ollama.model,
+    }),
     prepare: async () => {
       if (learning()) await learnFromWorkspaceFiles(learner, log);
     },

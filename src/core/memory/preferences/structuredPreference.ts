@@ -31,11 +31,21 @@ function negated(sentence: string, index: number): boolean {
   return !PREFERENCE_CONTRAST.test(m[0]) || PREFERRING.test(sentence);
 }
 
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
+/** The `g` twin of a pattern, compiled once. */
+function globalOf(re: RegExp): RegExp {
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  return g;
+}
+
 /** First mention (by position) that is not negated, among all matches of the given patterns. */
 function firstPositive<T>(sentence: string, patterns: [RegExp, (m: RegExpExecArray) => T][]): { value: T; negatedOnly: false } | { value: T; negatedOnly: true } | undefined {
   const hits: { index: number; value: T; neg: boolean }[] = [];
   for (const [re, valueOf] of patterns) {
-    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    const g = globalOf(re);
+    g.lastIndex = 0;
     for (let m = g.exec(sentence); m; m = g.exec(sentence)) hits.push({ index: m.index, value: valueOf(m), neg: negated(sentence, m.index) });
   }
   if (hits.length === 0) return undefined;
@@ -55,11 +65,13 @@ const SPACES = uw(new RegExp(`\\b${NUM}[ -]?(?:spaces?|space|leerzeichen|espacio
 const TABS = uw(/\b(?:tabs?|tabulators?|tabulatoren|tabuladores|tabulaciones|tabulations?)\b/i);
 const INDENT_WORD = uw(/\b(?:indent\w*|einr[üu]ck\w*|einzug|sangr[ií]a|indent[aá]\w*|tabula\w*|tabs?)\b/i);
 
+const INDENT_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [SPACES, (m) => `${num(m[1])} spaces`],
+  [TABS, () => 'tabs'],
+];
+
 function indent(s: string): StructuredPreference | undefined {
-  const hit = firstPositive<string>(s, [
-    [SPACES, (m) => `${num(m[1])} spaces`],
-    [TABS, () => 'tabs'],
-  ]);
+  const hit = firstPositive<string>(s, INDENT_PATTERNS);
   if (!hit || (!INDENT_WORD.test(s) && !SPACES.test(s))) return undefined;
   // "not spaces" alone says nothing we can store; "no tabs" means spaces of unknown width: left to the statement.
   if (hit.negatedOnly) return undefined;
@@ -127,8 +139,10 @@ function lineLength(s: string): StructuredPreference | undefined {
 const TEST_FRAMEWORKS = ['pytest', 'jest', 'mocha', 'vitest', 'unittest', 'junit', 'rspec', 'jasmine', 'ava', 'playwright', 'cypress', 'xunit', 'nunit', 'testng', 'phpunit', 'minitest'];
 const TEST_FW = uw(new RegExp(`\\b(${TEST_FRAMEWORKS.join('|')})\\b`, 'i'));
 
+const TEST_FW_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [[TEST_FW, (m) => m[1].toLowerCase()]];
+
 function testFramework(s: string): StructuredPreference | undefined {
-  const hit = firstPositive(s, [[TEST_FW, (m) => m[1].toLowerCase()]]);
+  const hit = firstPositive(s, TEST_FW_PATTERNS);
   if (!hit || hit.negatedOnly) return undefined;
   return { category: 'testing', key: 'test-framework', value: hit.value, statement: `Write tests with ${hit.value}` };
 }
@@ -137,8 +151,10 @@ const PACKAGE_MANAGERS = uw(/\b(npm|pnpm|yarn|bun|pip|pipenv|poetry|uv|cargo|con
 
 const PACKAGE_CONTEXT = uw(/\b(packages?|install\w*|scripts?|dependenc\w*|npm|pip|paquets?|paquetes?|pakete?|abhängigkeiten)\b/i);
 
+const PACKAGE_MANAGER_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [[new RegExp(PACKAGE_MANAGERS.source, 'iu'), (m) => m[1].toLowerCase()]];
+
 function packageManager(s: string): StructuredPreference | undefined {
-  const hit = firstPositive(s, [[new RegExp(PACKAGE_MANAGERS.source, 'iu'), (m) => m[1].toLowerCase()]]);
+  const hit = firstPositive(s, PACKAGE_MANAGER_PATTERNS);
   if (!hit || hit.negatedOnly) return undefined;
   // "uv" and "bun" are ordinary words elsewhere; only count them next to packages/install/scripts or another manager.
   if ((hit.value === 'uv' || hit.value === 'bun') && !PACKAGE_CONTEXT.test(s)) return undefined;
@@ -170,10 +186,11 @@ const CODE_CONTEXT =
 const QUALIFIED =
   uw(/^[\s-]*(?:functions?|tests?|packages?|dependenc\w*|files?|modules?|classes|projects?|funktionen|dateien|pakete|abh[äa]ngigkeiten|klassen|funciones|archivos|paquetes|dependencias|clases|fonctions|fichiers|paquets|d[ée]pendances)\b/i);
 
+const LANGUAGE_PATTERNS = LANGUAGES.map(([re, name]) => [new RegExp(`${re.source}(?!${QUALIFIED.source.slice(1)})`, re.flags), () => name] as [RegExp, () => string]);
+
 function language(s: string): StructuredPreference | undefined {
   if (!CODE_CONTEXT.test(s)) return undefined;
-  const patterns = LANGUAGES.map(([re, name]) => [new RegExp(`${re.source}(?!${QUALIFIED.source.slice(1)})`, re.flags), () => name] as [RegExp, () => string]);
-  const hit = firstPositive(s, patterns);
+  const hit = firstPositive(s, LANGUAGE_PATTERNS);
   if (!hit || hit.negatedOnly) return undefined;
   return { category: 'coding_style', key: 'language', value: hit.value, statement: `Write code and examples in ${hit.value}` };
 }
