@@ -3,7 +3,7 @@ import { isAbortError } from '../../common/abort';
 import { errorMessage } from '../../common/errors';
 import type { IChatEngine } from '../../core/chat/ChatEngine';
 import type { Logger } from '../../core/ports';
-import { isAllowedActionCommand } from '../../shared/isAllowedActionCommand';
+import { isAllowedActionCommand } from './isAllowedActionCommand';
 import { isOpenableReferenceUri } from '../../shared/isOpenableReferenceUri';
 import { sanitizeSlashCommands } from '../../shared/matchSlashCommands';
 import { parseStoredTranscript, STORED_TRANSCRIPT_VERSION, type StoredTranscript } from '../../shared/parseStoredTranscript';
@@ -131,6 +131,11 @@ export class ChatViewSession {
       default:
         assertNever(raw, 'webview message');
     }
+  }
+
+  /** Sends `prompt` as if the user typed it (editor commands such as Explain answer here). */
+  ask(prompt: string): void {
+    this.startTurn(prompt);
   }
 
   /** Stops any answer in progress and starts an empty conversation. */

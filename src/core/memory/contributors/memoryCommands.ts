@@ -8,9 +8,10 @@ import { formatAge, MEMORY_TYPE_LABELS, memorySnippet, memoryTitle } from '../re
 import { parseMemoryText } from '../retrieval/inferMemoryType';
 import type { MemoryFilter, MemorySearchResult, SearchOptions } from '../store/MemoryQuery';
 import type { MemoryMetadata, MemoryRecord, NewMemory } from '../store/MemoryRecord';
+import { commandIds } from '../../commandIds';
 
 /** The VS Code command behind /forget's button: asks for confirmation, then deletes the ids it is given. */
-export const FORGET_COMMAND = 'jarvis.memory.forget';
+export const FORGET_COMMAND = commandIds.memoryForget;
 
 /** What the commands need from the store (VectorMemoryStore satisfies it). */
 export interface CommandMemoryStore {

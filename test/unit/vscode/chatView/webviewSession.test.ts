@@ -295,6 +295,17 @@ describe('ChatViewSession', () => {
     assert.deepEqual(logger.lines, ['warn Chat view: refused to run command "workbench.action.terminal.sendSequence" requested by the webview (not allow-listed).']);
   });
 
+  it('refuses a Jarvis command outside the allowlist (e.g. clearing the API keys) and logs it', () => {
+    const { session, effects, logger } = setup();
+    session.receive({ type: 'runAction', command: 'jarvis.clearApiKeys' });
+    session.receive({ type: 'runAction', command: 'jarvis.memory.delete', args: ['m1'] });
+    assert.deepEqual(effects.calls, []);
+    assert.deepEqual(logger.lines, [
+      'warn Chat view: refused to run command "jarvis.clearApiKeys" requested by the webview (not allow-listed).',
+      'warn Chat view: refused to run command "jarvis.memory.delete" requested by the webview (not allow-listed).',
+    ]);
+  });
+
   it('passes copy and insert to the host effects', () => {
     const { session, effects } = setup();
     session.receive({ type: 'copy', code: 'a' });
