@@ -4,28 +4,37 @@ import { DisposableStore } from './common/Disposable';
 import { systemClock } from './common/Clock';
 import { SettingsStore } from './core/config/SettingsStore';
 import { ChatEngine } from './core/chat/ChatEngine';
-import { ApiKeyStore, CloudProvider } from './core/keys/ApiKeyStore';
+import { EditorContextContributor } from './core/editor/EditorContextContributor';
+import { ApiKeyStore, CloudProvider } from './core/security/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
 import { RoutingService } from './core/routing/RoutingService';
 import type { IRoutingService } from './core/routing/RoutingServiceContract';
-import { OllamaStatusMonitor } from './core/status/OllamaStatusMonitor';
-import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode/ChatParticipant';
-import { ChatViewProvider } from './vscode/ChatViewProvider';
-import { registerRouting } from './vscode/routing/registerRouting';
-import type { InsertedCode } from './vscode/InsertedCode';
+import { OllamaStatusMonitor } from './core/llm/ollama/OllamaStatusMonitor';
+import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode/chat/ChatParticipant';
+import { ChatViewProvider } from './vscode/chatView/ChatViewProvider';
+import { registerRouting } from './vscode/commands/registerRouting';
+import type { InsertedCode } from './vscode/chatView/InsertedCode';
 import { registerMemory, type MemoryTestApi } from './vscode/memory/registerMemory';
+import { registerEditorCommands, type EditorTestApi } from './vscode/editor/registerEditorCommands';
 import { registerKeyCommands } from './vscode/commands/registerKeyCommands';
 import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands';
-import { showStatusMenu, StatusBar } from './vscode/StatusBar';
-import { VscodeSecretStore } from './vscode/VscodeSecretStore';
-import { VscodeSettingsSource } from './vscode/VscodeSettingsSource';
+import { showStatusMenu, StatusBar } from './vscode/statusBar/StatusBar';
+import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
+import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
 
-/** What activate() returns: used by the integration tests and available to other extensions. */
-export interface JarvisApi {
+/**
+ * What activate() returns when VS Code runs the extension's tests (ExtensionMode.Test), and only then:
+ * the integration suites drive the chat handler, routing, memory hooks and keys through it. In
+ * production and development activate() returns nothing, so no other extension can read a key,
+ * spend budget or change memory through Jarvis's exports.
+ */
+export interface JarvisTestApi {
   chatHandler: vscode.ChatRequestHandler;
   routing: IRoutingService;
   /** Hooks the integration tests use to drive learning from edits. */
   memory: MemoryTestApi;
+  /** Proposal state for the editor-command tests. */
+  editor: EditorTestApi;
   secrets: {
     set(provider: CloudProvider, key: string): Promise<void>;
     get(provider: CloudProvider): Promise<string | undefined>;
@@ -33,7 +42,7 @@ export interface JarvisApi {
   };
 }
 
-export function activate(context: vscode.ExtensionContext): JarvisApi {
+export function activate(context: vscode.ExtensionContext): JarvisTestApi | undefined {
   const started = performance.now();
   const root = new DisposableStore();
   context.subscriptions.push(root);
@@ -60,10 +69,12 @@ export function activate(context: vscode.ExtensionContext): JarvisApi {
   const inserted = root.add(new vscode.EventEmitter<InsertedCode>());
   const memory = registerMemory(context, { settings, keys, log, insertedCode: inserted.event });
   root.add(memory.disposable);
+  // Explain/Review/Ask open a chat request; this carries the editor's context (symbol, imports) into it.
+  const editorContext = new EditorContextContributor(systemClock);
   const engine = new ChatEngine({
     settings: () => settings.current,
     responder: routing.service,
-    contributors: memory.contributors,
+    contributors: [...memory.contributors, editorContext],
     commands: memory.commands,
     clock: systemClock,
     logger: log,
@@ -91,6 +102,15 @@ export function activate(context: vscode.ExtensionContext): JarvisApi {
     }),
   );
   root.add(new StatusBar(monitor));
+  const editorCommands = registerEditorCommands({
+    engine,
+    context: editorContext,
+    askChatView: (prompt) => chatView.ask(prompt),
+    // Code applied from a proposal is watched like inserted code: the user's restyling of it teaches preferences.
+    onDidApply: (code) => inserted.fire(code),
+    log,
+  });
+  root.add(editorCommands.disposable);
 
   root.add(registerKeyCommands(keys, log));
   root.add(registerOllamaCommands(models, monitor, settings, log));
@@ -115,10 +135,12 @@ export function activate(context: vscode.ExtensionContext): JarvisApi {
   log.info(`Jarvis activated in ${ms} ms`);
   console.log(`Jarvis activated in ${ms} ms`);
 
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     chatHandler,
     routing: routing.service,
     memory: memory.api,
+    editor: editorCommands.api,
     secrets: {
       set: (provider, key) => keys.set(provider, key),
       get: (provider) => keys.get(provider),
