@@ -101,9 +101,11 @@ export class HashingFeaturizer {
     const values = new Float32Array(touched + numericCount);
     let j = 0;
     let norm = 0;
-    // Indices come in first-seen order: deterministic for a given text, and a dot product needs no sort.
+    // Ascending index order: the vector does not depend on the order hashes arrived in, and models trained
+    // by an earlier version (same features, sorted) keep reproducing byte for byte.
+    const order = seen.subarray(0, touched).sort();
     for (let k = 0; k < touched; k++) {
-      const b = seen[k];
+      const b = order[k];
       const v = scratch[b];
       scratch[b] = 0;
       if (v === 0) continue;

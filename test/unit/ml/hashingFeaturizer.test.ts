@@ -12,12 +12,14 @@ describe('ml: HashingFeaturizer', () => {
     assert.deepEqual(wordTokens(foldText('Qué es un_puerto? 8080!')), ['que', 'es', 'un_puerto', '8080']);
   });
 
-  it('is deterministic, with unique indices', () => {
+  it('is deterministic, with unique indices in ascending order', () => {
     const a = f.featurize('explain the default port of postgres', [1, 2]);
     const b = f.featurize('explain the default port of postgres', [1, 2]);
     assert.deepEqual(Array.from(a.indices), Array.from(b.indices));
     assert.deepEqual(Array.from(a.values), Array.from(b.values));
     assert.equal(new Set(a.indices).size, a.indices.length);
+    const text = Array.from(a.indices.slice(0, -2));
+    assert.deepEqual(text, [...text].sort((x, y) => x - y));
   });
 
   it('normalises the text part to unit length and appends numeric features last, as given', () => {
