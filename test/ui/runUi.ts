@@ -2,4 +2,4 @@
 import { repoRoot } from '../harness/paths';
 import { runAsMain, runUiSuite } from './runUiSuite';
 
-runAsMain('ui', () => runUiSuite({ suite: 'ui', files: ['chatView.uitest.js'], load: { developmentPath: repoRoot } }));
+runAsMain('ui', () => runUiSuite({ suite: 'ui', files: ['chatView.uitest.js', 'editorCommands.uitest.js'], load: { developmentPath: repoRoot } }));
