@@ -90,6 +90,12 @@ export default tseslint.config(
     },
   },
   {
+    // The probe extension is loaded by the extension host as it is (CommonJS, no build step).
+    files: ['test/fixtures/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/vscode/**/*.ts', 'src/extension.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noTest] }] },
   },
