@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { toAnthropicMessages } from '../../src/core/llm/anthropic/toAnthropicMessages';
+import { toAnthropicRequest } from '../../src/core/llm/tools/toAnthropicRequest';
+
+const toAnthropicMessages = (messages: Parameters<typeof toAnthropicRequest>[0]) => toAnthropicRequest(messages, []);
 import { expectJarvisError } from '../fakes/providerAssertions';
 
 describe('toAnthropicMessages', () => {

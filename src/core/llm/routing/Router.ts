@@ -184,7 +184,7 @@ export class Router {
             }
             text += chunk.text;
             yield { type: 'text', text: chunk.text };
-          } else {
+          } else if (chunk.type === 'done') {
             done = chunk;
           }
         }
