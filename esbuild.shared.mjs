@@ -30,7 +30,7 @@ const stubVectraNlp = {
 };
 
 /**
- * Packages that load on first use (see src/core/lazy) are built into files of their own under
+ * Packages that load on first use (see src/common/Lazy.ts) are built into files of their own under
  * dist/vendor/ and required from there, so activation neither evaluates nor even parses them: a lazily
  * initialised module inside the main bundle is still read and compiled at every start.
  * Key: the import specifier used in src; value: the file name under dist/vendor/.

@@ -15,7 +15,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fmtBytes, fmtMs, summarize } from '../test/harness/benchStats';
-import { buildBundle, repoRoot, runChild, type ChildResult } from '../test/unit/lazyLoadingHarness';
+import { buildBundle, repoRoot, runChild, type ChildResult } from '../test/unit/build/lazyLoadingHarness';
 
 const RUNS = Number(process.env.JARVIS_BENCH_RUNS ?? 20);
 

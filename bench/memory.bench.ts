@@ -8,8 +8,8 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Embedder } from '../src/core/memory/Embedder';
-import { VectorMemoryStore } from '../src/core/memory/VectorMemoryStore';
+import type { Embedder } from '../src/core/memory/embedders/Embedder';
+import { VectorMemoryStore } from '../src/core/memory/store/VectorMemoryStore';
 
 const SIZES = [1_000, 10_000, 20_000];
 const DIMS = [384, 768];

@@ -8,9 +8,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeComplexity } from '../src/core/llm/routing/analyzeComplexity';
-import { HybridStrategy, type HybridRequest } from '../src/core/llm/routing/HybridStrategy';
-import { Router } from '../src/core/llm/routing/Router';
+import { analyzeComplexity } from '../src/core/routing/complexity/analyzeComplexity';
+import { HybridStrategy, type HybridRequest } from '../src/core/routing/HybridStrategy';
+import { Router } from '../src/core/routing/Router';
 import type { LlmProvider, ProviderId } from '../src/core/llm/types';
 import { PrivacyGuard } from '../src/core/security/PrivacyGuard';
 
@@ -29,7 +29,7 @@ const idle = (id: ProviderId, local: boolean): LlmProvider => ({
 
 function eightKbPrompt(): string {
   // Real code from this repository, as a user would paste it, plus a question.
-  const src = fs.readFileSync(path.resolve(__dirname, '../../src/core/llm/routing/Router.ts'), 'utf8');
+  const src = fs.readFileSync(path.resolve(__dirname, '../../src/core/routing/Router.ts'), 'utf8');
   const head = 'Refactor this router so the fallback loop is easier to test, and explain the trade-offs:\n```ts\n';
   return head + src.slice(0, 8192 - head.length - 4) + '\n```';
 }

@@ -4,24 +4,29 @@ import { DisposableStore } from './common/Disposable';
 import { systemClock } from './common/Clock';
 import { SettingsStore } from './core/config/SettingsStore';
 import { ChatEngine } from './core/chat/ChatEngine';
-import { ApiKeyStore, CloudProvider } from './core/keys/ApiKeyStore';
+import { ApiKeyStore, CloudProvider } from './core/security/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
 import { RoutingService } from './core/routing/RoutingService';
 import type { IRoutingService } from './core/routing/RoutingServiceContract';
-import { OllamaStatusMonitor } from './core/status/OllamaStatusMonitor';
-import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode/ChatParticipant';
-import { ChatViewProvider } from './vscode/ChatViewProvider';
-import { registerRouting } from './vscode/routing/registerRouting';
-import type { InsertedCode } from './vscode/InsertedCode';
+import { OllamaStatusMonitor } from './core/llm/ollama/OllamaStatusMonitor';
+import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode/chat/ChatParticipant';
+import { ChatViewProvider } from './vscode/chatView/ChatViewProvider';
+import { registerRouting } from './vscode/commands/registerRouting';
+import type { InsertedCode } from './vscode/chatView/InsertedCode';
 import { registerMemory, type MemoryTestApi } from './vscode/memory/registerMemory';
 import { registerKeyCommands } from './vscode/commands/registerKeyCommands';
 import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands';
-import { showStatusMenu, StatusBar } from './vscode/StatusBar';
-import { VscodeSecretStore } from './vscode/VscodeSecretStore';
-import { VscodeSettingsSource } from './vscode/VscodeSettingsSource';
+import { showStatusMenu, StatusBar } from './vscode/statusBar/StatusBar';
+import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
+import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
 
-/** What activate() returns: used by the integration tests and available to other extensions. */
-export interface JarvisApi {
+/**
+ * What activate() returns when VS Code runs the extension's tests (ExtensionMode.Test), and only then:
+ * the integration suites drive the chat handler, routing, memory hooks and keys through it. In
+ * production and development activate() returns nothing, so no other extension can read a key,
+ * spend budget or change memory through Jarvis's exports.
+ */
+export interface JarvisTestApi {
   chatHandler: vscode.ChatRequestHandler;
   routing: IRoutingService;
   /** Hooks the integration tests use to drive learning from edits. */
@@ -33,7 +38,7 @@ export interface JarvisApi {
   };
 }
 
-export function activate(context: vscode.ExtensionContext): JarvisApi {
+export function activate(context: vscode.ExtensionContext): JarvisTestApi | undefined {
   const started = performance.now();
   const root = new DisposableStore();
   context.subscriptions.push(root);
@@ -115,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): JarvisApi {
   log.info(`Jarvis activated in ${ms} ms`);
   console.log(`Jarvis activated in ${ms} ms`);
 
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     chatHandler,
     routing: routing.service,

@@ -3,7 +3,7 @@ import { Emitter, Event } from '../../common/Emitter';
 import { errorMessage, JarvisError } from '../../common/errors';
 import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
-import { lazyAsync } from '../lazy/Lazy';
+import { lazyAsync } from '../../common/Lazy';
 import { systemTimer, Timer, TimerHandle } from '../resilience/Timer';
 import type { CacheTier } from './CacheTier';
 

@@ -1,11 +1,12 @@
 import { errorMessage, isJarvisError, type JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
 import type { ChatAction, ChatChunk } from './ChatChunk';
+import { commandIds } from '../commandIds';
 
-const showLog: ChatAction = { title: 'Show Log', command: 'jarvis.showLog' };
+const showLog: ChatAction = { title: 'Show Log', command: commandIds.showLog };
 const openSetting = (key: string, title: string): ChatAction => ({
   title,
-  command: 'jarvis.openSettings',
+  command: commandIds.openSettings,
   args: [key],
 });
 
@@ -31,18 +32,18 @@ function actionsFor(e: JarvisError, model: string): ChatAction[] {
     case 'provider-disabled':
       return [openSetting('jarvis.ollama.enabled', 'Enable Ollama')];
     case 'provider-unreachable':
-      return [{ title: 'Retry Connection', command: 'jarvis.checkOllama' }, openSetting('jarvis.ollama.host', 'Change Ollama Host')];
+      return [{ title: 'Retry Connection', command: commandIds.checkOllama }, openSetting('jarvis.ollama.host', 'Change Ollama Host')];
     case 'model-not-found':
-      return [{ title: `Pull ${model}`, command: 'jarvis.pullModel', args: [model] }, openSetting('jarvis.ollama.model', 'Choose Another Model')];
+      return [{ title: `Pull ${model}`, command: commandIds.pullModel, args: [model] }, openSetting('jarvis.ollama.model', 'Choose Another Model')];
     case 'budget-exceeded':
-      return [{ title: 'Allow One Request Over Budget', command: 'jarvis.allowOverBudgetOnce' }, openSetting('jarvis.budget.dailyUsd', 'Change Budget')];
+      return [{ title: 'Allow One Request Over Budget', command: commandIds.allowOverBudgetOnce }, openSetting('jarvis.budget.dailyUsd', 'Change Budget')];
     case 'auth-failed': {
       // A key problem of one provider offers that provider's key command; unknown providers offer both.
       const provider = e.details.provider;
       if (provider === 'vscode') return [showLog];
       const actions: ChatAction[] = [];
-      if (provider !== 'anthropic') actions.push({ title: 'Set OpenAI API Key', command: 'jarvis.setOpenAIKey' });
-      if (provider !== 'openai') actions.push({ title: 'Set Anthropic API Key', command: 'jarvis.setAnthropicKey' });
+      if (provider !== 'anthropic') actions.push({ title: 'Set OpenAI API Key', command: commandIds.setOpenAIKey });
+      if (provider !== 'openai') actions.push({ title: 'Set Anthropic API Key', command: commandIds.setAnthropicKey });
       return actions;
     }
     default:

@@ -1,5 +1,5 @@
-import { parseRoutingTable } from '../llm/routing/RoutingTable';
-import { TIER_NAMES, type TierName } from '../llm/routing/TaskComplexity';
+import { parseRoutingTable } from '../routing/RoutingTable';
+import { TIER_NAMES, type TierName } from '../routing/complexity/TaskComplexity';
 import { DEFAULT_SETTINGS, JarvisSettings, PriceOverride } from './settings';
 import { SettingReader } from './SettingReader';
 

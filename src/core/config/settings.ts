@@ -2,7 +2,7 @@
  * Typed Jarvis settings. Every setting is declared once here with its default; a unit test checks
  * these defaults against package.json `contributes.configuration`.
  */
-import type { TierName } from '../llm/routing/TaskComplexity';
+import type { TierName } from '../routing/complexity/TaskComplexity';
 
 export type ComplexitySetting = 'auto' | TierName;
 export type EmbedderSetting = 'auto' | 'ollama' | 'openai' | 'offline';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../common/Clock';
 import { JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
-import { Lazy, lazyAsync } from '../lazy/Lazy';
+import { Lazy, lazyAsync } from '../../common/Lazy';
 import type { Logger } from '../ports';
 import type { CloudConnection } from './CloudConnection';
 import { OllamaProvider } from './ollama/OllamaProvider';

@@ -5,12 +5,12 @@ import { errorMessage, isJarvisError, JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
 import { StreamingBatchProcessor } from '../batch/StreamingBatchProcessor';
 import type { KeyValueStore } from '../ports';
-import { chooseEmbedder, type EmbedderEnvironment, embedderForId, embedderSettingsKey } from './chooseEmbedder';
-import type { Embedder } from './Embedder';
-import type { NewMemory } from './MemoryRecord';
-import { readPointer } from './StorePointer';
-import { type SwitchProgress, VectorMemoryStore } from './VectorMemoryStore';
-import type { WorkspaceTrust } from './WorkspaceTrust';
+import { chooseEmbedder, type EmbedderEnvironment, embedderForId, embedderSettingsKey } from './embedders/chooseEmbedder';
+import type { Embedder } from './embedders/Embedder';
+import type { NewMemory } from './store/MemoryRecord';
+import { readPointer } from './store/StorePointer';
+import { type SwitchProgress, VectorMemoryStore } from './store/VectorMemoryStore';
+import type { WorkspaceTrust } from './store/WorkspaceTrust';
 
 /** Runs a long job with visible, cancellable progress (a VS Code notification in the host). */
 export type BackgroundRunner = (title: string, job: (report: (p: SwitchProgress) => void, signal: AbortSignal) => Promise<void>) => Promise<void>;

@@ -13,7 +13,7 @@ import { Emitter, Event } from '../../common/Emitter';
 import { JarvisError } from '../../common/errors';
 import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
-import { lazyAsync } from '../lazy/Lazy';
+import { lazyAsync } from '../../common/Lazy';
 import {
   ALL_ERROR_CATEGORIES,
   CategoryRetryPolicy,

@@ -1,9 +1,9 @@
 import type { Clock } from '../../common/Clock';
 import type { ChatChunk } from '../chat/ChatChunk';
-import { candidateKey } from '../llm/routing/Candidate';
-import type { HybridChunk, HybridDecision, HybridResult } from '../llm/routing/HybridStrategy';
-import type { Attempt } from '../llm/routing/Router';
-import { tierName } from '../llm/routing/TaskComplexity';
+import { candidateKey } from './Candidate';
+import type { HybridChunk, HybridDecision, HybridResult } from './HybridStrategy';
+import type { Attempt } from './Router';
+import { tierName } from './complexity/TaskComplexity';
 import type { CachedAnswer } from './AnswerCache';
 
 /** Separates a replaced local answer from the escalated one in the streamed text. */

@@ -4,7 +4,7 @@ import type { JarvisSettings } from '../config/settings';
 import { sameModel } from '../llm/ollama/modelName';
 import type { OllamaModelInfo } from '../llm/ollama/OllamaTypes';
 import type { ProviderRegistry } from '../llm/ProviderRegistry';
-import type { Availability, Candidate } from '../llm/routing/Candidate';
+import type { Availability, Candidate } from './Candidate';
 import type { Logger } from '../ports';
 import type { CircuitBreakers } from '../resilience/CircuitBreakers';
 import type { Timer } from '../resilience/Timer';

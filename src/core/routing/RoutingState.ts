@@ -1,8 +1,8 @@
 import type { Clock } from '../../common/Clock';
 import type { IDisposable } from '../../common/Disposable';
 import { errorMessage } from '../../common/errors';
-import { PerformanceTracker } from '../llm/perf/PerformanceTracker';
-import { BudgetGovernor, type BudgetOptions } from '../llm/routing/BudgetGovernor';
+import { PerformanceTracker } from './perf/PerformanceTracker';
+import { BudgetGovernor, type BudgetOptions } from './BudgetGovernor';
 import type { KeyValueStore, Logger } from '../ports';
 import type { Timer, TimerHandle } from '../resilience/Timer';
 

@@ -1,8 +1,8 @@
 import type { JarvisSettings } from '../config/settings';
-import { candidateKey, type Candidate } from '../llm/routing/Candidate';
+import { candidateKey, type Candidate } from './Candidate';
 import { sameModel } from '../llm/ollama/modelName';
-import { parseRoutingTable, type RoutingTable } from '../llm/routing/RoutingTable';
-import { TIER_NAMES, type TierName } from '../llm/routing/TaskComplexity';
+import { parseRoutingTable, type RoutingTable } from './RoutingTable';
+import { TIER_NAMES, type TierName } from './complexity/TaskComplexity';
 
 /** Tiers where vscode.lm models join as cloud candidates (after the configured cloud models). */
 const VSCODE_TIERS: ReadonlySet<TierName> = new Set(['medium', 'high', 'critical']);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
-import { ApiKeyStore, CloudProvider } from '../../core/keys/ApiKeyStore';
+import { ApiKeyStore, CloudProvider } from '../../core/security/ApiKeyStore';
 import type { Logger } from '../../core/ports';
 
 const LABEL: Record<CloudProvider, { name: string; placeholder: string }> = {

@@ -7,7 +7,7 @@ import type { OllamaModelInfo } from '../../core/llm/ollama/OllamaTypes';
 import type { Logger } from '../../core/ports';
 import { chooseSettingTarget } from '../../core/presentation/chooseSettingTarget';
 import { describeOllamaModel, formatBytes } from '../../core/presentation/describeOllamaModel';
-import type { OllamaStatusMonitor } from '../../core/status/OllamaStatusMonitor';
+import type { OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMonitor';
 
 const TARGETS = {
   global: vscode.ConfigurationTarget.Global,

@@ -3,7 +3,7 @@ import { errorMessage, isJarvisError } from '../../common/errors';
 import type { SettingsStore } from '../../core/config/SettingsStore';
 import type { OllamaModels } from '../../core/llm/ollama/OllamaModels';
 import type { Logger } from '../../core/ports';
-import { describe, OllamaStatusMonitor } from '../../core/status/OllamaStatusMonitor';
+import { describe, OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMonitor';
 
 /** Commands that talk to Ollama: pull a model (with progress and cancel) and check the connection. */
 export function registerOllamaCommands(

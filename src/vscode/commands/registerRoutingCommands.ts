@@ -2,12 +2,12 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { JarvisError, errorMessage } from '../../common/errors';
 import type { SettingsStore } from '../../core/config/SettingsStore';
-import type { ApiKeyStore } from '../../core/keys/ApiKeyStore';
+import type { ApiKeyStore } from '../../core/security/ApiKeyStore';
 import type { Logger } from '../../core/ports';
 import { formatRoutingStatus } from '../../core/presentation/formatRoutingStatus';
 import { formatUsd } from '../../core/presentation/formatUsd';
 import type { ExtraModelSource, IRoutingService } from '../../core/routing/RoutingServiceContract';
-import { describe, type OllamaStatusMonitor } from '../../core/status/OllamaStatusMonitor';
+import { describe, type OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMonitor';
 
 export interface RoutingCommandDeps {
   service: IRoutingService;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
-import { detectEditEvidence } from '../../core/memory/detectEditEvidence';
-import type { EditEvidenceKind, PreferenceLearner } from '../../core/memory/PreferenceLearner';
-import { mapRangeThroughChanges, type OffsetRange } from '../../core/memory/trackRange';
-import type { InsertedCode } from '../InsertedCode';
+import { detectEditEvidence } from '../../core/memory/preferences/detectEditEvidence';
+import type { EditEvidenceKind, PreferenceLearner } from '../../core/memory/preferences/PreferenceLearner';
+import { mapRangeThroughChanges, type OffsetRange } from '../../core/memory/preferences/trackRange';
+import type { InsertedCode } from '../chatView/InsertedCode';
 
 export interface InsertedCodeWatcherOptions {
   /** How long an insertion is watched. @default 10 minutes */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { MEMORY_TYPE_LABELS } from '../../core/memory/describeMemory';
-import type { MemoryRecord } from '../../core/memory/MemoryRecord';
+import { MEMORY_TYPE_LABELS } from '../../core/memory/retrieval/describeMemory';
+import type { MemoryRecord } from '../../core/memory/store/MemoryRecord';
 
 export const MEMORY_SCHEME = 'jarvis-memory';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
-import { formatAge, MEMORY_TYPE_LABELS, memorySnippet } from '../../core/memory/describeMemory';
+import { formatAge, MEMORY_TYPE_LABELS, memorySnippet } from '../../core/memory/retrieval/describeMemory';
 import type { MemoryService } from '../../core/memory/MemoryService';
-import type { MemoryRecord } from '../../core/memory/MemoryRecord';
-import { MEMORY_TYPES, type MemoryType } from '../../core/memory/MemoryType';
+import type { MemoryRecord } from '../../core/memory/store/MemoryRecord';
+import { MEMORY_TYPES, type MemoryType } from '../../core/memory/store/MemoryType';
 
 export type MemoryNode = { kind: 'type'; type: MemoryType; count: number } | { kind: 'memory'; record: MemoryRecord } | { kind: 'note'; text: string };
 

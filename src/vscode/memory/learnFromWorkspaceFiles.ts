@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
-import type { PreferenceLearner } from '../../core/memory/PreferenceLearner';
+import type { PreferenceLearner } from '../../core/memory/preferences/PreferenceLearner';
 
 /** The config files Jarvis reads conventions from, at the root of each workspace folder. */
 export const STYLE_CONFIG_FILES = ['.editorconfig', '.prettierrc', '.prettierrc.json', '.eslintrc', '.eslintrc.json'];

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
-import { MEMORY_TYPE_LABELS, memorySnippet } from '../../core/memory/describeMemory';
-import { FORGET_COMMAND } from '../../core/memory/memoryCommands';
-import { importMemories } from '../../core/memory/importMemories';
-import { planMemoryImport, toMemoryExport } from '../../core/memory/memoryExport';
+import { MEMORY_TYPE_LABELS, memorySnippet } from '../../core/memory/retrieval/describeMemory';
+import { FORGET_COMMAND } from '../../core/memory/contributors/memoryCommands';
+import { importMemories } from '../../core/memory/store/importMemories';
+import { planMemoryImport, toMemoryExport } from '../../core/memory/store/memoryExport';
 import type { MemoryService } from '../../core/memory/MemoryService';
-import type { MemoryRecord } from '../../core/memory/MemoryRecord';
+import type { MemoryRecord } from '../../core/memory/store/MemoryRecord';
 import { memoryUri } from './MemoryDocumentProvider';
 import type { MemoryNode, MemoryTreeProvider } from './MemoryTreeProvider';
 

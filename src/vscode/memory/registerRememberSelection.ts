@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { errorMessage, isJarvisError } from '../../common/errors';
-import { MEMORY_TYPE_LABELS } from '../../core/memory/describeMemory';
-import { inferMemoryType } from '../../core/memory/inferMemoryType';
+import { MEMORY_TYPE_LABELS } from '../../core/memory/retrieval/describeMemory';
+import { inferMemoryType } from '../../core/memory/retrieval/inferMemoryType';
 import type { MemoryService } from '../../core/memory/MemoryService';
-import { MAX_MEMORY_TEXT_CHARS } from '../../core/memory/MemoryRecord';
-import { MEMORY_TYPES, type MemoryType } from '../../core/memory/MemoryType';
+import { MAX_MEMORY_TEXT_CHARS } from '../../core/memory/store/MemoryRecord';
+import { MEMORY_TYPES, type MemoryType } from '../../core/memory/store/MemoryType';
 
 const TYPE_HINTS: Record<MemoryType, string> = {
   decision: 'Something the team decided',

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
-import type { Preference } from '../../core/memory/Preference';
-import type { PreferenceLearner } from '../../core/memory/PreferenceLearner';
+import type { Preference } from '../../core/memory/preferences/Preference';
+import type { PreferenceLearner } from '../../core/memory/preferences/PreferenceLearner';
 
 type Action = 'confirm' | 'reject' | 'edit';
 

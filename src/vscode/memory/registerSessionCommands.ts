@@ -1,9 +1,9 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
-import { formatAge } from '../../core/memory/describeMemory';
-import { CurrentSession } from '../../core/memory/CurrentSession';
-import type { Project, SessionManager } from '../../core/memory/SessionManager';
+import { formatAge } from '../../core/memory/retrieval/describeMemory';
+import { CurrentSession } from '../../core/memory/sessions/CurrentSession';
+import type { Project, SessionManager } from '../../core/memory/sessions/SessionManager';
 
 /** The session this window works in: filed under the OS user and the first workspace folder. */
 export class WorkspaceSession extends CurrentSession {

@@ -1,6 +1,6 @@
 import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
 import { FakeOpenAIServer } from '../../fakes/FakeOpenAIServer';
-import { OPENAI_KEY } from '../routingServiceSetup';
+import { OPENAI_KEY } from '../routing/routingServiceSetup';
 
 /** The servers of the current test. A test may replace one; the replacement is then closed after it. */
 export interface FakeServers {

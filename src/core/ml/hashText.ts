@@ -1,0 +1,47 @@
+/**
+ * Text hashing helpers shared by the featurizer and anything that must hash text the same way
+ * (e.g. per-workspace learning keyed by words). Pure, deterministic and allocation-light: they run
+ * on every request.
+ */
+
+/** 32-bit FNV-1a of a string's UTF-16 code units, as an unsigned integer. */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** One FNV-1a step: feed a code unit into a running hash. */
+export function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
+}
+
+/** Final avalanche (murmur3 fmix32) so that close hashes land in unrelated buckets. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/**
+ * Lower-cases and strips accents ("Größe" → "grösse" → "grosse", "déploiement" → "deploiement") so that
+ * a user who types without accents, or with a different keyboard, gets the same features. ß becomes ss.
+ */
+export function foldText(text: string): string {
+  // Fast path: pure ASCII needs only lower-casing (NFD on 8 KB costs more than the rest of featurizing).
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  return text.normalize('NFD').replace(COMBINING, '').toLowerCase().replace(/ß/g, 'ss');
+}
+
+/** Splits folded text into word tokens: letters and digits (any script), plus _ inside identifiers. */
+export function wordTokens(folded: string): string[] {
+  return folded.match(/[\p{L}\p{N}_]+/gu) ?? [];
+}

@@ -1,0 +1,232 @@
+import { isAbortError } from '../../common/abort';
+import { JarvisError, errorMessage } from '../../common/errors';
+import { PrivacyGuard, type PrivacyAttachment, type PrivacyVerdict } from '../security/PrivacyGuard';
+import type { QualityScore } from './quality/QualityScore';
+import { validateQuality } from './quality/validateQuality';
+import type { ChatMessage, FinishReason } from '../llm/types';
+import { analyzeComplexity, type ComplexityAssessment, type ComplexityInput } from './complexity/analyzeComplexity';
+import type { BudgetGovernor } from './BudgetGovernor';
+import { candidateKey } from './Candidate';
+import { LocalShareWindow } from './LocalShareWindow';
+import type { Attempt, Refusal, RouteChunk, RouteResult, Router } from './Router';
+import { TaskComplexity, tierName, type TierName } from './complexity/TaskComplexity';
+
+export type QualityValidator = (
+  answer: string,
+  context: { question: string; finishReason: FinishReason; expectedCriteria?: string[]; signal?: AbortSignal },
+) => QualityScore | Promise<QualityScore>;
+
+export interface HybridOptions {
+  router: Router;
+  /** Target share of answers computed locally, over the window. @default 0.8 */
+  localRatio?: number;
+  /** Local answers scoring below this are escalated to the cloud. @default 0.7 */
+  qualityThreshold?: number;
+  /** Decisions the local share is measured over. @default 100 */
+  windowSize?: number;
+  /** Without one, cloud spend is not capped. */
+  budget?: BudgetGovernor;
+  /** @default new PrivacyGuard() */
+  privacy?: PrivacyGuard;
+  /** @default the heuristic validateQuality */
+  validate?: QualityValidator;
+}
+
+export interface HybridRequest {
+  /** The user's ask: what complexity and privacy are judged on. */
+  prompt: string;
+  /** The conversation to send. @default [{ role: 'user', content: prompt }] */
+  messages?: ChatMessage[];
+  context?: Omit<ComplexityInput, 'prompt'>;
+  attachments?: PrivacyAttachment[];
+  /** The user's choice of level for this request; wins over the analysis. */
+  complexity?: TaskComplexity | TierName;
+  /** Use the cloud for this request even if the budget is spent. */
+  budgetOverride?: boolean;
+  expectedCriteria?: string[];
+  temperature?: number;
+  maxTokens?: number;
+  signal?: AbortSignal;
+}
+
+export interface HybridDecision {
+  complexity: ComplexityAssessment;
+  placement: 'local' | 'cloud';
+  /** Why local or cloud, for the trace. */
+  why: string;
+  privacy: PrivacyVerdict;
+  cloudBlocked?: Refusal;
+}
+
+export interface HybridResult extends RouteResult {
+  decision: HybridDecision;
+  /** Score of the local answer, when one was checked. */
+  quality?: QualityScore;
+  /** The local answer that was replaced, when escalated. */
+  escalatedFrom?: RouteResult;
+  /** e.g. "local answer scored 0.42 < 0.70 → escalated to gpt-4o". */
+  explanation?: string;
+  warnings: string[];
+}
+
+export type HybridChunk =
+  | { type: 'decision'; decision: HybridDecision }
+  | Exclude<RouteChunk, { type: 'done' }>
+  | { type: 'warning'; message: string }
+  | { type: 'escalated'; explanation: string; score: number; reasons: string[] }
+  | { type: 'done'; result: HybridResult };
+
+/**
+ * The 80/20 policy. Trivial and low requests run locally, high and critical in the cloud; medium
+ * requests go wherever keeps the recent local share at `localRatio` (lowered as the budget runs
+ * out). Weak local answers are escalated to the cloud; secrets never leave the machine.
+ */
+export class HybridStrategy {
+  private readonly router: Router;
+  private readonly localRatio: number;
+  private readonly threshold: number;
+  private readonly window: LocalShareWindow;
+  private readonly budget: BudgetGovernor | undefined;
+  private readonly privacy: PrivacyGuard;
+  private readonly validate: QualityValidator;
+
+  constructor(options: HybridOptions) {
+    if (!options?.router) throw new JarvisError('invalid-input', 'HybridStrategy needs { router }.');
+    this.router = options.router;
+    this.localRatio = fraction(options.localRatio, 0.8, 'localRatio');
+    this.threshold = fraction(options.qualityThreshold, 0.7, 'qualityThreshold');
+    this.window = new LocalShareWindow(options.windowSize ?? 100);
+    this.budget = options.budget;
+    this.privacy = options.privacy ?? new PrivacyGuard();
+    this.validate = options.validate ?? ((answer, ctx) => validateQuality(answer, ctx));
+  }
+
+  /** Local share over the window; undefined before the first answer. */
+  localShare(): number | undefined {
+    return this.window.localShare();
+  }
+
+  /** Where this request should run, and why. Pure apart from reading the window and budget. */
+  decide(request: HybridRequest): HybridDecision {
+    if (request === null || typeof request !== 'object' || typeof request.prompt !== 'string') {
+      throw new JarvisError('invalid-input', 'A hybrid request needs { prompt: string }.');
+    }
+    const complexity = analyzeComplexity({ ...request.context, prompt: request.prompt }, request.complexity);
+    const privacy = this.privacy.scan({ prompt: request.prompt, attachments: this.privacyAttachments(request) });
+    const budget = this.budget?.check(request.budgetOverride);
+    const cloudBlocked = budget && !budget.ok ? { code: budget.error.code, message: budget.error.message } : undefined;
+    const level = complexity.level;
+    const decision = (placement: 'local' | 'cloud', why: string): HybridDecision => ({ complexity, placement, why, privacy, cloudBlocked });
+
+    if (privacy.localOnly) return decision('local', 'sensitive content: kept on this machine');
+    if (level <= TaskComplexity.LOW) return decision('local', `${tierName(level)} tier runs locally`);
+    if (level >= TaskComplexity.HIGH) return decision('cloud', `${tierName(level)} tier runs in the cloud`);
+    if (cloudBlocked) return decision('local', 'cloud budget reached');
+    const factor = request.budgetOverride ? 1 : (this.budget?.cloudShareFactor() ?? 1);
+    const target = 1 - (1 - this.localRatio) * factor;
+    const share = this.window.localShare();
+    const pct = (n: number) => `${Math.round(n * 100)}%`;
+    const status = `medium tier: local share ${share === undefined ? 'n/a' : pct(share)}, target ${pct(target)}${factor < 1 ? ` (lowered from ${pct(this.localRatio)} as the budget runs out)` : ''}`;
+    // Pick whichever answer leaves the window's share nearest the target (ties go local: it is free).
+    const local = Math.abs(this.window.shareIf(true) - target) <= Math.abs(this.window.shareIf(false) - target);
+    return decision(local ? 'local' : 'cloud', `${status} → ${local ? 'local' : 'cloud'}`);
+  }
+
+  async *execute(request: HybridRequest): AsyncGenerator<HybridChunk, void, undefined> {
+    const decision = this.decide(request);
+    yield { type: 'decision', decision };
+    const warnings: string[] = [];
+    const warn = (message: string): HybridChunk => {
+      warnings.push(message);
+      return { type: 'warning', message };
+    };
+    if (decision.privacy.localOnly) yield warn(`Kept on this machine, nothing sent to the cloud: ${decision.privacy.reasons.join('; ')}.`);
+
+    const base = {
+      tier: decision.complexity.level,
+      messages: request.messages ?? [{ role: 'user' as const, content: request.prompt }],
+      privacy: decision.privacy,
+      cloudBlocked: decision.cloudBlocked,
+      temperature: request.temperature,
+      maxTokens: request.maxTokens,
+      signal: request.signal,
+    };
+    let first: RouteResult | undefined;
+    for await (const c of this.router.executeWithFallback({ ...base, prefer: decision.placement })) {
+      if (c.type === 'done') {
+        first = c.result;
+        continue;
+      }
+      yield c;
+      // Only high/critical promise a cloud-grade answer; a medium request falling back locally is routine.
+      if (c.type === 'model' && c.local && decision.placement === 'cloud' && decision.complexity.level >= TaskComplexity.HIGH) {
+        yield warn(this.degraded(decision, c.model, c.attempts));
+      }
+    }
+    if (!first) throw new JarvisError('invalid-response', 'The router ended without an answer.');
+
+    let final = first;
+    let quality: QualityScore | undefined;
+    let escalatedFrom: RouteResult | undefined;
+    let explanation: string | undefined;
+    if (first.local) {
+      quality = await this.validate(first.text, { question: request.prompt, finishReason: first.finishReason, expectedCriteria: request.expectedCriteria, signal: request.signal });
+      if (quality.score < this.threshold) {
+        const low = `local answer scored ${quality.score.toFixed(2)} < ${this.threshold.toFixed(2)}`;
+        if (decision.privacy.localOnly) yield warn(`${low}; not escalated: this request must stay on this machine`);
+        else if (decision.cloudBlocked) yield warn(`${low}; not escalated: ${decision.cloudBlocked.message}`);
+        else if (decision.placement === 'cloud') yield warn(`${low}; not escalated: no cloud model was available`);
+        else {
+          try {
+            for await (const c of this.router.executeWithFallback({ ...base, prefer: 'cloud', localBlocked: 'escalation needs a cloud model' })) {
+              if (c.type === 'model') {
+                explanation = `${low} → escalated to ${c.model}`;
+                yield { type: 'escalated', explanation, score: quality.score, reasons: quality.reasons };
+                yield c;
+              } else if (c.type === 'text') {
+                yield c;
+              } else {
+                escalatedFrom = first;
+                final = c.result;
+              }
+            }
+          } catch (e) {
+            // Once cloud text has streamed, its failure is what the user is looking at: report it.
+            if (isAbortError(e) || explanation !== undefined) throw e;
+            yield warn(`${low}; escalation failed (${errorMessage(e)}); kept the local answer`);
+          }
+        }
+      }
+    }
+
+    this.window.record(final.local);
+    if (!final.local) this.budget?.record(final.cost);
+    yield { type: 'done', result: { ...final, decision, quality, escalatedFrom, explanation, warnings } };
+  }
+
+  private privacyAttachments(request: HybridRequest): PrivacyAttachment[] {
+    const out: PrivacyAttachment[] = [...(request.attachments ?? [])];
+    if (request.context?.attachedCode) out.push({ label: 'attached code', content: request.context.attachedCode });
+    // Earlier turns go to the model too: a key pasted three messages ago would leave with this one.
+    for (const [i, m] of (request.messages ?? []).entries()) {
+      if (m && typeof m.content === 'string' && m.content !== request.prompt) out.push({ label: `message ${i + 1} (${m.role})`, content: m.content });
+    }
+    return out;
+  }
+
+  private degraded(decision: HybridDecision, model: string, attempts: Attempt[]): string {
+    const why = decision.cloudBlocked
+      ? decision.cloudBlocked.message
+      : attempts.filter((a) => !this.router.isLocal(a.candidate)).map((a) => `${candidateKey(a.candidate)}: ${a.reason}`).join('; ') || 'no cloud model is configured';
+    const tier = tierName(decision.complexity.level);
+    return `${tier[0].toUpperCase()}${tier.slice(1)} request answered by the local model ${model} because no cloud model was available (${why}). Check this answer carefully.`;
+  }
+}
+
+function fraction(v: unknown, def: number, name: string): number {
+  if (v === undefined) return def;
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) {
+    throw new JarvisError('invalid-input', `${name} must be a number from 0 to 1 (got ${JSON.stringify(v)}).`);
+  }
+  return v;
+}

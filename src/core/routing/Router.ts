@@ -1,0 +1,306 @@
+import { isAbortError, throwIfAborted } from '../../common/abort';
+import { systemClock, type Clock } from '../../common/Clock';
+import { JarvisError, errorMessage, isJarvisError, type JarvisErrorCode } from '../../common/errors';
+import type { PrivacyVerdict } from '../security/PrivacyGuard';
+import type { CallSample } from './perf/PerformanceTracker';
+import { PricingTable, type Cost } from '../llm/pricing/PricingTable';
+import type { ChatMessage, FinishReason, LlmProvider, ProviderChunk, ProviderId, TokenUsage } from '../llm/types';
+import { candidateKey, type AvailabilityCheck, type Candidate } from './Candidate';
+import { DEFAULT_ROUTES, parseRoutingTable, type RoutingTable } from './RoutingTable';
+import { TaskComplexity, TIER_NAMES, tierName } from './complexity/TaskComplexity';
+
+export interface RouterOptions {
+  /** At most one provider per id. */
+  providers: readonly LlmProvider[];
+  /** @default DEFAULT_ROUTES */
+  routes?: RoutingTable;
+  /** @default every candidate available */
+  availability?: AvailabilityCheck;
+  /** @default new PricingTable() */
+  pricing?: PricingTable;
+  /** Receives one sample per attempt, failed ones included. */
+  tracker?: { record(sample: CallSample): void };
+  clock?: Clock;
+}
+
+/** Why a whole class of candidates may not be used for this request. */
+export interface Refusal {
+  code: JarvisErrorCode;
+  message: string;
+}
+
+export interface RouteRequest {
+  tier: TaskComplexity;
+  messages: ChatMessage[];
+  /** Which kind to try first; the other kind is still a fallback unless blocked. @default tier order */
+  prefer?: 'local' | 'cloud';
+  /** When `localOnly`, no cloud candidate is ever tried, whatever the tier. */
+  privacy?: PrivacyVerdict;
+  /** Cloud may not be used (e.g. budget reached); its message is shown if nothing local answers. */
+  cloudBlocked?: Refusal;
+  /** Local may not be used (e.g. escalating a weak local answer). */
+  localBlocked?: string;
+  temperature?: number;
+  maxTokens?: number;
+  signal?: AbortSignal;
+}
+
+export interface Attempt {
+  candidate: Candidate;
+  outcome: 'skipped' | 'failed' | 'answered';
+  reason: string;
+  code?: JarvisErrorCode;
+}
+
+export interface RouteResult {
+  candidate: Candidate;
+  provider: ProviderId;
+  /** As the provider reported it, e.g. gpt-4o-2024-08-06 for gpt-4o. */
+  model: string;
+  local: boolean;
+  tier: TaskComplexity;
+  /** Why this model: the tier, and every candidate skipped or failed before it. */
+  reason: string;
+  attempts: Attempt[];
+  cost: Cost;
+  /** From the start of routing, as the user waited. */
+  latencyMs: number;
+  ttftMs: number | undefined;
+  usage: TokenUsage;
+  finishReason: FinishReason;
+  text: string;
+}
+
+export type RouteChunk =
+  /** The router committed to this candidate: its first text follows. */
+  | { type: 'model'; provider: ProviderId; model: string; local: boolean; attempts: Attempt[] }
+  | { type: 'text'; text: string }
+  | { type: 'done'; result: RouteResult };
+
+// Failures that say nothing about the request itself: another candidate may well succeed.
+const MOVE_ON: ReadonlySet<JarvisErrorCode> = new Set(['provider-unreachable', 'model-not-found', 'provider-error', 'timeout', 'rate-limited', 'circuit-open', 'auth-failed']);
+
+/**
+ * Picks candidate models for a complexity tier and streams from the first that works. Before the
+ * first text chunk a failure moves on to the next candidate; after it, the failure is the user's to
+ * see (they already read part of that answer), so it is thrown.
+ */
+export class Router {
+  private readonly providers = new Map<ProviderId, LlmProvider>();
+  private readonly routes: RoutingTable;
+  private readonly availability: AvailabilityCheck;
+  private readonly pricing: PricingTable;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: RouterOptions) {
+    if (!options || !Array.isArray(options.providers)) {
+      throw new JarvisError('invalid-input', 'Router needs { providers: LlmProvider[] }.');
+    }
+    for (const p of options.providers) {
+      if (this.providers.has(p.id)) throw new JarvisError('invalid-input', `Router was given two "${p.id}" providers; pass one per provider id.`);
+      this.providers.set(p.id, p);
+    }
+    this.routes = options.routes ? parseRoutingTable(options.routes) : DEFAULT_ROUTES;
+    this.availability = options.availability ?? (() => ({ ok: true }));
+    this.pricing = options.pricing ?? new PricingTable();
+    this.clock = options.clock ?? systemClock;
+  }
+
+  isLocal(c: Candidate): boolean {
+    return this.providers.get(c.provider)?.local ?? c.provider === 'ollama';
+  }
+
+  /**
+   * Every candidate in the order it would be tried: the tier's own list, then neighbouring tiers
+   * (nearest first, cheaper first on ties) so a missing model degrades to the closest one configured.
+   */
+  order(tier: TaskComplexity, prefer?: 'local' | 'cloud'): Candidate[] {
+    checkTier(tier);
+    const seen = new Set<string>();
+    const out: Candidate[] = [];
+    for (let d = 0; d < TIER_NAMES.length; d++) {
+      for (const t of d === 0 ? [tier] : [tier - d, tier + d]) {
+        if (t < 1 || t > 5) continue;
+        for (const c of this.routes[tierName(t)]) {
+          const key = candidateKey(c);
+          if (!seen.has(key)) {
+            seen.add(key);
+            out.push(c);
+          }
+        }
+      }
+    }
+    if (!prefer) return out;
+    const first = out.filter((c) => this.isLocal(c) === (prefer === 'local'));
+    return [...first, ...out.filter((c) => !first.includes(c))];
+  }
+
+  /** The candidates usable now, in order, and why the others are not. Does not call any model. */
+  async select(request: Pick<RouteRequest, 'tier' | 'prefer' | 'privacy' | 'cloudBlocked' | 'localBlocked'>): Promise<{ usable: Candidate[]; skipped: Attempt[] }> {
+    const usable: Candidate[] = [];
+    const skipped: Attempt[] = [];
+    for (const c of this.order(request.tier, request.prefer)) {
+      const why = this.blockedReason(c, request) ?? (await this.unavailableReason(c));
+      if (why) skipped.push({ candidate: c, outcome: 'skipped', reason: why });
+      else usable.push(c);
+    }
+    return { usable, skipped };
+  }
+
+  async *executeWithFallback(request: RouteRequest): AsyncGenerator<RouteChunk, void, undefined> {
+    checkRequest(request);
+    throwIfAborted(request.signal);
+    const start = this.clock.monotonic();
+    const attempts: Attempt[] = [];
+    for (const candidate of this.order(request.tier, request.prefer)) {
+      const blocked = this.blockedReason(candidate, request);
+      if (blocked) {
+        // Policy blocks are summarised once in the reason; listing every cloud model adds noise.
+        if (this.routes[tierName(request.tier)].includes(candidate)) attempts.push({ candidate, outcome: 'skipped', reason: blocked });
+        continue;
+      }
+      const unavailable = await this.unavailableReason(candidate);
+      if (unavailable) {
+        attempts.push({ candidate, outcome: 'skipped', reason: unavailable });
+        continue;
+      }
+      throwIfAborted(request.signal);
+      const provider = this.providers.get(candidate.provider) as LlmProvider;
+      const local = provider.local;
+      const attemptStart = this.clock.monotonic();
+      let ttftMs: number | undefined;
+      let attemptTtft: number | undefined;
+      let text = '';
+      let done: Extract<ProviderChunk, { type: 'done' }> | undefined;
+      const commit = (): RouteChunk => ({ type: 'model', provider: candidate.provider, model: candidate.model, local, attempts: [...attempts] });
+      try {
+        for await (const chunk of provider.chat({ model: candidate.model, messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens, signal: request.signal })) {
+          if (chunk.type === 'text') {
+            if (chunk.text === '') continue;
+            if (ttftMs === undefined) {
+              ttftMs = this.clock.monotonic() - start;
+              attemptTtft = this.clock.monotonic() - attemptStart;
+              yield commit();
+            }
+            text += chunk.text;
+            yield { type: 'text', text: chunk.text };
+          } else if (chunk.type === 'done') {
+            done = chunk;
+          }
+        }
+        if (!done) throw new JarvisError('invalid-response', `${candidate.provider} ended the answer from ${candidate.model} without a final message.`, { provider: candidate.provider, model: candidate.model });
+      } catch (e) {
+        const err = toJarvisError(e, candidate);
+        this.track({ provider: candidate.provider, model: candidate.model, success: false, latencyMs: this.clock.monotonic() - attemptStart, ttftMs: attemptTtft });
+        if (err.code === 'cancelled' || ttftMs !== undefined || !MOVE_ON.has(err.code)) throw err;
+        attempts.push({ candidate, outcome: 'failed', reason: `${err.code}: ${err.message}`, code: err.code });
+        continue;
+      }
+      if (ttftMs === undefined) yield commit();
+      const cost = this.pricing.costOf(done.model || candidate.model, done.usage, { local });
+      const latencyMs = this.clock.monotonic() - start;
+      this.track({ provider: candidate.provider, model: candidate.model, success: true, latencyMs: this.clock.monotonic() - attemptStart, ttftMs: attemptTtft, usage: done.usage, cost });
+      attempts.push({ candidate, outcome: 'answered', reason: 'answered' });
+      yield {
+        type: 'done',
+        result: {
+          candidate,
+          provider: candidate.provider,
+          model: done.model || candidate.model,
+          local,
+          tier: request.tier,
+          reason: explain(request, candidate, attempts),
+          attempts,
+          cost,
+          latencyMs,
+          ttftMs,
+          usage: done.usage,
+          finishReason: done.finishReason,
+          text,
+        },
+      };
+      return;
+    }
+    throw this.exhausted(request, attempts);
+  }
+
+  private blockedReason(c: Candidate, r: Pick<RouteRequest, 'privacy' | 'cloudBlocked' | 'localBlocked'>): string | undefined {
+    if (this.isLocal(c)) return r.localBlocked;
+    if (r.privacy?.localOnly) return `kept on this machine: ${r.privacy.reasons.join('; ')}`;
+    return r.cloudBlocked?.message;
+  }
+
+  private async unavailableReason(c: Candidate): Promise<string | undefined> {
+    if (!this.providers.has(c.provider)) return `no ${c.provider} provider is set up`;
+    try {
+      const a = await this.availability(c);
+      return a.ok ? undefined : a.reason;
+    } catch (e) {
+      return `availability check failed: ${errorMessage(e)}`;
+    }
+  }
+
+  private track(sample: CallSample): void {
+    // Statistics must never break an answer.
+    try {
+      this.options.tracker?.record(sample);
+    } catch {
+      /* ignored */
+    }
+  }
+
+  private exhausted(request: RouteRequest, attempts: Attempt[]): JarvisError {
+    const failed = attempts.filter((a) => a.outcome === 'failed');
+    const list = (xs: Attempt[]) => xs.slice(0, 5).map((a) => `${candidateKey(a.candidate)} (${a.reason})`).join('; ') + (xs.length > 5 ? `; and ${xs.length - 5} more` : '');
+    const tier = tierName(request.tier);
+    if (failed.length === 1) {
+      // One real failure: keep its code so the UI offers the right fix (start Ollama, set a key…).
+      const f = failed[0];
+      const others = attempts.filter((a) => a.outcome === 'skipped');
+      const suffix = others.length ? ` No other model was available: ${list(others)}.` : '';
+      return new JarvisError(f.code ?? 'provider-error', `${f.reason.slice(f.reason.indexOf(': ') + 2)}${suffix}`, { provider: f.candidate.provider, model: f.candidate.model });
+    }
+    if (failed.length > 1) return new JarvisError('no-model-available', `Every model failed for this ${tier} request: ${list(failed)}.`);
+    const skipped = list(attempts.filter((a) => !this.isLocal(a.candidate) || !request.localBlocked));
+    if (request.privacy?.localOnly) {
+      return new JarvisError('no-model-available', `This request must stay on this machine (${request.privacy.reasons.join('; ')}), but no local model is available${skipped ? `: ${skipped}` : ''}. Start Ollama and pull a model, or remove the sensitive content; nothing was sent.`);
+    }
+    if (request.cloudBlocked) {
+      return new JarvisError(request.cloudBlocked.code, `${request.cloudBlocked.message} No local model is available either${skipped ? `: ${skipped}` : ''}.`);
+    }
+    if (request.localBlocked) return new JarvisError('no-model-available', `No cloud model is available for this ${tier} request${skipped ? `: ${skipped}` : ''}. Add an API key or check the provider settings.`);
+    return new JarvisError('no-model-available', `No model is available for this ${tier} request${skipped ? `: ${skipped}` : ''}. Start Ollama and pull a model, or add an API key for a cloud provider.`);
+  }
+}
+
+function explain(request: RouteRequest, answered: Candidate, attempts: Attempt[]): string {
+  const parts = [`${tierName(request.tier)} tier → ${candidateKey(answered)}`];
+  for (const a of attempts) {
+    if (a.outcome === 'skipped') parts.push(`skipped ${candidateKey(a.candidate)}: ${a.reason}`);
+    if (a.outcome === 'failed') parts.push(`${candidateKey(a.candidate)} failed: ${a.reason}`);
+  }
+  return parts.join('; ');
+}
+
+function toJarvisError(e: unknown, c: Candidate): JarvisError {
+  if (isJarvisError(e)) return e;
+  if (isAbortError(e)) return new JarvisError('cancelled', 'The request was cancelled.', { cause: e });
+  return new JarvisError('provider-error', `${c.provider} failed on ${c.model}: ${errorMessage(e)}`, { cause: e, provider: c.provider, model: c.model });
+}
+
+function checkTier(tier: unknown): void {
+  if (typeof tier !== 'number' || !Number.isInteger(tier) || tier < 1 || tier > 5) {
+    throw new JarvisError('invalid-input', `tier must be a TaskComplexity from 1 (trivial) to 5 (critical); got ${JSON.stringify(tier)}.`);
+  }
+}
+
+function checkRequest(r: RouteRequest): void {
+  if (r === null || typeof r !== 'object') throw new JarvisError('invalid-input', 'executeWithFallback needs a request object.');
+  checkTier(r.tier);
+  if (!Array.isArray(r.messages) || r.messages.length === 0) {
+    throw new JarvisError('invalid-input', 'A routed request needs at least one message.');
+  }
+  if (r.prefer !== undefined && r.prefer !== 'local' && r.prefer !== 'cloud') {
+    throw new JarvisError('invalid-input', `prefer must be "local" or "cloud" (got ${JSON.stringify(r.prefer)}).`);
+  }
+}

@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import type { ChatChunk } from '../../core/chat/ChatChunk';
+import type { IChatEngine } from '../../core/chat/ChatEngine';
+import { formatUsage } from '../../core/chat/formatUsage';
+import { listReferences } from '../../shared/describeReferences';
+import { isOpenableReferenceUri } from '../../shared/isOpenableReferenceUri';
+import { sanitizeSlashCommands } from '../../shared/matchSlashCommands';
+import type { UiSlashCommand } from '../../shared/protocol';
+import { toAttachments, type AttachmentReader } from './toAttachments';
+import { FOOTER_MARK, toChatTurns } from './toChatTurns';
+
+export const PARTICIPANT_ID = 'jarvis.chat';
+
+/**
+ * The slash commands @jarvis declares in package.json (contributes.chatParticipants), so the chat
+ * view offers exactly the list VS Code shows for the participant. Malformed entries are left out.
+ */
+export function participantCommands(packageJSON: unknown): UiSlashCommand[] {
+  const participants = (packageJSON as { contributes?: { chatParticipants?: unknown } } | undefined)?.contributes?.chatParticipants;
+  const ours = Array.isArray(participants) ? participants.find((p: { id?: unknown }) => p?.id === PARTICIPANT_ID) : undefined;
+  return sanitizeSlashCommands((ours as { commands?: unknown } | undefined)?.commands);
+}
+
+/** Reads #file / selection references with the workspace's documents (open editors included). */
+const workspaceReader: AttachmentReader = {
+  open: async (uri) => vscode.workspace.openTextDocument(uri),
+  relativeName: (uri) => (uri.scheme === 'file' || uri.scheme === 'vscode-notebook-cell' ? vscode.workspace.asRelativePath(uri, false) : uri.toString()),
+};
+
+/**
+ * The @jarvis handler: translates a VS Code ChatRequest into an engine request and engine chunks into
+ * response-stream calls. No logic of its own beyond that translation.
+ */
+export function createChatHandler(engine: IChatEngine, reader: AttachmentReader = workspaceReader): vscode.ChatRequestHandler {
+  return async (request, context, stream, token) => {
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    if (token.isCancellationRequested) abort.abort();
+    const renderer = new ResponseRenderer(stream);
+    try {
+      const { attachments, skipped } = await toAttachments(request.references, reader);
+      for (const s of skipped) renderer.render({ type: 'notice', level: 'warning', message: `Not attached: ${s}` });
+      const chunks = engine.run({
+        prompt: request.prompt,
+        history: toChatTurns(context.history),
+        signal: abort.signal,
+        ...(request.command ? { command: request.command } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
+      });
+      for await (const chunk of chunks) {
+        if (token.isCancellationRequested) break;
+        renderer.render(chunk);
+      }
+      renderer.finish();
+    } finally {
+      sub.dispose();
+    }
+    const result: vscode.ChatResult = { metadata: { model: renderer.model, command: request.command } };
+    if (renderer.errorCode) result.errorDetails = { message: `Jarvis could not answer (${renderer.errorCode}).` };
+    return result;
+  };
+}
+
+/**
+ * Engine chunks → response stream, in arrival order. References without an openable uri are
+ * gathered into one "Used 3 memories: …" line, written when the next other chunk arrives.
+ *
+ * Everything Jarvis writes itself (notices, the references line, errors) is a MarkdownString with
+ * theme icons on; model text never is. toChatTurns relies on that to keep our notes out of the
+ * history sent back to the model.
+ */
+class ResponseRenderer {
+  model: string | undefined;
+  errorCode: string | undefined;
+  private local = true;
+  private pendingRefs: Extract<ChatChunk, { type: 'reference' }>[] = [];
+
+  constructor(private readonly stream: vscode.ChatResponseStream) {}
+
+  render(chunk: ChatChunk): void {
+    if (chunk.type !== 'reference') this.flushReferences();
+    switch (chunk.type) {
+      case 'progress':
+        this.stream.progress(chunk.message);
+        return;
+      case 'model':
+        ({ model: this.model, local: this.local } = chunk);
+        this.stream.progress(`Asking ${chunk.model} (${chunk.local ? 'local' : 'cloud'})${chunk.reason ? `: ${chunk.reason}` : ''}…`);
+        return;
+      case 'markdown':
+        this.stream.markdown(chunk.text);
+        return;
+      case 'reference': {
+        const uri = chunk.uri !== undefined && isOpenableReferenceUri(chunk.uri) ? parseUri(chunk.uri) : undefined;
+        if (uri) this.stream.reference(uri);
+        else this.pendingRefs.push(chunk);
+        return;
+      }
+      case 'notice':
+        this.stream.markdown(noticeMarkdown(chunk.level, chunk.message));
+        for (const a of chunk.actions ?? []) this.stream.button({ command: a.command, title: a.title, arguments: a.args });
+        return;
+      case 'error':
+        this.errorCode = chunk.code;
+        // Our own message (not model output), so its `code` spans are kept; icons need supportThemeIcons.
+        this.stream.markdown(new vscode.MarkdownString(`$(error) **Jarvis:** ${chunk.message}`, true));
+        for (const a of chunk.actions) this.stream.button({ command: a.command, title: a.title, arguments: a.args });
+        return;
+      case 'done':
+        this.model = chunk.model;
+        this.stream.markdown(`${FOOTER_MARK}${escapeMarkdown(formatUsage(chunk, chunk.local ?? this.local))}*`);
+        return;
+    }
+  }
+
+  /** References at the very end (nothing followed them) still get their line. */
+  finish(): void {
+    this.flushReferences();
+  }
+
+  private flushReferences(): void {
+    if (this.pendingRefs.length === 0) return;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown('$(references) ');
+    md.appendText(listReferences(this.pendingRefs));
+    md.appendMarkdown('\n\n');
+    this.stream.markdown(md);
+    this.pendingRefs = [];
+  }
+}
+
+/** "$(info) text" or "$(warning) **Warning:** text": warnings stand out by icon AND words. */
+export function noticeMarkdown(level: 'info' | 'warning', message: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(level === 'warning' ? '$(warning) **Warning:** ' : '$(info) ');
+  // appendText escapes markdown and "$(icon)" syntax: the message may quote file or model names.
+  md.appendText(message);
+  md.appendMarkdown('\n\n');
+  return md;
+}
+
+function parseUri(uri: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(uri, true);
+  } catch {
+    return undefined;
+  }
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,26 @@
+import { commandIds } from '../../core/commandIds';
+
+/**
+ * Commands the chat view may run on behalf of a button in the webview: exactly those its buttons
+ * need (the actions of error chunks and of /forget's confirmation), plus the Settings editor. The
+ * webview draws untrusted model output, so a compromised page must not reach any other command —
+ * in particular not `jarvis.clearApiKeys`, `jarvis.memory.delete` or anything outside Jarvis.
+ * A prefix rule (`jarvis.*`) was used before; an explicit list keeps new commands out by default.
+ */
+export const CHAT_VIEW_ACTION_COMMANDS: ReadonlySet<string> = new Set<string>([
+  commandIds.showLog,
+  commandIds.openSettings,
+  commandIds.checkOllama,
+  commandIds.pullModel,
+  commandIds.allowOverBudgetOnce,
+  commandIds.setOpenAIKey,
+  commandIds.setAnthropicKey,
+  commandIds.memoryForget,
+  // Read-only: opens the Settings editor (error actions point at a setting).
+  'workbench.action.openSettings',
+  'workbench.action.openSettingsJson',
+]);
+
+export function isAllowedActionCommand(command: string): boolean {
+  return CHAT_VIEW_ACTION_COMMANDS.has(command);
+}

@@ -1,0 +1,196 @@
+/**
+ * Fault injection against the real fake servers and the real SDKs: every fault ends within its
+ * deadline with the right fallback or a clear error, never more than 1 + maxRetries HTTP attempts,
+ * the tracker records the failure and the cache keeps no error.
+ */
+import { strict as assert } from 'node:assert';
+import { FakeClock } from '../../../src/common/Clock';
+import { isJarvisError, type JarvisErrorCode } from '../../../src/common/errors';
+import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
+import { FakeTimer } from '../../../src/core/resilience/Timer';
+import type { RoutingService } from '../../../src/core/routing/RoutingService';
+import type { FakeFaults } from '../../fakes/FakeCloudServer';
+import { closedPort } from '../helpers/closedPort';
+import { useFakeServers } from '../helpers/fakeServers';
+import { collectChunks, doneOf, makeService, modelOf, OPENAI_KEY, prepared, testSettings, textOf } from './routingServiceSetup';
+
+const MAX_RETRIES = 2;
+const TIMEOUT_S = 0.3;
+const ONLY_CLOUD = { trivial: ['openai:gpt-4o-mini'], low: ['openai:gpt-4o-mini'], medium: ['openai:gpt-4o-mini'], high: ['openai:gpt-4o-mini'], critical: ['openai:gpt-4o-mini'] };
+
+interface Stats {
+  models: { provider: string; model: string; requests: number; failures: number }[];
+}
+
+describe('fault injection: routing service against faulty fakes', function () {
+  this.timeout(10_000);
+  const fakes = useFakeServers();
+  const cloudChats = () => fakes.openai.requests.filter((r) => r.path === '/v1/chat/completions').length;
+
+  function service(overrides: { baseUrl?: string; timer?: FakeTimer; clock?: FakeClock; timeoutS?: number } = {}): RoutingService {
+    const timeout = overrides.timeoutS ?? TIMEOUT_S;
+    const s = testSettings({
+      ollama: { enabled: true, host: fakes.ollama.url, model: 'llama3' },
+      openai: { baseUrl: overrides.baseUrl ?? fakes.openai.url },
+      routing: { ...testSettings().routing, tiers: ONLY_CLOUD },
+      resilience: { maxRetries: MAX_RETRIES, breakerThreshold: 50, breakerCooldownSeconds: 60, firstTokenTimeoutSeconds: timeout, idleTimeoutSeconds: timeout },
+    });
+    return makeService({ settings: s, keys: { openai: OPENAI_KEY }, timer: overrides.timer, clock: overrides.clock }).service;
+  }
+
+  const ask = (svc: RoutingService, prompt = 'What is a closure?') => collectChunks(svc.respond(prepared(prompt, { command: 'cloud' })));
+
+  async function outcome(svc: RoutingService): Promise<{ chunks: ChatChunk[]; error?: unknown; ms: number }> {
+    const started = performance.now();
+    const chunks: ChatChunk[] = [];
+    try {
+      for await (const c of svc.respond(prepared('What is a closure?', { command: 'cloud' }))) chunks.push(c);
+      return { chunks, ms: performance.now() - started };
+    } catch (error) {
+      return { chunks, error, ms: performance.now() - started };
+    }
+  }
+
+  function cloudFailures(svc: RoutingService): number {
+    const stats = JSON.parse(svc.exportMetrics('json')) as Stats;
+    return stats.models.find((m) => m.provider === 'openai')?.failures ?? 0;
+  }
+
+  /** The fault made the cloud answer fail and the local last resort answer instead. */
+  function assertFellBack(r: { chunks: ChatChunk[]; error?: unknown }): void {
+    assert.equal(r.error, undefined, `unexpected error: ${String(r.error)}`);
+    assert.equal(doneOf(r.chunks).model, 'llama3');
+    assert.match(textOf(r.chunks), /Hello from fake Ollama/);
+  }
+
+  /** The fault hit after the user saw text: a clear error, no retry, no fallback. */
+  function assertFailedAfterText(r: { chunks: ChatChunk[]; error?: unknown }, codes: JarvisErrorCode[]): void {
+    assert.ok(isJarvisError(r.error), `expected a JarvisError, got ${String(r.error)}`);
+    assert.ok(codes.includes(r.error.code), `${r.error.code}: ${r.error.message}`);
+    assert.ok(r.error.message.length > 10);
+    assert.match(textOf(r.chunks), /Hello/);
+    assert.equal(cloudChats(), 1, 'never re-sent after text was shown');
+  }
+
+  /** Nothing of the failure is cached: the same request goes to the server again. */
+  async function assertNotCached(svc: RoutingService, configure: Partial<FakeFaults>): Promise<void> {
+    fakes.openai.configure(configure);
+    const before = cloudChats();
+    const again = await ask(svc);
+    assert.equal(cloudChats(), before + 1);
+    assert.equal(doneOf(again).cached, undefined);
+  }
+
+  it('connection refused: falls back to the local model at once', async () => {
+    const svc = service({ baseUrl: `http://127.0.0.1:${await closedPort()}/v1` });
+    const r = await outcome(svc);
+    assertFellBack(r);
+    assert.ok(cloudFailures(svc) >= 1);
+    assert.ok(r.ms < 2000, `${r.ms} ms`);
+  });
+
+  it('reset mid-stream: the error is shown, not retried after text, not cached', async () => {
+    // Paced so the first text reaches the user before the socket dies.
+    fakes.openai.configure({ resetMidStream: true, faultAfterChunks: 2, chunkDelayMs: 20 });
+    const svc = service();
+    const r = await outcome(svc);
+    assertFailedAfterText(r, ['provider-unreachable', 'provider-error', 'invalid-response']);
+    assert.equal(cloudFailures(svc), 1);
+    await assertNotCached(svc, { resetMidStream: false, chunkDelayMs: 0 });
+  });
+
+  it('429 with Retry-After: waits exactly as asked (injected timer), then answers', async () => {
+    const clock = new FakeClock(Date.UTC(2025, 0, 15, 12));
+    const timer = new FakeTimer(clock);
+    fakes.openai.configure({ failNext: 1, failStatus: 429, retryAfter: '2' });
+    // Long stream deadlines: on the fake timer only the Retry-After wait is ever due.
+    const svc = service({ clock, timer, timeoutS: 600 });
+    const start = clock.now();
+    const run = ask(svc);
+    await fakes.openai.waitForRequest();
+    while (cloudChats() < 2 && clock.now() - start < 60_000) {
+      await new Promise((r) => setTimeout(r, 2));
+      await timer.advanceAsync(100);
+    }
+    const chunks = await run;
+    assert.equal(modelOf(chunks).provider, 'openai');
+    assert.equal(cloudChats(), 2);
+    const waited = clock.now() - start;
+    assert.ok(waited >= 2000 && waited <= 2200, `the Retry-After wait was honoured (${waited} ms of fake time)`);
+    assert.ok(cloudFailures(svc) === 0, 'a retried attempt is one successful call for the router');
+  });
+
+  it('500 once: retried and answered by the cloud', async () => {
+    fakes.openai.configure({ failNext: 1, failStatus: 500 });
+    const svc = service();
+    const r = await outcome(svc);
+    assert.equal(r.error, undefined);
+    assert.equal(modelOf(r.chunks).provider, 'openai');
+    assert.equal(cloudChats(), 2);
+  });
+
+  it('503 persisting: at most 1 + maxRetries attempts, then the local fallback', async () => {
+    fakes.openai.configure({ failNext: 100, failStatus: 503 });
+    const svc = service();
+    const r = await outcome(svc);
+    assertFellBack(r);
+    assert.equal(cloudChats(), 1 + MAX_RETRIES);
+    assert.equal(cloudFailures(svc), 1);
+  });
+
+  it('never sends headers: the first-token deadline ends each attempt, then the local fallback', async () => {
+    fakes.openai.configure({ stallBeforeHeaders: true });
+    const svc = service();
+    const r = await outcome(svc);
+    assertFellBack(r);
+    assert.ok(cloudChats() <= 1 + MAX_RETRIES);
+    assert.ok(r.ms < (1 + MAX_RETRIES) * TIMEOUT_S * 1000 + 1500, `${r.ms} ms`);
+    assert.match(r.chunks.find((c) => c.type === 'model')?.type === 'model' ? (modelOf(r.chunks).reason ?? '') : '', /first-token timeout/);
+  });
+
+  it('stalls mid-stream: the idle deadline ends it with a timeout error', async () => {
+    fakes.openai.configure({ stallMidStream: true, faultAfterChunks: 2 });
+    const svc = service();
+    const r = await outcome(svc);
+    assertFailedAfterText(r, ['timeout']);
+    assert.ok(r.ms < TIMEOUT_S * 1000 + 1500, `${r.ms} ms`);
+    assert.equal(cloudFailures(svc), 1);
+    await assertNotCached(svc, { stallMidStream: false });
+  });
+
+  it('malformed JSON chunk: a clear error after the text already shown', async () => {
+    fakes.openai.configure({ malformedChunk: true, faultAfterChunks: 2 });
+    const svc = service();
+    const r = await outcome(svc);
+    assertFailedAfterText(r, ['invalid-response', 'provider-error']);
+    await assertNotCached(svc, { malformedChunk: false });
+  });
+
+  it('truncated SSE stream: reported as an incomplete answer', async () => {
+    fakes.openai.configure({ truncate: true, faultAfterChunks: 2 });
+    const svc = service();
+    const r = await outcome(svc);
+    assertFailedAfterText(r, ['invalid-response']);
+    assert.match((r.error as Error).message, /ended before the answer was complete/);
+    await assertNotCached(svc, { truncate: false });
+  });
+
+  it('repeated failures open the circuit: the next request skips the provider without HTTP', async () => {
+    const clock = new FakeClock(Date.UTC(2025, 0, 15, 12));
+    const s = testSettings({
+      ollama: { enabled: true, host: fakes.ollama.url, model: 'llama3' },
+      openai: { baseUrl: fakes.openai.url },
+      routing: { ...testSettings().routing, tiers: ONLY_CLOUD },
+      resilience: { maxRetries: 0, breakerThreshold: 2, breakerCooldownSeconds: 60, firstTokenTimeoutSeconds: 5, idleTimeoutSeconds: 5 },
+    });
+    const { service: svc } = makeService({ settings: s, keys: { openai: OPENAI_KEY }, clock });
+    fakes.openai.configure({ failNext: 100, failStatus: 500 });
+    await ask(svc, 'What is a monad?');
+    await ask(svc, 'What is a functor?');
+    assert.equal(cloudChats(), 2);
+    assert.ok(svc.circuits().some((c) => c.key === 'openai:gpt-4o-mini' && c.state === 'open'), JSON.stringify(svc.circuits()));
+    const r = await ask(svc, 'What is a lens?');
+    assert.equal(cloudChats(), 2, 'an open circuit makes no request');
+    assert.match(modelOf(r).reason ?? '', /circuit open/);
+  });
+});
