@@ -34,6 +34,7 @@ export function registerRouting(context: vscode.ExtensionContext, deps: Register
     settings: () => deps.settings.current,
     keys: { get: (provider) => deps.keys.get(provider) },
     ollamaModels: () => deps.models.list(),
+    ollamaDetails: (model) => deps.models.show(model),
     extraModels,
     store: new MementoStore(context.globalState),
     clock: systemClock,
