@@ -31,6 +31,20 @@ export default tseslint.config(
     },
   },
   {
+    // Settings are read by everyone, so config depends on nothing in core but the port interfaces.
+    files: ['src/core/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noVscode],
+        patterns: [
+          { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
+          { regex: '^\\.\\./(?!ports$)[^.]', message: 'src/core/config imports nothing from the rest of core (only ../ports and ../../common).' },
+          noTest,
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -4,6 +4,7 @@ import { DisposableStore } from './common/Disposable';
 import { systemClock } from './common/Clock';
 import { SettingsStore } from './core/config/SettingsStore';
 import { ChatEngine } from './core/chat/ChatEngine';
+import { EditorContextContributor } from './core/editor/EditorContextContributor';
 import { ApiKeyStore, CloudProvider } from './core/security/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
 import { RoutingService } from './core/routing/RoutingService';
@@ -14,6 +15,7 @@ import { ChatViewProvider } from './vscode/chatView/ChatViewProvider';
 import { registerRouting } from './vscode/commands/registerRouting';
 import type { InsertedCode } from './vscode/chatView/InsertedCode';
 import { registerMemory, type MemoryTestApi } from './vscode/memory/registerMemory';
+import { registerEditorCommands, type EditorTestApi } from './vscode/editor/registerEditorCommands';
 import { registerKeyCommands } from './vscode/commands/registerKeyCommands';
 import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands';
 import { showStatusMenu, StatusBar } from './vscode/statusBar/StatusBar';
@@ -31,6 +33,8 @@ export interface JarvisTestApi {
   routing: IRoutingService;
   /** Hooks the integration tests use to drive learning from edits. */
   memory: MemoryTestApi;
+  /** Proposal state for the editor-command tests. */
+  editor: EditorTestApi;
   secrets: {
     set(provider: CloudProvider, key: string): Promise<void>;
     get(provider: CloudProvider): Promise<string | undefined>;
@@ -65,10 +69,12 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const inserted = root.add(new vscode.EventEmitter<InsertedCode>());
   const memory = registerMemory(context, { settings, keys, log, insertedCode: inserted.event });
   root.add(memory.disposable);
+  // Explain/Review/Ask open a chat request; this carries the editor's context (symbol, imports) into it.
+  const editorContext = new EditorContextContributor(systemClock);
   const engine = new ChatEngine({
     settings: () => settings.current,
     responder: routing.service,
-    contributors: memory.contributors,
+    contributors: [...memory.contributors, editorContext],
     commands: memory.commands,
     clock: systemClock,
     logger: log,
@@ -96,6 +102,15 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
   root.add(new StatusBar(monitor));
+  const editorCommands = registerEditorCommands({
+    engine,
+    context: editorContext,
+    askChatView: (prompt) => chatView.ask(prompt),
+    // Code applied from a proposal is watched like inserted code: the user's restyling of it teaches preferences.
+    onDidApply: (code) => inserted.fire(code),
+    log,
+  });
+  root.add(editorCommands.disposable);
 
   root.add(registerKeyCommands(keys, log));
   root.add(registerOllamaCommands(models, monitor, settings, log));
@@ -125,6 +140,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     chatHandler,
     routing: routing.service,
     memory: memory.api,
+    editor: editorCommands.api,
     secrets: {
       set: (provider, key) => keys.set(provider, key),
       get: (provider) => keys.get(provider),

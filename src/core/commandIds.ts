@@ -34,6 +34,17 @@ export const commandIds = {
   newTask: 'jarvis.newTask',
   completeTask: 'jarvis.completeTask',
   resumeSession: 'jarvis.resumeSession',
+  editorExplain: 'jarvis.editor.explain',
+  editorRefactor: 'jarvis.editor.refactor',
+  editorFix: 'jarvis.editor.fix',
+  editorAddTests: 'jarvis.editor.addTests',
+  editorAddDocs: 'jarvis.editor.addDocs',
+  editorReview: 'jarvis.editor.review',
+  editorAsk: 'jarvis.editor.ask',
+  editorFixDiagnostics: 'jarvis.editor.fixDiagnostics',
+  applyProposal: 'jarvis.editor.applyProposal',
+  discardProposal: 'jarvis.editor.discardProposal',
+  memoryConfirm: 'jarvis.memory.confirm',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -1,5 +1,5 @@
-import { parseRoutingTable } from '../routing/RoutingTable';
-import { TIER_NAMES, type TierName } from '../routing/complexity/TaskComplexity';
+import { parseRouteTable, type RouteTable } from './parseRouteTable';
+import { TIER_NAMES, type TierName } from './tiers';
 import { DEFAULT_SETTINGS, JarvisSettings, PriceOverride } from './settings';
 import { SettingReader } from './SettingReader';
 
@@ -106,7 +106,7 @@ function checkModelName(s: string): string | undefined {
 }
 
 function parseTiers(v: unknown): Record<TierName, string[]> {
-  const table = parseRoutingTable(v); // throws a message naming the bad tier or route
+  const table = parseRouteTable(v, defaultRoutes()); // throws a message naming the bad tier or route
   const out = {} as Record<TierName, string[]>;
   for (const tier of TIER_NAMES) out[tier] = table[tier].map((c) => `${c.provider}:${c.model}`);
   return out;
@@ -122,4 +122,11 @@ function parsePrices(v: unknown): Record<string, PriceOverride> {
     out[model] = { input: input as number, output: output as number };
   }
   return out;
+}
+
+let defaults: RouteTable | undefined;
+/** The default tiers as a table, for tiers a user's setting leaves out. */
+function defaultRoutes(): RouteTable {
+  defaults ??= parseRouteTable(DEFAULT_SETTINGS.routing.tiers, {} as RouteTable);
+  return defaults;
 }

@@ -2,7 +2,7 @@
  * Typed Jarvis settings. Every setting is declared once here with its default; a unit test checks
  * these defaults against package.json `contributes.configuration`.
  */
-import type { TierName } from '../routing/complexity/TaskComplexity';
+import type { TierName } from './tiers';
 
 export type ComplexitySetting = 'auto' | TierName;
 export type EmbedderSetting = 'auto' | 'ollama' | 'openai' | 'offline';
@@ -24,7 +24,7 @@ export interface JarvisSettings {
     qualityJudge: 'heuristic' | 'llm';
     /** 'auto' analyses each request; a tier forces it. */
     complexity: ComplexitySetting;
-    /** Tier → "provider:model" candidates, in order. Validated by parseRoutingTable. */
+    /** Tier → "provider:model" candidates, in order. Validated by parseRouteTable. */
     tiers: Record<TierName, string[]>;
     /** Offer chat models other extensions provide through vscode.lm as cloud candidates. */
     useVscodeModels: boolean;

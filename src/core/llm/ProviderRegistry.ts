@@ -1,4 +1,5 @@
 import type { Clock } from '../../common/Clock';
+import { Emitter, type Event } from '../../common/Emitter';
 import { JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
 import { Lazy, lazyAsync } from '../../common/Lazy';
@@ -40,6 +41,9 @@ export class ProviderRegistry {
   private keyValues: Partial<Record<CloudProviderId, string>> = {};
   private extra = new Map<string, ExtraModel>();
   private extraAt = -Infinity;
+  private readonly modelsChanged = new Emitter<void>();
+  /** Fires when the set of vscode.lm model ids changed (routes that include them must be rebuilt). */
+  readonly onDidChangeModels: Event<void> = this.modelsChanged.event;
 
   constructor(private readonly deps: ProviderRegistryDeps) {
     const { settings, logger, clock } = deps;
@@ -69,19 +73,24 @@ export class ProviderRegistry {
     const [openai, anthropic] = await Promise.all([this.readKey('openai'), this.readKey('anthropic')]);
     this.keyValues = { openai, anthropic };
     const ttl = this.deps.extraModelsTtlMs ?? 30_000;
+    const before = this.vscodeModels().join('\n');
     if (!this.deps.extraModels || !this.deps.settings().routing.useVscodeModels) {
       this.extra.clear();
-      return;
+    } else if (this.deps.clock.now() - this.extraAt >= ttl) {
+      try {
+        const list = await this.deps.extraModels.list();
+        this.extra = new Map(list.map((m) => [m.model, m]));
+      } catch (e) {
+        this.deps.logger.warn(`VS Code chat models are unavailable: ${e instanceof Error ? e.message : String(e)}`);
+        this.extra.clear();
+      }
+      this.extraAt = this.deps.clock.now();
     }
-    if (this.deps.clock.now() - this.extraAt < ttl) return;
-    try {
-      const list = await this.deps.extraModels.list();
-      this.extra = new Map(list.map((m) => [m.model, m]));
-    } catch (e) {
-      this.deps.logger.warn(`VS Code chat models are unavailable: ${e instanceof Error ? e.message : String(e)}`);
-      this.extra.clear();
-    }
-    this.extraAt = this.deps.clock.now();
+    if (this.vscodeModels().join('\n') !== before) this.modelsChanged.fire();
+  }
+
+  dispose(): void {
+    this.modelsChanged.dispose();
   }
 
   hasKey(provider: CloudProviderId): boolean {

@@ -1,28 +1,8 @@
-import { isJarvisError, JarvisErrorCode } from '../../common/errors';
+import { isJarvisError } from '../../common/errors';
 import { ErrorCategory, ErrorOutcome } from './ErrorCategory';
+import { FAILURE_TABLE } from './failureTable';
 
 const { NETWORK, API_LIMIT, AUTHENTICATION, VALIDATION, RESOURCE_UNAVAILABLE, TRANSIENT, FATAL } = ErrorCategory;
-
-const BY_JARVIS_CODE: Readonly<Record<JarvisErrorCode, ErrorOutcome>> = {
-  cancelled: 'cancelled',
-  'provider-unreachable': NETWORK,
-  timeout: NETWORK,
-  'rate-limited': API_LIMIT,
-  'auth-failed': AUTHENTICATION,
-  'invalid-input': VALIDATION,
-  // Retrying cannot make a missing model appear: the user has to pull it or pick another.
-  'model-not-found': VALIDATION,
-  'circuit-open': RESOURCE_UNAVAILABLE,
-  'no-model-available': RESOURCE_UNAVAILABLE,
-  'provider-error': TRANSIENT,
-  'invalid-response': TRANSIENT,
-  // Local decisions (a setting, the budget): asking again gives the same answer.
-  'provider-disabled': FATAL,
-  'budget-exceeded': FATAL,
-  // Business memory: trust and disk problems need the user, not another attempt.
-  'untrusted-workspace': FATAL,
-  'storage-failed': FATAL,
-};
 
 /** Node (libuv) socket/DNS error codes that mean "the network or the server is not there". */
 const NETWORK_CODES = new Set([
@@ -80,7 +60,7 @@ function classify(e: unknown, depth: number, seen: Set<unknown>): ErrorOutcome |
     if (e.code === 'provider-error' && typeof e.details.status === 'number') {
       return categorizeHttpStatus(e.details.status) ?? TRANSIENT;
     }
-    return BY_JARVIS_CODE[e.code];
+    return FAILURE_TABLE[e.code].category;
   }
 
   const fields = e as { name?: unknown; code?: unknown; status?: unknown; statusCode?: unknown };

@@ -2,7 +2,7 @@ import type { Clock } from '../../common/Clock';
 import type { ChatChunk } from '../chat/ChatChunk';
 import { candidateKey } from './Candidate';
 import type { HybridChunk, HybridDecision, HybridResult } from './HybridStrategy';
-import type { Attempt } from './Router';
+import { describeAttempt, type Attempt } from './Attempt';
 import { tierName } from './complexity/TaskComplexity';
 import type { CachedAnswer } from './AnswerCache';
 
@@ -98,7 +98,7 @@ export class ChunkTranslator {
     parts.push(`→ ${provider}:${model}`);
     for (const a of attempts) {
       if (a.outcome === 'skipped') parts.push(`skipped ${candidateKey(a.candidate)}: ${a.reason}`);
-      if (a.outcome === 'failed') parts.push(`${candidateKey(a.candidate)} failed: ${a.reason}`);
+      if (a.outcome === 'failed') parts.push(`${candidateKey(a.candidate)} failed: ${describeAttempt(a)}`);
     }
     return parts.join('; ').replace('; →', ' →');
   }

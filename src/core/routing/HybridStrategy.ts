@@ -10,7 +10,8 @@ import { analyzeComplexity, type ComplexityAssessment, type ComplexityInput } fr
 import type { BudgetGovernor } from './BudgetGovernor';
 import { candidateKey, type Candidate } from './Candidate';
 import { LocalShareWindow } from './LocalShareWindow';
-import type { Attempt, Refusal, RouteChunk, RouteResult, Router } from './Router';
+import { describeAttempt, type Attempt } from './Attempt';
+import type { Refusal, RouteChunk, RouteResult, Router } from './Router';
 import { TaskComplexity, tierName, type TierName } from './complexity/TaskComplexity';
 
 export type QualityValidator = (
@@ -34,9 +35,20 @@ export interface HybridOptions {
   validate?: QualityValidator;
 }
 
+/**
+ * Where the user wants the answer computed: `auto` lets the policy decide; `local` (/local) and
+ * `cloud` (/cloud) are the user's explicit choice, which skips the local-share balancing and the
+ * quality escalation but keeps privacy, budget and fallback exactly as for `auto`.
+ */
+export type Placement = 'auto' | 'local' | 'cloud';
+
+const LOCAL_ASKED: Refusal = { code: 'no-model-available', message: 'you asked for a local answer (/local)' };
+
 export interface HybridRequest {
   /** The user's ask: what complexity and privacy are judged on. */
   prompt: string;
+  /** @default 'auto' */
+  placement?: Placement;
   /** The conversation to send. @default [{ role: 'user', content: prompt }] */
   messages?: ChatMessage[];
   context?: Omit<ComplexityInput, 'prompt'>;
@@ -65,6 +77,8 @@ export interface AgentRouting {
 
 export interface HybridDecision {
   complexity: ComplexityAssessment;
+  /** What the request asked for (`auto` unless /local or /cloud). */
+  requested: Placement;
   placement: 'local' | 'cloud';
   /** Why local or cloud, for the trace. */
   why: string;
@@ -131,8 +145,11 @@ export class HybridStrategy {
     const budget = this.budget?.check(request.budgetOverride);
     const cloudBlocked = budget && !budget.ok ? { code: budget.error.code, message: budget.error.message } : undefined;
     const level = complexity.level;
-    const decision = (placement: 'local' | 'cloud', why: string): HybridDecision => ({ complexity, placement, why, privacy, cloudBlocked });
+    const requested = request.placement ?? 'auto';
+    const decision = (placement: 'local' | 'cloud', why: string): HybridDecision => ({ complexity, requested, placement, why, privacy, cloudBlocked });
 
+    if (requested === 'local') return { ...decision('local', LOCAL_ASKED.message), cloudBlocked: LOCAL_ASKED };
+    if (requested === 'cloud') return decision('cloud', 'you asked for the cloud (/cloud)');
     if (privacy.localOnly) return decision('local', 'sensitive content: kept on this machine');
     const pinned = request.agent?.first;
     if (pinned) {
@@ -154,21 +171,34 @@ export class HybridStrategy {
     return decision(local ? 'local' : 'cloud', `${status} → ${local ? 'local' : 'cloud'}`);
   }
 
-  async *execute(request: HybridRequest): AsyncGenerator<HybridChunk, void, undefined> {
-    const decision = this.decide(request);
+  /**
+   * Runs the request where `decision` says (made by {@link decide} for this same request, once:
+   * callers that need the decision first pass it in rather than deciding again).
+   */
+  async *execute(request: HybridRequest, decision: HybridDecision = this.decide(request)): AsyncGenerator<HybridChunk, void, undefined> {
+    const explicit = decision.requested !== 'auto';
+    if (decision.requested === 'cloud' && !decision.privacy.localOnly && decision.cloudBlocked && !request.budgetOverride) {
+      // The user explicitly asked for the cloud: say the budget stops it, with the override, rather than answer locally.
+      throw new JarvisError('budget-exceeded', decision.cloudBlocked.message);
+    }
     yield { type: 'decision', decision };
     const warnings: string[] = [];
     const warn = (message: string): HybridChunk => {
       warnings.push(message);
       return { type: 'warning', message };
     };
-    if (decision.privacy.localOnly) yield warn(`Kept on this machine, nothing sent to the cloud: ${decision.privacy.reasons.join('; ')}.`);
+    if (decision.privacy.localOnly && decision.requested === 'cloud') {
+      yield warn(`Kept on this machine although you asked for the cloud (/cloud): ${decision.privacy.reasons.join('; ')}.`);
+    } else if (decision.privacy.localOnly && decision.requested === 'auto') {
+      yield warn(`Kept on this machine, nothing sent to the cloud: ${decision.privacy.reasons.join('; ')}.`);
+    }
 
     const base = {
       tier: decision.complexity.level,
       messages: request.messages ?? [{ role: 'user' as const, content: request.prompt }],
       privacy: decision.privacy,
-      cloudBlocked: decision.cloudBlocked,
+      // /cloud got here only with the budget open (or overridden): nothing blocks its cloud candidates.
+      cloudBlocked: decision.requested === 'cloud' ? undefined : decision.cloudBlocked,
       temperature: request.temperature,
       maxTokens: request.maxTokens,
       signal: request.signal,
@@ -177,7 +207,7 @@ export class HybridStrategy {
     };
     // An agent acts on the first answer it gets, so one that may still be replaced is held back
     // until it has passed the quality check: the agent receives exactly one answer.
-    const hold = request.agent !== undefined && request.agent.only === undefined && decision.placement === 'local' && !decision.privacy.localOnly && !decision.cloudBlocked;
+    const hold = request.agent !== undefined && request.agent.only === undefined && !explicit && decision.placement === 'local' && !decision.privacy.localOnly && !decision.cloudBlocked;
     const held: HybridChunk[] = [];
     let first: RouteResult | undefined;
     for await (const c of this.router.executeWithFallback({ ...base, prefer: decision.placement })) {
@@ -187,9 +217,13 @@ export class HybridStrategy {
       }
       if (hold && (c.type === 'text' || c.type === 'toolCall' || c.type === 'model')) held.push(c);
       else yield c;
-      // Only high/critical promise a cloud-grade answer; a medium request falling back locally is routine.
-      if (c.type === 'model' && c.local && decision.placement === 'cloud' && decision.complexity.level >= TaskComplexity.HIGH) {
-        yield warn(this.degraded(decision, c.model, c.attempts));
+      if (c.type === 'model' && c.local && decision.placement === 'cloud') {
+        if (decision.requested === 'cloud' && !decision.privacy.localOnly) {
+          yield warn(`Answered locally by ${c.model}: no cloud model was available (${this.cloudFailures(c.attempts)}).`);
+        } else if (decision.requested === 'auto' && decision.complexity.level >= TaskComplexity.HIGH) {
+          // Only high/critical promise a cloud-grade answer; a medium request falling back locally is routine.
+          yield warn(this.degraded(decision, c.model, c.attempts));
+        }
       }
     }
     if (!first) throw new JarvisError('invalid-response', 'The router ended without an answer.');
@@ -198,8 +232,9 @@ export class HybridStrategy {
     let quality: QualityScore | undefined;
     let escalatedFrom: RouteResult | undefined;
     let explanation: string | undefined;
+    // The user chose the placement: their answer is neither graded nor replaced.
     // A tool call is a complete answer without prose: it is not graded as text.
-    if (first.local && first.toolCalls.length === 0 && request.agent?.only === undefined) {
+    if (first.local && !explicit && first.toolCalls.length === 0 && request.agent?.only === undefined) {
       quality = await this.validate(first.text, { question: request.prompt, finishReason: first.finishReason, expectedCriteria: request.expectedCriteria, signal: request.signal });
       if (quality.score < this.threshold) {
         const low = `local answer scored ${quality.score.toFixed(2)} < ${this.threshold.toFixed(2)}`;
@@ -231,7 +266,8 @@ export class HybridStrategy {
     }
 
     yield* held;
-    this.window.record(final.local);
+    // The local share measures the policy's own choices; an explicit /local or /cloud is not one.
+    if (!explicit) this.window.record(final.local);
     if (!final.local) this.budget?.record(final.cost);
     yield { type: 'done', result: { ...final, decision, quality, escalatedFrom, explanation, warnings } };
   }
@@ -253,10 +289,13 @@ export class HybridStrategy {
     return out;
   }
 
+  /** Why no cloud candidate answered, from the attempts so far. */
+  private cloudFailures(attempts: Attempt[]): string {
+    return attempts.filter((a) => !this.router.isLocal(a.candidate)).map((a) => `${candidateKey(a.candidate)}: ${describeAttempt(a)}`).join('; ') || 'no cloud model is configured';
+  }
+
   private degraded(decision: HybridDecision, model: string, attempts: Attempt[]): string {
-    const why = decision.cloudBlocked
-      ? decision.cloudBlocked.message
-      : attempts.filter((a) => !this.router.isLocal(a.candidate)).map((a) => `${candidateKey(a.candidate)}: ${a.reason}`).join('; ') || 'no cloud model is configured';
+    const why = decision.cloudBlocked ? decision.cloudBlocked.message : this.cloudFailures(attempts);
     const tier = tierName(decision.complexity.level);
     return `${tier[0].toUpperCase()}${tier.slice(1)} request answered by the local model ${model} because no cloud model was available (${why}). Check this answer carefully.`;
   }

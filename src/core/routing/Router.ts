@@ -1,11 +1,14 @@
-import { isAbortError, throwIfAborted } from '../../common/abort';
+import { throwIfAborted } from '../../common/abort';
 import { systemClock, type Clock } from '../../common/Clock';
-import { JarvisError, errorMessage, isJarvisError, type JarvisErrorCode } from '../../common/errors';
+import { JarvisError, errorMessage, type JarvisErrorCode } from '../../common/errors';
 import type { PrivacyVerdict } from '../security/PrivacyGuard';
 import type { CallSample } from './perf/PerformanceTracker';
 import { PricingTable, type Cost } from '../llm/pricing/PricingTable';
 import type { ToolCall, ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
 import type { ChatMessage, FinishReason, LlmProvider, ProviderChunk, ProviderId, TokenUsage } from '../llm/types';
+import { FAILURE_TABLE } from '../resilience/failureTable';
+import { toJarvisError } from '../resilience/toJarvisError';
+import { describeAttempt, type Attempt, type SkippedAttempt } from './Attempt';
 import { candidateKey, type AvailabilityCheck, type Candidate } from './Candidate';
 import { DEFAULT_ROUTES, parseRoutingTable, type RoutingTable } from './RoutingTable';
 import { TaskComplexity, TIER_NAMES, tierName } from './complexity/TaskComplexity';
@@ -55,12 +58,7 @@ export interface RouteRequest {
   only?: Candidate;
 }
 
-export interface Attempt {
-  candidate: Candidate;
-  outcome: 'skipped' | 'failed' | 'answered';
-  reason: string;
-  code?: JarvisErrorCode;
-}
+export type { Attempt } from './Attempt';
 
 export interface RouteResult {
   candidate: Candidate;
@@ -89,9 +87,6 @@ export type RouteChunk =
   | { type: 'text'; text: string }
   | { type: 'toolCall'; call: ToolCall }
   | { type: 'done'; result: RouteResult };
-
-// Failures that say nothing about the request itself: another candidate may well succeed.
-const MOVE_ON: ReadonlySet<JarvisErrorCode> = new Set(['provider-unreachable', 'model-not-found', 'provider-error', 'timeout', 'rate-limited', 'circuit-open', 'auth-failed']);
 
 /**
  * Picks candidate models for a complexity tier and streams from the first that works. Before the
@@ -149,9 +144,9 @@ export class Router {
   }
 
   /** The candidates usable now, in order, and why the others are not. Does not call any model. */
-  async select(request: Pick<RouteRequest, 'tier' | 'prefer' | 'privacy' | 'cloudBlocked' | 'localBlocked'>): Promise<{ usable: Candidate[]; skipped: Attempt[] }> {
+  async select(request: Pick<RouteRequest, 'tier' | 'prefer' | 'privacy' | 'cloudBlocked' | 'localBlocked'>): Promise<{ usable: Candidate[]; skipped: SkippedAttempt[] }> {
     const usable: Candidate[] = [];
-    const skipped: Attempt[] = [];
+    const skipped: SkippedAttempt[] = [];
     for (const c of this.order(request.tier, request.prefer)) {
       const why = this.blockedReason(c, request) ?? (await this.unavailableReason(c));
       if (why) skipped.push({ candidate: c, outcome: 'skipped', reason: why });
@@ -216,17 +211,18 @@ export class Router {
         }
         if (!done) throw new JarvisError('invalid-response', `${candidate.provider} ended the answer from ${candidate.model} without a final message.`, { provider: candidate.provider, model: candidate.model });
       } catch (e) {
-        const err = toJarvisError(e, candidate);
+        const err = toJarvisError(e, { provider: candidate.provider, model: candidate.model });
         this.track({ provider: candidate.provider, model: candidate.model, success: false, latencyMs: this.clock.monotonic() - attemptStart, ttftMs: attemptTtft });
-        if (err.code === 'cancelled' || ttftMs !== undefined || !MOVE_ON.has(err.code)) throw err;
-        attempts.push({ candidate, outcome: 'failed', reason: `${err.code}: ${err.message}`, code: err.code });
+        // Failures that say nothing about the request itself move on: another candidate may well succeed.
+        if (ttftMs !== undefined || !FAILURE_TABLE[err.code].nextModel) throw err;
+        attempts.push({ candidate, outcome: 'failed', error: { code: err.code, message: err.message } });
         continue;
       }
       if (ttftMs === undefined) yield commit();
       const cost = this.pricing.costOf(done.model || candidate.model, done.usage, { local });
       const latencyMs = this.clock.monotonic() - start;
       this.track({ provider: candidate.provider, model: candidate.model, success: true, latencyMs: this.clock.monotonic() - attemptStart, ttftMs: attemptTtft, usage: done.usage, cost });
-      attempts.push({ candidate, outcome: 'answered', reason: 'answered' });
+      attempts.push({ candidate, outcome: 'answered' });
       yield {
         type: 'done',
         result: {
@@ -294,14 +290,14 @@ export class Router {
 
   private exhausted(request: RouteRequest, attempts: Attempt[]): JarvisError {
     const failed = attempts.filter((a) => a.outcome === 'failed');
-    const list = (xs: Attempt[]) => xs.slice(0, 5).map((a) => `${candidateKey(a.candidate)} (${a.reason})`).join('; ') + (xs.length > 5 ? `; and ${xs.length - 5} more` : '');
+    const list = (xs: Attempt[]) => xs.slice(0, 5).map((a) => `${candidateKey(a.candidate)} (${describeAttempt(a)})`).join('; ') + (xs.length > 5 ? `; and ${xs.length - 5} more` : '');
     const tier = tierName(request.tier);
     if (failed.length === 1) {
       // One real failure: keep its code so the UI offers the right fix (start Ollama, set a key…).
       const f = failed[0];
       const others = attempts.filter((a) => a.outcome === 'skipped');
       const suffix = others.length ? ` No other model was available: ${list(others)}.` : '';
-      return new JarvisError(f.code ?? 'provider-error', `${f.reason.slice(f.reason.indexOf(': ') + 2)}${suffix}`, { provider: f.candidate.provider, model: f.candidate.model });
+      return new JarvisError(f.error.code, `${f.error.message}${suffix}`, { provider: f.candidate.provider, model: f.candidate.model });
     }
     if (failed.length > 1) return new JarvisError('no-model-available', `Every model failed for this ${tier} request: ${list(failed)}.`);
     const skipped = list(attempts.filter((a) => !this.isLocal(a.candidate) || !request.localBlocked));
@@ -320,15 +316,9 @@ function explain(request: RouteRequest, answered: Candidate, attempts: Attempt[]
   const parts = [`${tierName(request.tier)} tier → ${candidateKey(answered)}`];
   for (const a of attempts) {
     if (a.outcome === 'skipped') parts.push(`skipped ${candidateKey(a.candidate)}: ${a.reason}`);
-    if (a.outcome === 'failed') parts.push(`${candidateKey(a.candidate)} failed: ${a.reason}`);
+    if (a.outcome === 'failed') parts.push(`${candidateKey(a.candidate)} failed: ${describeAttempt(a)}`);
   }
   return parts.join('; ');
-}
-
-function toJarvisError(e: unknown, c: Candidate): JarvisError {
-  if (isJarvisError(e)) return e;
-  if (isAbortError(e)) return new JarvisError('cancelled', 'The request was cancelled.', { cause: e });
-  return new JarvisError('provider-error', `${c.provider} failed on ${c.model}: ${errorMessage(e)}`, { cause: e, provider: c.provider, model: c.model });
 }
 
 function checkTier(tier: unknown): void {

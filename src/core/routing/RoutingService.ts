@@ -1,5 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { IDisposable } from '../../common/Disposable';
 import { Emitter, type Event } from '../../common/Emitter';
 import { isJarvisError, JarvisError } from '../../common/errors';
+import { FAILURE_TABLE } from '../resilience/failureTable';
 import type { ChatChunk } from '../chat/ChatChunk';
 import type { PreparedRequest } from '../chat/ChatPipeline';
 import type { JarvisSettings } from '../config/settings';
@@ -8,8 +11,8 @@ import { judgeQuality } from './quality/judgeQuality';
 import { PricingTable } from '../llm/pricing/PricingTable';
 import type { BudgetOptions } from './BudgetGovernor';
 import { candidateKey } from './Candidate';
-import { HybridStrategy, type HybridChunk, type HybridDecision, type HybridRequest, type QualityValidator } from './HybridStrategy';
-import { Router, type RouteRequest } from './Router';
+import { HybridStrategy, type HybridRequest, type Placement, type QualityValidator } from './HybridStrategy';
+import { Router } from './Router';
 import { TIER_NAMES, tierName, type TierName } from './complexity/TaskComplexity';
 import type { LlmProvider } from '../llm/types';
 import { CircuitBreakers } from '../resilience/CircuitBreakers';
@@ -25,16 +28,12 @@ import type { CircuitInfo, IRoutingService, RoutingServiceDeps, SpendSummary } f
 import { RoutingState } from './RoutingState';
 import { StickyModels } from './StickyModels';
 
-type Mode = 'auto' | 'local' | 'cloud';
-const MODES: readonly Mode[] = ['auto', 'local', 'cloud'];
-/** Failures after which an earlier cached answer to the same question is better than an error. */
-const DEGRADE_ON = new Set(['provider-unreachable', 'no-model-available', 'timeout', 'rate-limited', 'circuit-open', 'provider-error', 'invalid-response', 'model-not-found']);
+const PLACEMENTS: readonly Placement[] = ['auto', 'local', 'cloud'];
 /** Longest Retry-After honoured inside a chat; beyond it the router moves to another model. */
 const MAX_RETRY_AFTER_MS = 10_000;
 
-/** What is rebuilt when the settings it depends on change. */
+/** What is rebuilt when the settings (or vscode.lm models) it depends on change. */
 interface Parts {
-  fingerprint: string;
   router: Router;
   hybrid: HybridStrategy;
   privacy: PrivacyGuard;
@@ -58,9 +57,10 @@ export class RoutingService implements IRoutingService {
   private readonly providers: LlmProvider[];
   private breakers: CircuitBreakers;
   private retry: RetryPolicy;
-  private resilienceFingerprint: string;
-  private budgetFingerprint: string;
+  /** The settings the current objects were built from. */
+  private applied: JarvisSettings;
   private parts: Parts | undefined;
+  private readonly subscriptions: IDisposable[] = [];
   private overrideNext = false;
   private readonly sticky: StickyModels;
 
@@ -69,34 +69,36 @@ export class RoutingService implements IRoutingService {
     const { clock, logger } = deps;
     const s = deps.settings();
     this.registry = new ProviderRegistry({ settings: deps.settings, keys: deps.keys, extraModels: deps.extraModels, clock, logger });
-    [this.breakers, this.retry, this.resilienceFingerprint] = this.buildResilience(s);
+    this.applied = s;
+    [this.breakers, this.retry] = this.buildResilience(s);
     this.sticky = new StickyModels(clock);
     this.availability = new ModelAvailability({ settings: deps.settings, ollamaModels: deps.ollamaModels, ollamaDetails: deps.ollamaDetails, registry: this.registry, breakers: () => this.breakers, clock, timer: this.timer, logger });
     this.state = new RoutingState({ store: deps.store, clock, timer: this.timer, logger }, budgetOptions(s));
-    this.budgetFingerprint = JSON.stringify(s.budget);
     this.cache = new AnswerCache({ settings: deps.settings, clock, timer: this.timer, logger });
     const context = (): ResilienceContext => this.resilienceContext();
     this.providers = this.registry.all().map((p) => new ResilientProvider(p, context));
+    this.subscriptions.push(this.registry.onDidChangeModels(() => (this.parts = undefined)));
+    if (deps.onDidChangeSettings) this.subscriptions.push(deps.onDidChangeSettings((next) => this.applySettings(next)));
   }
 
   async *respond(request: PreparedRequest): AsyncGenerator<ChatChunk> {
     const started = this.deps.clock.monotonic();
     const settings = this.deps.settings();
-    this.applySettings(settings);
     await this.availability.prepare();
     if (request.agent?.tools.length) await this.availability.prepareTools();
     const parts = this.currentParts(settings);
-    const mode = modeOf(request.command);
+    const mode = placementOf(request.command);
     const hybridRequest = this.hybridRequest(request, settings, mode);
     // An agent conversation is pinned to the model it was first routed to (the strategy decides
     // when a step escalates past the pin).
     const stickyKey = request.agent?.conversationKey;
     const pin = stickyKey === undefined ? undefined : this.sticky.get(stickyKey);
     if (pin && hybridRequest.agent && !hybridRequest.agent.only) hybridRequest.agent.first = pin.candidate;
+    // Decided once: the cache key needs the tier, and the same decision is what execute() runs.
     const decision = parts.hybrid.decide(hybridRequest);
     const tier = tierName(decision.complexity.level);
     const shareable = !decision.privacy.localOnly;
-    const keyFor = (m: Mode) => this.cache.key({ route: `${m}:${tier}:${parts.routes[tier].map(candidateKey).join(',')}`, messages: request.messages, parameters: { mode: m, tier } });
+    const keyFor = (m: Placement) => this.cache.key({ route: `${m}:${tier}:${parts.routes[tier].map(candidateKey).join(',')}`, messages: request.messages, parameters: { mode: m, tier } });
     const key = keyFor(mode);
     // An agent's answers depend on tool results the cache key does not see, and a replayed tool call
     // would reuse a call id: agents are never answered from the cache.
@@ -109,7 +111,7 @@ export class RoutingService implements IRoutingService {
     const translator = new ChunkTranslator(this.deps.clock, started, modeNote(mode, request));
     let settled = false;
     try {
-      for await (const chunk of this.run(mode, parts, hybridRequest, decision)) yield* translator.translate(chunk);
+      for await (const chunk of parts.hybrid.execute(hybridRequest, decision)) yield* translator.translate(chunk);
       const done = translator.done();
       const answer = translator.answer();
       if (!done || !answer) throw new JarvisError('invalid-response', 'The router ended without an answer.');
@@ -123,8 +125,8 @@ export class RoutingService implements IRoutingService {
       if (ticket.kind === 'compute') ticket.fail(e);
       settled = true;
       const cancelled = isJarvisError(e, 'cancelled') || request.signal.aborted;
-      if (!cancelled && !request.agent && !translator.hasText && isJarvisError(e) && DEGRADE_ON.has(e.code)) {
-        const stale = await this.findCached(MODES.filter((m) => m !== mode).map(keyFor), shareable);
+      if (!cancelled && !request.agent && !translator.hasText && isJarvisError(e) && FAILURE_TABLE[e.code].degrade) {
+        const stale = await this.findCached(PLACEMENTS.filter((m) => m !== mode).map(keyFor), shareable);
         if (stale) {
           this.deps.logger.warn(`every model failed (${e.message}); served an earlier cached answer`);
           yield { type: 'notice', level: 'warning', message: `No model could answer right now (${e.message}) — showing an earlier answer to the same question from the cache.` };
@@ -169,49 +171,15 @@ export class RoutingService implements IRoutingService {
   }
 
   dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    this.registry.dispose();
     this.state.dispose();
     this.cache.dispose();
     this.breakers.dispose();
     this.recorded.dispose();
   }
 
-  /** The hybrid strategy for auto and /tier; the router directly for /local and /cloud. */
-  private run(mode: Mode, parts: Parts, request: HybridRequest, decision: HybridDecision): AsyncIterable<HybridChunk> {
-    if (mode === 'auto') return parts.hybrid.execute(request);
-    const base: RouteRequest = { tier: decision.complexity.level, messages: request.messages ?? [], privacy: decision.privacy, signal: request.signal };
-    if (mode === 'local') {
-      return this.direct(parts, { ...base, prefer: 'local', cloudBlocked: { code: 'no-model-available', message: 'you asked for a local answer (/local)' } }, decision, []);
-    }
-    const warnings: string[] = [];
-    if (decision.privacy.localOnly) {
-      warnings.push(`Kept on this machine although you asked for the cloud (/cloud): ${decision.privacy.reasons.join('; ')}.`);
-    } else if (decision.cloudBlocked && !request.budgetOverride) {
-      // The user explicitly asked for the cloud: say the budget stops it, with the override, rather than answer locally.
-      throw new JarvisError('budget-exceeded', decision.cloudBlocked.message);
-    }
-    return this.direct(parts, { ...base, prefer: 'cloud' }, decision, warnings);
-  }
-
-  private async *direct(parts: Parts, route: RouteRequest, decision: HybridDecision, warnings: string[]): AsyncGenerator<HybridChunk> {
-    yield { type: 'decision', decision };
-    for (const message of warnings) yield { type: 'warning', message };
-    for await (const c of parts.router.executeWithFallback(route)) {
-      if (c.type !== 'done') {
-        yield c;
-        if (c.type === 'model' && c.local && route.prefer === 'cloud' && !decision.privacy.localOnly) {
-          const why = c.attempts.filter((a) => !parts.router.isLocal(a.candidate)).map((a) => `${candidateKey(a.candidate)}: ${a.reason}`).join('; ') || 'no cloud model is configured';
-          const message = `Answered locally by ${c.model}: no cloud model was available (${why}).`;
-          warnings.push(message);
-          yield { type: 'warning', message };
-        }
-        continue;
-      }
-      if (!c.result.local) this.state.budget.record(c.result.cost);
-      yield { type: 'done', result: { ...c.result, decision, warnings } };
-    }
-  }
-
-  private hybridRequest(request: PreparedRequest, settings: JarvisSettings, mode: Mode): HybridRequest {
+  private hybridRequest(request: PreparedRequest, settings: JarvisSettings, mode: Placement): HybridRequest {
     let complexity: TierName | undefined = settings.routing.complexity === 'auto' ? undefined : settings.routing.complexity;
     if (request.command === 'tier') {
       const arg = (request.commandArg ?? '').trim().toLowerCase();
@@ -224,6 +192,7 @@ export class RoutingService implements IRoutingService {
     const code = request.attachments.map((a) => a.content).join('\n');
     const hybrid: HybridRequest = {
       prompt: request.prompt,
+      placement: mode,
       messages: request.messages,
       attachments,
       context: {
@@ -291,33 +260,33 @@ export class RoutingService implements IRoutingService {
     };
   }
 
-  private applySettings(s: JarvisSettings): void {
-    const resilience = JSON.stringify([s.resilience.breakerThreshold, s.resilience.breakerCooldownSeconds, s.resilience.maxRetries]);
-    if (resilience !== this.resilienceFingerprint) {
+  /** Rebuilds, on a settings change, exactly what the changed sections feed (state such as open breakers and the local-share window survives unrelated changes). */
+  private applySettings(next: JarvisSettings): void {
+    const prev = this.applied;
+    this.applied = next;
+    const changed = (pick: (s: JarvisSettings) => unknown) => !isDeepStrictEqual(pick(prev), pick(next));
+    if (changed((s) => [s.resilience.breakerThreshold, s.resilience.breakerCooldownSeconds, s.resilience.maxRetries])) {
       this.breakers.dispose();
-      [this.breakers, this.retry, this.resilienceFingerprint] = this.buildResilience(s);
+      [this.breakers, this.retry] = this.buildResilience(next);
     }
-    const budget = JSON.stringify(s.budget);
-    if (budget !== this.budgetFingerprint) {
-      this.budgetFingerprint = budget;
-      this.state.reconfigureBudget(budgetOptions(s));
+    if (changed((s) => s.budget)) {
+      this.state.reconfigureBudget(budgetOptions(next));
       this.parts = undefined;
     }
+    if (changed((s) => [s.routing, s.ollama.model, s.privacy, s.pricing])) this.parts = undefined;
   }
 
-  private buildResilience(s: JarvisSettings): [CircuitBreakers, RetryPolicy, string] {
+  private buildResilience(s: JarvisSettings): [CircuitBreakers, RetryPolicy] {
     const { clock, logger, random } = this.deps;
     const r = s.resilience;
     const breakers = new CircuitBreakers({ failureThreshold: r.breakerThreshold, halfOpenAfterMs: r.breakerCooldownSeconds * 1000, clock, logger });
     const retry = new RetryPolicy({ maxAttempts: r.maxRetries + 1, maxRetryAfterMs: MAX_RETRY_AFTER_MS, timer: this.timer, clock, logger, ...(random ? { random } : {}) });
-    return [breakers, retry, JSON.stringify([r.breakerThreshold, r.breakerCooldownSeconds, r.maxRetries])];
+    return [breakers, retry];
   }
 
   private currentParts(s: JarvisSettings): Parts {
-    const vscodeModels = this.registry.vscodeModels();
-    const fingerprint = JSON.stringify([s.routing, s.ollama.model, s.privacy, s.pricing, vscodeModels]);
-    if (this.parts?.fingerprint === fingerprint) return this.parts;
-    const routes = buildRoutes(s, vscodeModels);
+    if (this.parts) return this.parts;
+    const routes = buildRoutes(s, this.registry.vscodeModels());
     const tracker = {
       record: (sample: Parameters<RoutingState['tracker']['record']>[0]) => {
         this.state.tracker.record(sample);
@@ -328,7 +297,7 @@ export class RoutingService implements IRoutingService {
     const router = new Router({ providers: this.providers, routes, availability: this.availability.check, toolSupport: this.availability.toolSupport, pricing: new PricingTable(s.pricing.overrides), tracker, clock: this.deps.clock });
     const privacy = new PrivacyGuard({ localOnlyGlobs: s.privacy.localOnly });
     const hybrid = new HybridStrategy({ router, localRatio: s.routing.localRatio, qualityThreshold: s.routing.qualityThreshold, budget: this.state.budget, privacy, validate: this.validator(s) });
-    this.parts = { fingerprint, router, hybrid, privacy, routes };
+    this.parts = { router, hybrid, privacy, routes };
     return this.parts;
   }
 
@@ -340,11 +309,11 @@ export class RoutingService implements IRoutingService {
   }
 }
 
-function modeOf(command: string | undefined): Mode {
+function placementOf(command: string | undefined): Placement {
   return command === 'local' || command === 'cloud' ? command : 'auto';
 }
 
-function modeNote(mode: Mode, request: PreparedRequest): string | undefined {
+function modeNote(mode: Placement, request: PreparedRequest): string | undefined {
   if (mode === 'local') return 'you asked for a local answer (/local)';
   if (mode === 'cloud') return 'you asked for the cloud (/cloud)';
   if (request.command === 'tier') return `tier chosen with /tier ${request.commandArg ?? ''}`.trim();

@@ -21,6 +21,11 @@ export interface ExtraModelSource {
 
 export interface RoutingServiceDeps {
   settings: () => JarvisSettings;
+  /**
+   * Fires with the new settings after they change (SettingsStore.onDidChange). The service rebuilds
+   * what depends on them then, never per request. Without it, the settings of the first request stay.
+   */
+  onDidChangeSettings?: Event<JarvisSettings>;
   keys: { get(provider: 'openai' | 'anthropic'): Promise<string | undefined> };
   /** Installed Ollama models (cached by the service for a short time). */
   ollamaModels: () => Promise<OllamaModelInfo[]>;

@@ -90,6 +90,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
   }
 
+  /** Shows the view and sends `prompt` as if typed there (Explain, Review, Ask About Selection). */
+  async ask(prompt: string): Promise<void> {
+    await this.reveal();
+    this.session.ask(prompt);
+  }
+
   /** Stops any answer in progress and starts an empty conversation. */
   newChat(): void {
     this.session.newChat();

@@ -133,6 +133,11 @@ export class ChatViewSession {
     }
   }
 
+  /** Sends `prompt` as if the user typed it (editor commands such as Explain answer here). */
+  ask(prompt: string): void {
+    this.startTurn(prompt);
+  }
+
   /** Stops any answer in progress and starts an empty conversation. */
   newChat(): void {
     this.stop();

@@ -32,6 +32,7 @@ export function registerRouting(context: vscode.ExtensionContext, deps: Register
   const extraModels = store.add(new VscodeLmModelSource(deps.log));
   const service = deps.createService({
     settings: () => deps.settings.current,
+    onDidChangeSettings: deps.settings.onDidChange,
     keys: { get: (provider) => deps.keys.get(provider) },
     ollamaModels: () => deps.models.list(),
     ollamaDetails: (model) => deps.models.show(model),

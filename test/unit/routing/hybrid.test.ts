@@ -239,4 +239,48 @@ describe('HybridStrategy', () => {
     bad(() => new HybridStrategy({ router, windowSize: 0 }), /hybrid window must hold a whole number of decisions from 1 to 100000 \(got 0\)/);
     bad(() => new HybridStrategy({ router }).decide({} as never), /A hybrid request needs \{ prompt: string \}/);
   });
+
+  describe('placement: /local and /cloud are a field of the one path', () => {
+    it('local: a critical request runs locally, is neither graded nor escalated, and leaves the local share alone', async () => {
+      const { hybrid, openai } = setup({ local: () => ok("I'm sorry, but I can't help with that.") });
+      const { result, chunks } = await run(hybrid, { prompt: 'Design a distributed payment system for production', placement: 'local' });
+      assert.deepEqual([result.local, result.decision.requested, result.decision.placement], [true, 'local', 'local']);
+      assert.equal(result.quality, undefined);
+      assert.deepEqual(warnings(chunks), []);
+      assert.deepEqual(openai.models, []);
+      assert.equal(hybrid.localShare(), undefined);
+    });
+
+    it('cloud: a trivial request runs in the cloud; with the budget spent it is refused with budget-exceeded, not answered locally', async () => {
+      const { hybrid, clock } = setup();
+      const { result } = await run(hybrid, { prompt: 'What is a closure?', placement: 'cloud' });
+      assert.deepEqual([result.local, result.decision.requested], [false, 'cloud']);
+      const budget = new BudgetGovernor({ dailyUsd: 0.0000001, clock });
+      budget.record({ usd: 1 });
+      const capped = setup({ options: { budget } }).hybrid;
+      await assert.rejects(collect(capped.execute({ prompt: 'What is a closure?', placement: 'cloud' })), (e: unknown) => isJarvisError(e, 'budget-exceeded'));
+    });
+
+    it('cloud: with no cloud model it answers locally and says why, once', async () => {
+      const { hybrid } = setup({ availability: (c) => (c.provider === 'ollama' ? { ok: true } : { ok: false, reason: 'no key' }) });
+      const { result, chunks } = await run(hybrid, { prompt: 'What is a closure?', placement: 'cloud' });
+      assert.equal(result.local, true);
+      assert.equal(warnings(chunks).filter((w) => /^Answered locally by .*: no cloud model was available \(.*no key/.test(w)).length, 1, warnings(chunks).join('\n'));
+    });
+
+    it('execute() runs the decision it is given instead of deciding again', async () => {
+      const { hybrid } = setup();
+      const request: HybridRequest = { prompt: 'What is a closure?' };
+      const decision = { ...hybrid.decide(request), placement: 'cloud' as const, why: 'given' };
+      let decided = 0;
+      const original = hybrid.decide.bind(hybrid);
+      hybrid.decide = (r) => (decided++, original(r));
+      const chunks = await collect(hybrid.execute(request, decision));
+      const done = chunks.at(-1) as Extract<HybridChunk, { type: 'done' }>;
+      assert.equal(decided, 0);
+      assert.equal(done.result.decision.why, 'given');
+      assert.equal(done.result.local, false);
+    });
+  });
 });
+

@@ -142,6 +142,13 @@ describe('Router', () => {
     assert.equal(anthropic.calls.length, 0);
   });
 
+  it('keeps a failed attempt as { code, message }, not a formatted string', async () => {
+    const { router } = setup({ 'ollama:mistral': fails('provider-unreachable', 'Ollama is not running at http://localhost:11434.') });
+    const { result } = await run(router, { tier: MEDIUM });
+    const failed = result.attempts.find((a) => a.outcome === 'failed');
+    assert.deepEqual(failed && 'error' in failed ? failed.error : undefined, { code: 'provider-unreachable', message: 'Ollama is not running at http://localhost:11434.' });
+  });
+
   it('emits the model chunk before the first text, with the attempts so far', async () => {
     const { router } = setup({ 'openai:gpt-4o': fails('rate-limited') });
     const { chunks } = await run(router, { tier: HIGH });

@@ -1,4 +1,5 @@
 import { JarvisError } from '../../../common/errors';
+import { TIER_NAMES, type TierName } from '../../config/tiers';
 
 /** How demanding a request is; the router maps each level to a tier of candidate models. */
 export enum TaskComplexity {
@@ -14,9 +15,8 @@ export enum TaskComplexity {
   CRITICAL = 5,
 }
 
-export type TierName = 'trivial' | 'low' | 'medium' | 'high' | 'critical';
-
-export const TIER_NAMES: readonly TierName[] = ['trivial', 'low', 'medium', 'high', 'critical'];
+// Declared by config (settings name the tiers, and config imports nothing from the rest of core).
+export { TIER_NAMES, type TierName } from '../../config/tiers';
 
 export function tierName(level: TaskComplexity): TierName {
   return TIER_NAMES[level - 1];

@@ -1,0 +1,56 @@
+import type { JarvisErrorCode } from '../../common/errors';
+import { DEFAULT_CATEGORY_POLICIES, ErrorCategory, type ErrorOutcome } from './ErrorCategory';
+
+const { NETWORK, API_LIMIT, AUTHENTICATION, VALIDATION, RESOURCE_UNAVAILABLE, TRANSIENT, FATAL } = ErrorCategory;
+
+/** What Jarvis does about one error code. */
+export interface FailureRule {
+  /** Drives retry backoff and whether the failure counts against a provider's circuit breaker. */
+  readonly category: ErrorOutcome;
+  /** Before the first token, the router tries the next candidate model. */
+  readonly nextModel: boolean;
+  /** When no model answered, an earlier cached answer to the same question is better than the error. */
+  readonly degrade: boolean;
+  /** A foreign error (SDK, socket) of these categories is reported with this code. */
+  readonly wraps?: readonly ErrorOutcome[];
+}
+
+/**
+ * THE failure table: per error code, its category (which gives retry, see {@link retries}), whether
+ * the router moves on to the next model, and whether the service degrades to a cached answer.
+ * Every other decision about a failure reads this table; nothing keeps a list of its own.
+ */
+export const FAILURE_TABLE: Readonly<Record<JarvisErrorCode, FailureRule>> = {
+  // The user asked to stop: nothing retries, moves on or degrades.
+  cancelled: { category: 'cancelled', nextModel: false, degrade: false, wraps: ['cancelled'] },
+  'provider-unreachable': { category: NETWORK, nextModel: true, degrade: true, wraps: [NETWORK] },
+  timeout: { category: NETWORK, nextModel: true, degrade: true },
+  'rate-limited': { category: API_LIMIT, nextModel: true, degrade: true, wraps: [API_LIMIT] },
+  // Another provider's key may work; an old answer would hide that the key needs fixing.
+  'auth-failed': { category: AUTHENTICATION, nextModel: true, degrade: false, wraps: [AUTHENTICATION] },
+  'invalid-input': { category: VALIDATION, nextModel: false, degrade: false, wraps: [VALIDATION] },
+  // Retrying cannot make a missing model appear, but another model may answer.
+  'model-not-found': { category: VALIDATION, nextModel: true, degrade: true },
+  'circuit-open': { category: RESOURCE_UNAVAILABLE, nextModel: true, degrade: true },
+  'no-model-available': { category: RESOURCE_UNAVAILABLE, nextModel: false, degrade: true },
+  'provider-error': { category: TRANSIENT, nextModel: true, degrade: true, wraps: [RESOURCE_UNAVAILABLE, TRANSIENT, FATAL] },
+  // A garbled answer is thrown to the user (it may have streamed already); a cached one may replace it.
+  'invalid-response': { category: TRANSIENT, nextModel: false, degrade: true },
+  // Local decisions (a setting, the budget): asking again gives the same answer.
+  'provider-disabled': { category: FATAL, nextModel: false, degrade: false },
+  'budget-exceeded': { category: FATAL, nextModel: false, degrade: false },
+  // Business memory: trust and disk problems need the user, not another attempt.
+  'untrusted-workspace': { category: FATAL, nextModel: false, degrade: false },
+  'storage-failed': { category: FATAL, nextModel: false, degrade: false },
+};
+
+/** Whether a failure with this code is retried on the same model. */
+export function retries(code: JarvisErrorCode): boolean {
+  const category = FAILURE_TABLE[code].category;
+  return category !== 'cancelled' && DEFAULT_CATEGORY_POLICIES[category].retry;
+}
+
+/** The code a foreign error of this category is reported with (from the table's `wraps`). */
+export const CODE_FOR_OUTCOME: Readonly<Record<ErrorOutcome, JarvisErrorCode>> = Object.fromEntries(
+  (Object.entries(FAILURE_TABLE) as [JarvisErrorCode, FailureRule][]).flatMap(([code, rule]) => (rule.wraps ?? []).map((o) => [o, code])),
+) as Record<ErrorOutcome, JarvisErrorCode>;
