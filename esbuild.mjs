@@ -1,7 +1,8 @@
 // Builds the extension host bundle (one CJS file, `vscode` external) and one browser bundle per webview.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
-import { extensionBuildOptions, vendorBuildOptions } from './esbuild.shared.mjs';
+import * as path from 'node:path';
+import { TREE_SITTER_WASM, extensionBuildOptions, vendorBuildOptions } from './esbuild.shared.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,4 +32,12 @@ if (watch) {
   // Start clean so a production build never ships maps or files left by an earlier development build.
   fs.rmSync('dist', { recursive: true, force: true });
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  copyTreeSitterWasm();
+}
+
+/** The tree-sitter runtime finds its .wasm files beside dist/vendor/tree-sitter.js. */
+function copyTreeSitterWasm() {
+  const from = path.join('node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
+  fs.mkdirSync(path.join('dist', 'vendor'), { recursive: true });
+  for (const f of TREE_SITTER_WASM) fs.copyFileSync(path.join(from, f), path.join('dist', 'vendor', f));
 }

@@ -42,7 +42,34 @@ export const VENDOR_PACKAGES = {
   acorn: 'acorn.js',
   minisearch: 'minisearch.js',
   'vectra/lib/LocalIndex.js': 'vectra-local-index.js',
+  // Quality gate (#17): tree-sitter's runtime (its .wasm files are copied beside it, see TREE_SITTER_WASM)
+  // and the eld language identifier's small database.
+  '@vscode/tree-sitter-wasm': 'tree-sitter.js',
+  'eld/small': 'eld.js',
 };
+
+/** Packages published as ES modules only: their vendor entry re-exports instead of requiring. */
+const ESM_ONLY = new Set(['eld/small']);
+
+/**
+ * WASM files the tree-sitter vendor file loads at run time, copied into dist/vendor/ by esbuild.mjs:
+ * the runtime and the grammars the quality gate parses (see src/core/routing/quality/TreeSitterSyntax.ts).
+ */
+export const TREE_SITTER_WASM = [
+  'tree-sitter.wasm',
+  'tree-sitter-python.wasm',
+  'tree-sitter-typescript.wasm',
+  'tree-sitter-tsx.wasm',
+  'tree-sitter-go.wasm',
+  'tree-sitter-rust.wasm',
+  'tree-sitter-java.wasm',
+  'tree-sitter-c-sharp.wasm',
+  'tree-sitter-cpp.wasm',
+  'tree-sitter-ruby.wasm',
+  'tree-sitter-php.wasm',
+  'tree-sitter-bash.wasm',
+  'tree-sitter-css.wasm',
+];
 
 const vendorExternal = {
   name: 'vendor-external',
@@ -73,7 +100,7 @@ const vendorEntries = {
   setup(build) {
     build.onResolve({ filter: /^vendor-entry:/ }, (args) => ({ path: args.path.slice('vendor-entry:'.length), namespace: 'vendor-entry' }));
     build.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      contents: ESM_ONLY.has(args.path) ? `export * from ${JSON.stringify(args.path)};` : `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
       resolveDir: process.cwd(),
     }));

@@ -4,6 +4,7 @@ import { detectEditEvidence } from '../../core/memory/preferences/detectEditEvid
 import type { EditEvidenceKind, PreferenceLearner } from '../../core/memory/preferences/PreferenceLearner';
 import { mapRangeThroughChanges, type OffsetRange } from '../../core/memory/preferences/trackRange';
 import type { InsertedCode } from '../chatView/InsertedCode';
+import type { EditEvidenceLog } from '../../core/memory/preferences/EditEvidenceLog';
 
 export interface InsertedCodeWatcherOptions {
   /** How long an insertion is watched. @default 10 minutes */
@@ -12,6 +13,8 @@ export interface InsertedCodeWatcherOptions {
   settleMs?: number;
   /** Insertions watched at once (oldest dropped). @default 20 */
   maxTracked?: number;
+  /** Where each piece of evidence is kept, so the preference review can show it. */
+  evidenceLog?: EditEvidenceLog;
 }
 
 interface Tracked {
@@ -37,6 +40,7 @@ export class InsertedCodeWatcher implements vscode.Disposable {
   private readonly settleMs: number;
   private readonly maxTracked: number;
   private readonly pending = new Set<Promise<void>>();
+  private readonly evidenceLog: EditEvidenceLog | undefined;
 
   constructor(
     private readonly learner: PreferenceLearner,
@@ -47,6 +51,7 @@ export class InsertedCodeWatcher implements vscode.Disposable {
     this.watchMs = options.watchMs ?? 10 * 60_000;
     this.settleMs = options.settleMs ?? 800;
     this.maxTracked = options.maxTracked ?? 20;
+    this.evidenceLog = options.evidenceLog;
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       // Changing a document's language mode reopens it with the new language id.
@@ -122,6 +127,7 @@ export class InsertedCodeWatcher implements vscode.Disposable {
       for (const e of evidence) {
         try {
           const p = await this.learner.recordEditEvidence({ ...e, file });
+          await this.evidenceLog?.record(p.id, file, t.original, text);
           this.log.info(`Preferences: your edit in ${file} suggests ${e.kind} = ${e.value} (confidence now ${p.confidence.toFixed(2)}).`);
         } catch (err) {
           this.log.warn(`Preferences: could not learn from an edit: ${errorMessage(err)}`);

@@ -3,6 +3,7 @@ import { errorMessage } from '../../common/errors';
 import { formatAge, MEMORY_TYPE_LABELS, memorySnippet } from '../../core/memory/retrieval/describeMemory';
 import type { MemoryService } from '../../core/memory/MemoryService';
 import type { MemoryRecord } from '../../core/memory/store/MemoryRecord';
+import { isPossiblyStale, readAnchor, staleReason } from '../../core/memory/anchors/memoryAnchor';
 import { MEMORY_TYPES, type MemoryType } from '../../core/memory/store/MemoryType';
 
 export type MemoryNode = { kind: 'type'; type: MemoryType; count: number } | { kind: 'memory'; record: MemoryRecord } | { kind: 'note'; text: string };
@@ -78,6 +79,12 @@ export class MemoryTreeProvider implements vscode.TreeDataProvider<MemoryNode> {
     item.description = formatAge(Date.now() - r.metadata.createdAt);
     item.tooltip = tooltip(r);
     item.contextValue = 'jarvis.memory';
+    if (isPossiblyStale(r)) {
+      // Its code was rewritten or deleted: marked, with Confirm and Delete one click away (inline actions).
+      item.description = `possibly stale · ${item.description}`;
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      item.contextValue = 'jarvis.memory.stale';
+    }
     item.command = { command: 'jarvis.memory.open', title: 'Open Memory', arguments: [node] };
     return item;
   }
@@ -116,8 +123,14 @@ function tooltip(r: MemoryRecord): vscode.MarkdownString {
     m.updatedAt !== m.createdAt ? `Updated ${new Date(m.updatedAt).toLocaleString()}` : undefined,
     m.project ? `Project: ${m.project}` : undefined,
     m.user ? `User: ${m.user}` : undefined,
-    m.sourceFile ? `From: ${m.sourceFile}${m.sourceCommit ? ` @ ${m.sourceCommit.slice(0, 8)}` : ''}` : undefined,
+    m.sourceFile ? `From: ${m.sourceFile}${anchorLines(r)}${m.sourceCommit ? ` @ ${m.sourceCommit.slice(0, 8)}` : ''}` : undefined,
+    isPossiblyStale(r) ? `Possibly stale: ${staleReason(r) ?? 'its code changed'}. Confirm it if it still holds, or delete it.` : undefined,
   ].filter((s): s is string => s !== undefined);
   md.appendText(facts.join('\n'));
   return md;
+}
+
+function anchorLines(r: MemoryRecord): string {
+  const a = readAnchor(r);
+  return a ? `:${a.startLine}${a.endLine !== a.startLine ? `-${a.endLine}` : ''}` : '';
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { systemClock } from '../../common/Clock';
+import type { MemoryRecord } from '../../core/memory/store/MemoryRecord';
 import { errorMessage } from '../../common/errors';
 import type { ContextContributor, SlashCommand } from '../../core/chat/ChatPipeline';
 import type { SettingsStore } from '../../core/config/SettingsStore';
@@ -19,7 +21,9 @@ import { InsertedCodeWatcher } from './InsertedCodeWatcher';
 import { learnFromWorkspaceFiles } from './learnFromWorkspaceFiles';
 import { MementoStore } from '../adapters/MementoStore';
 import { MEMORY_SCHEME, MemoryDocumentProvider } from './MemoryDocumentProvider';
-import { MemoryTreeProvider } from './MemoryTreeProvider';
+import { type MemoryNode, MemoryTreeProvider } from './MemoryTreeProvider';
+import { StaleMemoryWatcher } from './StaleMemoryWatcher';
+import { EditEvidenceLog, type EditExample } from '../../core/memory/preferences/EditEvidenceLog';
 import { registerMemoryBrowser } from './registerMemoryBrowser';
 import { registerRememberSelection } from './registerRememberSelection';
 import { registerReviewPreferences } from './registerReviewPreferences';
@@ -39,6 +43,12 @@ export interface MemoryTestApi {
   /** Compares watched insertions now instead of after the edits settle. */
   flushEdits(): Promise<void>;
   preferences(): Preference[];
+  /** Checks the memories anchored in `uri`'s file now; resolves to how many were newly flagged stale. */
+  checkStaleness(uri: vscode.Uri): Promise<number>;
+  /** A stored memory by id (from an open store). */
+  memory(id: string): MemoryRecord | undefined;
+  /** The edits behind a preference (what Review Learned Preferences shows). */
+  evidence(preferenceId: string): EditExample[];
 }
 
 const HOUR_MS = 3_600_000;
@@ -114,14 +124,25 @@ export function registerMemory(
     },
   });
 
-  const watcher = new InsertedCodeWatcher(learner, learning, log);
+  // Memories remembered from a selection are flagged when their code is rewritten or deleted.
+  const staleness = new StaleMemoryWatcher(() => memory.current, () => tree.refresh(), systemClock, log);
+  const evidence = new EditEvidenceLog(state, systemClock);
+  const watcher = new InsertedCodeWatcher(learner, learning, log, { evidenceLog: evidence });
   disposables.push(watcher, deps.insertedCode((code) => watcher.track(code)));
 
   disposables.push(
     vscode.workspace.registerTextDocumentContentProvider(MEMORY_SCHEME, new MemoryDocumentProvider((id) => memory.current?.get(id))),
     registerMemoryBrowser(memory, tree, log),
     registerRememberSelection(memory, () => tree.refresh(), log),
-    registerReviewPreferences(learner, log),
+    staleness,
+    vscode.commands.registerCommand('jarvis.memory.confirm', async (node?: MemoryNode) => {
+      if (node?.kind !== 'memory') return;
+      await staleness.confirm(node.record).catch((e: unknown) => {
+        log.warn(`Could not confirm the memory: ${errorMessage(e)}`);
+        void vscode.window.showErrorMessage(`Jarvis could not confirm the memory: ${errorMessage(e)}`);
+      });
+    }),
+    registerReviewPreferences(learner, log, evidence),
     registerSessionCommands(ws, log),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       log.info('Workspace trusted: Jarvis may now learn from its files and remember its content.');
@@ -144,6 +165,9 @@ export function registerMemory(
       recordInsertion: (code) => watcher.track(code),
       flushEdits: () => watcher.flush(),
       preferences: () => learner.getPreferences(undefined, { includeRejected: true }),
+      checkStaleness: (uri) => staleness.check(uri),
+      memory: (id) => memory.current?.get(id),
+      evidence: (id) => evidence.examples(id),
     },
   };
 }

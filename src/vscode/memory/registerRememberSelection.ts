@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { anchorTags } from '../../core/memory/anchors/memoryAnchor';
 import { errorMessage, isJarvisError } from '../../common/errors';
 import { MEMORY_TYPE_LABELS } from '../../core/memory/retrieval/describeMemory';
 import { inferMemoryType } from '../../core/memory/retrieval/inferMemoryType';
 import type { MemoryService } from '../../core/memory/MemoryService';
 import { MAX_MEMORY_TEXT_CHARS } from '../../core/memory/store/MemoryRecord';
-import { MEMORY_TYPES, type MemoryType } from '../../core/memory/store/MemoryType';
+import { isMemoryType, MEMORY_TYPES, type MemoryType } from '../../core/memory/store/MemoryType';
 
 const TYPE_HINTS: Record<MemoryType, string> = {
   decision: 'Something the team decided',
@@ -18,7 +19,8 @@ const TYPE_HINTS: Record<MemoryType, string> = {
 
 /** "Jarvis: Remember Selection": stores the selected text with its file (and commit, when git knows it). */
 export function registerRememberSelection(memory: MemoryService, onStored: () => void, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand('jarvis.rememberSelection', async () => {
+  // `options.type` skips the type question (other commands and the tests know what they store).
+  return vscode.commands.registerCommand('jarvis.rememberSelection', async (options?: unknown) => {
     if (!vscode.workspace.isTrusted) {
       const manage = 'Manage Workspace Trust';
       const a = await vscode.window.showWarningMessage(
@@ -41,9 +43,16 @@ export function registerRememberSelection(memory: MemoryService, onStored: () =>
     const guess = inferMemoryType(text);
     const items = MEMORY_TYPES.map((type) => ({ label: cap(MEMORY_TYPE_LABELS[type]), description: TYPE_HINTS[type], type, picked: type === guess }));
     items.sort((a, b) => Number(b.type === guess) - Number(a.type === guess));
-    const pick = await vscode.window.showQuickPick(items, { title: 'Remember Selection As…', placeHolder: 'What kind of memory is this?' });
+    const given = (options as { type?: unknown } | undefined)?.type;
+    const pick = isMemoryType(given)
+      ? { type: given }
+      : await vscode.window.showQuickPick(items, { title: 'Remember Selection As…', placeHolder: 'What kind of memory is this?' });
     if (!pick) return undefined;
     const doc = editor.document;
+    // The trimmed text's own lines (a selection ending at column 0 does not include the next line).
+    const raw = doc.getText(editor.selection);
+    const from = doc.offsetAt(editor.selection.start) + raw.length - raw.trimStart().length;
+    const span = { startLine: doc.positionAt(from).line + 1, endLine: doc.positionAt(from + text.length).line + 1 };
     const sourceFile = doc.uri.scheme === 'file' ? vscode.workspace.asRelativePath(doc.uri, false) : undefined;
     const sourceCommit = headCommit(doc.uri);
     try {
@@ -51,7 +60,11 @@ export function registerRememberSelection(memory: MemoryService, onStored: () =>
       const record = await store.storeFromWorkspace({
         text,
         type: pick.type,
-        metadata: { ...(sourceFile ? { sourceFile } : {}), ...(sourceCommit ? { sourceCommit } : {}) },
+        // The lines travel with the file, so the memory can be flagged when that code is rewritten.
+        metadata: {
+          ...(sourceFile ? { sourceFile, tags: anchorTags(span) } : {}),
+          ...(sourceCommit ? { sourceCommit } : {}),
+        },
       });
       onStored();
       void vscode.window.showInformationMessage(`Jarvis remembered this as ${/^[aeio]/.test(pick.type) ? 'an' : 'a'} ${MEMORY_TYPE_LABELS[pick.type]}.`);

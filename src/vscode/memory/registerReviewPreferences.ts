@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
 import type { Preference } from '../../core/memory/preferences/Preference';
+import type { EditEvidenceLog } from '../../core/memory/preferences/EditEvidenceLog';
 import type { PreferenceLearner } from '../../core/memory/preferences/PreferenceLearner';
 
 type Action = 'confirm' | 'reject' | 'edit';
 
 /** "Jarvis: Review Learned Preferences": confirm, reject or correct each preference Jarvis learned. */
-export function registerReviewPreferences(learner: PreferenceLearner, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerReviewPreferences(learner: PreferenceLearner, log: vscode.LogOutputChannel, evidence?: EditEvidenceLog): vscode.Disposable {
   return vscode.commands.registerCommand('jarvis.reviewPreferences', async () => {
     for (;;) {
       const prefs = learner.getPreferences(undefined, { includeRejected: true });
@@ -17,19 +18,26 @@ export function registerReviewPreferences(learner: PreferenceLearner, log: vscod
         return;
       }
       const pick = await vscode.window.showQuickPick(
-        prefs.map((p) => ({ label: p.statement, description: describe(p), detail: `${p.category.replace('_', ' ')} · from ${p.sources.join(', ')}`, pref: p })),
+        prefs.map((p) => ({ label: p.statement, description: describe(p), detail: `${p.category.replace('_', ' ')} · from ${p.sources.join(', ')}${lastExample(evidence, p)}`, pref: p })),
         { title: 'Learned Preferences', placeHolder: 'Pick a preference to confirm, reject or edit', matchOnDescription: true },
       );
       if (!pick) return;
+      // The edits it was learned from, below the actions: what Jarvis wrote and what the user made of it.
+      const examples = (evidence?.examples(pick.pref.id) ?? []).map((e) => ({
+        label: `$(diff) ${e.before || '(empty)'}  →  ${e.after || '(empty)'}`,
+        description: `${e.file} · ${new Date(e.at).toLocaleString()}`,
+        action: undefined,
+      }));
       const action = await vscode.window.showQuickPick(
         [
-          { label: '$(check) Confirm', description: 'Always apply it', action: 'confirm' as Action },
-          { label: '$(close) Reject', description: 'Never apply it, and stop learning it', action: 'reject' as Action },
-          { label: '$(edit) Edit…', description: `Change the value (now “${pick.pref.value}”)`, action: 'edit' as Action },
+          { label: '$(check) Confirm', description: 'Always apply it', action: 'confirm' as Action | undefined },
+          { label: '$(close) Reject', description: 'Never apply it, and stop learning it', action: 'reject' as Action | undefined },
+          { label: '$(edit) Edit…', description: `Change the value (now “${pick.pref.value}”)`, action: 'edit' as Action | undefined },
+          ...(examples.length > 0 ? [{ label: 'Evidence: your edits to code Jarvis wrote', kind: vscode.QuickPickItemKind.Separator, action: undefined }, ...examples] : []),
         ],
         { title: pick.pref.statement },
       );
-      if (!action) continue;
+      if (!action?.action) continue;
       try {
         await apply(learner, pick.pref, action.action);
       } catch (e) {
@@ -57,4 +65,9 @@ async function apply(learner: PreferenceLearner, p: Preference, action: Action):
 function describe(p: Preference): string {
   const status = p.status === 'learned' ? `${Math.round(p.confidence * 100)}% confident` : p.status;
   return `${status} · ${p.evidenceCount} piece${p.evidenceCount === 1 ? '' : 's'} of evidence`;
+}
+
+function lastExample(log: EditEvidenceLog | undefined, p: Preference): string {
+  const [e] = log?.examples(p.id) ?? [];
+  return e ? ` · last edit: ${e.file} “${e.before}” → “${e.after}”` : '';
 }

@@ -48,6 +48,7 @@ describe('dist/ is self-contained', () => {
       ['acorn.js', 'acorn'],
       ['minisearch.js', 'minisearch'],
       ['vectra-local-index.js', 'vectra/lib/LocalIndex.js'],
+      ['tree-sitter.js', '@vscode/tree-sitter-wasm'],
     ];
     for (const [file, pkg] of pairs) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- comparing module shapes
@@ -58,6 +59,18 @@ describe('dist/ is self-contained', () => {
       assert.deepEqual(names(vendored), names(original), `${file} exports differ from ${pkg}`);
       if (typeof original.default === 'function') assert.equal(typeof vendored.default, 'function', `${file} has no default export`);
     }
+  });
+
+  it('vendors eld (an ES-module-only package) with the exports its import() gives', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- comparing module shapes
+    const vendored = require(path.join(dist, 'vendor', 'eld.js')) as Record<string, unknown>;
+    const original = (await import('eld/small')) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(vendored).filter((k) => k !== '__esModule').sort(), Object.keys(original).filter((k) => k !== 'default').sort());
+    assert.equal(typeof (vendored.eld as { detect?: unknown }).detect, 'function');
+  });
+
+  it('ships the tree-sitter runtime and grammar WASM files beside the vendored runtime', () => {
+    for (const f of ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm']) assert.ok(fs.existsSync(path.join(dist, 'vendor', f)), `${f} missing from dist/vendor`);
   });
 
   it('does not build a require function at runtime', () => {

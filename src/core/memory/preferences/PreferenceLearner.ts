@@ -19,12 +19,12 @@ const SOURCE_WEIGHT: Record<PreferenceSource, number> = {
   edit: 0.15,
 };
 
-export type EditEvidenceKind = 'quotes' | 'indent' | 'semicolons' | 'naming' | 'language';
+export type EditEvidenceKind = 'quotes' | 'indent' | 'semicolons' | 'naming' | 'declarations' | 'language';
 
 /** What the host saw the user do to code Jarvis inserted (e.g. turned its double quotes into single). */
 export interface EditEvidence {
   kind: EditEvidenceKind;
-  /** quotes: single|double|backtick; indent: tabs|"<n> spaces"; semicolons: always|never; naming: camelCase…; language: any name. */
+  /** quotes: single|double|backtick; indent: tabs|"<n> spaces"; semicolons: always|never; naming: camelCase…; declarations: const|let; language: any name. */
   value: string;
   /** Workspace-relative file, for the log only. */
   file?: string;
@@ -53,6 +53,7 @@ const EDIT_VALUES: Record<Exclude<EditEvidenceKind, 'language'>, RegExp> = {
   indent: /^(tabs|[1-9]\d? spaces)$/,
   semicolons: /^(always|never)$/,
   naming: /^(camelCase|snake_case|PascalCase|kebab-case)$/,
+  declarations: /^(const|let)$/,
 };
 
 const DAY_MS = 86_400_000;
@@ -129,7 +130,7 @@ export class PreferenceLearner {
       return (await this.recordAll([{ category: 'coding_style', key: 'language', value, statement: `Use ${value}` }], 'edit'))[0];
     }
     if (!(kind in EDIT_VALUES)) {
-      throw new JarvisError('invalid-input', `Unknown edit kind "${String(kind)}"; use quotes, indent, semicolons, naming or language.`);
+      throw new JarvisError('invalid-input', `Unknown edit kind "${String(kind)}"; use quotes, indent, semicolons, naming, declarations or language.`);
     }
     if (!EDIT_VALUES[kind as keyof typeof EDIT_VALUES].test(value)) {
       throw new JarvisError('invalid-input', `"${value}" is not a valid ${kind} value (expected ${EDIT_VALUES[kind as keyof typeof EDIT_VALUES].source}).`);
@@ -139,6 +140,7 @@ export class PreferenceLearner {
       indent: `Indent with ${value}`,
       semicolons: value === 'always' ? 'End statements with semicolons' : 'Omit semicolons',
       naming: `Name identifiers in ${value}`,
+      declarations: value === 'const' ? 'Declare variables with const (let only when reassigned), never var' : 'Declare variables with let or const, never var',
     }[kind as keyof typeof EDIT_VALUES];
     return (await this.recordAll([{ category: 'coding_style', key: kind, value, statement }], 'edit'))[0];
   }

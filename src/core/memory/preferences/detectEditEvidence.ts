@@ -40,10 +40,26 @@ export function detectEditEvidence(inserted: CodeVersion, edited: CodeVersion): 
     const s0 = semicolonStyle(inserted.text);
     const s1 = semicolonStyle(edited.text);
     if (s0 && s1 && s0 !== s1) out.push({ kind: 'semicolons', value: s1 });
+    const d = declarationChange(inserted.text, edited.text);
+    if (d) out.push({ kind: 'declarations', value: d });
   }
   const n = renamedCase(inserted.text, edited.text);
   if (n) out.push({ kind: 'naming', value: n });
   return out;
+}
+
+/**
+ * `var` declarations turned into `const` (or `let`): every `var` the code had is gone and the new
+ * keyword took their place. Returns the keyword that gained most, or undefined.
+ */
+export function declarationChange(before: string, after: string): 'const' | 'let' | undefined {
+  const count = (code: string, kw: string) => (code.match(new RegExp(`(^|[^\\w$.])${kw}\\s+[A-Za-z_$[{]`, 'gm')) ?? []).length;
+  const v0 = count(before, 'var');
+  if (v0 === 0 || count(after, 'var') > 0) return undefined;
+  const c = count(after, 'const') - count(before, 'const');
+  const l = count(after, 'let') - count(before, 'let');
+  if (c <= 0 && l <= 0) return undefined;
+  return c >= l ? 'const' : 'let';
 }
 
 /** The quote used by string literals when one kind clearly dominates (≥ 80 %), else undefined. */

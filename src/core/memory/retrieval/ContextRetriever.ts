@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '../../../common/Clock';
 import { JarvisError } from '../../../common/errors';
 import type { MemoryFilter, MemorySearchResult, SearchOptions } from '../store/MemoryQuery';
 import type { MemoryRecord } from '../store/MemoryRecord';
+import { isPossiblyStale, STALE_RELEVANCE_FACTOR } from '../anchors/memoryAnchor';
 import type { MemoryType } from '../store/MemoryType';
 import { DEFAULT_RELEVANCE_THRESHOLD, type RetrievalContext } from './RetrievalContext';
 
@@ -16,7 +17,7 @@ export interface RetrievedMemory {
   /** The store's hybrid score (see fuseHybrid), in [0, 1]. */
   similarity: number;
   ageHours: number;
-  /** similarity × exp(−ageHours / decayHours). */
+  /** similarity × exp(−ageHours / decayHours), halved for a possibly stale memory (see anchors/memoryAnchor). */
   relevance: number;
 }
 
@@ -107,7 +108,11 @@ export class ContextRetriever {
       ...(signal ? { signal } : {}),
     });
     return hits
-      .map((h) => ({ record: h.record, similarity: h.score, ...this.relevance(h.score, h.record.metadata.createdAt) }))
+      .map((h) => {
+        const r = this.relevance(h.score, h.record.metadata.createdAt);
+        // A memory whose code was rewritten may no longer be true: still found, ranked lower.
+        return { record: h.record, similarity: h.score, ...r, relevance: isPossiblyStale(h.record) ? r.relevance * STALE_RELEVANCE_FACTOR : r.relevance };
+      })
       .filter((m) => m.relevance >= threshold)
       .sort((a, b) => b.relevance - a.relevance)
       .slice(0, maxResults);

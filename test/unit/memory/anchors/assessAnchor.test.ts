@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { assessAnchor, codeSimilarity } from '../../../src/core/editor/assessAnchor';
-import { ANCHOR_TAGS, isPossiblyStale, readAnchor, withStaleness } from '../../../src/core/editor/memoryAnchor';
-import type { MemoryRecord } from '../../../src/core/memory/store/MemoryRecord';
+import { FakeClock } from '../../../../src/common/Clock';
+import { ContextRetriever } from '../../../../src/core/memory/retrieval/ContextRetriever';
+import { assessAnchor, codeSimilarity } from '../../../../src/core/memory/anchors/assessAnchor';
+import { ANCHOR_TAGS, isPossiblyStale, readAnchor, withStaleness } from '../../../../src/core/memory/anchors/memoryAnchor';
+import type { MemoryRecord } from '../../../../src/core/memory/store/MemoryRecord';
 
 const remembered = 'function retry(times) {\n  for (let i = 0; i < times; i++) attempt();\n}';
 const file = (body: string) => `import { attempt } from './a';\n\n${body}\n\nexport {};\n`;
@@ -52,5 +54,22 @@ describe('editor: is a remembered selection still true to the code', () => {
     const confirmed = withStaleness(flagged, undefined, 100, { startLine: 7, endLine: 9 });
     assert.deepEqual(confirmed, { [ANCHOR_TAGS.start]: 7, [ANCHOR_TAGS.end]: 9, team: 'core' });
     assert.equal(readAnchor({ ...record, metadata: { ...record.metadata, sourceFile: undefined } }), undefined);
+  });
+});
+
+describe('retrieval ranks a possibly stale memory lower', () => {
+  it('halves its relevance, so a fresh memory of equal similarity comes first', async () => {
+    const mk = (id: string, stale: boolean): MemoryRecord => ({
+      id,
+      type: 'insight',
+      text: `retry policy ${id}`,
+      metadata: { importance: 'medium', createdAt: 0, updatedAt: 0, tags: stale ? { [ANCHOR_TAGS.stale]: true } : {} },
+    });
+    const source = {
+      search: async () => [mk('old', true), mk('new', false)].map((record) => ({ record, similarity: 0.9, keywordScore: 0, score: 0.9 })),
+      list: () => [],
+    };
+    const found = await new ContextRetriever(source, { clock: new FakeClock(0) }).retrieveContext('retry', { relevanceThreshold: 0.3 });
+    assert.deepEqual(found.map((f) => [f.record.id, f.relevance]), [['new', 0.9], ['old', 0.45]]);
   });
 });

@@ -1,0 +1,48 @@
+import type { FinishReason } from '../../llm/types';
+import type { RequestedLanguage } from './requestedLanguage';
+import type { SplitAnswer } from './splitAnswer';
+
+/** The rules the gate runs; each has one weight in data/quality/weights.json. */
+export const RULE_NAMES = ['basics', 'junk', 'repetition', 'placeholder', 'language', 'syntax', 'naturalLanguage', 'topic', 'nonAnswer'] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
+
+export interface RuleFinding {
+  rule: RuleName;
+  /** How sure the rule is that this problem is there, 0–1; the gate multiplies it by the rule's weight. */
+  severity: number;
+  /** The full reason, for the trace: "python block 1 does not parse (line 3)". */
+  reason: string;
+  /** A few words for the one-line note the reader sees: "repeats itself". */
+  note: string;
+}
+
+/** What a rule may look at: the answer, split once, and what the user asked. */
+export interface GateInput {
+  question: string;
+  answer: SplitAnswer;
+  finishReason?: FinishReason;
+  expectedCriteria?: string[];
+  requested?: RequestedLanguage;
+}
+
+/** Parsers the syntax rule may use; only grammars already loaded are used (loading is async). */
+export interface SyntaxChecker {
+  /** 'unavailable' when the language has no grammar or its grammar is not (or could not be) loaded. */
+  check(language: string, code: string): { ok: true } | { ok: false; line: number } | 'unavailable';
+}
+
+/** Natural-language identification; undefined language when unsure. */
+export interface LanguageIdentifier {
+  identify(text: string): { language: string | undefined; reliable: boolean };
+}
+
+export interface RuleTools {
+  syntax?: SyntaxChecker;
+  naturalLanguage?: LanguageIdentifier;
+}
+
+export interface QualityRule {
+  readonly name: RuleName;
+  /** Synchronous and bounded: the gate runs every rule on every local answer. */
+  check(input: GateInput, tools: RuleTools): RuleFinding | undefined;
+}

@@ -1,0 +1,153 @@
+import * as path from 'node:path';
+import type * as TreeSitter from '@vscode/tree-sitter-wasm';
+import { errorMessage } from '../../../common/errors';
+import { Lazy } from '../../../common/Lazy';
+import { nullLogger, type Logger } from '../../ports';
+import type { SyntaxChecker } from './QualityRule';
+
+type TreeSitterModule = typeof TreeSitter;
+
+/**
+ * Grammar files of @vscode/tree-sitter-wasm (the WASM builds VS Code itself ships) per language.
+ * TypeScript is tried with and without JSX, since answers label both `ts`.
+ */
+export const GRAMMAR_FILES: Readonly<Record<string, readonly string[]>> = {
+  python: ['tree-sitter-python.wasm'],
+  typescript: ['tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm'],
+  go: ['tree-sitter-go.wasm'],
+  rust: ['tree-sitter-rust.wasm'],
+  java: ['tree-sitter-java.wasm'],
+  csharp: ['tree-sitter-c-sharp.wasm'],
+  cpp: ['tree-sitter-cpp.wasm'],
+  c: ['tree-sitter-cpp.wasm'],
+  ruby: ['tree-sitter-ruby.wasm'],
+  php: ['tree-sitter-php.wasm'],
+  bash: ['tree-sitter-bash.wasm'],
+  css: ['tree-sitter-css.wasm'],
+};
+
+/** Beyond this a block is not parsed (its start is): parsing cost stays bounded on huge answers. */
+const MAX_PARSED_CHARS = 16 * 1024;
+
+export interface TreeSitterOptions {
+  /** Folder holding tree-sitter.wasm and the grammar files. @default the package's own folder */
+  wasmDir?: string;
+  logger?: Logger;
+  /** Loads the tree-sitter module; tests replace it to simulate a broken install. */
+  load?: () => TreeSitterModule | Promise<TreeSitterModule>;
+}
+
+/**
+ * Syntax checks through web-tree-sitter grammars, each loaded on first use of its language (a
+ * grammar is 0.2–5 MB of WASM; most sessions need two or three). A grammar that fails to load is
+ * logged once and its language is then skipped for the session, never failed.
+ */
+export class TreeSitterSyntax implements SyntaxChecker {
+  private readonly module: Lazy<TreeSitterModule>;
+  private readonly languages = new Map<string, Promise<TreeSitter.Language | undefined>>();
+  private readonly ready = new Map<string, TreeSitter.Language>();
+  private readonly failed = new Set<string>();
+  private parser: TreeSitter.Parser | undefined;
+  private readonly logger: Logger;
+  private readonly wasmDir: () => string;
+
+  constructor(options: TreeSitterOptions = {}) {
+    this.logger = options.logger ?? nullLogger;
+    const load = options.load ?? (() => loadTreeSitter());
+    const dir = options.wasmDir;
+    this.wasmDir = () => dir ?? packageWasmDir();
+    this.module = new Lazy(async () => {
+      const ts = await load();
+      await ts.Parser.init({ locateFile: (file: string) => path.join(this.wasmDir(), file) });
+      return ts;
+    });
+  }
+
+  /** True when this language has a grammar at all (loaded or not). */
+  static supports(language: string): boolean {
+    return Object.prototype.hasOwnProperty.call(GRAMMAR_FILES, language);
+  }
+
+  /** Loads the grammars of these languages (once each); never rejects. */
+  async warm(languages: Iterable<string>): Promise<void> {
+    const wanted = new Set<string>();
+    for (const l of languages) for (const f of GRAMMAR_FILES[l] ?? []) wanted.add(f);
+    await Promise.all([...wanted].map((f) => this.grammar(f)));
+  }
+
+  check(language: string, code: string): { ok: true } | { ok: false; line: number } | 'unavailable' {
+    const files = GRAMMAR_FILES[language];
+    if (!files) return 'unavailable';
+    // JSX is tried first when the code has closing tags: one parse instead of a failed one and a retry.
+    const ordered = files.length > 1 && /<\/[A-Za-z]|\/>/.test(code) ? [...files].reverse() : files;
+    const grammars = ordered.map((f) => this.ready.get(f)).filter((g): g is TreeSitter.Language => g !== undefined);
+    if (grammars.length === 0 || !this.parser) return 'unavailable';
+    const src = code.length > MAX_PARSED_CHARS ? code.slice(0, code.lastIndexOf('\n', MAX_PARSED_CHARS) + 1 || MAX_PARSED_CHARS) : code;
+    let firstError: number | undefined;
+    for (const g of grammars) {
+      this.parser.setLanguage(g);
+      const tree = this.parser.parse(src);
+      if (!tree) continue;
+      try {
+        if (!tree.rootNode.hasError) return { ok: true };
+        firstError ??= errorLine(tree.rootNode) + 1;
+      } finally {
+        tree.delete();
+      }
+    }
+    return firstError === undefined ? 'unavailable' : { ok: false, line: firstError };
+  }
+
+  private grammar(file: string): Promise<TreeSitter.Language | undefined> {
+    let pending = this.languages.get(file);
+    if (!pending) {
+      pending = (async () => {
+        try {
+          const ts = await this.module.get();
+          this.parser ??= new ts.Parser();
+          const lang = await ts.Language.load(path.join(this.wasmDir(), file));
+          this.ready.set(file, lang);
+          return lang;
+        } catch (e) {
+          if (!this.failed.has(file)) {
+            this.failed.add(file);
+            this.logger.warn(`Quality gate: could not load the ${file} grammar (${errorMessage(e)}); that syntax check is skipped.`);
+          }
+          return undefined;
+        }
+      })();
+      this.languages.set(file, pending);
+    }
+    return pending;
+  }
+}
+
+function errorLine(node: TreeSitter.Node): number {
+  for (let depth = 0; depth < 200; depth++) {
+    let next: TreeSitter.Node | undefined;
+    for (const child of node.children) {
+      if (!child) continue;
+      if (child.isError || child.isMissing) return child.startPosition.row;
+      if (child.hasError) {
+        next = child;
+        break;
+      }
+    }
+    if (!next) return node.startPosition.row;
+    node = next;
+  }
+  return node.startPosition.row;
+}
+
+/**
+ * Deferred `require` (see esbuild.shared.mjs): the extension bundle keeps this package in
+ * dist/vendor/, its WASM files beside it, so activation never reads them.
+ */
+function loadTreeSitter(): TreeSitterModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
+  return require('@vscode/tree-sitter-wasm') as TreeSitterModule;
+}
+
+function packageWasmDir(): string {
+  return path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
+}

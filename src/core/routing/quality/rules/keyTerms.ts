@@ -1,0 +1,32 @@
+// Function words and generic request words of the four languages Jarvis is used in most; what is
+// left of a question are the terms an answer to it is expected to mention.
+const STOP = new Set(
+  (
+    'a an the and or but if then else of to in on at by for with from into onto about as is are was were be been being do does did done have has had ' +
+    'i me my we our you your it its this that these those there here what which who whom whose when where why how can could should would will shall may might must ' +
+    'not no yes so than too very just only also all any some each every more most other such own same both few many much one two three ' +
+    'get got make made use using used want need like way ways best better good new write show give tell explain help please example code function mean means whether fix handle check checks work works does ' +
+    'der die das den dem des ein eine einen einem einer und oder aber wenn dann von zu im in auf an mit für aus bei nach ist sind war wie was wer wo warum kann ich mir mich du dir dein deine wir es nicht ' +
+    'schreibe zeige erkläre gibt einem einer meine meinen meinem ' +
+    'el la los las un una unos unas y o pero si de del al en con por para sin sobre es son como qué que cuál cómo dónde por puedo mi mis tu tus se lo le ' +
+    'escribe muestra explica ' +
+    'le la les un une des et ou mais si de du au aux en dans avec pour par sur est sont comme quoi que qui quel quelle comment où pourquoi je mon ma mes tu ton ta il elle ce cette ' +
+    'écris montre explique faut'
+  ).split(' '),
+);
+
+/** Terms of a text: lower-case words of 3+ letters that are not function words, plus identifiers. */
+export function keyTerms(text: string): string[] {
+  const out = new Set<string>();
+  for (const raw of text.slice(0, 4000).match(/[\p{L}\p{N}_$#+.]+/gu) ?? []) {
+    const w = raw.replace(/^[.#]+|[.]+$/g, '').toLowerCase();
+    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w) && w.length < 3) continue;
+    out.add(w);
+  }
+  return [...out];
+}
+
+/** Terms compare on their first five letters, so "merge"/"merging"/"merged" and "pod"/"pods" match. */
+export function stem(term: string): string {
+  return term.length > 5 ? term.slice(0, 5) : term;
+}
