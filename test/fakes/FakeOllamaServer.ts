@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeToolPlan, type ToolPlan } from './fakeToolPlan';
+import { pieceOffsets, playOnSchedule, type SimulatedBehaviour, type SimulatedReply, splitPieces } from './SimulatedReply';
 
 export interface FakeOllamaOptions {
   /** Installed models, default ['llama3:latest']. */
@@ -22,6 +23,13 @@ export interface FakeOllamaOptions {
   withoutTools?: string[];
   /** `model_info["llama.context_length"]` that `/api/show` reports, per model. @default 8192 */
   contextLength?: Record<string, number>;
+  /** Scripted answers, pacing and faults for streamed chats (see SimulatedReply). */
+  behaviour?: SimulatedBehaviour;
+  /**
+   * Streamed chats answered at once, like OLLAMA_NUM_PARALLEL; later ones queue (FIFO) until one
+   * finishes. Only applies to chats a behaviour answers. Default unlimited.
+   */
+  parallel?: number;
 }
 
 interface Message {
@@ -53,6 +61,10 @@ export class FakeOllamaServer {
   private withoutTools = new Set<string>();
   private contextLength: Record<string, number> = {};
   private aborted = 0;
+  private behaviour: SimulatedBehaviour | undefined;
+  private parallel = Infinity;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
   private readonly events = new EventEmitter();
 
   private constructor(
@@ -103,6 +115,8 @@ export class FakeOllamaServer {
     if (options.contextLength !== undefined) {
       this.contextLength = Object.fromEntries(Object.entries(options.contextLength).map(([k, v]) => [withTag(k), v]));
     }
+    if ('behaviour' in options) this.behaviour = options.behaviour;
+    if (options.parallel !== undefined) this.parallel = options.parallel;
   }
 
   /** Installed models right now (pull adds, delete removes). */
@@ -177,6 +191,17 @@ export class FakeOllamaServer {
     }
     const toolPlan = this.toolPlan(messages, tools);
     if (toolPlan?.kind === 'calls') return this.streamToolCalls(model, toolPlan, res);
+    if (this.behaviour && body.stream !== false && toolPlan === undefined) {
+      const turn = { provider: 'ollama' as const, model, messages: messages.map((m) => ({ role: String(m?.role), content: String(m?.content ?? '') })) };
+      await this.acquire();
+      try {
+        if (res.destroyed) return;
+        const sim = this.behaviour(turn);
+        if (sim) return await this.simulate(model, sim, res);
+      } finally {
+        this.release();
+      }
+    }
     const plan = toolPlan?.kind === 'text' ? { chunks: splitWords(toolPlan.text), delayMs: this.chunkDelayMs, ending: 'done' as const } : this.plan(messages);
     const options = (body.options ?? {}) as { num_predict?: unknown };
     let doneReason = 'stop';
@@ -266,6 +291,68 @@ export class FakeOllamaServer {
     res.write(`${line}\n`);
     const final = { model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', total_duration: 6_000_000, load_duration: 1_000_000, prompt_eval_count: 10, prompt_eval_duration: 2_000_000, eval_count: 5, eval_duration: 3_000_000 };
     res.end(`${JSON.stringify(final)}\n`);
+  }
+
+  /** Waits for a free slot (see `parallel`); a client that left meanwhile is skipped by the caller. */
+  private acquire(): Promise<void> {
+    if (this.running < this.parallel) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(() => {
+      this.running++;
+      resolve();
+    }));
+  }
+
+  private release(): void {
+    this.running--;
+    this.waiting.shift()?.();
+  }
+
+  /** Streams a behaviour's reply as NDJSON on its schedule (time counted from the slot being free). */
+  private async simulate(model: string, sim: SimulatedReply, res: http.ServerResponse): Promise<void> {
+    const startedAt = performance.now();
+    const fault = sim.fault;
+    if (fault?.kind === 'status') {
+      await pause(sim.ttftMs, res);
+      if (!res.destroyed) sendJson(res, fault.status, { error: `simulated failure (${fault.status})` });
+      return;
+    }
+    let finish: () => void = () => {};
+    const closed = new Promise<void>((resolve) => (finish = resolve));
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        this.aborted++;
+        this.events.emit('streamAborted');
+      }
+      finish();
+    });
+    // A stalled model holds its slot until the client gives up, as a hung runner does.
+    if (fault?.kind === 'stall-before-headers') return closed;
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+    const pieces = splitPieces(sim.text, sim.wordsPerPiece);
+    const line = (o: unknown) => res.write(`${JSON.stringify(o)}\n`);
+    const stopAfter = fault ? fault.afterPieces : Infinity;
+    const written = await playOnSchedule(
+      pieceOffsets(sim, pieces.length),
+      startedAt,
+      (i) => line({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: pieces[i] }, done: false }),
+      () => res.destroyed,
+      stopAfter,
+    );
+    if (res.destroyed) return;
+    if (fault && written >= stopAfter) {
+      if (fault.kind === 'reset') res.socket?.destroy();
+      return closed;
+    }
+    const genNs = Math.round((sim.completionTokens / Math.max(sim.tokensPerSecond, 1e-9)) * 1e9);
+    line({
+      model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop',
+      total_duration: Math.round(sim.ttftMs * 1e6) + genNs, load_duration: 0, prompt_eval_count: sim.promptTokens,
+      prompt_eval_duration: Math.round(sim.ttftMs * 1e6), eval_count: sim.completionTokens, eval_duration: genNs,
+    });
+    res.end();
   }
 
   private plan(messages: Message[]): Plan {
