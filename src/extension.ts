@@ -7,6 +7,7 @@ import { ChatEngine } from './core/chat/ChatEngine';
 import { EditorContextContributor } from './core/editor/EditorContextContributor';
 import { ApiKeyStore, CloudProvider } from './core/security/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
+import { OllamaProvider } from './core/llm/ollama/OllamaProvider';
 import { commandIds } from './core/commandIds';
 import { createMemoryCommands } from './core/memory/contributors/memoryCommands';
 import { MemoryContextContributor } from './core/memory/contributors/MemoryContextContributor';
@@ -15,6 +16,7 @@ import { SessionContextContributor } from './core/memory/contributors/SessionCon
 import { embedderEnvironment } from './core/memory/embedders/embedderEnvironment';
 import { MemoryService } from './core/memory/MemoryService';
 import { EditEvidenceLog } from './core/memory/preferences/EditEvidenceLog';
+import { LlmPreferenceReader } from './core/memory/preferences/LlmPreferenceReader';
 import { PreferenceLearner } from './core/memory/preferences/PreferenceLearner';
 import { SessionManager } from './core/memory/sessions/SessionManager';
 import type { WorkspaceTrust } from './core/memory/store/WorkspaceTrust';
@@ -26,6 +28,7 @@ import { ChatViewProvider } from './vscode/chatView/ChatViewProvider';
 import { registerRouting } from './vscode/commands/registerRouting';
 import type { InsertedCode } from './vscode/chatView/InsertedCode';
 import { learnFromWorkspaceFiles } from './vscode/memory/learnFromWorkspaceFiles';
+import { offerPreferenceReview } from './vscode/memory/offerPreferenceReview';
 import { registerMemory, withNotificationProgress, type MemoryTestApi } from './vscode/memory/registerMemory';
 import { WorkspaceSession } from './vscode/memory/registerSessionCommands';
 import { MementoStore } from './vscode/adapters/MementoStore';
@@ -127,6 +130,9 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     learner,
     settings: current,
     logger: log,
+    onProposals: (pending) => void offerPreferenceReview(learner, pending, log),
+    // The local model as a second reader (jarvis.preferences.llm); it only proposes, for review.
+    llmReader: new LlmPreferenceReader({ provider: new OllamaProvider(() => ({ host: current().ollama.host }), log), model: () => current().ollama.model }),
     prepare: async () => {
       if (learning()) await learnFromWorkspaceFiles(learner, log);
     },
