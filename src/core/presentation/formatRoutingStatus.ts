@@ -1,4 +1,5 @@
 import type { CircuitInfo, RoutingLearningStatus, SpendSummary } from '../routing/RoutingServiceContract';
+import type { AgentActivity } from '../routing/AgentResponder';
 import { budgetLevel, formatShare } from './formatCostStatus';
 import { formatUsd } from './formatUsd';
 
@@ -15,6 +16,8 @@ export interface RoutingStatusInput {
   generatedAt: string;
   /** How complexity is judged and what this workspace taught the router. */
   learning?: RoutingLearningStatus;
+  /** Requests through Jarvis's language models (the model picker, other extensions). */
+  agent?: AgentActivity;
 }
 
 const CIRCUIT_TEXT: Record<CircuitInfo['state'], string> = {
@@ -49,6 +52,15 @@ export function formatRoutingStatus(input: RoutingStatusInput): string {
   else out.push(`- **VS Code chat models:** ${vm.models.map(code).join(', ')}`);
 
   if (input.learning) out.push('', ...learningSection(input.learning));
+  const a = input.agent;
+  if (a) {
+    out.push('', '## Jarvis in the model picker', '');
+    if (a.requests === 0) out.push('No request has come through Jarvis Auto or the other Jarvis models yet.');
+    else {
+      out.push(`${a.requests} request(s) from VS Code's chat or other extensions; ${a.toolCalls} tool call(s) handed back.`);
+      if (a.last) out.push('', `Last: ${code(a.last.model)} (${a.last.local ? 'local' : 'cloud'})${a.last.reason ? ` — ${escapeMd(a.last.reason)}` : ''}.`);
+    }
+  }
 
   out.push('', '## Circuit breakers', '');
   if (input.circuits.length === 0) {
