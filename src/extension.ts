@@ -8,6 +8,9 @@ import { EditorContextContributor } from './core/editor/EditorContextContributor
 import { ApiKeyStore, CloudProvider } from './core/security/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
 import { RoutingService } from './core/routing/RoutingService';
+import { QualityGate } from './core/routing/quality/QualityGate';
+import { TreeSitterSyntax } from './core/routing/quality/TreeSitterSyntax';
+import { EldLanguageIdentifier } from './core/routing/quality/EldLanguageIdentifier';
 import type { IRoutingService } from './core/routing/RoutingServiceContract';
 import { OllamaStatusMonitor } from './core/llm/ollama/OllamaStatusMonitor';
 import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode/chat/ChatParticipant';
@@ -56,13 +59,19 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const models = new OllamaModels(connection, log);
   const monitor = root.add(new OllamaStatusMonitor(models, () => settings.current, log));
   const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets));
+  // Grammars and the language identifier load on the first local answer, from the packaged dist/vendor/.
+  const qualityGate = new QualityGate({
+    syntax: new TreeSitterSyntax({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor').fsPath, logger: log }),
+    naturalLanguage: () => EldLanguageIdentifier.load(),
+    logger: log,
+  });
   const routing = registerRouting(context, {
     settings,
     keys,
     models,
     monitor,
     log,
-    createService: (deps) => new RoutingService(deps),
+    createService: (deps) => new RoutingService({ ...deps, qualityGate }),
   });
   root.add(routing.disposable);
   // The chat view (created below, after the engine) reports inserted code; memory learns from later edits.
@@ -120,6 +129,12 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       vscode.commands.registerCommand('jarvis.newChat', () => chatView.newChat()),
       vscode.commands.registerCommand('jarvis.showStatusMenu', () => showStatusMenu(monitor)),
       vscode.commands.registerCommand('jarvis.showLog', () => log.show()),
+      vscode.commands.registerCommand('jarvis.showReplacedAnswer', async (text?: unknown, model?: unknown) => {
+        if (typeof text !== 'string') return;
+        const heading = `<!-- Local answer${typeof model === 'string' ? ` by ${model}` : ''}, replaced by the quality gate -->\n\n`;
+        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: heading + text });
+        await vscode.window.showTextDocument(doc, { preview: true });
+      }),
       vscode.commands.registerCommand('jarvis.openSettings', (key?: unknown) =>
         vscode.commands.executeCommand('workbench.action.openSettings', typeof key === 'string' ? key : '@ext:jarvis-hybrid.jarvis'),
       ),

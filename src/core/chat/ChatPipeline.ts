@@ -1,3 +1,4 @@
+import type { AnswerMode } from './ChatChunk';
 import type { ChatMessage } from '../llm/types';
 import type { ChatAttachment, ChatChunk, ChatEngineRequest } from './ChatChunk';
 
@@ -13,6 +14,10 @@ export interface PreparedRequest {
   /** Argument of the modifier (e.g. the tier name after /tier). */
   commandArg?: string;
   signal: AbortSignal;
+  /** VS Code language id of the active editor, for the quality gate's requested-language check. */
+  editorLanguageId?: string;
+  /** @default 'fold' (see AnswerMode in ChatChunk.ts) */
+  answerMode?: AnswerMode;
 }
 
 /** Produces the answer: the local model alone, or the router across local and cloud models. */
