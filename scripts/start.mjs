@@ -1,35 +1,44 @@
 #!/usr/bin/env node
-// `npm start`: a real VS Code (code-server) in your browser with Jarvis installed, on sample-workspace.
-// Builds and packages the extension, installs the .vsix into a profile kept under .vscode-test/start-profile
-// (so settings and chats survive restarts), uses the Ollama on localhost:11434 if one answers, and prints
-// the URL to open. Ctrl-C stops everything.
-//   npm start [-- --fake] [-- --port N]
-//   --fake     use the repo's fake Ollama server instead of a real one (needs `npm run compile-tests`)
-//   --port N   first port to try (default 8080; the next free one is used)
+// `npm start`: a real VS Code (code-server, the newest build in scripts/code-server-builds.json) in your
+// browser with Jarvis installed, on sample-workspace. Builds and packages the extension, installs the .vsix
+// into a profile kept under .vscode-test/start-profile (so settings and chats survive restarts), uses the
+// Ollama on localhost:11434 if one answers, and prints the URL to open. Ctrl-C stops everything.
+//   npm start [-- --fake] [-- --port N] [-- --vscode <build>] [-- --smoke]
+//   --fake      use the repo's fake Ollama server instead of a real one (needs `npm run compile-tests`)
+//   --port N    first port to try (default 8080; the next free one is used)
+//   --vscode V  another installed build, e.g. 1.104
+//   --smoke     non-interactive check: start, open the window in headless Chromium, wait until Jarvis is
+//               active (its status bar item and its "activated" log line), stop; exit code 0 = it works.
+//               Uses a fresh temporary profile instead of .vscode-test/start-profile.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPaths, installRoot } from './setup-code-server.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entry = path.join(repoRoot, '.vscode-test', 'code-server-4.100.3', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const profile = path.join(repoRoot, '.vscode-test', 'start-profile');
+const { builds } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts', 'code-server-builds.json'), 'utf8'));
 const vsix = path.join(repoRoot, 'dist-vsix', 'jarvis.vsix');
 const workspace = path.join(repoRoot, 'sample-workspace');
 const OLLAMA = 'http://127.0.0.1:11434';
+const SMOKE_TIMEOUT_MS = 180_000;
 
 const say = (m) => console.log(`[start] ${m}`);
 
 function parseArgs(argv) {
-  const out = { fake: false, port: 8080 };
+  const out = { fake: false, port: 8080, smoke: false, vscode: builds[0].vscode };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--fake') out.fake = true;
+    else if (argv[i] === '--smoke') out.smoke = true;
+    else if (argv[i] === '--vscode' && argv[i + 1]) out.vscode = argv[++i];
     else if (argv[i] === '--port') {
       out.port = Number(argv[++i]);
       if (!Number.isInteger(out.port) || out.port < 1 || out.port > 65535) throw new Error(`--port needs a number from 1 to 65535 (got ${argv[i]}).`);
-    } else throw new Error(`Unknown argument "${argv[i]}". Usage: npm start [-- --fake] [-- --port N]`);
+    } else throw new Error(`Unknown argument "${argv[i]}". Usage: npm start [-- --fake] [-- --port N] [-- --vscode <build>] [-- --smoke]`);
   }
+  if (!builds.some((b) => b.vscode === out.vscode)) throw new Error(`Unknown build "${out.vscode}"; known: ${builds.map((b) => b.vscode).join(', ')}.`);
   return out;
 }
 
@@ -97,17 +106,80 @@ function writeSettings(userDir, host) {
   fs.writeFileSync(file, JSON.stringify(settings, null, 2));
 }
 
+/** XDG config/data/cache inside `dir`: code-server writes a config.yaml on first run, never into HOME. */
+function isolatedEnv(dir, extra = {}) {
+  return {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(dir, 'xdg-config'),
+    XDG_DATA_HOME: path.join(dir, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(dir, 'xdg-cache'),
+    ...extra,
+  };
+}
+
+/** Lines of every log VS Code wrote under the user-data dir (the extension host's included). */
+function vscodeLogs(userDir) {
+  const logs = path.join(userDir, 'logs');
+  if (!fs.existsSync(logs)) return '';
+  return fs
+    .readdirSync(logs, { recursive: true })
+    .map((rel) => path.join(logs, rel))
+    .filter((f) => f.endsWith('.log') && fs.statSync(f).isFile())
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
+/**
+ * Opens the window in headless Chromium (its own temporary profile and HOME) and waits until Jarvis is
+ * active: its status bar item is shown and the extension logged "Jarvis activated in N ms". Returns that line.
+ */
+async function smoke(url, userDir, tmp) {
+  const { chromium } = await import('playwright-core');
+  const chromiumPath = process.env.JARVIS_CHROMIUM ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set JARVIS_CHROMIUM).`);
+  const home = path.join(tmp, 'chromium-home');
+  fs.mkdirSync(home, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    env: isolatedEnv(home, { HOME: home }),
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const deadline = Date.now() + SMOKE_TIMEOUT_MS;
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SMOKE_TIMEOUT_MS });
+    // VS Code gives a status bar entry the DOM id <extension id>.<item id>.
+    await page.locator('[id="jarvis-hybrid.jarvis.jarvis.status"]').waitFor({ state: 'visible', timeout: SMOKE_TIMEOUT_MS });
+    const item = ((await page.locator('[id="jarvis-hybrid.jarvis.jarvis.status"]').textContent()) ?? '').trim();
+    say(`smoke: Jarvis's status bar item shows "${item}"`);
+    for (;;) {
+      const line = /Jarvis activated in \d+ ms/.exec(vscodeLogs(userDir))?.[0];
+      if (line) return line;
+      if (Date.now() > deadline) throw new Error(`no "Jarvis activated" line in the VS Code logs under ${userDir} within ${SMOKE_TIMEOUT_MS / 1000} s.`);
+      // Polling files another process writes: there is no event to wait on.
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  step('ensuring code-server', process.execPath, ['scripts/setup-code-server.mjs']);
-  fs.mkdirSync(path.dirname(vsix), { recursive: true });
-  step('building and packaging the extension (npm run package)', 'npm', ['run', 'package', '--silent']);
+  const started = Date.now();
+  const build = builds.find((b) => b.vscode === args.vscode);
+  const { nodeBin, entry } = buildPaths(installRoot(), build);
+  step(`ensuring VS Code ${build.vscode} (code-server ${build.codeServer})`, process.execPath, ['scripts/setup-code-server.mjs', '--build', build.vscode]);
+  step('building and packaging the extension (npm run package)', process.execPath, ['scripts/package.mjs']);
+  // A smoke run leaves nothing behind: a fresh profile in the temp dir. Otherwise the profile persists.
+  const profile = args.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), 'jstart-')) : path.join(repoRoot, '.vscode-test', 'start-profile');
   const userDir = path.join(profile, 'user');
   const extDir = path.join(profile, 'ext');
-  const env = { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'config') };
+  const env = isolatedEnv(profile);
   const common = ['--user-data-dir', userDir, '--extensions-dir', extDir];
-  say(`installing ${path.relative(repoRoot, vsix)} into ${path.relative(repoRoot, extDir)}`);
-  const inst = spawnSync(process.execPath, [entry, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
+  say(`installing ${path.relative(repoRoot, vsix)} into ${args.smoke ? extDir : path.relative(repoRoot, extDir)}`);
+  const inst = spawnSync(nodeBin, [entry, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
   if (inst.status !== 0) throw new Error(`installing the .vsix failed:\n${inst.stdout}${inst.stderr}`);
 
   let fake;
@@ -124,12 +196,13 @@ async function main() {
 
   const port = await freePortFrom(args.port);
   const server = spawn(
-    process.execPath,
+    nodeBin,
     [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...common, '--disable-telemetry', '--disable-update-check',
       '--disable-workspace-trust', '--disable-getting-started-override'],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
-  const logFile = path.join(profile, 'code-server.log');
+  const logFile = args.smoke ? path.join(repoRoot, 'test-artifacts', 'start-smoke-code-server.log') : path.join(profile, 'code-server.log');
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.createWriteStream(logFile);
   server.stdout.pipe(log);
   server.stderr.pipe(log);
@@ -139,13 +212,25 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say('stopping');
+    const exited = new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', resolve)));
     try {
       process.kill(-server.pid, 'SIGTERM');
     } catch {
       /* already gone */
     }
     fake?.child.kill('SIGTERM');
-    setTimeout(() => process.exit(code), 500).unref();
+    const force = setTimeout(() => {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 5_000);
+    void exited.then(() => {
+      clearTimeout(force);
+      if (args.smoke) fs.rmSync(profile, { recursive: true, force: true });
+      process.exit(code);
+    });
   };
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
@@ -170,8 +255,20 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  say(`code-server (VS Code 1.100.3) is running; log: ${path.relative(repoRoot, logFile)}`);
-  console.log(`\n  Open: http://127.0.0.1:${port}/?folder=${encodeURI(workspace)}\n`);
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  say(`code-server ${build.codeServer} (VS Code ${build.vscode}, Node ${build.node}) is running; log: ${path.relative(repoRoot, logFile) || logFile}`);
+  if (args.smoke) {
+    try {
+      const line = await smoke(url, userDir, profile);
+      say(`smoke passed in ${Math.round((Date.now() - started) / 1000)} s: VS Code ${build.vscode} answered and ${line}`);
+      stop(0);
+    } catch (e) {
+      console.error(`[start] smoke FAILED: ${e instanceof Error ? e.message : String(e)} (server log: ${logFile})`);
+      stop(1);
+    }
+    return;
+  }
+  console.log(`\n  Open: ${url}\n`);
   say('Jarvis: click the Jarvis icon in the activity bar, or F1 → "Jarvis: Open Chat". Ctrl-C stops.');
 }
 

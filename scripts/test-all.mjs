@@ -1,33 +1,56 @@
 #!/usr/bin/env node
-// What `npm test` runs after `pretest` (typecheck, lint, build, compile-tests): ensures code-server, then
-// runs the unit, harness, integration, UI and packaged-vsix suites in sequence and prints one final line
+// What `npm test` runs after `pretest` (typecheck, lint, build, compile-tests): ensures the real VS Code
+// builds (scripts/setup-code-server.mjs), then runs the unit, harness, integration, UI and packaged-vsix
+// suites in sequence — the real-VS-Code ones on every build they target — and prints one final line
 // "N passed, N failed" summed across suites. Exits non-zero if anything failed.
-//   node scripts/test-all.mjs [--only unit,harness,integration,ui,vsix]
+//   node scripts/test-all.mjs [--only <suite>[@<vscode>],…]     e.g. --only integration  or  --only ui@1.104
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { builds } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts', 'code-server-builds.json'), 'utf8'));
+const NEWEST = builds[0].vscode;
+const OLDEST = builds[builds.length - 1].vscode;
 
-const SUITES = [
-  { name: 'unit', cmd: process.execPath, args: ['node_modules/mocha/bin/mocha.js', '--config', '.mocharc.json'] },
+const mocha = ['node_modules/mocha/bin/mocha.js'];
+/** Suites in run order. `vscode` names the build a suite needs (setup installs it first). */
+export const SUITES = [
+  { name: 'unit', args: [...mocha, '--config', '.mocharc.json'] },
   // The harness's own pure parts (URL building, parsing, figures); outside .mocharc.json's spec on purpose.
-  { name: 'harness', cmd: process.execPath, args: ['node_modules/mocha/bin/mocha.js', '--no-config', '--timeout', '10000', 'out/test/harness/**/*.test.js'] },
-  { name: 'integration', cmd: process.execPath, args: ['out/test/integration/runIntegration.js'] },
-  { name: 'ui', cmd: process.execPath, args: ['out/test/ui/runUi.js'] },
-  { name: 'vsix', cmd: process.execPath, args: ['out/test/ui/runVsix.js'] },
+  { name: 'harness', args: [...mocha, '--no-config', '--timeout', '10000', 'out/test/harness/**/*.test.js'] },
+  ...builds.map((b) => ({ name: 'integration', vscode: b.vscode, args: ['out/test/integration/runIntegration.js', '--vscode', b.vscode] })),
+  // UI tests on the newest build; the Jarvis chat view also on the oldest (whose code-server has no native Chat view).
+  { name: 'ui', vscode: NEWEST, args: ['out/test/ui/runUi.js', '--vscode', NEWEST] },
+  { name: 'ui', vscode: OLDEST, args: ['out/test/ui/runUi.js', '--vscode', OLDEST] },
+  ...builds.map((b) => ({ name: 'vsix', vscode: b.vscode, args: ['out/test/ui/runVsix.js', '--vscode', b.vscode] })),
+  // A real suite run with HOME pointed at an empty dir, which must still be empty afterwards.
+  { name: 'home', vscode: OLDEST, args: [...mocha, '--no-config', '--timeout', '600000', 'out/test/harness/home.hermetic.js'] },
 ];
+
+export const label = (s) => (s.vscode ? `${s.name}@${s.vscode}` : s.name);
+
+/** `--only a,b@1.104`: a bare name selects that suite on every build, name@version one build. */
+export function selectSuites(only, suites = SUITES) {
+  const wanted = only.split(',').filter(Boolean);
+  const picks = (w, s) => w === s.name || w === label(s);
+  const unknown = wanted.filter((w) => !suites.some((s) => picks(w, s)));
+  if (wanted.length === 0 || unknown.length > 0) {
+    throw new Error(`--only takes a comma-separated list of: ${[...new Set(suites.flatMap((s) => [s.name, label(s)]))].join(', ')} (got "${only}")`);
+  }
+  return suites.filter((s) => wanted.some((w) => picks(w, s)));
+}
 
 function parseOnly(argv) {
   const i = argv.indexOf('--only');
   if (i < 0) return SUITES;
-  const wanted = (argv[i + 1] ?? '').split(',').filter(Boolean);
-  const unknown = wanted.filter((w) => !SUITES.some((s) => s.name === w));
-  if (wanted.length === 0 || unknown.length > 0) {
-    console.error(`--only takes a comma-separated list of: ${SUITES.map((s) => s.name).join(', ')} (got "${argv[i + 1] ?? ''}")`);
+  try {
+    return selectSuites(argv[i + 1] ?? '');
+  } catch (e) {
+    console.error(e.message);
     process.exit(2);
   }
-  return SUITES.filter((s) => wanted.includes(s.name));
 }
 
 /** Runs a command, streaming its output through, and resolves to its exit code and full stdout. */
@@ -76,25 +99,27 @@ export function countResults(out, code) {
 
 async function main() {
   const suites = parseOnly(process.argv.slice(2));
-  const setup = await runStreaming(process.execPath, ['scripts/setup-code-server.mjs']);
+  const needed = [...new Set(suites.map((s) => s.vscode).filter(Boolean))];
+  const setup = needed.length === 0 ? { code: 0 } : await runStreaming(process.execPath, ['scripts/setup-code-server.mjs', '--build', needed.join(',')]);
   const results = [];
   if (setup.code !== 0) {
     console.error('code-server setup failed; the integration, UI and vsix suites cannot run.');
   }
+  const allStarted = Date.now();
   for (const suite of suites) {
-    console.log(`\n===== ${suite.name} =====`);
+    console.log(`\n===== ${label(suite)} =====`);
     const started = Date.now();
-    const needsCodeServer = !['unit', 'harness'].includes(suite.name);
-    const { code, out } = needsCodeServer && setup.code !== 0 ? { code: 1, out: '' } : await runStreaming(suite.cmd, suite.args);
+    const { code, out } = suite.vscode && setup.code !== 0 ? { code: 1, out: '' } : await runStreaming(process.execPath, suite.args);
     const r = countResults(out, code);
-    results.push({ name: suite.name, ...r, seconds: (Date.now() - started) / 1000 });
+    results.push({ name: label(suite), ...r, seconds: (Date.now() - started) / 1000 });
   }
   console.log('\n===== summary =====');
   for (const r of results) {
-    console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s${r.crashed ? '  (suite crashed or exited non-zero)' : ''}`);
+    console.log(`${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s${r.crashed ? '  (suite crashed or exited non-zero)' : ''}`);
   }
   const passed = results.reduce((a, r) => a + r.passed, 0);
   const failed = results.reduce((a, r) => a + r.failed, 0);
+  console.log(`suites took ${((Date.now() - allStarted) / 1000).toFixed(0)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }

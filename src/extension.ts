@@ -7,6 +7,19 @@ import { ChatEngine } from './core/chat/ChatEngine';
 import { EditorContextContributor } from './core/editor/EditorContextContributor';
 import { ApiKeyStore, CloudProvider } from './core/security/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
+import { OllamaProvider } from './core/llm/ollama/OllamaProvider';
+import { commandIds } from './core/commandIds';
+import { createMemoryCommands } from './core/memory/contributors/memoryCommands';
+import { MemoryContextContributor } from './core/memory/contributors/MemoryContextContributor';
+import { PreferenceContextContributor } from './core/memory/contributors/PreferenceContextContributor';
+import { SessionContextContributor } from './core/memory/contributors/SessionContextContributor';
+import { embedderEnvironment } from './core/memory/embedders/embedderEnvironment';
+import { MemoryService } from './core/memory/MemoryService';
+import { EditEvidenceLog } from './core/memory/preferences/EditEvidenceLog';
+import { LlmPreferenceReader } from './core/memory/preferences/LlmPreferenceReader';
+import { PreferenceLearner } from './core/memory/preferences/PreferenceLearner';
+import { SessionManager } from './core/memory/sessions/SessionManager';
+import type { WorkspaceTrust } from './core/memory/store/WorkspaceTrust';
 import { RoutingService } from './core/routing/RoutingService';
 import { QualityGate } from './core/routing/quality/QualityGate';
 import { TreeSitterSyntax } from './core/routing/quality/TreeSitterSyntax';
@@ -17,7 +30,12 @@ import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode
 import { ChatViewProvider } from './vscode/chatView/ChatViewProvider';
 import { registerRouting } from './vscode/commands/registerRouting';
 import type { InsertedCode } from './vscode/chatView/InsertedCode';
-import { registerMemory, type MemoryTestApi } from './vscode/memory/registerMemory';
+import { learnFromWorkspaceFiles } from './vscode/memory/learnFromWorkspaceFiles';
+import { offerPreferenceReview } from './vscode/memory/offerPreferenceReview';
+import { registerMemory, withNotificationProgress, type MemoryTestApi } from './vscode/memory/registerMemory';
+import { WorkspaceSession } from './vscode/memory/registerSessionCommands';
+import { MementoStore } from './vscode/adapters/MementoStore';
+import { VscodeLmModelSource } from './vscode/lm/VscodeLmModelSource';
 import { registerEditorCommands, type EditorTestApi } from './vscode/editor/registerEditorCommands';
 import { registerKeyCommands } from './vscode/commands/registerKeyCommands';
 import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands';
@@ -45,6 +63,15 @@ export interface JarvisTestApi {
   };
 }
 
+const HOUR_MS = 3_600_000;
+/** A session idle this long is ended and summarised (SessionManager's default). */
+const SESSION_TIMEOUT_HOURS = 24;
+
+/**
+ * The one composition root: every core object is built here, once (one OllamaModels, one settings
+ * store, one key store), and every registration is owned by the root DisposableStore, which disposes
+ * in reverse order of creation. The register* functions only add VS Code UI over these objects.
+ */
 export function activate(context: vscode.ExtensionContext): JarvisTestApi | undefined {
   const started = performance.now();
   const root = new DisposableStore();
@@ -65,26 +92,90 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     naturalLanguage: () => EldLanguageIdentifier.load(),
     logger: log,
   });
-  const routing = registerRouting(context, {
-    settings,
-    keys,
-    models,
-    monitor,
-    log,
-    createService: (deps) => new RoutingService({ ...deps, qualityGate }),
+
+  // Routing: the service over VS Code adapters (globalState for statistics and budget, vscode.lm models).
+  const extraModels = root.add(new VscodeLmModelSource(log));
+  const routing = root.add(
+    new RoutingService({
+      settings: () => settings.current,
+      onDidChangeSettings: settings.onDidChange,
+      keys: { get: (provider) => keys.get(provider) },
+      ollamaModels: () => models.list(),
+      extraModels,
+      store: new MementoStore(context.globalState),
+      clock: systemClock,
+      logger: log,
+      qualityGate,
+    }),
+  );
+  root.add(registerRouting({ service: routing, extraModels, settings, keys, models, monitor, log }));
+
+  // Business memory: the store opens on first use; nothing heavy happens during activation.
+  const current = () => settings.current;
+  const trust: WorkspaceTrust = { isTrusted: () => vscode.workspace.isTrusted };
+  const storageRoot = context.storageUri ?? context.globalStorageUri;
+  // Per workspace when a folder is open (like the memories), so one project's conventions do not steer another.
+  const memoryState = new MementoStore(context.storageUri ? context.workspaceState : context.globalState);
+  const memory = root.add(
+    new MemoryService({
+      folder: vscode.Uri.joinPath(storageRoot, 'memory').fsPath,
+      settings: current,
+      env: embedderEnvironment({ settings: current, keys, models, logger: log }),
+      trust,
+      state: memoryState,
+      runInBackground: withNotificationProgress,
+      onProblem: (m) => void vscode.window.showWarningMessage(m, 'Show Log').then((a) => a && log.show()),
+      cleanupEveryMs: HOUR_MS,
+    }),
+  );
+  const learner = PreferenceLearner.load({ store: memoryState, trust, threshold: current().preferences.confidenceThreshold });
+  const evidence = new EditEvidenceLog(memoryState, systemClock);
+  const learning = () => current().preferences.learning && vscode.workspace.isTrusted;
+  const preferenceContext = new PreferenceContextContributor({
+    learner,
+    settings: current,
+    logger: log,
+    onProposals: (pending) => void offerPreferenceReview(learner, pending, log),
+    // The local model as a second reader (jarvis.preferences.llm); it only proposes, for review.
+    llmReader: new LlmPreferenceReader({ provider: new OllamaProvider(() => ({ host: current().ollama.host }), log), model: () => current().ollama.model }),
+    prepare: async () => {
+      if (learning()) await learnFromWorkspaceFiles(learner, log);
+    },
   });
-  root.add(routing.disposable);
+  const session = new WorkspaceSession(
+    new SessionManager({
+      store: new MementoStore(context.workspaceState),
+      timeoutHours: SESSION_TIMEOUT_HOURS,
+      // Buffered synchronously, so a summary written as the window closes is still stored: the
+      // memory service is disposed after the session (it was added to the root store first) and flushes it.
+      memory: { store: (m) => memory.remember(m) },
+    }),
+  );
   // The chat view (created below, after the engine) reports inserted code; memory learns from later edits.
   const inserted = root.add(new vscode.EventEmitter<InsertedCode>());
-  const memory = registerMemory(context, { settings, keys, log, insertedCode: inserted.event });
-  root.add(memory.disposable);
+  const memoryUi = registerMemory({ settings, memory, learner, evidence, preferenceContext, session, learning, log, insertedCode: inserted.event });
+  root.add(memoryUi.disposable);
+  const memoryCommands = createMemoryCommands({
+    memory,
+    settings: current,
+    scope: () => ({ project: session.projectName(), user: session.user }),
+    onRemembered: async (record) => {
+      memoryUi.refreshTree();
+      // "/remember preference: I prefer tabs" is the user stating a preference outright.
+      if (record.type === 'preference' && current().preferences.learning) await learner.learnFromText(record.text, 'explicit');
+    },
+  });
+  // Disposed before the memory service: the session ends (and queues its summary) before the store closes.
+  const sessionContext = root.add(new SessionContextContributor({ current: session, idleMs: SESSION_TIMEOUT_HOURS * HOUR_MS, logger: log }));
+  const memoryContributors = [sessionContext, new MemoryContextContributor({ memory, settings: current }), preferenceContext];
+
   // Explain/Review/Ask open a chat request; this carries the editor's context (symbol, imports) into it.
   const editorContext = new EditorContextContributor(systemClock);
   const engine = new ChatEngine({
     settings: () => settings.current,
-    responder: routing.service,
-    contributors: [...memory.contributors, editorContext],
-    commands: memory.commands,
+    responder: routing,
+    contributors: [...memoryContributors, editorContext],
+    commands: memoryCommands,
     clock: systemClock,
     logger: log,
     onFailure: () => void monitor.refresh(),
@@ -125,17 +216,17 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   root.add(registerOllamaCommands(models, monitor, settings, log));
   root.add(
     vscode.Disposable.from(
-      vscode.commands.registerCommand('jarvis.openChat', () => chatView.reveal()),
-      vscode.commands.registerCommand('jarvis.newChat', () => chatView.newChat()),
-      vscode.commands.registerCommand('jarvis.showStatusMenu', () => showStatusMenu(monitor)),
-      vscode.commands.registerCommand('jarvis.showLog', () => log.show()),
-      vscode.commands.registerCommand('jarvis.showReplacedAnswer', async (text?: unknown, model?: unknown) => {
+      vscode.commands.registerCommand(commandIds.openChat, () => chatView.reveal()),
+      vscode.commands.registerCommand(commandIds.newChat, () => chatView.newChat()),
+      vscode.commands.registerCommand(commandIds.showStatusMenu, () => showStatusMenu(monitor)),
+      vscode.commands.registerCommand(commandIds.showLog, () => log.show()),
+      vscode.commands.registerCommand(commandIds.showReplacedAnswer, async (text?: unknown, model?: unknown) => {
         if (typeof text !== 'string') return;
         const heading = `<!-- Local answer${typeof model === 'string' ? ` by ${model}` : ''}, replaced by the quality gate -->\n\n`;
         const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: heading + text });
         await vscode.window.showTextDocument(doc, { preview: true });
       }),
-      vscode.commands.registerCommand('jarvis.openSettings', (key?: unknown) =>
+      vscode.commands.registerCommand(commandIds.openSettings, (key?: unknown) =>
         vscode.commands.executeCommand('workbench.action.openSettings', typeof key === 'string' ? key : '@ext:jarvis-hybrid.jarvis'),
       ),
     ),
@@ -153,8 +244,8 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     chatHandler,
-    routing: routing.service,
-    memory: memory.api,
+    routing,
+    memory: memoryUi.api,
     editor: editorCommands.api,
     secrets: {
       set: (provider, key) => keys.set(provider, key),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countTokens, FakeCloudServer, type FakeServerOptions, fakeReply, type RecordedRequest } from './FakeCloudServer';
+import { splitPieces } from './SimulatedReply';
 import { sendJson, type SseFrame } from './sse';
 
 const DEFAULT_MODELS = ['claude-3-5-haiku-latest', 'claude-sonnet-4-5'];
@@ -102,12 +103,26 @@ export class FakeAnthropicServer extends FakeCloudServer {
     const b = body as Required<Pick<MessagesBody, 'model' | 'max_tokens'>> & MessagesBody;
     const messages = b.messages as { role: string; content: unknown }[];
     const model = b.model as string;
-    const reply = fakeReply('Hello from fake Anthropic.', textOf(messages[messages.length - 1].content), messages.length);
-    const pieces = reply.pieces.slice(0, b.max_tokens as number);
-    const stopReason = pieces.length < reply.pieces.length ? 'max_tokens' : 'end_turn';
-    const inputTokens = countTokens(textOf(b.system)) + messages.reduce((n, m) => n + countTokens(textOf(m.content)), 0);
     const id = `msg_fake${this.nextId++}`;
     const headers = { 'request-id': `req_${id}` };
+    const maxTokens = b.max_tokens as number;
+    if (b.stream === true) {
+      const turn = {
+        provider: 'anthropic' as const,
+        model,
+        messages: [...(b.system !== undefined ? [{ role: 'system', content: textOf(b.system) }] : []), ...messages.map((m) => ({ role: m.role, content: textOf(m.content) }))],
+      };
+      const handled = await this.simulate(res, turn, (sim) => {
+        const all = splitPieces(sim.text, sim.wordsPerPiece);
+        const pieces = all.slice(0, maxTokens);
+        return streamFrames(id, model, pieces, pieces.length < all.length ? 'max_tokens' : 'end_turn', sim.promptTokens, sim.completionTokens);
+      }, headers);
+      if (handled) return;
+    }
+    const reply = fakeReply('Hello from fake Anthropic.', textOf(messages[messages.length - 1].content), messages.length);
+    const pieces = reply.pieces.slice(0, maxTokens);
+    const stopReason = pieces.length < reply.pieces.length ? 'max_tokens' : 'end_turn';
+    const inputTokens = countTokens(textOf(b.system)) + messages.reduce((n, m) => n + countTokens(textOf(m.content)), 0);
 
     if (b.stream !== true) {
       sendJson(res, 200, {
@@ -118,25 +133,29 @@ export class FakeAnthropicServer extends FakeCloudServer {
       }, headers);
       return;
     }
-    const frames: { frame: SseFrame; text?: boolean }[] = [
-      { frame: { event: 'message_start', data: { type: 'message_start', message: {
-        id, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null,
-        usage: { input_tokens: inputTokens, output_tokens: 1 },
-      } } } },
-      { frame: { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } } },
-      { frame: { event: 'ping', data: { type: 'ping' } } },
-      ...pieces.map((text) => ({
-        frame: { event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } } },
-        text: true,
-      })),
-      { frame: { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } } },
-      { frame: { event: 'message_delta', data: {
-        type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: pieces.length },
-      } } },
-      { frame: { event: 'message_stop', data: { type: 'message_stop' } } },
-    ];
-    await this.playStream(res, frames, reply, headers);
+    await this.playStream(res, streamFrames(id, model, pieces, stopReason, inputTokens, pieces.length), reply, headers);
   }
+}
+
+/** The SSE events of a streamed Messages API answer. */
+function streamFrames(id: string, model: string, pieces: string[], stopReason: string, inputTokens: number, outputTokens: number): { frame: SseFrame; text?: boolean }[] {
+  return [
+    { frame: { event: 'message_start', data: { type: 'message_start', message: {
+      id, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null,
+      usage: { input_tokens: inputTokens, output_tokens: 1 },
+    } } } },
+    { frame: { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } } },
+    { frame: { event: 'ping', data: { type: 'ping' } } },
+    ...pieces.map((text) => ({
+      frame: { event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } } },
+      text: true,
+    })),
+    { frame: { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } } },
+    { frame: { event: 'message_delta', data: {
+      type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: outputTokens },
+    } } },
+    { frame: { event: 'message_stop', data: { type: 'message_stop' } } },
+  ];
 }
 
 export function anthropicError(type: string, message: string): unknown {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { playOnSchedule, pieceOffsets, type SimulatedBehaviour, type SimulatedReply, type SimulatedTurn } from './SimulatedReply';
 import { openEventStream, readBody, sendJson, type SseFrame, writeSse } from './sse';
 
 /** Scripted misbehaviour, set at start or with `configure()`. Stream faults persist until changed. */
@@ -39,6 +40,8 @@ export interface FakeServerOptions extends Partial<FakeFaults> {
   models?: string[];
   /** Echo the full received key in 401 bodies, as a careless proxy might (to test redaction). */
   echoKeyInErrors?: boolean;
+  /** Scripted answers, pacing and faults per request (see SimulatedReply); markers still work without it. */
+  behaviour?: SimulatedBehaviour;
 }
 
 export interface RecordedRequest {
@@ -83,6 +86,7 @@ export abstract class FakeCloudServer {
   protected apiKey: string;
   protected models: string[];
   protected echoKeyInErrors: boolean;
+  protected behaviour: SimulatedBehaviour | undefined;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -91,8 +95,9 @@ export abstract class FakeCloudServer {
   private port = 0;
 
   protected constructor(options: FakeServerOptions, defaultModels: string[]) {
-    const { apiKey, models, echoKeyInErrors, ...faults } = options;
+    const { apiKey, models, echoKeyInErrors, behaviour, ...faults } = options;
     this.faults = { ...DEFAULT_FAULTS, ...faults };
+    this.behaviour = behaviour;
     this.apiKey = apiKey ?? 'test-key-0123456789';
     this.models = models ?? defaultModels;
     this.echoKeyInErrors = echoKeyInErrors ?? false;
@@ -119,8 +124,9 @@ export abstract class FakeCloudServer {
   /** The base URL to give the SDK. */
   abstract get url(): string;
 
-  configure(partial: Partial<FakeFaults> & { apiKey?: string; models?: string[]; echoKeyInErrors?: boolean }): void {
-    const { apiKey, models, echoKeyInErrors, ...faults } = partial;
+  configure(partial: Partial<FakeFaults> & { apiKey?: string; models?: string[]; echoKeyInErrors?: boolean; behaviour?: SimulatedBehaviour }): void {
+    const { apiKey, models, echoKeyInErrors, behaviour, ...faults } = partial;
+    if ('behaviour' in partial) this.behaviour = behaviour;
     if (apiKey !== undefined) this.apiKey = apiKey;
     if (models !== undefined) this.models = models;
     if (echoKeyInErrors !== undefined) this.echoKeyInErrors = echoKeyInErrors;
@@ -240,6 +246,54 @@ export abstract class FakeCloudServer {
       }
     }
     res.end();
+  }
+
+  /**
+   * Answers with the behaviour's reply when one is set and returns true; false lets the subclass
+   * answer as usual. `frames` builds the provider's events for the reply's text pieces; headers go
+   * out at once, text pieces on the reply's schedule, an HTTP fault after `ttftMs`.
+   */
+  protected async simulate(
+    res: ServerResponse,
+    turn: SimulatedTurn,
+    frames: (reply: SimulatedReply) => { frame: SseFrame; text?: boolean }[],
+    headers: Record<string, string> = {},
+  ): Promise<boolean> {
+    const reply = this.behaviour?.(turn);
+    if (!reply) return false;
+    const startedAt = performance.now();
+    const fault = reply.fault;
+    if (fault?.kind === 'stall-before-headers') return true; // the client's deadline or abort ends it
+    if (fault?.kind === 'status') {
+      await this.delay(reply.ttftMs);
+      if (res.destroyed) return true;
+      const extra: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+      sendJson(res, fault.status, this.errorBody(fault.status, `Simulated failure (${fault.status}).`), extra);
+      return true;
+    }
+    const all = frames(reply);
+    const textAt = all.flatMap((f, i) => (f.text ? [i] : []));
+    openEventStream(res, headers);
+    const writeRange = (from: number, to: number) => {
+      for (let i = from; i < to; i++) writeSse(res, all[i].frame);
+    };
+    writeRange(0, textAt[0] ?? all.length);
+    const stopAfter = fault ? fault.afterPieces : Infinity;
+    const gone = () => res.destroyed || res.writableEnded;
+    const written = await playOnSchedule(
+      pieceOffsets(reply, textAt.length),
+      startedAt,
+      (k) => writeRange(textAt[k], textAt[k + 1] ?? all.length),
+      gone,
+      stopAfter,
+    );
+    if (gone()) return true;
+    if (fault && written >= stopAfter) {
+      this.applyStreamFault(res, fault.kind, { type: this.streamErrorType, message: 'boom' });
+      return true;
+    }
+    res.end();
+    return true;
   }
 
   private applyStreamFault(res: ServerResponse, fault: StreamFault, error: { type: string; message: string }): void {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pieceOffsets, playOnSchedule, type SimulatedBehaviour, type SimulatedReply, splitPieces } from './SimulatedReply';
 
 export interface FakeOllamaOptions {
   /** Installed models, default ['llama3:latest']. */
@@ -17,6 +18,13 @@ export interface FakeOllamaOptions {
   chunkDelayMs?: number;
   /** Default '0.6.0'. */
   version?: string;
+  /** Scripted answers, pacing and faults for streamed chats (see SimulatedReply). */
+  behaviour?: SimulatedBehaviour;
+  /**
+   * Streamed chats answered at once, like OLLAMA_NUM_PARALLEL; later ones queue (FIFO) until one
+   * finishes. Only applies to chats a behaviour answers. Default unlimited.
+   */
+  parallel?: number;
 }
 
 interface Message {
@@ -44,6 +52,10 @@ export class FakeOllamaServer {
   private version = '0.6.0';
   private installed: string[] = ['llama3:latest'];
   private aborted = 0;
+  private behaviour: SimulatedBehaviour | undefined;
+  private parallel = Infinity;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
   private readonly events = new EventEmitter();
 
   private constructor(
@@ -90,6 +102,8 @@ export class FakeOllamaServer {
     if ('reply' in options) this.reply = options.reply;
     if (options.chunkDelayMs !== undefined) this.chunkDelayMs = options.chunkDelayMs;
     if (options.version !== undefined) this.version = options.version;
+    if ('behaviour' in options) this.behaviour = options.behaviour;
+    if (options.parallel !== undefined) this.parallel = options.parallel;
   }
 
   /** Installed models right now (pull adds, delete removes). */
@@ -156,6 +170,17 @@ export class FakeOllamaServer {
       return sendJson(res, 404, { error: `model "${model}" not found, try pulling it first` });
     }
     const messages = (Array.isArray(body.messages) ? body.messages : []) as Message[];
+    if (this.behaviour && body.stream !== false) {
+      const turn = { provider: 'ollama' as const, model, messages: messages.map((m) => ({ role: String(m?.role), content: String(m?.content ?? '') })) };
+      await this.acquire();
+      try {
+        if (res.destroyed) return;
+        const sim = this.behaviour(turn);
+        if (sim) return await this.simulate(model, sim, res);
+      } finally {
+        this.release();
+      }
+    }
     const plan = this.plan(messages);
     const options = (body.options ?? {}) as { num_predict?: unknown };
     let doneReason = 'stop';
@@ -203,6 +228,68 @@ export class FakeOllamaServer {
     }
     if (plan.ending === 'garbage') res.write('this is not json\n');
     line({ ...final, message: { role: 'assistant', content: '' } });
+    res.end();
+  }
+
+  /** Waits for a free slot (see `parallel`); a client that left meanwhile is skipped by the caller. */
+  private acquire(): Promise<void> {
+    if (this.running < this.parallel) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(() => {
+      this.running++;
+      resolve();
+    }));
+  }
+
+  private release(): void {
+    this.running--;
+    this.waiting.shift()?.();
+  }
+
+  /** Streams a behaviour's reply as NDJSON on its schedule (time counted from the slot being free). */
+  private async simulate(model: string, sim: SimulatedReply, res: http.ServerResponse): Promise<void> {
+    const startedAt = performance.now();
+    const fault = sim.fault;
+    if (fault?.kind === 'status') {
+      await pause(sim.ttftMs, res);
+      if (!res.destroyed) sendJson(res, fault.status, { error: `simulated failure (${fault.status})` });
+      return;
+    }
+    let finish: () => void = () => {};
+    const closed = new Promise<void>((resolve) => (finish = resolve));
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        this.aborted++;
+        this.events.emit('streamAborted');
+      }
+      finish();
+    });
+    // A stalled model holds its slot until the client gives up, as a hung runner does.
+    if (fault?.kind === 'stall-before-headers') return closed;
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+    const pieces = splitPieces(sim.text, sim.wordsPerPiece);
+    const line = (o: unknown) => res.write(`${JSON.stringify(o)}\n`);
+    const stopAfter = fault ? fault.afterPieces : Infinity;
+    const written = await playOnSchedule(
+      pieceOffsets(sim, pieces.length),
+      startedAt,
+      (i) => line({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: pieces[i] }, done: false }),
+      () => res.destroyed,
+      stopAfter,
+    );
+    if (res.destroyed) return;
+    if (fault && written >= stopAfter) {
+      if (fault.kind === 'reset') res.socket?.destroy();
+      return closed;
+    }
+    const genNs = Math.round((sim.completionTokens / Math.max(sim.tokensPerSecond, 1e-9)) * 1e9);
+    line({
+      model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop',
+      total_duration: Math.round(sim.ttftMs * 1e6) + genNs, load_duration: 0, prompt_eval_count: sim.promptTokens,
+      prompt_eval_duration: Math.round(sim.ttftMs * 1e6), eval_count: sim.completionTokens, eval_duration: genNs,
+    });
     res.end();
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countTokens, FakeCloudServer, type FakeServerOptions, fakeReply, type RecordedRequest } from './FakeCloudServer';
+import { splitPieces } from './SimulatedReply';
 import { sendJson, type SseFrame } from './sse';
 
 const DEFAULT_MODELS = ['gpt-4o-mini', 'gpt-4o', 'text-embedding-3-small'];
@@ -115,10 +116,23 @@ export class FakeOpenAIServer extends FakeCloudServer {
       return;
     }
     const model = body.model as string;
-    const prompt = lastUserText(messages);
-    const reply = fakeReply('Hello from fake OpenAI.', prompt, messages.length);
+    const id = `chatcmpl-fake${this.nextId++}`;
+    const headers = { 'x-request-id': `req_${id}`, 'openai-processing-ms': '5' };
+    const includeUsage = body.stream_options?.include_usage === true;
     const limit = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens
       : typeof body.max_tokens === 'number' ? body.max_tokens : Infinity;
+    if (body.stream === true) {
+      const turn = { provider: 'openai' as const, model, messages: messages.map((m: { role?: unknown; content?: unknown }) => ({ role: String(m?.role), content: textOf(m?.content) })) };
+      const handled = await this.simulate(res, turn, (sim) => {
+        const all = splitPieces(sim.text, sim.wordsPerPiece);
+        const pieces = all.slice(0, limit);
+        const usage = { prompt_tokens: sim.promptTokens, completion_tokens: sim.completionTokens, total_tokens: sim.promptTokens + sim.completionTokens };
+        return streamFrames(id, model, pieces, pieces.length < all.length ? 'length' : 'stop', includeUsage ? usage : undefined);
+      }, headers);
+      if (handled) return;
+    }
+    const prompt = lastUserText(messages);
+    const reply = fakeReply('Hello from fake OpenAI.', prompt, messages.length);
     const pieces = reply.pieces.slice(0, limit);
     const finishReason = pieces.length < reply.pieces.length ? 'length' : 'stop';
     const usage = {
@@ -127,8 +141,6 @@ export class FakeOpenAIServer extends FakeCloudServer {
       total_tokens: 0,
     };
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
-    const id = `chatcmpl-fake${this.nextId++}`;
-    const headers = { 'x-request-id': `req_${id}`, 'openai-processing-ms': '5' };
 
     if (body.stream !== true) {
       sendJson(res, 200, {
@@ -138,21 +150,7 @@ export class FakeOpenAIServer extends FakeCloudServer {
       }, headers);
       return;
     }
-    const includeUsage = body.stream_options?.include_usage === true;
-    const chunk = (choices: unknown[], extra: Record<string, unknown> = {}): SseFrame => ({
-      data: {
-        id, object: 'chat.completion.chunk', created: CREATED, model, system_fingerprint: 'fp_fake', choices,
-        ...(includeUsage ? { usage: null } : {}), ...extra,
-      },
-    });
-    const frames: { frame: SseFrame; text?: boolean }[] = [
-      { frame: chunk([{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }]) },
-      ...pieces.map((p) => ({ frame: chunk([{ index: 0, delta: { content: p }, logprobs: null, finish_reason: null }]), text: true })),
-      { frame: chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: finishReason }]) },
-      ...(includeUsage ? [{ frame: chunk([], { usage }) }] : []),
-      { frame: { data: '[DONE]' } },
-    ];
-    await this.playStream(res, frames, reply, headers);
+    await this.playStream(res, streamFrames(id, model, pieces, finishReason, includeUsage ? usage : undefined), reply, headers);
   }
 
   private embeddings(res: ServerResponse, body: { model?: unknown; input?: unknown; encoding_format?: unknown; dimensions?: unknown } | undefined): void {
@@ -183,6 +181,29 @@ export class FakeOpenAIServer extends FakeCloudServer {
       usage: { prompt_tokens: tokens, total_tokens: tokens },
     });
   }
+}
+
+/** The SSE events of a streamed chat completion; `usage` (when asked for) comes in a last chunk. */
+function streamFrames(
+  id: string,
+  model: string,
+  pieces: string[],
+  finishReason: string,
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | undefined,
+): { frame: SseFrame; text?: boolean }[] {
+  const chunk = (choices: unknown[], extra: Record<string, unknown> = {}): SseFrame => ({
+    data: {
+      id, object: 'chat.completion.chunk', created: CREATED, model, system_fingerprint: 'fp_fake', choices,
+      ...(usage ? { usage: null } : {}), ...extra,
+    },
+  });
+  return [
+    { frame: chunk([{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }]) },
+    ...pieces.map((p) => ({ frame: chunk([{ index: 0, delta: { content: p }, logprobs: null, finish_reason: null }]), text: true })),
+    { frame: chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: finishReason }]) },
+    ...(usage ? [{ frame: chunk([], { usage }) }] : []),
+    { frame: { data: '[DONE]' } },
+  ];
 }
 
 export function openAiError(message: string, type: string, code: string | null): unknown {

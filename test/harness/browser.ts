@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { isolatedEnv } from './isolatedEnv';
 import { chromiumPath } from './paths';
 
 /** The flags real-vscode.md found to work for headless Debian chromium. */
@@ -28,7 +29,7 @@ process.once('exit', () => {
   for (const dir of liveProfiles) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Debian chromium driven by playwright-core, with a fresh profile directory removed on dispose. */
+/** Debian chromium driven by playwright-core, with a fresh profile (and HOME, XDG dirs) removed on dispose. */
 export class BrowserSession {
   private constructor(
     readonly context: BrowserContext,
@@ -48,6 +49,8 @@ export class BrowserSession {
         headless: options.headless ?? true,
         args: [...CHROMIUM_ARGS],
         viewport: options.viewport ?? { width: 1400, height: 900 },
+        // Chromium keeps its certificate store in $HOME/.pki and caches under XDG dirs: all in the profile dir.
+        env: isolatedEnv(profileDir, process.env, { HOME: profileDir }) as Record<string, string>,
       });
       const page = context.pages()[0] ?? (await context.newPage());
       return new BrowserSession(context, page, profileDir);

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { artifactsDir, codeServerEntry } from './paths';
+import { isolatedEnv } from './isolatedEnv';
+import { artifactsDir, vscodeBuild, type InstalledBuild } from './paths';
 
 export interface CodeServerOptions {
   /** Names the log file under test-artifacts/ (e.g. "integration" → test-artifacts/code-server-integration.log). */
@@ -17,6 +18,8 @@ export interface CodeServerOptions {
   startTimeoutMs?: number;
   /** Extra environment for the server (and so for the remote extension host). */
   env?: NodeJS.ProcessEnv;
+  /** Which VS Code build (scripts/code-server-builds.json), e.g. "1.104". @default the first (newest) */
+  vscode?: string;
 }
 
 const LISTENING = /HTTP server listening on (http:\/\/127\.0\.0\.1:(\d+))\//;
@@ -47,9 +50,9 @@ function installExitHooks(): void {
 }
 
 /**
- * A code-server (VS Code 1.100.3 server build) on 127.0.0.1 with fresh, temporary user-data and
- * extensions dirs. Its output goes to a log file under test-artifacts/; dispose() kills it and removes
- * the temporary dirs.
+ * A code-server (a VS Code server build, run on its own Node) on 127.0.0.1 with fresh, temporary
+ * user-data, extensions and XDG config/data/cache dirs, so nothing is written into HOME. Its output goes
+ * to a log file under test-artifacts/; dispose() kills it and removes the temporary dirs.
  */
 export class CodeServer {
   private exited = false;
@@ -62,6 +65,7 @@ export class CodeServer {
     readonly userDataDir: string,
     readonly extensionsDir: string,
     readonly logFile: string,
+    readonly build: InstalledBuild,
   ) {
     proc.once('exit', () => {
       this.exited = true;
@@ -73,8 +77,11 @@ export class CodeServer {
     if (!/^[\w.-]+$/.test(options.name)) throw new Error(`CodeServer: name must be a simple file name, got "${options.name}".`);
     const port = options.port ?? 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`CodeServer: port must be 0..65535, got ${port}.`);
-    if (!fs.existsSync(codeServerEntry)) {
-      throw new Error(`code-server is not installed at ${codeServerEntry}. Run: node scripts/setup-code-server.mjs`);
+    const build = vscodeBuild(options.vscode);
+    if (!fs.existsSync(build.entry) || !fs.existsSync(build.nodeBin)) {
+      throw new Error(
+        `VS Code ${build.vscode} (code-server ${build.codeServer}) is not installed in ${build.dir}. Run: node scripts/setup-code-server.mjs`,
+      );
     }
     // Short base path: code-server puts a unix socket in the user-data dir (108-byte limit).
     const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jcs-'));
@@ -88,24 +95,21 @@ export class CodeServer {
     fs.mkdirSync(artifactsDir, { recursive: true });
     const logFile = path.join(artifactsDir, `code-server-${options.name}.log`);
     fs.writeFileSync(logFile, '');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...options.env,
-      // Keep code-server's own config (it writes one on first run) out of the user's home.
-      XDG_CONFIG_HOME: path.join(tempDir, 'config'),
-    };
+    // code-server writes a default config on first run, and caches and data as any Linux program does:
+    // all of it goes to the temp dir, never the user's home.
+    const env = isolatedEnv(tempDir, { ...process.env, ...options.env });
     const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
     try {
       for (const vsix of options.installExtensions ?? []) {
         if (!fs.existsSync(vsix)) throw new Error(`CodeServer: extension package not found: ${vsix}`);
-        await runToCompletion([codeServerEntry, ...common, '--install-extension', vsix], env, logFile, 120_000);
+        await runToCompletion(build.nodeBin, [build.entry, ...common, '--install-extension', vsix], env, logFile, 120_000);
       }
     } catch (e) {
       fs.rmSync(tempDir, { recursive: true, force: true });
       throw e;
     }
     const args = [
-      codeServerEntry,
+      build.entry,
       '--auth', 'none',
       '--bind-addr', `127.0.0.1:${port}`,
       ...common,
@@ -113,9 +117,11 @@ export class CodeServer {
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
+      ...build.testServerArgs,
     ];
     installExitHooks();
-    const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // Each build runs on the Node it was made for (code-server 4.139 needs Node 24), not the runner's.
+    const proc = spawn(build.nodeBin, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     live.set(proc, tempDir);
     proc.once('exit', () => live.delete(proc));
     const log = fs.createWriteStream(logFile, { flags: 'a' });
@@ -131,7 +137,7 @@ export class CodeServer {
       fs.rmSync(tempDir, { recursive: true, force: true });
       throw e;
     }
-    return new CodeServer(proc, url, boundPort, tempDir, userDataDir, extensionsDir, logFile);
+    return new CodeServer(proc, url, boundPort, tempDir, userDataDir, extensionsDir, logFile, build);
   }
 
   /** Text of every log file VS Code wrote under the user-data dir (extension host, output channels...). */
@@ -230,10 +236,10 @@ async function waitForHealthz(url: string, timeoutMs: number, proc: ChildProcess
   throw new Error(`code-server ${url}/healthz did not answer 200 within ${timeoutMs} ms (last: ${last}). Log ${logFile}`);
 }
 
-function runToCompletion(args: string[], env: NodeJS.ProcessEnv, logFile: string, timeoutMs: number): Promise<void> {
+function runToCompletion(node: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const log = fs.createWriteStream(logFile, { flags: 'a' });
-    const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     proc.stdout.pipe(log);
     proc.stderr.pipe(log);
     const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);

@@ -103,5 +103,7 @@ export function formatAutomationLog(message: unknown): string | undefined {
   }
   // No network here: the gallery look-up always fails; its stack trace only hides real output.
   if (text.includes('ENOTFOUND open-vsx.org')) return undefined;
+  // VS Code 1.139's workbench logs its signed-out agent host and empty chat model picker many times a second.
+  if (/^\[(AgentHost|ChatModelSelection)\] /.test(text)) return undefined;
   return text;
 }

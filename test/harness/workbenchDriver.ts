@@ -43,7 +43,13 @@ export class WorkbenchDriver {
         const opened = await input.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
         if (!opened) continue;
       }
-      await input.fill(`>${title}`);
+      // Short, retried: while the window settles (1.139 briefly makes the palette inert) a fill can hang.
+      const filled = await input.fill(`>${title}`, { timeout: 2_000 }).then(() => true, () => false);
+      if (!filled) {
+        shown = [`(palette not editable; dialogs: ${JSON.stringify(await this.page.locator('.monaco-dialog-box').allTextContents())})`];
+        await this.page.keyboard.press('Escape');
+        continue;
+      }
       const found = await row.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
       if (found) {
         await row.click();

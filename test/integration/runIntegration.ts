@@ -1,27 +1,30 @@
 /**
  * Runs the *.itest.js suites inside a real VS Code extension host (code-server + headless chromium),
  * with the fake Ollama server running in this process. Exits with the tests' code.
+ *   node out/test/integration/runIntegration.js [--vscode <build>]   (default: the newest build)
  */
 import * as path from 'node:path';
 import { FakeOllamaServer } from '../fakes/FakeOllamaServer';
 import { CodeServer } from '../harness/codeServer';
 import { runExtensionTests } from '../harness/extensionTestRun';
-import { repoRoot, sampleWorkspace } from '../harness/paths';
+import { repoRoot, sampleWorkspace, vscodeArg, vscodeBuild } from '../harness/paths';
 import { quietSettings } from '../harness/quietSettings';
 import { summaryLine } from '../harness/runMocha';
 
 const TIMEOUT_MS = Number(process.env.JARVIS_INTEGRATION_TIMEOUT_MS ?? 240_000);
 
 async function main(): Promise<number> {
+  const build = vscodeBuild(vscodeArg());
   const fake = await FakeOllamaServer.start();
   let server: CodeServer | undefined;
   try {
     console.log(`[integration] fake Ollama at ${fake.url}`);
     server = await CodeServer.start({
-      name: 'integration',
+      name: `integration-${build.vscode}`,
+      vscode: build.vscode,
       settings: { ...quietSettings, 'jarvis.ollama.host': fake.url },
     });
-    console.log(`[integration] code-server at ${server.url} (log ${server.logFile})`);
+    console.log(`[integration] VS Code ${build.vscode} (code-server ${build.codeServer}, Node ${build.node}) at ${server.url} (log ${server.logFile})`);
     const { exitCode, elapsedMs } = await runExtensionTests({
       server,
       extensionDevelopmentPath: repoRoot,
@@ -30,7 +33,7 @@ async function main(): Promise<number> {
       timeoutMs: TIMEOUT_MS,
     });
     console.log(`[integration] extension tests exited with ${exitCode} after ${(elapsedMs / 1000).toFixed(1)} s`);
-    if (exitCode !== 0) console.log(`[integration] VS Code logs: ${server.saveVsCodeLogs('integration')}`);
+    if (exitCode !== 0) console.log(`[integration] VS Code logs: ${server.saveVsCodeLogs(`integration-${build.vscode}`)}`);
     return exitCode;
   } finally {
     await server?.dispose();

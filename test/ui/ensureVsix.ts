@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { isolatedEnv } from '../harness/isolatedEnv';
 import { repoRoot } from '../harness/paths';
 
 export const VSIX_PATH = path.join(repoRoot, 'dist-vsix', 'jarvis.vsix');
@@ -30,7 +32,10 @@ export function ensureVsix(log: (m: string) => void): string {
   log(built === 0 ? 'no .vsix yet: npm run package' : '.vsix is older than its sources: npm run package');
   // vsce does not create the --out directory.
   fs.mkdirSync(path.dirname(VSIX_PATH), { recursive: true });
-  const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'inherit', env: process.env });
+  // npm and vsce get their own XDG dirs too: nothing of this run lands in HOME (npm's cache aside).
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jpack-'));
+  const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'inherit', env: isolatedEnv(tmp) });
+  fs.rmSync(tmp, { recursive: true, force: true });
   if (r.status !== 0 || !fs.existsSync(VSIX_PATH)) {
     throw new Error(`npm run package failed (exit ${r.status ?? r.signal}); cannot test the packaged extension.`);
   }

@@ -1,5 +1,8 @@
-/** `npm run test:ui`: a real browser drives a real VS Code window with the extension loaded from the repo. */
-import { repoRoot } from '../harness/paths';
+/**
+ * `npm run test:ui`: a real browser drives a real VS Code window with the extension loaded from the repo.
+ *   node out/test/ui/runUi.js [--vscode <build>]   (default: the newest build)
+ */
+import { repoRoot, vscodeArg } from '../harness/paths';
 import { runAsMain, runUiSuite } from './runUiSuite';
 
-runAsMain('ui', () => runUiSuite({ suite: 'ui', files: ['chatView.uitest.js'], load: { developmentPath: repoRoot } }));
+runAsMain('ui', () => runUiSuite({ suite: 'ui', vscode: vscodeArg(), files: ['chatView.uitest.js'], load: { developmentPath: repoRoot } }));

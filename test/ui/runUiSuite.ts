@@ -1,8 +1,9 @@
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { FakeOllamaServer } from '../fakes/FakeOllamaServer';
 import { BrowserSession } from '../harness/browser';
 import { CodeServer } from '../harness/codeServer';
-import { artifactsDir, repoRoot, sampleWorkspace } from '../harness/paths';
+import { artifactsDir, repoRoot, sampleWorkspace, vscodeBuild } from '../harness/paths';
 import { quietSettings } from '../harness/quietSettings';
 import { runMocha, summaryLine } from '../harness/runMocha';
 import { WorkbenchDriver } from '../harness/workbenchDriver';
@@ -15,8 +16,27 @@ export interface UiSuiteOptions {
   files: string[];
   /** Load the extension from the repo (extensionDevelopmentPath) or only from installed .vsix files. */
   load: { developmentPath: string } | { vsix: string };
-  /** Whole-suite deadline. @default 300000 */
+  /** Whole-suite deadline. @default 420000 */
   timeoutMs?: number;
+  /** Which VS Code build (scripts/code-server-builds.json). @default the newest */
+  vscode?: string;
+  /**
+   * `running` (default): the fake Ollama answers from the start. `down`: nothing listens on the configured
+   * host when the window opens (a first run without Ollama); the tests call `startFakeOllama()` later.
+   */
+  ollama?: 'running' | 'down';
+}
+
+/** A loopback port that was free a moment ago (for a server the test starts later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 /**
@@ -26,7 +46,13 @@ export interface UiSuiteOptions {
  */
 export async function runUiSuite(options: UiSuiteOptions): Promise<number> {
   const log = (m: string): void => console.log(`[${options.suite}] ${m}`);
-  const fake = await FakeOllamaServer.start();
+  const build = vscodeBuild(options.vscode);
+  const name = `${options.suite}-${build.vscode}`;
+  let fake = options.ollama === 'down' ? undefined : await FakeOllamaServer.start();
+  const fakeUrl = fake?.url ?? `http://127.0.0.1:${await freePort()}`;
+  const startFakeOllama = async (): Promise<void> => {
+    fake ??= await FakeOllamaServer.start({}, Number(new URL(fakeUrl).port));
+  };
   let server: CodeServer | undefined;
   let browser: BrowserSession | undefined;
   const timeoutMs = options.timeoutMs ?? 420_000;
@@ -36,38 +62,39 @@ export async function runUiSuite(options: UiSuiteOptions): Promise<number> {
     process.exit(1);
   }, timeoutMs);
   try {
-    log(`fake Ollama at ${fake.url}`);
+    log(fake ? `fake Ollama at ${fake.url}` : `Ollama down: nothing listens on ${fakeUrl} until the tests start the fake`);
     server = await CodeServer.start({
-      name: options.suite,
-      settings: { ...quietSettings, 'jarvis.ollama.host': fake.url },
+      name,
+      vscode: build.vscode,
+      settings: { ...quietSettings, 'jarvis.ollama.host': fakeUrl },
       installExtensions: 'vsix' in options.load ? [options.load.vsix] : [],
     });
-    log(`code-server at ${server.url} (log ${server.logFile})`);
+    log(`VS Code ${build.vscode} (code-server ${build.codeServer}, Node ${build.node}) at ${server.url} (log ${server.logFile})`);
     browser = await BrowserSession.launch();
     const page = browser.page;
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    const driver = new WorkbenchDriver(page, path.join(artifactsDir, 'ui'), options.suite);
+    const driver = new WorkbenchDriver(page, path.join(artifactsDir, 'ui'), name.replace(/\./g, '_'));
     const url = workbenchUrl(server.url, {
       folder: sampleWorkspace,
       ...('developmentPath' in options.load ? { extensionDevelopmentPath: options.load.developmentPath } : {}),
     });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await driver.waitForWorkbench();
-    setUiSession({ driver, server, fakeUrl: fake.url });
+    setUiSession({ driver, server, fakeUrl, startFakeOllama, vscode: build.vscode });
     const result = await runMocha({
       suite: options.suite,
       files: options.files.map((f) => path.join(repoRoot, 'out', 'test', 'ui', f)),
       // Generous: on a loaded 2-core machine the first palette command can wait ~30 s for the extension host.
       timeoutMs: 120_000,
     });
-    if (result.failed > 0) log(`VS Code logs: ${server.saveVsCodeLogs(options.suite)}`);
+    if (result.failed > 0) log(`VS Code logs: ${server.saveVsCodeLogs(name)}`);
     return result.failed > 0 ? 1 : 0;
   } finally {
     clearTimeout(watchdog);
     setUiSession(undefined);
     await browser?.dispose().catch(() => undefined);
     await server?.dispose();
-    await fake.close();
+    await fake?.close();
   }
 }
 

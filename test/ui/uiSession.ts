@@ -5,8 +5,12 @@ import type { WorkbenchDriver } from '../harness/workbenchDriver';
 export interface UiSession {
   driver: WorkbenchDriver;
   server: CodeServer;
-  /** Base URL of the fake Ollama the window talks to. */
+  /** Base URL of the fake Ollama the window talks to (jarvis.ollama.host). */
   fakeUrl: string;
+  /** Starts the fake on fakeUrl if it is not running yet (suites that open the window with Ollama down). */
+  startFakeOllama(): Promise<void>;
+  /** The VS Code build the window runs ("1.139.1", "1.104"). */
+  vscode: string;
 }
 
 let current: UiSession | undefined;

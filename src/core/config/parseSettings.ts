@@ -65,6 +65,8 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
     preferences: {
       learning: r.bool('preferences.learning', d.preferences.learning),
       confidenceThreshold: r.num('preferences.confidenceThreshold', d.preferences.confidenceThreshold, 0, 1),
+      llm: r.bool('preferences.llm', d.preferences.llm),
+      maxPromptTokens: r.int('preferences.maxPromptTokens', d.preferences.maxPromptTokens, 0, 4000),
     },
   };
   return { settings, warnings: r.warnings };

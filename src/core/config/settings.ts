@@ -59,7 +59,14 @@ export interface JarvisSettings {
     contextTokenBudget: number;
     maxResults: number;
   };
-  preferences: { learning: boolean; confidenceThreshold: number };
+  preferences: {
+    learning: boolean;
+    confidenceThreshold: number;
+    /** Also let the local model read each message in the background and propose what the extractor missed (for review). */
+    llm: boolean;
+    /** Most tokens of preferences added to one prompt. */
+    maxPromptTokens: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: JarvisSettings = {
@@ -112,7 +119,7 @@ export const DEFAULT_SETTINGS: JarvisSettings = {
     contextTokenBudget: 1500,
     maxResults: 5,
   },
-  preferences: { learning: true, confidenceThreshold: 0.7 },
+  preferences: { learning: true, confidenceThreshold: 0.7, llm: false, maxPromptTokens: 300 },
 };
 
 /** Settings whose value is an object as a whole (not a group of further settings). */

@@ -25,6 +25,8 @@ export interface ProviderRegistryDeps {
   logger: Logger;
   /** How long the vscode.lm model list is reused. @default 30000 */
   extraModelsTtlMs?: number;
+  /** Retries the SDKs make themselves. @default 0 (the routing service retries; see CloudConnection). */
+  sdkMaxRetries?: number;
 }
 
 /**
@@ -120,7 +122,7 @@ export class ProviderRegistry {
       baseUrl: s[provider].baseUrl,
       apiKey: this.keyValues[provider],
       // The routing service retries (RetryPolicy); the SDKs must not retry as well.
-      maxRetries: 0,
+      maxRetries: this.deps.sdkMaxRetries ?? 0,
       // The SDK's own timer must never fire before the service's first-token / idle deadlines.
       timeoutMs: Math.ceil(Math.max(firstTokenTimeoutSeconds, idleTimeoutSeconds) * 1000) + 1000,
     };

@@ -5,6 +5,7 @@ import { errorMessage, isJarvisError, JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
 import { StreamingBatchProcessor } from '../batch/StreamingBatchProcessor';
 import type { KeyValueStore } from '../ports';
+import { systemTimer, type Timer, type TimerHandle } from '../resilience/Timer';
 import { chooseEmbedder, type EmbedderEnvironment, embedderForId, embedderSettingsKey } from './embedders/chooseEmbedder';
 import type { Embedder } from './embedders/Embedder';
 import type { NewMemory } from './store/MemoryRecord';
@@ -27,6 +28,10 @@ export interface MemoryServiceOptions {
   /** Told about background failures the user should see (the host shows a warning). */
   onProblem?: (message: string) => void;
   clock?: Clock;
+  /** Schedules the service's deferred work; every timer it starts is cleared on dispose. @default systemTimer */
+  timer?: Timer;
+  /** When set, retention cleanup is checked this often (it still runs at most once a day). */
+  cleanupEveryMs?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -47,9 +52,13 @@ export class MemoryService implements IDisposable {
   private closed: Promise<void> | undefined;
   /** Memories written in the background (session summaries), stored in batches. */
   private readonly background: StreamingBatchProcessor<NewMemory>;
+  private readonly timer: Timer;
+  /** Timers started and not yet run: cleared on dispose, so nothing runs against a closed store. */
+  private readonly pending = new Set<TimerHandle>();
 
   constructor(private readonly options: MemoryServiceOptions) {
     this.clock = options.clock ?? systemClock;
+    this.timer = options.timer ?? systemTimer;
     this.embedderKey = embedderSettingsKey(options.settings().memory);
     this.background = new StreamingBatchProcessor<NewMemory>({
       batchSize: 32,
@@ -57,6 +66,7 @@ export class MemoryService implements IDisposable {
       processBatch: (batch) => this.storeBatch(batch),
       onError: (e, batch) => options.env.logger.warn(`Could not remember ${batch.length} background memor${batch.length === 1 ? 'y' : 'ies'}: ${errorMessage(e)}`),
     });
+    if (options.cleanupEveryMs !== undefined) this.scheduleCleanup(options.cleanupEveryMs);
   }
 
   /**
@@ -100,7 +110,7 @@ export class MemoryService implements IDisposable {
       (s) => {
         this.opened = s;
         // The first cleanup of the day runs once the store is open anyway (never forces an open).
-        setTimeout(() => this.cleanupIfDue().catch((e: unknown) => this.options.env.logger.warn(`Memory retention cleanup failed: ${errorMessage(e)}`)), 0);
+        this.later(0, () => this.cleanupIfDue().catch((e: unknown) => this.options.env.logger.warn(`Memory retention cleanup failed: ${errorMessage(e)}`)));
         return s;
       },
       (e: unknown) => {
@@ -154,6 +164,8 @@ export class MemoryService implements IDisposable {
 
   dispose(): void {
     this.disposed = true;
+    for (const h of this.pending) this.timer.clearTimeout(h);
+    this.pending.clear();
     this.switching?.abort();
     // Background memories queued until now are written first, then the store's queue is drained.
     this.closed = this.background
@@ -165,6 +177,23 @@ export class MemoryService implements IDisposable {
   /** Resolves once a disposed service has written its background memories and drained the store. */
   whenClosed(): Promise<void> {
     return this.closed ?? Promise.resolve();
+  }
+
+  /** Runs `fn` after `ms` on the service's timer, owned until it runs or the service is disposed. */
+  private later(ms: number, fn: () => unknown): void {
+    if (this.disposed) return;
+    const handle = this.timer.setTimeout(() => {
+      this.pending.delete(handle);
+      fn();
+    }, ms);
+    this.pending.add(handle);
+  }
+
+  private scheduleCleanup(everyMs: number): void {
+    this.later(everyMs, () => {
+      void this.cleanupIfDue().catch((e: unknown) => this.options.env.logger.warn(`Memory cleanup failed: ${errorMessage(e)}`));
+      this.scheduleCleanup(everyMs);
+    });
   }
 
   /** One background batch: stores run together so the write queue coalesces them into one flush. */
@@ -191,7 +220,7 @@ export class MemoryService implements IDisposable {
       return VectorMemoryStore.open({ ...base, embedder: wanted, reembed: true });
     }
     const store = await VectorMemoryStore.open({ ...base, embedder: old });
-    setTimeout(() => void this.switchToConfigured(), 0);
+    this.later(0, () => void this.switchToConfigured());
     return store;
   }
 

@@ -1,49 +1,10 @@
 /**
- * Graceful degradation (Phase 11.1): fall back to the next option when one fails, and stop
- * streams that never start or stall instead of letting the user wait forever.
+ * Graceful degradation (Phase 11.1): stop streams that never start or stall instead of letting the
+ * user wait forever. (Falling back to the next model is the router's job, by the failure table.)
  */
-import { errorMessage, JarvisError } from '../../common/errors';
-import { categorizeError } from './categorizeError';
+import { JarvisError } from '../../common/errors';
 import { systemTimer, Timer, TimerHandle } from './Timer';
 import { toJarvisError } from './toJarvisError';
-
-export type FallbackStep<T> = (() => Promise<T>) | { readonly name: string; readonly run: () => Promise<T> };
-
-/**
- * Runs `primary`; on failure tries each fallback in order and returns the first success.
- * A cancellation stops at once (the user asked to stop, not for another model). When every option
- * fails the error lists each failure; its code is the last option's, since that is the one the user
- * can act on (e.g. "start Ollama" when the local fallback is down too).
- */
-export async function withFallback<T>(primary: FallbackStep<T>, ...fallbacks: FallbackStep<T>[]): Promise<T> {
-  const steps = [primary, ...fallbacks].map((step, i) => normalise(step, i));
-  const failures: { name: string; error: unknown }[] = [];
-  for (const step of steps) {
-    try {
-      return await step.run();
-    } catch (error) {
-      if (categorizeError(error) === 'cancelled') throw toJarvisError(error, { outcome: 'cancelled' });
-      failures.push({ name: step.name, error });
-    }
-  }
-  const last = failures[failures.length - 1];
-  if (failures.length === 1) throw toJarvisError(last.error);
-  const lastJarvis = toJarvisError(last.error);
-  throw new JarvisError(
-    lastJarvis.code,
-    `All ${failures.length} options failed: ${failures.map((f) => `${f.name}: ${errorMessage(f.error)}`).join('; ')}`,
-    { ...lastJarvis.details, cause: new AggregateError(failures.map((f) => f.error), 'Every fallback failed') },
-  );
-}
-
-function normalise<T>(step: FallbackStep<T>, index: number): { name: string; run: () => Promise<T> } {
-  if (typeof step === 'function') return { name: index === 0 ? 'primary' : `fallback ${index}`, run: step };
-  if (step && typeof step === 'object' && typeof step.run === 'function' && typeof step.name === 'string') return step;
-  throw new JarvisError(
-    'invalid-input',
-    `withFallback: option ${index + 1} must be a function or { name, run }, got ${step === null ? 'null' : typeof step}.`,
-  );
-}
 
 export interface StreamTimeoutOptions {
   /** Longest wait for the first chunk (models may load for a while). Infinity disables it. */

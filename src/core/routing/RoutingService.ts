@@ -70,7 +70,7 @@ export class RoutingService implements IRoutingService {
     this.timer = deps.timer ?? systemTimer;
     const { clock, logger } = deps;
     const s = deps.settings();
-    this.registry = new ProviderRegistry({ settings: deps.settings, keys: deps.keys, extraModels: deps.extraModels, clock, logger });
+    this.registry = new ProviderRegistry({ settings: deps.settings, keys: deps.keys, extraModels: deps.extraModels, clock, logger, sdkMaxRetries: deps.sdkMaxRetries });
     this.applied = s;
     [this.breakers, this.retry] = this.buildResilience(s);
     this.availability = new ModelAvailability({ settings: deps.settings, ollamaModels: deps.ollamaModels, registry: this.registry, breakers: () => this.breakers, clock, timer: this.timer, logger });

@@ -44,6 +44,11 @@ export interface RoutingServiceDeps {
   qualityGate?: QualityGate;
   /** Uniform [0, 1) for retry jitter. @default Math.random (tests pass () => 0 for no waiting). */
   random?: () => number;
+  /**
+   * Retries the cloud SDKs make themselves. @default 0: the routing service's RetryPolicy is the one
+   * retry layer. Only the workload benchmark's "plain SDK" baseline sets it (to the SDKs' default, 2).
+   */
+  sdkMaxRetries?: number;
 }
 
 export interface SpendSummary {

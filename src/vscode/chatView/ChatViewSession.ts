@@ -19,6 +19,7 @@ import { reduceTranscript, type TranscriptState } from '../../shared/reduceTrans
 import { toHistory } from '../../shared/toHistory';
 import { trimTranscript } from '../../shared/trimTranscript';
 import { toUiChunk } from './toUiChunk';
+import { commandIds } from '../../core/commandIds';
 
 /** Where the transcript is saved (vscode.Memento fits: its `update` returns a Thenable). */
 export interface TranscriptMemento {
@@ -38,7 +39,7 @@ export interface ChatViewEffects {
 
 export const TRANSCRIPT_STATE_KEY = 'jarvis.chatView.transcript';
 
-const SHOW_LOG: UiAction = { title: 'Show Log', command: 'jarvis.showLog' };
+const SHOW_LOG: UiAction = { title: 'Show Log', command: commandIds.showLog };
 
 /**
  * The chat view's host-side logic, free of the `vscode` module so it is tested in plain Node.

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
 import { ApiKeyStore, CloudProvider } from '../../core/security/ApiKeyStore';
 import type { Logger } from '../../core/ports';
+import { commandIds } from '../../core/commandIds';
 
 const LABEL: Record<CloudProvider, { name: string; placeholder: string }> = {
   openai: { name: 'OpenAI', placeholder: 'sk-…' },
@@ -31,9 +32,9 @@ export function registerKeyCommands(keys: ApiKeyStore, logger: Logger): vscode.D
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('jarvis.setOpenAIKey', () => setKey('openai')),
-    vscode.commands.registerCommand('jarvis.setAnthropicKey', () => setKey('anthropic')),
-    vscode.commands.registerCommand('jarvis.clearApiKeys', async () => {
+    vscode.commands.registerCommand(commandIds.setOpenAIKey, () => setKey('openai')),
+    vscode.commands.registerCommand(commandIds.setAnthropicKey, () => setKey('anthropic')),
+    vscode.commands.registerCommand(commandIds.clearApiKeys, async () => {
       const remove = 'Remove Keys';
       const answer = await vscode.window.showWarningMessage(
         'Remove the OpenAI and Anthropic API keys Jarvis stored on this machine?',

@@ -8,6 +8,7 @@ import type { Logger } from '../../core/ports';
 import { chooseSettingTarget } from '../../core/presentation/chooseSettingTarget';
 import { describeOllamaModel, formatBytes } from '../../core/presentation/describeOllamaModel';
 import type { OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMonitor';
+import { commandIds } from '../../core/commandIds';
 
 const TARGETS = {
   global: vscode.ConfigurationTarget.Global,
@@ -25,7 +26,7 @@ export function registerModelCommands(models: OllamaModels, monitor: OllamaStatu
       logger.warn(`Could not list Ollama models: ${errorMessage(e)}`);
       const check = 'Check Ollama Connection';
       const answer = await vscode.window.showErrorMessage(`Jarvis: could not list Ollama models. ${errorMessage(e)}`, check);
-      if (answer === check) await vscode.commands.executeCommand('jarvis.checkOllama');
+      if (answer === check) await vscode.commands.executeCommand(commandIds.checkOllama);
       return undefined;
     }
   };
@@ -85,7 +86,7 @@ export function registerModelCommands(models: OllamaModels, monitor: OllamaStatu
     });
     if (!picked) return;
     if (picked.pull) {
-      await vscode.commands.executeCommand('jarvis.pullModel');
+      await vscode.commands.executeCommand(commandIds.pullModel);
       return;
     }
     const m = picked.model!;
@@ -114,7 +115,7 @@ export function registerModelCommands(models: OllamaModels, monitor: OllamaStatu
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('jarvis.manageModels', manage),
-    vscode.commands.registerCommand('jarvis.deleteModel', deleteCommand),
+    vscode.commands.registerCommand(commandIds.manageModels, manage),
+    vscode.commands.registerCommand(commandIds.deleteModel, deleteCommand),
   );
 }

@@ -4,6 +4,7 @@ import type { SettingsStore } from '../../core/config/SettingsStore';
 import type { OllamaModels } from '../../core/llm/ollama/OllamaModels';
 import type { Logger } from '../../core/ports';
 import { describe, OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMonitor';
+import { commandIds } from '../../core/commandIds';
 
 /** Commands that talk to Ollama: pull a model (with progress and cancel) and check the connection. */
 export function registerOllamaCommands(
@@ -64,15 +65,15 @@ export function registerOllamaCommands(
       return;
     }
     const actions: Record<string, () => Thenable<unknown>> = {};
-    if (status.state === 'model-missing') actions[`Pull ${status.model}`] = () => vscode.commands.executeCommand('jarvis.pullModel', status.model);
-    if (status.state === 'disabled') actions['Enable Ollama'] = () => vscode.commands.executeCommand('jarvis.openSettings', 'jarvis.ollama.enabled');
-    if (status.state === 'unreachable') actions['Change Host'] = () => vscode.commands.executeCommand('jarvis.openSettings', 'jarvis.ollama.host');
+    if (status.state === 'model-missing') actions[`Pull ${status.model}`] = () => vscode.commands.executeCommand(commandIds.pullModel, status.model);
+    if (status.state === 'disabled') actions['Enable Ollama'] = () => vscode.commands.executeCommand(commandIds.openSettings, 'jarvis.ollama.enabled');
+    if (status.state === 'unreachable') actions['Change Host'] = () => vscode.commands.executeCommand(commandIds.openSettings, 'jarvis.ollama.host');
     const picked = await vscode.window.showWarningMessage(text, ...Object.keys(actions));
     if (picked) await actions[picked]();
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('jarvis.pullModel', pull),
-    vscode.commands.registerCommand('jarvis.checkOllama', check),
+    vscode.commands.registerCommand(commandIds.pullModel, pull),
+    vscode.commands.registerCommand(commandIds.checkOllama, check),
   );
 }

@@ -8,6 +8,7 @@ import { formatRoutingStatus } from '../../core/presentation/formatRoutingStatus
 import { formatUsd } from '../../core/presentation/formatUsd';
 import type { ExtraModelSource, IRoutingService } from '../../core/routing/RoutingServiceContract';
 import { describe, type OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMonitor';
+import { commandIds } from '../../core/commandIds';
 
 export interface RoutingCommandDeps {
   service: IRoutingService;
@@ -103,9 +104,9 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
     statusChanged,
     vscode.workspace.registerTextDocumentContentProvider(STATUS_URI.scheme, statusProvider),
     service.onDidRecord(() => statusChanged.fire(STATUS_URI)),
-    vscode.commands.registerCommand('jarvis.exportMetrics', exportMetrics),
-    vscode.commands.registerCommand('jarvis.allowOverBudgetOnce', allowOverBudget),
-    vscode.commands.registerCommand('jarvis.showRoutingStatus', showStatus),
+    vscode.commands.registerCommand(commandIds.exportMetrics, exportMetrics),
+    vscode.commands.registerCommand(commandIds.allowOverBudgetOnce, allowOverBudget),
+    vscode.commands.registerCommand(commandIds.showRoutingStatus, showStatus),
   );
 }
 

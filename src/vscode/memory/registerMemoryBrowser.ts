@@ -8,6 +8,7 @@ import type { MemoryService } from '../../core/memory/MemoryService';
 import type { MemoryRecord } from '../../core/memory/store/MemoryRecord';
 import { memoryUri } from './MemoryDocumentProvider';
 import type { MemoryNode, MemoryTreeProvider } from './MemoryTreeProvider';
+import { commandIds } from '../../core/commandIds';
 
 /**
  * Commands of the Memory view (open, delete, search, export, import, refresh) and the confirmation
@@ -21,13 +22,13 @@ export function registerMemoryBrowser(memory: MemoryService, tree: MemoryTreePro
   const recordOf = (node: unknown): MemoryRecord | undefined => ((node as MemoryNode | undefined)?.kind === 'memory' ? (node as Extract<MemoryNode, { kind: 'memory' }>).record : undefined);
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('jarvis.memory.open', async (node?: MemoryNode) => {
+    vscode.commands.registerCommand(commandIds.memoryOpen, async (node?: MemoryNode) => {
       const r = recordOf(node);
       if (!r) return;
       const doc = await vscode.workspace.openTextDocument(memoryUri(r));
       await vscode.window.showTextDocument(doc, { preview: true });
     }),
-    vscode.commands.registerCommand('jarvis.memory.delete', async (node?: MemoryNode) => {
+    vscode.commands.registerCommand(commandIds.memoryDelete, async (node?: MemoryNode) => {
       const r = recordOf(node);
       if (!r) return;
       const ok = await vscode.window.showWarningMessage(
@@ -64,7 +65,7 @@ export function registerMemoryBrowser(memory: MemoryService, tree: MemoryTreePro
       }
       tree.refresh();
     }),
-    vscode.commands.registerCommand('jarvis.memory.search', async (query?: unknown) => {
+    vscode.commands.registerCommand(commandIds.memorySearch, async (query?: unknown) => {
       const q =
         typeof query === 'string'
           ? query
@@ -72,9 +73,9 @@ export function registerMemoryBrowser(memory: MemoryService, tree: MemoryTreePro
       if (q === undefined) return;
       await tree.setSearch(q).catch(fail('search memory'));
     }),
-    vscode.commands.registerCommand('jarvis.memory.clearSearch', () => tree.setSearch(undefined).catch(fail('clear the search'))),
-    vscode.commands.registerCommand('jarvis.memory.refresh', () => tree.refresh()),
-    vscode.commands.registerCommand('jarvis.memory.export', async (target?: unknown) => {
+    vscode.commands.registerCommand(commandIds.memoryClearSearch, () => tree.setSearch(undefined).catch(fail('clear the search'))),
+    vscode.commands.registerCommand(commandIds.memoryRefresh, () => tree.refresh()),
+    vscode.commands.registerCommand(commandIds.memoryExport, async (target?: unknown) => {
       try {
         const store = await memory.store();
         const uri =
@@ -89,7 +90,7 @@ export function registerMemoryBrowser(memory: MemoryService, tree: MemoryTreePro
         fail('export memories')(e);
       }
     }),
-    vscode.commands.registerCommand('jarvis.memory.import', async (source?: unknown) => {
+    vscode.commands.registerCommand(commandIds.memoryImport, async (source?: unknown) => {
       try {
         const uri =
           source instanceof vscode.Uri

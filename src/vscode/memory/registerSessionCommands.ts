@@ -4,6 +4,7 @@ import { errorMessage } from '../../common/errors';
 import { formatAge } from '../../core/memory/retrieval/describeMemory';
 import { CurrentSession } from '../../core/memory/sessions/CurrentSession';
 import type { Project, SessionManager } from '../../core/memory/sessions/SessionManager';
+import { commandIds } from '../../core/commandIds';
 
 /** The session this window works in: filed under the OS user and the first workspace folder. */
 export class WorkspaceSession extends CurrentSession {
@@ -66,9 +67,9 @@ export function registerSessionCommands(ws: WorkspaceSession, log: vscode.LogOut
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('jarvis.newProject', guard('create the project', newProject)),
+    vscode.commands.registerCommand(commandIds.newProject, guard('create the project', newProject)),
     vscode.commands.registerCommand(
-      'jarvis.newTask',
+      commandIds.newTask,
       guard('create the task', async (title?: unknown) => {
         const project = await pickProject();
         if (!project) return undefined;
@@ -84,7 +85,7 @@ export function registerSessionCommands(ws: WorkspaceSession, log: vscode.LogOut
       }),
     ),
     vscode.commands.registerCommand(
-      'jarvis.completeTask',
+      commandIds.completeTask,
       guard('complete the task', async () => {
         const s = await ws.current();
         const open = sessions.listTasks({ status: 'open', ...(s.projectId ? { projectId: s.projectId } : {}) });
@@ -104,7 +105,7 @@ export function registerSessionCommands(ws: WorkspaceSession, log: vscode.LogOut
       }),
     ),
     vscode.commands.registerCommand(
-      'jarvis.resumeSession',
+      commandIds.resumeSession,
       guard('resume the session', async () => {
         const history = sessions.getSessionHistory(ws.user, { workspace: ws.workspace, limit: 10 });
         if (history.length === 0) {

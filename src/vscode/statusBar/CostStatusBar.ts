@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../../common/Disposable';
 import { formatCostStatus } from '../../core/presentation/formatCostStatus';
 import type { IRoutingService } from '../../core/routing/RoutingServiceContract';
+import { commandIds } from '../../core/commandIds';
 
 /** Re-render this often even without calls, so "today" rolls over at midnight. */
 const REFRESH_MS = 60_000;
@@ -16,7 +17,7 @@ export class CostStatusBar extends Disposable {
   constructor(private readonly service: Pick<IRoutingService, 'spend' | 'onDidRecord'>) {
     super();
     this.item.name = 'Jarvis Cloud Spend';
-    this.item.command = 'jarvis.showRoutingStatus';
+    this.item.command = commandIds.showRoutingStatus;
     this._register(service.onDidRecord(() => this.render()));
     const timer = setInterval(() => this.render(), REFRESH_MS);
     this._register({ dispose: () => clearInterval(timer) });

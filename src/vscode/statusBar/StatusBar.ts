@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../common/Disposable';
 import { describe, OllamaStatus, OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMonitor';
+import { commandIds } from '../../core/commandIds';
 
 const RECHECK_MS = 60_000;
 
@@ -14,7 +15,7 @@ export class StatusBar extends Disposable {
   constructor(monitor: OllamaStatusMonitor) {
     super();
     this.item.name = 'Jarvis';
-    this.item.command = 'jarvis.showStatusMenu';
+    this.item.command = commandIds.showStatusMenu;
     this._register(monitor.onDidChange((s) => this.render(s)));
     this._register(
       vscode.window.onDidChangeWindowState((w) => {
@@ -65,19 +66,19 @@ export async function showStatusMenu(monitor: OllamaStatusMonitor): Promise<void
     run: () => vscode.commands.executeCommand(command, ...args),
   });
   const items: Item[] = [];
-  if (s.state === 'model-missing') items.push(cmd(`$(cloud-download) Pull ${s.model}`, 'jarvis.pullModel', s.model));
-  if (s.state === 'unreachable') items.push(cmd('$(refresh) Check Ollama Connection Again', 'jarvis.checkOllama'));
-  if (s.state === 'disabled') items.push(cmd('$(gear) Enable Ollama', 'jarvis.openSettings', 'jarvis.ollama.enabled'));
+  if (s.state === 'model-missing') items.push(cmd(`$(cloud-download) Pull ${s.model}`, commandIds.pullModel, s.model));
+  if (s.state === 'unreachable') items.push(cmd('$(refresh) Check Ollama Connection Again', commandIds.checkOllama));
+  if (s.state === 'disabled') items.push(cmd('$(gear) Enable Ollama', commandIds.openSettings, 'jarvis.ollama.enabled'));
   items.push(
-    cmd('$(comment-discussion) Open Jarvis Chat', 'jarvis.openChat'),
-    cmd('$(symbol-property) Change Local Model', 'jarvis.openSettings', 'jarvis.ollama.model'),
-    cmd('$(server-environment) Manage Ollama Models', 'jarvis.manageModels'),
-    cmd('$(cloud-download) Pull a Model…', 'jarvis.pullModel'),
-    cmd('$(graph) Show Routing Status', 'jarvis.showRoutingStatus'),
-    cmd('$(key) Set OpenAI API Key', 'jarvis.setOpenAIKey'),
-    cmd('$(key) Set Anthropic API Key', 'jarvis.setAnthropicKey'),
-    cmd('$(output) Show Log', 'jarvis.showLog'),
-    cmd('$(settings-gear) All Jarvis Settings', 'jarvis.openSettings'),
+    cmd('$(comment-discussion) Open Jarvis Chat', commandIds.openChat),
+    cmd('$(symbol-property) Change Local Model', commandIds.openSettings, 'jarvis.ollama.model'),
+    cmd('$(server-environment) Manage Ollama Models', commandIds.manageModels),
+    cmd('$(cloud-download) Pull a Model…', commandIds.pullModel),
+    cmd('$(graph) Show Routing Status', commandIds.showRoutingStatus),
+    cmd('$(key) Set OpenAI API Key', commandIds.setOpenAIKey),
+    cmd('$(key) Set Anthropic API Key', commandIds.setAnthropicKey),
+    cmd('$(output) Show Log', commandIds.showLog),
+    cmd('$(settings-gear) All Jarvis Settings', commandIds.openSettings),
   );
   const picked = await vscode.window.showQuickPick(items, { title: `Jarvis — ${describe(s)}`, placeHolder: 'Choose an action' });
   await picked?.run();

@@ -3,7 +3,7 @@ import { FakeClock } from '../../../src/common/Clock';
 import { JarvisError } from '../../../src/common/errors';
 import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
 import { ChatEngine } from '../../../src/core/chat/ChatEngine';
-import { LocalResponder } from '../../../src/core/chat/LocalResponder';
+import { LocalResponder } from './LocalResponder';
 import { DEFAULT_SETTINGS, JarvisSettings } from '../../../src/core/config/settings';
 import type { LlmProvider, ProviderChatRequest, ProviderChunk } from '../../../src/core/llm/types';
 import { nullLogger } from '../../../src/core/ports';

@@ -9,6 +9,7 @@ import type { EmbedderEnvironment } from '../../../src/core/memory/embedders/cho
 import { type BackgroundRunner, LAST_CLEANUP_KEY, MemoryService } from '../../../src/core/memory/MemoryService';
 import type { SwitchProgress } from '../../../src/core/memory/store/VectorMemoryStore';
 import { nullLogger } from '../../../src/core/ports';
+import { FakeTimer } from '../../../src/core/resilience/Timer';
 import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
 import { assertJarvisError } from '../helpers/assertJarvisError';
 import { MemoryKv } from '../helpers/MemoryKv';
@@ -212,6 +213,17 @@ describe('MemoryService (lazy store, embedder choice and switch, retention)', ()
     await s.remember({ type: 'meeting_summary', text: 'not kept' });
     await s.flushBackground();
     assert.equal(s.backgroundStats().processedItems, 0);
+  });
+
+  it('owns its timers: the periodic cleanup check and deferred work are cleared on dispose', async () => {
+    const timer = new FakeTimer(clock);
+    const s = new MemoryService({ folder: dir, settings: () => settings, env: env(), trust: { isTrusted: () => true }, state: kv, runInBackground: runner, clock, timer, cleanupEveryMs: 3_600_000 });
+    services.push(s);
+    assert.equal(timer.pending, 1);
+    await s.store();
+    assert.equal(timer.pending, 2, 'the first cleanup after the open is scheduled on the same timer');
+    s.dispose();
+    assert.equal(timer.pending, 0);
   });
 });
 

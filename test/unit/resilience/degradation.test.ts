@@ -2,69 +2,9 @@ import * as assert from 'node:assert/strict';
 import { createServer, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { FakeClock } from '../../../src/common/Clock';
-import { isJarvisError, JarvisError } from '../../../src/common/errors';
-import { withFallback, withStreamTimeouts } from '../../../src/core/resilience/Degradation';
+import { isJarvisError } from '../../../src/common/errors';
+import { withStreamTimeouts } from '../../../src/core/resilience/Degradation';
 import { FakeTimer } from '../../../src/core/resilience/Timer';
-
-describe('withFallback', () => {
-  it('returns the primary result without touching the fallbacks', async () => {
-    let fallbackCalls = 0;
-    assert.equal(await withFallback(async () => 'primary', async () => `${++fallbackCalls}`), 'primary');
-    assert.equal(fallbackCalls, 0);
-  });
-
-  it('falls back in order on failure, including auth errors (a bad cloud key should not block a local answer)', async () => {
-    const order: string[] = [];
-    const result = await withFallback(
-      { name: 'openai', run: async () => (order.push('openai'), Promise.reject(new JarvisError('auth-failed', 'bad key'))) },
-      { name: 'anthropic', run: async () => (order.push('anthropic'), Promise.reject(new JarvisError('rate-limited', 'slow'))) },
-      { name: 'ollama', run: async () => (order.push('ollama'), 'local answer') },
-    );
-    assert.equal(result, 'local answer');
-    assert.deepEqual(order, ['openai', 'anthropic', 'ollama']);
-  });
-
-  it('stops at a cancellation: the user asked to stop, not for another model', async () => {
-    let fallbackCalled = false;
-    await assert.rejects(
-      withFallback(
-        async () => Promise.reject(new DOMException('aborted', 'AbortError')),
-        async () => ((fallbackCalled = true), 'x'),
-      ),
-      (e: unknown) => isJarvisError(e, 'cancelled'),
-    );
-    assert.equal(fallbackCalled, false);
-  });
-
-  it('when all fail, lists every failure and keeps the last code and details', async () => {
-    const unreachable = new JarvisError('provider-unreachable', 'Ollama is not running at http://localhost:11434', { provider: 'ollama' });
-    await assert.rejects(
-      withFallback(
-        { name: 'openai', run: async () => Promise.reject(new JarvisError('auth-failed', 'bad key')) },
-        { name: 'ollama', run: async () => Promise.reject(unreachable) },
-      ),
-      (e: unknown) =>
-        isJarvisError(e, 'provider-unreachable') &&
-        e.message === 'All 2 options failed: openai: bad key; ollama: Ollama is not running at http://localhost:11434' &&
-        e.details.provider === 'ollama' &&
-        e.details.cause instanceof AggregateError &&
-        e.details.cause.errors[1] === unreachable,
-    );
-  });
-
-  it('a single failing option rethrows its error (wrapped only if not a JarvisError)', async () => {
-    const error = new JarvisError('timeout', 'slow');
-    await assert.rejects(withFallback(async () => Promise.reject(error)), (e: unknown) => e === error);
-    await assert.rejects(withFallback(async () => Promise.reject(new Error('odd'))), (e: unknown) => isJarvisError(e, 'provider-error'));
-  });
-
-  it('refuses options that are not functions', async () => {
-    await assert.rejects(
-      withFallback(async () => 1, 42 as unknown as () => Promise<number>),
-      (e: unknown) => isJarvisError(e, 'invalid-input') && e.message === 'withFallback: option 2 must be a function or { name, run }, got number.',
-    );
-  });
-});
 
 /** An async source driven by the test: push chunks, end, or leave it hanging. */
 function controllableSource<T>() {

@@ -49,6 +49,7 @@ export interface ServiceOptions {
   clock?: Clock;
   timer?: Timer;
   logger?: RecordingLogger;
+  sdkMaxRetries?: number;
 }
 
 export function makeService(o: ServiceOptions): { service: RoutingService; store: MemoryKv; logger: RecordingLogger; settings: JarvisSettings } {
@@ -65,6 +66,7 @@ export function makeService(o: ServiceOptions): { service: RoutingService; store
     logger,
     timer: o.timer,
     random: () => 0,
+    ...(o.sdkMaxRetries !== undefined ? { sdkMaxRetries: o.sdkMaxRetries } : {}),
   });
   return { service, store, logger, settings };
 }

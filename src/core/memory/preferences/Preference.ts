@@ -1,7 +1,10 @@
 import type { PreferenceCategory } from './PreferenceCategory';
 
-/** Where a piece of evidence came from; each source moves confidence by a different step. */
-export type PreferenceSource = 'explicit' | 'inferred' | 'workspace-config' | 'edit';
+/**
+ * Where a piece of evidence came from; each source moves confidence by a different step. `llm`: the local
+ * model's background reading of a message (its proposals always wait for review).
+ */
+export type PreferenceSource = 'explicit' | 'inferred' | 'workspace-config' | 'edit' | 'llm';
 
 /** One observation that the user prefers something. */
 export interface PreferenceEvidence {
@@ -12,9 +15,15 @@ export interface PreferenceEvidence {
   value: string;
   /** Instruction-style text for prompts, e.g. "Use TypeScript (preferred over JavaScript)". */
   statement: string;
+  /** How sure the reader (extractor or local model) is, 0–1; when absent the source's own weight is used. */
+  confidence?: number;
 }
 
-export type PreferenceStatus = 'learned' | 'confirmed' | 'rejected';
+/**
+ * `pending`: proposed below the confidence threshold and waiting in the review queue ("Jarvis noticed: you
+ * prefer … — Keep / Edit / Dismiss"); never applied to prompts until the user keeps it.
+ */
+export type PreferenceStatus = 'pending' | 'learned' | 'confirmed' | 'rejected';
 
 export interface Preference extends PreferenceEvidence {
   /** `${category}:${key}` */

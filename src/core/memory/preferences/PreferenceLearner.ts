@@ -1,19 +1,38 @@
 import { type Clock, systemClock } from '../../../common/Clock';
 import { JarvisError } from '../../../common/errors';
 import type { KeyValueStore } from '../../ports';
-import { extractPreferences } from './extractPreferences';
+import { readPreferences } from './extractPreferences';
 import type { Preference, PreferenceEvidence, PreferenceSource } from './Preference';
 import { isPreferenceCategory, PREFERENCE_CATEGORIES, type PreferenceCategory } from './PreferenceCategory';
 import { type ConfigFile, readWorkspaceConfig } from './readWorkspaceConfig';
+import { selectPreferences, type PreferenceRequest, type SelectedPreferences } from './selectPreferences';
 import { alwaysTrusted, assertTrusted, type WorkspaceTrust } from '../store/WorkspaceTrust';
+
+/** Most proposals kept waiting for review; the oldest go first (a chatty week must not grow it forever). */
+const MAX_PENDING = 50;
+/** Default token budget for the preference block of a prompt. */
+const DEFAULT_BUDGET_TOKENS = 300;
+
+/** Sources whose evidence is a reading of what the user said: below the threshold it is only a proposal. */
+const PROPOSING: ReadonlySet<PreferenceSource> = new Set(['explicit', 'inferred', 'llm']);
+
+export interface ApplyOptions {
+  threshold?: number;
+  /** Only preferences relevant to this request are applied; without it, all active ones (within the budget). */
+  request?: PreferenceRequest;
+  /** @default 300 */
+  budgetTokens?: number;
+}
 
 /**
  * How far one piece of evidence moves confidence, by source. Repetition combines as a noisy-or,
  * c ← 1 − (1 − c)(1 − w): an explicit statement alone reaches the prompt threshold (0.7, as in the
  * seed's PREFERENCE_CONFIDENCE_THRESHOLD); an edit is weak evidence that takes ~8 repetitions.
+ * What the user says is weighed by the extractor's own confidence instead, when it gives one.
  */
 const SOURCE_WEIGHT: Record<PreferenceSource, number> = {
   explicit: 0.7,
+  llm: 0.5,
   'workspace-config': 0.6,
   inferred: 0.3,
   edit: 0.15,
@@ -110,7 +129,23 @@ export class PreferenceLearner {
     if (source !== 'explicit' && source !== 'inferred') {
       throw new JarvisError('invalid-input', `source must be "explicit" or "inferred" (got "${String(source)}").`);
     }
-    return this.recordAll(extractPreferences(text), source);
+    // Only what the preference is; the sentence it came from and how it was read are not stored.
+    const read = readPreferences(text).preferences.map(({ category, key, value, statement, confidence }) => ({ category, key, value, statement, confidence }));
+    return this.recordAll(read, source);
+  }
+
+  /**
+   * Proposals of the local model's background reading: they always wait in the review queue, whatever the
+   * model claims about its confidence (it is not calibrated).
+   */
+  async propose(evidence: PreferenceEvidence[]): Promise<Preference[]> {
+    if (!Array.isArray(evidence)) throw new JarvisError('invalid-input', 'propose needs a list of preferences.');
+    return this.recordAll(evidence, 'llm');
+  }
+
+  /** The review queue: proposals below the threshold, newest first. */
+  pendingPreferences(): Preference[] {
+    return [...this.prefs.values()].filter((p) => p.status === 'pending').sort((a, b) => b.lastEvidenceAt - a.lastEvidenceAt || a.id.localeCompare(b.id));
   }
 
   /** Learns from .editorconfig / Prettier / ESLint JSON contents. Refused in an untrusted workspace. */
@@ -189,12 +224,28 @@ export class PreferenceLearner {
       .map((p) => ({ ...p, confidence: this.confidenceOf(p) }));
   }
 
-  /** Appends confirmed and confident preferences to a prompt; returns it unchanged when there are none. */
-  applyPreferencesToPrompt(prompt: string, threshold = this.threshold): string {
+  /**
+   * The active preferences that concern a request (its language, task and category), without those a newer
+   * one contradicts, within the token budget; and the ones left out, with the reason.
+   */
+  preferencesFor(request: PreferenceRequest | undefined, options: Omit<ApplyOptions, 'request'> = {}): SelectedPreferences {
+    const budget = options.budgetTokens ?? DEFAULT_BUDGET_TOKENS;
+    if (!(budget >= 0)) throw new JarvisError('invalid-input', `budgetTokens must be ≥ 0 (got ${String(options.budgetTokens)}).`);
+    const active = this.activePreferences(options.threshold ?? this.threshold);
+    // No request: every category counts (a code request in no particular language).
+    return selectPreferences(active, request ?? { prompt: '```' }, budget);
+  }
+
+  /**
+   * Appends the relevant confirmed and confident preferences to a prompt; returns it unchanged when none apply.
+   * @param options a number is the threshold (the seed's signature); otherwise threshold, request and budget.
+   */
+  applyPreferencesToPrompt(prompt: string, options: number | ApplyOptions = {}): string {
     if (typeof prompt !== 'string') throw new JarvisError('invalid-input', 'applyPreferencesToPrompt needs the prompt as a string.');
-    const active = this.activePreferences(threshold);
-    if (active.length === 0) return prompt;
-    return `${prompt}\n\nFollow the user's preferences unless the request says otherwise:\n${active.map((p) => `- ${p.statement}`).join('\n')}`;
+    const o = typeof options === 'number' ? { threshold: options } : options;
+    const { used } = this.preferencesFor(o.request ?? (prompt.trim() === '' ? undefined : { prompt }), o);
+    if (used.length === 0) return prompt;
+    return `${prompt}\n\nFollow the user's preferences unless the request says otherwise:\n${used.map((p) => `- ${p.statement}`).join('\n')}`;
   }
 
   toJSON(): Snapshot {
@@ -213,23 +264,33 @@ export class PreferenceLearner {
 
   private async recordAll(evidence: PreferenceEvidence[], source: PreferenceSource): Promise<Preference[]> {
     const touched = evidence.map((e) => this.record(e, source));
+    this.trimPending();
     if (evidence.length > 0) await this.save();
     return touched.map((p) => ({ ...p, confidence: this.confidenceOf(p) }));
   }
 
-  private record(e: PreferenceEvidence, source: PreferenceSource): Preference {
+  private record(evidence: PreferenceEvidence, source: PreferenceSource): Preference {
     const now = this.clock.now();
-    const w = SOURCE_WEIGHT[source];
+    const { confidence: readConfidence, ...e } = evidence;
+    const w = weightOf(source, readConfidence);
     const id = `${e.category}:${e.key}`;
     const p = this.prefs.get(id);
+    // What a reader proposes below the threshold waits for review instead of reaching prompts.
+    const proposal = PROPOSING.has(source) && (source === 'llm' || w < this.threshold);
     let next: Preference;
     if (!p) {
-      next = { ...e, id, status: 'learned', confidence: w, evidenceCount: 1, sources: [source], createdAt: now, lastEvidenceAt: now };
+      next = { ...e, id, status: proposal ? 'pending' : 'learned', confidence: w, evidenceCount: 1, sources: [source], createdAt: now, lastEvidenceAt: now };
     } else if (p.value === e.value) {
       // A rejected preference stays rejected: the same evidence must not sneak it back in.
       if (p.status === 'rejected') return p;
       next = { ...p, confidence: 1 - (1 - this.confidenceOf(p)) * (1 - w), evidenceCount: p.evidenceCount + 1, lastEvidenceAt: now, sources: addSource(p.sources, source) };
       if (p.status === 'confirmed') next.confidence = 1;
+      // A pending one becomes learned only on evidence that alone is strong enough: repetition of a
+      // doubtful reading never slips it into prompts silently.
+      if (p.status === 'pending' && !proposal) next.status = 'learned';
+    } else if (proposal && (p.status === 'learned' || p.status === 'confirmed')) {
+      // A doubtful reading does not overturn what is known; it is simply not queued.
+      return p;
     } else if (p.status === 'confirmed' && source !== 'explicit') {
       // Only the user overrides what the user confirmed.
       return p;
@@ -237,11 +298,16 @@ export class PreferenceLearner {
       const current = this.confidenceOf(p);
       next =
         p.status === 'rejected' || source === 'explicit' || w >= current
-          ? { ...e, id, status: 'learned', confidence: w, evidenceCount: 1, sources: [source], createdAt: p.createdAt, lastEvidenceAt: now }
+          ? { ...e, id, status: proposal ? 'pending' : 'learned', confidence: w, evidenceCount: 1, sources: [source], createdAt: p.createdAt, lastEvidenceAt: now }
           : { ...p, confidence: current * (1 - w), lastEvidenceAt: now };
     }
     this.prefs.set(id, next);
     return next;
+  }
+
+  private trimPending(): void {
+    const pending = this.pendingPreferences();
+    for (const p of pending.slice(MAX_PENDING)) this.prefs.delete(p.id);
   }
 
   private async review(id: string, change: (p: Preference) => Preference): Promise<Preference> {
@@ -258,6 +324,14 @@ export class PreferenceLearner {
   }
 }
 
+function weightOf(source: PreferenceSource, readConfidence: number | undefined): number {
+  if (typeof readConfidence !== 'number' || !Number.isFinite(readConfidence)) return SOURCE_WEIGHT[source];
+  const c = Math.min(1, Math.max(0.01, readConfidence));
+  if (source === 'explicit' || source === 'llm') return c;
+  if (source === 'inferred') return Math.min(SOURCE_WEIGHT.inferred, c);
+  return SOURCE_WEIGHT[source];
+}
+
 function addSource(sources: PreferenceSource[], s: PreferenceSource): PreferenceSource[] {
   return sources.includes(s) ? sources : [...sources, s];
 }
@@ -270,7 +344,7 @@ function isPreference(v: unknown): v is Preference {
     typeof p.key === 'string' &&
     typeof p.value === 'string' &&
     typeof p.statement === 'string' &&
-    (p.status === 'learned' || p.status === 'confirmed' || p.status === 'rejected') &&
+    (p.status === 'pending' || p.status === 'learned' || p.status === 'confirmed' || p.status === 'rejected') &&
     typeof p.confidence === 'number' &&
     typeof p.evidenceCount === 'number' &&
     Array.isArray(p.sources) &&

@@ -1,14 +1,15 @@
-import type { Clock } from '../../common/Clock';
-import { JarvisError } from '../../common/errors';
-import type { JarvisSettings } from '../config/settings';
-import type { LlmProvider, TokenUsage } from '../llm/types';
-import type { Logger } from '../ports';
-import type { ChatChunk } from './ChatChunk';
-import type { PreparedRequest, Responder } from './ChatPipeline';
+import type { Clock } from '../../../src/common/Clock';
+import { JarvisError } from '../../../src/common/errors';
+import type { JarvisSettings } from '../../../src/core/config/settings';
+import type { LlmProvider, TokenUsage } from '../../../src/core/llm/types';
+import type { Logger } from '../../../src/core/ports';
+import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
+import type { PreparedRequest, Responder } from '../../../src/core/chat/ChatPipeline';
 
 /**
- * Answers with the configured local model only. Used when routing is unavailable, and as the
- * simplest correct Responder. Failures are thrown as JarvisErrors for the engine to present.
+ * The simplest correct Responder, for the ChatEngine tests: answers with the configured local model
+ * only, throwing JarvisErrors for the engine to present. (It was product code once; the product
+ * always answers through RoutingService, so it lives with the tests that use it.)
  */
 export class LocalResponder implements Responder {
   constructor(

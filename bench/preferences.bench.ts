@@ -1,0 +1,85 @@
+/**
+ * Preference extraction: quality on the labelled sentences of data/preferences (the held-out split was
+ * written first and never used for training or tuning; the training split is reported in-sample for
+ * comparison) and speed per message, against the classifier alone (featurize + softmax on the whole
+ * message) as the baseline measured in the same run. Prints markdown; never passes or fails.
+ *
+ *   npx tsc -p tsconfig.test.json && node out/bench/preferences.bench.js
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { evaluatePreferenceExtraction, type ExtractionFigures } from '../src/core/memory/preferences/evaluatePreferenceExtraction';
+import { extractPreferences } from '../src/core/memory/preferences/extractPreferences';
+import { numericFeatures, preferenceModel } from '../src/core/memory/preferences/PreferenceClassifier';
+import { parseCorpus, type CorpusRow } from '../src/core/memory/preferences/preferenceCorpus';
+
+const ROOT = path.resolve(__dirname, '../..');
+const load = (name: string): CorpusRow[] => parseCorpus(fs.readFileSync(path.join(ROOT, 'data', 'preferences', name), 'utf8'), name);
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+function table(title: string, rows: CorpusRow[]): void {
+  const { all, byLanguage, misses } = evaluatePreferenceExtraction(rows);
+  console.log(`\n## ${title}\n`);
+  console.log('| language | preferences | found | right category | right key/value (structured) | at/above 0.7 (rest → review) | non-preferences | false extractions |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  const line = (lang: string, f: ExtractionFigures) =>
+    console.log(`| ${lang} | ${f.positives} | ${pct(f.found)} | ${pct(f.rightCategory)} | ${pct(f.rightKeyValue)} of ${f.structured} | ${pct(f.aboveThreshold)} | ${f.negatives} | ${pct(f.falseExtractions)} |`);
+  for (const [lang, f] of Object.entries(byLanguage)) line(lang, f);
+  line('**all**', all);
+  if (process.env.PREFS_BENCH_MISSES) for (const m of misses) console.log(`- ${m.why} ${m.id}: ${JSON.stringify(m.text.slice(0, 100))}${m.got ? ` → ${m.got}` : ''}`);
+  else console.log(`\n${misses.length} rows wrong (set PREFS_BENCH_MISSES=1 to list them).`);
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+/**
+ * Per-message wall time, every sample (`raw`) and each message's best of `rounds` (`best`): on a shared
+ * machine the raw tail is mostly the process being descheduled; the best-of figure is the extractor's own cost.
+ */
+function timePerMessage(texts: string[], fn: (t: string) => unknown, rounds: number): { raw: Float64Array; best: Float64Array } {
+  for (const t of texts) fn(t); // warm-up
+  const raw = new Float64Array(texts.length * rounds);
+  const best = new Float64Array(texts.length).fill(Infinity);
+  let k = 0;
+  for (let r = 0; r < rounds; r++) {
+    texts.forEach((t, i) => {
+      const t0 = process.hrtime.bigint();
+      fn(t);
+      const us = Number(process.hrtime.bigint() - t0) / 1000;
+      raw[k++] = us;
+      if (us < best[i]) best[i] = us;
+    });
+  }
+  return { raw: raw.sort(), best: best.sort() };
+}
+
+function longMessage(): string {
+  const log = Array.from({ length: 120 }, (_, i) => `2026-11-30T10:${String(i % 60).padStart(2, '0')}:01Z WARN retry: always use backoff (attempt ${i})`).join('\n');
+  return `We use pnpm, never suggest npm install.\n\`\`\`\n${log}\n\`\`\`\n${'This is a long explanation of what happened in production last night. '.repeat(60)}`;
+}
+
+const heldout = load('heldout.jsonl');
+const train = load('train.jsonl');
+console.log('Preference extraction (rules + classifier); the classifier was trained on the training split only.');
+table('Held-out split (never trained or tuned on)', heldout);
+table('Training split (in-sample)', train);
+
+const texts = [...heldout, ...train].map((r) => r.text);
+const model = preferenceModel();
+const ours = timePerMessage(texts, (t) => extractPreferences(t), 20);
+const base = timePerMessage(texts, (t) => model.predict(t, numericFeatures(t)), 20);
+const long = longMessage();
+const longUs = timePerMessage([long], (t) => extractPreferences(t), 20);
+console.log(`\n## Speed per message (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)\n`);
+console.log('| what | median | p95 | p99 | p99 of each message\'s best of 20 |');
+console.log('|---|---|---|---|---|');
+const us = (v: number) => `${v.toFixed(1)} µs`;
+const row = (what: string, s: { raw: Float64Array; best: Float64Array }) =>
+  console.log(`| ${what} | ${us(percentile(s.raw, 0.5))} | ${us(percentile(s.raw, 0.95))} | ${us(percentile(s.raw, 0.99))} | ${us(percentile(s.best, 0.99))} |`);
+row(`extractPreferences, corpus messages (${texts.length})`, ours);
+row('baseline: classifier alone on the whole message', base);
+row(`extractPreferences, one ${(long.length / 1024).toFixed(1)} KB message with a pasted log`, longUs);
+console.log(`\nRatio extractor / classifier-alone (median): ${(percentile(ours.raw, 0.5) / percentile(base.raw, 0.5)).toFixed(2)}×. Target: p99 < 1000 µs per message.`);

@@ -1,0 +1,45 @@
+/**
+ * The harness is hermetic: a real suite (code-server, Chromium, the extension host, the fake Ollama) run
+ * with HOME pointed at a new empty directory leaves that directory empty. Run by scripts/test-all.mjs as
+ * the "home" suite (it needs an installed VS Code build); the file name keeps it out of the harness suite.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot, vscodeBuilds } from './paths';
+
+/** Every file and directory under `dir`, relative to it, sorted. */
+export function listTree(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
+}
+
+function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+describe('hermetic harness', () => {
+  it('a real UI suite run with an empty HOME leaves HOME empty', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'jhome-'));
+    try {
+      // Any build exercises the same harness code; the oldest build's UI suite is the shortest.
+      const build = vscodeBuilds[vscodeBuilds.length - 1].vscode;
+      const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+      // Nothing of the caller's XDG setup may leak in and hide a write that would have gone to HOME.
+      for (const k of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME']) delete env[k];
+      const { code, out } = await runNode([path.join(repoRoot, 'out', 'test', 'ui', 'runUi.js'), '--vscode', build], env);
+      assert.equal(code, 0, `the UI suite failed with HOME=${home}:\n${out.slice(-3000)}`);
+      assert.match(out, /JARVIS_TEST_SUMMARY \{"suite":"ui","passed":[1-9]\d*,"failed":0/, 'the UI suite ran no test');
+      assert.deepEqual(listTree(home), [], `the run wrote into HOME (${home})`);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
