@@ -313,7 +313,7 @@ describe('chat webview (real browser)', function () {
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: 'Cloud answer.' } });
     await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
     await answer.locator('.message-body', { hasText: 'Cloud answer.' }).waitFor();
-    assert.equal(await answer.locator('.message-body').textContent(), 'Cloud answer.', 'only the final answer is the answer');
+    assert.equal((await answer.locator('.message-body').textContent())?.trim(), 'Cloud answer.', 'only the final answer is the answer');
     const folded = answer.locator('details.replaced');
     assert.equal(await folded.locator('summary').textContent(), 'local answer replaced: repeats itself — show it');
     assert.equal(await folded.locator('.replaced-body').isVisible(), false, 'folded until asked');
