@@ -23,7 +23,6 @@ import { SessionManager } from './core/memory/sessions/SessionManager';
 import type { WorkspaceTrust } from './core/memory/store/WorkspaceTrust';
 import { RoutingService } from './core/routing/RoutingService';
 import { QualityGate } from './core/routing/quality/QualityGate';
-import { TreeSitterSyntax } from './core/routing/quality/TreeSitterSyntax';
 import { EldLanguageIdentifier } from './core/routing/quality/EldLanguageIdentifier';
 import type { IRoutingService } from './core/routing/RoutingServiceContract';
 import { OllamaStatusMonitor } from './core/llm/ollama/OllamaStatusMonitor';
@@ -88,8 +87,10 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const monitor = root.add(new OllamaStatusMonitor(models, () => settings.current, log));
   const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets));
   // Grammars and the language identifier load on the first local answer, from the packaged dist/vendor/.
+  // One tree-sitter for the quality gate and the editor commands, reading the packaged WASM files.
+  const treeSitter = new TreeSitterSyntax({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor').fsPath, logger: log });
   const qualityGate = new QualityGate({
-    syntax: new TreeSitterSyntax({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor').fsPath, logger: log }),
+    syntax: treeSitter,
     naturalLanguage: () => EldLanguageIdentifier.load(),
     logger: log,
   });
@@ -207,7 +208,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     engine,
     context: editorContext,
     // Grammars load on the first proposal in their language, never at activation.
-    syntax: new TreeSitterSyntax({ logger: log }),
+    syntax: treeSitter,
     askChatView: (prompt) => chatView.ask(prompt),
     // Code applied from a proposal is watched like inserted code: the user's restyling of it teaches preferences.
     onDidApply: (code) => inserted.fire(code),
