@@ -1,5 +1,6 @@
 import type { AnswerMode } from './ChatChunk';
 import type { ChatMessage } from '../llm/types';
+import type { AgentRequest } from './AgentRequest';
 import type { ChatAttachment, ChatChunk, ChatEngineRequest } from './ChatChunk';
 
 /** A request after slash-command parsing and context gathering, ready for a model. */
@@ -18,6 +19,8 @@ export interface PreparedRequest {
   editorLanguageId?: string;
   /** @default 'fold' (see AnswerMode in ChatChunk.ts) */
   answerMode?: AnswerMode;
+  /** Set when the asker is an agent using Jarvis as a language model (see AgentRequest). */
+  agent?: AgentRequest;
 }
 
 /** Produces the answer: the local model alone, or the router across local and cloud models. */

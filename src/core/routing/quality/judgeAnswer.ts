@@ -88,7 +88,7 @@ export async function judgeAnswer(options: JudgeOptions): Promise<JudgeVerdict> 
       signal: abort.signal,
     })) {
       if (chunk.type === 'text') reply += chunk.text;
-      else usage = chunk.usage;
+      else if (chunk.type === 'done') usage = chunk.usage;
     }
   } catch (e) {
     if (options.signal?.aborted) throw e;
