@@ -40,6 +40,7 @@ import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands
 import { showStatusMenu, StatusBar } from './vscode/statusBar/StatusBar';
 import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
 import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
+import { registerWalkthrough } from './vscode/walkthrough/registerWalkthrough';
 
 /**
  * What activate() returns when VS Code runs the extension's tests (ExtensionMode.Test), and only then:
@@ -193,6 +194,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
   root.add(new StatusBar(monitor));
+  root.add(registerWalkthrough({ globalState: context.globalState, secrets: context.secrets, ollama: monitor, hasKey: (p) => keys.has(p), onDidAnswer: routing.onDidRecord, log }));
   const editorCommands = registerEditorCommands({
     engine,
     context: editorContext,
