@@ -42,6 +42,7 @@ import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands
 import { showStatusMenu, StatusBar } from './vscode/statusBar/StatusBar';
 import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
 import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
+import { registerWalkthrough } from './vscode/walkthrough/registerWalkthrough';
 import { AgentResponder } from './core/routing/AgentResponder';
 import { registerLanguageModel } from './vscode/lm/registerLanguageModel';
 
@@ -212,6 +213,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
   root.add(new StatusBar(monitor));
+  root.add(registerWalkthrough({ globalState: context.globalState, secrets: context.secrets, ollama: monitor, hasKey: (p) => keys.has(p), onDidAnswer: routing.onDidRecord, log }));
   const editorCommands = registerEditorCommands({
     engine,
     context: editorContext,
