@@ -24,6 +24,8 @@ import { PreferenceLearner } from './core/memory/preferences/PreferenceLearner';
 import { SessionManager } from './core/memory/sessions/SessionManager';
 import type { WorkspaceTrust } from './core/memory/store/WorkspaceTrust';
 import { RoutingService } from './core/routing/RoutingService';
+import { QualityGate } from './core/routing/quality/QualityGate';
+import { EldLanguageIdentifier } from './core/routing/quality/EldLanguageIdentifier';
 import type { IRoutingService } from './core/routing/RoutingServiceContract';
 import { OllamaStatusMonitor } from './core/llm/ollama/OllamaStatusMonitor';
 import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode/chat/ChatParticipant';
@@ -42,6 +44,7 @@ import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands
 import { showStatusMenu, StatusBar } from './vscode/statusBar/StatusBar';
 import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
 import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
+import { registerWalkthrough } from './vscode/walkthrough/registerWalkthrough';
 import { AgentResponder } from './core/routing/AgentResponder';
 import { registerLanguageModel } from './vscode/lm/registerLanguageModel';
 
@@ -88,6 +91,14 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const models = new OllamaModels(connection, log);
   const monitor = root.add(new OllamaStatusMonitor(models, () => settings.current, log));
   const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets));
+  // Grammars and the language identifier load on the first local answer, from the packaged dist/vendor/.
+  // One tree-sitter for the quality gate and the editor commands, reading the packaged WASM files.
+  const treeSitter = new TreeSitterSyntax({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor').fsPath, logger: log });
+  const qualityGate = new QualityGate({
+    syntax: treeSitter,
+    naturalLanguage: () => EldLanguageIdentifier.load(),
+    logger: log,
+  });
 
   // Routing: the service over VS Code adapters (globalState for statistics and budget, vscode.lm models).
   const extraModels = root.add(new VscodeLmModelSource(log));
@@ -106,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       workspaceStore: vscode.workspace.workspaceFolders?.length ? new MementoStore(context.workspaceState) : undefined,
       clock: systemClock,
       logger: log,
+      qualityGate,
     }),
   );
   // Agents (VS Code's own chat, other extensions) reach the same routing through Jarvis's language models.
@@ -207,11 +219,12 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
   root.add(new StatusBar(monitor));
+  root.add(registerWalkthrough({ globalState: context.globalState, secrets: context.secrets, ollama: monitor, hasKey: (p) => keys.has(p), onDidAnswer: routing.onDidRecord, log }));
   const editorCommands = registerEditorCommands({
     engine,
     context: editorContext,
     // Grammars load on the first proposal in their language, never at activation.
-    syntax: new TreeSitterSyntax({ logger: log }),
+    syntax: treeSitter,
     askChatView: (prompt) => chatView.ask(prompt),
     // Code applied from a proposal is watched like inserted code: the user's restyling of it teaches preferences.
     onDidApply: (code) => inserted.fire(code),
@@ -227,6 +240,12 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       vscode.commands.registerCommand(commandIds.newChat, () => chatView.newChat()),
       vscode.commands.registerCommand(commandIds.showStatusMenu, () => showStatusMenu(monitor)),
       vscode.commands.registerCommand(commandIds.showLog, () => log.show()),
+      vscode.commands.registerCommand(commandIds.showReplacedAnswer, async (text?: unknown, model?: unknown) => {
+        if (typeof text !== 'string') return;
+        const heading = `<!-- Local answer${typeof model === 'string' ? ` by ${model}` : ''}, replaced by the quality gate -->\n\n`;
+        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: heading + text });
+        await vscode.window.showTextDocument(doc, { preview: true });
+      }),
       vscode.commands.registerCommand(commandIds.openSettings, (key?: unknown) =>
         vscode.commands.executeCommand('workbench.action.openSettings', typeof key === 'string' ? key : '@ext:jarvis-hybrid.jarvis'),
       ),

@@ -46,6 +46,7 @@ export const commandIds = {
   applyProposal: 'jarvis.editor.applyProposal',
   discardProposal: 'jarvis.editor.discardProposal',
   memoryConfirm: 'jarvis.memory.confirm',
+  showReplacedAnswer: 'jarvis.showReplacedAnswer',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -60,6 +60,7 @@ function parseMessage(x: unknown): TranscriptMessage | undefined {
         stats: parseStats(x.stats),
         ...(references.length > 0 ? { references } : {}),
         ...(notices.length > 0 ? { notices } : {}),
+        ...(isRecord(x.replaced) && typeof x.replaced.note === 'string' && typeof x.replaced.text === 'string' ? { replaced: { note: x.replaced.note, text: x.replaced.text } } : {}),
       };
     }
     case 'error': {

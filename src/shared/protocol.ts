@@ -55,6 +55,8 @@ export type UiChunk =
   | ({ type: 'reference' } & UiReference)
   | ({ type: 'notice' } & UiNotice)
   | { type: 'error'; code: string; message: string; actions: UiAction[] }
+  /** The answer shown so far was replaced (escalated): fold it under `note`; what follows is the answer. */
+  | { type: 'replaced'; note: string }
   | ({ type: 'done'; model: string; usage: UiTokenUsage; durationMs: number; truncated: boolean } & UiDoneExtras);
 
 export interface UiModelInfo {
@@ -97,6 +99,8 @@ export type TranscriptMessage =
       references?: UiReference[];
       /** Notes about the answer, in arrival order (absent when none). */
       notices?: UiNotice[];
+      /** A local answer the quality gate replaced, folded under its one-line note ("show it" expands it). */
+      replaced?: { note: string; text: string };
       /** Latest progress note while nothing has been written yet; not persisted meaningfully. */
       progress?: string;
     }

@@ -103,6 +103,9 @@ function applyChunk(state: TranscriptState, msg: Extract<HostToWebviewMessage, {
         state,
         updateAssistant(state.messages, turnId, (a) => ({ ...withoutProgress(a), text: a.text + chunk.text })),
       );
+    case 'replaced':
+      // The local text moves under the note; the answer starts again empty.
+      return withMessages(state, updateAssistant(state.messages, turnId, (a) => ({ ...a, text: '', replaced: { note: chunk.note, text: a.text } })));
     case 'done':
       return withMessages(
         state,

@@ -29,6 +29,13 @@ export type ChatChunk =
   /** `actions` offers buttons with the note (e.g. /forget's "Forget 3 memories…", which asks first). */
   | { type: 'notice'; level: 'info' | 'warning'; message: string; actions?: ChatAction[] }
   | { type: 'error'; code: JarvisErrorCode; message: string; actions: ChatAction[] }
+  /**
+   * The local answer so far is replaced by a better one (the quality gate escalated it): front ends
+   * fold what they showed under the one-line `note` ("local answer replaced: repeats itself"), and
+   * the markdown that follows is the answer. `text` is the replaced answer when the front end never
+   * showed it (answerMode `hold`); absent otherwise.
+   */
+  | { type: 'replaced'; note: string; model: string; text?: string }
   | {
       type: 'done';
       model: string;
@@ -69,4 +76,20 @@ export interface ChatEngineRequest {
    */
   command?: string;
   attachments?: ChatAttachment[];
+  /** VS Code language id of the active editor (where the requested programming language may come from). */
+  editorLanguageId?: string;
+  /** How a replaced local answer reaches this front end; see AnswerMode. @default 'fold' */
+  answerMode?: AnswerMode;
 }
+
+/**
+ * How a front end shows an escalated local answer:
+ * - `fold`: the local answer streams as it comes; on escalation a `replaced` chunk says to fold
+ *   what was shown (the Jarvis chat view, which can collapse its own DOM).
+ * - `hold`: a local answer that may still be escalated is held back until the quality gate has
+ *   passed it; on escalation it arrives in `replaced.text`, never as markdown (@jarvis: VS Code's
+ *   chat cannot take back streamed text).
+ * - `final-only`: like `hold`, and the replaced answer is dropped: only the final answer's markdown
+ *   is emitted (the language-model provider for agents and other extensions).
+ */
+export type AnswerMode = 'fold' | 'hold' | 'final-only';

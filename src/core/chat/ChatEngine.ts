@@ -100,6 +100,8 @@ export class ChatEngine implements IChatEngine {
       command: ask.command,
       commandArg: ask.commandArg,
       signal: request.signal,
+      ...(request.editorLanguageId ? { editorLanguageId: request.editorLanguageId } : {}),
+      ...(request.answerMode ? { answerMode: request.answerMode } : {}),
     };
     this.deps.logger.info(`chat → ${prepared.messages.length} messages, ${ask.prompt.length} chars${ask.command ? `, /${ask.command}` : ''}`);
 
@@ -107,6 +109,8 @@ export class ChatEngine implements IChatEngine {
     let finished: Extract<ChatChunk, { type: 'done' }> | undefined;
     for await (const chunk of this.deps.responder.respond(prepared)) {
       if (chunk.type === 'markdown') answer += chunk.text;
+      // What was shown before an escalation is not the answer the user kept.
+      if (chunk.type === 'replaced') answer = '';
       if (chunk.type === 'done') finished = chunk;
       yield chunk;
     }

@@ -1,3 +1,4 @@
+import type { AnswerMode } from './ChatChunk';
 import type { ChatMessage } from '../llm/types';
 import type { AgentRequest } from './AgentRequest';
 import type { ChatAttachment, ChatChunk, ChatEngineRequest } from './ChatChunk';
@@ -14,6 +15,10 @@ export interface PreparedRequest {
   /** Argument of the modifier (e.g. the tier name after /tier). */
   commandArg?: string;
   signal: AbortSignal;
+  /** VS Code language id of the active editor, for the quality gate's requested-language check. */
+  editorLanguageId?: string;
+  /** @default 'fold' (see AnswerMode in ChatChunk.ts) */
+  answerMode?: AnswerMode;
   /** Set when the asker is an agent using Jarvis as a language model (see AgentRequest). */
   agent?: AgentRequest;
 }

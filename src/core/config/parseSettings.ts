@@ -1,6 +1,6 @@
 import { parseRouteTable, type RouteTable } from './parseRouteTable';
 import { TIER_NAMES, type TierName } from './tiers';
-import { DEFAULT_SETTINGS, JarvisSettings, PriceOverride } from './settings';
+import { DEFAULT_SETTINGS, JarvisSettings, PriceOverride, QUALITY_JUDGE_SETTINGS, type QualityJudgeSetting } from './settings';
 import { SettingReader } from './SettingReader';
 
 export interface ParsedSettings {
@@ -28,7 +28,7 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
     routing: {
       localRatio: r.num('routing.localRatio', d.routing.localRatio, 0, 1),
       qualityThreshold: r.num('routing.qualityThreshold', d.routing.qualityThreshold, 0, 1),
-      qualityJudge: r.oneOf('routing.qualityJudge', d.routing.qualityJudge, ['heuristic', 'llm']),
+      qualityJudge: qualityJudge(r, read, d.routing.qualityJudge),
       complexity: r.oneOf('routing.complexity', d.routing.complexity, ['auto', ...TIER_NAMES]),
       tiers: r.custom('routing.tiers', d.routing.tiers, parseTiers),
       useVscodeModels: r.bool('routing.useVscodeModels', d.routing.useVscodeModels),
@@ -133,4 +133,18 @@ let defaults: RouteTable | undefined;
 function defaultRoutes(): RouteTable {
   defaults ??= parseRouteTable(DEFAULT_SETTINGS.routing.tiers, {} as RouteTable);
   return defaults;
+}
+
+/**
+ * `jarvis.routing.qualityJudge` was `heuristic` | `llm` before the rules-based gate: those values
+ * still work (heuristic → rules, llm → rules+local) and a warning says what to write instead.
+ */
+function qualityJudge(r: SettingReader, read: (key: string) => unknown, def: QualityJudgeSetting): QualityJudgeSetting {
+  const raw = read('routing.qualityJudge');
+  const old: Record<string, QualityJudgeSetting> = { heuristic: 'rules', llm: 'rules+local' };
+  if (typeof raw === 'string' && old[raw]) {
+    r.warnings.push(`jarvis.routing.qualityJudge "${raw}" is an old value; using "${old[raw]}". Change the setting to "${old[raw]}" to silence this warning.`);
+    return old[raw];
+  }
+  return r.oneOf('routing.qualityJudge', def, QUALITY_JUDGE_SETTINGS);
 }

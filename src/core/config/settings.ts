@@ -11,6 +11,9 @@ export interface PriceOverride {
   output: number;
 }
 
+export type QualityJudgeSetting = 'rules' | 'rules+local' | 'rules+cloud';
+export const QUALITY_JUDGE_SETTINGS: readonly QualityJudgeSetting[] = ['rules', 'rules+local', 'rules+cloud'];
+
 export interface JarvisSettings {
   ollama: { enabled: boolean; host: string; model: string };
   openai: { baseUrl: string };
@@ -21,7 +24,11 @@ export interface JarvisSettings {
     localRatio: number;
     /** Local answers scoring below this are escalated to the cloud. */
     qualityThreshold: number;
-    qualityJudge: 'heuristic' | 'llm';
+    /**
+     * Who scores local answers: the rules alone, or the rules with a model judge for the answers the
+     * rules are unsure about (a local model, or a cheap cloud model when privacy and budget allow).
+     */
+    qualityJudge: QualityJudgeSetting;
     /** 'auto' analyses each request; a tier forces it. */
     complexity: ComplexitySetting;
     /** Tier → "provider:model" candidates, in order. Validated by parseRouteTable. */
@@ -82,7 +89,7 @@ export const DEFAULT_SETTINGS: JarvisSettings = {
   routing: {
     localRatio: 0.8,
     qualityThreshold: 0.7,
-    qualityJudge: 'heuristic',
+    qualityJudge: 'rules',
     complexity: 'auto',
     tiers: {
       trivial: ['ollama:phi3', 'ollama:llama3'],

@@ -1,13 +1,15 @@
 import type { Clock } from '../../common/Clock';
-import type { ChatChunk } from '../chat/ChatChunk';
+import type { AnswerMode, ChatChunk } from '../chat/ChatChunk';
 import { candidateKey } from './Candidate';
 import type { HybridChunk, HybridDecision, HybridResult } from './HybridStrategy';
 import { describeAttempt, type Attempt } from './Attempt';
 import { tierName } from './complexity/TaskComplexity';
 import type { CachedAnswer } from './AnswerCache';
 
-/** Separates a replaced local answer from the escalated one in the streamed text. */
-export const ESCALATION_SEPARATOR = '\n\n---\n\n';
+/** The one-line note over a folded local answer: "local answer replaced: repeats itself". */
+export function replacedNote(note: string): string {
+  return `local answer replaced: ${note}`;
+}
 
 /**
  * Turns the hybrid strategy's chunks into the chat chunks both front ends render: the model with
@@ -17,6 +19,9 @@ export class ChunkTranslator {
   private decision: HybridDecision | undefined;
   private firstTextAt: number | undefined;
   private textShown = false;
+  /** Local text held back while the quality gate may still replace it (modes hold and final-only). */
+  private held: string[] | undefined;
+  private currentModel = '';
   result: HybridResult | undefined;
 
   constructor(
@@ -24,6 +29,7 @@ export class ChunkTranslator {
     private readonly started: number,
     /** Extra words for the model reason, e.g. "you asked for a local answer (/local)". */
     private readonly modeNote?: string,
+    private readonly mode: AnswerMode = 'fold',
   ) {}
 
   /** True once any answer text has been yielded (after that, nothing may replace the answer). */
@@ -39,15 +45,34 @@ export class ChunkTranslator {
       case 'warning':
         yield { type: 'notice', level: 'warning', message: chunk.message };
         return;
-      case 'escalated':
-        yield { type: 'notice', level: 'info', message: chunk.explanation };
-        if (this.textShown) yield { type: 'markdown', text: ESCALATION_SEPARATOR };
+      case 'judged': {
+        const j = chunk.judge;
+        const cost = 'usd' in j.cost ? (j.local ? 'no cost (local)' : `$${j.cost.usd.toFixed(4)}`) : 'cost unknown';
+        const verdict = j.verdict === 'unknown' ? j.reason : `${j.verdict}: ${j.reason}`;
+        yield { type: 'notice', level: 'info', message: `Quality judge ${j.model} (${j.local ? 'local' : 'cloud'}) — ${verdict} · ${cost} · ${(j.durationMs / 1000).toFixed(1)} s` };
         return;
+      }
+      case 'escalated': {
+        const held = this.held?.join('');
+        this.held = undefined;
+        const text = this.mode === 'hold' && held ? { text: held } : {};
+        yield { type: 'replaced', note: replacedNote(chunk.note), model: this.currentModel, ...text };
+        yield { type: 'notice', level: 'info', message: chunk.explanation };
+        return;
+      }
       case 'model':
+        this.currentModel = chunk.model;
+        // A local answer the gate may still replace is held back, except in the chat view (it folds).
+        if (this.mode !== 'fold' && chunk.local && this.mayEscalate()) this.held = [];
         yield { type: 'model', model: chunk.model, provider: chunk.provider, local: chunk.local, reason: this.reason(chunk.provider, chunk.model, chunk.attempts) };
+        if (this.held) yield { type: 'progress', message: `Checking ${chunk.model}'s answer before showing it…` };
         return;
       case 'text':
         this.firstTextAt ??= this.clock.monotonic();
+        if (this.held) {
+          this.held.push(chunk.text);
+          return;
+        }
         this.textShown = true;
         yield { type: 'markdown', text: chunk.text };
         return;
@@ -58,8 +83,25 @@ export class ChunkTranslator {
         return;
       case 'done':
         this.result = chunk.result;
+        yield* this.release();
         return;
     }
+  }
+
+  /** Held local text that was kept (the gate passed it, or it could not be escalated) is shown now. */
+  private *release(): Generator<ChatChunk> {
+    const held = this.held;
+    this.held = undefined;
+    if (held && held.length > 0) {
+      this.textShown = true;
+      yield { type: 'markdown', text: held.join('') };
+    }
+  }
+
+  /** Whether the strategy could still escalate a local answer of this request. */
+  private mayEscalate(): boolean {
+    const d = this.decision;
+    return !!d && d.placement === 'local' && d.requested === 'auto' && !d.privacy.localOnly && !d.cloudBlocked;
   }
 
   /** The final `done` chunk for the routed answer. */

@@ -2,6 +2,8 @@ import { isAbortError } from '../../common/abort';
 import { JarvisError, errorMessage } from '../../common/errors';
 import { PrivacyGuard, type PrivacyAttachment, type PrivacyVerdict } from '../security/PrivacyGuard';
 import type { QualityScore } from './quality/QualityScore';
+import type { JudgeVerdict } from './quality/judgeAnswer';
+import type { LanguageContext } from './quality/requestedLanguage';
 import { validateQuality } from './quality/validateQuality';
 import type { ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
 import type { ChatMessage, FinishReason } from '../llm/types';
@@ -16,7 +18,17 @@ import { TaskComplexity, tierName, type TierName } from './complexity/TaskComple
 
 export type QualityValidator = (
   answer: string,
-  context: { question: string; finishReason: FinishReason; expectedCriteria?: string[]; signal?: AbortSignal },
+  context: {
+    question: string;
+    finishReason: FinishReason;
+    expectedCriteria?: string[];
+    signal?: AbortSignal;
+    /** Attached file's and open editor's language ids: where the requested programming language comes from. */
+    languages?: LanguageContext;
+    threshold: number;
+    /** Whether this request may reach a cloud model at all (privacy, budget): a cloud judge needs it too. */
+    cloudAllowed: boolean;
+  },
 ) => QualityScore | Promise<QualityScore>;
 
 export interface HybridOptions {
@@ -72,6 +84,8 @@ export interface HybridRequest {
   /** Use the cloud for this request even if the budget is spent. */
   budgetOverride?: boolean;
   expectedCriteria?: string[];
+  /** Language ids of the attached file and the open editor, for the quality gate's language check. */
+  languages?: LanguageContext;
   temperature?: number;
   maxTokens?: number;
   signal?: AbortSignal;
@@ -115,7 +129,8 @@ export type HybridChunk =
   | { type: 'decision'; decision: HybridDecision }
   | Exclude<RouteChunk, { type: 'done' }>
   | { type: 'warning'; message: string }
-  | { type: 'escalated'; explanation: string; score: number; reasons: string[] }
+  | { type: 'escalated'; explanation: string; score: number; reasons: string[]; /** "repeats itself" */ note: string }
+  | { type: 'judged'; judge: JudgeVerdict }
   | { type: 'done'; result: HybridResult };
 
 /**
@@ -264,9 +279,12 @@ export class HybridStrategy {
     // The user chose the placement: their answer is neither graded nor replaced.
     // A tool call is a complete answer without prose: it is not graded as text.
     if (first.local && !explicit && first.toolCalls.length === 0 && request.agent?.only === undefined) {
-      quality = await this.validate(first.text, { question: request.prompt, finishReason: first.finishReason, expectedCriteria: request.expectedCriteria, signal: request.signal });
+      const cloudAllowed = !decision.privacy.localOnly && !decision.cloudBlocked && decision.placement !== 'cloud';
+      quality = await this.validate(first.text, { question: request.prompt, finishReason: first.finishReason, expectedCriteria: request.expectedCriteria, signal: request.signal, languages: request.languages, threshold: this.threshold, cloudAllowed });
+      if (quality.judge) yield { type: 'judged', judge: quality.judge };
       if (quality.score < this.threshold) {
-        const low = `local answer scored ${quality.score.toFixed(2)} < ${this.threshold.toFixed(2)}`;
+        const note = quality.note ?? quality.reasons[0] ?? 'low score';
+        const low = `local answer scored ${quality.score.toFixed(2)} < ${this.threshold.toFixed(2)}: ${note}`;
         if (decision.privacy.localOnly) yield warn(`${low}; not escalated: this request must stay on this machine`);
         else if (decision.cloudBlocked) yield warn(`${low}; not escalated: ${decision.cloudBlocked.message}`);
         else if (decision.placement === 'cloud') yield warn(`${low}; not escalated: no cloud model was available`);
@@ -277,7 +295,7 @@ export class HybridStrategy {
                 explanation = `${low} → escalated to ${c.model}`;
                 this.onEscalated?.(request.prompt);
                 held.length = 0; // the replaced local answer is never shown to an agent
-                yield { type: 'escalated', explanation, score: quality.score, reasons: quality.reasons };
+                yield { type: 'escalated', explanation, score: quality.score, reasons: quality.reasons, note };
                 yield c;
               } else if (c.type === 'text' || c.type === 'toolCall') {
                 yield c;

@@ -7,7 +7,10 @@ import type { ChatChunk } from '../chat/ChatChunk';
 import type { PreparedRequest } from '../chat/ChatPipeline';
 import type { JarvisSettings } from '../config/settings';
 import { ProviderRegistry } from '../llm/ProviderRegistry';
-import { judgeQuality } from './quality/judgeQuality';
+import { QualityGate } from './quality/QualityGate';
+import { gateValidator } from './quality/gateValidator';
+import { EldLanguageIdentifier } from './quality/EldLanguageIdentifier';
+import { TreeSitterSyntax } from './quality/TreeSitterSyntax';
 import { PricingTable } from '../llm/pricing/PricingTable';
 import type { BudgetOptions } from './BudgetGovernor';
 import { candidateKey } from './Candidate';
@@ -64,6 +67,7 @@ export class RoutingService implements IRoutingService {
   private parts: Parts | undefined;
   private readonly subscriptions: IDisposable[] = [];
   private overrideNext = false;
+  private gate: QualityGate | undefined;
   private readonly sticky: StickyModels;
 
   constructor(private readonly deps: RoutingServiceDeps) {
@@ -112,7 +116,7 @@ export class RoutingService implements IRoutingService {
       yield* cachedChunks(ticket.answer, note, Math.round(this.deps.clock.monotonic() - started));
       return;
     }
-    const translator = new ChunkTranslator(this.deps.clock, started, modeNote(mode, request));
+    const translator = new ChunkTranslator(this.deps.clock, started, modeNote(mode, request), request.answerMode);
     let settled = false;
     try {
       for await (const chunk of parts.hybrid.execute(hybridRequest, decision)) yield* translator.translate(chunk);
@@ -213,6 +217,7 @@ export class RoutingService implements IRoutingService {
         fileCount: request.attachments.length,
         languageIds: request.attachments.flatMap((a) => (a.languageId ? [a.languageId] : [])),
       },
+      languages: { attachedLanguageId: request.attachments.find((a) => a.languageId)?.languageId, editorLanguageId: request.editorLanguageId },
       complexity,
       signal: request.signal,
     };
@@ -307,7 +312,8 @@ export class RoutingService implements IRoutingService {
         this.recorded.fire();
       },
     };
-    const router = new Router({ providers: this.providers, routes, availability: this.availability.check, toolSupport: this.availability.toolSupport, pricing: new PricingTable(s.pricing.overrides), tracker, clock: this.deps.clock });
+    const pricing = new PricingTable(s.pricing.overrides);
+    const router = new Router({ providers: this.providers, routes, availability: this.availability.check, toolSupport: this.availability.toolSupport, pricing, tracker, clock: this.deps.clock });
     const privacy = new PrivacyGuard({ localOnlyGlobs: s.privacy.localOnly });
     const hybrid = new HybridStrategy({
       router,
@@ -315,7 +321,7 @@ export class RoutingService implements IRoutingService {
       qualityThreshold: s.routing.qualityThreshold,
       budget: this.state.budget,
       privacy,
-      validate: this.validator(s),
+      validate: this.validator(s, routes, pricing),
       complexity: this.learning.assessor(),
       onEscalated: (prompt) => this.learning.noteEscalation(prompt),
     });
@@ -323,11 +329,31 @@ export class RoutingService implements IRoutingService {
     return this.parts;
   }
 
-  /** 'llm' asks the local model to grade local answers (falling back to the heuristic on failure). */
-  private validator(s: JarvisSettings): QualityValidator | undefined {
-    if (s.routing.qualityJudge !== 'llm') return undefined;
-    const judge = this.providers.find((p) => p.id === 'ollama') as LlmProvider;
-    return (answer, ctx) => judgeQuality(answer, { provider: judge, model: this.deps.settings().ollama.model, question: ctx.question, finishReason: ctx.finishReason, expectedCriteria: ctx.expectedCriteria, signal: ctx.signal });
+  /**
+   * The quality gate's rules on every local answer; with `rules+local` / `rules+cloud`, a model judge
+   * for the answers the rules are unsure about (local: the Ollama model; cloud: the first cloud
+   * candidate of the medium tier, usually the cheap one).
+   */
+  private validator(s: JarvisSettings, routes: ReturnType<typeof buildRoutes>, pricing: PricingTable): QualityValidator {
+    this.gate ??= this.deps.qualityGate ?? new QualityGate({ syntax: new TreeSitterSyntax({ logger: this.deps.logger }), naturalLanguage: () => EldLanguageIdentifier.load(), logger: this.deps.logger });
+    const provider = (id: string) => this.providers.find((p) => p.id === id) as LlmProvider | undefined;
+    return gateValidator({
+      gate: this.gate,
+      mode: s.routing.qualityJudge,
+      localJudge: () => {
+        const p = provider('ollama');
+        return p ? { provider: p, model: this.deps.settings().ollama.model } : undefined;
+      },
+      cloudJudge: () => {
+        const c = routes.medium.find((r) => !provider(r.provider)?.local);
+        const p = c && provider(c.provider);
+        return c && p ? { provider: p, model: c.model } : undefined;
+      },
+      price: (model, usage) => pricing.costOf(model, usage),
+      recordCost: (cost) => this.state.budget.record(cost),
+      clock: this.deps.clock,
+      timer: this.timer,
+    });
   }
 }
 

@@ -12,6 +12,7 @@ import type { LlmProvider } from '../llm/types';
 import type { KeyValueStore, Logger } from '../ports';
 import type { Responder } from '../chat/ChatPipeline';
 import type { Timer } from '../resilience/Timer';
+import type { QualityGate } from './quality/QualityGate';
 
 /** Chat models other extensions provide through vscode.lm, adapted to LlmProvider by src/vscode. */
 export interface ExtraModelSource {
@@ -38,6 +39,11 @@ export interface RoutingServiceDeps {
   logger: Logger;
   /** Schedules retry waits, stream deadlines and debounced saves. @default systemTimer (tests inject a FakeTimer). */
   timer?: Timer;
+  /**
+   * The local-answer quality gate (the composition root passes one whose tree-sitter grammars load
+   * from the extension's dist/vendor/). @default a gate loading grammars from node_modules
+   */
+  qualityGate?: QualityGate;
   /** Uniform [0, 1) for retry jitter. @default Math.random (tests pass () => 0 for no waiting). */
   random?: () => number;
   /** Reads the complexity model file's text (media/router/complexity-model.json); called once, lazily. Without it: rules. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ChatChunk } from '../../core/chat/ChatChunk';
+import { commandIds } from '../../core/commandIds';
 import type { IChatEngine } from '../../core/chat/ChatEngine';
 import { formatUsage } from '../../core/chat/formatUsage';
 import { listReferences } from '../../shared/describeReferences';
@@ -46,6 +47,9 @@ export function createChatHandler(engine: IChatEngine, reader: AttachmentReader 
         signal: abort.signal,
         ...(request.command ? { command: request.command } : {}),
         ...(attachments.length > 0 ? { attachments } : {}),
+        ...(vscode.window.activeTextEditor ? { editorLanguageId: vscode.window.activeTextEditor.document.languageId } : {}),
+        // VS Code's chat cannot take back streamed text: a local answer the gate may replace is held.
+        answerMode: 'hold',
       });
       for await (const chunk of chunks) {
         if (token.isCancellationRequested) break;
@@ -110,6 +114,16 @@ class ResponseRenderer {
         this.stream.markdown(new vscode.MarkdownString(`$(error) **Jarvis:** ${chunk.message}`, true));
         for (const a of chunk.actions) this.stream.button({ command: a.command, title: a.title, arguments: a.args });
         return;
+      case 'replaced': {
+        // Folded: one line, and the replaced answer one click away (never mixed into this answer).
+        const md = new vscode.MarkdownString(undefined, true);
+        md.appendMarkdown('$(fold) ');
+        md.appendText(chunk.note);
+        md.appendMarkdown('\n\n');
+        this.stream.markdown(md);
+        if (chunk.text) this.stream.button({ command: commandIds.showReplacedAnswer, title: 'Show the local answer', arguments: [chunk.text, chunk.model] });
+        return;
+      }
       case 'done':
         this.model = chunk.model;
         this.stream.markdown(`${FOOTER_MARK}${escapeMarkdown(formatUsage(chunk, chunk.local ?? this.local))}*`);

@@ -41,6 +41,9 @@ export function toUiChunk(chunk: ChatChunk, turn: { local?: boolean } = {}): UiC
       };
     case 'error':
       return { type: 'error', code: chunk.code, message: chunk.message, actions: chunk.actions.map(toUiAction) };
+    case 'replaced':
+      // The view folds the text it already shows; the replaced text itself is not sent again.
+      return { type: 'replaced', note: chunk.note };
     case 'done': {
       const cost: UiCost | undefined = chunk.cost === undefined ? undefined : 'unknown' in chunk.cost ? { unknown: true } : { usd: chunk.cost.usd };
       return {

@@ -33,9 +33,12 @@ export function createMessageElement(message: TranscriptMessage, doc: Document =
       header.append(part(doc, 'span', 'model-badge'));
       const references = part(doc, 'details', 'references');
       references.append(part(doc, 'summary', 'references-summary'), part(doc, 'ul', 'references-list'));
+      const replaced = part(doc, 'details', 'replaced');
+      replaced.append(part(doc, 'summary', 'replaced-summary'), part(doc, 'div', 'replaced-body'));
       el.append(
         references,
         part(doc, 'div', 'notices'),
+        replaced,
         part(doc, 'div', 'progress'),
         part(doc, 'div', 'message-body markdown'),
         part(doc, 'div', 'message-footer'),
@@ -86,6 +89,7 @@ function updateAssistant(el: HTMLElement, body: HTMLElement, message: AssistantM
   badge.classList.toggle('cloud', message.model?.local === false);
   updateReferences(el.querySelector<HTMLDetailsElement>('.references')!, message.references ?? [], doc);
   updateNotices(el.querySelector<HTMLElement>('.notices')!, message.notices ?? [], doc);
+  updateReplaced(el.querySelector<HTMLDetailsElement>('.replaced')!, message.replaced, doc);
   const progress = el.querySelector<HTMLElement>('.progress')!;
   const waiting = streaming && message.text === '';
   progress.textContent = waiting ? (message.progress ?? 'Thinking…') : '';
@@ -94,6 +98,23 @@ function updateAssistant(el: HTMLElement, body: HTMLElement, message: AssistantM
   const footer = el.querySelector<HTMLElement>('.message-footer')!;
   footer.textContent = formatAnswerFooter(message.stats);
   footer.hidden = footer.textContent === '';
+}
+
+/**
+ * An escalated local answer, folded: "local answer replaced: repeats itself — show it". The
+ * element stays across updates, so a reader who opened it keeps it open while the answer streams.
+ */
+function updateReplaced(details: HTMLDetailsElement, replaced: AssistantMessage['replaced'], doc: Document): void {
+  details.hidden = replaced === undefined;
+  if (!replaced) return;
+  const summary = details.querySelector<HTMLElement>('.replaced-summary')!;
+  const label = `${replaced.note} — show it`;
+  if (summary.textContent !== label) summary.textContent = label;
+  const body = details.querySelector<HTMLElement>('.replaced-body')!;
+  if (body.dataset.text !== replaced.text) {
+    body.dataset.text = replaced.text;
+    body.replaceChildren(renderMarkdown(replaced.text, doc));
+  }
 }
 
 /**

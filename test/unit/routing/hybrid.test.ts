@@ -116,10 +116,10 @@ describe('HybridStrategy', () => {
         assert.equal(openai.models.at(-1), 'gpt-4o-mini');
         const q = result.quality!;
         assert.ok(q.score < 0.7);
-        const expected = `local answer scored ${q.score.toFixed(2)} < 0.70 → escalated to gpt-4o-mini`;
+        const expected = `local answer scored ${q.score.toFixed(2)} < 0.70: ${q.reasons[0]} → escalated to gpt-4o-mini`;
         assert.equal(result.explanation, expected);
         const esc = chunks.find((c) => c.type === 'escalated');
-        assert.ok(esc?.type === 'escalated' && esc.explanation === expected && esc.reasons.length > 0);
+        assert.ok(esc?.type === 'escalated' && esc.explanation === expected && esc.reasons.length > 0 && esc.note === q.reasons[0]);
         assert.ok(text.endsWith('Cloud answer.'));
         assert.equal(result.escalatedFrom?.local, true);
       });
@@ -129,7 +129,7 @@ describe('HybridStrategy', () => {
       const routes: RoutingTable = { trivial: [{ provider: 'ollama', model: 'phi3' }], low: [{ provider: 'ollama', model: 'llama3' }], medium: [{ provider: 'ollama', model: 'mistral' }, { provider: 'openai', model: 'gpt-4o' }], high: [{ provider: 'openai', model: 'gpt-4o' }], critical: [{ provider: 'openai', model: 'gpt-4o' }] };
       const { hybrid } = setup({ routes, local: () => ({ text: ['Use a loop.'] }) });
       const { result } = await run(hybrid, { prompt: 'Write a CSV parser.', expectedCriteria: ['split', 'quote', 'escape', 'header', 'comma'] });
-      assert.equal(result.explanation, 'local answer scored 0.50 < 0.70 → escalated to gpt-4o');
+      assert.equal(result.explanation, 'local answer scored 0.50 < 0.70: missing expected: split, quote, escape, header, comma → escalated to gpt-4o');
     });
 
     it('keeps a good local answer', async () => {
@@ -146,20 +146,20 @@ describe('HybridStrategy', () => {
       const { chunks, result } = await run(hybrid, { prompt: 'Why does AKIAFAKE0000EXAMPLE1 fail?' });
       assert.equal(result.local, true);
       assert.equal(openai.calls.length, 0);
-      assert.ok(warnings(chunks).includes('local answer scored 0.00 < 0.70; not escalated: this request must stay on this machine'));
+      assert.ok(warnings(chunks).includes('local answer scored 0.00 < 0.70: empty answer; not escalated: this request must stay on this machine'));
     });
 
     it('keeps the local answer with a warning when escalation fails', async () => {
       const { hybrid } = setup({ local: () => ({ text: ["I can't help with that."] }), cloud: () => fails('provider-unreachable', 'no network') });
       const { chunks, result } = await run(hybrid, { prompt: 'Write a CSV parser.' });
       assert.equal(result.local, true);
-      assert.ok(warnings(chunks).some((w) => /^local answer scored 0\.30 < 0\.70; escalation failed \(.*no network.*\); kept the local answer$/.test(w)), warnings(chunks).join('\n'));
+      assert.ok(warnings(chunks).some((w) => /^local answer scored 0\.30 < 0\.70: refusal; escalation failed \(.*no network.*\); kept the local answer$/.test(w)), warnings(chunks).join('\n'));
     });
 
     it('uses a custom validator (e.g. an LLM judge) when given', async () => {
       const { hybrid } = setup({ options: { validate: () => ({ score: 0.1, reasons: ['judge says no'] }) } });
       const { result } = await run(hybrid, { prompt: 'Write a CSV parser.' });
-      assert.equal(result.explanation, 'local answer scored 0.10 < 0.70 → escalated to gpt-4o-mini');
+      assert.equal(result.explanation, 'local answer scored 0.10 < 0.70: judge says no → escalated to gpt-4o-mini');
     });
   });
 
@@ -213,7 +213,7 @@ describe('HybridStrategy', () => {
       const { hybrid, openai } = setup({ options: { budget }, local: () => ({ text: ["I can't help with that."] }) });
       const { chunks } = await run(hybrid, { prompt: 'Write a CSV parser.' });
       assert.equal(openai.calls.length, 0);
-      assert.ok(warnings(chunks)[0].startsWith('local answer scored 0.30 < 0.70; not escalated: Daily cloud budget reached'));
+      assert.ok(warnings(chunks)[0].startsWith('local answer scored 0.30 < 0.70: refusal; not escalated: Daily cloud budget reached'));
     });
   });
 

@@ -288,7 +288,7 @@ describe('chat webview (real browser)', function () {
     ]);
     // Reading order matches the participant: badge, references, notices, answer, footer.
     const order = await answer.evaluate((el) => Array.from(el.children).map((c) => c.className.split(' ')[0]));
-    assert.deepEqual(order, ['message-header', 'references', 'notices', 'progress', 'message-body', 'message-footer']);
+    assert.deepEqual(order, ['message-header', 'references', 'notices', 'replaced', 'progress', 'message-body', 'message-footer']);
 
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: ' More.' } });
     await answer.locator('.markdown', { hasText: 'More.' }).waitFor();
@@ -302,6 +302,23 @@ describe('chat webview (real browser)', function () {
     await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
     await answer.locator('.message-footer', { hasText: '$0.0012' }).waitFor();
     assert.equal(await answer.locator('.message-footer').textContent(), footer);
+  });
+
+  it('folds an escalated local answer under a one-line note; "show it" expands it; the cloud answer is the answer', async () => {
+    await startTurn();
+    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: 'Local loop. Local loop. Local loop.' } });
+    const answer = page.locator('.message.assistant');
+    await answer.locator('.message-body', { hasText: 'Local loop.' }).waitFor();
+    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'replaced', note: 'local answer replaced: repeats itself' } });
+    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: 'Cloud answer.' } });
+    await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
+    await answer.locator('.message-body', { hasText: 'Cloud answer.' }).waitFor();
+    assert.equal((await answer.locator('.message-body').textContent())?.trim(), 'Cloud answer.', 'only the final answer is the answer');
+    const folded = answer.locator('details.replaced');
+    assert.equal(await folded.locator('summary').textContent(), 'local answer replaced: repeats itself — show it');
+    assert.equal(await folded.locator('.replaced-body').isVisible(), false, 'folded until asked');
+    await folded.locator('summary').click();
+    await folded.locator('.replaced-body', { hasText: 'Local loop.' }).waitFor();
   });
 
   it('notice buttons (e.g. /forget\'s confirmation) post runAction', async () => {
