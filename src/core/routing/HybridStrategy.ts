@@ -28,6 +28,8 @@ export type QualityValidator = (
     threshold: number;
     /** Whether this request may reach a cloud model at all (privacy, budget): a cloud judge needs it too. */
     cloudAllowed: boolean;
+    /** An agent step after tool rounds: the code the ask wanted may already have gone out through tool calls. */
+    codeViaTools?: boolean;
   },
 ) => QualityScore | Promise<QualityScore>;
 
@@ -280,7 +282,7 @@ export class HybridStrategy {
     // A tool call is a complete answer without prose: it is not graded as text.
     if (first.local && !explicit && first.toolCalls.length === 0 && request.agent?.only === undefined) {
       const cloudAllowed = !decision.privacy.localOnly && !decision.cloudBlocked && decision.placement !== 'cloud';
-      quality = await this.validate(first.text, { question: request.prompt, finishReason: first.finishReason, expectedCriteria: request.expectedCriteria, signal: request.signal, languages: request.languages, threshold: this.threshold, cloudAllowed });
+      quality = await this.validate(first.text, { question: request.prompt, finishReason: first.finishReason, expectedCriteria: request.expectedCriteria, signal: request.signal, languages: request.languages, threshold: this.threshold, cloudAllowed, codeViaTools: request.agent !== undefined && (request.messages ?? []).some((m) => (m.toolCalls?.length ?? 0) > 0) });
       if (quality.judge) yield { type: 'judged', judge: quality.judge };
       if (quality.score < this.threshold) {
         const note = quality.note ?? quality.reasons[0] ?? 'low score';

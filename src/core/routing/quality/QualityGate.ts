@@ -41,6 +41,8 @@ export interface GateRequest {
   context?: LanguageContext;
   /** @default the tuned threshold */
   threshold?: number;
+  /** An agent step after tool rounds: "asked for code, gave none" does not apply (see GateInput). */
+  codeViaTools?: boolean;
 }
 
 export interface QualityVerdict extends QualityScore {
@@ -126,6 +128,7 @@ export class QualityGate {
       finishReason: request.finishReason,
       expectedCriteria: request.expectedCriteria,
       requested: requestedLanguage(request.question, request.context),
+      codeViaTools: request.codeViaTools,
     };
     if (answer.text.trim() === '') {
       const f: RuleFinding = { rule: 'basics', severity: 1, reason: 'empty answer', note: 'is empty' };

@@ -23,6 +23,11 @@ export interface GateInput {
   finishReason?: FinishReason;
   expectedCriteria?: string[];
   requested?: RequestedLanguage;
+  /**
+   * The answer is an agent's step after tool rounds: the code the ask wanted may already have been
+   * written through tool calls (file edits), so its absence from this text is no failure.
+   */
+  codeViaTools?: boolean;
 }
 
 /** Parsers the syntax rule may use; only grammars already loaded are used (loading is async). */

@@ -35,7 +35,7 @@ export interface GateValidatorOptions {
  */
 export function gateValidator(o: GateValidatorOptions): QualityValidator {
   return async (answer, ctx) => {
-    const verdict = await o.gate.assess({ question: ctx.question, answer, finishReason: ctx.finishReason, expectedCriteria: ctx.expectedCriteria, context: ctx.languages, threshold: ctx.threshold });
+    const verdict = await o.gate.assess({ question: ctx.question, answer, finishReason: ctx.finishReason, expectedCriteria: ctx.expectedCriteria, context: ctx.languages, threshold: ctx.threshold, codeViaTools: ctx.codeViaTools });
     const base = { score: verdict.score, reasons: verdict.reasons, ...(verdict.note ? { note: verdict.note } : {}) };
     if (!verdict.unsure || o.mode === 'rules') return base;
     const judge = o.mode === 'rules+cloud' ? (ctx.cloudAllowed ? o.cloudJudge?.() : undefined) : o.localJudge?.();

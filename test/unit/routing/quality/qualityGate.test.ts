@@ -100,6 +100,15 @@ describe('QualityGate rules', () => {
     assert.ok(escalated(promise.score));
   });
 
+  it('does not hold an agent step after tool rounds to "asked for code": the code may have gone out as tool calls', async () => {
+    const question = 'Write a function that parses ISO dates into objects.';
+    const answer = 'The tool returned: step 0. The file now has the parser; nothing else to change.';
+    const chat = await assess({ question, answer });
+    assert.ok(chat.findings.some((f) => f.rule === 'nonAnswer'), 'a chat answer without code is still a non-answer');
+    const agent = await assess({ question, answer, codeViaTools: true });
+    assert.ok(!agent.findings.some((f) => f.rule === 'nonAnswer'), agent.reasons.join(' | '));
+  });
+
   it('catches hedging without content', async () => {
     const v = await assess({ question: 'Which is better for a small team, microservices or a monolith?', answer: 'Both architectures have pros and cons. It depends on many factors such as the size of your team and your requirements. There is no one-size-fits-all answer.' });
     assert.ok(v.findings.some((f) => f.rule === 'nonAnswer'), v.reasons.join(' | '));

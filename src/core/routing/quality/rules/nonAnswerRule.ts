@@ -40,10 +40,10 @@ const HEDGES = [
  */
 export const nonAnswerRule: QualityRule = {
   name: 'nonAnswer',
-  check({ question, answer }) {
+  check({ question, answer, codeViaTools }) {
     const text = answer.text;
     const hasCode = answer.blocks.some((b) => b.code.trim() !== '') || /`[^`\n]{3,}`/.test(text);
-    if (!hasCode && ASKS_FOR_CODE.test(question)) {
+    if (!hasCode && !codeViaTools && ASKS_FOR_CODE.test(question)) {
       const promised = PROMISE.test(text);
       const severity = promised || text.length < 300 ? 1 : 0.6;
       return { rule: 'nonAnswer', severity, reason: promised ? 'promises code but gives none' : 'asked for code, gave none', note: 'promises code but gives none' };
