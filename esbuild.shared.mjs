@@ -42,6 +42,8 @@ export const VENDOR_PACKAGES = {
   acorn: 'acorn.js',
   minisearch: 'minisearch.js',
   'vectra/lib/LocalIndex.js': 'vectra-local-index.js',
+  'gpt-tokenizer/encoding/o200k_base': 'gpt-tokenizer-o200k.js',
+  'gpt-tokenizer/encoding/cl100k_base': 'gpt-tokenizer-cl100k.js',
   // Quality gate (#17): tree-sitter's runtime (its .wasm files are copied beside it, see TREE_SITTER_WASM)
   // and the eld language identifier's small database.
   '@vscode/tree-sitter-wasm': 'tree-sitter.js',

@@ -40,6 +40,8 @@ import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands
 import { showStatusMenu, StatusBar } from './vscode/statusBar/StatusBar';
 import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
 import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
+import { AgentResponder } from './core/routing/AgentResponder';
+import { registerLanguageModel } from './vscode/lm/registerLanguageModel';
 
 /**
  * What activate() returns when VS Code runs the extension's tests (ExtensionMode.Test), and only then:
@@ -93,13 +95,16 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       onDidChangeSettings: settings.onDidChange,
       keys: { get: (provider) => keys.get(provider) },
       ollamaModels: () => models.list(),
+      ollamaDetails: (model) => models.show(model),
       extraModels,
       store: new MementoStore(context.globalState),
       clock: systemClock,
       logger: log,
     }),
   );
-  root.add(registerRouting({ service: routing, extraModels, settings, keys, models, monitor, log }));
+  // Agents (VS Code's own chat, other extensions) reach the same routing through Jarvis's language models.
+  const agent = root.add(new AgentResponder(routing, log));
+  root.add(registerRouting({ service: routing, extraModels, settings, keys, models, monitor, log, agentActivity: () => agent.activity }));
 
   // Business memory: the store opens on first use; nothing heavy happens during activation.
   const current = () => settings.current;
@@ -182,6 +187,9 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   } else {
     log.info('This VS Code build has no chat API: use the Jarvis chat view.');
   }
+
+  // Jarvis in VS Code's own model picker (vendor "jarvis"), and its memory as tools for any agent.
+  root.add(registerLanguageModel({ agent, settings, keys, models, onOllamaChange: monitor.onDidChange, memoryCommands, secrets: context.secrets, log }));
 
   const chatView = root.add(
     new ChatViewProvider(context.extensionUri, engine, context.workspaceState, log, {

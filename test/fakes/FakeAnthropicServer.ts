@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countTokens, FakeCloudServer, type FakeServerOptions, fakeReply, type RecordedRequest } from './FakeCloudServer';
+import { argumentPieces, fakeToolPlan, type ToolPlan } from './fakeToolPlan';
 import { splitPieces } from './SimulatedReply';
 import { sendJson, type SseFrame } from './sse';
 
@@ -22,6 +23,16 @@ interface MessagesBody {
   system?: unknown;
   messages?: unknown;
   stream?: unknown;
+  tools?: unknown;
+  tool_choice?: { type?: unknown };
+}
+
+interface Block {
+  type?: unknown;
+  text?: unknown;
+  id?: unknown;
+  tool_use_id?: unknown;
+  content?: unknown;
 }
 
 /**
@@ -103,10 +114,18 @@ export class FakeAnthropicServer extends FakeCloudServer {
     const b = body as Required<Pick<MessagesBody, 'model' | 'max_tokens'>> & MessagesBody;
     const messages = b.messages as { role: string; content: unknown }[];
     const model = b.model as string;
+    const last = messages[messages.length - 1];
+    const results = Array.isArray(last.content) ? (last.content as Block[]).filter((x) => x?.type === 'tool_result').map((x) => textOf(x.content)) : [];
+    const names = Array.isArray(b.tools) ? b.tools.map((t: { name?: unknown }) => String(t?.name ?? '')) : [];
+    const toolPlan = fakeToolPlan(textOf(last.content), results, names, b.tool_choice?.type === 'any');
+    if (toolPlan?.kind === 'calls') {
+      await this.streamToolUse(res, model, toolPlan);
+      return;
+    }
     const id = `msg_fake${this.nextId++}`;
     const headers = { 'request-id': `req_${id}` };
     const maxTokens = b.max_tokens as number;
-    if (b.stream === true) {
+    if (b.stream === true && toolPlan === undefined) {
       const turn = {
         provider: 'anthropic' as const,
         model,
@@ -119,7 +138,9 @@ export class FakeAnthropicServer extends FakeCloudServer {
       }, headers);
       if (handled) return;
     }
-    const reply = fakeReply('Hello from fake Anthropic.', textOf(messages[messages.length - 1].content), messages.length);
+    const reply = toolPlan?.kind === 'text'
+      ? { pieces: toolPlan.text.match(/\s*\S+/g) ?? [toolPlan.text], delayMs: 0, ending: 'done' as const }
+      : fakeReply('Hello from fake Anthropic.', textOf(last.content), messages.length);
     const pieces = reply.pieces.slice(0, maxTokens);
     const stopReason = pieces.length < reply.pieces.length ? 'max_tokens' : 'end_turn';
     const inputTokens = countTokens(textOf(b.system)) + messages.reduce((n, m) => n + countTokens(textOf(m.content)), 0);
@@ -135,6 +156,37 @@ export class FakeAnthropicServer extends FakeCloudServer {
     }
     await this.playStream(res, streamFrames(id, model, pieces, stopReason, inputTokens, pieces.length), reply, headers);
   }
+
+  private async streamToolUse(res: ServerResponse, model: string, plan: Extract<ToolPlan, { kind: 'calls' }>): Promise<void> {
+    const frames = streamToolUseFrames(model, `msg_fake${this.nextId++}`, plan, () => this.nextId++);
+    await this.playStream(res, frames, { delayMs: plan.slow ? 50 : 0, ending: 'done' });
+  }
+}
+
+/** Claude's usual shape of a tool turn: a short text block, then one tool_use block per call. */
+function streamToolUseFrames(model: string, id: string, plan: Extract<ToolPlan, { kind: 'calls' }>, nextId: () => number): { frame: SseFrame }[] {
+  const ev = (event: string, data: Record<string, unknown>) => ({ frame: { event, data: { type: event, ...data } } });
+  const frames = [
+    ev('message_start', { message: { id, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null, usage: { input_tokens: 20, output_tokens: 1 } } }),
+    ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+    ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: `I will call ${plan.calls.map((c) => c.name).join(' and ')}.` } }),
+    ev('content_block_stop', { index: 0 }),
+  ];
+  plan.calls.forEach((c, i) => {
+    const index = i + 1;
+    frames.push(ev('content_block_start', { index, content_block: { type: 'tool_use', id: `toolu_fake${nextId()}`, name: c.name, input: {} } }));
+    // The API's first input_json_delta is often empty.
+    for (const partial_json of ['', ...argumentPieces(c.argumentsText, plan.slow)]) {
+      frames.push(ev('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json } }));
+    }
+    frames.push(ev('content_block_stop', { index }));
+  });
+  if (plan.cut) frames.splice(Math.max(6, frames.length - 3));
+  else {
+    frames.push(ev('message_delta', { delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 30 } }));
+    frames.push(ev('message_stop', {}));
+  }
+  return frames;
 }
 
 /** The SSE events of a streamed Messages API answer. */
@@ -172,21 +224,52 @@ function validate(body: MessagesBody | undefined, models: string[]): { status: n
   if (body.system !== undefined && typeof body.system !== 'string' && !Array.isArray(body.system)) {
     return { status: 400, message: 'system: Input should be a valid string' };
   }
+  if (body.tools !== undefined) {
+    if (!Array.isArray(body.tools)) return { status: 400, message: 'tools: Input should be a valid list' };
+    for (const [i, t] of body.tools.entries()) {
+      const tool = t as { name?: unknown; input_schema?: { type?: unknown } };
+      if (typeof tool?.name !== 'string') return { status: 400, message: `tools.${i}.custom.name: Field required` };
+      if (tool.input_schema?.type !== 'object') return { status: 400, message: `tools.${i}.custom.input_schema.type: Input should be 'object'` };
+    }
+  }
   const messages = body.messages;
   if (!Array.isArray(messages) || messages.length === 0) return { status: 400, message: 'messages: at least one message is required' };
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i] as { role?: unknown; content?: unknown };
+    const pairing = toolPairingProblem(messages as { content?: unknown }[], i);
+    if (pairing) return { status: 400, message: pairing };
     if (m.role !== 'user' && m.role !== 'assistant') {
       return {
         status: 400,
         message: `messages.${i}.role: Unexpected role "${String(m.role)}". The Messages API accepts a top-level \`system\` parameter, not "system" as an input message role.`,
       };
     }
-    if (textOf(m.content).trim() === '') return { status: 400, message: `messages.${i}: text content blocks must be non-empty` };
+    const blocks = Array.isArray(m.content) ? (m.content as Block[]) : [];
+    if (blocks.some((x) => x?.type === 'text' && textOf(x.text).trim() === '')) return { status: 400, message: `messages.${i}: text content blocks must be non-empty` };
+    if (!blocks.some((x) => x?.type === 'tool_use' || x?.type === 'tool_result') && textOf(m.content).trim() === '') return { status: 400, message: `messages.${i}: text content blocks must be non-empty` };
     if (i === 0 && m.role !== 'user') return { status: 400, message: 'messages: first message must use the "user" role' };
     if (i > 0 && (messages[i - 1] as { role?: unknown }).role === m.role) {
       return { status: 400, message: `messages: roles must alternate between "user" and "assistant", but found multiple "${m.role}" roles in a row` };
     }
+  }
+  return undefined;
+}
+
+/** The API's rule: each tool_use is answered by a tool_result in the very next message, and only then. */
+function toolPairingProblem(messages: { content?: unknown }[], i: number): string | undefined {
+  const blocks = (k: number) => (Array.isArray(messages[k]?.content) ? (messages[k].content as Block[]) : []);
+  const uses = blocks(i).filter((x) => x?.type === 'tool_use').map((x) => x.id);
+  if (uses.length > 0) {
+    const answered = new Set(blocks(i + 1).filter((x) => x?.type === 'tool_result').map((x) => x.tool_use_id));
+    const missing = uses.filter((id) => !answered.has(id));
+    if (missing.length > 0) {
+      return `messages.${i}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`;
+    }
+  }
+  const prior = new Set(i > 0 ? blocks(i - 1).filter((x) => x?.type === 'tool_use').map((x) => x.id) : []);
+  const orphan = blocks(i).find((x) => x?.type === 'tool_result' && !prior.has(x.tool_use_id));
+  if (orphan) {
+    return `messages.${i}.content: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${String(orphan.tool_use_id)}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`;
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeToolPlan, type ToolPlan } from './fakeToolPlan';
 import { pieceOffsets, playOnSchedule, type SimulatedBehaviour, type SimulatedReply, splitPieces } from './SimulatedReply';
 
 export interface FakeOllamaOptions {
@@ -19,6 +20,10 @@ export interface FakeOllamaOptions {
   chunkDelayMs?: number;
   /** Default '0.6.0'. */
   version?: string;
+  /** Installed models whose `/api/show` capabilities lack "tools" (a tools request to them fails as Ollama's does). */
+  withoutTools?: string[];
+  /** `model_info["llama.context_length"]` that `/api/show` reports, per model. @default 8192 */
+  contextLength?: Record<string, number>;
   /** Scripted answers, pacing and faults for streamed chats (see SimulatedReply). */
   behaviour?: SimulatedBehaviour;
   /**
@@ -31,6 +36,8 @@ export interface FakeOllamaOptions {
 interface Message {
   role: string;
   content: string;
+  tool_calls?: unknown[];
+  tool_name?: string;
 }
 
 /** What a chat answers: the chunks, their pacing, and how the stream ends. */
@@ -52,6 +59,8 @@ export class FakeOllamaServer {
   private chunkDelayMs = 0;
   private version = '0.6.0';
   private installed: string[] = ['llama3:latest'];
+  private withoutTools = new Set<string>();
+  private contextLength: Record<string, number> = {};
   private aborted = 0;
   private behaviour: SimulatedBehaviour | undefined;
   private parallel = Infinity;
@@ -103,6 +112,10 @@ export class FakeOllamaServer {
     if ('reply' in options) this.reply = options.reply;
     if (options.chunkDelayMs !== undefined) this.chunkDelayMs = options.chunkDelayMs;
     if (options.version !== undefined) this.version = options.version;
+    if (options.withoutTools !== undefined) this.withoutTools = new Set(options.withoutTools.map(withTag));
+    if (options.contextLength !== undefined) {
+      this.contextLength = Object.fromEntries(Object.entries(options.contextLength).map(([k, v]) => [withTag(k), v]));
+    }
     if ('behaviour' in options) this.behaviour = options.behaviour;
     if (options.parallel !== undefined) this.parallel = options.parallel;
   }
@@ -148,7 +161,9 @@ export class FakeOllamaServer {
     if (key === 'GET /api/version') return sendJson(res, 200, { version: this.version });
     if (key === 'GET /api/tags') return sendJson(res, 200, { models: this.installed.map(tagEntry) });
     if (key === 'POST /api/chat') return this.chat(body, res);
-    if (key === 'POST /api/show') return this.withModel(body, res, (m) => sendJson(res, 200, showEntry(m)));
+    if (key === 'POST /api/show') {
+      return this.withModel(body, res, (m) => sendJson(res, 200, showEntry(m, !this.withoutTools.has(withTag(m)), this.contextLength[withTag(m)] ?? 8192)));
+    }
     if (key === 'POST /api/pull') return this.pull(body, res);
     if (key === 'DELETE /api/delete') return this.delete(body, res);
     if (key === 'POST /api/embed') return this.withModel(body, res, (m) => this.embed(m, body, res));
@@ -171,7 +186,13 @@ export class FakeOllamaServer {
       return sendJson(res, 404, { error: `model "${model}" not found, try pulling it first` });
     }
     const messages = (Array.isArray(body.messages) ? body.messages : []) as Message[];
-    if (this.behaviour && body.stream !== false) {
+    const tools = Array.isArray(body.tools) ? (body.tools as { function?: { name?: string } }[]) : [];
+    if (tools.length > 0 && this.withoutTools.has(withTag(model))) {
+      return sendJson(res, 400, { error: `registry.ollama.ai/library/${withTag(model)} does not support tools` });
+    }
+    const toolPlan = this.toolPlan(messages, tools);
+    if (toolPlan?.kind === 'calls') return this.streamToolCalls(model, toolPlan, res);
+    if (this.behaviour && body.stream !== false && toolPlan === undefined) {
       const turn = { provider: 'ollama' as const, model, messages: messages.map((m) => ({ role: String(m?.role), content: String(m?.content ?? '') })) };
       await this.acquire();
       try {
@@ -182,7 +203,7 @@ export class FakeOllamaServer {
         this.release();
       }
     }
-    const plan = this.plan(messages);
+    const plan = toolPlan?.kind === 'text' ? { chunks: splitWords(toolPlan.text), delayMs: this.chunkDelayMs, ending: 'done' as const } : this.plan(messages);
     const options = (body.options ?? {}) as { num_predict?: unknown };
     let doneReason = 'stop';
     if (typeof options.num_predict === 'number' && options.num_predict > 0 && plan.chunks.length > options.num_predict) {
@@ -230,6 +251,47 @@ export class FakeOllamaServer {
     if (plan.ending === 'garbage') res.write('this is not json\n');
     line({ ...final, message: { role: 'assistant', content: '' } });
     res.end();
+  }
+
+  private toolPlan(messages: Message[], tools: { function?: { name?: string } }[]): ToolPlan | undefined {
+    const results: string[] = [];
+    for (let i = messages.length - 1; i >= 0 && messages[i]?.role === 'tool'; i--) results.unshift(String(messages[i].content));
+    const last = messages[messages.length - 1];
+    const lastText = last?.role === 'user' ? String(last.content ?? '') : '';
+    const required = messages.some((m) => m?.role === 'system' && String(m.content).includes('Answer by calling one of the provided tools'));
+    return fakeToolPlan(lastText, results, tools.map((t) => String(t?.function?.name ?? '')), required);
+  }
+
+  /** Ollama sends a model's calls whole, in one line with empty content, then the final line. */
+  private async streamToolCalls(model: string, plan: Extract<ToolPlan, { kind: 'calls' }>, res: http.ServerResponse): Promise<void> {
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+    let gone = false;
+    res.on('close', () => {
+      if (res.writableFinished) return;
+      gone = true;
+      this.aborted++;
+      this.events.emit('streamAborted');
+    });
+    if (plan.slow) {
+      // A model "thinking" before it writes the call: an empty line now, the call 20 s later.
+      res.write(`${JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: false })}\n`);
+      for (let i = 0; i < 400 && !gone; i++) await pause(50, res);
+      if (gone) return;
+    }
+    const calls = plan.calls.map((c) => {
+      let args: unknown;
+      try {
+        args = JSON.parse(c.argumentsText);
+      } catch {
+        args = c.argumentsText; // what a compatible server passes on when the model wrote bad JSON
+      }
+      return { function: { name: c.name, arguments: args } };
+    });
+    const line = JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '', tool_calls: calls }, done: false });
+    if (plan.cut) return void res.end(line.slice(0, Math.floor(line.length / 2)));
+    res.write(`${line}\n`);
+    const final = { model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', total_duration: 6_000_000, load_duration: 1_000_000, prompt_eval_count: 10, prompt_eval_duration: 2_000_000, eval_count: 5, eval_duration: 3_000_000 };
+    res.end(`${JSON.stringify(final)}\n`);
   }
 
   /** Waits for a free slot (see `parallel`); a client that left meanwhile is skipped by the caller. */
@@ -421,7 +483,7 @@ function tagEntry(name: string) {
   };
 }
 
-function showEntry(name: string) {
+function showEntry(name: string, tools: boolean, contextLength: number) {
   const { details, modified_at } = tagEntry(withTag(name));
   return {
     license: '',
@@ -429,8 +491,8 @@ function showEntry(name: string) {
     parameters: 'stop "<|eot_id|>"',
     template: '{{ .Prompt }}',
     details,
-    model_info: { 'general.architecture': 'llama', 'general.parameter_count': 8_030_261_248, 'llama.context_length': 8192 },
-    capabilities: name.includes('embed') ? ['embedding'] : ['completion'],
+    model_info: { 'general.architecture': 'llama', 'general.parameter_count': 8_030_261_248, 'llama.context_length': contextLength },
+    capabilities: name.includes('embed') ? ['embedding'] : tools ? ['completion', 'tools'] : ['completion'],
     modified_at,
   };
 }

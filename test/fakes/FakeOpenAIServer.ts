@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countTokens, FakeCloudServer, type FakeServerOptions, fakeReply, type RecordedRequest } from './FakeCloudServer';
+import { argumentPieces, arrayWithoutItems, fakeToolPlan, type ToolPlan } from './fakeToolPlan';
 import { splitPieces } from './SimulatedReply';
 import { sendJson, type SseFrame } from './sse';
 
@@ -14,6 +15,15 @@ interface ChatBody {
   stream_options?: { include_usage?: unknown } | null;
   max_tokens?: unknown;
   max_completion_tokens?: unknown;
+  tools?: unknown;
+  tool_choice?: unknown;
+}
+
+interface WireMessage {
+  role?: unknown;
+  content?: unknown;
+  tool_calls?: { id?: unknown }[];
+  tool_call_id?: unknown;
 }
 
 /**
@@ -116,12 +126,22 @@ export class FakeOpenAIServer extends FakeCloudServer {
       return;
     }
     const model = body.model as string;
+    const problem = toolProblem(body.tools, messages as WireMessage[]);
+    if (problem) {
+      sendJson(res, 400, openAiError(problem, 'invalid_request_error', null));
+      return;
+    }
+    const toolPlan = planFor(messages as WireMessage[], body);
+    if (toolPlan?.kind === 'calls') {
+      await this.streamToolCalls(res, model, toolPlan, body.stream_options?.include_usage === true);
+      return;
+    }
     const id = `chatcmpl-fake${this.nextId++}`;
     const headers = { 'x-request-id': `req_${id}`, 'openai-processing-ms': '5' };
     const includeUsage = body.stream_options?.include_usage === true;
     const limit = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens
       : typeof body.max_tokens === 'number' ? body.max_tokens : Infinity;
-    if (body.stream === true) {
+    if (body.stream === true && toolPlan === undefined) {
       const turn = { provider: 'openai' as const, model, messages: messages.map((m: { role?: unknown; content?: unknown }) => ({ role: String(m?.role), content: textOf(m?.content) })) };
       const handled = await this.simulate(res, turn, (sim) => {
         const all = splitPieces(sim.text, sim.wordsPerPiece);
@@ -132,7 +152,9 @@ export class FakeOpenAIServer extends FakeCloudServer {
       if (handled) return;
     }
     const prompt = lastUserText(messages);
-    const reply = fakeReply('Hello from fake OpenAI.', prompt, messages.length);
+    const reply = toolPlan?.kind === 'text'
+      ? { pieces: toolPlan.text.match(/\s*\S+/g) ?? [toolPlan.text], delayMs: 0, ending: 'done' as const }
+      : fakeReply('Hello from fake OpenAI.', prompt, messages.length);
     const pieces = reply.pieces.slice(0, limit);
     const finishReason = pieces.length < reply.pieces.length ? 'length' : 'stop';
     const usage = {
@@ -151,6 +173,31 @@ export class FakeOpenAIServer extends FakeCloudServer {
       return;
     }
     await this.playStream(res, streamFrames(id, model, pieces, finishReason, includeUsage ? usage : undefined), reply, headers);
+  }
+
+  /**
+   * A call streams as OpenAI's does: its first delta carries index, id, type and name with empty
+   * arguments, later deltas only pieces of the arguments; the choice ends with "tool_calls".
+   */
+  private async streamToolCalls(res: ServerResponse, model: string, plan: Extract<ToolPlan, { kind: 'calls' }>, includeUsage: boolean): Promise<void> {
+    const id = `chatcmpl-fake${this.nextId++}`;
+    const chunk = (choices: unknown[], extra: Record<string, unknown> = {}): SseFrame => ({
+      data: { id, object: 'chat.completion.chunk', created: CREATED, model, system_fingerprint: 'fp_fake', choices, ...(includeUsage ? { usage: null } : {}), ...extra },
+    });
+    const delta = (d: unknown, finish: string | null = null) => chunk([{ index: 0, delta: d, logprobs: null, finish_reason: finish }]);
+    const frames: { frame: SseFrame; text?: boolean }[] = [{ frame: delta({ role: 'assistant', content: null, refusal: null }) }];
+    plan.calls.forEach((c, index) => {
+      const callId = `call_fake${this.nextId++}`;
+      frames.push({ frame: delta({ tool_calls: [{ index, id: callId, type: 'function', function: { name: c.name, arguments: '' } }] }) });
+      for (const piece of argumentPieces(c.argumentsText, plan.slow)) frames.push({ frame: delta({ tool_calls: [{ index, function: { arguments: piece } }] }) });
+    });
+    if (plan.cut) frames.splice(Math.max(2, frames.length - 2));
+    else {
+      frames.push({ frame: delta({}, 'tool_calls') });
+      if (includeUsage) frames.push({ frame: chunk([], { usage: { prompt_tokens: 12, completion_tokens: 9, total_tokens: 21 } }) });
+      frames.push({ frame: { data: '[DONE]' } });
+    }
+    await this.playStream(res, frames, { delayMs: plan.slow ? 50 : 0, ending: 'done' });
   }
 
   private embeddings(res: ServerResponse, body: { model?: unknown; input?: unknown; encoding_format?: unknown; dimensions?: unknown } | undefined): void {
@@ -181,6 +228,48 @@ export class FakeOpenAIServer extends FakeCloudServer {
       usage: { prompt_tokens: tokens, total_tokens: tokens },
     });
   }
+}
+
+/** OpenAI's own checks of tools and tool messages, with its messages. */
+function toolProblem(tools: unknown, messages: WireMessage[]): string | undefined {
+  if (tools !== undefined) {
+    if (!Array.isArray(tools)) return "Invalid type for 'tools': expected an array.";
+    for (const [i, t] of tools.entries()) {
+      const fn = (t as { type?: unknown; function?: { name?: unknown; parameters?: { type?: unknown } } })?.function;
+      if ((t as { type?: unknown }).type !== 'function' || typeof fn?.name !== 'string') return `Missing required parameter: 'tools[${i}].function'.`;
+      if (fn.parameters !== undefined && fn.parameters.type !== 'object') {
+        return `Invalid schema for function '${fn.name}': schema must be a JSON Schema of 'type: "object"', got 'type: "${String(fn.parameters.type)}"'.`;
+      }
+      const bad = arrayWithoutItems(fn.parameters);
+      if (bad) return `Invalid schema for function '${fn.name}': In context=('properties', '${bad}'), array schema missing items.`;
+    }
+  }
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i];
+    if (m?.role === 'tool') {
+      let j = i - 1;
+      while (j >= 0 && messages[j]?.role === 'tool') j--;
+      const ids = (messages[j]?.tool_calls ?? []).map((c) => c?.id);
+      if (!ids.includes(m.tool_call_id)) return `Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.`;
+    }
+    if (m?.role === 'assistant' && Array.isArray(m.tool_calls) && m.tool_calls.length > 0) {
+      const answered = new Set<unknown>();
+      for (let j = i + 1; j < messages.length && messages[j]?.role === 'tool'; j++) answered.add(messages[j].tool_call_id);
+      const missing = m.tool_calls.map((c) => c?.id).filter((id) => !answered.has(id));
+      if (missing.length > 0) {
+        return `An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${missing.join(', ')}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function planFor(messages: WireMessage[], body: ChatBody): ToolPlan | undefined {
+  const results: string[] = [];
+  for (let i = messages.length - 1; i >= 0 && messages[i]?.role === 'tool'; i--) results.unshift(textOf(messages[i].content));
+  const last = messages[messages.length - 1];
+  const names = Array.isArray(body.tools) ? body.tools.map((t: { function?: { name?: unknown } }) => String(t?.function?.name ?? '')) : [];
+  return fakeToolPlan(last?.role === 'user' ? textOf(last.content) : '', results, names, body.tool_choice === 'required');
 }
 
 /** The SSE events of a streamed chat completion; `usage` (when asked for) comes in a last chunk. */

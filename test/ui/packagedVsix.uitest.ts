@@ -52,4 +52,19 @@ describe('Packaged .vsix installed into code-server', function () {
     );
     await driver.screenshot('03-chat');
   });
+
+  it('gives another extension no way to a stored API key through its exports (production mode)', async () => {
+    const { driver } = uiSession();
+    const page = driver.page;
+    await driver.runCommand('Jarvis: Set OpenAI API Key');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('sk-probe-0123456789abcdef');
+    await page.keyboard.press('Enter');
+    await driver.runCommand('Jarvis Probe: Look For Keys');
+    const result = await driver.waitForStatusBarItem(/Jarvis probe:/, 60_000);
+    await driver.screenshot('04-probe');
+    assert.match(result, /^Jarvis probe: no key \(exports undefined;/, result);
+  });
 });
+

@@ -15,7 +15,7 @@ export interface UiSuiteOptions {
   /** Compiled test files, relative to out/test/ui. */
   files: string[];
   /** Load the extension from the repo (extensionDevelopmentPath) or only from installed .vsix files. */
-  load: { developmentPath: string } | { vsix: string };
+  load: { developmentPath: string } | { vsix: string; extraVsix?: string[] };
   /** Whole-suite deadline. @default 420000 */
   timeoutMs?: number;
   /** Which VS Code build (scripts/code-server-builds.json). @default the newest */
@@ -67,7 +67,7 @@ export async function runUiSuite(options: UiSuiteOptions): Promise<number> {
       name,
       vscode: build.vscode,
       settings: { ...quietSettings, 'jarvis.ollama.host': fakeUrl },
-      installExtensions: 'vsix' in options.load ? [options.load.vsix] : [],
+      installExtensions: 'vsix' in options.load ? [options.load.vsix, ...(options.load.extraVsix ?? [])] : [],
     });
     log(`VS Code ${build.vscode} (code-server ${build.codeServer}, Node ${build.node}) at ${server.url} (log ${server.logFile})`);
     browser = await BrowserSession.launch();

@@ -1,4 +1,5 @@
 import type { JarvisErrorCode } from '../../common/errors';
+import type { ToolCall } from '../llm/tools/ToolTypes';
 import type { ProviderId, TokenUsage } from '../llm/types';
 
 /** A button offered with a message: runs a VS Code command (by id) with JSON arguments. */
@@ -20,6 +21,8 @@ export type ChatChunk =
   /** The model about to answer; `reason` says why it was chosen (tier, privacy, fallback…). */
   | { type: 'model'; model: string; provider: ProviderId | 'vscode'; local: boolean; reason?: string }
   | { type: 'markdown'; text: string }
+  /** A tool call the model made; only requests that offer tools (the language-model provider) get these. */
+  | { type: 'toolCall'; call: ToolCall }
   /** Something the answer used: a memory, a preference, a file. `uri` opens it when given. */
   | { type: 'reference'; title: string; detail?: string; uri?: string }
   /** A visible note about the answer: escalation, privacy, budget, cache, warnings. */

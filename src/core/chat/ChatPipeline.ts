@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../llm/types';
+import type { AgentRequest } from './AgentRequest';
 import type { ChatAttachment, ChatChunk, ChatEngineRequest } from './ChatChunk';
 
 /** A request after slash-command parsing and context gathering, ready for a model. */
@@ -13,6 +14,8 @@ export interface PreparedRequest {
   /** Argument of the modifier (e.g. the tier name after /tier). */
   commandArg?: string;
   signal: AbortSignal;
+  /** Set when the asker is an agent using Jarvis as a language model (see AgentRequest). */
+  agent?: AgentRequest;
 }
 
 /** Produces the answer: the local model alone, or the router across local and cloud models. */

@@ -96,6 +96,15 @@ export abstract class SdkCloudProvider {
     );
   }
 
+  /** `toolMode: required` was asked for, yet the model answered in text (compatible servers may ignore tool_choice). */
+  protected noToolCall(conn: ValidCloudConnection, model: string): JarvisError {
+    return new JarvisError(
+      'invalid-response',
+      `${model} answered without calling a tool, but this request requires a tool call. Try again, or pick a model that supports required tool calls.`,
+      { provider: this.who.provider, model, host: redactSecret(conn.baseUrl, conn.apiKey) },
+    );
+  }
+
   /**
    * The error for anything a streamed chat threw: an idle timeout if the watchdog fired, else a
    * cancellation if the caller aborted, else the SDK's error translated and logged.

@@ -1,3 +1,4 @@
+import type { AgentActivity } from '../routing/AgentResponder';
 import type { CircuitInfo, SpendSummary } from '../routing/RoutingServiceContract';
 import { budgetLevel, formatShare } from './formatCostStatus';
 import { formatUsd } from './formatUsd';
@@ -13,6 +14,8 @@ export interface RoutingStatusInput {
   vscodeModels: { enabled: boolean; models: string[] };
   /** When the snapshot was taken, already formatted for the reader. */
   generatedAt: string;
+  /** Requests through Jarvis's language models (the model picker, other extensions). */
+  agent?: AgentActivity;
 }
 
 const CIRCUIT_TEXT: Record<CircuitInfo['state'], string> = {
@@ -45,6 +48,16 @@ export function formatRoutingStatus(input: RoutingStatusInput): string {
   if (!vm.enabled) out.push('- **VS Code chat models:** not used (`jarvis.routing.useVscodeModels` is off)');
   else if (vm.models.length === 0) out.push('- **VS Code chat models:** none available in this window');
   else out.push(`- **VS Code chat models:** ${vm.models.map(code).join(', ')}`);
+
+  const a = input.agent;
+  if (a) {
+    out.push('', '## Jarvis in the model picker', '');
+    if (a.requests === 0) out.push('No request has come through Jarvis Auto or the other Jarvis models yet.');
+    else {
+      out.push(`${a.requests} request(s) from VS Code's chat or other extensions; ${a.toolCalls} tool call(s) handed back.`);
+      if (a.last) out.push('', `Last: ${code(a.last.model)} (${a.last.local ? 'local' : 'cloud'})${a.last.reason ? ` — ${escapeMd(a.last.reason)}` : ''}.`);
+    }
+  }
 
   out.push('', '## Circuit breakers', '');
   if (input.circuits.length === 0) {

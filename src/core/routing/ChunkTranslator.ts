@@ -51,6 +51,11 @@ export class ChunkTranslator {
         this.textShown = true;
         yield { type: 'markdown', text: chunk.text };
         return;
+      case 'toolCall':
+        this.firstTextAt ??= this.clock.monotonic();
+        this.textShown = true;
+        yield chunk;
+        return;
       case 'done':
         this.result = chunk.result;
         return;

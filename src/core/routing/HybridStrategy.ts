@@ -3,10 +3,12 @@ import { JarvisError, errorMessage } from '../../common/errors';
 import { PrivacyGuard, type PrivacyAttachment, type PrivacyVerdict } from '../security/PrivacyGuard';
 import type { QualityScore } from './quality/QualityScore';
 import { validateQuality } from './quality/validateQuality';
+import type { ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
 import type { ChatMessage, FinishReason } from '../llm/types';
+import { agentSignals, withAgentSignals } from './complexity/agentComplexity';
 import { analyzeComplexity, type ComplexityAssessment, type ComplexityInput } from './complexity/analyzeComplexity';
 import type { BudgetGovernor } from './BudgetGovernor';
-import { candidateKey } from './Candidate';
+import { candidateKey, type Candidate } from './Candidate';
 import { LocalShareWindow } from './LocalShareWindow';
 import { describeAttempt, type Attempt } from './Attempt';
 import type { Refusal, RouteChunk, RouteResult, Router } from './Router';
@@ -59,6 +61,18 @@ export interface HybridRequest {
   temperature?: number;
   maxTokens?: number;
   signal?: AbortSignal;
+  /** Set when the asker is an agent (VS Code's chat model API) rather than a person reading along. */
+  agent?: AgentRouting;
+}
+
+/** How an agent's request is routed differently from a chat message. */
+export interface AgentRouting {
+  tools: ToolDefinition[];
+  toolMode: ToolMode;
+  /** Tried first: the model this agent conversation is pinned to. */
+  first?: Candidate;
+  /** A model the caller picked by name: no other is tried and nothing is escalated. */
+  only?: Candidate;
 }
 
 export interface HybridDecision {
@@ -125,7 +139,8 @@ export class HybridStrategy {
     if (request === null || typeof request !== 'object' || typeof request.prompt !== 'string') {
       throw new JarvisError('invalid-input', 'A hybrid request needs { prompt: string }.');
     }
-    const complexity = analyzeComplexity({ ...request.context, prompt: request.prompt }, request.complexity);
+    const analysed = analyzeComplexity({ ...request.context, prompt: request.prompt }, request.complexity);
+    const complexity = request.agent ? withAgentSignals(analysed, agentSignals(request.messages ?? [], request.agent.tools.length)) : analysed;
     const privacy = this.privacy.scan({ prompt: request.prompt, attachments: this.privacyAttachments(request) });
     const budget = this.budget?.check(request.budgetOverride);
     const cloudBlocked = budget && !budget.ok ? { code: budget.error.code, message: budget.error.message } : undefined;
@@ -136,6 +151,13 @@ export class HybridStrategy {
     if (requested === 'local') return { ...decision('local', LOCAL_ASKED.message), cloudBlocked: LOCAL_ASKED };
     if (requested === 'cloud') return decision('cloud', 'you asked for the cloud (/cloud)');
     if (privacy.localOnly) return decision('local', 'sensitive content: kept on this machine');
+    const pinned = request.agent?.first;
+    if (pinned) {
+      // An agent loop stays on the model its conversation started with, unless the step needs more
+      // (a local pin meets a high tier: escalate) or the cloud is closed (budget: go local).
+      const local = this.router.isLocal(pinned);
+      if (local ? level < TaskComplexity.HIGH : !cloudBlocked) return decision(local ? 'local' : 'cloud', `agent conversation stays on ${candidateKey(pinned)}`);
+    }
     if (level <= TaskComplexity.LOW) return decision('local', `${tierName(level)} tier runs locally`);
     if (level >= TaskComplexity.HIGH) return decision('cloud', `${tierName(level)} tier runs in the cloud`);
     if (cloudBlocked) return decision('local', 'cloud budget reached');
@@ -180,14 +202,21 @@ export class HybridStrategy {
       temperature: request.temperature,
       maxTokens: request.maxTokens,
       signal: request.signal,
+      // The pin leads only while the decision stays on its side: an escalated step starts afresh.
+      ...(request.agent ? { tools: request.agent.tools, toolMode: request.agent.toolMode, first: this.pinFor(request.agent.first, decision), only: request.agent.only } : {}),
     };
+    // An agent acts on the first answer it gets, so one that may still be replaced is held back
+    // until it has passed the quality check: the agent receives exactly one answer.
+    const hold = request.agent !== undefined && request.agent.only === undefined && !explicit && decision.placement === 'local' && !decision.privacy.localOnly && !decision.cloudBlocked;
+    const held: HybridChunk[] = [];
     let first: RouteResult | undefined;
     for await (const c of this.router.executeWithFallback({ ...base, prefer: decision.placement })) {
       if (c.type === 'done') {
         first = c.result;
         continue;
       }
-      yield c;
+      if (hold && (c.type === 'text' || c.type === 'toolCall' || c.type === 'model')) held.push(c);
+      else yield c;
       if (c.type === 'model' && c.local && decision.placement === 'cloud') {
         if (decision.requested === 'cloud' && !decision.privacy.localOnly) {
           yield warn(`Answered locally by ${c.model}: no cloud model was available (${this.cloudFailures(c.attempts)}).`);
@@ -204,7 +233,8 @@ export class HybridStrategy {
     let escalatedFrom: RouteResult | undefined;
     let explanation: string | undefined;
     // The user chose the placement: their answer is neither graded nor replaced.
-    if (first.local && !explicit) {
+    // A tool call is a complete answer without prose: it is not graded as text.
+    if (first.local && !explicit && first.toolCalls.length === 0 && request.agent?.only === undefined) {
       quality = await this.validate(first.text, { question: request.prompt, finishReason: first.finishReason, expectedCriteria: request.expectedCriteria, signal: request.signal });
       if (quality.score < this.threshold) {
         const low = `local answer scored ${quality.score.toFixed(2)} < ${this.threshold.toFixed(2)}`;
@@ -216,9 +246,10 @@ export class HybridStrategy {
             for await (const c of this.router.executeWithFallback({ ...base, prefer: 'cloud', localBlocked: 'escalation needs a cloud model' })) {
               if (c.type === 'model') {
                 explanation = `${low} → escalated to ${c.model}`;
+                held.length = 0; // the replaced local answer is never shown to an agent
                 yield { type: 'escalated', explanation, score: quality.score, reasons: quality.reasons };
                 yield c;
-              } else if (c.type === 'text') {
+              } else if (c.type === 'text' || c.type === 'toolCall') {
                 yield c;
               } else {
                 escalatedFrom = first;
@@ -234,10 +265,15 @@ export class HybridStrategy {
       }
     }
 
+    yield* held;
     // The local share measures the policy's own choices; an explicit /local or /cloud is not one.
     if (!explicit) this.window.record(final.local);
     if (!final.local) this.budget?.record(final.cost);
     yield { type: 'done', result: { ...final, decision, quality, escalatedFrom, explanation, warnings } };
+  }
+
+  private pinFor(pin: Candidate | undefined, decision: HybridDecision): Candidate | undefined {
+    return pin && this.router.isLocal(pin) === (decision.placement === 'local') ? pin : undefined;
   }
 
   private privacyAttachments(request: HybridRequest): PrivacyAttachment[] {
@@ -246,6 +282,9 @@ export class HybridStrategy {
     // Earlier turns go to the model too: a key pasted three messages ago would leave with this one.
     for (const [i, m] of (request.messages ?? []).entries()) {
       if (m && typeof m.content === 'string' && m.content !== request.prompt) out.push({ label: `message ${i + 1} (${m.role})`, content: m.content });
+      // What tools read (a .env file, a terminal) goes to the model too, as do the inputs of calls.
+      for (const r of m?.toolResults ?? []) out.push({ label: `tool result in message ${i + 1}`, content: r.content });
+      for (const c of m?.toolCalls ?? []) out.push({ label: `input of ${c.name} in message ${i + 1}`, content: JSON.stringify(c.input) });
     }
     return out;
   }

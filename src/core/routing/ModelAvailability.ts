@@ -2,7 +2,7 @@ import type { Clock } from '../../common/Clock';
 import { errorMessage, isJarvisError, JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
 import { sameModel } from '../llm/ollama/modelName';
-import type { OllamaModelInfo } from '../llm/ollama/OllamaTypes';
+import type { OllamaModelDetails, OllamaModelInfo } from '../llm/ollama/OllamaTypes';
 import type { ProviderRegistry } from '../llm/ProviderRegistry';
 import type { Availability, Candidate } from './Candidate';
 import type { Logger } from '../ports';
@@ -13,12 +13,16 @@ import type { Timer } from '../resilience/Timer';
 export const OLLAMA_LIST_TTL_MS = 30_000;
 /** After a failed listing, Ollama is considered down for this long before asking again. */
 const OLLAMA_DOWN_TTL_MS = 5_000;
+/** How long what `/api/show` said about a model (its capabilities) is reused. */
+export const OLLAMA_DETAILS_TTL_MS = 5 * 60_000;
 /** Longest wait for the model list: a host that never answers must not hold up every chat. */
 const OLLAMA_LIST_TIMEOUT_MS = 5_000;
 
 export interface ModelAvailabilityDeps {
   settings: () => JarvisSettings;
   ollamaModels: () => Promise<OllamaModelInfo[]>;
+  /** `/api/show` of one model; without it every Ollama model is assumed able to call tools. */
+  ollamaDetails?: (model: string) => Promise<OllamaModelDetails>;
   registry: ProviderRegistry;
   breakers: () => CircuitBreakers;
   clock: Clock;
@@ -37,6 +41,7 @@ export class ModelAvailability {
   private listedAt = -Infinity;
   private listError: JarvisError | undefined;
   private listing: Promise<void> | undefined;
+  private readonly details = new Map<string, { capabilities: string[] | undefined; at: number }>();
 
   constructor(private readonly deps: ModelAvailabilityDeps) {}
 
@@ -53,6 +58,35 @@ export class ModelAvailability {
   async prepare(): Promise<void> {
     await Promise.all([this.deps.registry.refresh(), this.refreshOllama()]);
   }
+
+  /** Before a request with tools: learns which installed Ollama models can call tools. */
+  async prepareTools(): Promise<void> {
+    const show = this.deps.ollamaDetails;
+    if (!show || !this.installed || this.listError) return;
+    const now = this.deps.clock.now();
+    const stale = this.installed.filter((name) => now - (this.details.get(name)?.at ?? -Infinity) > OLLAMA_DETAILS_TTL_MS);
+    await Promise.all(
+      stale.map(async (name) => {
+        try {
+          this.details.set(name, { capabilities: (await show(name)).capabilities, at: now });
+        } catch (e) {
+          // Unknown: let the model try; Ollama's own refusal is reported clearly.
+          this.deps.logger.debug(`Ollama /api/show ${name} failed: ${errorMessage(e)}`);
+          this.details.set(name, { capabilities: undefined, at: now });
+        }
+      }),
+    );
+  }
+
+  /** Why candidate `c` cannot take a request with tools, or undefined when it can (or nobody knows). */
+  readonly toolSupport = (c: Candidate): string | undefined => {
+    if (c.provider !== 'ollama') return undefined;
+    const entry = [...this.details.entries()].find(([name]) => sameModel(name, c.model))?.[1];
+    const caps = entry?.capabilities;
+    // Servers too old to report capabilities report none: not a reason to refuse.
+    if (!caps || caps.length === 0 || caps.includes('tools')) return undefined;
+    return `${c.model} cannot call tools (its \`ollama show\` capabilities lack "tools"): pull one that can, e.g. \`ollama pull qwen2.5\` or llama3.1`;
+  };
 
   readonly check = (c: Candidate): Availability => {
     const s = this.deps.settings();

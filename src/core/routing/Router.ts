@@ -4,6 +4,7 @@ import { JarvisError, errorMessage, type JarvisErrorCode } from '../../common/er
 import type { PrivacyVerdict } from '../security/PrivacyGuard';
 import type { CallSample } from './perf/PerformanceTracker';
 import { PricingTable, type Cost } from '../llm/pricing/PricingTable';
+import type { ToolCall, ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
 import type { ChatMessage, FinishReason, LlmProvider, ProviderChunk, ProviderId, TokenUsage } from '../llm/types';
 import { FAILURE_TABLE } from '../resilience/failureTable';
 import { toJarvisError } from '../resilience/toJarvisError';
@@ -24,6 +25,8 @@ export interface RouterOptions {
   /** Receives one sample per attempt, failed ones included. */
   tracker?: { record(sample: CallSample): void };
   clock?: Clock;
+  /** Why a candidate cannot take a request with tools (e.g. an Ollama model without "tools"); undefined when it can. */
+  toolSupport?: (candidate: Candidate) => string | undefined;
 }
 
 /** Why a whole class of candidates may not be used for this request. */
@@ -46,6 +49,13 @@ export interface RouteRequest {
   temperature?: number;
   maxTokens?: number;
   signal?: AbortSignal;
+  /** Tools the model may call; candidates that cannot call tools are skipped. */
+  tools?: ToolDefinition[];
+  toolMode?: ToolMode;
+  /** Tried before every other candidate (the model an agent conversation is pinned to). */
+  first?: Candidate;
+  /** The only candidate (a model the caller picked by name); policy and availability still apply. */
+  only?: Candidate;
 }
 
 export type { Attempt } from './Attempt';
@@ -67,12 +77,15 @@ export interface RouteResult {
   usage: TokenUsage;
   finishReason: FinishReason;
   text: string;
+  /** Tool calls the answer made (empty for a text answer). */
+  toolCalls: ToolCall[];
 }
 
 export type RouteChunk =
   /** The router committed to this candidate: its first text follows. */
   | { type: 'model'; provider: ProviderId; model: string; local: boolean; attempts: Attempt[] }
   | { type: 'text'; text: string }
+  | { type: 'toolCall'; call: ToolCall }
   | { type: 'done'; result: RouteResult };
 
 /**
@@ -147,14 +160,14 @@ export class Router {
     throwIfAborted(request.signal);
     const start = this.clock.monotonic();
     const attempts: Attempt[] = [];
-    for (const candidate of this.order(request.tier, request.prefer)) {
+    for (const candidate of this.candidatesFor(request)) {
       const blocked = this.blockedReason(candidate, request);
       if (blocked) {
         // Policy blocks are summarised once in the reason; listing every cloud model adds noise.
         if (this.routes[tierName(request.tier)].includes(candidate)) attempts.push({ candidate, outcome: 'skipped', reason: blocked });
         continue;
       }
-      const unavailable = await this.unavailableReason(candidate);
+      const unavailable = (await this.unavailableReason(candidate)) ?? this.noToolSupport(candidate, request);
       if (unavailable) {
         attempts.push({ candidate, outcome: 'skipped', reason: unavailable });
         continue;
@@ -166,10 +179,23 @@ export class Router {
       let ttftMs: number | undefined;
       let attemptTtft: number | undefined;
       let text = '';
+      const toolCalls: ToolCall[] = [];
       let done: Extract<ProviderChunk, { type: 'done' }> | undefined;
       const commit = (): RouteChunk => ({ type: 'model', provider: candidate.provider, model: candidate.model, local, attempts: [...attempts] });
       try {
-        for await (const chunk of provider.chat({ model: candidate.model, messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens, signal: request.signal })) {
+        const tools = request.tools?.length ? { tools: request.tools, toolMode: request.toolMode } : {};
+        for await (const chunk of provider.chat({ model: candidate.model, messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens, signal: request.signal, ...tools })) {
+          if (chunk.type === 'toolCall') {
+            // A call is an answer too: it commits to this candidate like the first text does.
+            if (ttftMs === undefined) {
+              ttftMs = this.clock.monotonic() - start;
+              attemptTtft = this.clock.monotonic() - attemptStart;
+              yield commit();
+            }
+            toolCalls.push(chunk.call);
+            yield chunk;
+            continue;
+          }
           if (chunk.type === 'text') {
             if (chunk.text === '') continue;
             if (ttftMs === undefined) {
@@ -179,7 +205,7 @@ export class Router {
             }
             text += chunk.text;
             yield { type: 'text', text: chunk.text };
-          } else {
+          } else if (chunk.type === 'done') {
             done = chunk;
           }
         }
@@ -213,6 +239,7 @@ export class Router {
           usage: done.usage,
           finishReason: done.finishReason,
           text,
+          toolCalls,
         },
       };
       return;
@@ -224,6 +251,22 @@ export class Router {
     if (this.isLocal(c)) return r.localBlocked;
     if (r.privacy?.localOnly) return `kept on this machine: ${r.privacy.reasons.join('; ')}`;
     return r.cloudBlocked?.message;
+  }
+
+  /** The candidates to try in order: just `only`, or the usual order with `first` moved ahead. */
+  private candidatesFor(request: RouteRequest): Candidate[] {
+    if (request.only) return [request.only];
+    const order = this.order(request.tier, request.prefer);
+    const first = request.first;
+    if (!first) return order;
+    const same = (c: Candidate) => c.provider === first.provider && c.model === first.model;
+    return [order.find(same) ?? first, ...order.filter((c) => !same(c))];
+  }
+
+  private noToolSupport(c: Candidate, request: RouteRequest): string | undefined {
+    if (!request.tools?.length) return undefined;
+    if (c.provider === 'vscode') return 'tool calls are not passed on to other extensions\' models';
+    return this.options.toolSupport?.(c);
   }
 
   private async unavailableReason(c: Candidate): Promise<string | undefined> {

@@ -26,6 +26,7 @@ import { ModelAvailability } from './ModelAvailability';
 import { ResilientProvider, type ResilienceContext } from './ResilientProvider';
 import type { CircuitInfo, IRoutingService, RoutingServiceDeps, SpendSummary } from './RoutingServiceContract';
 import { RoutingState } from './RoutingState';
+import { StickyModels } from './StickyModels';
 
 const PLACEMENTS: readonly Placement[] = ['auto', 'local', 'cloud'];
 /** Longest Retry-After honoured inside a chat; beyond it the router moves to another model. */
@@ -61,6 +62,7 @@ export class RoutingService implements IRoutingService {
   private parts: Parts | undefined;
   private readonly subscriptions: IDisposable[] = [];
   private overrideNext = false;
+  private readonly sticky: StickyModels;
 
   constructor(private readonly deps: RoutingServiceDeps) {
     this.timer = deps.timer ?? systemTimer;
@@ -69,7 +71,8 @@ export class RoutingService implements IRoutingService {
     this.registry = new ProviderRegistry({ settings: deps.settings, keys: deps.keys, extraModels: deps.extraModels, clock, logger, sdkMaxRetries: deps.sdkMaxRetries });
     this.applied = s;
     [this.breakers, this.retry] = this.buildResilience(s);
-    this.availability = new ModelAvailability({ settings: deps.settings, ollamaModels: deps.ollamaModels, registry: this.registry, breakers: () => this.breakers, clock, timer: this.timer, logger });
+    this.sticky = new StickyModels(clock);
+    this.availability = new ModelAvailability({ settings: deps.settings, ollamaModels: deps.ollamaModels, ollamaDetails: deps.ollamaDetails, registry: this.registry, breakers: () => this.breakers, clock, timer: this.timer, logger });
     this.state = new RoutingState({ store: deps.store, clock, timer: this.timer, logger }, budgetOptions(s));
     this.cache = new AnswerCache({ settings: deps.settings, clock, timer: this.timer, logger });
     const context = (): ResilienceContext => this.resilienceContext();
@@ -82,16 +85,24 @@ export class RoutingService implements IRoutingService {
     const started = this.deps.clock.monotonic();
     const settings = this.deps.settings();
     await this.availability.prepare();
+    if (request.agent?.tools.length) await this.availability.prepareTools();
     const parts = this.currentParts(settings);
     const mode = placementOf(request.command);
     const hybridRequest = this.hybridRequest(request, settings, mode);
+    // An agent conversation is pinned to the model it was first routed to (the strategy decides
+    // when a step escalates past the pin).
+    const stickyKey = request.agent?.conversationKey;
+    const pin = stickyKey === undefined ? undefined : this.sticky.get(stickyKey);
+    if (pin && hybridRequest.agent && !hybridRequest.agent.only) hybridRequest.agent.first = pin.candidate;
     // Decided once: the cache key needs the tier, and the same decision is what execute() runs.
     const decision = parts.hybrid.decide(hybridRequest);
     const tier = tierName(decision.complexity.level);
     const shareable = !decision.privacy.localOnly;
     const keyFor = (m: Placement) => this.cache.key({ route: `${m}:${tier}:${parts.routes[tier].map(candidateKey).join(',')}`, messages: request.messages, parameters: { mode: m, tier } });
     const key = keyFor(mode);
-    const ticket = await this.cache.begin(key, shareable);
+    // An agent's answers depend on tool results the cache key does not see, and a replayed tool call
+    // would reuse a call id: agents are never answered from the cache.
+    const ticket = request.agent ? ({ kind: 'off' } as const) : await this.cache.begin(key, shareable);
     if (ticket.kind === 'hit') {
       const note = ticket.joined ? 'answered from cache: shared with an identical request that was already running' : 'answered from cache';
       yield* cachedChunks(ticket.answer, note, Math.round(this.deps.clock.monotonic() - started));
@@ -105,6 +116,8 @@ export class RoutingService implements IRoutingService {
       const answer = translator.answer();
       if (!done || !answer) throw new JarvisError('invalid-response', 'The router ended without an answer.');
       if (ticket.kind === 'compute') ticket.complete(answer, !done.truncated);
+      const routed = translator.result;
+      if (stickyKey !== undefined && routed) this.sticky.set(stickyKey, routed.candidate, routed.local);
       settled = true;
       yield* this.budgetNotice(done.local === false);
       yield done;
@@ -112,7 +125,7 @@ export class RoutingService implements IRoutingService {
       if (ticket.kind === 'compute') ticket.fail(e);
       settled = true;
       const cancelled = isJarvisError(e, 'cancelled') || request.signal.aborted;
-      if (!cancelled && !translator.hasText && isJarvisError(e) && FAILURE_TABLE[e.code].degrade) {
+      if (!cancelled && !request.agent && !translator.hasText && isJarvisError(e) && FAILURE_TABLE[e.code].degrade) {
         const stale = await this.findCached(PLACEMENTS.filter((m) => m !== mode).map(keyFor), shareable);
         if (stale) {
           this.deps.logger.warn(`every model failed (${e.message}); served an earlier cached answer`);
@@ -190,6 +203,13 @@ export class RoutingService implements IRoutingService {
       complexity,
       signal: request.signal,
     };
+    if (request.agent) {
+      hybrid.agent = {
+        tools: request.agent.tools,
+        toolMode: request.agent.toolMode,
+        ...(request.agent.model ? { only: { provider: request.agent.model.provider, model: request.agent.model.model } } : {}),
+      };
+    }
     if (this.overrideNext && (mode !== 'local') && !this.state.budget.check().ok) {
       // The user's one-time override is spent on the first request the budget would have stopped.
       this.overrideNext = false;
@@ -274,7 +294,7 @@ export class RoutingService implements IRoutingService {
         this.recorded.fire();
       },
     };
-    const router = new Router({ providers: this.providers, routes, availability: this.availability.check, pricing: new PricingTable(s.pricing.overrides), tracker, clock: this.deps.clock });
+    const router = new Router({ providers: this.providers, routes, availability: this.availability.check, toolSupport: this.availability.toolSupport, pricing: new PricingTable(s.pricing.overrides), tracker, clock: this.deps.clock });
     const privacy = new PrivacyGuard({ localOnlyGlobs: s.privacy.localOnly });
     const hybrid = new HybridStrategy({ router, localRatio: s.routing.localRatio, qualityThreshold: s.routing.qualityThreshold, budget: this.state.budget, privacy, validate: this.validator(s) });
     this.parts = { router, hybrid, privacy, routes };

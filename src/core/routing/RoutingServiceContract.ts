@@ -7,7 +7,7 @@ import type { Event } from '../../common/Emitter';
 import type { IDisposable } from '../../common/Disposable';
 import type { Clock } from '../../common/Clock';
 import type { JarvisSettings } from '../config/settings';
-import type { OllamaModelInfo } from '../llm/ollama/OllamaTypes';
+import type { OllamaModelDetails, OllamaModelInfo } from '../llm/ollama/OllamaTypes';
 import type { LlmProvider } from '../llm/types';
 import type { KeyValueStore, Logger } from '../ports';
 import type { Responder } from '../chat/ChatPipeline';
@@ -29,6 +29,8 @@ export interface RoutingServiceDeps {
   keys: { get(provider: 'openai' | 'anthropic'): Promise<string | undefined> };
   /** Installed Ollama models (cached by the service for a short time). */
   ollamaModels: () => Promise<OllamaModelInfo[]>;
+  /** `/api/show` of one model: which installed models can call tools. Optional: without it all are assumed to. */
+  ollamaDetails?: (model: string) => Promise<OllamaModelDetails>;
   extraModels?: ExtraModelSource;
   /** Where the performance tracker and budget state persist (VS Code globalState). */
   store: KeyValueStore;

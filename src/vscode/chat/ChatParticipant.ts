@@ -90,6 +90,10 @@ class ResponseRenderer {
       case 'markdown':
         this.stream.markdown(chunk.text);
         return;
+      case 'toolCall':
+        // @jarvis offers no tools to its models; a call nobody asked for is named, not run.
+        this.stream.progress(`The model asked to run the tool "${chunk.call.name}"; @jarvis runs no tools.`);
+        return;
       case 'reference': {
         const uri = chunk.uri !== undefined && isOpenableReferenceUri(chunk.uri) ? parseUri(chunk.uri) : undefined;
         if (uri) this.stream.reference(uri);

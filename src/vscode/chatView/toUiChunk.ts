@@ -22,6 +22,9 @@ export function toUiChunk(chunk: ChatChunk, turn: { local?: boolean } = {}): UiC
       };
     case 'markdown':
       return { type: 'markdown', text: chunk.text };
+    case 'toolCall':
+      // Chat view requests offer no tools, so this is a model asking for one unprompted: say so, run nothing.
+      return { type: 'progress', message: `The model asked to run the tool "${chunk.call.name}"; the chat view runs no tools.` };
     case 'reference':
       return {
         type: 'reference',

@@ -8,6 +8,7 @@ import type { OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMoni
 import { registerModelCommands } from './registerModelCommands';
 import { registerRoutingCommands } from './registerRoutingCommands';
 import { CostStatusBar } from '../statusBar/CostStatusBar';
+import type { AgentActivity } from '../../core/routing/AgentResponder';
 
 export interface RegisterRoutingDeps {
   /** Built by the composition root (src/extension.ts). */
@@ -18,6 +19,8 @@ export interface RegisterRoutingDeps {
   models: OllamaModels;
   monitor: OllamaStatusMonitor;
   log: vscode.LogOutputChannel;
+  /** Requests through Jarvis's language models, for the status page. */
+  agentActivity?: () => AgentActivity;
 }
 
 /**
@@ -28,7 +31,7 @@ export function registerRouting(deps: RegisterRoutingDeps): vscode.Disposable {
   const { service, log } = deps;
   const store = new DisposableStore();
   store.add(new CostStatusBar(service));
-  store.add(registerRoutingCommands({ service, keys: deps.keys, monitor: deps.monitor, settings: deps.settings, extraModels: deps.extraModels, logger: log }));
+  store.add(registerRoutingCommands({ service, keys: deps.keys, monitor: deps.monitor, settings: deps.settings, extraModels: deps.extraModels, logger: log, agentActivity: deps.agentActivity }));
   store.add(registerModelCommands(deps.models, deps.monitor, deps.settings, log));
   return store;
 }

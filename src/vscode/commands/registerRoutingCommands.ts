@@ -9,6 +9,7 @@ import { formatUsd } from '../../core/presentation/formatUsd';
 import type { ExtraModelSource, IRoutingService } from '../../core/routing/RoutingServiceContract';
 import { describe, type OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMonitor';
 import { commandIds } from '../../core/commandIds';
+import type { AgentActivity } from '../../core/routing/AgentResponder';
 
 export interface RoutingCommandDeps {
   service: IRoutingService;
@@ -17,6 +18,8 @@ export interface RoutingCommandDeps {
   settings: SettingsStore;
   extraModels: ExtraModelSource;
   logger: Logger;
+  /** Requests through Jarvis's language models, shown on the status page. */
+  agentActivity?: () => AgentActivity;
 }
 
 type ExportFormat = 'json' | 'csv';
@@ -40,6 +43,7 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
       ollama: describe(deps.monitor.status),
       vscodeModels: { enabled: useVscodeModels, models: extra.map((m) => `${m.model} (${m.vendor})`) },
       generatedAt: new Date().toLocaleString(),
+      ...(deps.agentActivity ? { agent: deps.agentActivity() } : {}),
     });
   };
 

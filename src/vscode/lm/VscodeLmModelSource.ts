@@ -28,7 +28,8 @@ export class VscodeLmModelSource implements ExtraModelSource, vscode.Disposable 
 
   private async load(): Promise<ExtraModel[]> {
     try {
-      const models = await vscode.lm.selectChatModels();
+      // Jarvis's own models (vendor "jarvis") route back here: offering them as candidates would loop.
+      const models = (await vscode.lm.selectChatModels()).filter((m) => m.vendor !== 'jarvis');
       this.logger.debug(`vscode.lm offers ${models.length} chat model(s)${models.length ? `: ${models.map((m) => m.id).join(', ')}` : ''}`);
       return models.map((m) => ({ provider: new VscodeLmProvider(m), model: m.id, vendor: m.vendor }));
     } catch (e) {

@@ -34,7 +34,7 @@ export class LocalResponder implements Responder {
       if (chunk.type === 'text') {
         ttftMs ??= Math.round(this.clock.monotonic() - started);
         yield { type: 'markdown', text: chunk.text };
-      } else {
+      } else if (chunk.type === 'done') {
         usage = chunk.usage;
         truncated = chunk.finishReason === 'length';
         answered = chunk.model || model;

@@ -61,6 +61,7 @@ export function makeService(o: ServiceOptions): { service: RoutingService; store
     settings: () => settings,
     keys: { get: async (p) => o.keys?.[p] },
     ollamaModels: () => models.list(),
+    ollamaDetails: (m) => models.show(m),
     store,
     clock: o.clock ?? new FakeClock(Date.UTC(2025, 0, 15, 12)),
     logger,

@@ -6,7 +6,9 @@ import { type CloudProviderIdentity, SdkCloudProvider } from '../SdkCloudProvide
 import { StreamWatchdog } from '../StreamWatchdog';
 import type { FinishReason, LlmProvider, ProviderChatRequest, ProviderChunk } from '../types';
 import { validateChatRequest } from '../validateChatRequest';
-import { toAnthropicMessages } from './toAnthropicMessages';
+import { toAnthropicRequest } from '../tools/toAnthropicRequest';
+import { ToolCallAssembler } from '../tools/ToolCallAssembler';
+import { type CheckedTool, validateTools } from '../tools/validateTools';
 
 const ANTHROPIC: CloudProviderIdentity = {
   provider: 'anthropic',
@@ -28,8 +30,10 @@ export class AnthropicProvider extends SdkCloudProvider implements LlmProvider {
 
   async *chat(request: ProviderChatRequest): AsyncIterable<ProviderChunk> {
     validateChatRequest(request, ANTHROPIC.label);
+    const tools = validateTools(request.tools, request.toolMode, ANTHROPIC.label);
     const conn = this.validConnection();
-    const body = messagesBody(request);
+    const body = messagesBody(request, tools);
+    const calls = new ToolCallAssembler({ provider: 'anthropic', model: request.model });
     throwIfAborted(request.signal);
     const watchdog = new StreamWatchdog(conn.timeoutMs, request.signal);
     let started = false;
@@ -49,12 +53,20 @@ export class AnthropicProvider extends SdkCloudProvider implements LlmProvider {
             inputTokens = event.message.usage?.input_tokens ?? 0;
             outputTokens = event.message.usage?.output_tokens ?? 0;
             break;
+          case 'content_block_start':
+            if (event.content_block.type === 'tool_use') calls.add(event.index, { id: event.content_block.id, name: event.content_block.name });
+            break;
           case 'content_block_delta':
-            // Only text is requested; other delta kinds (thinking, tool input) are not shown.
+            // Text is shown; tool input is collected; other kinds (thinking) are not shown.
             if (event.delta.type === 'text_delta' && event.delta.text) {
               watchdog.pause();
               yield { type: 'text', text: event.delta.text };
+            } else if (event.delta.type === 'input_json_delta' && calls.has(event.index)) {
+              calls.add(event.index, { arguments: event.delta.partial_json });
             }
+            break;
+          case 'content_block_stop':
+            calls.close(event.index);
             break;
           case 'message_delta':
             // Counts here are cumulative, so they replace rather than add.
@@ -66,7 +78,7 @@ export class AnthropicProvider extends SdkCloudProvider implements LlmProvider {
             stopped = true;
             break;
           default:
-            // content_block_start/stop carry nothing we show; unknown future events are ignored.
+            // ping and unknown future events carry nothing we use.
             break;
         }
         watchdog.touch();
@@ -77,6 +89,10 @@ export class AnthropicProvider extends SdkCloudProvider implements LlmProvider {
       if (!started || !stopped) {
         throw this.incompleteStream(conn, request.model);
       }
+      const made = calls.finish(true);
+      if (request.toolMode === 'required' && made.length === 0) throw this.noToolCall(conn, request.model);
+      for (const call of made) yield { type: 'toolCall', call };
+      if (made.length > 0) finishReason = 'tool-calls';
       yield {
         type: 'done',
         usage: { inputTokens, outputTokens },
@@ -100,8 +116,8 @@ export class AnthropicProvider extends SdkCloudProvider implements LlmProvider {
   }
 }
 
-function messagesBody(request: ProviderChatRequest): MessageCreateParamsStreaming {
-  const { system, messages } = toAnthropicMessages(request.messages);
+function messagesBody(request: ProviderChatRequest, tools: CheckedTool[]): MessageCreateParamsStreaming {
+  const { system, messages, tools: anthropicTools, tool_choice } = toAnthropicRequest(request.messages, tools, request.toolMode === 'required');
   const body: MessageCreateParamsStreaming = {
     model: request.model,
     max_tokens: request.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
@@ -109,6 +125,10 @@ function messagesBody(request: ProviderChatRequest): MessageCreateParamsStreamin
     stream: true,
   };
   if (system !== undefined) body.system = system;
+  if (anthropicTools) {
+    body.tools = anthropicTools;
+    body.tool_choice = tool_choice;
+  }
   // `temperature` is deliberately not sent: the API deprecated it and SDK 1.x no longer has it in
   // the request type, so sending it would bypass the SDK's contract with the server.
   return body;
@@ -116,6 +136,7 @@ function messagesBody(request: ProviderChatRequest): MessageCreateParamsStreamin
 
 function mapStopReason(reason: string): FinishReason {
   if (reason === 'end_turn' || reason === 'stop_sequence') return 'stop';
+  if (reason === 'tool_use') return 'tool-calls';
   if (reason === 'max_tokens' || reason === 'model_context_window_exceeded') return 'length';
   return 'other';
 }

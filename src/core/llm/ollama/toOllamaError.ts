@@ -29,6 +29,14 @@ export function toOllamaError(e: unknown, ctx: OllamaErrorContext): JarvisError 
   }
 
   const status = httpStatus(e);
+  if (/does not support tools/i.test(errorMessage(e))) {
+    const name = model ?? 'This model';
+    return new JarvisError(
+      'invalid-input',
+      `The Ollama model "${name}" cannot call tools. Pick one whose \`ollama show\` lists "tools" (for example llama3.1 or qwen2.5), or ask without tools.`,
+      { ...base, ...(status !== undefined ? { status } : {}) },
+    );
+  }
   if (status !== undefined) {
     const text = errorMessage(e);
     // A 404 on an unknown route ("404 page not found") means an old Ollama, not a missing model.

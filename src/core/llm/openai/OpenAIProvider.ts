@@ -5,6 +5,9 @@ import { JarvisError } from '../../../common/errors';
 import type { ValidCloudConnection } from '../CloudConnection';
 import { type CloudProviderIdentity, SdkCloudProvider } from '../SdkCloudProvider';
 import { StreamWatchdog } from '../StreamWatchdog';
+import { ToolCallAssembler } from '../tools/ToolCallAssembler';
+import { toOpenAIRequest } from '../tools/toOpenAIRequest';
+import { type CheckedTool, validateTools } from '../tools/validateTools';
 import type { FinishReason, LlmProvider, ProviderChatRequest, ProviderChunk, TokenUsage } from '../types';
 import { validateChatRequest } from '../validateChatRequest';
 
@@ -26,14 +29,16 @@ export class OpenAIProvider extends SdkCloudProvider implements LlmProvider {
 
   async *chat(request: ProviderChatRequest): AsyncIterable<ProviderChunk> {
     validateChatRequest(request, LABEL);
+    const tools = validateTools(request.tools, request.toolMode, LABEL);
     const conn = this.validConnection();
     throwIfAborted(request.signal);
+    const calls = new ToolCallAssembler({ provider: 'openai', model: request.model });
     const watchdog = new StreamWatchdog(conn.timeoutMs, request.signal);
     let finishReason: FinishReason | undefined;
     let usage: TokenUsage | undefined;
     let model = request.model;
     try {
-      const stream = await this.client(conn).chat.completions.create(chatBody(request, conn.baseUrl), {
+      const stream = await this.client(conn).chat.completions.create(chatBody(request, tools, conn.baseUrl), {
         signal: watchdog.signal,
       });
       watchdog.touch();
@@ -45,6 +50,9 @@ export class OpenAIProvider extends SdkCloudProvider implements LlmProvider {
         // `choices` is empty on the usage chunk; only the first choice is requested (n = 1).
         const choice: ChatCompletionChunk.Choice | undefined = chunk.choices?.[0];
         if (choice?.finish_reason) finishReason = mapFinishReason(choice.finish_reason);
+        for (const t of choice?.delta?.tool_calls ?? []) {
+          calls.add(t.index, { id: t.id, name: t.function?.name, arguments: t.function?.arguments });
+        }
         const text = choice?.delta?.content;
         if (text) {
           watchdog.pause();
@@ -58,6 +66,11 @@ export class OpenAIProvider extends SdkCloudProvider implements LlmProvider {
       if (finishReason === undefined) {
         throw this.incompleteStream(conn, request.model);
       }
+      // Calls are handed on only now: a stream cut off mid-call was refused just above.
+      const made = calls.finish();
+      if (request.toolMode === 'required' && made.length === 0) throw this.noToolCall(conn, request.model);
+      for (const call of made) yield { type: 'toolCall', call };
+      if (made.length > 0) finishReason = 'tool-calls';
       if (usage === undefined) {
         // Some OpenAI-compatible servers ignore stream_options; report zero rather than guess.
         this.logger.debug(`${LABEL} at ${conn.baseUrl} sent no usage for ${model}; counting 0 tokens.`);
@@ -113,13 +126,18 @@ export class OpenAIProvider extends SdkCloudProvider implements LlmProvider {
 
 const OFFICIAL_HOST = 'api.openai.com';
 
-function chatBody(request: ProviderChatRequest, baseUrl: string): ChatCompletionCreateParamsStreaming {
+function chatBody(request: ProviderChatRequest, tools: CheckedTool[], baseUrl: string): ChatCompletionCreateParamsStreaming {
+  const converted = toOpenAIRequest(request.messages, tools, request.toolMode === 'required');
   const body: ChatCompletionCreateParamsStreaming = {
     model: request.model,
-    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: converted.messages,
     stream: true,
     stream_options: { include_usage: true },
   };
+  if (converted.tools) {
+    body.tools = converted.tools;
+    body.tool_choice = converted.tool_choice;
+  }
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.maxTokens !== undefined) {
     // OpenAI's newer models refuse `max_tokens`; many compatible servers only know it.
@@ -131,6 +149,7 @@ function chatBody(request: ProviderChatRequest, baseUrl: string): ChatCompletion
 
 function mapFinishReason(reason: string): FinishReason {
   if (reason === 'stop') return 'stop';
+  if (reason === 'tool_calls') return 'tool-calls';
   if (reason === 'length') return 'length';
   return 'other';
 }

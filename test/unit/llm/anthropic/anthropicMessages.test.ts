@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { toAnthropicMessages } from '../../../../src/core/llm/anthropic/toAnthropicMessages';
+import { toAnthropicRequest } from '../../../../src/core/llm/tools/toAnthropicRequest';
 import { expectJarvisError } from '../../../fakes/providerAssertions';
+
+/** Text-only conversations go through the tool-aware conversion unchanged (no tools offered). */
+const toAnthropicMessages = (messages: Parameters<typeof toAnthropicRequest>[0]) => toAnthropicRequest(messages, []);
 
 describe('toAnthropicMessages', () => {
   it('moves every system message into system, joined in order', () => {

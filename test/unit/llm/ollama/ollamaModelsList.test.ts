@@ -8,7 +8,7 @@ describe('OllamaModels list, has and show', () => {
   let fake: FakeOllamaServer;
   let models: OllamaModels;
   beforeEach(async () => {
-    fake = await FakeOllamaServer.start({ models: ['llama3', 'qwen2.5-coder:7b', 'nomic-embed-text'] });
+    fake = await FakeOllamaServer.start({ models: ['llama3', 'qwen2.5-coder:7b', 'nomic-embed-text'], withoutTools: ['llama3'], contextLength: { 'qwen2.5-coder:7b': 32768 } });
     models = new OllamaModels(() => ({ host: fake.url }));
   });
   afterEach(() => fake.close());
@@ -44,6 +44,8 @@ describe('OllamaModels list, has and show', () => {
       contextLength: 8192,
     });
     assert.deepEqual((await models.show('nomic-embed-text')).capabilities, ['embedding']);
+    const qwen = await models.show('qwen2.5-coder:7b');
+    assert.deepEqual([qwen.capabilities, qwen.contextLength], [['completion', 'tools'], 32768]);
   });
 
   it('show() of a model that is not installed → model-not-found', async () => {

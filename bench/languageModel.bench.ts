@@ -1,0 +1,159 @@
+/**
+ * Jarvis as a language model (what VS Code's model picker and other extensions call):
+ * 1. time to the first streamed part through the provider's core path (AgentResponder +
+ *    RoutingService: loop check, agent complexity, privacy over tool results, sticky pin, router,
+ *    resilience) to the fake Ollama, against the same request straight to the `ollama` client;
+ *    once for an answer that is a tool call and once for a text answer (which an agent receives only
+ *    after it passed the quality check, so its first part comes at the end of the answer);
+ * 2. the cost of converting a request with 40 tools (VS Code's agent sends about that many) into
+ *    each provider's format.
+ * Prints medians and p95; never passes or fails on time.
+ *
+ *   npx tsc -p tsconfig.test.json && node out/bench/languageModel.bench.js
+ */
+import { Ollama } from 'ollama';
+import { systemClock } from '../src/common/Clock';
+import { DEFAULT_SETTINGS, type JarvisSettings } from '../src/core/config/settings';
+import { OllamaModels } from '../src/core/llm/ollama/OllamaModels';
+import { toAnthropicRequest } from '../src/core/llm/tools/toAnthropicRequest';
+import { toOllamaRequest } from '../src/core/llm/tools/toOllamaRequest';
+import { toOpenAIRequest } from '../src/core/llm/tools/toOpenAIRequest';
+import type { ToolDefinition } from '../src/core/llm/tools/ToolTypes';
+import { validateTools } from '../src/core/llm/tools/validateTools';
+import type { ChatMessage } from '../src/core/llm/types';
+import { nullLogger, type KeyValueStore } from '../src/core/ports';
+import { AgentResponder } from '../src/core/routing/AgentResponder';
+import { RoutingService } from '../src/core/routing/RoutingService';
+import { FakeOllamaServer } from '../test/fakes/FakeOllamaServer';
+import { fmtMs, summarize } from '../test/harness/benchStats';
+
+const RUNS = 150;
+const WARMUP = 15;
+const CONVERSIONS = 2000;
+
+const memoryStore = (): KeyValueStore => {
+  const data = new Map<string, unknown>();
+  return { get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => void data.set(k, v) };
+};
+
+/** Forty tools shaped like VS Code's built-in agent tools: a description and a few typed properties. */
+function fortyTools(): ToolDefinition[] {
+  return Array.from({ length: 40 }, (_, i) => ({
+    name: `tool_${i}`,
+    description: `Tool number ${i}: reads or changes something in the workspace. Use it when the task needs it. `.repeat(3),
+    inputSchema: {
+      type: 'object',
+      properties: {
+        path: { type: 'string', description: 'A workspace-relative path.' },
+        query: { type: 'string', description: 'What to look for.' },
+        limit: { type: 'number', description: 'Most results.' },
+        flags: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['path'],
+    },
+  }));
+}
+
+/** A 20-message agent conversation: ten rounds of call and result. */
+function conversation(): ChatMessage[] {
+  const out: ChatMessage[] = [{ role: 'system', content: 'You are an agent in VS Code. '.repeat(40) }, { role: 'user', content: 'Find and fix the failing test.' }];
+  for (let i = 0; i < 9; i++) {
+    out.push({ role: 'assistant', content: '', toolCalls: [{ id: `call_${i}`, name: `tool_${i}`, input: { path: `src/file${i}.ts`, limit: 10 } }] });
+    out.push({ role: 'user', content: '', toolResults: [{ callId: `call_${i}`, content: 'export function f() { return 1; }\n'.repeat(30) }] });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const fake = await FakeOllamaServer.start({ models: ['llama3'], reply: 'A closure is a function together with the variables it captured.' });
+  const settings: JarvisSettings = { ...DEFAULT_SETTINGS, ollama: { ...DEFAULT_SETTINGS.ollama, host: fake.url, model: 'llama3' } };
+  const models = new OllamaModels(() => ({ host: fake.url }));
+  const service = new RoutingService({
+    settings: () => settings,
+    keys: { get: async () => undefined },
+    ollamaModels: () => models.list(),
+    ollamaDetails: (m) => models.show(m),
+    store: memoryStore(),
+    clock: systemClock,
+    logger: nullLogger,
+  });
+  const agent = new AgentResponder(service, nullLogger);
+  const tools: ToolDefinition[] = [{ name: 'read_file', description: 'Reads a file', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } }];
+  const prompt = (i: number, call: boolean) => `What is a closure? (${i})${call ? ' [[tool:read_file {"path": "a.ts"}]]' : ''}`;
+
+  const viaProvider = async (i: number, call: boolean): Promise<number> => {
+    const started = performance.now();
+    let first = NaN;
+    for await (const _part of agent.respond({ messages: [{ role: 'user', content: prompt(i, call) }], tools, toolMode: 'auto', signal: new AbortController().signal })) {
+      if (Number.isNaN(first)) first = performance.now() - started;
+    }
+    return first;
+  };
+  const bare = async (i: number, call: boolean): Promise<number> => {
+    const started = performance.now();
+    let first = NaN;
+    const stream = await new Ollama({ host: fake.url }).chat({
+      model: 'llama3',
+      messages: [{ role: 'user', content: prompt(i, call) }],
+      tools: [{ type: 'function', function: { name: 'read_file', description: 'Reads a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } } }],
+      stream: true,
+    });
+    for await (const part of stream) {
+      if ((part.message?.content || part.message?.tool_calls?.length) && Number.isNaN(first)) first = performance.now() - started;
+    }
+    return first;
+  };
+
+  console.log(`## Jarvis as a language model: time to the first streamed part (${RUNS} runs each, fake Ollama on 127.0.0.1)\n`);
+  console.log('| answer | straight to the ollama client (median / p95) | provider path (median / p95) | difference (median / p95) |');
+  console.log('|---|---|---|---|');
+  for (const call of [true, false]) {
+    for (let i = 0; i < WARMUP; i++) {
+      await viaProvider(-i - 1, call);
+      await bare(-i - 1, call);
+    }
+    const p: number[] = [];
+    const b: number[] = [];
+    // Interleaved so both see the same machine load.
+    for (let i = 0; i < RUNS; i++) {
+      p.push(await viaProvider(i, call));
+      b.push(await bare(i, call));
+    }
+    const sp = summarize(p);
+    const sb = summarize(b);
+    console.log(`| ${call ? 'tool call' : 'text (held until it passed the quality check)'} | ${fmtMs(sb.median)} / ${fmtMs(sb.p95)} | ${fmtMs(sp.median)} / ${fmtMs(sp.p95)} | ${fmtMs(sp.median - sb.median)} / ${fmtMs(sp.p95 - sb.p95)} |`);
+  }
+  agent.dispose();
+  service.dispose();
+  await fake.close();
+
+  const forty = fortyTools();
+  const messages = conversation();
+  const time = (f: () => unknown): number[] => {
+    for (let i = 0; i < 100; i++) f();
+    return Array.from({ length: CONVERSIONS }, () => {
+      const t = performance.now();
+      f();
+      return performance.now() - t;
+    });
+  };
+  const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+  console.log(`\n## Converting a request with 40 tools and a 20-message agent conversation (${CONVERSIONS} runs each)\n`);
+  console.log('| step | median | p95 |');
+  console.log('|---|---|---|');
+  const rows: [string, () => unknown][] = [
+    ['check the 40 tools (validateTools)', () => validateTools(forty, 'auto', 'OpenAI')],
+    ['→ Ollama request (check + convert)', () => toOllamaRequest(messages, validateTools(forty, 'auto', 'Ollama'))],
+    ['→ OpenAI request (check + convert)', () => toOpenAIRequest(messages, validateTools(forty, 'auto', 'OpenAI'))],
+    ['→ Anthropic request (check + convert)', () => toAnthropicRequest(messages, validateTools(forty, 'auto', 'Anthropic'))],
+  ];
+  for (const [label, f] of rows) {
+    const s = summarize(time(f));
+    console.log(`| ${label} | ${us(s.median)} | ${us(s.p95)} |`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

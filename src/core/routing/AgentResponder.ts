@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { Emitter, type Event } from '../../common/Emitter';
+import { isJarvisError, JarvisError } from '../../common/errors';
+import type { AgentRequest } from '../chat/AgentRequest';
+import type { Responder } from '../chat/ChatPipeline';
+import { detectToolLoop } from '../llm/tools/detectToolLoop';
+import type { ToolCall, ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
+import type { ChatMessage, ProviderId } from '../llm/types';
+import type { Logger } from '../ports';
+
+/** What an agent receives: text and tool calls, nothing else (notes go to the log). */
+export type AgentPart = { type: 'text'; text: string } | { type: 'toolCall'; call: ToolCall };
+
+export interface AgentAsk {
+  messages: ChatMessage[];
+  tools: ToolDefinition[];
+  toolMode: ToolMode;
+  /** Undefined for Jarvis Auto; a model picked by name otherwise. */
+  model?: { provider: ProviderId; model: string };
+  signal: AbortSignal;
+}
+
+/** The latest request through the language-model provider, for "Show Routing Status". */
+export interface AgentActivity {
+  requests: number;
+  toolCalls: number;
+  last?: { model: string; local: boolean; reason?: string; toolCalls: number };
+}
+
+/**
+ * Jarvis as a language model for agents (VS Code's chat, other extensions): each request goes
+ * through the same routing as @jarvis, marked as an agent's, so the routing service holds back
+ * answers it may still replace, keeps the conversation on one model and never serves it from the
+ * cache. An agent that repeats itself is stopped here with a message instead of another model call.
+ */
+export class AgentResponder {
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange: Event<void> = this.changed.event;
+  readonly activity: AgentActivity = { requests: 0, toolCalls: 0 };
+
+  constructor(
+    private readonly responder: Responder,
+    private readonly logger: Logger,
+  ) {}
+
+  async *respond(ask: AgentAsk): AsyncGenerator<AgentPart> {
+    if (!Array.isArray(ask.messages) || ask.messages.length === 0) {
+      throw new JarvisError('invalid-input', 'A request to Jarvis needs at least one message.');
+    }
+    const loop = detectToolLoop(ask.messages);
+    if (loop) {
+      this.logger.warn(loop);
+      yield { type: 'text', text: loop };
+      return;
+    }
+    const agent: AgentRequest = {
+      tools: ask.tools,
+      toolMode: ask.toolMode,
+      conversationKey: conversationKey(ask.messages, ask.model),
+      ...(ask.model ? { model: ask.model } : {}),
+    };
+    this.activity.requests++;
+    let calls = 0;
+    try {
+      for await (const chunk of this.responder.respond({ prompt: askOf(ask.messages), messages: ask.messages, attachments: [], signal: ask.signal, agent })) {
+        switch (chunk.type) {
+          case 'markdown':
+            yield { type: 'text', text: chunk.text };
+            break;
+          case 'toolCall':
+            calls++;
+            yield { type: 'toolCall', call: chunk.call };
+            break;
+          case 'model':
+            this.activity.last = { model: `${chunk.provider}:${chunk.model}`, local: chunk.local, reason: chunk.reason, toolCalls: 0 };
+            this.logger.info(`language model request → ${chunk.provider}:${chunk.model}${chunk.reason ? ` (${chunk.reason})` : ''}`);
+            break;
+          case 'notice':
+            this.logger.info(`language model request: ${chunk.message}`);
+            break;
+          case 'error':
+            throw new JarvisError(chunk.code, chunk.message);
+          default:
+            break;
+        }
+      }
+    } catch (e) {
+      if (!isJarvisError(e, 'cancelled')) this.logger.warn(`language model request failed: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
+    } finally {
+      this.activity.toolCalls += calls;
+      if (this.activity.last) this.activity.last.toolCalls = calls;
+      this.changed.fire();
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/**
+ * What the person asked: the last user text of the conversation (an agent's later requests end
+ * with tool results, not words). Complexity and privacy are judged on it and on the messages.
+ */
+export function askOf(messages: readonly ChatMessage[]): string {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.role === 'user' && m.content.trim() !== '') return m.content;
+  }
+  return '';
+}
+
+/**
+ * One agent conversation's requests all start with the same system prompt and first user
+ * message; VS Code passes no conversation id to a model provider, so those name it.
+ */
+export function conversationKey(messages: readonly ChatMessage[], model?: { provider: string; model: string }): string {
+  const system = messages.find((m) => m.role === 'system')?.content ?? '';
+  const firstUser = messages.find((m) => m.role === 'user')?.content ?? '';
+  return createHash('sha256').update(JSON.stringify([model ? `${model.provider}:${model.model}` : 'auto', system, firstUser])).digest('hex').slice(0, 32);
+}
