@@ -145,7 +145,11 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const learner = PreferenceLearner.load({ store: memoryState, trust, threshold: current().preferences.confidenceThreshold });
   const evidence = new EditEvidenceLog(memoryState, systemClock);
   const learning = () => current().preferences.learning && vscode.workspace.isTrusted;
+  // Explain/Review/Ask open a chat request; this carries the editor's context (symbol, imports) into it.
+  const editorContext = new EditorContextContributor(systemClock);
   const preferenceContext = new PreferenceContextContributor({
+    // Editor commands' prompts are Jarvis's words ("Answer with ONE fenced block…"), not preferences.
+    isGeneratedPrompt: (prompt) => editorContext.isGenerated(prompt),
     learner,
     settings: current,
     logger: log,
@@ -183,8 +187,6 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const sessionContext = root.add(new SessionContextContributor({ current: session, idleMs: SESSION_TIMEOUT_HOURS * HOUR_MS, logger: log }));
   const memoryContributors = [sessionContext, new MemoryContextContributor({ memory, settings: current }), preferenceContext];
 
-  // Explain/Review/Ask open a chat request; this carries the editor's context (symbol, imports) into it.
-  const editorContext = new EditorContextContributor(systemClock);
   const engine = new ChatEngine({
     settings: () => settings.current,
     responder: routing,

@@ -40,6 +40,9 @@ export function findTestFiles(dir: string, suffix: string): string[] {
 export async function runMocha(options: MochaRunOptions): Promise<MochaRunResult> {
   if (options.files.length === 0) throw new Error(`No test files for suite "${options.suite}".`);
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: options.timeoutMs ?? 30_000 });
+  // JARVIS_TEST_GREP runs only the tests whose full title matches (e.g. one feature's suite on a busy machine).
+  const grep = process.env.JARVIS_TEST_GREP;
+  if (grep) mocha.grep(grep);
   for (const f of options.files) mocha.addFile(f);
   await mocha.loadFilesAsync();
   const result = await new Promise<MochaRunResult>((resolve) => {

@@ -53,6 +53,8 @@ async function closeAll(): Promise<void> {
 }
 
 describe('Editor commands on selected code (fake Ollama)', function () {
+  // Each command is a full request (memory, routing, the fake model) in a busy 2-core machine's VS Code.
+  this.timeout(120_000);
   let api: EditorTestApi;
   let tmp: string;
 
@@ -107,7 +109,7 @@ describe('Editor commands on selected code (fake Ollama)', function () {
     const id = await refactor(editor);
     // The user changes the selected code itself while the proposal waits.
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(editor.document.uri, new vscode.Position(3, 2), '/* mine */ ');
+    edit.insert(editor.document.uri, new vscode.Position(2, 2), '/* mine */ ');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const mine = editor.document.getText();
     const refused = await vscode.commands.executeCommand<{ applied: boolean; message: string }>('jarvis.editor.applyProposal', id);
@@ -211,8 +213,10 @@ describe('Editor commands on selected code (fake Ollama)', function () {
     assert.ok(seen[0] < seen[1] && seen[1] < seen[2], `confidence should rise with each edit: ${seen.join(' → ')}`);
     const evidence = api.memory.evidence('coding_style:quotes');
     assert.ok(evidence.length >= 3, JSON.stringify(evidence));
-    assert.equal(evidence[0].before, '  const a = "hello";');
-    assert.equal(evidence[0].after, "  const a = 'hello';");
+    assert.equal(evidence[0].before, '··const a = "hello";', 'indentation is shown visibly');
+    assert.equal(evidence[0].after, "··const a = 'hello';");
+    // The commands' own prompts ("Answer with ONE fenced block…") were not learned as preferences.
+    assert.ok(!api.memory.preferences().some((p) => /Refactor the selected code|fenced/i.test(p.value)), JSON.stringify(api.memory.preferences()));
   });
 
   it('flags a remembered selection possibly stale once its code is rewritten, not after a small edit', async () => {

@@ -41,7 +41,7 @@ export function registerEditorCommands(deps: EditorCommandDeps): { disposable: v
     }
     try {
       if (EDITOR_COMMANDS[kind].answersIn === 'chat') return await askInChat(kind, editor, deps, extra.question);
-      return await runEditCommand(kind, editor, { engine: deps.engine, proposals, log: deps.log, ...(deps.syntax ? { syntax: deps.syntax } : {}) }, extra);
+      return await runEditCommand(kind, editor, { engine: deps.engine, markGenerated: (p) => deps.context.markGenerated(p), proposals, log: deps.log, ...(deps.syntax ? { syntax: deps.syntax } : {}) }, extra);
     } catch (e) {
       deps.log.warn(`${EDITOR_COMMANDS[kind].title} failed: ${errorMessage(e)}`);
       void vscode.window.showErrorMessage(`Jarvis: ${EDITOR_COMMANDS[kind].title} failed: ${errorMessage(e)}. Nothing was changed.`);

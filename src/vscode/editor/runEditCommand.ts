@@ -11,6 +11,8 @@ import { diagnosticsIn, gatherCodeTarget, gatherTestPlan } from './gatherCodeTar
 
 export interface EditRunDeps {
   engine: IChatEngine;
+  /** Told the prompt Jarvis wrote, so preference learning does not read it as the user's words. */
+  markGenerated(prompt: string): void;
   /** The quality gate's tree-sitter checker: a full parse for TypeScript, Python, Go… when its grammar loads. */
   syntax?: WarmableSyntax;
   proposals: EditProposals;
@@ -55,6 +57,7 @@ export async function runEditCommand(kind: EditorCommandKind, editor: vscode.Tex
     await deps.proposals.discard(proposal, 'failed');
     return fail(errorMessage(e), deps);
   }
+  deps.markGenerated(built.prompt);
   const what = describeTarget(target);
   const languageId = target.languageId;
   let answer = '';

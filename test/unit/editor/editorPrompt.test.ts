@@ -119,6 +119,11 @@ describe('editor: context carried into the chat request', () => {
     c.expect('Explain this', { system: 'ctx', code: '```ts\nx\n```' });
     assert.deepEqual(await c.contribute({ ...req('Explain this'), attachments: [{ name: 'a.ts', content: 'x' }] }), { system: 'ctx' });
     assert.deepEqual(await c.contribute(req('Explain this')), {});
+    // Both paths mark their prompts as Jarvis's own words, so preference learning skips them.
+    assert.equal(c.isGenerated('Explain this'), true);
+    c.markGenerated('Refactor x');
+    assert.equal(c.isGenerated(' Refactor x '), true);
+    assert.equal(c.isGenerated('I prefer tabs'), false);
     c.expect('Later', { system: 'old' });
     clock.advance(2 * 60_000 + 1);
     assert.deepEqual(await c.contribute(req('Later')), {});

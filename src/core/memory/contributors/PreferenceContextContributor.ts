@@ -20,6 +20,8 @@ export interface PreferenceContextContributorOptions {
   onProposals?: (pending: Preference[]) => void;
   /** The local model as a second reader, used while `jarvis.preferences.llm` is on. */
   llmReader?: LlmPreferenceReader;
+  /** Prompts Jarvis wrote itself (editor commands such as Refactor): not the user's words, so nothing is learned from them. */
+  isGeneratedPrompt?: (prompt: string) => boolean;
   logger?: Logger;
 }
 
@@ -65,7 +67,7 @@ export class PreferenceContextContributor implements ContextContributor {
     const s = this.options.settings().preferences;
     if (!s.learning) return;
     const text = exchange.prompt.trim();
-    if (text === '') return;
+    if (text === '' || this.options.isGeneratedPrompt?.(text)) return;
     for (const r of readPreferences(text).refused) this.logger.info(`Preferences: not learned (about routing, privacy or instructions, which only settings change): “${r.slice(0, 80)}”`);
     const touched = await this.options.learner.learnFromText(text);
     const learned = touched.filter((p) => p.status !== 'pending');
