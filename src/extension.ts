@@ -5,6 +5,7 @@ import { systemClock } from './common/Clock';
 import { SettingsStore } from './core/config/SettingsStore';
 import { ChatEngine } from './core/chat/ChatEngine';
 import { EditorContextContributor } from './core/editor/EditorContextContributor';
+import { TreeSitterSyntax } from './core/routing/quality/TreeSitterSyntax';
 import { ApiKeyStore, CloudProvider } from './core/security/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
 import { OllamaProvider } from './core/llm/ollama/OllamaProvider';
@@ -195,6 +196,8 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const editorCommands = registerEditorCommands({
     engine,
     context: editorContext,
+    // Grammars load on the first proposal in their language, never at activation.
+    syntax: new TreeSitterSyntax({ logger: log }),
     askChatView: (prompt) => chatView.ask(prompt),
     // Code applied from a proposal is watched like inserted code: the user's restyling of it teaches preferences.
     onDidApply: (code) => inserted.fire(code),

@@ -1,7 +1,8 @@
 /**
  * A real HTTP server on 127.0.0.1 that speaks Ollama's wire format, so tests exercise the real
  * `ollama` SDK and fetch. Tests in another process (VS Code, a browser) steer it with markers in the
- * last user message: [[slow]] [[error]] [[garbage]] [[code]] [[history]].
+ * last user message: [[slow]] [[error]] [[garbage]] [[code]] [[history]], and [[reply-b64:<base64>]]
+ * (answer exactly the decoded text: editor-command tests script the model's code this way).
  */
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -302,6 +303,8 @@ export class FakeOllamaServer {
     if (prompt.includes('[[garbage]]')) return { ...base, chunks: ['Hello '], ending: 'garbage' };
     if (prompt.includes('[[code]]')) return { ...base, chunks: splitWords(CODE_REPLY) };
     if (prompt.includes('[[history]]')) return { ...base, chunks: [`history:${messages.length}`] };
+    const scripted = /\[\[reply-b64:([A-Za-z0-9+/=]+)\]\]/.exec(prompt);
+    if (scripted) return { ...base, chunks: splitWords(Buffer.from(scripted[1], 'base64').toString('utf8')) };
     const reply =
       typeof this.reply === 'function'
         ? this.reply(messages)

@@ -5,4 +5,4 @@
 import { repoRoot, vscodeArg } from '../harness/paths';
 import { runAsMain, runUiSuite } from './runUiSuite';
 
-runAsMain('ui', () => runUiSuite({ suite: 'ui', vscode: vscodeArg(), files: ['chatView.uitest.js'], load: { developmentPath: repoRoot } }));
+runAsMain('ui', () => runUiSuite({ suite: 'ui', vscode: vscodeArg(), files: ['chatView.uitest.js', 'editorCommands.uitest.js'], load: { developmentPath: repoRoot } }));

@@ -1,4 +1,40 @@
+import type { SyntaxChecker } from '../routing/quality/QualityRule';
 import { BRACKET_LANGUAGES, SLASH_COMMENT_LANGUAGES } from './languages';
+
+/** VS Code language ids → the grammar names of the quality gate's tree-sitter checker. */
+const GRAMMAR_OF: Record<string, string> = {
+  typescript: 'typescript', typescriptreact: 'typescript', python: 'python', go: 'go', rust: 'rust', java: 'java',
+  csharp: 'csharp', cpp: 'cpp', c: 'c', ruby: 'ruby', php: 'php', shellscript: 'bash', css: 'css',
+};
+/** Languages whose members (a method selected alone) parse once wrapped in a class. */
+const CLASS_WRAP = new Set(['typescript', 'typescriptreact', 'java', 'csharp', 'php']);
+
+/** The tree-sitter grammar that checks `languageId`, if any. */
+export function grammarFor(languageId: string): string | undefined {
+  return GRAMMAR_OF[languageId];
+}
+
+/**
+ * A full parse of the proposal with tree-sitter (TypeScript, Python, Go, Rust…), when the checker has
+ * the grammar loaded. Held to the same standard as the code it replaces: if the original did not
+ * parse on its own (a fragment), the proposal is not refused for that either.
+ */
+export function treeSitterProblem(checker: SyntaxChecker, languageId: string, original: string, proposed: string): string | undefined {
+  const grammar = GRAMMAR_OF[languageId];
+  if (!grammar) return undefined;
+  const parses = (code: string): boolean | 'unknown' => {
+    const r = checker.check(grammar, code);
+    if (r === 'unavailable') return 'unknown';
+    if (r.ok) return true;
+    if (!CLASS_WRAP.has(languageId)) return false;
+    const wrapped = checker.check(grammar, `class JarvisWrapper {\n${code}\n}`);
+    return wrapped !== 'unavailable' && wrapped.ok;
+  };
+  if (original.trim() !== '' && parses(original) !== true) return undefined;
+  const r = checker.check(grammar, proposed);
+  if (r === 'unavailable' || r.ok || parses(proposed) !== false) return undefined;
+  return `a syntax error near line ${r.line}`;
+}
 
 const JSON_IDS = new Set(['json']);
 const HASH_COMMENTS = new Set(['python', 'shellscript', 'ruby', 'yaml', 'perl', 'r']);

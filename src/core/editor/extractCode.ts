@@ -47,10 +47,10 @@ export function fencedBlocks(text: string): Fence[] {
 /**
  * The code to apply from a model's answer for a document in `languageId`. The answer must hold a
  * fenced block in that language (or an untagged one), or be bare code; prose, a block in another
- * language, a cut-off block or code that does not parse (where a parser is at hand) is refused
- * with the reason, so nothing wrong is ever applied.
+ * language, a cut-off block or code that does not parse (where a parser is at hand, and when the
+ * `original` it replaces parsed) is refused with the reason, so nothing wrong is ever applied.
  */
-export function extractCode(answer: string, languageId: string): ExtractedCode {
+export function extractCode(answer: string, languageId: string, original?: string): ExtractedCode {
   if (typeof answer !== 'string' || answer.trim() === '') return { ok: false, reason: 'The model returned an empty answer.' };
   const lang = languageLabel(languageId);
   const blocks = fencedBlocks(answer);
@@ -79,7 +79,8 @@ export function extractCode(answer: string, languageId: string): ExtractedCode {
       .trim();
   }
   if (code.trim() === '') return { ok: false, reason: 'The model returned an empty code block.' };
-  const problem = checkCodeSyntax(code, languageId);
+  // A fragment that did not parse on its own (half a statement, an object's members) is not held to parsing.
+  const problem = original === undefined || checkCodeSyntax(original, languageId) === undefined ? checkCodeSyntax(code, languageId) : undefined;
   if (problem) return { ok: false, reason: `The model's ${lang} code does not parse (${problem}), so it was not applied.` };
   return { ok: true, code, explanation, candidates };
 }

@@ -78,7 +78,7 @@ export async function gatherTestPlan(doc: vscode.TextDocument): Promise<{ framew
   const siblings = doc.uri.scheme === 'file' ? await vscode.workspace.fs.readDirectory(dir).then((e) => e.map(([n]) => n), () => []) : [];
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
   const read = async (uri: vscode.Uri) => vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
-  const packageJson = folder ? await nearest(dir, folder.uri, 'package.json', read) : undefined;
+  const packageJson = await nearest(dir, folder?.uri, 'package.json', read);
   const pythonConfig = folder ? (await Promise.all(['pyproject.toml', 'setup.cfg', 'requirements.txt', 'requirements-dev.txt'].map((n) => read(vscode.Uri.joinPath(folder.uri, n))))).filter(Boolean).join('\n') : '';
   const sourcePath = relativeName(doc.uri);
   const plan = planTests({ languageId: doc.languageId, sourcePath, siblings, ...(packageJson ? { packageJson } : {}), pythonConfig });
@@ -89,12 +89,14 @@ export async function gatherTestPlan(doc: vscode.TextDocument): Promise<{ framew
   return { framework: plan.framework, uri, file: plan.testPath, ...(existing !== undefined ? { existing } : {}) };
 }
 
-async function nearest(dir: vscode.Uri, root: vscode.Uri, name: string, read: (u: vscode.Uri) => Promise<string | undefined>): Promise<string | undefined> {
+/** The nearest `name` from `dir` up to the workspace folder (or a few levels, outside any folder). */
+async function nearest(dir: vscode.Uri, root: vscode.Uri | undefined, name: string, read: (u: vscode.Uri) => Promise<string | undefined>): Promise<string | undefined> {
+  if (dir.scheme !== 'file') return undefined;
   let at = dir;
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < (root ? 20 : 4); i++) {
     const found = await read(vscode.Uri.joinPath(at, name));
     if (found !== undefined) return found;
-    if (at.path === root.path || at.path.length <= root.path.length) return undefined;
+    if (at.path === '/' || (root && (at.path === root.path || at.path.length <= root.path.length))) return undefined;
     at = vscode.Uri.joinPath(at, '..');
   }
   return undefined;

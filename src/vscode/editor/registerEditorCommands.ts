@@ -3,6 +3,7 @@ import { errorMessage } from '../../common/errors';
 import type { IChatEngine } from '../../core/chat/ChatEngine';
 import { EDITOR_COMMAND_KINDS, EDITOR_COMMANDS, PROPOSAL_COMMANDS, type EditorCommandKind } from '../../core/editor/EditorCommand';
 import type { EditorContextContributor } from '../../core/editor/EditorContextContributor';
+import type { WarmableSyntax } from '../../core/routing/quality/QualityGate';
 import type { InsertedCode } from '../chatView/InsertedCode';
 import { askInChat, type ChatAskResult } from './askInChat';
 import { EditProposals, type ApplyResult } from './EditProposals';
@@ -13,6 +14,8 @@ import { runEditCommand, type EditRunResult } from './runEditCommand';
 export interface EditorCommandDeps {
   engine: IChatEngine;
   context: EditorContextContributor;
+  /** Full parses of proposals where a tree-sitter grammar exists (optional: the bracket check remains). */
+  syntax?: WarmableSyntax;
   askChatView(prompt: string): Promise<void>;
   /** Told where applied code landed (learning from the user's next edits to it). */
   onDidApply(code: InsertedCode): void;
@@ -38,7 +41,7 @@ export function registerEditorCommands(deps: EditorCommandDeps): { disposable: v
     }
     try {
       if (EDITOR_COMMANDS[kind].answersIn === 'chat') return await askInChat(kind, editor, deps, extra.question);
-      return await runEditCommand(kind, editor, { engine: deps.engine, proposals, log: deps.log }, extra);
+      return await runEditCommand(kind, editor, { engine: deps.engine, proposals, log: deps.log, ...(deps.syntax ? { syntax: deps.syntax } : {}) }, extra);
     } catch (e) {
       deps.log.warn(`${EDITOR_COMMANDS[kind].title} failed: ${errorMessage(e)}`);
       void vscode.window.showErrorMessage(`Jarvis: ${EDITOR_COMMANDS[kind].title} failed: ${errorMessage(e)}. Nothing was changed.`);

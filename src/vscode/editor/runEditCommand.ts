@@ -3,12 +3,16 @@ import { errorMessage } from '../../common/errors';
 import type { IChatEngine } from '../../core/chat/ChatEngine';
 import { buildEditorPrompt, describeTarget } from '../../core/editor/buildEditorPrompt';
 import { EDITOR_COMMANDS, type EditorCommandKind } from '../../core/editor/EditorCommand';
+import { grammarFor, treeSitterProblem } from '../../core/editor/checkCodeSyntax';
 import { extractCode, matchIndentation, partialCode } from '../../core/editor/extractCode';
+import type { WarmableSyntax } from '../../core/routing/quality/QualityGate';
 import type { EditProposals, Proposal } from './EditProposals';
 import { diagnosticsIn, gatherCodeTarget, gatherTestPlan } from './gatherCodeTarget';
 
 export interface EditRunDeps {
   engine: IChatEngine;
+  /** The quality gate's tree-sitter checker: a full parse for TypeScript, Python, Go… when its grammar loads. */
+  syntax?: WarmableSyntax;
   proposals: EditProposals;
   log: vscode.LogOutputChannel;
 }
@@ -97,7 +101,13 @@ export async function runEditCommand(kind: EditorCommandKind, editor: vscode.Tex
     await deps.proposals.discard(proposal, 'failed');
     return fail(`${info.title} failed: ${failure} Nothing was changed.`, deps);
   }
-  const extracted = extractCode(answer, languageId);
+  let extracted = extractCode(answer, languageId, proposal.original === '' ? undefined : proposal.original);
+  const grammar = grammarFor(languageId);
+  if (extracted.ok && deps.syntax && grammar) {
+    await deps.syntax.warm([grammar]);
+    const problem = treeSitterProblem(deps.syntax, languageId, proposal.original, extracted.code);
+    if (problem) extracted = { ok: false, reason: `The model's ${languageId} code does not parse (${problem}), so it was not applied.` };
+  }
   if (!extracted.ok) {
     await deps.proposals.discard(proposal, 'failed');
     deps.log.info(`${info.title}: not applicable (${extracted.reason}). The answer was:\n${answer}`);

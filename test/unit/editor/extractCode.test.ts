@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { bracketProblem, checkCodeSyntax } from '../../../src/core/editor/checkCodeSyntax';
+import { bracketProblem, checkCodeSyntax, grammarFor, treeSitterProblem } from '../../../src/core/editor/checkCodeSyntax';
+import { TreeSitterSyntax } from '../../../src/core/routing/quality/TreeSitterSyntax';
 import { extractCode, fencedBlocks, looksLikeCode, matchIndentation, partialCode } from '../../../src/core/editor/extractCode';
 
 describe('editor: code from a model answer', () => {
@@ -48,6 +49,12 @@ describe('editor: code from a model answer', () => {
     assert.ok(!ts.ok && /"\}" closes "\[" from line 2/.test(ts.reason), JSON.stringify(ts));
   });
 
+  it('does not refuse a proposal for a fragment that did not parse on its own either', () => {
+    const fragment = '  a: 1,\n  b: [2,';
+    assert.ok(extractCode('```js\n  a: 1,\n  b: [3,\n```', 'javascript', fragment).ok);
+    assert.ok(!extractCode('```js\nconst = 1;\n```', 'javascript', 'const a = 1;').ok);
+  });
+
   it('parses a class method selected on its own as JavaScript', () => {
     assert.equal(checkCodeSyntax('  total() {\n    return this.items.length;\n  }', 'javascript'), undefined);
   });
@@ -84,5 +91,26 @@ describe('editor: code from a model answer', () => {
     assert.equal(matchIndentation('    a();\n    b();', 'a2();\n\nb2();'), '    a2();\n\n    b2();');
     assert.equal(matchIndentation('    a();', '  a2();'), '  a2();');
     assert.equal(matchIndentation('a();', 'x();'), 'x();');
+  });
+});
+
+describe('editor: a full parse with tree-sitter where a grammar exists', () => {
+  const syntax = new TreeSitterSyntax();
+  before(() => syntax.warm(['typescript', 'python']));
+
+  it('refuses a TypeScript or Python proposal with a syntax error when the original parsed', () => {
+    assert.equal(grammarFor('typescriptreact'), 'typescript');
+    const original = 'function total(items: Item[]): number {\n  return items.length;\n}';
+    assert.equal(treeSitterProblem(syntax, 'typescript', original, 'function total(items: Item[]): number {\n  return items.reduce((n) => n + 1, 0);\n}'), undefined);
+    assert.match(treeSitterProblem(syntax, 'typescript', original, 'function total(items: Item[]): number {\n  return items.reduce((n) => n +, 0);\n}') ?? '', /syntax error near line 2/);
+    assert.match(treeSitterProblem(syntax, 'python', 'def f(x):\n    return x', 'def f(x)\n    return x') ?? '', /syntax error/);
+  });
+
+  it('accepts a method selected on its own, and does not hold a fragment to parsing', () => {
+    const method = '  private total(): number {\n    return this.items.length;\n  }';
+    assert.equal(treeSitterProblem(syntax, 'typescript', method, '  private total(): number {\n    return this.items.length ?? 0;\n  }'), undefined);
+    // The original is half an object literal: not a program, so the proposal is not refused for it either.
+    assert.equal(treeSitterProblem(syntax, 'typescript', '  a: 1,\n  b: 2,', '  a: 1,\n  b: 3,'), undefined);
+    assert.equal(treeSitterProblem(syntax, 'markdown', '# x', '((('), undefined);
   });
 });

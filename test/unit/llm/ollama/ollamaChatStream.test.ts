@@ -49,6 +49,13 @@ describe('OllamaProvider streams text and usage', () => {
     assert.match(text(chunks), /```python\ndef reverse\(xs\):\n {4}return xs\[::-1\]\n```/);
   });
 
+  it('answers exactly a scripted reply ([[reply-b64:…]]), as the editor-command tests use it', async () => {
+    const reply = '```js\nconst a = "x";\n```\n\nDone.';
+    const marker = `// [[reply-b64:${Buffer.from(reply).toString('base64')}]]`;
+    const chunks = await collect(provider.chat({ model: 'llama3', messages: [{ role: 'user', content: `code:\n${marker}\nRefactor it.` }] }));
+    assert.equal(text(chunks), reply);
+  });
+
   it('uses a custom reply function given to the fake', async () => {
     fake.configure({ reply: (messages) => `got ${messages.length} message(s)` });
     const chunks = await collect(provider.chat({ model: 'llama3', messages: [{ role: 'user', content: 'x' }] }));
