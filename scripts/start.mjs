@@ -147,16 +147,19 @@ async function smoke(url, userDir, tmp) {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The extension host's console reaches the window's console ("[Extension Host] Jarvis activated in …").
+    let consoleLine;
+    page.on('console', (m) => (consoleLine ??= /Jarvis activated in [\d.]+ ms/.exec(m.text())?.[0]));
     const deadline = Date.now() + SMOKE_TIMEOUT_MS;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: SMOKE_TIMEOUT_MS });
     // VS Code gives a status bar entry the DOM id <extension id>.<item id>.
-    await page.locator('[id="jarvis-hybrid.jarvis.jarvis.status"]').waitFor({ state: 'visible', timeout: SMOKE_TIMEOUT_MS });
-    const item = ((await page.locator('[id="jarvis-hybrid.jarvis.jarvis.status"]').textContent()) ?? '').trim();
-    say(`smoke: Jarvis's status bar item shows "${item}"`);
+    const status = page.locator('[id="jarvis-hybrid.jarvis.jarvis.status"]');
+    await status.waitFor({ state: 'visible', timeout: SMOKE_TIMEOUT_MS });
+    say(`smoke: Jarvis's status bar item shows "${((await status.textContent()) ?? '').trim()}"`);
     for (;;) {
-      const line = /Jarvis activated in \d+ ms/.exec(vscodeLogs(userDir))?.[0];
+      const line = consoleLine ?? /Jarvis activated in [\d.]+ ms/.exec(vscodeLogs(userDir))?.[0];
       if (line) return line;
-      if (Date.now() > deadline) throw new Error(`no "Jarvis activated" line in the VS Code logs under ${userDir} within ${SMOKE_TIMEOUT_MS / 1000} s.`);
+      if (Date.now() > deadline) throw new Error(`no "Jarvis activated" line in the window's console or the VS Code logs under ${userDir} within ${SMOKE_TIMEOUT_MS / 1000} s.`);
       // Polling files another process writes: there is no event to wait on.
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -228,7 +231,7 @@ async function main() {
     }, 5_000);
     void exited.then(() => {
       clearTimeout(force);
-      if (args.smoke) fs.rmSync(profile, { recursive: true, force: true });
+      if (args.smoke && !process.env.JARVIS_KEEP_SMOKE_PROFILE) fs.rmSync(profile, { recursive: true, force: true });
       process.exit(code);
     });
   };

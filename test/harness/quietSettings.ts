@@ -9,4 +9,6 @@ export const quietSettings: Readonly<Record<string, unknown>> = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  // Installing a .vsix must not open Jarvis's walkthrough over the window a test drives.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
