@@ -45,6 +45,33 @@ export default tseslint.config(
     },
   },
   {
+    // Memory's own layers (docs/ARCHITECTURE.md): embedders ← store ← {retrieval, preferences, sessions, anchors} ← contributors ← MemoryService.
+    files: ['src/core/memory/embedders/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noVscode],
+        patterns: [
+          { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
+          { regex: '^\\.\\./(?!embedders/)[A-Za-z]', message: 'memory/embedders is the bottom layer of memory: it imports no other memory folder.' },
+          noTest,
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/core/memory/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noVscode],
+        patterns: [
+          { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
+          { regex: '^\\.\\./(retrieval|preferences|sessions|contributors|anchors|MemoryService)(/|$)', message: 'memory/store sits under retrieval, preferences, sessions and contributors: it imports only embedders.' },
+          noTest,
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -61,6 +88,12 @@ export default tseslint.config(
         patterns: [{ group: ['**/core/**', '**/vscode/**', '**/common/**'], message: 'webview code imports src/shared only.' }, noTest],
       }],
     },
+  },
+  {
+    // The probe extension is loaded by the extension host as it is (CommonJS, no build step).
+    files: ['test/fixtures/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/vscode/**/*.ts', 'src/extension.ts'],
