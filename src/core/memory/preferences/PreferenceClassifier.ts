@@ -1,6 +1,5 @@
 import { TextClassifier } from '../../ml/TextClassifier';
 import { PREFERENCE_CATEGORIES, type PreferenceCategory } from './PreferenceCategory';
-import modelFile from './preferenceModel.json';
 import { CUE_NAMES, cueVector } from './sentenceCues';
 import { TOPIC_NAMES, topicVector } from './topicCues';
 
@@ -37,9 +36,13 @@ export function numericFeatures(sentence: string, count = NUMERIC_FEATURES.lengt
 
 let loaded: TextClassifier<PreferenceModelMeta> | undefined;
 
-/** The committed model, parsed once on first use (not at activation). */
+/**
+ * The committed model, read once on first use. Required inside the function rather than imported: esbuild
+ * keeps a `require()` there as a deferred module init, so activation never evaluates the 100 KB of weights.
+ */
 export function preferenceModel(): TextClassifier<PreferenceModelMeta> {
-  loaded ??= TextClassifier.fromJSON<PreferenceModelMeta>(modelFile);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
+  loaded ??= TextClassifier.fromJSON<PreferenceModelMeta>((require('./preferenceModelFile') as typeof import('./preferenceModelFile')).default);
   return loaded;
 }
 
