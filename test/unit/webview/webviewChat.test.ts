@@ -4,7 +4,9 @@
  * only `acquireVsCodeApi` (VS Code's bridge) is stood in for, recording what the page posts.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { existsSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -12,6 +14,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chatHtml } from '../../../src/shared/chatHtml';
 import type { HostToWebviewMessage, WebviewToHostMessage } from '../../../src/shared/protocol';
+import { isolatedEnv } from '../../harness/isolatedEnv';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,6 +31,7 @@ declare global {
 describe('chat webview (real browser)', function () {
   this.timeout(30_000);
   let browser: Browser | undefined;
+  let browserHome: string | undefined;
   let server: http.Server;
   let origin: string;
   let page: Page;
@@ -58,14 +62,18 @@ describe('chat webview (real browser)', function () {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // Chromium writes crash reports and dconf state under HOME/XDG: give it a home of its own.
+    browserHome = fs.mkdtempSync(path.join(os.tmpdir(), 'jchat-home-'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      env: isolatedEnv(browserHome, process.env, { HOME: browserHome }) as Record<string, string>,
     });
   });
 
   after(async () => {
     await browser?.close();
+    if (browserHome) fs.rmSync(browserHome, { recursive: true, force: true });
     // No server when the set-up failed early (e.g. Chromium missing): nothing to close.
     if (server) await new Promise((resolve) => server.close(resolve));
   });
