@@ -80,9 +80,7 @@ const vendorExternal = {
     build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) =>
       // A dynamic import() of an external would stay an ESM import() of a CommonJS file, whose named
       // exports Node cannot see. Route it through a one-line CommonJS shim so it becomes a deferred require.
-      args.kind === 'dynamic-import'
-        ? { path: args.path, namespace: 'vendor-shim' }
-        : { path: `./vendor/${VENDOR_PACKAGES[args.path]}`, external: true },
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'vendor-shim' } : { path: `./vendor/${VENDOR_PACKAGES[args.path]}`, external: true },
     );
     build.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'vendor-shim' }, (args) => ({

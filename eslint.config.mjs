@@ -15,78 +15,109 @@ export default tseslint.config(
   {
     files: ['src/common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [{ group: ['../*', '!./*'], message: 'src/common imports nothing outside itself.' }, noTest],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ group: ['../*', '!./*'], message: 'src/common imports nothing outside itself.' }, noTest],
+        },
+      ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [{ group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' }, noTest],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' }, noTest],
+        },
+      ],
     },
   },
   {
     // Settings are read by everyone, so config depends on nothing in core but the port interfaces.
     files: ['src/core/config/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [
-          { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
-          { regex: '^\\.\\./(?!ports$)[^.]', message: 'src/core/config imports nothing from the rest of core (only ../ports and ../../common).' },
-          noTest,
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
+            { regex: '^\\.\\./(?!ports$)[^.]', message: 'src/core/config imports nothing from the rest of core (only ../ports and ../../common).' },
+            noTest,
+          ],
+        },
+      ],
     },
   },
   {
     // Memory's own layers (docs/ARCHITECTURE.md): embedders ← store ← {retrieval, preferences, sessions, anchors} ← contributors ← MemoryService.
     files: ['src/core/memory/embedders/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [
-          { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
-          { regex: '^\\.\\./(?!embedders/)[A-Za-z]', message: 'memory/embedders is the bottom layer of memory: it imports no other memory folder.' },
-          noTest,
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
+            { regex: '^\\.\\./(?!embedders/)[A-Za-z]', message: 'memory/embedders is the bottom layer of memory: it imports no other memory folder.' },
+            noTest,
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/core/memory/store/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [
-          { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
-          { regex: '^\\.\\./(retrieval|preferences|sessions|contributors|anchors|MemoryService)(/|$)', message: 'memory/store sits under retrieval, preferences, sessions and contributors: it imports only embedders.' },
-          noTest,
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
+            {
+              regex: '^\\.\\./(retrieval|preferences|sessions|contributors|anchors|MemoryService)(/|$)',
+              message: 'memory/store sits under retrieval, preferences, sessions and contributors: it imports only embedders.',
+            },
+            noTest,
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [{ group: ['**/vscode/**', '**/webview/**', '**/common/**'], message: 'src/shared imports nothing; type-only imports of core chunk types are allowed.', allowTypeImports: true }, noTest],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            {
+              group: ['**/vscode/**', '**/webview/**', '**/common/**'],
+              message: 'src/shared imports nothing; type-only imports of core chunk types are allowed.',
+              allowTypeImports: true,
+            },
+            noTest,
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [{ group: ['**/core/**', '**/vscode/**', '**/common/**'], message: 'webview code imports src/shared only.' }, noTest],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ group: ['**/core/**', '**/vscode/**', '**/common/**'], message: 'webview code imports src/shared only.' }, noTest],
+        },
+      ],
     },
   },
   {

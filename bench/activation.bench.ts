@@ -71,12 +71,17 @@ async function readActivationTimes(driver: WorkbenchDriver, ids: string[], timeo
       if (ms && id) times.set(id, Number(ms[1]));
     }
     if (ids.every((i) => times.has(i))) return times;
-    if (Date.now() > deadline) throw new Error(`no activation time for ${ids.filter((i) => !times.has(i)).join(', ')} after ${timeoutMs} ms. Rows: ${JSON.stringify(rows)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no activation time for ${ids.filter((i) => !times.has(i)).join(', ')} after ${timeoutMs} ms. Rows: ${JSON.stringify(rows)}`);
     await driver.page.waitForTimeout(250);
   }
 }
 
-async function oneStart(run: number, baselineVsix: string, browser: BrowserSession): Promise<{ jarvisMs: number; baselineMs: number; selfMs?: number; wallMs: number }> {
+async function oneStart(
+  run: number,
+  baselineVsix: string,
+  browser: BrowserSession,
+): Promise<{ jarvisMs: number; baselineMs: number; selfMs?: number; wallMs: number }> {
   const started = Date.now();
   const server = await CodeServer.start({ name: 'bench-activation', settings: { ...quietSettings }, installExtensions: [baselineVsix] });
   const page = await browser.context.newPage();
@@ -118,7 +123,9 @@ async function main(): Promise<void> {
       baseline.push(r.baselineMs);
       if (r.selfMs !== undefined) self.push(r.selfMs);
       wall.push(r.wallMs);
-      process.stderr.write(`activation bench: start ${run + 1}/${RUNS}: Jarvis ${r.jarvisMs} ms, baseline ${r.baselineMs} ms (${(r.wallMs / 1000).toFixed(1)} s)\n`);
+      process.stderr.write(
+        `activation bench: start ${run + 1}/${RUNS}: Jarvis ${r.jarvisMs} ms, baseline ${r.baselineMs} ms (${(r.wallMs / 1000).toFixed(1)} s)\n`,
+      );
     }
   } finally {
     await browser?.dispose();
@@ -127,7 +134,9 @@ async function main(): Promise<void> {
   const j = summarize(jarvis);
   const b = summarize(baseline);
   console.log(`## Activation (VS Code 1.100.3 via code-server, remote extension host, ${RUNS} fresh starts)`);
-  console.log(`- Jarvis, VS Code's own figure (code load + activate()): median ${fmtMs(j.median)}, p95 ${fmtMs(j.p95)} (min ${fmtMs(j.min)}, max ${fmtMs(j.max)})`);
+  console.log(
+    `- Jarvis, VS Code's own figure (code load + activate()): median ${fmtMs(j.median)}, p95 ${fmtMs(j.p95)} (min ${fmtMs(j.min)}, max ${fmtMs(j.max)})`,
+  );
   console.log(`- Baseline (empty extension, same windows): median ${fmtMs(b.median)}, p95 ${fmtMs(b.p95)}`);
   console.log(`- Ratio Jarvis / baseline (medians): ${(j.median / Math.max(1, b.median)).toFixed(1)}×; Jarvis costs ${fmtMs(j.median - b.median)} more`);
   // Paired per window: both extensions saw the same load, so this ratio is steadier than the one above.

@@ -67,19 +67,23 @@ async function memoryTier(): Promise<void> {
   console.log(`- cache hit: p50 ${fmt(hit.p50)}, p95 ${fmt(hit.p95)}, p99 ${fmt(hit.p99)} (target p99 < 1000 µs: ${hit.p99 < 1000 ? 'met' : 'NOT met'})`);
   console.log(`- baseline bare Map.get: p50 ${fmt(baseline.p50)}, p95 ${fmt(baseline.p95)}, p99 ${fmt(baseline.p99)}`);
   console.log(`- baseline awaited Map.get (same promise overhead as the cache): p50 ${fmt(awaitedBaseline.p50)}, p99 ${fmt(awaitedBaseline.p99)}`);
-  console.log(`- ratio cache/Map.get: p50 ×${(hit.p50 / baseline.p50).toFixed(1)}, p99 ×${(hit.p99 / baseline.p99).toFixed(1)}; cache/awaited Map.get: p50 ×${(hit.p50 / awaitedBaseline.p50).toFixed(1)}`);
+  console.log(
+    `- ratio cache/Map.get: p50 ×${(hit.p50 / baseline.p50).toFixed(1)}, p99 ×${(hit.p99 / baseline.p99).toFixed(1)}; cache/awaited Map.get: p50 ×${(hit.p50 / awaitedBaseline.p50).toFixed(1)}`,
+  );
 }
 
 async function dedup(): Promise<void> {
   const cache = new ResponseCache<typeof value>();
   let computes = 0;
-  const compute = () => new Promise<typeof value>((resolve) => ((computes++), setTimeout(() => resolve(value), 20)));
+  const compute = () => new Promise<typeof value>((resolve) => (computes++, setTimeout(() => resolve(value), 20)));
   const start = process.hrtime.bigint();
   await Promise.all(Array.from({ length: 100 }, () => cache.getOrCompute('same-question', compute)));
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   console.log('');
   console.log('## De-duplication — 100 identical concurrent requests');
-  console.log(`- computations made: ${computes} (without de-duplication: 100); joined: ${cache.stats().dedupJoins}; wall time ${ms.toFixed(1)} ms for a 20 ms compute`);
+  console.log(
+    `- computations made: ${computes} (without de-duplication: 100); joined: ${cache.stats().dedupJoins}; wall time ${ms.toFixed(1)} ms for a 20 ms compute`,
+  );
 }
 
 async function redisTier(): Promise<void> {

@@ -63,20 +63,41 @@ function main(): void {
   });
 
   console.log('## Complexity classifier — held-out split\n');
-  console.log(`${rows.length} hand-written prompts never trained or tuned on; medium steering at localRatio ${LOCAL_RATIO} (P(≥high) threshold ${threshold.toFixed(3)}).\n`);
+  console.log(
+    `${rows.length} hand-written prompts never trained or tuned on; medium steering at localRatio ${LOCAL_RATIO} (P(≥high) threshold ${threshold.toFixed(3)}).\n`,
+  );
   console.log('| analyzer / slice | n | exact | ±1 | Spearman | high/critical routed local | trivial/low → high/critical |');
   console.log('|---|---|---|---|---|---|---|');
   console.log(row('**learned + rails**, all', evaluate(rows, newDecided)));
   console.log(row('old rules analyzer, all', evaluate(rows, oldDecided)));
   const slices: Array<[string, (r: RouterRow) => boolean]> = [
     ...(['en', 'de', 'es', 'fr'] as const).map((l): [string, (r: RouterRow) => boolean] => [l, (r) => r.lang === l]),
-    ...['word-out-of-context', 'size-without-difficulty', 'high-stakes', 'mixed-language'].map((t): [string, (r: RouterRow) => boolean] => [t, (r) => (r.tags ?? []).includes(t)]),
+    ...['word-out-of-context', 'size-without-difficulty', 'high-stakes', 'mixed-language'].map((t): [string, (r: RouterRow) => boolean] => [
+      t,
+      (r) => (r.tags ?? []).includes(t),
+    ]),
   ];
   for (const [name, keep] of slices) {
     const idx = rows.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0);
     const sub = idx.map((i) => rows[i]);
-    console.log(row(`learned, ${name}`, evaluate(sub, idx.map((i) => newDecided[i]))));
-    console.log(row(`old, ${name}`, evaluate(sub, idx.map((i) => oldDecided[i]))));
+    console.log(
+      row(
+        `learned, ${name}`,
+        evaluate(
+          sub,
+          idx.map((i) => newDecided[i]),
+        ),
+      ),
+    );
+    console.log(
+      row(
+        `old, ${name}`,
+        evaluate(
+          sub,
+          idx.map((i) => oldDecided[i]),
+        ),
+      ),
+    );
   }
   console.log('\nLearned + rails, confusion (rows: label, columns: decided):\n');
   console.log(formatConfusion(evaluate(rows, newDecided)).join('\n'));
@@ -97,7 +118,11 @@ function latency(learned: ComplexityClassifier): void {
   const head = 'Review this router for bugs in the fallback loop and explain the trade-offs:\n```ts\n';
   const code8k = head + src.slice(0, 8192 - head.length - 4) + '\n```';
   let prose8k = '';
-  const sentences = ['Our service keeps a queue of jobs and hands them to workers as they become free. ', 'When a worker crashes we want the job to go back on the queue without running twice. ', 'Please explain the options we have and which one you would pick for a small team. '];
+  const sentences = [
+    'Our service keeps a queue of jobs and hands them to workers as they become free. ',
+    'When a worker crashes we want the job to go back on the queue without running twice. ',
+    'Please explain the options we have and which one you would pick for a small team. ',
+  ];
   for (let i = 0; prose8k.length < 8192; i++) prose8k += sentences[i % sentences.length];
   const prompts: Array<[string, string]> = [
     ['short prompt', 'Write a function that debounces another function in TypeScript.'],
@@ -117,7 +142,9 @@ function latency(learned: ComplexityClassifier): void {
     return us.sort((a, b) => a - b);
   };
   const q = (xs: number[], p: number) => xs[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
-  console.log(`## Complexity decision latency\n\n${N} iterations after 500 warm-up, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores. Target: p99 < 200 µs for 8 KB.\n`);
+  console.log(
+    `## Complexity decision latency\n\n${N} iterations after 500 warm-up, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores. Target: p99 < 200 µs for 8 KB.\n`,
+  );
   console.log('| prompt | chars | old rules p50 / p99 | learned + rails p50 / p99 | ratio p50 |');
   console.log('|---|---|---|---|---|');
   for (const [name, prompt] of prompts) {
@@ -127,7 +154,9 @@ function latency(learned: ComplexityClassifier): void {
     const neu = measure(() => {
       sink += learned.assess({ prompt }).level;
     });
-    console.log(`| ${name} | ${prompt.length} | ${q(old, 50).toFixed(1)} / ${q(old, 99).toFixed(1)} µs | ${q(neu, 50).toFixed(1)} / ${q(neu, 99).toFixed(1)} µs | ${(q(neu, 50) / q(old, 50)).toFixed(1)}× |`);
+    console.log(
+      `| ${name} | ${prompt.length} | ${q(old, 50).toFixed(1)} / ${q(old, 99).toFixed(1)} µs | ${q(neu, 50).toFixed(1)} / ${q(neu, 99).toFixed(1)} µs | ${(q(neu, 50) / q(old, 50)).toFixed(1)}× |`,
+    );
   }
   if (sink === -1) console.log('');
 }

@@ -56,7 +56,10 @@ function fortyTools(): ToolDefinition[] {
 
 /** A 20-message agent conversation: ten rounds of call and result. */
 function conversation(): ChatMessage[] {
-  const out: ChatMessage[] = [{ role: 'system', content: 'You are an agent in VS Code. '.repeat(40) }, { role: 'user', content: 'Find and fix the failing test.' }];
+  const out: ChatMessage[] = [
+    { role: 'system', content: 'You are an agent in VS Code. '.repeat(40) },
+    { role: 'user', content: 'Find and fix the failing test.' },
+  ];
   for (let i = 0; i < 9; i++) {
     out.push({ role: 'assistant', content: '', toolCalls: [{ id: `call_${i}`, name: `tool_${i}`, input: { path: `src/file${i}.ts`, limit: 10 } }] });
     out.push({ role: 'user', content: '', toolResults: [{ callId: `call_${i}`, content: 'export function f() { return 1; }\n'.repeat(30) }] });
@@ -78,13 +81,20 @@ async function main(): Promise<void> {
     logger: nullLogger,
   });
   const agent = new AgentResponder(service, nullLogger);
-  const tools: ToolDefinition[] = [{ name: 'read_file', description: 'Reads a file', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } }];
+  const tools: ToolDefinition[] = [
+    { name: 'read_file', description: 'Reads a file', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
+  ];
   const prompt = (i: number, call: boolean) => `What is a closure? (${i})${call ? ' [[tool:read_file {"path": "a.ts"}]]' : ''}`;
 
   const viaProvider = async (i: number, call: boolean): Promise<number> => {
     const started = performance.now();
     let first = NaN;
-    for await (const _part of agent.respond({ messages: [{ role: 'user', content: prompt(i, call) }], tools, toolMode: 'auto', signal: new AbortController().signal })) {
+    for await (const _part of agent.respond({
+      messages: [{ role: 'user', content: prompt(i, call) }],
+      tools,
+      toolMode: 'auto',
+      signal: new AbortController().signal,
+    })) {
       if (Number.isNaN(first)) first = performance.now() - started;
     }
     return first;
@@ -95,7 +105,12 @@ async function main(): Promise<void> {
     const stream = await new Ollama({ host: fake.url }).chat({
       model: 'llama3',
       messages: [{ role: 'user', content: prompt(i, call) }],
-      tools: [{ type: 'function', function: { name: 'read_file', description: 'Reads a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } } }],
+      tools: [
+        {
+          type: 'function',
+          function: { name: 'read_file', description: 'Reads a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } },
+        },
+      ],
       stream: true,
     });
     for await (const part of stream) {
@@ -121,7 +136,9 @@ async function main(): Promise<void> {
     }
     const sp = summarize(p);
     const sb = summarize(b);
-    console.log(`| ${call ? 'tool call' : 'text (held until it passed the quality check)'} | ${fmtMs(sb.median)} / ${fmtMs(sb.p95)} | ${fmtMs(sp.median)} / ${fmtMs(sp.p95)} | ${fmtMs(sp.median - sb.median)} / ${fmtMs(sp.p95 - sb.p95)} |`);
+    console.log(
+      `| ${call ? 'tool call' : 'text (held until it passed the quality check)'} | ${fmtMs(sb.median)} / ${fmtMs(sb.p95)} | ${fmtMs(sp.median)} / ${fmtMs(sp.p95)} | ${fmtMs(sp.median - sb.median)} / ${fmtMs(sp.p95 - sb.p95)} |`,
+    );
   }
   agent.dispose();
   service.dispose();

@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   const l = summarize(lazy.total);
   const e = summarize(eager.total);
   console.log(`## Activation with and without lazy loading (Node ${process.version}, stub vscode, ${RUNS} fresh processes per variant)`);
-  console.log(`Bundles (development build): lazy ${size(lazyFile)} (the lazily loaded packages in vendor files, as shipped), eager ${size(eagerFile)} (everything in one file, imported at the top)`);
+  console.log(
+    `Bundles (development build): lazy ${size(lazyFile)} (the lazily loaded packages in vendor files, as shipped), eager ${size(eagerFile)} (everything in one file, imported at the top)`,
+  );
   console.log(`- ${line('Lazy (as shipped) load + activate()', lazy.total)}`);
   console.log(`  - ${line('module load', lazy.load)}`);
   console.log(`  - ${line('activate()', lazy.activate)}`);

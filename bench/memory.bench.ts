@@ -124,7 +124,19 @@ async function benchStore(n: number, d: number): Promise<Row & { hybridP95: numb
       await reopened.search(`component C${q} ticket T-${q * 13}`, { minSimilarity: -1, limit: 5 });
       hybrid.push(performance.now() - s);
     }
-    return { n, d, load, p50: pct(times, 50), p95: pct(times, 95), cpu95: pct(cpu, 95), size: await folderSize(dir), insertPerSec, single, hybridP95: pct(hybrid, 95), keywordBuild };
+    return {
+      n,
+      d,
+      load,
+      p50: pct(times, 50),
+      p95: pct(times, 95),
+      cpu95: pct(cpu, 95),
+      size: await folderSize(dir),
+      insertPerSec,
+      single,
+      hybridP95: pct(hybrid, 95),
+      keywordBuild,
+    };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -180,7 +192,9 @@ async function main() {
   console.log('- "ours": vectra index (metadata) + vectors.f32 sidecar + Float32Array scan; "vectra": plain LocalIndex');
   console.log('- search = semantic top-5 over random unit vectors (query embedding is a random vector, ~0 ms)');
   console.log('');
-  console.log('| memories × dims | side | load | search p50 | search p95 | search p95 CPU | files | bulk insert | one more insert | p95 ratio vectra/ours | load ratio vectra/ours |');
+  console.log(
+    '| memories × dims | side | load | search p50 | search p95 | search p95 CPU | files | bulk insert | one more insert | p95 ratio vectra/ours | load ratio vectra/ours |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const n of SIZES) {
     for (const d of DIMS) {
@@ -194,7 +208,9 @@ async function main() {
       } else {
         console.log(`| ${n} × ${d} | vectra | not measured (see BASELINE_LIMIT): a ~${Math.round((n * d * 2 * 10.6) / 1e6)} MB JSON file | | | | | | | | |`);
       }
-      console.log(`| ${n} × ${d} | ours, hybrid | first hybrid search (waits for the background keyword index): ${ms(ours.keywordBuild)}; hybrid p95: ${ms(ours.hybridP95)} | | | | | | | | |`);
+      console.log(
+        `| ${n} × ${d} | ours, hybrid | first hybrid search (waits for the background keyword index): ${ms(ours.keywordBuild)}; hybrid p95: ${ms(ours.hybridP95)} | | | | | | | | |`,
+      );
     }
   }
   console.log('');

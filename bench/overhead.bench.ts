@@ -53,7 +53,14 @@ async function main(): Promise<void> {
     const started = performance.now();
     let ttft = NaN;
     const client = new Ollama({ host: fake.url });
-    const stream = await client.chat({ model: 'llama3', messages: [{ role: 'system', content: settings.chat.systemPrompt }, { role: 'user', content: `What is a closure? (${i})` }], stream: true });
+    const stream = await client.chat({
+      model: 'llama3',
+      messages: [
+        { role: 'system', content: settings.chat.systemPrompt },
+        { role: 'user', content: `What is a closure? (${i})` },
+      ],
+      stream: true,
+    });
     for await (const part of stream) {
       if (part.message?.content && Number.isNaN(ttft)) ttft = performance.now() - started;
     }

@@ -21,13 +21,18 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 function table(title: string, rows: CorpusRow[]): void {
   const { all, byLanguage, misses } = evaluatePreferenceExtraction(rows);
   console.log(`\n## ${title}\n`);
-  console.log('| language | preferences | found | right category | right key/value (structured) | at/above 0.7 (rest → review) | non-preferences | false extractions |');
+  console.log(
+    '| language | preferences | found | right category | right key/value (structured) | at/above 0.7 (rest → review) | non-preferences | false extractions |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   const line = (lang: string, f: ExtractionFigures) =>
-    console.log(`| ${lang} | ${f.positives} | ${pct(f.found)} | ${pct(f.rightCategory)} | ${pct(f.rightKeyValue)} of ${f.structured} | ${pct(f.aboveThreshold)} | ${f.negatives} | ${pct(f.falseExtractions)} |`);
+    console.log(
+      `| ${lang} | ${f.positives} | ${pct(f.found)} | ${pct(f.rightCategory)} | ${pct(f.rightKeyValue)} of ${f.structured} | ${pct(f.aboveThreshold)} | ${f.negatives} | ${pct(f.falseExtractions)} |`,
+    );
   for (const [lang, f] of Object.entries(byLanguage)) line(lang, f);
   line('**all**', all);
-  if (process.env.PREFS_BENCH_MISSES) for (const m of misses) console.log(`- ${m.why} ${m.id}: ${JSON.stringify(m.text.slice(0, 100))}${m.got ? ` → ${m.got}` : ''}`);
+  if (process.env.PREFS_BENCH_MISSES)
+    for (const m of misses) console.log(`- ${m.why} ${m.id}: ${JSON.stringify(m.text.slice(0, 100))}${m.got ? ` → ${m.got}` : ''}`);
   else console.log(`\n${misses.length} rows wrong (set PREFS_BENCH_MISSES=1 to list them).`);
 }
 
@@ -57,7 +62,9 @@ function timePerMessage(texts: string[], fn: (t: string) => unknown, rounds: num
 }
 
 function longMessage(): string {
-  const log = Array.from({ length: 120 }, (_, i) => `2026-11-30T10:${String(i % 60).padStart(2, '0')}:01Z WARN retry: always use backoff (attempt ${i})`).join('\n');
+  const log = Array.from({ length: 120 }, (_, i) => `2026-11-30T10:${String(i % 60).padStart(2, '0')}:01Z WARN retry: always use backoff (attempt ${i})`).join(
+    '\n',
+  );
   return `We use pnpm, never suggest npm install.\n\`\`\`\n${log}\n\`\`\`\n${'This is a long explanation of what happened in production last night. '.repeat(60)}`;
 }
 
@@ -74,12 +81,16 @@ const base = timePerMessage(texts, (t) => model.predict(t, numericFeatures(t)), 
 const long = longMessage();
 const longUs = timePerMessage([long], (t) => extractPreferences(t), 20);
 console.log(`\n## Speed per message (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)\n`);
-console.log('| what | median | p95 | p99 | p99 of each message\'s best of 20 |');
+console.log("| what | median | p95 | p99 | p99 of each message's best of 20 |");
 console.log('|---|---|---|---|---|');
 const us = (v: number) => `${v.toFixed(1)} µs`;
 const row = (what: string, s: { raw: Float64Array; best: Float64Array }) =>
-  console.log(`| ${what} | ${us(percentile(s.raw, 0.5))} | ${us(percentile(s.raw, 0.95))} | ${us(percentile(s.raw, 0.99))} | ${us(percentile(s.best, 0.99))} |`);
+  console.log(
+    `| ${what} | ${us(percentile(s.raw, 0.5))} | ${us(percentile(s.raw, 0.95))} | ${us(percentile(s.raw, 0.99))} | ${us(percentile(s.best, 0.99))} |`,
+  );
 row(`extractPreferences, corpus messages (${texts.length})`, ours);
 row('baseline: classifier alone on the whole message', base);
 row(`extractPreferences, one ${(long.length / 1024).toFixed(1)} KB message with a pasted log`, longUs);
-console.log(`\nRatio extractor / classifier-alone (median): ${(percentile(ours.raw, 0.5) / percentile(base.raw, 0.5)).toFixed(2)}×. Target: p99 < 1000 µs per message.`);
+console.log(
+  `\nRatio extractor / classifier-alone (median): ${(percentile(ours.raw, 0.5) / percentile(base.raw, 0.5)).toFixed(2)}×. Target: p99 < 1000 µs per message.`,
+);

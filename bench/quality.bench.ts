@@ -26,7 +26,9 @@ function table(title: string, records: QualityRecord[], sev: Severities[], key: 
   console.log(`\n| ${title} | bad | caught | good | escalated |\n| --- | ---: | ---: | ---: | ---: |`);
   for (const g of groups) {
     const r = rates(records, sev, TUNED_WEIGHTS, (x) => key(x) === g);
-    console.log(`| ${g} | ${r.bad} | ${r.bad ? `${r.caught} (${pct(r.caught, r.bad)})` : '—'} | ${r.good} | ${r.good ? `${r.escalated} (${pct(r.escalated, r.good)})` : '—'} |`);
+    console.log(
+      `| ${g} | ${r.bad} | ${r.bad ? `${r.caught} (${pct(r.caught, r.bad)})` : '—'} | ${r.good} | ${r.good ? `${r.escalated} (${pct(r.escalated, r.good)})` : '—'} |`,
+    );
   }
 }
 
@@ -55,7 +57,9 @@ async function main(): Promise<void> {
     const sev = await severities(gate, records);
     const all = rates(records, sev, TUNED_WEIGHTS);
     console.log(`\n## ${split === 'heldout' ? 'Held-out split (never tuned on)' : 'Training split (tuned on)'}: ${records.length} records`);
-    console.log(`\nBad answers caught: **${all.caught}/${all.bad} (${pct(all.caught, all.bad)})**; good answers escalated: **${all.escalated}/${all.good} (${pct(all.escalated, all.good)})**. Targets: ≥ 90% caught, ≤ 5% escalated.`);
+    console.log(
+      `\nBad answers caught: **${all.caught}/${all.bad} (${pct(all.caught, all.bad)})**; good answers escalated: **${all.escalated}/${all.good} (${pct(all.escalated, all.good)})**. Targets: ≥ 90% caught, ≤ 5% escalated.`,
+    );
     if (split === 'train') continue;
     table('failure kind / good shape', records, sev, (r) => (r.label === 'bad' ? r.kind : `good: ${r.shape}`));
     table('natural language', records, sev, (r) => r.lang);

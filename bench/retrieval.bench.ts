@@ -28,7 +28,10 @@ const POOL = 10;
 
 type Searcher = (query: string) => Promise<string[]>;
 
-async function openStore(embedder: Embedder, memories: LabelledMemory[]): Promise<{ store: VectorMemoryStore; label: Map<string, string>; folder: string; loadMs: number }> {
+async function openStore(
+  embedder: Embedder,
+  memories: LabelledMemory[],
+): Promise<{ store: VectorMemoryStore; label: Map<string, string>; folder: string; loadMs: number }> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'jarvis-retrieval-'));
   let now = NOW;
   const clock: Clock = { now: () => now, monotonic: () => performance.now() };
@@ -61,7 +64,8 @@ function searchers(store: VectorMemoryStore, label: Map<string, string>): Record
     'hybrid (store)': async (q) => ids((await store.search(q, { mode: 'hybrid', limit: POOL })).map((h) => h.record)),
     'shipped retriever (hybrid × decay, threshold 0.2)': async (q) => ids((await decayed.retrieveContext(q, {}, POOL)).map((m) => m.record)),
     'shipped retriever without time decay': async (q) => ids((await undecayed.retrieveContext(q, {}, POOL)).map((m) => m.record)),
-    'retriever with decay, threshold 0 (decay only re-ranks)': async (q) => ids((await decayed.retrieveContext(q, { relevanceThreshold: 0 }, POOL)).map((m) => m.record)),
+    'retriever with decay, threshold 0 (decay only re-ranks)': async (q) =>
+      ids((await decayed.retrieveContext(q, { relevanceThreshold: 0 }, POOL)).map((m) => m.record)),
   };
 }
 
@@ -105,7 +109,10 @@ async function evaluate(search: Searcher, set: RetrievalSet): Promise<Quality> {
     conflictNewerFirst: mean(conflicts.map((c) => c.first)),
     conflictMrr: mean(conflicts.map((c) => c.rr)),
     meanMs: mean(rows.map((x) => x.ms)),
-    p95Ms: percentile(rows.map((x) => x.ms), 95),
+    p95Ms: percentile(
+      rows.map((x) => x.ms),
+      95,
+    ),
   };
 }
 
@@ -127,8 +134,12 @@ const f2 = (x: number) => x.toFixed(2);
 async function main(): Promise<void> {
   const set = loadRetrievalSet(path.join(repo, 'data', 'retrieval'));
   const conflicts = set.queries.filter((q) => q.superseded).length;
-  console.log(`Retrieval set: ${set.memories.length} labelled memories, ${set.queries.length} queries (${conflicts} about two conflicting decisions, newer one relevant).`);
-  console.log(`"Relevance" here: hit@5 = share of queries whose top 5 holds at least one memory that answers it (the seed's "85% relevance" read this way); also recall@5, precision@5, MRR (top ${POOL}), nDCG@5.\n`);
+  console.log(
+    `Retrieval set: ${set.memories.length} labelled memories, ${set.queries.length} queries (${conflicts} about two conflicting decisions, newer one relevant).`,
+  );
+  console.log(
+    `"Relevance" here: hit@5 = share of queries whose top 5 holds at least one memory that answers it (the seed's "85% relevance" read this way); also recall@5, precision@5, MRR (top ${POOL}), nDCG@5.\n`,
+  );
   const from = Math.min(...set.memories.map((m) => m.createdAt));
   const sizes = [set.memories.length, 1000, 10_000];
   const results: { size: number; loadMs: number; mode: string; q: Quality }[] = [];
@@ -148,7 +159,12 @@ async function main(): Promise<void> {
   if (typeof ollama !== 'string') {
     const { store, label, folder, loadMs } = await openStore(ollama, set.memories);
     try {
-      results.push({ size: set.memories.length, loadMs, mode: 'Ollama nomic-embed-text (semantic)', q: await evaluate(async (q) => (await store.search(q, { mode: 'semantic', limit: POOL })).map((h) => label.get(h.record.id) ?? h.record.id), set) });
+      results.push({
+        size: set.memories.length,
+        loadMs,
+        mode: 'Ollama nomic-embed-text (semantic)',
+        q: await evaluate(async (q) => (await store.search(q, { mode: 'semantic', limit: POOL })).map((h) => label.get(h.record.id) ?? h.record.id), set),
+      });
       ollamaNote = 'measured';
     } finally {
       await store.close();
@@ -157,18 +173,37 @@ async function main(): Promise<void> {
   }
 
   for (const size of sizes) {
-    console.log(`\n## ${size} memories${size > set.memories.length ? ` (${set.memories.length} labelled + ${size - set.memories.length} synthetic distractors)` : ' (labelled set only)'}\n`);
+    console.log(
+      `\n## ${size} memories${size > set.memories.length ? ` (${set.memories.length} labelled + ${size - set.memories.length} synthetic distractors)` : ' (labelled set only)'}\n`,
+    );
     console.log('| Mode | hit@5 | recall@5 | precision@5 | MRR | nDCG@5 | conflicts: newer first | latency mean | latency p95 |');
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of results.filter((x) => x.size === size)) {
-      console.log(`| ${r.mode} | ${pct(r.q.hit5)} | ${pct(r.q.recall5)} | ${pct(r.q.precision5)} | ${f2(r.q.mrr)} | ${f2(r.q.ndcg5)} | ${pct(r.q.conflictNewerFirst)} | ${r.q.meanMs.toFixed(1)} ms | ${r.q.p95Ms.toFixed(1)} ms |`);
+      console.log(
+        `| ${r.mode} | ${pct(r.q.hit5)} | ${pct(r.q.recall5)} | ${pct(r.q.precision5)} | ${f2(r.q.mrr)} | ${f2(r.q.ndcg5)} | ${pct(r.q.conflictNewerFirst)} | ${r.q.meanMs.toFixed(1)} ms | ${r.q.p95Ms.toFixed(1)} ms |`,
+      );
     }
   }
   console.log(`\nOllama embedder: ${ollamaNote}. Seed: "150 ms average, 85% relevance" (no definition given).`);
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}, ${os.platform()}`;
   const outDir = path.join(repo, 'docs', 'figures');
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'retrieval.json'), JSON.stringify({ date: new Date().toISOString().slice(0, 10), machine, memories: set.memories.length, queries: set.queries.length, conflicts, ollama: ollamaNote, results }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(outDir, 'retrieval.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString().slice(0, 10),
+        machine,
+        memories: set.memories.length,
+        queries: set.queries.length,
+        conflicts,
+        ollama: ollamaNote,
+        results,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`Machine: ${machine}. Wrote docs/figures/retrieval.json.`);
 }
 

@@ -73,7 +73,9 @@ function main(): void {
   ];
 
   console.log('## Routing decision (complexity + privacy scan + candidate selection)\n');
-  console.log(`${ITERATIONS.toLocaleString('en-US')} iterations after ${WARMUP.toLocaleString('en-US')} warm-up, Node ${process.version}. Baseline: \`JSON.stringify\` of the same request. Load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: p99 on a busy machine mostly measures preemption.\n`);
+  console.log(
+    `${ITERATIONS.toLocaleString('en-US')} iterations after ${WARMUP.toLocaleString('en-US')} warm-up, Node ${process.version}. Baseline: \`JSON.stringify\` of the same request. Load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: p99 on a busy machine mostly measures preemption.\n`,
+  );
   console.log('| prompt | size | baseline p50 | decision p50 | decision p95 | decision p99 | p99 target | p50 ratio vs baseline |');
   console.log('|---|---|---|---|---|---|---|---|');
   const parts: string[] = [];
@@ -88,7 +90,9 @@ function main(): void {
       sink += router.order(d.complexity.level, d.placement).length;
     });
     const p99 = q(decision, 99);
-    console.log(`| ${name} | ${prompt.length} chars | ${f(q(baseline, 50))} | ${f(q(decision, 50))} | ${f(q(decision, 95))} | ${f(p99)} | < ${TARGET_P99_US} µs: ${p99 < TARGET_P99_US ? 'met' : 'NOT met'} | ${(q(decision, 50) / q(baseline, 50)).toFixed(1)}× |`);
+    console.log(
+      `| ${name} | ${prompt.length} chars | ${f(q(baseline, 50))} | ${f(q(decision, 50))} | ${f(q(decision, 95))} | ${f(p99)} | < ${TARGET_P99_US} µs: ${p99 < TARGET_P99_US ? 'met' : 'NOT met'} | ${(q(decision, 50) / q(baseline, 50)).toFixed(1)}× |`,
+    );
 
     const complexity = measure(() => {
       sink += analyzeComplexity({ prompt }).level;

@@ -14,7 +14,13 @@ const filter = process.argv[2];
 
 function newest(dir, suffix) {
   if (!fs.existsSync(dir)) return 0;
-  return Math.max(0, ...fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => fs.statSync(path.join(dir, f)).mtimeMs));
+  return Math.max(
+    0,
+    ...fs
+      .readdirSync(dir, { recursive: true })
+      .filter((f) => f.endsWith(suffix))
+      .map((f) => fs.statSync(path.join(dir, f)).mtimeMs),
+  );
 }
 
 function run(cmd, args) {
@@ -33,7 +39,10 @@ if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js')) && run('npm', ['
 }
 
 const benches = fs.existsSync(benchOut)
-  ? fs.readdirSync(benchOut).filter((f) => f.endsWith('.bench.js') && (!filter || f.includes(filter))).sort()
+  ? fs
+      .readdirSync(benchOut)
+      .filter((f) => f.endsWith('.bench.js') && (!filter || f.includes(filter)))
+      .sort()
   : [];
 if (benches.length === 0) {
   console.error(`[bench] no out/bench/*.bench.js${filter ? ` matching "${filter}"` : ''}.`);

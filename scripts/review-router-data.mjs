@@ -18,27 +18,35 @@ const warnings = [];
 
 function load(file) {
   const rows = [];
-  fs.readFileSync(path.join(root, 'data/router', file), 'utf8').split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    let r;
-    try {
-      r = JSON.parse(line);
-    } catch (e) {
-      errors.push(`${file}:${i + 1}: not JSON (${e.message})`);
-      return;
-    }
-    const where = `${file}:${i + 1} (${r.id})`;
-    if (typeof r.id !== 'string' || !r.id) errors.push(`${where}: id missing`);
-    if (!LANGS.includes(r.lang)) errors.push(`${where}: lang ${JSON.stringify(r.lang)}`);
-    if (!TIERS.includes(r.tier)) errors.push(`${where}: tier ${JSON.stringify(r.tier)}`);
-    if (typeof r.prompt !== 'string' || r.prompt.trim() === '') errors.push(`${where}: empty prompt`);
-    for (const k of ['codeLines', 'fileCount']) if (!Number.isInteger(r[k]) || r[k] < 0) errors.push(`${where}: ${k} must be an integer ≥ 0`);
-    rows.push({ ...r, file, where });
-  });
+  fs.readFileSync(path.join(root, 'data/router', file), 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let r;
+      try {
+        r = JSON.parse(line);
+      } catch (e) {
+        errors.push(`${file}:${i + 1}: not JSON (${e.message})`);
+        return;
+      }
+      const where = `${file}:${i + 1} (${r.id})`;
+      if (typeof r.id !== 'string' || !r.id) errors.push(`${where}: id missing`);
+      if (!LANGS.includes(r.lang)) errors.push(`${where}: lang ${JSON.stringify(r.lang)}`);
+      if (!TIERS.includes(r.tier)) errors.push(`${where}: tier ${JSON.stringify(r.tier)}`);
+      if (typeof r.prompt !== 'string' || r.prompt.trim() === '') errors.push(`${where}: empty prompt`);
+      for (const k of ['codeLines', 'fileCount']) if (!Number.isInteger(r[k]) || r[k] < 0) errors.push(`${where}: ${k} must be an integer ≥ 0`);
+      rows.push({ ...r, file, where });
+    });
   return rows;
 }
 
-const norm = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 function shingles(s) {
   const w = norm(s).split(' ');
   if (w.length < 3) return new Set(w);

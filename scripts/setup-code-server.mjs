@@ -88,7 +88,9 @@ function checkVersion(p, build, tmp) {
   const printed = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   const parsed = parseCodeServerVersion(printed);
   if (r.status !== 0 || !matchesBuild(parsed, build)) {
-    throw new Error(`check failed: "${p.nodeBin} ${p.entry} --version" exited ${r.status ?? r.signal} and printed ${JSON.stringify(printed.trim())}; expected code-server ${build.codeServer} with Code ${build.vscode}.`);
+    throw new Error(
+      `check failed: "${p.nodeBin} ${p.entry} --version" exited ${r.status ?? r.signal} and printed ${JSON.stringify(printed.trim())}; expected code-server ${build.codeServer} with Code ${build.vscode}.`,
+    );
   }
   return parsed;
 }
@@ -137,7 +139,10 @@ function install(p, build, tmp) {
   }
   symlink('node_modules', path.join(vscodeDir, 'node_modules.asar'));
   // The remote CLI and browser helpers code-server's postinstall would have linked.
-  for (const [dir, target, link] of [['bin/remote-cli', 'code-linux.sh', 'code-server'], ['bin/helpers', 'browser-linux.sh', 'browser.sh']]) {
+  for (const [dir, target, link] of [
+    ['bin/remote-cli', 'code-linux.sh', 'code-server'],
+    ['bin/helpers', 'browser-linux.sh', 'browser.sh'],
+  ]) {
     if (fs.existsSync(path.join(vscodeDir, dir, target))) symlink(target, path.join(vscodeDir, dir, link));
   }
   run('npm', ['install', '--omit=dev', '--ignore-scripts', ...quiet], path.join(vscodeDir, 'extensions'), env);

@@ -142,7 +142,15 @@ async function smoke(url, userDir, tmp) {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     env: isolatedEnv(home, { HOME: home }),
   });
   try {
@@ -159,7 +167,8 @@ async function smoke(url, userDir, tmp) {
     for (;;) {
       const line = consoleLine ?? /Jarvis activated in [\d.]+ ms/.exec(vscodeLogs(userDir))?.[0];
       if (line) return line;
-      if (Date.now() > deadline) throw new Error(`no "Jarvis activated" line in the window's console or the VS Code logs under ${userDir} within ${SMOKE_TIMEOUT_MS / 1000} s.`);
+      if (Date.now() > deadline)
+        throw new Error(`no "Jarvis activated" line in the window's console or the VS Code logs under ${userDir} within ${SMOKE_TIMEOUT_MS / 1000} s.`);
       // Polling files another process writes: there is no event to wait on.
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -200,8 +209,18 @@ async function main() {
   const port = await freePortFrom(args.port);
   const server = spawn(
     nodeBin,
-    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...common, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override'],
+    [
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      ...common,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const logFile = args.smoke ? path.join(repoRoot, 'test-artifacts', 'start-smoke-code-server.log') : path.join(profile, 'code-server.log');

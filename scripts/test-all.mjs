@@ -115,7 +115,9 @@ async function main() {
   }
   console.log('\n===== summary =====');
   for (const r of results) {
-    console.log(`${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s${r.crashed ? '  (suite crashed or exited non-zero)' : ''}`);
+    console.log(
+      `${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s${r.crashed ? '  (suite crashed or exited non-zero)' : ''}`,
+    );
   }
   const passed = results.reduce((a, r) => a + r.passed, 0);
   const failed = results.reduce((a, r) => a + r.failed, 0);

@@ -49,7 +49,11 @@ const pct = (v) => `${(v * 100).toFixed(1)}%`;
 function crossValidate(thresholds) {
   const all = [];
   for (let k = 0; k < 5; k++) {
-    const model = lib.trainPreferenceClassifier(rows.filter((r) => fold.get(r.id) !== k), { dataSha256 }, { thresholds });
+    const model = lib.trainPreferenceClassifier(
+      rows.filter((r) => fold.get(r.id) !== k),
+      { dataSha256 },
+      { thresholds },
+    );
     all.push(...rows.filter((r) => fold.get(r.id) === k).map((r) => ({ r, model })));
   }
   // Evaluate each row with the model that did not see it.
@@ -82,7 +86,9 @@ const inSample = lib.evaluatePreferenceExtraction(rows, lib.TextClassifier.parse
 console.log(`training split: ${rows.length} rows (${rows.filter((r) => r.preference).length} preferences)`);
 console.log(`thresholds (5-fold CV on train): threshold ${best.thresholds.threshold}, structured ${best.thresholds.structuredThreshold}`);
 console.log(`5-fold CV on train: found ${pct(best.cv.found)}, right category ${pct(best.cv.rightCategory)}, false ${pct(best.cv.falseExtractions)}`);
-console.log(`in-sample (train):  found ${pct(inSample.all.found)}, right category ${pct(inSample.all.rightCategory)}, false ${pct(inSample.all.falseExtractions)}`);
+console.log(
+  `in-sample (train):  found ${pct(inSample.all.found)}, right category ${pct(inSample.all.rightCategory)}, false ${pct(inSample.all.falseExtractions)}`,
+);
 
 if (process.argv.includes('--check')) {
   const committed = fs.existsSync(modelFile) ? fs.readFileSync(modelFile, 'utf8') : '';

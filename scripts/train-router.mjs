@@ -16,7 +16,8 @@ if (review.status !== 0) {
   console.error('[train:router] the data review failed (see above); fix the data first.');
   process.exit(1);
 }
-if (spawnSync('npx', ['tsc', '-p', 'tsconfig.test.json'], { cwd: root, stdio: 'inherit' }).status !== 0) console.error('[train:router] tsc reported errors; using what was emitted.');
+if (spawnSync('npx', ['tsc', '-p', 'tsconfig.test.json'], { cwd: root, stdio: 'inherit' }).status !== 0)
+  console.error('[train:router] tsc reported errors; using what was emitted.');
 const require = createRequire(import.meta.url);
 const { readRouterRows } = require(path.join(root, 'out/src/core/routing/complexity/train/routerData.js'));
 const { trainComplexityModel } = require(path.join(root, 'out/src/core/routing/complexity/train/trainComplexityModel.js'));
@@ -33,4 +34,6 @@ if (check) {
 }
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, result.text);
-console.log(`[train:router] ${same ? 'unchanged' : 'wrote'} ${path.relative(root, out)} (${(result.text.length / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `[train:router] ${same ? 'unchanged' : 'wrote'} ${path.relative(root, out)} (${(result.text.length / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -221,7 +221,16 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
   root.add(new StatusBar(monitor));
-  root.add(registerWalkthrough({ globalState: context.globalState, secrets: context.secrets, ollama: monitor, hasKey: (p) => keys.has(p), onDidAnswer: routing.onDidRecord, log }));
+  root.add(
+    registerWalkthrough({
+      globalState: context.globalState,
+      secrets: context.secrets,
+      ollama: monitor,
+      hasKey: (p) => keys.has(p),
+      onDidAnswer: routing.onDidRecord,
+      log,
+    }),
+  );
   const editorCommands = registerEditorCommands({
     engine,
     context: editorContext,

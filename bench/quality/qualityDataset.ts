@@ -42,7 +42,11 @@ export function readSplit(split: 'train' | 'heldout'): QualityRecord[] {
 
 export type Severities = Record<RuleName, number>;
 
-export const UNIT_WEIGHTS: GateWeights = { threshold: 0.7, unsureMargin: 0.1, weights: Object.fromEntries(RULE_NAMES.map((n) => [n, 1])) as Record<RuleName, number> };
+export const UNIT_WEIGHTS: GateWeights = {
+  threshold: 0.7,
+  unsureMargin: 0.1,
+  weights: Object.fromEntries(RULE_NAMES.map((n) => [n, 1])) as Record<RuleName, number>,
+};
 
 /** Each rule's severity on each record (0 when the rule found nothing). */
 export async function severities(gate: QualityGate, records: QualityRecord[]): Promise<Severities[]> {

@@ -42,7 +42,11 @@ export async function tune(): Promise<GateWeights> {
   const records = readSplit('train');
   const gate = new QualityGate({ weights: UNIT_WEIGHTS, syntax: new TreeSitterSyntax(), naturalLanguage: () => EldLanguageIdentifier.load() });
   const sev = await severities(gate, records);
-  const w: GateWeights = { threshold: 0.7, unsureMargin: 0.1, weights: Object.fromEntries(RULE_NAMES.map((n) => [n, FIXED[n] ?? 0.5])) as Record<RuleName, number> };
+  const w: GateWeights = {
+    threshold: 0.7,
+    unsureMargin: 0.1,
+    weights: Object.fromEntries(RULE_NAMES.map((n) => [n, FIXED[n] ?? 0.5])) as Record<RuleName, number>,
+  };
   let best = objective(records, sev, w);
   for (let pass = 0; pass < PASSES; pass++) {
     let improved = false;
@@ -63,7 +67,9 @@ export async function tune(): Promise<GateWeights> {
     if (!improved) break;
   }
   const r = rates(records, sev, w);
-  console.log(`train: ${records.length} records; bad caught ${r.caught}/${r.bad} (${pct(r.caught, r.bad)}), good escalated ${r.escalated}/${r.good} (${pct(r.escalated, r.good)})`);
+  console.log(
+    `train: ${records.length} records; bad caught ${r.caught}/${r.bad} (${pct(r.caught, r.bad)}), good escalated ${r.escalated}/${r.good} (${pct(r.escalated, r.good)})`,
+  );
   return w;
 }
 

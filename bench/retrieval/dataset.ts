@@ -81,7 +81,23 @@ export function loadRetrievalSet(dir: string): RetrievalSet {
 }
 
 const PEOPLE = ['Priya', 'Marco', 'Lena', 'Tomas', 'Sofia', 'Jonas', 'Ahmed', 'Kim', 'Ravi', 'Ola'];
-const THINGS = ['billing export', 'admin dashboard', 'supplier portal', 'loyalty points', 'gift cards', 'returns flow', 'warehouse sync', 'newsletter signup', 'tax report', 'shipping labels', 'store locator', 'product reviews', 'inventory alerts', 'partner API', 'audit trail'];
+const THINGS = [
+  'billing export',
+  'admin dashboard',
+  'supplier portal',
+  'loyalty points',
+  'gift cards',
+  'returns flow',
+  'warehouse sync',
+  'newsletter signup',
+  'tax report',
+  'shipping labels',
+  'store locator',
+  'product reviews',
+  'inventory alerts',
+  'partner API',
+  'audit trail',
+];
 const ACTIONS = ['review', 'document', 'refactor', 'load-test', 'add metrics to', 'write tests for', 'estimate', 'split', 'migrate', 'clean up'];
 const TEMPLATES: [MemoryType, (p: string, t: string, a: string, n: number) => string][] = [
   ['action_item', (p, t, a, n) => `${p}: ${a} the ${t} before sprint ${n}.`],
@@ -99,6 +115,12 @@ export function fillerMemories(count: number, from: number, to: number): Labelle
     const p = PEOPLE[(i * 7) % PEOPLE.length];
     const t = THINGS[(i * 11) % THINGS.length];
     const a = ACTIONS[(i * 13) % ACTIONS.length];
-    return { id: `filler-${i}`, project: ['shop-api', 'shop-web', 'ingest', 'mobile'][i % 4], type, createdAt: from + Math.floor(((to - from) * (i % 20)) / 20), text: text(p, t, a, i) };
+    return {
+      id: `filler-${i}`,
+      project: ['shop-api', 'shop-web', 'ingest', 'mobile'][i % 4],
+      type,
+      createdAt: from + Math.floor(((to - from) * (i % 20)) / 20),
+      text: text(p, t, a, i),
+    };
   });
 }

@@ -33,15 +33,57 @@ const WRONG_SENTENCES = [
 ];
 
 const CODE: Record<CodeLang, { good: string[]; broken: string[] }> = {
-  ts: { good: ['export function {fn}(input: string): string[] {', '  const parts = input.split(",").map((p) => p.trim());', '  return parts.filter((p) => p.length > 0);', '}'], broken: ['export function {fn}(input: string): string[] {', '  const parts = input.split(",").map((p) => p.trim();', '  return parts.filter((p) => p.length > 0);'] },
-  js: { good: ['function {fn}(input) {', '  const parts = input.split(",").map((p) => p.trim());', '  return parts.filter((p) => p.length > 0);', '}', 'module.exports = { {fn} };'], broken: ['function {fn}(input) {', '  const parts = input.split(",").map((p) => p.trim();', '  return parts.filter((p) => p.length > 0);', '}'] },
-  python: { good: ['def {fn}(text: str) -> list[str]:', '    parts = [p.strip() for p in text.split(",")]', '    return [p for p in parts if p]'], broken: ['def {fn}(text: str) -> list[str]', '    parts = [p.strip() for p in text.split(",")', '    return [p for p in parts if p]'] },
-  sql: { good: ['SELECT o.id, o.created_at, SUM(i.amount) AS total', 'FROM orders o', 'JOIN order_items i ON i.order_id = o.id', 'GROUP BY o.id, o.created_at;'], broken: ['SELECT o.id, SUM(i.amount AS total', 'FROM orders o JOIN order_items i', 'GROUP o.id;'] },
-  bash: { good: ['set -euo pipefail', 'for f in "$@"; do', '  echo "processing $f"', 'done'], broken: ['set -euo pipefail', 'for f in "$@"; do', '  echo "processing $f'] },
-  yaml: { good: ['jobs:', '  test:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', '      - run: npm ci && npm test'], broken: ['jobs:', '  test:', '    runs-on: ubuntu-latest', '   steps:', '      - uses actions/checkout@v4'] },
-  go: { good: ['func {fn}(input string) []string {', '\tparts := strings.Split(input, ",")', '\treturn parts', '}'], broken: ['func {fn}(input string) []string {', '\tparts := strings.Split(input, ",")', '\treturn parts'] },
-  css: { good: ['.container {', '  display: flex;', '  justify-content: center;', '  align-items: center;', '}'], broken: ['.container {', '  display: flex', '  justify-content: center;'] },
-  json: { good: ['{', '  "compilerOptions": { "strict": true, "target": "ES2022" }', '}'], broken: ['{', '  "compilerOptions": { "strict": true, "target": "ES2022", }', '}'] },
+  ts: {
+    good: [
+      'export function {fn}(input: string): string[] {',
+      '  const parts = input.split(",").map((p) => p.trim());',
+      '  return parts.filter((p) => p.length > 0);',
+      '}',
+    ],
+    broken: [
+      'export function {fn}(input: string): string[] {',
+      '  const parts = input.split(",").map((p) => p.trim();',
+      '  return parts.filter((p) => p.length > 0);',
+    ],
+  },
+  js: {
+    good: [
+      'function {fn}(input) {',
+      '  const parts = input.split(",").map((p) => p.trim());',
+      '  return parts.filter((p) => p.length > 0);',
+      '}',
+      'module.exports = { {fn} };',
+    ],
+    broken: ['function {fn}(input) {', '  const parts = input.split(",").map((p) => p.trim();', '  return parts.filter((p) => p.length > 0);', '}'],
+  },
+  python: {
+    good: ['def {fn}(text: str) -> list[str]:', '    parts = [p.strip() for p in text.split(",")]', '    return [p for p in parts if p]'],
+    broken: ['def {fn}(text: str) -> list[str]', '    parts = [p.strip() for p in text.split(",")', '    return [p for p in parts if p]'],
+  },
+  sql: {
+    good: ['SELECT o.id, o.created_at, SUM(i.amount) AS total', 'FROM orders o', 'JOIN order_items i ON i.order_id = o.id', 'GROUP BY o.id, o.created_at;'],
+    broken: ['SELECT o.id, SUM(i.amount AS total', 'FROM orders o JOIN order_items i', 'GROUP o.id;'],
+  },
+  bash: {
+    good: ['set -euo pipefail', 'for f in "$@"; do', '  echo "processing $f"', 'done'],
+    broken: ['set -euo pipefail', 'for f in "$@"; do', '  echo "processing $f'],
+  },
+  yaml: {
+    good: ['jobs:', '  test:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', '      - run: npm ci && npm test'],
+    broken: ['jobs:', '  test:', '    runs-on: ubuntu-latest', '   steps:', '      - uses actions/checkout@v4'],
+  },
+  go: {
+    good: ['func {fn}(input string) []string {', '\tparts := strings.Split(input, ",")', '\treturn parts', '}'],
+    broken: ['func {fn}(input string) []string {', '\tparts := strings.Split(input, ",")', '\treturn parts'],
+  },
+  css: {
+    good: ['.container {', '  display: flex;', '  justify-content: center;', '  align-items: center;', '}'],
+    broken: ['.container {', '  display: flex', '  justify-content: center;'],
+  },
+  json: {
+    good: ['{', '  "compilerOptions": { "strict": true, "target": "ES2022" }', '}'],
+    broken: ['{', '  "compilerOptions": { "strict": true, "target": "ES2022", }', '}'],
+  },
 };
 
 /** The request's most telling words, to make answers read as answers to it. */
@@ -58,7 +100,8 @@ export function answerText(req: LoadedRequest, kind: 'good' | BadKind, tokens: n
   const kws = keywords(req.prompt);
   const kw = () => `\`${kws[Math.floor(pick() * kws.length)]}\``;
   const fn = (kws[0] ?? 'handle').replace(/[^A-Za-z0-9_]/g, '_');
-  if (kind === 'refusal') return `I'm sorry, but I can't help with that request as asked. Could you share more of the surrounding code and what you expected to happen?`;
+  if (kind === 'refusal')
+    return `I'm sorry, but I can't help with that request as asked. Could you share more of the surrounding code and what you expected to happen?`;
   const pool = kind === 'wrong' ? WRONG_SENTENCES : GOOD_SENTENCES;
   const sentence = (from: string[]) => from[Math.floor(pick() * from.length)].replace('{kw}', kw());
   const targetChars = Math.max(120, tokens * 4);

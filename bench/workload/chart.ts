@@ -22,8 +22,14 @@ export function workloadChart(runs: LabelledRun[], caption: string): string {
   const width = cols * panelW + 20;
   const legendH = 16 * runs.length + 10;
   const height = Math.ceil(PANELS.length / cols) * (panelH + 40) + legendH + 40;
-  const colour = (label: string, i: number) => (label.startsWith('baseline') ? ['#9e9e9e', '#616161'][i % 2] : ['#1e88e5', '#43a047', '#fb8c00', '#8e24aa', '#00897b', '#e53935', '#3949ab', '#6d4c41'][i % 8]);
-  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="10">`, `<rect width="100%" height="100%" fill="white"/>`];
+  const colour = (label: string, i: number) =>
+    label.startsWith('baseline')
+      ? ['#9e9e9e', '#616161'][i % 2]
+      : ['#1e88e5', '#43a047', '#fb8c00', '#8e24aa', '#00897b', '#e53935', '#3949ab', '#6d4c41'][i % 8];
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="10">`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+  ];
   out.push(`<text x="10" y="16" font-size="12" font-weight="bold">${esc(caption)}</text>`);
   PANELS.forEach((p, k) => {
     const x0 = 10 + (k % cols) * panelW;
@@ -35,7 +41,9 @@ export function workloadChart(runs: LabelledRun[], caption: string): string {
     values.forEach((v, i) => {
       const h = Number.isFinite(v) ? (v / max) * (panelH - 40) : 0;
       const x = x0 + 5 + i * (barW + gap);
-      out.push(`<rect x="${x}" y="${(y0 + panelH - h).toFixed(1)}" width="${barW}" height="${h.toFixed(1)}" fill="${colour(runs[i].label, i)}"><title>${esc(`${runs[i].label}: ${p.format(v)}`)}</title></rect>`);
+      out.push(
+        `<rect x="${x}" y="${(y0 + panelH - h).toFixed(1)}" width="${barW}" height="${h.toFixed(1)}" fill="${colour(runs[i].label, i)}"><title>${esc(`${runs[i].label}: ${p.format(v)}`)}</title></rect>`,
+      );
       out.push(`<text x="${x + barW / 2}" y="${(y0 + panelH - h - 3).toFixed(1)}" text-anchor="middle" font-size="8">${esc(p.format(v))}</text>`);
       out.push(`<text x="${x + barW / 2}" y="${y0 + panelH + 11}" text-anchor="middle" font-size="8">${i + 1}</text>`);
     });

@@ -41,15 +41,17 @@ export function byTier(records: readonly RequestRecord[], tiers: readonly string
     const judged: Record<string, number> = {};
     for (const r of rs) judged[r.judgedTier ?? 'n/a'] = (judged[r.judgedTier ?? 'n/a'] ?? 0) + 1;
     const computed = rs.filter((r) => r.outcome === 'answered' && !r.cached);
-    return [{
-      tier,
-      requests: rs.length,
-      judged,
-      localShare: computed.length === 0 ? 0 : computed.filter((r) => r.local === true).length / computed.length,
-      goodShare: rs.filter((r) => r.good).length / rs.length,
-      meanMs: mean(rs.map((r) => r.durationMs)),
-      costUsd: rs.reduce((a, r) => a + r.costUsd, 0),
-    }];
+    return [
+      {
+        tier,
+        requests: rs.length,
+        judged,
+        localShare: computed.length === 0 ? 0 : computed.filter((r) => r.local === true).length / computed.length,
+        goodShare: rs.filter((r) => r.good).length / rs.length,
+        meanMs: mean(rs.map((r) => r.durationMs)),
+        costUsd: rs.reduce((a, r) => a + r.costUsd, 0),
+      },
+    ];
   });
 }
 

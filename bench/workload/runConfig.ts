@@ -56,7 +56,12 @@ export function configSettings(name: ConfigName, urls: { ollama: string; openai:
   return s;
 }
 
-export async function runConfig(name: ConfigName, workload: Workload, sim: Simulator, o: RunOptions): Promise<{ records: RequestRecord[]; makespanMs: number }> {
+export async function runConfig(
+  name: ConfigName,
+  workload: Workload,
+  sim: Simulator,
+  o: RunOptions,
+): Promise<{ records: RequestRecord[]; makespanMs: number }> {
   const [ollama, openai, anthropic] = await Promise.all([
     FakeOllamaServer.start({ models: ['phi3', 'llama3', 'mistral'], behaviour: sim.behaviour, parallel: o.localParallel }),
     FakeOpenAIServer.start({ models: ['gpt-4o', 'gpt-4o-mini'], behaviour: sim.behaviour }),
@@ -97,7 +102,13 @@ export async function runConfig(name: ConfigName, workload: Workload, sim: Simul
   }
 }
 
-async function ask(engine: ChatEngine, req: LoadedRequest, history: ChatTurn[], sim: Simulator, patienceMs: number): Promise<{ record: RequestRecord; answer: string }> {
+async function ask(
+  engine: ChatEngine,
+  req: LoadedRequest,
+  history: ChatTurn[],
+  sim: Simulator,
+  patienceMs: number,
+): Promise<{ record: RequestRecord; answer: string }> {
   const controller = new AbortController();
   const patience = setTimeout(() => controller.abort(new Error('the user gave up waiting')), patienceMs);
   const t0 = performance.now();

@@ -45,8 +45,16 @@ const CLOUD: Record<string, Omit<ModelProfile, 'local' | 'loadMs'>> = {
 };
 /** Desktop GPU (fast) and a laptop (slow, about 2× slower than gpt-4o per token). */
 const LOCAL_SPEED = {
-  fast: { phi3: { ttftBaseMs: 60, promptTokensPerSec: 5000, tokensPerSec: 190, loadMs: 2500 }, llama3: { ttftBaseMs: 90, promptTokensPerSec: 3500, tokensPerSec: 125, loadMs: 4000 }, mistral: { ttftBaseMs: 90, promptTokensPerSec: 3500, tokensPerSec: 120, loadMs: 4000 } },
-  slow: { phi3: { ttftBaseMs: 250, promptTokensPerSec: 700, tokensPerSec: 70, loadMs: 6000 }, llama3: { ttftBaseMs: 350, promptTokensPerSec: 450, tokensPerSec: 42, loadMs: 10000 }, mistral: { ttftBaseMs: 350, promptTokensPerSec: 450, tokensPerSec: 40, loadMs: 10000 } },
+  fast: {
+    phi3: { ttftBaseMs: 60, promptTokensPerSec: 5000, tokensPerSec: 190, loadMs: 2500 },
+    llama3: { ttftBaseMs: 90, promptTokensPerSec: 3500, tokensPerSec: 125, loadMs: 4000 },
+    mistral: { ttftBaseMs: 90, promptTokensPerSec: 3500, tokensPerSec: 120, loadMs: 4000 },
+  },
+  slow: {
+    phi3: { ttftBaseMs: 250, promptTokensPerSec: 700, tokensPerSec: 70, loadMs: 6000 },
+    llama3: { ttftBaseMs: 350, promptTokensPerSec: 450, tokensPerSec: 42, loadMs: 10000 },
+    mistral: { ttftBaseMs: 350, promptTokensPerSec: 450, tokensPerSec: 40, loadMs: 10000 },
+  },
 } as const;
 const LOCAL_QUALITY = {
   high: { phi3: [0.95, 0.86, 0.7, 0.5, 0.33], llama3: [0.97, 0.92, 0.8, 0.62, 0.45], mistral: [0.97, 0.92, 0.8, 0.62, 0.45] },
@@ -85,7 +93,10 @@ export class Simulator {
   ) {
     this.profiles = modelProfiles(scenario);
     // Longest first, so a prompt that ends with a shorter one is still found as itself.
-    this.byPrompt = workload.requests.filter((r) => r.id === r.original).map((req) => ({ prompt: req.prompt, req })).sort((a, b) => b.prompt.length - a.prompt.length);
+    this.byPrompt = workload.requests
+      .filter((r) => r.id === r.original)
+      .map((req) => ({ prompt: req.prompt, req }))
+      .sort((a, b) => b.prompt.length - a.prompt.length);
   }
 
   readonly behaviour: SimulatedBehaviour = (turn) => this.reply(turn);
@@ -118,7 +129,14 @@ export class Simulator {
     const jitter = Math.exp(0.25 * normal(u('j1'), u('j2'), u('j3')));
     let ttftMs = (profile.ttftBaseMs + (promptTokens / profile.promptTokensPerSec) * 1000) * jitter;
     if (profile.local) ttftMs += this.loadTime(model, profile);
-    const reply: SimulatedReply = { text, ttftMs, tokensPerSecond: profile.tokensPerSec / Math.exp(0.15 * normal(u('j4'), u('j5'), u('j6'))), promptTokens, completionTokens, wordsPerPiece: WORDS_PER_PIECE };
+    const reply: SimulatedReply = {
+      text,
+      ttftMs,
+      tokensPerSecond: profile.tokensPerSec / Math.exp(0.15 * normal(u('j4'), u('j5'), u('j6'))),
+      promptTokens,
+      completionTokens,
+      wordsPerPiece: WORDS_PER_PIECE,
+    };
     if (!profile.local && u('fails') < this.scenario.cloudErrorRate) reply.fault = this.fault(u, splitPieces(text, WORDS_PER_PIECE).length, turn.provider);
     if (reply.fault?.kind === 'status') reply.ttftMs = reply.fault.status === 429 ? 250 : 800;
     return reply;

@@ -141,13 +141,15 @@ export function installVirtualTime(): VirtualTime {
     ownImmediate(turn);
   };
 
-  const schedule = (repeat: boolean) => (callback: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
-    const delay = typeof ms === 'number' && ms > 0 ? ms : 0;
-    const t: VTimer = { id: nextId++, at: virtual + delay, ms: delay, repeat, callback: () => callback(...args), cancelled: false };
-    timers.set(t.id, t);
-    wake();
-    return handle(t);
-  };
+  const schedule =
+    (repeat: boolean) =>
+    (callback: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      const delay = typeof ms === 'number' && ms > 0 ? ms : 0;
+      const t: VTimer = { id: nextId++, at: virtual + delay, ms: delay, repeat, callback: () => callback(...args), cancelled: false };
+      timers.set(t.id, t);
+      wake();
+      return handle(t);
+    };
   const handle = (t: VTimer) => {
     const h = {
       ref: () => h,

@@ -39,7 +39,20 @@ export interface Workload {
   sessions: { id: string; turns: LoadedRequest[] }[];
 }
 
-const LANGUAGE_IDS: Record<string, string> = { ts: 'typescript', tsx: 'typescriptreact', js: 'javascript', py: 'python', sql: 'sql', sh: 'shellscript', yml: 'yaml', yaml: 'yaml', go: 'go', json: 'json', md: 'markdown', env: 'dotenv' };
+const LANGUAGE_IDS: Record<string, string> = {
+  ts: 'typescript',
+  tsx: 'typescriptreact',
+  js: 'javascript',
+  py: 'python',
+  sql: 'sql',
+  sh: 'shellscript',
+  yml: 'yaml',
+  yaml: 'yaml',
+  go: 'go',
+  json: 'json',
+  md: 'markdown',
+  env: 'dotenv',
+};
 
 /** Parses and checks the workload; every problem is reported with its line number, nothing is skipped. */
 export function parseWorkload(jsonl: string, readAttachment: (name: string) => string | undefined): Workload {
@@ -79,7 +92,8 @@ export function parseWorkload(jsonl: string, readAttachment: (name: string) => s
     if (r.repeatOf !== undefined) {
       const first = byId.get(r.repeatOf);
       if (!first) problems.push(`${where}: repeatOf ${r.repeatOf} is not an earlier request`);
-      else if (first.prompt !== r.prompt || first.attachment !== r.attachment || first.tier !== r.tier) problems.push(`${where}: repeatOf ${r.repeatOf} but prompt, attachment or tier differ`);
+      else if (first.prompt !== r.prompt || first.attachment !== r.attachment || first.tier !== r.tier)
+        problems.push(`${where}: repeatOf ${r.repeatOf} but prompt, attachment or tier differ`);
       else req.original = first.original;
     }
     byId.set(req.id, req);
@@ -104,7 +118,8 @@ function check(r: Partial<WorkloadRequest>): string | undefined {
   if (typeof r.session !== 'string' || r.session === '') return `${r.id}: session must be a non-empty string`;
   if (!TIERS.includes(r.tier as Tier)) return `${r.id}: tier must be one of ${TIERS.join(', ')} (got ${JSON.stringify(r.tier)})`;
   if (typeof r.prompt !== 'string' || r.prompt.trim().length < 3) return `${r.id}: prompt must be a string of at least 3 characters`;
-  if (r.attachment !== undefined && (typeof r.attachment !== 'string' || r.attachment.includes('..') || r.attachment.includes('/'))) return `${r.id}: attachment must be a plain file name`;
+  if (r.attachment !== undefined && (typeof r.attachment !== 'string' || r.attachment.includes('..') || r.attachment.includes('/')))
+    return `${r.id}: attachment must be a plain file name`;
   if (r.code !== undefined && !CODE_LANGS.includes(r.code)) return `${r.id}: code must be one of ${CODE_LANGS.join(', ')}`;
   if (r.repeatOf !== undefined && typeof r.repeatOf !== 'string') return `${r.id}: repeatOf must be an id`;
   const known = new Set(['id', 'session', 'tier', 'prompt', 'attachment', 'code', 'repeatOf']);

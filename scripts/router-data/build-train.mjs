@@ -39,14 +39,40 @@ function fill(text, lang) {
   const [service, service2] = two(SERVICES);
   const [term, term2] = two(TERMS);
   const vi = Math.floor(rand() * VARS.length);
-  const slots = { tech, tech2, service, service2, term, term2, lang: pick(LANGS), table: pick(TABLES), v: VARS[vi], v2: VARS2[vi], line: String(50 + Math.floor(rand() * 1500)) };
+  const slots = {
+    tech,
+    tech2,
+    service,
+    service2,
+    term,
+    term2,
+    lang: pick(LANGS),
+    table: pick(TABLES),
+    v: VARS[vi],
+    v2: VARS2[vi],
+    line: String(50 + Math.floor(rand() * 1500)),
+  };
   return text.replace(/\{(\w+)\}/g, (_, k) => slots[k] ?? pick(f[k] ?? [`{${k}}`]));
 }
 
-const hand = fs.readFileSync(path.join(root, 'data/router/train-hand.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-const norm = (p) => p.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const hand = fs
+  .readFileSync(path.join(root, 'data/router/train-hand.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
+const norm = (p) =>
+  p
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 // Held-out prompts are read only to keep a template from reproducing one (the review would reject it).
-const heldout = fs.readFileSync(path.join(root, "data/router/heldout.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const heldout = fs
+  .readFileSync(path.join(root, 'data/router/heldout.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 const seen = new Set([...hand, ...heldout].map((r) => `${r.lang}|${norm(r.prompt)}`));
 const rows = hand.map((r) => ({ ...r, source: 'hand' }));
 for (const lang of Object.keys(PER_TIER)) {
@@ -60,7 +86,15 @@ for (const lang of Object.keys(PER_TIER)) {
       const key = `${lang}|${norm(prompt)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const row = { id: '', lang, tier: TIERS[tier - 1], prompt, codeLines: t.code ? between(t.code) : 0, fileCount: Array.isArray(t.files) ? between(t.files) : (t.files ?? (t.code ? 1 : 0)), source: 'template' };
+      const row = {
+        id: '',
+        lang,
+        tier: TIERS[tier - 1],
+        prompt,
+        codeLines: t.code ? between(t.code) : 0,
+        fileCount: Array.isArray(t.files) ? between(t.files) : (t.files ?? (t.code ? 1 : 0)),
+        source: 'template',
+      };
       if (t.tags) row.tags = t.tags;
       rows.push(row);
       made++;
@@ -72,6 +106,8 @@ for (const r of rows) {
   counters[r.lang] = (counters[r.lang] ?? 0) + 1;
   r.id = `t-${r.lang}-${String(counters[r.lang]).padStart(4, '0')}`;
 }
-const ordered = rows.map(({ id, lang, tier, prompt, codeLines, fileCount, tags, source }) => (tags ? { id, lang, tier, prompt, codeLines, fileCount, tags, source } : { id, lang, tier, prompt, codeLines, fileCount, source }));
+const ordered = rows.map(({ id, lang, tier, prompt, codeLines, fileCount, tags, source }) =>
+  tags ? { id, lang, tier, prompt, codeLines, fileCount, tags, source } : { id, lang, tier, prompt, codeLines, fileCount, source },
+);
 fs.writeFileSync(path.join(root, 'data/router/train.jsonl'), `${ordered.map((r) => JSON.stringify(r)).join('\n')}\n`);
 console.log(`train.jsonl: ${rows.length} rows (${hand.length} hand-written)`, counters);

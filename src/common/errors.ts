@@ -45,12 +45,7 @@ export class JarvisError extends Error {
 
 /** Brand guard: works across bundles where `instanceof` would not. */
 export function isJarvisError(e: unknown, code?: JarvisErrorCode): e is JarvisError {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    (e as Record<symbol, unknown>)[BRAND] === true &&
-    (code === undefined || (e as JarvisError).code === code)
-  );
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[BRAND] === true && (code === undefined || (e as JarvisError).code === code);
 }
 
 export function errorMessage(e: unknown): string {

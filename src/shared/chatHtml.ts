@@ -17,13 +17,7 @@ export interface ChatHtmlOptions {
 const NONCE = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
 
 export function chatContentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-  ].join('; ');
+  return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
 }
 
 export function chatHtml(options: ChatHtmlOptions): string {
@@ -68,9 +62,5 @@ export function chatHtml(options: ChatHtmlOptions): string {
 
 /** Escapes a value for a double-quoted HTML attribute (single quotes are safe there, so the CSP stays readable). */
 export function escapeAttribute(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

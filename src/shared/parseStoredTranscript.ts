@@ -60,7 +60,9 @@ function parseMessage(x: unknown): TranscriptMessage | undefined {
         stats: parseStats(x.stats),
         ...(references.length > 0 ? { references } : {}),
         ...(notices.length > 0 ? { notices } : {}),
-        ...(isRecord(x.replaced) && typeof x.replaced.note === 'string' && typeof x.replaced.text === 'string' ? { replaced: { note: x.replaced.note, text: x.replaced.text } } : {}),
+        ...(isRecord(x.replaced) && typeof x.replaced.note === 'string' && typeof x.replaced.text === 'string'
+          ? { replaced: { note: x.replaced.note, text: x.replaced.text } }
+          : {}),
       };
     }
     case 'error': {
@@ -131,12 +133,7 @@ function parseNotice(x: unknown): UiNotice | undefined {
 }
 
 function isAction(x: unknown): x is UiAction {
-  return (
-    isRecord(x) &&
-    typeof x.title === 'string' &&
-    typeof x.command === 'string' &&
-    (x.args === undefined || Array.isArray(x.args))
-  );
+  return isRecord(x) && typeof x.title === 'string' && typeof x.command === 'string' && (x.args === undefined || Array.isArray(x.args));
 }
 
 function isCount(x: unknown): x is number {

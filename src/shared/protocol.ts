@@ -164,11 +164,7 @@ export function isWebviewToHostMessage(x: unknown): x is WebviewToHostMessage {
     case 'insert':
       return isBoundedString(x.code, MAX_WEBVIEW_TEXT);
     case 'runAction':
-      return (
-        isBoundedString(x.command, MAX_COMMAND_ID) &&
-        x.command.length > 0 &&
-        (x.args === undefined || Array.isArray(x.args))
-      );
+      return isBoundedString(x.command, MAX_COMMAND_ID) && x.command.length > 0 && (x.args === undefined || Array.isArray(x.args));
     case 'openReference':
       return isBoundedString(x.uri, MAX_REFERENCE_URI) && x.uri.length > 0;
     default:

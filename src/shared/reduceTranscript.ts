@@ -44,9 +44,7 @@ export function reduceTranscript(state: TranscriptState, msg: HostToWebviewMessa
       if (!state.messages.some((m) => m.id === userMessageId(msg.turnId))) return state;
       return {
         busy: false,
-        messages: updateAssistant(state.messages, msg.turnId, (a) =>
-          a.status === 'streaming' ? { ...withoutProgress(a), status: msg.reason } : a,
-        ),
+        messages: updateAssistant(state.messages, msg.turnId, (a) => (a.status === 'streaming' ? { ...withoutProgress(a), status: msg.reason } : a)),
       };
     case 'chunk':
       return applyChunk(state, msg);
@@ -60,7 +58,10 @@ function applyChunk(state: TranscriptState, msg: Extract<HostToWebviewMessage, {
   const id = assistantMessageId(turnId);
   switch (chunk.type) {
     case 'progress':
-      return withMessages(state, updateAssistant(state.messages, turnId, (a) => ({ ...a, progress: chunk.message })));
+      return withMessages(
+        state,
+        updateAssistant(state.messages, turnId, (a) => ({ ...a, progress: chunk.message })),
+      );
     case 'model':
       return withMessages(
         state,
@@ -105,7 +106,10 @@ function applyChunk(state: TranscriptState, msg: Extract<HostToWebviewMessage, {
       );
     case 'replaced':
       // The local text moves under the note; the answer starts again empty.
-      return withMessages(state, updateAssistant(state.messages, turnId, (a) => ({ ...a, text: '', replaced: { note: chunk.note, text: a.text } })));
+      return withMessages(
+        state,
+        updateAssistant(state.messages, turnId, (a) => ({ ...a, text: '', replaced: { note: chunk.note, text: a.text } })),
+      );
     case 'done':
       return withMessages(
         state,

@@ -9,11 +9,7 @@ export const MAX_STORED_CHARS = 1_000_000;
  * The newest messages that fit the limits, oldest first. The newest message is always kept, even
  * if it alone is over the character limit, so the turn just finished is never lost.
  */
-export function trimTranscript(
-  messages: readonly TranscriptMessage[],
-  maxMessages = MAX_STORED_MESSAGES,
-  maxChars = MAX_STORED_CHARS,
-): TranscriptMessage[] {
+export function trimTranscript(messages: readonly TranscriptMessage[], maxMessages = MAX_STORED_MESSAGES, maxChars = MAX_STORED_CHARS): TranscriptMessage[] {
   if (!Number.isInteger(maxMessages) || maxMessages < 1) {
     throw new RangeError(`trimTranscript: maxMessages must be a positive integer (got ${maxMessages}).`);
   }

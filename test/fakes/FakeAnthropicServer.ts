@@ -129,29 +129,47 @@ export class FakeAnthropicServer extends FakeCloudServer {
       const turn = {
         provider: 'anthropic' as const,
         model,
-        messages: [...(b.system !== undefined ? [{ role: 'system', content: textOf(b.system) }] : []), ...messages.map((m) => ({ role: m.role, content: textOf(m.content) }))],
+        messages: [
+          ...(b.system !== undefined ? [{ role: 'system', content: textOf(b.system) }] : []),
+          ...messages.map((m) => ({ role: m.role, content: textOf(m.content) })),
+        ],
       };
-      const handled = await this.simulate(res, turn, (sim) => {
-        const all = splitPieces(sim.text, sim.wordsPerPiece);
-        const pieces = all.slice(0, maxTokens);
-        return streamFrames(id, model, pieces, pieces.length < all.length ? 'max_tokens' : 'end_turn', sim.promptTokens, sim.completionTokens);
-      }, headers);
+      const handled = await this.simulate(
+        res,
+        turn,
+        (sim) => {
+          const all = splitPieces(sim.text, sim.wordsPerPiece);
+          const pieces = all.slice(0, maxTokens);
+          return streamFrames(id, model, pieces, pieces.length < all.length ? 'max_tokens' : 'end_turn', sim.promptTokens, sim.completionTokens);
+        },
+        headers,
+      );
       if (handled) return;
     }
-    const reply = toolPlan?.kind === 'text'
-      ? { pieces: toolPlan.text.match(/\s*\S+/g) ?? [toolPlan.text], delayMs: 0, ending: 'done' as const }
-      : fakeReply('Hello from fake Anthropic.', textOf(last.content), messages.length);
+    const reply =
+      toolPlan?.kind === 'text'
+        ? { pieces: toolPlan.text.match(/\s*\S+/g) ?? [toolPlan.text], delayMs: 0, ending: 'done' as const }
+        : fakeReply('Hello from fake Anthropic.', textOf(last.content), messages.length);
     const pieces = reply.pieces.slice(0, maxTokens);
     const stopReason = pieces.length < reply.pieces.length ? 'max_tokens' : 'end_turn';
     const inputTokens = countTokens(textOf(b.system)) + messages.reduce((n, m) => n + countTokens(textOf(m.content)), 0);
 
     if (b.stream !== true) {
-      sendJson(res, 200, {
-        id, type: 'message', role: 'assistant', model,
-        content: [{ type: 'text', text: pieces.join('') }],
-        stop_reason: stopReason, stop_sequence: null,
-        usage: { input_tokens: inputTokens, output_tokens: pieces.length },
-      }, headers);
+      sendJson(
+        res,
+        200,
+        {
+          id,
+          type: 'message',
+          role: 'assistant',
+          model,
+          content: [{ type: 'text', text: pieces.join('') }],
+          stop_reason: stopReason,
+          stop_sequence: null,
+          usage: { input_tokens: inputTokens, output_tokens: pieces.length },
+        },
+        headers,
+      );
       return;
     }
     await this.playStream(res, streamFrames(id, model, pieces, stopReason, inputTokens, pieces.length), reply, headers);
@@ -167,7 +185,18 @@ export class FakeAnthropicServer extends FakeCloudServer {
 function streamToolUseFrames(model: string, id: string, plan: Extract<ToolPlan, { kind: 'calls' }>, nextId: () => number): { frame: SseFrame }[] {
   const ev = (event: string, data: Record<string, unknown>) => ({ frame: { event, data: { type: event, ...data } } });
   const frames = [
-    ev('message_start', { message: { id, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null, usage: { input_tokens: 20, output_tokens: 1 } } }),
+    ev('message_start', {
+      message: {
+        id,
+        type: 'message',
+        role: 'assistant',
+        content: [],
+        model,
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 20, output_tokens: 1 },
+      },
+    }),
     ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
     ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: `I will call ${plan.calls.map((c) => c.name).join(' and ')}.` } }),
     ev('content_block_stop', { index: 0 }),
@@ -190,12 +219,33 @@ function streamToolUseFrames(model: string, id: string, plan: Extract<ToolPlan, 
 }
 
 /** The SSE events of a streamed Messages API answer. */
-function streamFrames(id: string, model: string, pieces: string[], stopReason: string, inputTokens: number, outputTokens: number): { frame: SseFrame; text?: boolean }[] {
+function streamFrames(
+  id: string,
+  model: string,
+  pieces: string[],
+  stopReason: string,
+  inputTokens: number,
+  outputTokens: number,
+): { frame: SseFrame; text?: boolean }[] {
   return [
-    { frame: { event: 'message_start', data: { type: 'message_start', message: {
-      id, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null,
-      usage: { input_tokens: inputTokens, output_tokens: 1 },
-    } } } },
+    {
+      frame: {
+        event: 'message_start',
+        data: {
+          type: 'message_start',
+          message: {
+            id,
+            type: 'message',
+            role: 'assistant',
+            content: [],
+            model,
+            stop_reason: null,
+            stop_sequence: null,
+            usage: { input_tokens: inputTokens, output_tokens: 1 },
+          },
+        },
+      },
+    },
     { frame: { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } } },
     { frame: { event: 'ping', data: { type: 'ping' } } },
     ...pieces.map((text) => ({
@@ -203,9 +253,16 @@ function streamFrames(id: string, model: string, pieces: string[], stopReason: s
       text: true,
     })),
     { frame: { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } } },
-    { frame: { event: 'message_delta', data: {
-      type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: outputTokens },
-    } } },
+    {
+      frame: {
+        event: 'message_delta',
+        data: {
+          type: 'message_delta',
+          delta: { stop_reason: stopReason, stop_sequence: null },
+          usage: { output_tokens: outputTokens },
+        },
+      },
+    },
     { frame: { event: 'message_stop', data: { type: 'message_stop' } } },
   ];
 }
@@ -245,8 +302,10 @@ function validate(body: MessagesBody | undefined, models: string[]): { status: n
       };
     }
     const blocks = Array.isArray(m.content) ? (m.content as Block[]) : [];
-    if (blocks.some((x) => x?.type === 'text' && textOf(x.text).trim() === '')) return { status: 400, message: `messages.${i}: text content blocks must be non-empty` };
-    if (!blocks.some((x) => x?.type === 'tool_use' || x?.type === 'tool_result') && textOf(m.content).trim() === '') return { status: 400, message: `messages.${i}: text content blocks must be non-empty` };
+    if (blocks.some((x) => x?.type === 'text' && textOf(x.text).trim() === ''))
+      return { status: 400, message: `messages.${i}: text content blocks must be non-empty` };
+    if (!blocks.some((x) => x?.type === 'tool_use' || x?.type === 'tool_result') && textOf(m.content).trim() === '')
+      return { status: 400, message: `messages.${i}: text content blocks must be non-empty` };
     if (i === 0 && m.role !== 'user') return { status: 400, message: 'messages: first message must use the "user" role' };
     if (i > 0 && (messages[i - 1] as { role?: unknown }).role === m.role) {
       return { status: 400, message: `messages: roles must alternate between "user" and "assistant", but found multiple "${m.role}" roles in a row` };
@@ -258,15 +317,27 @@ function validate(body: MessagesBody | undefined, models: string[]): { status: n
 /** The API's rule: each tool_use is answered by a tool_result in the very next message, and only then. */
 function toolPairingProblem(messages: { content?: unknown }[], i: number): string | undefined {
   const blocks = (k: number) => (Array.isArray(messages[k]?.content) ? (messages[k].content as Block[]) : []);
-  const uses = blocks(i).filter((x) => x?.type === 'tool_use').map((x) => x.id);
+  const uses = blocks(i)
+    .filter((x) => x?.type === 'tool_use')
+    .map((x) => x.id);
   if (uses.length > 0) {
-    const answered = new Set(blocks(i + 1).filter((x) => x?.type === 'tool_result').map((x) => x.tool_use_id));
+    const answered = new Set(
+      blocks(i + 1)
+        .filter((x) => x?.type === 'tool_result')
+        .map((x) => x.tool_use_id),
+    );
     const missing = uses.filter((id) => !answered.has(id));
     if (missing.length > 0) {
       return `messages.${i}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`;
     }
   }
-  const prior = new Set(i > 0 ? blocks(i - 1).filter((x) => x?.type === 'tool_use').map((x) => x.id) : []);
+  const prior = new Set(
+    i > 0
+      ? blocks(i - 1)
+          .filter((x) => x?.type === 'tool_use')
+          .map((x) => x.id)
+      : [],
+  );
   const orphan = blocks(i).find((x) => x?.type === 'tool_result' && !prior.has(x.tool_use_id));
   if (orphan) {
     return `messages.${i}.content: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${String(orphan.tool_use_id)}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`;

@@ -144,7 +144,7 @@ export class FakeOllamaServer {
           body = JSON.parse(raw);
         } catch {
           this.requests.push({ method, path, body: raw });
-          return sendJson(res, 400, { error: "invalid character looking for beginning of value" });
+          return sendJson(res, 400, { error: 'invalid character looking for beginning of value' });
         }
       }
       this.requests.push({ method, path, body });
@@ -259,7 +259,12 @@ export class FakeOllamaServer {
     const last = messages[messages.length - 1];
     const lastText = last?.role === 'user' ? String(last.content ?? '') : '';
     const required = messages.some((m) => m?.role === 'system' && String(m.content).includes('Answer by calling one of the provided tools'));
-    return fakeToolPlan(lastText, results, tools.map((t) => String(t?.function?.name ?? '')), required);
+    return fakeToolPlan(
+      lastText,
+      results,
+      tools.map((t) => String(t?.function?.name ?? '')),
+      required,
+    );
   }
 
   /** Ollama sends a model's calls whole, in one line with empty content, then the final line. */
@@ -290,7 +295,19 @@ export class FakeOllamaServer {
     const line = JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '', tool_calls: calls }, done: false });
     if (plan.cut) return void res.end(line.slice(0, Math.floor(line.length / 2)));
     res.write(`${line}\n`);
-    const final = { model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', total_duration: 6_000_000, load_duration: 1_000_000, prompt_eval_count: 10, prompt_eval_duration: 2_000_000, eval_count: 5, eval_duration: 3_000_000 };
+    const final = {
+      model,
+      created_at: new Date().toISOString(),
+      message: { role: 'assistant', content: '' },
+      done: true,
+      done_reason: 'stop',
+      total_duration: 6_000_000,
+      load_duration: 1_000_000,
+      prompt_eval_count: 10,
+      prompt_eval_duration: 2_000_000,
+      eval_count: 5,
+      eval_duration: 3_000_000,
+    };
     res.end(`${JSON.stringify(final)}\n`);
   }
 
@@ -300,10 +317,12 @@ export class FakeOllamaServer {
       this.running++;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(() => {
-      this.running++;
-      resolve();
-    }));
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        this.running++;
+        resolve();
+      }),
+    );
   }
 
   private release(): void {
@@ -349,9 +368,17 @@ export class FakeOllamaServer {
     }
     const genNs = Math.round((sim.completionTokens / Math.max(sim.tokensPerSecond, 1e-9)) * 1e9);
     line({
-      model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop',
-      total_duration: Math.round(sim.ttftMs * 1e6) + genNs, load_duration: 0, prompt_eval_count: sim.promptTokens,
-      prompt_eval_duration: Math.round(sim.ttftMs * 1e6), eval_count: sim.completionTokens, eval_duration: genNs,
+      model,
+      created_at: new Date().toISOString(),
+      message: { role: 'assistant', content: '' },
+      done: true,
+      done_reason: 'stop',
+      total_duration: Math.round(sim.ttftMs * 1e6) + genNs,
+      load_duration: 0,
+      prompt_eval_count: sim.promptTokens,
+      prompt_eval_duration: Math.round(sim.ttftMs * 1e6),
+      eval_count: sim.completionTokens,
+      eval_duration: genNs,
     });
     res.end();
   }
@@ -367,10 +394,7 @@ export class FakeOllamaServer {
     if (prompt.includes('[[history]]')) return { ...base, chunks: [`history:${messages.length}`] };
     const scripted = /\[\[reply-b64:([A-Za-z0-9+/=]+)\]\]/.exec(prompt);
     if (scripted) return { ...base, chunks: splitWords(Buffer.from(scripted[1], 'base64').toString('utf8')) };
-    const reply =
-      typeof this.reply === 'function'
-        ? this.reply(messages)
-        : (this.reply ?? `Hello from fake Ollama. You said: ${prompt}`);
+    const reply = typeof this.reply === 'function' ? this.reply(messages) : (this.reply ?? `Hello from fake Ollama. You said: ${prompt}`);
     return { ...base, chunks: splitWords(reply) };
   }
 
@@ -462,7 +486,13 @@ function modelOf(body: Record<string, unknown>): string | undefined {
 }
 
 function family(name: string): string {
-  return name.split(':')[0].split('/').pop()!.replace(/[\d.]+$/, '') || 'llama';
+  return (
+    name
+      .split(':')[0]
+      .split('/')
+      .pop()!
+      .replace(/[\d.]+$/, '') || 'llama'
+  );
 }
 
 function tagEntry(name: string) {

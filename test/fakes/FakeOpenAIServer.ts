@@ -52,22 +52,30 @@ export class FakeOpenAIServer extends FakeCloudServer {
   protected authorize(req: IncomingMessage, res: ServerResponse): boolean {
     const header = req.headers.authorization;
     if (!header) {
-      sendJson(res, 401, openAiError(
-        "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
-        'invalid_request_error',
-        null,
-      ));
+      sendJson(
+        res,
+        401,
+        openAiError(
+          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+          'invalid_request_error',
+          null,
+        ),
+      );
       return false;
     }
     const key = header.replace(/^Bearer\s+/i, '');
     if (key === this.apiKey) return true;
     // OpenAI masks all but the ends of the key it received.
     const shown = this.echoKeyInErrors ? key : `${key.slice(0, 3)}****${key.slice(-4)}`;
-    sendJson(res, 401, openAiError(
-      `Incorrect API key provided: ${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`,
-      'invalid_request_error',
-      'invalid_api_key',
-    ));
+    sendJson(
+      res,
+      401,
+      openAiError(
+        `Incorrect API key provided: ${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        'invalid_request_error',
+        'invalid_api_key',
+      ),
+    );
     return false;
   }
 
@@ -104,11 +112,7 @@ export class FakeOpenAIServer extends FakeCloudServer {
       return false;
     }
     if (!this.models.includes(model)) {
-      sendJson(res, 404, openAiError(
-        `The model \`${model}\` does not exist or you do not have access to it.`,
-        'invalid_request_error',
-        'model_not_found',
-      ));
+      sendJson(res, 404, openAiError(`The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
       return false;
     }
     return true;
@@ -139,22 +143,32 @@ export class FakeOpenAIServer extends FakeCloudServer {
     const id = `chatcmpl-fake${this.nextId++}`;
     const headers = { 'x-request-id': `req_${id}`, 'openai-processing-ms': '5' };
     const includeUsage = body.stream_options?.include_usage === true;
-    const limit = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens
-      : typeof body.max_tokens === 'number' ? body.max_tokens : Infinity;
+    const limit =
+      typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : typeof body.max_tokens === 'number' ? body.max_tokens : Infinity;
     if (body.stream === true && toolPlan === undefined) {
-      const turn = { provider: 'openai' as const, model, messages: messages.map((m: { role?: unknown; content?: unknown }) => ({ role: String(m?.role), content: textOf(m?.content) })) };
-      const handled = await this.simulate(res, turn, (sim) => {
-        const all = splitPieces(sim.text, sim.wordsPerPiece);
-        const pieces = all.slice(0, limit);
-        const usage = { prompt_tokens: sim.promptTokens, completion_tokens: sim.completionTokens, total_tokens: sim.promptTokens + sim.completionTokens };
-        return streamFrames(id, model, pieces, pieces.length < all.length ? 'length' : 'stop', includeUsage ? usage : undefined);
-      }, headers);
+      const turn = {
+        provider: 'openai' as const,
+        model,
+        messages: messages.map((m: { role?: unknown; content?: unknown }) => ({ role: String(m?.role), content: textOf(m?.content) })),
+      };
+      const handled = await this.simulate(
+        res,
+        turn,
+        (sim) => {
+          const all = splitPieces(sim.text, sim.wordsPerPiece);
+          const pieces = all.slice(0, limit);
+          const usage = { prompt_tokens: sim.promptTokens, completion_tokens: sim.completionTokens, total_tokens: sim.promptTokens + sim.completionTokens };
+          return streamFrames(id, model, pieces, pieces.length < all.length ? 'length' : 'stop', includeUsage ? usage : undefined);
+        },
+        headers,
+      );
       if (handled) return;
     }
     const prompt = lastUserText(messages);
-    const reply = toolPlan?.kind === 'text'
-      ? { pieces: toolPlan.text.match(/\s*\S+/g) ?? [toolPlan.text], delayMs: 0, ending: 'done' as const }
-      : fakeReply('Hello from fake OpenAI.', prompt, messages.length);
+    const reply =
+      toolPlan?.kind === 'text'
+        ? { pieces: toolPlan.text.match(/\s*\S+/g) ?? [toolPlan.text], delayMs: 0, ending: 'done' as const }
+        : fakeReply('Hello from fake OpenAI.', prompt, messages.length);
     const pieces = reply.pieces.slice(0, limit);
     const finishReason = pieces.length < reply.pieces.length ? 'length' : 'stop';
     const usage = {
@@ -165,11 +179,20 @@ export class FakeOpenAIServer extends FakeCloudServer {
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
 
     if (body.stream !== true) {
-      sendJson(res, 200, {
-        id, object: 'chat.completion', created: CREATED, model,
-        choices: [{ index: 0, message: { role: 'assistant', content: pieces.join(''), refusal: null }, logprobs: null, finish_reason: finishReason }],
-        usage, system_fingerprint: 'fp_fake',
-      }, headers);
+      sendJson(
+        res,
+        200,
+        {
+          id,
+          object: 'chat.completion',
+          created: CREATED,
+          model,
+          choices: [{ index: 0, message: { role: 'assistant', content: pieces.join(''), refusal: null }, logprobs: null, finish_reason: finishReason }],
+          usage,
+          system_fingerprint: 'fp_fake',
+        },
+        headers,
+      );
       return;
     }
     await this.playStream(res, streamFrames(id, model, pieces, finishReason, includeUsage ? usage : undefined), reply, headers);
@@ -182,14 +205,24 @@ export class FakeOpenAIServer extends FakeCloudServer {
   private async streamToolCalls(res: ServerResponse, model: string, plan: Extract<ToolPlan, { kind: 'calls' }>, includeUsage: boolean): Promise<void> {
     const id = `chatcmpl-fake${this.nextId++}`;
     const chunk = (choices: unknown[], extra: Record<string, unknown> = {}): SseFrame => ({
-      data: { id, object: 'chat.completion.chunk', created: CREATED, model, system_fingerprint: 'fp_fake', choices, ...(includeUsage ? { usage: null } : {}), ...extra },
+      data: {
+        id,
+        object: 'chat.completion.chunk',
+        created: CREATED,
+        model,
+        system_fingerprint: 'fp_fake',
+        choices,
+        ...(includeUsage ? { usage: null } : {}),
+        ...extra,
+      },
     });
     const delta = (d: unknown, finish: string | null = null) => chunk([{ index: 0, delta: d, logprobs: null, finish_reason: finish }]);
     const frames: { frame: SseFrame; text?: boolean }[] = [{ frame: delta({ role: 'assistant', content: null, refusal: null }) }];
     plan.calls.forEach((c, index) => {
       const callId = `call_fake${this.nextId++}`;
       frames.push({ frame: delta({ tool_calls: [{ index, id: callId, type: 'function', function: { name: c.name, arguments: '' } }] }) });
-      for (const piece of argumentPieces(c.argumentsText, plan.slow)) frames.push({ frame: delta({ tool_calls: [{ index, function: { arguments: piece } }] }) });
+      for (const piece of argumentPieces(c.argumentsText, plan.slow))
+        frames.push({ frame: delta({ tool_calls: [{ index, function: { arguments: piece } }] }) });
     });
     if (plan.cut) frames.splice(Math.max(2, frames.length - 2));
     else {
@@ -208,7 +241,11 @@ export class FakeOpenAIServer extends FakeCloudServer {
     if (!this.checkModel(res, body.model)) return;
     const inputs = typeof body.input === 'string' ? [body.input] : body.input;
     if (!Array.isArray(inputs) || inputs.length === 0 || inputs.some((s) => typeof s !== 'string' || s === '')) {
-      sendJson(res, 400, openAiError("'$.input' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference.", 'invalid_request_error', null));
+      sendJson(
+        res,
+        400,
+        openAiError("'$.input' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference.", 'invalid_request_error', null),
+      );
       return;
     }
     const dims = typeof body.dimensions === 'number' ? body.dimensions : 1536;
@@ -282,8 +319,14 @@ function streamFrames(
 ): { frame: SseFrame; text?: boolean }[] {
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}): SseFrame => ({
     data: {
-      id, object: 'chat.completion.chunk', created: CREATED, model, system_fingerprint: 'fp_fake', choices,
-      ...(usage ? { usage: null } : {}), ...extra,
+      id,
+      object: 'chat.completion.chunk',
+      created: CREATED,
+      model,
+      system_fingerprint: 'fp_fake',
+      choices,
+      ...(usage ? { usage: null } : {}),
+      ...extra,
     },
   });
   return [

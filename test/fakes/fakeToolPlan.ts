@@ -15,9 +15,7 @@ export interface ToolPlanCall {
   argumentsText: string;
 }
 
-export type ToolPlan =
-  | { kind: 'calls'; calls: ToolPlanCall[]; cut: boolean; slow: boolean }
-  | { kind: 'text'; text: string };
+export type ToolPlan = { kind: 'calls'; calls: ToolPlanCall[]; cut: boolean; slow: boolean } | { kind: 'text'; text: string };
 
 const CALL = /\[\[tool:([a-zA-Z0-9_-]+)(\s+\{.*?\})?\]\]/g;
 export const BAD_ARGUMENTS = '{"path": "src/a.ts", ';
@@ -36,7 +34,10 @@ export function fakeToolPlan(lastUserText: string, toolResults: string[], toolNa
     name: m[1],
     argumentsText: lastUserText.includes('[[badargs]]') ? BAD_ARGUMENTS : (m[2]?.trim() ?? '{}'),
   }));
-  if (calls.length === 0 && (required || lastUserText.includes('[[badargs]]') || lastUserText.includes('[[toolcut]]') || lastUserText.includes('[[slowtool]]'))) {
+  if (
+    calls.length === 0 &&
+    (required || lastUserText.includes('[[badargs]]') || lastUserText.includes('[[toolcut]]') || lastUserText.includes('[[slowtool]]'))
+  ) {
     calls.push({ name: toolNames[0], argumentsText: lastUserText.includes('[[badargs]]') ? BAD_ARGUMENTS : '{}' });
   }
   if (calls.length === 0) return undefined;

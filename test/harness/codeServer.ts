@@ -79,9 +79,7 @@ export class CodeServer {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`CodeServer: port must be 0..65535, got ${port}.`);
     const build = vscodeBuild(options.vscode);
     if (!fs.existsSync(build.entry) || !fs.existsSync(build.nodeBin)) {
-      throw new Error(
-        `VS Code ${build.vscode} (code-server ${build.codeServer}) is not installed in ${build.dir}. Run: node scripts/setup-code-server.mjs`,
-      );
+      throw new Error(`VS Code ${build.vscode} (code-server ${build.codeServer}) is not installed in ${build.dir}. Run: node scripts/setup-code-server.mjs`);
     }
     // Short base path: code-server puts a unix socket in the user-data dir (108-byte limit).
     const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jcs-'));
@@ -110,8 +108,10 @@ export class CodeServer {
     }
     const args = [
       build.entry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       ...common,
       '--disable-telemetry',
       '--disable-update-check',

@@ -41,8 +41,7 @@ export async function runExtensionTests(options: ExtensionTestRunOptions): Promi
   const timeoutMs = options.timeoutMs ?? 300_000;
   const started = Date.now();
   const onLog =
-    options.onLog ??
-    ((_level, message) => process.stdout.write(process.env.JARVIS_LOG_TIMES ? `+${Date.now() - started}ms ${message}\n` : `${message}\n`));
+    options.onLog ?? ((_level, message) => process.stdout.write(process.env.JARVIS_LOG_TIMES ? `+${Date.now() - started}ms ${message}\n` : `${message}\n`));
   const ownBrowser = options.browser === undefined ? await BrowserSession.launch() : undefined;
   const page = ownBrowser ? ownBrowser.page : await options.browser!.context.newPage();
   try {

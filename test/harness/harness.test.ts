@@ -123,10 +123,7 @@ describe('zipEntryNames', () => {
   }
 
   it('lists the entries of a zip in order', () => {
-    assert.deepEqual(zipEntryNames(zip(['extension/package.json', 'extension/dist/extension.js'])), [
-      'extension/package.json',
-      'extension/dist/extension.js',
-    ]);
+    assert.deepEqual(zipEntryNames(zip(['extension/package.json', 'extension/dist/extension.js'])), ['extension/package.json', 'extension/dist/extension.js']);
   });
 
   it('refuses a buffer that is not a zip', () => {

@@ -40,17 +40,26 @@ export class WorkbenchDriver {
     while (Date.now() < deadline) {
       if (!(await input.isVisible())) {
         await this.page.keyboard.press('F1');
-        const opened = await input.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
+        const opened = await input.waitFor({ state: 'visible', timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
         if (!opened) continue;
       }
       // Short, retried: while the window settles (1.139 briefly makes the palette inert) a fill can hang.
-      const filled = await input.fill(`>${title}`, { timeout: 2_000 }).then(() => true, () => false);
+      const filled = await input.fill(`>${title}`, { timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
       if (!filled) {
         shown = [`(palette not editable; dialogs: ${JSON.stringify(await this.page.locator('.monaco-dialog-box').allTextContents())})`];
         await this.page.keyboard.press('Escape');
         continue;
       }
-      const found = await row.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
+      const found = await row.waitFor({ state: 'visible', timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
       if (found) {
         await row.click();
         await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
@@ -70,7 +79,12 @@ export class WorkbenchDriver {
         if (await frame.$(selector).catch(() => null)) return frame;
       }
       if (Date.now() > deadline) {
-        throw new Error(`No frame contains "${selector}" after ${timeoutMs} ms (frames: ${this.page.frames().map((f) => f.url().slice(0, 80)).join(', ')})`);
+        throw new Error(
+          `No frame contains "${selector}" after ${timeoutMs} ms (frames: ${this.page
+            .frames()
+            .map((f) => f.url().slice(0, 80))
+            .join(', ')})`,
+        );
       }
       await this.page.waitForTimeout(200);
     }

@@ -18,7 +18,13 @@ function chatRequest(prompt: string): vscode.ChatRequest {
 
 // The constructors are private in the typings but public at runtime; the handler tells turns apart
 // with instanceof, so real instances are used whenever the host has them.
-type RequestTurnCtor = new (prompt: string, command: string | undefined, references: vscode.ChatPromptReference[], participant: string, toolReferences: vscode.ChatLanguageModelToolReference[]) => vscode.ChatRequestTurn;
+type RequestTurnCtor = new (
+  prompt: string,
+  command: string | undefined,
+  references: vscode.ChatPromptReference[],
+  participant: string,
+  toolReferences: vscode.ChatLanguageModelToolReference[],
+) => vscode.ChatRequestTurn;
 type ResponseTurnCtor = new (response: vscode.ChatResponseMarkdownPart[], result: vscode.ChatResult, participant: string) => vscode.ChatResponseTurn;
 
 function requestTurn(prompt: string): vscode.ChatRequestTurn {

@@ -27,7 +27,9 @@ function script(reply: string): string {
 const fenced = (code: string) => `\`\`\`javascript\n${code}\n\`\`\`\n\nSimplified it.`;
 
 async function openJs(content: string, file?: string): Promise<vscode.TextEditor> {
-  const doc = file ? await vscode.workspace.openTextDocument(vscode.Uri.file(file)) : await vscode.workspace.openTextDocument({ language: 'javascript', content });
+  const doc = file
+    ? await vscode.workspace.openTextDocument(vscode.Uri.file(file))
+    : await vscode.workspace.openTextDocument({ language: 'javascript', content });
   return vscode.window.showTextDocument(doc);
 }
 
@@ -44,7 +46,9 @@ async function refactor(editor: vscode.TextEditor): Promise<string> {
 }
 
 function proposalTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'jarvis-proposal');
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'jarvis-proposal');
 }
 
 async function closeAll(): Promise<void> {
@@ -153,8 +157,15 @@ describe('Editor commands on selected code (fake Ollama)', function () {
     const diagnostics = vscode.languages.createDiagnosticCollection('jarvis-itest');
     try {
       const range = new vscode.Range(2, 15, 2, 21);
-      diagnostics.set(editor.document.uri, [new vscode.Diagnostic(range, "Property 'lenght' does not exist. Did you mean 'length'?", vscode.DiagnosticSeverity.Error)]);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.QuickFix.value);
+      diagnostics.set(editor.document.uri, [
+        new vscode.Diagnostic(range, "Property 'lenght' does not exist. Did you mean 'length'?", vscode.DiagnosticSeverity.Error),
+      ]);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((a) => a.title.startsWith('Fix with Jarvis'));
       assert.ok(fix?.command, `no Fix with Jarvis action among: ${actions.map((a) => a.title).join(', ')}`);
       const r = await vscode.commands.executeCommand<RunResult>(fix.command.command, ...(fix.command.arguments ?? []));
@@ -173,7 +184,8 @@ describe('Editor commands on selected code (fake Ollama)', function () {
     const dir = path.join(tmp, 'proj');
     await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(path.join(dir, 'package.json'), JSON.stringify({ devDependencies: { mocha: '^11.0.0' } }));
-    const testCode = "const assert = require('node:assert/strict');\nconst { inc } = require('./inc');\n\ndescribe('inc', () => {\n  it('adds one', () => assert.equal(inc(1), 2));\n});";
+    const testCode =
+      "const assert = require('node:assert/strict');\nconst { inc } = require('./inc');\n\ndescribe('inc', () => {\n  it('adds one', () => assert.equal(inc(1), 2));\n});";
     await fs.writeFile(path.join(dir, 'inc.js'), `function inc(n) {\n  ${script(fenced(testCode))}\n  return n + 1;\n}\nmodule.exports = { inc };\n`);
     const editor = await openJs('', path.join(dir, 'inc.js'));
     editor.selection = new vscode.Selection(0, 0, 3, 1);
@@ -201,7 +213,8 @@ describe('Editor commands on selected code (fake Ollama)', function () {
       // The user turns Jarvis's double quotes into single ones.
       const doc = editor.document;
       const edit = new vscode.WorkspaceEdit();
-      for (let line = 0; line < doc.lineCount; line++) for (const m of doc.lineAt(line).text.matchAll(/"/g)) edit.replace(doc.uri, new vscode.Range(line, m.index, line, m.index + 1), "'");
+      for (let line = 0; line < doc.lineCount; line++)
+        for (const m of doc.lineAt(line).text.matchAll(/"/g)) edit.replace(doc.uri, new vscode.Range(line, m.index, line, m.index + 1), "'");
       assert.ok(await vscode.workspace.applyEdit(edit));
       await api.memory.flushEdits();
       const p = api.memory.preferences().find((x) => x.id === 'coding_style:quotes');

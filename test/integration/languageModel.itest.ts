@@ -61,7 +61,9 @@ describe('Jarvis as a language model in a real VS Code (fake Ollama)', function 
 
   it('sendRequest with a tool streams a LanguageModelToolCallPart, and the tool result comes back as text', async () => {
     const prompt = 'What is a closure? [[tool:jarvis_probe {"x": 41}]]';
-    const first = await parts(await auto.sendRequest([vscode.LanguageModelChatMessage.User(prompt)], { tools: [PROBE] }, new vscode.CancellationTokenSource().token));
+    const first = await parts(
+      await auto.sendRequest([vscode.LanguageModelChatMessage.User(prompt)], { tools: [PROBE] }, new vscode.CancellationTokenSource().token),
+    );
     const call = first.find((p): p is vscode.LanguageModelToolCallPart => p instanceof vscode.LanguageModelToolCallPart);
     assert.ok(call, `no tool call part in ${JSON.stringify(first)}`);
     assert.deepEqual([call.name, call.input], ['jarvis_probe', { x: 41 }]);
@@ -83,9 +85,16 @@ describe('Jarvis as a language model in a real VS Code (fake Ollama)', function 
 
   it('toolMode Required gets a call even when the prompt asks for none', async () => {
     const out = await parts(
-      await auto.sendRequest([vscode.LanguageModelChatMessage.User('hello')], { tools: [PROBE], toolMode: vscode.LanguageModelChatToolMode.Required }, new vscode.CancellationTokenSource().token),
+      await auto.sendRequest(
+        [vscode.LanguageModelChatMessage.User('hello')],
+        { tools: [PROBE], toolMode: vscode.LanguageModelChatToolMode.Required },
+        new vscode.CancellationTokenSource().token,
+      ),
     );
-    assert.ok(out.some((p) => p instanceof vscode.LanguageModelToolCallPart && p.name === 'jarvis_probe'), JSON.stringify(out));
+    assert.ok(
+      out.some((p) => p instanceof vscode.LanguageModelToolCallPart && p.name === 'jarvis_probe'),
+      JSON.stringify(out),
+    );
   });
 
   it('declares the memory tools, and invokeTool on jarvis_recall returns a stored memory', async () => {
@@ -93,9 +102,20 @@ describe('Jarvis as a language model in a real VS Code (fake Ollama)', function 
     for (const n of ['jarvis_recall', 'jarvis_remember', 'jarvis_decisions']) assert.ok(names.includes(n), `${n} missing from ${names.join(', ')}`);
     const marker = `billing-${Date.now()}`;
     const stream = new RecordingResponseStream();
-    const request = { prompt: `/remember decision: The ${marker} service uses PostgreSQL`, command: undefined, references: [], toolReferences: [], toolInvocationToken: undefined, model: undefined } as unknown as vscode.ChatRequest;
+    const request = {
+      prompt: `/remember decision: The ${marker} service uses PostgreSQL`,
+      command: undefined,
+      references: [],
+      toolReferences: [],
+      toolInvocationToken: undefined,
+      model: undefined,
+    } as unknown as vscode.ChatRequest;
     await api.chatHandler(request, { history: [] }, stream, new vscode.CancellationTokenSource().token);
-    const result = await vscode.lm.invokeTool('jarvis_recall', { input: { query: `${marker} database` }, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
+    const result = await vscode.lm.invokeTool(
+      'jarvis_recall',
+      { input: { query: `${marker} database` }, toolInvocationToken: undefined },
+      new vscode.CancellationTokenSource().token,
+    );
     const text = result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
     assert.match(text, new RegExp(`The ${marker} service uses PostgreSQL`), text);
   });

@@ -48,7 +48,11 @@ describe('Routing: commands, metrics export and status (fake Ollama)', function 
 
   it('registers the routing and model commands', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(ROUTING_COMMANDS.filter((c) => !registered.has(c)), [], 'missing routing commands');
+    assert.deepEqual(
+      ROUTING_COMMANDS.filter((c) => !registered.has(c)),
+      [],
+      'missing routing commands',
+    );
   });
 
   it('exposes the routing service on the extension API (activate() returns { routing })', () => {
@@ -86,15 +90,27 @@ describe('Routing: commands, metrics export and status (fake Ollama)', function 
     const uri = tempUri('metrics.csv');
     written.push(uri);
     await vscode.commands.executeCommand('jarvis.exportMetrics', { format: 'csv', uri: uri.fsPath });
-    const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).trim().split('\n');
+    const lines = new TextDecoder()
+      .decode(await vscode.workspace.fs.readFile(uri))
+      .trim()
+      .split('\n');
     assert.match(lines[0], /^provider,model,requests,/);
-    assert.ok(lines.some((l) => l.startsWith('ollama,llama3')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.startsWith('ollama,llama3')),
+      lines.join('\n'),
+    );
   });
 
   it('refuses an unknown format or target with a clear error and writes nothing', async () => {
     const uri = tempUri('metrics.xml');
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('jarvis.exportMetrics', { format: 'xml', uri })), /"json" or "csv".*Nothing was written/);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('jarvis.exportMetrics', { format: 'json', uri: 'relative/file.json' })), /file URI or an absolute path/);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('jarvis.exportMetrics', { format: 'xml', uri })),
+      /"json" or "csv".*Nothing was written/,
+    );
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('jarvis.exportMetrics', { format: 'json', uri: 'relative/file.json' })),
+      /file URI or an absolute path/,
+    );
     assert.equal(await exists(uri), false);
   });
 

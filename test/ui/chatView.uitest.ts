@@ -113,7 +113,9 @@ describe('Jarvis chat view in a real VS Code window', function () {
     const remembered = chat.locator('.message.assistant', { hasText: 'Remembered as a decision' }).last();
     await remembered.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e: unknown) => {
       const errors = await chat.locator('.message.error').allTextContents();
-      throw new Error(`No "Remembered as a decision" reply (errors shown: ${JSON.stringify(errors)}; last answer: ${JSON.stringify((await lastAnswer(chat)).slice(0, 300))}): ${String(e)}`);
+      throw new Error(
+        `No "Remembered as a decision" reply (errors shown: ${JSON.stringify(errors)}; last answer: ${JSON.stringify((await lastAnswer(chat)).slice(0, 300))}): ${String(e)}`,
+      );
     });
     assert.match((await remembered.textContent()) ?? '', /Remembered as a decision: we use PostgreSQL for the orders service/);
 
@@ -123,7 +125,9 @@ describe('Jarvis chat view in a real VS Code window', function () {
     const answer = chat.locator('.message.assistant:not(.streaming)', { hasText: 'You said: which database do we use for orders?' }).last();
     await answer.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e: unknown) => {
       const errors = await chat.locator('.message.error').allTextContents();
-      throw new Error(`No finished answer to the orders question (errors shown: ${JSON.stringify(errors)}; last answer: ${JSON.stringify((await lastAnswer(chat)).slice(0, 300))}): ${String(e)}`);
+      throw new Error(
+        `No finished answer to the orders question (errors shown: ${JSON.stringify(errors)}; last answer: ${JSON.stringify((await lastAnswer(chat)).slice(0, 300))}): ${String(e)}`,
+      );
     });
     const summary = answer.locator('.references .references-summary');
     await summary.waitFor({ state: 'visible', timeout: 10_000 });

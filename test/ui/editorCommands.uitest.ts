@@ -59,7 +59,11 @@ describe('Jarvis editor commands in a real VS Code window', function () {
     assert.ok(await discard.isVisible(), 'Discard is not in the diff editor title');
     // The proposed code (from the fake model) is on the right side of the diff.
     const modified = page.locator('.monaco-diff-editor .editor.modified .view-lines').first();
-    await page.waitForFunction(() => document.querySelector('.monaco-diff-editor .editor.modified .view-lines')?.textContent?.includes('def reverse'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.monaco-diff-editor .editor.modified .view-lines')?.textContent?.includes('def reverse'),
+      undefined,
+      { timeout: 30_000 },
+    );
     assert.match((await modified.textContent()) ?? '', /def\s+reverse/);
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Jarvis proposes' }).first();
     await toast.waitFor({ state: 'visible', timeout: 15_000 });

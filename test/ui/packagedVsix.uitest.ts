@@ -67,4 +67,3 @@ describe('Packaged .vsix installed into code-server', function () {
     assert.match(result, /^Jarvis probe: no key \(exports undefined;/, result);
   });
 });
-

@@ -14,7 +14,10 @@ runAsMain('vsix', async () => {
   const vsix = ensureVsix((m) => console.log(`[vsix] ${m}`));
   // A second extension installed beside Jarvis (production mode, like any other extension a user has).
   const probe = path.join(repoRoot, 'out', 'probe-extension.vsix');
-  const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', probe], { cwd: path.join(repoRoot, 'test', 'fixtures', 'probe-extension'), stdio: 'inherit' });
+  const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', probe], {
+    cwd: path.join(repoRoot, 'test', 'fixtures', 'probe-extension'),
+    stdio: 'inherit',
+  });
   if (r.status !== 0 || !fs.existsSync(probe)) throw new Error('could not package test/fixtures/probe-extension');
   return runUiSuite({ suite: 'vsix', vscode: vscodeArg(), files: ['packagedVsix.uitest.js'], load: { vsix, extraVsix: [probe] } });
 });

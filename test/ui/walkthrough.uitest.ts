@@ -15,7 +15,13 @@ describe('First run without Ollama: the Get Started walkthrough', function () {
     const { driver, fakeUrl } = uiSession();
     // A toast, or (once it has timed out, as toasts do) the same item in the notification center.
     const item = driver.page.locator('.notification-list-item', { hasText: `nothing answers at ${fakeUrl}` });
-    const shown = await item.first().waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false);
+    const shown = await item
+      .first()
+      .waitFor({ state: 'visible', timeout: 20_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!shown) {
       await driver.runCommand('Notifications: Show Notifications');
       await item.first().waitFor({ state: 'visible', timeout: 20_000 });
@@ -42,7 +48,12 @@ describe('First run without Ollama: the Get Started walkthrough', function () {
     const { driver, startFakeOllama } = uiSession();
     await startFakeOllama();
     // The step's button runs jarvis.checkOllama; the step completes on the context key Jarvis sets then.
-    await driver.page.locator('.gettingStartedContainer .getting-started-step.expanded .button-link, .gettingStartedContainer .getting-started-step.expanded .monaco-button', { hasText: 'Check Connection' }).first().click();
+    await driver.page
+      .locator('.gettingStartedContainer .getting-started-step.expanded .button-link, .gettingStartedContainer .getting-started-step.expanded .monaco-button', {
+        hasText: 'Check Connection',
+      })
+      .first()
+      .click();
     await driver.page.waitForSelector(`${stepCheckbox('connectOllama')}[aria-checked="true"]`, { timeout: 30_000 });
     // The fake has the configured model installed, so the next step is done by the same check.
     await driver.page.waitForSelector(`${stepCheckbox('pullModel')}[aria-checked="true"]`, { timeout: 10_000 });

@@ -70,13 +70,16 @@ export class RedisTier implements CacheTier {
   readonly onStateChange: Event<RedisTierState> = this.stateEmitter.event;
 
   constructor(private readonly options: RedisTierOptions) {
-    const { url, namespace = 'jarvis:resp:', opTimeoutMs = 250, connectTimeoutMs = 5000, retryAfterMs = 30_000 } =
-      options ?? ({} as RedisTierOptions);
+    const { url, namespace = 'jarvis:resp:', opTimeoutMs = 250, connectTimeoutMs = 5000, retryAfterMs = 30_000 } = options ?? ({} as RedisTierOptions);
     this.safeUrl = validateUrl(url);
     if (typeof namespace !== 'string' || !/^[A-Za-z0-9:_.-]+$/.test(namespace)) {
       throw new JarvisError('invalid-input', `RedisTier: namespace must be letters, digits, ':', '_', '.', '-', got ${JSON.stringify(namespace)}.`);
     }
-    for (const [name, v] of [['opTimeoutMs', opTimeoutMs], ['connectTimeoutMs', connectTimeoutMs], ['retryAfterMs', retryAfterMs]] as const) {
+    for (const [name, v] of [
+      ['opTimeoutMs', opTimeoutMs],
+      ['connectTimeoutMs', connectTimeoutMs],
+      ['retryAfterMs', retryAfterMs],
+    ] as const) {
       if (!(Number.isFinite(v) && v > 0)) throw new JarvisError('invalid-input', `RedisTier: ${name} must be a number > 0, got ${String(v)}.`);
     }
     this.namespace = namespace;

@@ -13,7 +13,9 @@ export function formatUsage(done: Done, local: boolean = done.local ?? true): st
   const cost = formatCost(done.cost, local, done.cached === true);
   if (cost) parts.push(cost);
   const latency = formatSeconds(done.durationMs);
-  parts.push(done.ttftMs !== undefined && Number.isFinite(done.ttftMs) && done.ttftMs >= 0 ? `${latency} (first token ${formatSeconds(done.ttftMs)})` : latency);
+  parts.push(
+    done.ttftMs !== undefined && Number.isFinite(done.ttftMs) && done.ttftMs >= 0 ? `${latency} (first token ${formatSeconds(done.ttftMs)})` : latency,
+  );
   if (done.cached) parts.push('from cache');
   if (done.truncated) parts.push('cut off at the length limit');
   return parts.join(' · ');

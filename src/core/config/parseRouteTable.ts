@@ -52,7 +52,10 @@ function parseCandidate(item: unknown, where: string): RouteCandidate {
     ({ provider, model } = item as Record<string, unknown>);
   }
   if (!PROVIDERS.includes(provider as RouteProvider)) {
-    throw new JarvisError('invalid-input', `Route ${where} must name a provider (ollama, openai, anthropic or vscode) as "provider:model"; got ${JSON.stringify(item)}.`);
+    throw new JarvisError(
+      'invalid-input',
+      `Route ${where} must name a provider (ollama, openai, anthropic or vscode) as "provider:model"; got ${JSON.stringify(item)}.`,
+    );
   }
   if (typeof model !== 'string' || model.trim() === '') {
     throw new JarvisError('invalid-input', `Route ${where} has no model name; write it as "${String(provider)}:<model>".`);

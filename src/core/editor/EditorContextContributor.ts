@@ -50,7 +50,10 @@ export class EditorContextContributor implements ContextContributor {
   /** Notes that Jarvis wrote `prompt` (an edit command's instruction), for isGenerated. */
   markGenerated(prompt: string): void {
     const now = this.clock.now();
-    this.generated = [...this.generated.filter((g) => g.until >= now && g.prompt !== prompt.trim()), { prompt: prompt.trim(), until: now + GENERATED_TTL_MS }].slice(-MAX_GENERATED);
+    this.generated = [
+      ...this.generated.filter((g) => g.until >= now && g.prompt !== prompt.trim()),
+      { prompt: prompt.trim(), until: now + GENERATED_TTL_MS },
+    ].slice(-MAX_GENERATED);
   }
 
   /** Whether an editor command wrote this prompt recently (so preference learning skips it). */

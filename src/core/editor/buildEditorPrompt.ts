@@ -47,7 +47,8 @@ export function describeTarget(t: CodeTarget): string {
  */
 export function buildEditorPrompt(kind: EditorCommandKind, t: CodeTarget): EditorPrompt {
   if (!(kind in EDITOR_COMMANDS)) throw new JarvisError('invalid-input', `Unknown editor command "${String(kind)}".`);
-  if (typeof t?.code !== 'string' || t.code.trim() === '') throw new JarvisError('invalid-input', 'Select some code first (or place the cursor inside a function).');
+  if (typeof t?.code !== 'string' || t.code.trim() === '')
+    throw new JarvisError('invalid-input', 'Select some code first (or place the cursor inside a function).');
   const lang = languageLabel(t.languageId);
   const what = describeTarget(t);
   const fence = t.languageId;
@@ -102,7 +103,9 @@ export function buildEditorPrompt(kind: EditorCommandKind, t: CodeTarget): Edito
     attachments,
     context: context.system,
     expectsCode: EDITOR_COMMANDS[kind].answersIn === 'edit',
-    ...(t.source === 'symbol' && t.enclosing ? { scopeNote: `Nothing was selected, so Jarvis used the ${t.enclosing.kind} \`${t.enclosing.name}\` around the cursor.` } : {}),
+    ...(t.source === 'symbol' && t.enclosing
+      ? { scopeNote: `Nothing was selected, so Jarvis used the ${t.enclosing.kind} \`${t.enclosing.name}\` around the cursor.` }
+      : {}),
     ...(t.source === 'file' ? { scopeNote: `Nothing was selected and no symbol surrounds the cursor, so Jarvis used the whole file.` } : {}),
   };
 }

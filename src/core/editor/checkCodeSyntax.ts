@@ -3,8 +3,19 @@ import { BRACKET_LANGUAGES, SLASH_COMMENT_LANGUAGES } from './languages';
 
 /** VS Code language ids → the grammar names of the quality gate's tree-sitter checker. */
 const GRAMMAR_OF: Record<string, string> = {
-  typescript: 'typescript', typescriptreact: 'typescript', python: 'python', go: 'go', rust: 'rust', java: 'java',
-  csharp: 'csharp', cpp: 'cpp', c: 'c', ruby: 'ruby', php: 'php', shellscript: 'bash', css: 'css',
+  typescript: 'typescript',
+  typescriptreact: 'typescript',
+  python: 'python',
+  go: 'go',
+  rust: 'rust',
+  java: 'java',
+  csharp: 'csharp',
+  cpp: 'cpp',
+  c: 'c',
+  ruby: 'ruby',
+  php: 'php',
+  shellscript: 'bash',
+  css: 'css',
 };
 /** Languages whose members (a method selected alone) parse once wrapped in a class. */
 const CLASS_WRAP = new Set(['typescript', 'typescriptreact', 'java', 'csharp', 'php']);

@@ -98,7 +98,10 @@ export function partialCode(answerSoFar: string, languageId: string): string | u
  * code punctuation: "Sure! Here is the refactored function." must not be written into a file.
  */
 export function looksLikeCode(text: string): boolean {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return false;
   const comment = /^(\/\/|#|\*|\/\*|--|"""|''')/;
   const sentence = (l: string) => !comment.test(l) && /^[A-Z][a-z']*(\s+[A-Za-z][\w'’,-]*){4,}[.!?:]$/.test(l);
@@ -121,7 +124,10 @@ export function matchIndentation(original: string, proposed: string): string {
 }
 
 function commonIndent(text: string): string {
-  const indents = text.split('\n').filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0]);
+  const indents = text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => /^[ \t]*/.exec(l)![0]);
   if (indents.length === 0) return '';
   return indents.reduce((a, b) => {
     let i = 0;

@@ -14,8 +14,21 @@ const SINGLE: Record<string, RegExp> = {
 };
 
 const FAMILY: Record<string, string> = {
-  typescript: 'js', typescriptreact: 'js', javascript: 'js', javascriptreact: 'js',
-  python: 'python', go: 'go', rust: 'rust', java: 'jvm', kotlin: 'jvm', scala: 'jvm', csharp: 'csharp', c: 'c', cpp: 'c', php: 'php', ruby: 'ruby',
+  typescript: 'js',
+  typescriptreact: 'js',
+  javascript: 'js',
+  javascriptreact: 'js',
+  python: 'python',
+  go: 'go',
+  rust: 'rust',
+  java: 'jvm',
+  kotlin: 'jvm',
+  scala: 'jvm',
+  csharp: 'csharp',
+  c: 'c',
+  cpp: 'c',
+  php: 'php',
+  ruby: 'ruby',
 };
 
 /**

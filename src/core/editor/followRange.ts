@@ -71,8 +71,13 @@ export function decideApply(c: ApplyCheck): ApplyDecision {
   if (c.followed.touched || c.current !== c.original) {
     return {
       action: 'refuse',
-      message: 'You edited this code while Jarvis was working, so applying the proposal would overwrite your changes. Nothing was changed; run the command again on the current code.',
+      message:
+        'You edited this code while Jarvis was working, so applying the proposal would overwrite your changes. Nothing was changed; run the command again on the current code.',
     };
   }
-  return { action: 'rebase', range: c.followed.range, message: 'The file changed since Jarvis was asked; the proposal was applied to the same code at its new position.' };
+  return {
+    action: 'rebase',
+    range: c.followed.range,
+    message: 'The file changed since Jarvis was asked; the proposal was applied to the same code at its new position.',
+  };
 }

@@ -1,9 +1,25 @@
 /** Language facts editor commands need: names for prompts, and the fence tags a model may use. */
 
 const LABELS: Record<string, string> = {
-  typescript: 'TypeScript', typescriptreact: 'TypeScript (TSX)', javascript: 'JavaScript', javascriptreact: 'JavaScript (JSX)',
-  python: 'Python', go: 'Go', rust: 'Rust', java: 'Java', kotlin: 'Kotlin', csharp: 'C#', cpp: 'C++', c: 'C',
-  ruby: 'Ruby', php: 'PHP', swift: 'Swift', scala: 'Scala', shellscript: 'Shell', json: 'JSON', jsonc: 'JSON with comments',
+  typescript: 'TypeScript',
+  typescriptreact: 'TypeScript (TSX)',
+  javascript: 'JavaScript',
+  javascriptreact: 'JavaScript (JSX)',
+  python: 'Python',
+  go: 'Go',
+  rust: 'Rust',
+  java: 'Java',
+  kotlin: 'Kotlin',
+  csharp: 'C#',
+  cpp: 'C++',
+  c: 'C',
+  ruby: 'Ruby',
+  php: 'PHP',
+  swift: 'Swift',
+  scala: 'Scala',
+  shellscript: 'Shell',
+  json: 'JSON',
+  jsonc: 'JSON with comments',
 };
 
 /** Fence tags models write for each VS Code language id (the id itself always counts). */
@@ -38,10 +54,40 @@ export function fenceMatches(tag: string, languageId: string): boolean {
 
 /** Languages whose code is balanced in (), [] and {} outside strings and comments. */
 export const BRACKET_LANGUAGES = new Set([
-  'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'kotlin', 'csharp', 'cpp', 'c', 'go', 'rust', 'swift', 'scala', 'php', 'json', 'jsonc', 'python',
+  'typescript',
+  'typescriptreact',
+  'javascript',
+  'javascriptreact',
+  'java',
+  'kotlin',
+  'csharp',
+  'cpp',
+  'c',
+  'go',
+  'rust',
+  'swift',
+  'scala',
+  'php',
+  'json',
+  'jsonc',
+  'python',
 ]);
 
 /** Languages whose `//` starts a line comment (for the bracket check). */
 export const SLASH_COMMENT_LANGUAGES = new Set([
-  'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'kotlin', 'csharp', 'cpp', 'c', 'go', 'rust', 'swift', 'scala', 'php', 'jsonc',
+  'typescript',
+  'typescriptreact',
+  'javascript',
+  'javascriptreact',
+  'java',
+  'kotlin',
+  'csharp',
+  'cpp',
+  'c',
+  'go',
+  'rust',
+  'swift',
+  'scala',
+  'php',
+  'jsonc',
 ]);

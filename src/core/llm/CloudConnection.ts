@@ -40,17 +40,10 @@ export const DEFAULT_CLOUD_TIMEOUT_MS = 120_000;
  * @param label provider name as users know it, e.g. `OpenAI`
  * @param keyCommand the command palette entry that sets the key, e.g. `Jarvis: Set OpenAI API Key`
  */
-export function validateCloudConnection(
-  connection: CloudConnection,
-  label: string,
-  keyCommand: string,
-): ValidCloudConnection {
+export function validateCloudConnection(connection: CloudConnection, label: string, keyCommand: string): ValidCloudConnection {
   const apiKey = connection.apiKey?.trim();
   if (!apiKey) {
-    throw new JarvisError(
-      'auth-failed',
-      `No ${label} API key is set. Run "${keyCommand}" from the Command Palette to add one.`,
-    );
+    throw new JarvisError('auth-failed', `No ${label} API key is set. Run "${keyCommand}" from the Command Palette to add one.`);
   }
   let url: URL;
   try {
@@ -59,23 +52,14 @@ export function validateCloudConnection(
     throw new JarvisError('invalid-input', `The ${label} base URL "${connection.baseUrl}" is not a valid URL.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new JarvisError(
-      'invalid-input',
-      `The ${label} base URL must start with http:// or https:// (got "${url.protocol}").`,
-    );
+    throw new JarvisError('invalid-input', `The ${label} base URL must start with http:// or https:// (got "${url.protocol}").`);
   }
   if (!Number.isInteger(connection.maxRetries) || connection.maxRetries < 0) {
-    throw new JarvisError(
-      'invalid-input',
-      `maxRetries for ${label} must be a whole number of at least 0 (got ${String(connection.maxRetries)}).`,
-    );
+    throw new JarvisError('invalid-input', `maxRetries for ${label} must be a whole number of at least 0 (got ${String(connection.maxRetries)}).`);
   }
   const timeoutMs = connection.timeoutMs ?? DEFAULT_CLOUD_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new JarvisError(
-      'invalid-input',
-      `timeoutMs for ${label} must be a positive whole number of milliseconds (got ${String(timeoutMs)}).`,
-    );
+    throw new JarvisError('invalid-input', `timeoutMs for ${label} must be a positive whole number of milliseconds (got ${String(timeoutMs)}).`);
   }
   return {
     // The SDKs join paths onto the base URL; a trailing slash would double up.

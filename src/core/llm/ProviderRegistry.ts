@@ -50,14 +50,20 @@ export class ProviderRegistry {
   constructor(private readonly deps: ProviderRegistryDeps) {
     const { settings, logger, clock } = deps;
     this.ollama = new OllamaProvider(() => ({ host: settings().ollama.host }), logger);
-    this.openai = new LazyProvider('openai', lazyAsync(async () => {
-      const { OpenAIProvider } = await import('./openai/OpenAIProvider.js');
-      return new OpenAIProvider(() => this.connection('openai'), logger, clock);
-    }));
-    this.anthropic = new LazyProvider('anthropic', lazyAsync(async () => {
-      const { AnthropicProvider } = await import('./anthropic/AnthropicProvider.js');
-      return new AnthropicProvider(() => this.connection('anthropic'), logger, clock);
-    }));
+    this.openai = new LazyProvider(
+      'openai',
+      lazyAsync(async () => {
+        const { OpenAIProvider } = await import('./openai/OpenAIProvider.js');
+        return new OpenAIProvider(() => this.connection('openai'), logger, clock);
+      }),
+    );
+    this.anthropic = new LazyProvider(
+      'anthropic',
+      lazyAsync(async () => {
+        const { AnthropicProvider } = await import('./anthropic/AnthropicProvider.js');
+        return new AnthropicProvider(() => this.connection('anthropic'), logger, clock);
+      }),
+    );
     this.vscode = new VscodeModelsProvider((model) => this.extra.get(model));
   }
 
@@ -156,7 +162,10 @@ class VscodeModelsProvider implements LlmProvider {
   async *chat(request: ProviderChatRequest): AsyncGenerator<ProviderChunk, void, undefined> {
     const entry = this.find(request.model);
     if (!entry) {
-      throw new JarvisError('model-not-found', `The VS Code chat model ${request.model} is not available any more.`, { provider: 'vscode', model: request.model });
+      throw new JarvisError('model-not-found', `The VS Code chat model ${request.model} is not available any more.`, {
+        provider: 'vscode',
+        model: request.model,
+      });
     }
     yield* entry.provider.chat(request);
   }

@@ -80,20 +80,20 @@ export abstract class SdkCloudProvider {
 
   /** The server went quiet mid-answer for longer than the connection's timeout. */
   protected idleTimeout(conn: ValidCloudConnection, model: string): JarvisError {
-    return new JarvisError(
-      'timeout',
-      `${this.who.label} stopped sending for ${conn.timeoutMs / 1000} s in the middle of the answer. Try again.`,
-      { provider: this.who.provider, model, host: redactSecret(conn.baseUrl, conn.apiKey) },
-    );
+    return new JarvisError('timeout', `${this.who.label} stopped sending for ${conn.timeoutMs / 1000} s in the middle of the answer. Try again.`, {
+      provider: this.who.provider,
+      model,
+      host: redactSecret(conn.baseUrl, conn.apiKey),
+    });
   }
 
   /** The stream ended without the events that mark a complete answer. */
   protected incompleteStream(conn: ValidCloudConnection, model: string): JarvisError {
-    return new JarvisError(
-      'invalid-response',
-      `The ${this.who.label} stream ended before the answer was complete. Try again.`,
-      { provider: this.who.provider, model, host: redactSecret(conn.baseUrl, conn.apiKey) },
-    );
+    return new JarvisError('invalid-response', `The ${this.who.label} stream ended before the answer was complete. Try again.`, {
+      provider: this.who.provider,
+      model,
+      host: redactSecret(conn.baseUrl, conn.apiKey),
+    });
   }
 
   /** `toolMode: required` was asked for, yet the model answered in text (compatible servers may ignore tool_choice). */
@@ -109,13 +109,7 @@ export abstract class SdkCloudProvider {
    * The error for anything a streamed chat threw: an idle timeout if the watchdog fired, else a
    * cancellation if the caller aborted, else the SDK's error translated and logged.
    */
-  protected streamFailure(
-    e: unknown,
-    watchdog: StreamWatchdog,
-    signal: AbortSignal | undefined,
-    conn: ValidCloudConnection,
-    model: string,
-  ): JarvisError {
+  protected streamFailure(e: unknown, watchdog: StreamWatchdog, signal: AbortSignal | undefined, conn: ValidCloudConnection, model: string): JarvisError {
     if (watchdog.timedOut) return this.idleTimeout(conn, model);
     if (signal?.aborted) return new JarvisError('cancelled', 'The request was cancelled.', { provider: this.who.provider });
     return this.toError(e, conn, model);

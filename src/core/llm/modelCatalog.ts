@@ -74,7 +74,8 @@ export function buildCatalog(input: { ollama: OllamaModelDetails[]; cloud: { pro
     family: 'jarvis-auto',
     version: '1',
     detail: 'local first, cloud when needed',
-    tooltip: 'Routes each request like @jarvis: local models for everyday work, the cloud for hard questions, secrets kept on this machine, within your budget.',
+    tooltip:
+      'Routes each request like @jarvis: local models for everyday work, the cloud for hard questions, secrets kept on this machine, within your budget.',
     maxInputTokens: Math.max(8_192 - OLLAMA_MAX_OUTPUT, ...all.map((m) => m.maxInputTokens)),
     maxOutputTokens: Math.max(OLLAMA_MAX_OUTPUT, ...all.map((m) => m.maxOutputTokens)),
     // Always: VS Code runs a chat participant only when a tool-capable model exists, and Auto

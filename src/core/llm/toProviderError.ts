@@ -75,11 +75,7 @@ export function toProviderError(e: unknown, ctx: ProviderErrorContext): JarvisEr
   }
   if (e instanceof TypeError) {
     // undici reports a socket closed mid-body as `TypeError: terminated`.
-    return new JarvisError(
-      'provider-unreachable',
-      `The connection to ${label} was lost mid-answer (${scrub(describeCause(e))}). Try again.`,
-      details,
-    );
+    return new JarvisError('provider-unreachable', `The connection to ${label} was lost mid-answer (${scrub(describeCause(e))}). Try again.`, details);
   }
   return new JarvisError('provider-error', `${label} request failed: ${scrub(describeCause(e))}`, details);
 }
@@ -106,11 +102,7 @@ function fromApiError(
     return new JarvisError('provider-error', `${label} reported an error mid-answer${said}`, details);
   }
   if (status === 401) {
-    return new JarvisError(
-      'auth-failed',
-      `${label} rejected the API key (401). Run "${ctx.keyCommand}" to enter a valid key.`,
-      details,
-    );
+    return new JarvisError('auth-failed', `${label} rejected the API key (401). Run "${ctx.keyCommand}" to enter a valid key.`, details);
   }
   if (status === 403) {
     return new JarvisError(

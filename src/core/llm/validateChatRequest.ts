@@ -16,10 +16,7 @@ export function validateChatRequest(request: ProviderChatRequest, label: string)
   }
   request.messages.forEach((m, i) => {
     if (typeof m !== 'object' || m === null || !ROLES.has(m.role)) {
-      throw new JarvisError(
-        'invalid-input',
-        `Message ${i} has role "${String((m as { role?: unknown } | null)?.role)}"; expected system, user or assistant.`,
-      );
+      throw new JarvisError('invalid-input', `Message ${i} has role "${String((m as { role?: unknown } | null)?.role)}"; expected system, user or assistant.`);
     }
     if (typeof m.content !== 'string') {
       throw new JarvisError('invalid-input', `Message ${i} (${m.role}) has no text content.`);

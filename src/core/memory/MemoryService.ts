@@ -64,7 +64,8 @@ export class MemoryService implements IDisposable {
       batchSize: 32,
       flushIntervalMs: 1_000,
       processBatch: (batch) => this.storeBatch(batch),
-      onError: (e, batch) => options.env.logger.warn(`Could not remember ${batch.length} background memor${batch.length === 1 ? 'y' : 'ies'}: ${errorMessage(e)}`),
+      onError: (e, batch) =>
+        options.env.logger.warn(`Could not remember ${batch.length} background memor${batch.length === 1 ? 'y' : 'ies'}: ${errorMessage(e)}`),
     });
     if (options.cleanupEveryMs !== undefined) this.scheduleCleanup(options.cleanupEveryMs);
   }
@@ -158,7 +159,8 @@ export class MemoryService implements IDisposable {
     if (typeof last === 'number' && now - last < DAY_MS && last <= now) return undefined;
     await this.options.state.update(LAST_CLEANUP_KEY, now);
     const removed = await store.cleanup(this.options.settings().memory.retentionDays);
-    if (removed > 0) this.options.env.logger.info(`Memory retention: removed ${removed} memories older than ${this.options.settings().memory.retentionDays} days.`);
+    if (removed > 0)
+      this.options.env.logger.info(`Memory retention: removed ${removed} memories older than ${this.options.settings().memory.retentionDays} days.`);
     return removed;
   }
 

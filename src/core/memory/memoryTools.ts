@@ -22,7 +22,10 @@ export function memoryToolArgument(name: MemoryToolName, input: unknown): string
     throw new JarvisError('invalid-input', `${name} needs a non-empty "${field}" string.`);
   }
   if (value.length > MAX_MEMORY_TOOL_INPUT) {
-    throw new JarvisError('invalid-input', `${name}: "${field}" is ${value.length} characters; at most ${MAX_MEMORY_TOOL_INPUT} are taken. Store a short summary instead.`);
+    throw new JarvisError(
+      'invalid-input',
+      `${name}: "${field}" is ${value.length} characters; at most ${MAX_MEMORY_TOOL_INPUT} are taken. Store a short summary instead.`,
+    );
   }
   return value.trim();
 }

@@ -149,6 +149,7 @@ function checkOptions(o: HashingFeaturizerOptions): Required<HashingFeaturizerOp
   if (out.charNgramMax > 0 && !int(out.charNgramMin, 1, out.charNgramMax)) throw new JarvisError('invalid-input', 'charNgramMin must be 1…charNgramMax.');
   if (out.wordNgramMax === 0 && out.charNgramMax === 0) throw new JarvisError('invalid-input', 'Enable word or character n-grams.');
   if (!int(out.maxChars, 16, 1 << 24)) throw new JarvisError('invalid-input', 'maxChars must be a whole number ≥ 16.');
-  if (!Array.isArray(out.numeric) || !out.numeric.every((n) => typeof n === 'string')) throw new JarvisError('invalid-input', 'numeric must be a list of names.');
+  if (!Array.isArray(out.numeric) || !out.numeric.every((n) => typeof n === 'string'))
+    throw new JarvisError('invalid-input', 'numeric must be a list of names.');
   return out;
 }

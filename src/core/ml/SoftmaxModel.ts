@@ -74,10 +74,12 @@ export class SoftmaxModel {
     if (!Number.isInteger(classes) || (classes as number) < 2 || (classes as number) > 1000) bad('classes must be 2–1000');
     if (!Number.isInteger(dims) || (dims as number) < 1 || (dims as number) > 1 << 24) bad('dims out of range');
     if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) bad('scale must be a positive number');
-    if (!Array.isArray(j.bias) || j.bias.length !== classes || !j.bias.every((b) => typeof b === 'number' && Number.isFinite(b))) bad('bias must hold one finite number per class');
+    if (!Array.isArray(j.bias) || j.bias.length !== classes || !j.bias.every((b) => typeof b === 'number' && Number.isFinite(b)))
+      bad('bias must hold one finite number per class');
     if (typeof j.weights !== 'string') bad('weights missing');
     const bytes = Buffer.from(j.weights as string, 'base64');
-    if (bytes.length !== (classes as number) * (dims as number) * 2) bad(`weights hold ${bytes.length} bytes, expected ${(classes as number) * (dims as number) * 2}`);
+    if (bytes.length !== (classes as number) * (dims as number) * 2)
+      bad(`weights hold ${bytes.length} bytes, expected ${(classes as number) * (dims as number) * 2}`);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const weights = new Float32Array((classes as number) * (dims as number));
     for (let i = 0; i < weights.length; i++) weights[i] = view.getInt16(i * 2, true) * (scale as number);

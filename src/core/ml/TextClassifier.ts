@@ -52,7 +52,12 @@ export class TextClassifier<Meta = unknown> {
   }
 
   toJSON(): TextClassifierJson<Meta> {
-    const out: TextClassifierJson<Meta> = { format: TEXT_CLASSIFIER_FORMAT, labels: [...this.labels], featurizer: { ...this.featurizer.options }, model: this.model.toJSON() };
+    const out: TextClassifierJson<Meta> = {
+      format: TEXT_CLASSIFIER_FORMAT,
+      labels: [...this.labels],
+      featurizer: { ...this.featurizer.options },
+      model: this.model.toJSON(),
+    };
     if (this.meta !== undefined) out.meta = this.meta;
     return out;
   }

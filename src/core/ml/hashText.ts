@@ -53,8 +53,16 @@ export function wordTokens(folded: string): string[] {
   for (let i = 0; i <= folded.length; i++) {
     const c = i < folded.length ? folded.charCodeAt(i) : 32;
     const word =
-      (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90) ||
-      (c > 127 && (c >= 0xd800 && c <= 0xdbff ? LETTER_OR_DIGIT.test(folded.slice(i, i + 2)) : c >= 0xdc00 && c <= 0xdfff ? start !== -1 : LETTER_OR_DIGIT.test(folded[i])));
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      c === 95 ||
+      (c >= 65 && c <= 90) ||
+      (c > 127 &&
+        (c >= 0xd800 && c <= 0xdbff
+          ? LETTER_OR_DIGIT.test(folded.slice(i, i + 2))
+          : c >= 0xdc00 && c <= 0xdfff
+            ? start !== -1
+            : LETTER_OR_DIGIT.test(folded[i])));
     if (word) {
       if (start === -1) start = i;
     } else if (start !== -1) {

@@ -72,7 +72,7 @@ export function trainSoftmax(examples: readonly TrainingExample[], options: Trai
       let max = -Infinity;
       for (let c = 0; c < K; c++) if (logits[c] > max) max = logits[c];
       let sum = 0;
-      for (let c = 0; c < K; c++) sum += (grad[c] = Math.exp(logits[c] - max));
+      for (let c = 0; c < K; c++) sum += grad[c] = Math.exp(logits[c] - max);
       for (let c = 0; c < K; c++) grad[c] = w * (grad[c] / sum - (c === y ? 1 : 0));
       for (let c = 0; c < K; c++) {
         Gb[c] += grad[c] * grad[c];

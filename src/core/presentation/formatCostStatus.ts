@@ -29,7 +29,9 @@ export function formatCostStatus(s: SpendSummary): CostStatusView {
   ];
   if (s.unknownCostCalls > 0) {
     const calls = s.unknownCostCalls === 1 ? '1 cloud call' : `${s.unknownCostCalls} cloud calls`;
-    lines.push(`- ${calls} this month used a model without a known price and ${s.unknownCostCalls === 1 ? 'is' : 'are'} not in these totals (add its price in \`jarvis.pricing.overrides\`).`);
+    lines.push(
+      `- ${calls} this month used a model without a known price and ${s.unknownCostCalls === 1 ? 'is' : 'are'} not in these totals (add its price in \`jarvis.pricing.overrides\`).`,
+    );
   }
   if (level === 'exceeded') lines.push('', 'A budget is spent: cloud requests are refused until it resets, unless you allow one.');
   else if (level === 'warning') lines.push('', `Over ${Math.round(BUDGET_WARNING_FRACTION * 100)}% of a budget: Jarvis sends fewer requests to the cloud.`);

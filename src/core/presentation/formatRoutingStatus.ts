@@ -36,7 +36,10 @@ export function formatRoutingStatus(input: RoutingStatusInput): string {
   out.push(spendRow('Today', spend.todayUsd, spend.dailyBudgetUsd), spendRow('This month', spend.monthUsd, spend.monthlyBudgetUsd), '');
   out.push(`Answered locally: **${formatShare(spend.localShare)}**.`);
   if (spend.unknownCostCalls > 0) {
-    out.push('', `${spend.unknownCostCalls} cloud call(s) this month used a model without a known price; they are not in the totals. Add the price in \`jarvis.pricing.overrides\`.`);
+    out.push(
+      '',
+      `${spend.unknownCostCalls} cloud call(s) this month used a model without a known price; they are not in the totals. Add the price in \`jarvis.pricing.overrides\`.`,
+    );
   }
   if ([budgetLevel(spend.todayUsd, spend.dailyBudgetUsd), budgetLevel(spend.monthUsd, spend.monthlyBudgetUsd)].includes('exceeded')) {
     out.push('', 'A budget is spent: cloud requests are refused until it resets. Run **Jarvis: Allow One Cloud Request Over Budget** to send one anyway.');
@@ -78,8 +81,11 @@ function learningSection(l: RoutingLearningStatus): string[] {
   if (l.learning === 'unavailable') out.push('- **Learning from this workspace:** unavailable (no workspace open)');
   else if (l.learning === 'off') out.push('- **Learning from this workspace:** off (`jarvis.routing.learnFromFeedback`)');
   else {
-    out.push(`- **Learning from this workspace:** on — ${l.cloudReasks} /cloud re-ask(s), ${l.qualityEscalations} quality escalation(s) noted; kept on this machine, fades over two weeks`);
-    if (l.topWords.length > 0) out.push(`- **Requests mentioning these lean towards the cloud:** ${l.topWords.map((w) => `${code(w.word)} +${w.weight.toFixed(2)}`).join(', ')}`);
+    out.push(
+      `- **Learning from this workspace:** on — ${l.cloudReasks} /cloud re-ask(s), ${l.qualityEscalations} quality escalation(s) noted; kept on this machine, fades over two weeks`,
+    );
+    if (l.topWords.length > 0)
+      out.push(`- **Requests mentioning these lean towards the cloud:** ${l.topWords.map((w) => `${code(w.word)} +${w.weight.toFixed(2)}`).join(', ')}`);
     out.push('- Run **Jarvis: Reset Routing Learning** to forget it.');
   }
   return out;
@@ -93,7 +99,10 @@ function spendRow(label: string, spent: number, budget: number): string {
 
 /** Names come from settings and other extensions: keep them from breaking the table or the markup. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``;
+  return `\`${text
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')}\``;
 }
 
 function escapeMd(text: string): string {

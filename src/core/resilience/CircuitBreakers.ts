@@ -1,13 +1,4 @@
-import {
-  circuitBreaker,
-  CircuitBreakerPolicy,
-  CircuitState,
-  ConsecutiveBreaker,
-  handleWhen,
-  IBackoff,
-  IBackoffFactory,
-  isBrokenCircuitError,
-} from 'cockatiel';
+import { circuitBreaker, CircuitBreakerPolicy, CircuitState, ConsecutiveBreaker, handleWhen, IBackoff, IBackoffFactory, isBrokenCircuitError } from 'cockatiel';
 import { Clock, systemClock } from '../../common/Clock';
 import { IDisposable } from '../../common/Disposable';
 import { Emitter, Event } from '../../common/Emitter';

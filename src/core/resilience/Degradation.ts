@@ -26,10 +26,7 @@ export interface StreamTimeoutOptions {
  * JarvisError. The caller's `signal` is linked to it, and its abort surfaces as `cancelled`.
  * Deadlines only run while the consumer is waiting for a chunk, so a slow consumer never times out.
  */
-export function withStreamTimeouts<T>(
-  source: AsyncIterable<T> | ((signal: AbortSignal) => AsyncIterable<T>),
-  options: StreamTimeoutOptions,
-): AsyncIterable<T> {
+export function withStreamTimeouts<T>(source: AsyncIterable<T> | ((signal: AbortSignal) => AsyncIterable<T>), options: StreamTimeoutOptions): AsyncIterable<T> {
   validateTimeouts(options);
   const { firstTokenMs, idleMs, signal, label = 'the model', timer = systemTimer } = options;
   return {
@@ -88,8 +85,7 @@ function nextWithDeadline<T>(
       controller.signal.removeEventListener('abort', onAbort);
       action();
     };
-    const onAbort = () =>
-      finish(() => reject(new JarvisError('cancelled', 'The request was cancelled.', { cause: signal?.reason })));
+    const onAbort = () => finish(() => reject(new JarvisError('cancelled', 'The request was cancelled.', { cause: signal?.reason })));
     if (Number.isFinite(waitMs)) {
       handle = timer.setTimeout(() => {
         const error = new JarvisError('timeout', timeoutMessage());
@@ -100,8 +96,7 @@ function nextWithDeadline<T>(
     controller.signal.addEventListener('abort', onAbort, { once: true });
     iterator.next().then(
       (result) => finish(() => resolve(result)),
-      (error: unknown) =>
-        finish(() => reject(toJarvisError(error, signal?.aborted ? { outcome: 'cancelled' } : {}))),
+      (error: unknown) => finish(() => reject(toJarvisError(error, signal?.aborted ? { outcome: 'cancelled' } : {}))),
     );
   });
 }
@@ -121,4 +116,3 @@ function validateTimeouts(options: StreamTimeoutOptions): void {
 function formatSeconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
-

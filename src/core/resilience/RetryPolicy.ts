@@ -14,13 +14,7 @@ import { JarvisError } from '../../common/errors';
 import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
 import { lazyAsync } from '../../common/Lazy';
-import {
-  ALL_ERROR_CATEGORIES,
-  CategoryRetryPolicy,
-  DEFAULT_CATEGORY_POLICIES,
-  ErrorCategory,
-  ErrorOutcome,
-} from './ErrorCategory';
+import { ALL_ERROR_CATEGORIES, CategoryRetryPolicy, DEFAULT_CATEGORY_POLICIES, ErrorCategory, ErrorOutcome } from './ErrorCategory';
 import { ErrorStats } from './ErrorStats';
 import { categorizeError } from './categorizeError';
 import { retryAfterMs } from './retryAfter';
@@ -173,11 +167,7 @@ export class RetryPolicy {
   }
 
   /** The wait before the next attempt, or undefined when there must be no next attempt. */
-  private nextDelay(
-    outcome: ErrorOutcome,
-    error: unknown,
-    failedAttempt: number,
-  ): { delayMs: number; fromRetryAfter: boolean } | undefined {
+  private nextDelay(outcome: ErrorOutcome, error: unknown, failedAttempt: number): { delayMs: number; fromRetryAfter: boolean } | undefined {
     if (outcome === 'cancelled') return undefined;
     // An open circuit fails fast on purpose; waiting here would defeat it. Degradation handles it.
     if (error instanceof JarvisError && error.code === 'circuit-open') return undefined;

@@ -118,5 +118,8 @@ export function askOf(messages: readonly ChatMessage[]): string {
 export function conversationKey(messages: readonly ChatMessage[], model?: { provider: string; model: string }): string {
   const system = messages.find((m) => m.role === 'system')?.content ?? '';
   const firstUser = messages.find((m) => m.role === 'user')?.content ?? '';
-  return createHash('sha256').update(JSON.stringify([model ? `${model.provider}:${model.model}` : 'auto', system, firstUser])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([model ? `${model.provider}:${model.model}` : 'auto', system, firstUser]))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -74,13 +74,23 @@ export class AnswerCache implements IDisposable {
     let markLeader!: () => void;
     const becameLeader = new Promise<'lead'>((res) => (markLeader = () => res('lead')));
     const joinedBefore = cache.stats().dedupJoins;
-    const result = cache.getOrCompute(key, () => {
-      leader = true;
-      markLeader();
-      return computed;
-    }, { shareable });
+    const result = cache.getOrCompute(
+      key,
+      () => {
+        leader = true;
+        markLeader();
+        return computed;
+      },
+      { shareable },
+    );
     result.catch(() => undefined);
-    const first = await Promise.race([becameLeader, result.then((a) => ({ a }), (e: unknown) => ({ e }))]);
+    const first = await Promise.race([
+      becameLeader,
+      result.then(
+        (a) => ({ a }),
+        (e: unknown) => ({ e }),
+      ),
+    ]);
     if (first === 'lead' || leader) {
       return {
         kind: 'compute',
@@ -128,7 +138,13 @@ export class AnswerCache implements IDisposable {
             this.deps.logger.warn(`Redis cache disabled: ${isJarvisError(e) ? e.message : errorMessage(e)}`);
           }
         }
-        this.cache = new ResponseCache<CachedAnswer>({ memorySize: c.memorySize, defaultTtlMs: c.defaultTtl * 1000, tier: this.tier, clock: this.deps.clock, logger: this.deps.logger });
+        this.cache = new ResponseCache<CachedAnswer>({
+          memorySize: c.memorySize,
+          defaultTtlMs: c.defaultTtl * 1000,
+          tier: this.tier,
+          clock: this.deps.clock,
+          logger: this.deps.logger,
+        });
       }
     }
     return this.cache;

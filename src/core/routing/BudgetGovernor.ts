@@ -65,7 +65,8 @@ export class BudgetGovernor {
   record(cost: Cost): void {
     this.roll();
     if (isKnownCost(cost)) {
-      if (!(Number.isFinite(cost.usd) && cost.usd >= 0)) throw new JarvisError('invalid-input', `A cost must be a non-negative number of dollars (got ${cost.usd}).`);
+      if (!(Number.isFinite(cost.usd) && cost.usd >= 0))
+        throw new JarvisError('invalid-input', `A cost must be a non-negative number of dollars (got ${cost.usd}).`);
       this.state.daySpentUsd += cost.usd;
       this.state.monthSpentUsd += cost.usd;
     } else {
@@ -92,10 +93,22 @@ export class BudgetGovernor {
     if (override) return { ok: true };
     const fmt = (n: number) => `$${n.toFixed(2)}`;
     if (this.daily !== undefined && this.state.daySpentUsd >= this.daily) {
-      return { ok: false, error: new JarvisError('budget-exceeded', `Daily cloud budget reached: ${fmt(this.state.daySpentUsd)} spent of ${fmt(this.daily)} today. Jarvis uses local models until the budget resets at midnight; to use the cloud for one request anyway, resend it with the budget override.`) };
+      return {
+        ok: false,
+        error: new JarvisError(
+          'budget-exceeded',
+          `Daily cloud budget reached: ${fmt(this.state.daySpentUsd)} spent of ${fmt(this.daily)} today. Jarvis uses local models until the budget resets at midnight; to use the cloud for one request anyway, resend it with the budget override.`,
+        ),
+      };
     }
     if (this.monthly !== undefined && this.state.monthSpentUsd >= this.monthly) {
-      return { ok: false, error: new JarvisError('budget-exceeded', `Monthly cloud budget reached: ${fmt(this.state.monthSpentUsd)} spent of ${fmt(this.monthly)} this month. Jarvis uses local models until the 1st; to use the cloud for one request anyway, resend it with the budget override.`) };
+      return {
+        ok: false,
+        error: new JarvisError(
+          'budget-exceeded',
+          `Monthly cloud budget reached: ${fmt(this.state.monthSpentUsd)} spent of ${fmt(this.monthly)} this month. Jarvis uses local models until the 1st; to use the cloud for one request anyway, resend it with the budget override.`,
+        ),
+      };
     }
     return { ok: true };
   }
@@ -116,7 +129,16 @@ export class BudgetGovernor {
     const g = new BudgetGovernor(options);
     const s = state as Partial<BudgetState> | null;
     const money = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-    if (s === null || typeof s !== 'object' || s.version !== 1 || typeof s.day !== 'string' || typeof s.month !== 'string' || !money(s.daySpentUsd) || !money(s.monthSpentUsd) || !(Number.isInteger(s.unknownCostCalls) && (s.unknownCostCalls as number) >= 0)) {
+    if (
+      s === null ||
+      typeof s !== 'object' ||
+      s.version !== 1 ||
+      typeof s.day !== 'string' ||
+      typeof s.month !== 'string' ||
+      !money(s.daySpentUsd) ||
+      !money(s.monthSpentUsd) ||
+      !(Number.isInteger(s.unknownCostCalls) && (s.unknownCostCalls as number) >= 0)
+    ) {
       throw new JarvisError('invalid-input', 'Saved budget state is malformed (expected version 1 with day, month and spend); it was not loaded.');
     }
     g.state = { ...(s as BudgetState) };

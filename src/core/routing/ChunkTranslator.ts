@@ -49,7 +49,11 @@ export class ChunkTranslator {
         const j = chunk.judge;
         const cost = 'usd' in j.cost ? (j.local ? 'no cost (local)' : `$${j.cost.usd.toFixed(4)}`) : 'cost unknown';
         const verdict = j.verdict === 'unknown' ? j.reason : `${j.verdict}: ${j.reason}`;
-        yield { type: 'notice', level: 'info', message: `Quality judge ${j.model} (${j.local ? 'local' : 'cloud'}) — ${verdict} · ${cost} · ${(j.durationMs / 1000).toFixed(1)} s` };
+        yield {
+          type: 'notice',
+          level: 'info',
+          message: `Quality judge ${j.model} (${j.local ? 'local' : 'cloud'}) — ${verdict} · ${cost} · ${(j.durationMs / 1000).toFixed(1)} s`,
+        };
         return;
       }
       case 'escalated': {
@@ -64,7 +68,13 @@ export class ChunkTranslator {
         this.currentModel = chunk.model;
         // A local answer the gate may still replace is held back, except in the chat view (it folds).
         if (this.mode !== 'fold' && chunk.local && this.mayEscalate()) this.held = [];
-        yield { type: 'model', model: chunk.model, provider: chunk.provider, local: chunk.local, reason: this.reason(chunk.provider, chunk.model, chunk.attempts) };
+        yield {
+          type: 'model',
+          model: chunk.model,
+          provider: chunk.provider,
+          local: chunk.local,
+          reason: this.reason(chunk.provider, chunk.model, chunk.attempts),
+        };
         if (this.held) yield { type: 'progress', message: `Checking ${chunk.model}'s answer before showing it…` };
         return;
       case 'text':
@@ -148,9 +158,25 @@ export class ChunkTranslator {
 
 /** The chunks of an answer served from the cache. */
 export function* cachedChunks(answer: CachedAnswer, note: string, durationMs: number): Generator<ChatChunk> {
-  yield { type: 'model', model: answer.model, provider: answer.provider, local: answer.local, reason: `answered from cache: an earlier answer by ${answer.provider}:${answer.model}` };
+  yield {
+    type: 'model',
+    model: answer.model,
+    provider: answer.provider,
+    local: answer.local,
+    reason: `answered from cache: an earlier answer by ${answer.provider}:${answer.model}`,
+  };
   yield { type: 'notice', level: 'info', message: note };
   yield { type: 'markdown', text: answer.text };
   // Nothing was computed: no tokens, no cost.
-  yield { type: 'done', model: answer.model, usage: { inputTokens: 0, outputTokens: 0 }, durationMs, truncated: false, local: answer.local, cost: { usd: 0 }, ttftMs: durationMs, cached: true };
+  yield {
+    type: 'done',
+    model: answer.model,
+    usage: { inputTokens: 0, outputTokens: 0 },
+    durationMs,
+    truncated: false,
+    local: answer.local,
+    cost: { usd: 0 },
+    ttftMs: durationMs,
+    cached: true,
+  };
 }

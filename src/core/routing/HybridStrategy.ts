@@ -191,7 +191,8 @@ export class HybridStrategy {
       // An agent loop stays on the model its conversation started with, unless the step needs more
       // (a local pin meets a high tier: escalate) or the cloud is closed (budget: go local).
       const local = this.router.isLocal(pinned);
-      if (local ? level < TaskComplexity.HIGH : !cloudBlocked) return decision(local ? 'local' : 'cloud', `agent conversation stays on ${candidateKey(pinned)}`);
+      if (local ? level < TaskComplexity.HIGH : !cloudBlocked)
+        return decision(local ? 'local' : 'cloud', `agent conversation stays on ${candidateKey(pinned)}`);
     }
     if (level <= TaskComplexity.LOW) return decision('local', `${tierName(level)} tier runs locally`);
     if (level >= TaskComplexity.HIGH) return decision('cloud', `${tierName(level)} tier runs in the cloud`);
@@ -209,7 +210,10 @@ export class HybridStrategy {
       const drift = share === undefined ? 0 : Math.max(-0.25, Math.min(0.25, target - share));
       const threshold = Math.min(1, calibrated * Math.exp(4 * drift));
       const local = complexity.cloudScore < threshold;
-      return decision(local ? 'local' : 'cloud', `${status}; P(≥high) ${complexity.cloudScore.toFixed(2)} ${local ? '<' : '≥'} ${threshold.toFixed(2)} → ${local ? 'local' : 'cloud'}`);
+      return decision(
+        local ? 'local' : 'cloud',
+        `${status}; P(≥high) ${complexity.cloudScore.toFixed(2)} ${local ? '<' : '≥'} ${threshold.toFixed(2)} → ${local ? 'local' : 'cloud'}`,
+      );
     }
     // Rules only (no probabilities): pick whichever answer leaves the window's share nearest the target
     // (ties go local: it is free).
@@ -249,11 +253,19 @@ export class HybridStrategy {
       maxTokens: request.maxTokens,
       signal: request.signal,
       // The pin leads only while the decision stays on its side: an escalated step starts afresh.
-      ...(request.agent ? { tools: request.agent.tools, toolMode: request.agent.toolMode, first: this.pinFor(request.agent.first, decision), only: request.agent.only } : {}),
+      ...(request.agent
+        ? { tools: request.agent.tools, toolMode: request.agent.toolMode, first: this.pinFor(request.agent.first, decision), only: request.agent.only }
+        : {}),
     };
     // An agent acts on the first answer it gets, so one that may still be replaced is held back
     // until it has passed the quality check: the agent receives exactly one answer.
-    const hold = request.agent !== undefined && request.agent.only === undefined && !explicit && decision.placement === 'local' && !decision.privacy.localOnly && !decision.cloudBlocked;
+    const hold =
+      request.agent !== undefined &&
+      request.agent.only === undefined &&
+      !explicit &&
+      decision.placement === 'local' &&
+      !decision.privacy.localOnly &&
+      !decision.cloudBlocked;
     const held: HybridChunk[] = [];
     let first: RouteResult | undefined;
     for await (const c of this.router.executeWithFallback({ ...base, prefer: decision.placement })) {
@@ -282,7 +294,16 @@ export class HybridStrategy {
     // A tool call is a complete answer without prose: it is not graded as text.
     if (first.local && !explicit && first.toolCalls.length === 0 && request.agent?.only === undefined) {
       const cloudAllowed = !decision.privacy.localOnly && !decision.cloudBlocked && decision.placement !== 'cloud';
-      quality = await this.validate(first.text, { question: request.prompt, finishReason: first.finishReason, expectedCriteria: request.expectedCriteria, signal: request.signal, languages: request.languages, threshold: this.threshold, cloudAllowed, codeViaTools: request.agent !== undefined && (request.messages ?? []).some((m) => (m.toolCalls?.length ?? 0) > 0) });
+      quality = await this.validate(first.text, {
+        question: request.prompt,
+        finishReason: first.finishReason,
+        expectedCriteria: request.expectedCriteria,
+        signal: request.signal,
+        languages: request.languages,
+        threshold: this.threshold,
+        cloudAllowed,
+        codeViaTools: request.agent !== undefined && (request.messages ?? []).some((m) => (m.toolCalls?.length ?? 0) > 0),
+      });
       if (quality.judge) yield { type: 'judged', judge: quality.judge };
       if (quality.score < this.threshold) {
         const note = quality.note ?? quality.reasons[0] ?? 'low score';
@@ -341,7 +362,12 @@ export class HybridStrategy {
 
   /** Why no cloud candidate answered, from the attempts so far. */
   private cloudFailures(attempts: Attempt[]): string {
-    return attempts.filter((a) => !this.router.isLocal(a.candidate)).map((a) => `${candidateKey(a.candidate)}: ${describeAttempt(a)}`).join('; ') || 'no cloud model is configured';
+    return (
+      attempts
+        .filter((a) => !this.router.isLocal(a.candidate))
+        .map((a) => `${candidateKey(a.candidate)}: ${describeAttempt(a)}`)
+        .join('; ') || 'no cloud model is configured'
+    );
   }
 
   private degraded(decision: HybridDecision, model: string, attempts: Attempt[]): string {

@@ -102,7 +102,10 @@ export class ModelAvailability {
       case 'openai':
       case 'anthropic':
         if (!this.deps.registry.hasKey(c.provider)) {
-          return { ok: false, reason: `no ${c.provider === 'openai' ? 'OpenAI' : 'Anthropic'} API key (run "Jarvis: Set ${c.provider === 'openai' ? 'OpenAI' : 'Anthropic'} API Key")` };
+          return {
+            ok: false,
+            reason: `no ${c.provider === 'openai' ? 'OpenAI' : 'Anthropic'} API key (run "Jarvis: Set ${c.provider === 'openai' ? 'OpenAI' : 'Anthropic'} API Key")`,
+          };
         }
         break;
       case 'vscode':
@@ -129,7 +132,10 @@ export class ModelAvailability {
     const { timer } = this.deps;
     let handle: unknown;
     const deadline = new Promise<never>((_, reject) => {
-      handle = timer.setTimeout(() => reject(new JarvisError('timeout', `Ollama did not list its models within ${OLLAMA_LIST_TIMEOUT_MS / 1000} s.`)), OLLAMA_LIST_TIMEOUT_MS);
+      handle = timer.setTimeout(
+        () => reject(new JarvisError('timeout', `Ollama did not list its models within ${OLLAMA_LIST_TIMEOUT_MS / 1000} s.`)),
+        OLLAMA_LIST_TIMEOUT_MS,
+      );
     });
     try {
       const models = await Promise.race([this.deps.ollamaModels(), deadline]);

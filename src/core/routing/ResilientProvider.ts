@@ -108,10 +108,14 @@ export class ResilientProvider implements LlmProvider {
     const outcome = new Outcome();
     let admit!: () => void;
     const admitted = new Promise<void>((resolve) => (admit = resolve));
-    const gate = ctx.breakers.execute({ provider: this.inner.id, model: request.model }, () => {
-      admit();
-      return outcome.promise;
-    }, request.signal);
+    const gate = ctx.breakers.execute(
+      { provider: this.inner.id, model: request.model },
+      () => {
+        admit();
+        return outcome.promise;
+      },
+      request.signal,
+    );
     // The gate settles with the outcome we set; only its early rejection (circuit open) matters.
     gate.catch(() => undefined);
     await Promise.race([admitted, gate]);
@@ -126,7 +130,10 @@ export class ResilientProvider implements LlmProvider {
     try {
       const first = await iterator.next();
       if (first.done) {
-        throw new JarvisError('invalid-response', `${this.inner.id} ended the answer from ${request.model} without sending anything.`, { provider: this.inner.id, model: request.model });
+        throw new JarvisError('invalid-response', `${this.inner.id} ended the answer from ${request.model} without sending anything.`, {
+          provider: this.inner.id,
+          model: request.model,
+        });
       }
       return { iterator, first, outcome };
     } catch (e) {

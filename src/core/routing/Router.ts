@@ -144,7 +144,9 @@ export class Router {
   }
 
   /** The candidates usable now, in order, and why the others are not. Does not call any model. */
-  async select(request: Pick<RouteRequest, 'tier' | 'prefer' | 'privacy' | 'cloudBlocked' | 'localBlocked'>): Promise<{ usable: Candidate[]; skipped: SkippedAttempt[] }> {
+  async select(
+    request: Pick<RouteRequest, 'tier' | 'prefer' | 'privacy' | 'cloudBlocked' | 'localBlocked'>,
+  ): Promise<{ usable: Candidate[]; skipped: SkippedAttempt[] }> {
     const usable: Candidate[] = [];
     const skipped: SkippedAttempt[] = [];
     for (const c of this.order(request.tier, request.prefer)) {
@@ -184,7 +186,14 @@ export class Router {
       const commit = (): RouteChunk => ({ type: 'model', provider: candidate.provider, model: candidate.model, local, attempts: [...attempts] });
       try {
         const tools = request.tools?.length ? { tools: request.tools, toolMode: request.toolMode } : {};
-        for await (const chunk of provider.chat({ model: candidate.model, messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens, signal: request.signal, ...tools })) {
+        for await (const chunk of provider.chat({
+          model: candidate.model,
+          messages: request.messages,
+          temperature: request.temperature,
+          maxTokens: request.maxTokens,
+          signal: request.signal,
+          ...tools,
+        })) {
           if (chunk.type === 'toolCall') {
             // A call is an answer too: it commits to this candidate like the first text does.
             if (ttftMs === undefined) {
@@ -209,10 +218,20 @@ export class Router {
             done = chunk;
           }
         }
-        if (!done) throw new JarvisError('invalid-response', `${candidate.provider} ended the answer from ${candidate.model} without a final message.`, { provider: candidate.provider, model: candidate.model });
+        if (!done)
+          throw new JarvisError('invalid-response', `${candidate.provider} ended the answer from ${candidate.model} without a final message.`, {
+            provider: candidate.provider,
+            model: candidate.model,
+          });
       } catch (e) {
         const err = toJarvisError(e, { provider: candidate.provider, model: candidate.model });
-        this.track({ provider: candidate.provider, model: candidate.model, success: false, latencyMs: this.clock.monotonic() - attemptStart, ttftMs: attemptTtft });
+        this.track({
+          provider: candidate.provider,
+          model: candidate.model,
+          success: false,
+          latencyMs: this.clock.monotonic() - attemptStart,
+          ttftMs: attemptTtft,
+        });
         // Failures that say nothing about the request itself move on: another candidate may well succeed.
         if (ttftMs !== undefined || !FAILURE_TABLE[err.code].nextModel) throw err;
         attempts.push({ candidate, outcome: 'failed', error: { code: err.code, message: err.message } });
@@ -221,7 +240,15 @@ export class Router {
       if (ttftMs === undefined) yield commit();
       const cost = this.pricing.costOf(done.model || candidate.model, done.usage, { local });
       const latencyMs = this.clock.monotonic() - start;
-      this.track({ provider: candidate.provider, model: candidate.model, success: true, latencyMs: this.clock.monotonic() - attemptStart, ttftMs: attemptTtft, usage: done.usage, cost });
+      this.track({
+        provider: candidate.provider,
+        model: candidate.model,
+        success: true,
+        latencyMs: this.clock.monotonic() - attemptStart,
+        ttftMs: attemptTtft,
+        usage: done.usage,
+        cost,
+      });
       attempts.push({ candidate, outcome: 'answered' });
       yield {
         type: 'done',
@@ -265,7 +292,7 @@ export class Router {
 
   private noToolSupport(c: Candidate, request: RouteRequest): string | undefined {
     if (!request.tools?.length) return undefined;
-    if (c.provider === 'vscode') return 'tool calls are not passed on to other extensions\' models';
+    if (c.provider === 'vscode') return "tool calls are not passed on to other extensions' models";
     return this.options.toolSupport?.(c);
   }
 
@@ -290,7 +317,11 @@ export class Router {
 
   private exhausted(request: RouteRequest, attempts: Attempt[]): JarvisError {
     const failed = attempts.filter((a) => a.outcome === 'failed');
-    const list = (xs: Attempt[]) => xs.slice(0, 5).map((a) => `${candidateKey(a.candidate)} (${describeAttempt(a)})`).join('; ') + (xs.length > 5 ? `; and ${xs.length - 5} more` : '');
+    const list = (xs: Attempt[]) =>
+      xs
+        .slice(0, 5)
+        .map((a) => `${candidateKey(a.candidate)} (${describeAttempt(a)})`)
+        .join('; ') + (xs.length > 5 ? `; and ${xs.length - 5} more` : '');
     const tier = tierName(request.tier);
     if (failed.length === 1) {
       // One real failure: keep its code so the UI offers the right fix (start Ollama, set a key…).
@@ -302,13 +333,23 @@ export class Router {
     if (failed.length > 1) return new JarvisError('no-model-available', `Every model failed for this ${tier} request: ${list(failed)}.`);
     const skipped = list(attempts.filter((a) => !this.isLocal(a.candidate) || !request.localBlocked));
     if (request.privacy?.localOnly) {
-      return new JarvisError('no-model-available', `This request must stay on this machine (${request.privacy.reasons.join('; ')}), but no local model is available${skipped ? `: ${skipped}` : ''}. Start Ollama and pull a model, or remove the sensitive content; nothing was sent.`);
+      return new JarvisError(
+        'no-model-available',
+        `This request must stay on this machine (${request.privacy.reasons.join('; ')}), but no local model is available${skipped ? `: ${skipped}` : ''}. Start Ollama and pull a model, or remove the sensitive content; nothing was sent.`,
+      );
     }
     if (request.cloudBlocked) {
       return new JarvisError(request.cloudBlocked.code, `${request.cloudBlocked.message} No local model is available either${skipped ? `: ${skipped}` : ''}.`);
     }
-    if (request.localBlocked) return new JarvisError('no-model-available', `No cloud model is available for this ${tier} request${skipped ? `: ${skipped}` : ''}. Add an API key or check the provider settings.`);
-    return new JarvisError('no-model-available', `No model is available for this ${tier} request${skipped ? `: ${skipped}` : ''}. Start Ollama and pull a model, or add an API key for a cloud provider.`);
+    if (request.localBlocked)
+      return new JarvisError(
+        'no-model-available',
+        `No cloud model is available for this ${tier} request${skipped ? `: ${skipped}` : ''}. Add an API key or check the provider settings.`,
+      );
+    return new JarvisError(
+      'no-model-available',
+      `No model is available for this ${tier} request${skipped ? `: ${skipped}` : ''}. Start Ollama and pull a model, or add an API key for a cloud provider.`,
+    );
   }
 }
 

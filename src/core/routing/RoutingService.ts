@@ -74,11 +74,27 @@ export class RoutingService implements IRoutingService {
     this.timer = deps.timer ?? systemTimer;
     const { clock, logger } = deps;
     const s = deps.settings();
-    this.registry = new ProviderRegistry({ settings: deps.settings, keys: deps.keys, extraModels: deps.extraModels, clock, logger, sdkMaxRetries: deps.sdkMaxRetries });
+    this.registry = new ProviderRegistry({
+      settings: deps.settings,
+      keys: deps.keys,
+      extraModels: deps.extraModels,
+      clock,
+      logger,
+      sdkMaxRetries: deps.sdkMaxRetries,
+    });
     this.applied = s;
     [this.breakers, this.retry] = this.buildResilience(s);
     this.sticky = new StickyModels(clock);
-    this.availability = new ModelAvailability({ settings: deps.settings, ollamaModels: deps.ollamaModels, ollamaDetails: deps.ollamaDetails, registry: this.registry, breakers: () => this.breakers, clock, timer: this.timer, logger });
+    this.availability = new ModelAvailability({
+      settings: deps.settings,
+      ollamaModels: deps.ollamaModels,
+      ollamaDetails: deps.ollamaDetails,
+      registry: this.registry,
+      breakers: () => this.breakers,
+      clock,
+      timer: this.timer,
+      logger,
+    });
     this.state = new RoutingState({ store: deps.store, clock, timer: this.timer, logger }, budgetOptions(s));
     this.cache = new AnswerCache({ settings: deps.settings, clock, timer: this.timer, logger });
     this.learning = new RoutingLearning({ settings: deps.settings, complexityModel: deps.complexityModel, workspaceStore: deps.workspaceStore, clock, logger });
@@ -106,7 +122,8 @@ export class RoutingService implements IRoutingService {
     const decision = parts.hybrid.decide(hybridRequest);
     const tier = tierName(decision.complexity.level);
     const shareable = !decision.privacy.localOnly;
-    const keyFor = (m: Placement) => this.cache.key({ route: `${m}:${tier}:${parts.routes[tier].map(candidateKey).join(',')}`, messages: request.messages, parameters: { mode: m, tier } });
+    const keyFor = (m: Placement) =>
+      this.cache.key({ route: `${m}:${tier}:${parts.routes[tier].map(candidateKey).join(',')}`, messages: request.messages, parameters: { mode: m, tier } });
     const key = keyFor(mode);
     // An agent's answers depend on tool results the cache key does not see, and a replayed tool call
     // would reuse a call id: agents are never answered from the cache.
@@ -138,7 +155,11 @@ export class RoutingService implements IRoutingService {
         const stale = await this.findCached(PLACEMENTS.filter((m) => m !== mode).map(keyFor), shareable);
         if (stale) {
           this.deps.logger.warn(`every model failed (${e.message}); served an earlier cached answer`);
-          yield { type: 'notice', level: 'warning', message: `No model could answer right now (${e.message}) — showing an earlier answer to the same question from the cache.` };
+          yield {
+            type: 'notice',
+            level: 'warning',
+            message: `No model could answer right now (${e.message}) — showing an earlier answer to the same question from the cache.`,
+          };
           yield* cachedChunks(stale, 'answered from cache', Math.round(this.deps.clock.monotonic() - started));
           return;
         }
@@ -201,7 +222,10 @@ export class RoutingService implements IRoutingService {
     if (request.command === 'tier') {
       const arg = (request.commandArg ?? '').trim().toLowerCase();
       if (!TIER_NAMES.includes(arg as TierName)) {
-        throw new JarvisError('invalid-input', `${arg ? `Unknown tier "${request.commandArg}"` : 'No tier given'}. Use one of ${TIER_NAMES.join(', ')}, e.g. "/tier high <question>".`);
+        throw new JarvisError(
+          'invalid-input',
+          `${arg ? `Unknown tier "${request.commandArg}"` : 'No tier given'}. Use one of ${TIER_NAMES.join(', ')}, e.g. "/tier high <question>".`,
+        );
       }
       complexity = arg as TierName;
     }
@@ -228,7 +252,7 @@ export class RoutingService implements IRoutingService {
         ...(request.agent.model ? { only: { provider: request.agent.model.provider, model: request.agent.model.model } } : {}),
       };
     }
-    if (this.overrideNext && (mode !== 'local') && !this.state.budget.check().ok) {
+    if (this.overrideNext && mode !== 'local' && !this.state.budget.check().ok) {
       // The user's one-time override is spent on the first request the budget would have stopped.
       this.overrideNext = false;
       hybrid.budgetOverride = true;
@@ -241,9 +265,17 @@ export class RoutingService implements IRoutingService {
     const s = this.spend();
     const near = (spent: number, cap: number) => cap > 0 && spent >= cap * 0.8;
     if (near(s.todayUsd, s.dailyBudgetUsd)) {
-      yield { type: 'notice', level: 'warning', message: `Cloud budget: $${s.todayUsd.toFixed(2)} of $${s.dailyBudgetUsd.toFixed(2)} used today; Jarvis now prefers local models.` };
+      yield {
+        type: 'notice',
+        level: 'warning',
+        message: `Cloud budget: $${s.todayUsd.toFixed(2)} of $${s.dailyBudgetUsd.toFixed(2)} used today; Jarvis now prefers local models.`,
+      };
     } else if (near(s.monthUsd, s.monthlyBudgetUsd)) {
-      yield { type: 'notice', level: 'warning', message: `Cloud budget: $${s.monthUsd.toFixed(2)} of $${s.monthlyBudgetUsd.toFixed(2)} used this month; Jarvis now prefers local models.` };
+      yield {
+        type: 'notice',
+        level: 'warning',
+        message: `Cloud budget: $${s.monthUsd.toFixed(2)} of $${s.monthlyBudgetUsd.toFixed(2)} used this month; Jarvis now prefers local models.`,
+      };
     }
   }
 
@@ -259,7 +291,8 @@ export class RoutingService implements IRoutingService {
   private explain(e: unknown, settings: JarvisSettings): unknown {
     if (!isJarvisError(e, 'no-model-available')) return e;
     const down = this.availability.ollamaDown;
-    if (settings.ollama.enabled && down) return new JarvisError('provider-unreachable', e.message, { provider: 'ollama', host: settings.ollama.host, cause: e });
+    if (settings.ollama.enabled && down)
+      return new JarvisError('provider-unreachable', e.message, { provider: 'ollama', host: settings.ollama.host, cause: e });
     if (!settings.ollama.enabled) return new JarvisError('provider-disabled', e.message, { provider: 'ollama', cause: e });
     return e;
   }
@@ -298,7 +331,14 @@ export class RoutingService implements IRoutingService {
     const { clock, logger, random } = this.deps;
     const r = s.resilience;
     const breakers = new CircuitBreakers({ failureThreshold: r.breakerThreshold, halfOpenAfterMs: r.breakerCooldownSeconds * 1000, clock, logger });
-    const retry = new RetryPolicy({ maxAttempts: r.maxRetries + 1, maxRetryAfterMs: MAX_RETRY_AFTER_MS, timer: this.timer, clock, logger, ...(random ? { random } : {}) });
+    const retry = new RetryPolicy({
+      maxAttempts: r.maxRetries + 1,
+      maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+      timer: this.timer,
+      clock,
+      logger,
+      ...(random ? { random } : {}),
+    });
     return [breakers, retry];
   }
 
@@ -313,7 +353,15 @@ export class RoutingService implements IRoutingService {
       },
     };
     const pricing = new PricingTable(s.pricing.overrides);
-    const router = new Router({ providers: this.providers, routes, availability: this.availability.check, toolSupport: this.availability.toolSupport, pricing, tracker, clock: this.deps.clock });
+    const router = new Router({
+      providers: this.providers,
+      routes,
+      availability: this.availability.check,
+      toolSupport: this.availability.toolSupport,
+      pricing,
+      tracker,
+      clock: this.deps.clock,
+    });
     const privacy = new PrivacyGuard({ localOnlyGlobs: s.privacy.localOnly });
     const hybrid = new HybridStrategy({
       router,
@@ -335,7 +383,13 @@ export class RoutingService implements IRoutingService {
    * candidate of the medium tier, usually the cheap one).
    */
   private validator(s: JarvisSettings, routes: ReturnType<typeof buildRoutes>, pricing: PricingTable): QualityValidator {
-    this.gate ??= this.deps.qualityGate ?? new QualityGate({ syntax: new TreeSitterSyntax({ logger: this.deps.logger }), naturalLanguage: () => EldLanguageIdentifier.load(), logger: this.deps.logger });
+    this.gate ??=
+      this.deps.qualityGate ??
+      new QualityGate({
+        syntax: new TreeSitterSyntax({ logger: this.deps.logger }),
+        naturalLanguage: () => EldLanguageIdentifier.load(),
+        logger: this.deps.logger,
+      });
     const provider = (id: string) => this.providers.find((p) => p.id === id) as LlmProvider | undefined;
     return gateValidator({
       gate: this.gate,

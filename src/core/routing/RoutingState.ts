@@ -33,8 +33,18 @@ export class RoutingState implements IDisposable {
     private readonly deps: RoutingStateDeps,
     budgetOptions: BudgetOptions,
   ) {
-    this.tracker = this.restore(TRACKER_STATE_KEY, 'performance statistics', (s) => PerformanceTracker.fromJSON(s, { clock: deps.clock }), () => new PerformanceTracker({ clock: deps.clock }));
-    this.budgetGovernor = this.restore(BUDGET_STATE_KEY, 'cloud spend', (s) => BudgetGovernor.fromJSON(s, { ...budgetOptions, clock: deps.clock }), () => new BudgetGovernor({ ...budgetOptions, clock: deps.clock }));
+    this.tracker = this.restore(
+      TRACKER_STATE_KEY,
+      'performance statistics',
+      (s) => PerformanceTracker.fromJSON(s, { clock: deps.clock }),
+      () => new PerformanceTracker({ clock: deps.clock }),
+    );
+    this.budgetGovernor = this.restore(
+      BUDGET_STATE_KEY,
+      'cloud spend',
+      (s) => BudgetGovernor.fromJSON(s, { ...budgetOptions, clock: deps.clock }),
+      () => new BudgetGovernor({ ...budgetOptions, clock: deps.clock }),
+    );
   }
 
   get budget(): BudgetGovernor {
@@ -62,7 +72,10 @@ export class RoutingState implements IDisposable {
       this.pending = undefined;
     }
     try {
-      await Promise.all([this.deps.store.update(TRACKER_STATE_KEY, this.tracker.toJSON()), this.deps.store.update(BUDGET_STATE_KEY, this.budgetGovernor.toJSON())]);
+      await Promise.all([
+        this.deps.store.update(TRACKER_STATE_KEY, this.tracker.toJSON()),
+        this.deps.store.update(BUDGET_STATE_KEY, this.budgetGovernor.toJSON()),
+      ]);
     } catch (e) {
       this.deps.logger.warn(`Could not save routing statistics: ${errorMessage(e)}`);
     }

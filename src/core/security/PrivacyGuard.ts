@@ -39,7 +39,24 @@ export interface PrivacyGuardOptions {
 }
 
 // Names that hold credentials by convention. .env.example and friends are meant to be shared.
-const SENSITIVE_FILE_GLOBS = ['.env', '.env.*', '*.pem', '*.key', '*.p12', '*.pfx', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'credentials', 'credentials.*', '.netrc', '.pgpass', '.npmrc', '.pypirc'];
+const SENSITIVE_FILE_GLOBS = [
+  '.env',
+  '.env.*',
+  '*.pem',
+  '*.key',
+  '*.p12',
+  '*.pfx',
+  'id_rsa',
+  'id_dsa',
+  'id_ecdsa',
+  'id_ed25519',
+  'credentials',
+  'credentials.*',
+  '.netrc',
+  '.pgpass',
+  '.npmrc',
+  '.pypirc',
+];
 const SHAREABLE_ENV = /\.env\.(?:example|sample|template|dist|defaults)$/i;
 // Values that are obviously not a secret: templates, references, masks.
 const PLACEHOLDER = /^(?:\$\{|\{\{|<|%\(|\$[A-Z_])|x{4,}|\*{4,}|\.{4,}|changeme|placeholder|redacted|your[_-]|_here$/i;

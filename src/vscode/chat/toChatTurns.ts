@@ -8,9 +8,7 @@ export function toChatTurns(history: vscode.ChatContext['history']): ChatTurn[] 
     if (turn instanceof vscode.ChatRequestTurn) {
       turns.push({ role: 'user', content: turn.prompt });
     } else if (turn instanceof vscode.ChatResponseTurn) {
-      const text = turn.response
-        .map((part) => (part instanceof vscode.ChatResponseMarkdownPart && !isJarvisNote(part.value) ? part.value.value : ''))
-        .join('');
+      const text = turn.response.map((part) => (part instanceof vscode.ChatResponseMarkdownPart && !isJarvisNote(part.value) ? part.value.value : '')).join('');
       turns.push({ role: 'assistant', content: stripFooter(text) });
     }
   }

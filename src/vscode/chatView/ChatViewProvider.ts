@@ -63,10 +63,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const webview = view.webview;
     webview.options = {
       enableScripts: true,
-      localResourceRoots: [
-        vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'),
-        vscode.Uri.joinPath(this.extensionUri, 'media'),
-      ],
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
     this.session.attach((message) => this.post(webview, message));
     this.viewSubscriptions.push(

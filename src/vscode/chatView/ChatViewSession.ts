@@ -7,14 +7,7 @@ import { isAllowedActionCommand } from './isAllowedActionCommand';
 import { isOpenableReferenceUri } from '../../shared/isOpenableReferenceUri';
 import { sanitizeSlashCommands } from '../../shared/matchSlashCommands';
 import { parseStoredTranscript, STORED_TRANSCRIPT_VERSION, type StoredTranscript } from '../../shared/parseStoredTranscript';
-import {
-  assertNever,
-  isWebviewToHostMessage,
-  type HostToWebviewMessage,
-  type TurnEndReason,
-  type UiAction,
-  type UiSlashCommand,
-} from '../../shared/protocol';
+import { assertNever, isWebviewToHostMessage, type HostToWebviewMessage, type TurnEndReason, type UiAction, type UiSlashCommand } from '../../shared/protocol';
 import { reduceTranscript, type TranscriptState } from '../../shared/reduceTranscript';
 import { toHistory } from '../../shared/toHistory';
 import { trimTranscript } from '../../shared/trimTranscript';
@@ -194,7 +187,12 @@ export class ChatViewSession {
         this.apply({
           type: 'chunk',
           turnId,
-          chunk: { type: 'error', code: 'internal', message: `Jarvis hit an unexpected problem: ${errorMessage(e)}. The log has details.`, actions: [SHOW_LOG] },
+          chunk: {
+            type: 'error',
+            code: 'internal',
+            message: `Jarvis hit an unexpected problem: ${errorMessage(e)}. The log has details.`,
+            actions: [SHOW_LOG],
+          },
         });
       }
     } finally {
@@ -225,7 +223,9 @@ export class ChatViewSession {
   private openReference(uri: string): void {
     const known = this.transcript.messages.some((m) => m.role === 'assistant' && m.references?.some((r) => r.uri === uri));
     if (!isOpenableReferenceUri(uri) || !known) {
-      this.logger.warn(`Chat view: refused to open a reference the webview asked for (${isOpenableReferenceUri(uri) ? 'not in the transcript' : 'scheme not allowed'}).`);
+      this.logger.warn(
+        `Chat view: refused to open a reference the webview asked for (${isOpenableReferenceUri(uri) ? 'not in the transcript' : 'scheme not allowed'}).`,
+      );
       return;
     }
     this.effects.openReference(uri).then(undefined, (e: unknown) => {

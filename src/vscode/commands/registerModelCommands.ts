@@ -53,7 +53,9 @@ export function registerModelCommands(models: OllamaModels, monitor: OllamaStatu
       m.sizeBytes === undefined ? '' : `This frees ${formatBytes(m.sizeBytes)} of disk space.`,
       'You can pull it again later.',
       isDefault ? 'It is the default local model of Jarvis: choose another one afterwards, or local answers will fail.' : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     const answer = await vscode.window.showWarningMessage(`Delete the Ollama model ${m.name}?`, { modal: true, detail }, remove);
     if (answer !== remove) return false;
     try {
@@ -110,7 +112,10 @@ export function registerModelCommands(models: OllamaModels, monitor: OllamaStatu
       void vscode.window.showInformationMessage('Jarvis: Ollama has no models installed.');
       return;
     }
-    const picked = await vscode.window.showQuickPick(installed.map(modelItem), { title: 'Jarvis: Delete Ollama Model', placeHolder: 'Choose the model to delete' });
+    const picked = await vscode.window.showQuickPick(installed.map(modelItem), {
+      title: 'Jarvis: Delete Ollama Model',
+      placeHolder: 'Choose the model to delete',
+    });
     if (picked) await deleteModel(picked.model);
   };
 

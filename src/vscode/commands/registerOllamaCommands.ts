@@ -7,12 +7,7 @@ import { describe, OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatu
 import { commandIds } from '../../core/commandIds';
 
 /** Commands that talk to Ollama: pull a model (with progress and cancel) and check the connection. */
-export function registerOllamaCommands(
-  models: OllamaModels,
-  monitor: OllamaStatusMonitor,
-  settings: SettingsStore,
-  logger: Logger,
-): vscode.Disposable {
+export function registerOllamaCommands(models: OllamaModels, monitor: OllamaStatusMonitor, settings: SettingsStore, logger: Logger): vscode.Disposable {
   const pull = async (arg?: unknown) => {
     let model = typeof arg === 'string' && arg.trim() !== '' ? arg.trim() : undefined;
     model ??= await vscode.window.showInputBox({
@@ -55,10 +50,7 @@ export function registerOllamaCommands(
   };
 
   const check = async () => {
-    const status = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Jarvis: checking Ollama' },
-      () => monitor.refresh(),
-    );
+    const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Jarvis: checking Ollama' }, () => monitor.refresh());
     const text = `Jarvis: ${describe(status)}.`;
     if (status.state === 'ready') {
       void vscode.window.showInformationMessage(text);
@@ -72,8 +64,5 @@ export function registerOllamaCommands(
     if (picked) await actions[picked]();
   };
 
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(commandIds.pullModel, pull),
-    vscode.commands.registerCommand(commandIds.checkOllama, check),
-  );
+  return vscode.Disposable.from(vscode.commands.registerCommand(commandIds.pullModel, pull), vscode.commands.registerCommand(commandIds.checkOllama, check));
 }

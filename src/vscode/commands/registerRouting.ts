@@ -31,7 +31,17 @@ export function registerRouting(deps: RegisterRoutingDeps): vscode.Disposable {
   const { service, log } = deps;
   const store = new DisposableStore();
   store.add(new CostStatusBar(service));
-  store.add(registerRoutingCommands({ service, keys: deps.keys, monitor: deps.monitor, settings: deps.settings, extraModels: deps.extraModels, logger: log, agentActivity: deps.agentActivity }));
+  store.add(
+    registerRoutingCommands({
+      service,
+      keys: deps.keys,
+      monitor: deps.monitor,
+      settings: deps.settings,
+      extraModels: deps.extraModels,
+      logger: log,
+      agentActivity: deps.agentActivity,
+    }),
+  );
   store.add(registerModelCommands(deps.models, deps.monitor, deps.settings, log));
   return store;
 }

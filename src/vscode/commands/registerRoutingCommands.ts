@@ -55,7 +55,11 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
   /** Forgets what routing learned in this workspace, after asking (pass { confirm: false } to skip the question). */
   const resetLearning = async (arg?: { confirm?: boolean }): Promise<boolean> => {
     if (arg?.confirm !== false) {
-      const choice = await vscode.window.showWarningMessage('Forget what Jarvis learned about routing in this workspace (from /cloud re-asks and escalations)?', { modal: true }, 'Reset');
+      const choice = await vscode.window.showWarningMessage(
+        'Forget what Jarvis learned about routing in this workspace (from /cloud re-asks and escalations)?',
+        { modal: true },
+        'Reset',
+      );
       if (choice !== 'Reset') return false;
     }
     await service.resetRoutingLearning?.();
@@ -109,7 +113,11 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
       `Spent today: ${formatUsd(s.todayUsd)}${s.dailyBudgetUsd > 0 ? ` of ${formatUsd(s.dailyBudgetUsd)}` : ''}; ` +
       `this month: ${formatUsd(s.monthUsd)}${s.monthlyBudgetUsd > 0 ? ` of ${formatUsd(s.monthlyBudgetUsd)}` : ''}. ` +
       'Only the next cloud request is let through; the budget applies again after it.';
-    const answer = await vscode.window.showWarningMessage('Send the next request to a cloud model even though the budget is spent?', { modal: true, detail }, allow);
+    const answer = await vscode.window.showWarningMessage(
+      'Send the next request to a cloud model even though the budget is spent?',
+      { modal: true, detail },
+      allow,
+    );
     if (answer !== allow) return false;
     service.allowOverBudgetOnce();
     logger.info(`Budget override granted for one cloud request (spent ${formatUsd(s.todayUsd)} today, ${formatUsd(s.monthUsd)} this month)`);

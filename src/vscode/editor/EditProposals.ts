@@ -157,17 +157,25 @@ export class EditProposals implements vscode.Disposable {
 
   /** Writes the proposal as one WorkspaceEdit, after checking the user's edits are safe. */
   async apply(p: Proposal): Promise<ApplyResult> {
-    if (p.state !== 'ready') return { applied: false, message: p.state === 'streaming' ? 'Jarvis is still writing this proposal.' : `This proposal was already ${p.state}.` };
+    if (p.state !== 'ready')
+      return { applied: false, message: p.state === 'streaming' ? 'Jarvis is still writing this proposal.' : `This proposal was already ${p.state}.` };
     const edit = new vscode.WorkspaceEdit();
     let landed: { document: vscode.TextDocument; start: number; text: string } | undefined;
     let note: string | undefined;
     if (p.createsFile) {
-      const exists = await vscode.workspace.fs.stat(p.target).then(() => true, () => false);
-      if (exists) return { applied: false, message: `${p.target.fsPath} was created since Jarvis was asked; nothing was changed. Run Add Tests again to extend it.` };
+      const exists = await vscode.workspace.fs.stat(p.target).then(
+        () => true,
+        () => false,
+      );
+      if (exists)
+        return { applied: false, message: `${p.target.fsPath} was created since Jarvis was asked; nothing was changed. Run Add Tests again to extend it.` };
       edit.createFile(p.target, { contents: new TextEncoder().encode(`${p.code}\n`) });
     } else {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === p.target.toString());
-      const current = document && !document.isClosed ? document.getText(new vscode.Range(document.positionAt(p.followed.range.start), document.positionAt(p.followed.range.end))) : '';
+      const current =
+        document && !document.isClosed
+          ? document.getText(new vscode.Range(document.positionAt(p.followed.range.start), document.positionAt(p.followed.range.end)))
+          : '';
       const decision = decideApply({
         requestVersion: p.requestVersion,
         currentVersion: document?.version ?? -1,
@@ -195,7 +203,12 @@ export class EditProposals implements vscode.Disposable {
     await this.close(p);
     if (landed) {
       const { document, start, text } = landed;
-      this.appliedEmitter.fire({ document: document.uri, range: new vscode.Range(document.positionAt(start), document.positionAt(start + text.length)), text, languageId: document.languageId });
+      this.appliedEmitter.fire({
+        document: document.uri,
+        range: new vscode.Range(document.positionAt(start), document.positionAt(start + text.length)),
+        text,
+        languageId: document.languageId,
+      });
     }
     this.log.info(`Applied Jarvis ${p.title} to ${vscode.workspace.asRelativePath(p.target, false)}${note ? ' (re-based)' : ''}.`);
     return { applied: true, message: note ?? `Applied. One undo (${process.platform === 'darwin' ? 'Cmd' : 'Ctrl'}+Z in the file) reverts it.` };
@@ -220,7 +233,9 @@ export class EditProposals implements vscode.Disposable {
   }
 
   private async close(p: Proposal): Promise<void> {
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && ProposalDocuments.idOf(t.input.modified) === p.id);
+    const tabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputTextDiff && ProposalDocuments.idOf(t.input.modified) === p.id);
     if (tabs.length > 0) await vscode.window.tabGroups.close(tabs).then(undefined, () => undefined);
     this.docs.delete(p.proposalUri);
     if (p.originalUri.scheme === PROPOSAL_SCHEME) this.docs.delete(p.originalUri);

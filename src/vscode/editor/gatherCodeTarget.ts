@@ -55,7 +55,13 @@ export async function gatherCodeTarget(editor: vscode.TextEditor, range?: vscode
     source,
     imports,
     ...(enclosingNode
-      ? { enclosing: { name: enclosingNode.name, kind: enclosingNode.kind, ...(enclosingCode && enclosingCode.length <= MAX_CONTEXT_CHARS ? { code: enclosingCode } : {}) } }
+      ? {
+          enclosing: {
+            name: enclosingNode.name,
+            kind: enclosingNode.kind,
+            ...(enclosingCode && enclosingCode.length <= MAX_CONTEXT_CHARS ? { code: enclosingCode } : {}),
+          },
+        }
       : {}),
   };
   return { target, range: chosen };
@@ -75,11 +81,25 @@ export function diagnosticsIn(doc: vscode.TextDocument, range: vscode.Range, onl
 /** The test framework and the test file next to the source, with the file's content if it exists. */
 export async function gatherTestPlan(doc: vscode.TextDocument): Promise<{ framework: string; uri: vscode.Uri; existing?: string; file: string }> {
   const dir = vscode.Uri.joinPath(doc.uri, '..');
-  const siblings = doc.uri.scheme === 'file' ? await vscode.workspace.fs.readDirectory(dir).then((e) => e.map(([n]) => n), () => []) : [];
+  const siblings =
+    doc.uri.scheme === 'file'
+      ? await vscode.workspace.fs.readDirectory(dir).then(
+          (e) => e.map(([n]) => n),
+          () => [],
+        )
+      : [];
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-  const read = async (uri: vscode.Uri) => vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
+  const read = async (uri: vscode.Uri) =>
+    vscode.workspace.fs.readFile(uri).then(
+      (b) => new TextDecoder().decode(b),
+      () => undefined,
+    );
   const packageJson = await nearest(dir, folder?.uri, 'package.json', read);
-  const pythonConfig = folder ? (await Promise.all(['pyproject.toml', 'setup.cfg', 'requirements.txt', 'requirements-dev.txt'].map((n) => read(vscode.Uri.joinPath(folder.uri, n))))).filter(Boolean).join('\n') : '';
+  const pythonConfig = folder
+    ? (await Promise.all(['pyproject.toml', 'setup.cfg', 'requirements.txt', 'requirements-dev.txt'].map((n) => read(vscode.Uri.joinPath(folder.uri, n)))))
+        .filter(Boolean)
+        .join('\n')
+    : '';
   const sourcePath = relativeName(doc.uri);
   const plan = planTests({ languageId: doc.languageId, sourcePath, siblings, ...(packageJson ? { packageJson } : {}), pythonConfig });
   const name = plan.testPath.slice(plan.testPath.lastIndexOf('/') + 1);
@@ -90,7 +110,12 @@ export async function gatherTestPlan(doc: vscode.TextDocument): Promise<{ framew
 }
 
 /** The nearest `name` from `dir` up to the workspace folder (or a few levels, outside any folder). */
-async function nearest(dir: vscode.Uri, root: vscode.Uri | undefined, name: string, read: (u: vscode.Uri) => Promise<string | undefined>): Promise<string | undefined> {
+async function nearest(
+  dir: vscode.Uri,
+  root: vscode.Uri | undefined,
+  name: string,
+  read: (u: vscode.Uri) => Promise<string | undefined>,
+): Promise<string | undefined> {
   if (dir.scheme !== 'file') return undefined;
   let at = dir;
   for (let i = 0; i < (root ? 20 : 4); i++) {
@@ -113,7 +138,9 @@ function wholeLines(doc: vscode.TextDocument, r: vscode.Range): vscode.Range {
 }
 
 async function documentSymbols(doc: vscode.TextDocument): Promise<SymbolNode[]> {
-  const ask = Promise.resolve(vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', doc.uri)).catch(() => undefined);
+  const ask = Promise.resolve(
+    vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', doc.uri),
+  ).catch(() => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SYMBOL_TIMEOUT_MS)));
   const found = await Promise.race([ask, timeout]);

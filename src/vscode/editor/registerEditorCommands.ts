@@ -34,14 +34,23 @@ export interface EditorTestApi {
 export function registerEditorCommands(deps: EditorCommandDeps): { disposable: vscode.Disposable; api: EditorTestApi } {
   const docs = new ProposalDocuments();
   const proposals = new EditProposals(docs, deps.log);
-  const run = async (kind: EditorCommandKind, editor: vscode.TextEditor | undefined, extra: { range?: vscode.Range; diagnostics?: vscode.Diagnostic[]; question?: string; quiet?: boolean } = {}): Promise<EditRunResult | ChatAskResult> => {
+  const run = async (
+    kind: EditorCommandKind,
+    editor: vscode.TextEditor | undefined,
+    extra: { range?: vscode.Range; diagnostics?: vscode.Diagnostic[]; question?: string; quiet?: boolean } = {},
+  ): Promise<EditRunResult | ChatAskResult> => {
     if (!editor) {
       void vscode.window.showInformationMessage(`Jarvis: open a file and select code first, then run ${EDITOR_COMMANDS[kind].title} again.`);
       return { failed: 'no editor' };
     }
     try {
       if (EDITOR_COMMANDS[kind].answersIn === 'chat') return await askInChat(kind, editor, deps, extra.question);
-      return await runEditCommand(kind, editor, { engine: deps.engine, markGenerated: (p) => deps.context.markGenerated(p), proposals, log: deps.log, ...(deps.syntax ? { syntax: deps.syntax } : {}) }, extra);
+      return await runEditCommand(
+        kind,
+        editor,
+        { engine: deps.engine, markGenerated: (p) => deps.context.markGenerated(p), proposals, log: deps.log, ...(deps.syntax ? { syntax: deps.syntax } : {}) },
+        extra,
+      );
     } catch (e) {
       deps.log.warn(`${EDITOR_COMMANDS[kind].title} failed: ${errorMessage(e)}`);
       void vscode.window.showErrorMessage(`Jarvis: ${EDITOR_COMMANDS[kind].title} failed: ${errorMessage(e)}. Nothing was changed.`);
@@ -51,17 +60,25 @@ export function registerEditorCommands(deps: EditorCommandDeps): { disposable: v
 
   const commands = EDITOR_COMMAND_KINDS.map((kind) =>
     // Arguments (tests, other commands): an options object; from menus VS Code passes the document's uri, which is ignored.
-    vscode.commands.registerCommand(EDITOR_COMMANDS[kind].id, (options?: unknown) => run(kind, vscode.window.activeTextEditor, isOptions(options) ? options : {})),
+    vscode.commands.registerCommand(EDITOR_COMMANDS[kind].id, (options?: unknown) =>
+      run(kind, vscode.window.activeTextEditor, isOptions(options) ? options : {}),
+    ),
   );
 
-  const fix = vscode.commands.registerCommand('jarvis.editor.fixDiagnostics', async (uri?: vscode.Uri, range?: vscode.Range, diagnostics?: vscode.Diagnostic[]) => {
-    if (!(uri instanceof vscode.Uri) || !(range instanceof vscode.Range)) return run('fix', vscode.window.activeTextEditor);
-    const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
-    // An empty range: Fix widens it to the enclosing function, or the lines around the problem.
-    return run('fix', editor, { range: new vscode.Range(range.start, range.start), ...(Array.isArray(diagnostics) ? { diagnostics } : {}) });
-  });
+  const fix = vscode.commands.registerCommand(
+    'jarvis.editor.fixDiagnostics',
+    async (uri?: vscode.Uri, range?: vscode.Range, diagnostics?: vscode.Diagnostic[]) => {
+      if (!(uri instanceof vscode.Uri) || !(range instanceof vscode.Range)) return run('fix', vscode.window.activeTextEditor);
+      const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
+      // An empty range: Fix widens it to the enclosing function, or the lines around the problem.
+      return run('fix', editor, { range: new vscode.Range(range.start, range.start), ...(Array.isArray(diagnostics) ? { diagnostics } : {}) });
+    },
+  );
 
-  const proposalOf = (id: unknown) => (typeof id === 'string' ? proposals.get(id) : undefined) ?? (id instanceof vscode.Uri ? proposals.get(ProposalDocuments.idOf(id) ?? '') : undefined) ?? proposals.current();
+  const proposalOf = (id: unknown) =>
+    (typeof id === 'string' ? proposals.get(id) : undefined) ??
+    (id instanceof vscode.Uri ? proposals.get(ProposalDocuments.idOf(id) ?? '') : undefined) ??
+    proposals.current();
   const apply = vscode.commands.registerCommand(PROPOSAL_COMMANDS.apply, async (id?: unknown): Promise<ApplyResult> => {
     const p = proposalOf(id);
     if (!p) {
@@ -91,7 +108,11 @@ export function registerEditorCommands(deps: EditorCommandDeps): { disposable: v
     fix,
     apply,
     discard,
-    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new FixCodeActionProvider('jarvis.editor.fixDiagnostics'), FixCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }],
+      new FixCodeActionProvider('jarvis.editor.fixDiagnostics'),
+      FixCodeActionProvider.metadata,
+    ),
   );
   return {
     disposable,

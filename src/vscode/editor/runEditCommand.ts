@@ -36,7 +36,12 @@ export type EditRunResult = { proposal: string } | { failed: string };
  * the hybrid router, memories and preferences apply), streams the code into a diff editor and offers
  * Apply and Discard. An answer that is not code, a failure or a cancel leaves every document as it was.
  */
-export async function runEditCommand(kind: EditorCommandKind, editor: vscode.TextEditor, deps: EditRunDeps, options: EditRunOptions = {}): Promise<EditRunResult> {
+export async function runEditCommand(
+  kind: EditorCommandKind,
+  editor: vscode.TextEditor,
+  deps: EditRunDeps,
+  options: EditRunOptions = {},
+): Promise<EditRunResult> {
   const info = EDITOR_COMMANDS[kind];
   const doc = editor.document;
   const { target, range } = await gatherCodeTarget(editor, options.range, kind === 'fix' && options.range ? { aroundLines: 3 } : {});
@@ -122,7 +127,11 @@ export async function runEditCommand(kind: EditorCommandKind, editor: vscode.Tex
   }
   deps.proposals.ready(proposal, proposal.original === '' ? extracted.code : matchIndentation(proposal.original, extracted.code));
   if (!opened) await deps.proposals.showDiff(proposal);
-  if (!options.quiet) offerApply(proposal, `${built.scopeNote ? `${built.scopeNote} ` : ''}Jarvis proposes a ${info.title.toLowerCase()} of ${what}${extracted.candidates > 1 ? ` (the fullest of ${extracted.candidates} code blocks)` : ''}.`);
+  if (!options.quiet)
+    offerApply(
+      proposal,
+      `${built.scopeNote ? `${built.scopeNote} ` : ''}Jarvis proposes a ${info.title.toLowerCase()} of ${what}${extracted.candidates > 1 ? ` (the fullest of ${extracted.candidates} code blocks)` : ''}.`,
+    );
   return { proposal: proposal.id };
 }
 

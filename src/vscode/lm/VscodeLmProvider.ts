@@ -73,16 +73,11 @@ export class VscodeLmProvider implements LlmProvider {
 
 /** vscode.lm has no system role in the stable API: the system prompt becomes the first user message. */
 function toLmMessages(messages: ChatMessage[]): vscode.LanguageModelChatMessage[] {
-  return messages.map((m) =>
-    m.role === 'assistant' ? vscode.LanguageModelChatMessage.Assistant(m.content) : vscode.LanguageModelChatMessage.User(m.content),
-  );
+  return messages.map((m) => (m.role === 'assistant' ? vscode.LanguageModelChatMessage.Assistant(m.content) : vscode.LanguageModelChatMessage.User(m.content)));
 }
 
 function estimate(p: string | vscode.LanguageModelChatMessage): number {
-  const text =
-    typeof p === 'string'
-      ? p
-      : p.content.map((c) => (c instanceof vscode.LanguageModelTextPart ? c.value : '')).join('');
+  const text = typeof p === 'string' ? p : p.content.map((c) => (c instanceof vscode.LanguageModelTextPart ? c.value : '')).join('');
   return Math.ceil(text.length / 4);
 }
 

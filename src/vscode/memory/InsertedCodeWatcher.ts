@@ -119,7 +119,9 @@ export class InsertedCodeWatcher implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === t.uri);
     if (!doc || doc.isClosed) return;
     const text = doc.getText(new vscode.Range(doc.positionAt(t.range.start), doc.positionAt(t.range.end)));
-    const evidence = detectEditEvidence({ text: t.original, languageId: t.languageId }, { text, languageId: doc.languageId }).filter((e) => !t.recorded.has(e.kind));
+    const evidence = detectEditEvidence({ text: t.original, languageId: t.languageId }, { text, languageId: doc.languageId }).filter(
+      (e) => !t.recorded.has(e.kind),
+    );
     if (evidence.length === 0) return;
     for (const e of evidence) t.recorded.add(e.kind);
     const file = vscode.workspace.asRelativePath(doc.uri, false);

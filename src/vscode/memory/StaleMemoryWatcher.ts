@@ -75,7 +75,10 @@ export class StaleMemoryWatcher implements vscode.Disposable {
     if (!store || !anchor) return;
     const folder = vscode.workspace.workspaceFolders?.[0];
     const text = folder ? await this.read(vscode.Uri.joinPath(folder.uri, anchor.file)) : undefined;
-    const lines = text?.split('\n').slice(anchor.startLine - 1, anchor.endLine).join('\n');
+    const lines = text
+      ?.split('\n')
+      .slice(anchor.startLine - 1, anchor.endLine)
+      .join('\n');
     await this.update(store, record, withStaleness(record.metadata.tags, undefined, this.clock.now(), undefined, lines));
     this.onChanged();
   }

@@ -69,7 +69,14 @@ export function registerMemory(deps: MemoryDeps): { disposable: vscode.Disposabl
   store.add(registerMemoryBrowser(memory, tree, log));
   store.add(registerRememberSelection(memory, () => tree.refresh(), log));
   // Memories remembered from a selection are flagged when their code is rewritten or deleted.
-  const staleness = store.add(new StaleMemoryWatcher(() => memory.current, () => tree.refresh(), systemClock, log));
+  const staleness = store.add(
+    new StaleMemoryWatcher(
+      () => memory.current,
+      () => tree.refresh(),
+      systemClock,
+      log,
+    ),
+  );
   store.add(
     vscode.commands.registerCommand('jarvis.memory.confirm', async (node?: MemoryNode) => {
       if (node?.kind !== 'memory') return;

@@ -19,7 +19,8 @@ export function registerMemoryBrowser(memory: MemoryService, tree: MemoryTreePro
     log.warn(`${what}: ${errorMessage(e)}`);
     void vscode.window.showErrorMessage(`Jarvis could not ${what}: ${errorMessage(e)}`);
   };
-  const recordOf = (node: unknown): MemoryRecord | undefined => ((node as MemoryNode | undefined)?.kind === 'memory' ? (node as Extract<MemoryNode, { kind: 'memory' }>).record : undefined);
+  const recordOf = (node: unknown): MemoryRecord | undefined =>
+    (node as MemoryNode | undefined)?.kind === 'memory' ? (node as Extract<MemoryNode, { kind: 'memory' }>).record : undefined;
 
   return vscode.Disposable.from(
     vscode.commands.registerCommand(commandIds.memoryOpen, async (node?: MemoryNode) => {
@@ -52,7 +53,10 @@ export function registerMemoryBrowser(memory: MemoryService, tree: MemoryTreePro
         void vscode.window.showInformationMessage('Those memories are already gone.');
         return;
       }
-      const list = records.slice(0, 10).map((r) => `• ${MEMORY_TYPE_LABELS[r.type]}: ${memorySnippet(r.text, 100)}`).join('\n');
+      const list = records
+        .slice(0, 10)
+        .map((r) => `• ${MEMORY_TYPE_LABELS[r.type]}: ${memorySnippet(r.text, 100)}`)
+        .join('\n');
       const more = records.length > 10 ? `\n…and ${records.length - 10} more` : '';
       const label = records.length === 1 ? 'Forget 1 memory' : `Forget ${records.length} memories`;
       const ok = await vscode.window.showWarningMessage(`${label}?`, { modal: true, detail: `${list}${more}\n\nThis cannot be undone.` }, 'Forget');
@@ -69,7 +73,11 @@ export function registerMemoryBrowser(memory: MemoryService, tree: MemoryTreePro
       const q =
         typeof query === 'string'
           ? query
-          : await vscode.window.showInputBox({ title: 'Search Memory', prompt: 'Words or a question; leave empty to show everything', value: tree.search ?? '' });
+          : await vscode.window.showInputBox({
+              title: 'Search Memory',
+              prompt: 'Words or a question; leave empty to show everything',
+              value: tree.search ?? '',
+            });
       if (q === undefined) return;
       await tree.setSearch(q).catch(fail('search memory'));
     }),
@@ -126,7 +134,10 @@ export function registerMemoryBrowser(memory: MemoryService, tree: MemoryTreePro
         log.info(`Memory import: ${imported} of ${result.totalItems} stored (${Math.round(result.successRate * 100)}%) in ${result.durationMs} ms.`);
         for (const f of result.failures.slice(0, 10)) log.warn(`Memory import: entry #${f.index + 1} not stored: ${errorMessage(f.error)}`);
         const skipped = plan.skipped.length;
-        const why = plan.skipped.slice(0, 3).map((s) => `#${s.index}: ${s.reason}`).join('; ');
+        const why = plan.skipped
+          .slice(0, 3)
+          .map((s) => `#${s.index}: ${s.reason}`)
+          .join('; ');
         const message =
           `Imported ${imported} ${imported === 1 ? 'memory' : 'memories'}` +
           `${skipped ? `; skipped ${skipped} (${why}${skipped > 3 ? '; …' : ''})` : ''}` +

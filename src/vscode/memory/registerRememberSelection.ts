@@ -37,7 +37,9 @@ export function registerRememberSelection(memory: MemoryService, onStored: () =>
       return undefined;
     }
     if (text.length > MAX_MEMORY_TEXT_CHARS) {
-      void vscode.window.showWarningMessage(`The selection has ${text.length} characters; a memory holds at most ${MAX_MEMORY_TEXT_CHARS}. Select a shorter summary.`);
+      void vscode.window.showWarningMessage(
+        `The selection has ${text.length} characters; a memory holds at most ${MAX_MEMORY_TEXT_CHARS}. Select a shorter summary.`,
+      );
       return undefined;
     }
     const guess = inferMemoryType(text);

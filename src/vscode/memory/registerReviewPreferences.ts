@@ -18,7 +18,12 @@ export function registerReviewPreferences(learner: PreferenceLearner, log: vscod
         return;
       }
       const pick = await vscode.window.showQuickPick(
-        prefs.map((p) => ({ label: p.statement, description: describe(p), detail: `${p.category.replace('_', ' ')} · from ${p.sources.join(', ')}${lastExample(evidence, p)}`, pref: p })),
+        prefs.map((p) => ({
+          label: p.statement,
+          description: describe(p),
+          detail: `${p.category.replace('_', ' ')} · from ${p.sources.join(', ')}${lastExample(evidence, p)}`,
+          pref: p,
+        })),
         { title: 'Learned Preferences', placeHolder: 'Pick a preference to confirm, reject or edit', matchOnDescription: true },
       );
       if (!pick) return;
@@ -30,10 +35,20 @@ export function registerReviewPreferences(learner: PreferenceLearner, log: vscod
       }));
       const action = await vscode.window.showQuickPick(
         [
-          { label: pick.pref.status === 'pending' ? '$(check) Keep' : '$(check) Confirm', description: 'Always apply it', action: 'confirm' as Action | undefined },
-          { label: pick.pref.status === 'pending' ? '$(close) Dismiss' : '$(close) Reject', description: 'Never apply it, and stop learning it', action: 'reject' as Action | undefined },
+          {
+            label: pick.pref.status === 'pending' ? '$(check) Keep' : '$(check) Confirm',
+            description: 'Always apply it',
+            action: 'confirm' as Action | undefined,
+          },
+          {
+            label: pick.pref.status === 'pending' ? '$(close) Dismiss' : '$(close) Reject',
+            description: 'Never apply it, and stop learning it',
+            action: 'reject' as Action | undefined,
+          },
           { label: '$(edit) Edit…', description: `Change the value (now “${pick.pref.value}”)`, action: 'edit' as Action | undefined },
-          ...(examples.length > 0 ? [{ label: 'Evidence: your edits to code Jarvis wrote', kind: vscode.QuickPickItemKind.Separator, action: undefined }, ...examples] : []),
+          ...(examples.length > 0
+            ? [{ label: 'Evidence: your edits to code Jarvis wrote', kind: vscode.QuickPickItemKind.Separator, action: undefined }, ...examples]
+            : []),
         ],
         { title: pick.pref.statement },
       );
@@ -64,7 +79,11 @@ async function apply(learner: PreferenceLearner, p: Preference, action: Action):
 
 function describe(p: Preference): string {
   const status =
-    p.status === 'pending' ? `awaiting your review (${Math.round(p.confidence * 100)}% sure)` : p.status === 'learned' ? `${Math.round(p.confidence * 100)}% confident` : p.status;
+    p.status === 'pending'
+      ? `awaiting your review (${Math.round(p.confidence * 100)}% sure)`
+      : p.status === 'learned'
+        ? `${Math.round(p.confidence * 100)}% confident`
+        : p.status;
   return `${status} · ${p.evidenceCount} piece${p.evidenceCount === 1 ? '' : 's'} of evidence`;
 }
 

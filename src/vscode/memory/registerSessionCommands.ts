@@ -47,9 +47,12 @@ export function registerSessionCommands(ws: WorkspaceSession, log: vscode.LogOut
     if (current) return current;
     if (projects.length === 0) return newProject();
     const NEW = { label: '$(add) New Project…', project: undefined };
-    const pick = await vscode.window.showQuickPick([...projects.map((p) => ({ label: p.name, description: p.description, project: p as Project | undefined })), NEW], {
-      title: 'Which project is this task for?',
-    });
+    const pick = await vscode.window.showQuickPick(
+      [...projects.map((p) => ({ label: p.name, description: p.description, project: p as Project | undefined })), NEW],
+      {
+        title: 'Which project is this task for?',
+      },
+    );
     if (!pick) return undefined;
     return pick.project ?? newProject();
   };
@@ -58,7 +61,11 @@ export function registerSessionCommands(ws: WorkspaceSession, log: vscode.LogOut
     const n =
       typeof name === 'string'
         ? name
-        : await vscode.window.showInputBox({ title: 'New Project', prompt: 'Project name', validateInput: (v) => (v.trim() === '' ? 'Enter a name.' : undefined) });
+        : await vscode.window.showInputBox({
+            title: 'New Project',
+            prompt: 'Project name',
+            validateInput: (v) => (v.trim() === '' ? 'Enter a name.' : undefined),
+          });
     if (!n) return undefined;
     const project = await sessions.createProject(n, '', ws.workspace);
     await sessions.setProject((await ws.current()).id, project.id);
@@ -76,7 +83,11 @@ export function registerSessionCommands(ws: WorkspaceSession, log: vscode.LogOut
         const t =
           typeof title === 'string'
             ? title
-            : await vscode.window.showInputBox({ title: `New Task in ${project.name}`, prompt: 'What are you working on?', validateInput: (v) => (v.trim() === '' ? 'Enter a title.' : undefined) });
+            : await vscode.window.showInputBox({
+                title: `New Task in ${project.name}`,
+                prompt: 'What are you working on?',
+                validateInput: (v) => (v.trim() === '' ? 'Enter a title.' : undefined),
+              });
         if (!t) return undefined;
         const task = await sessions.createTask(t, '', project.id);
         await sessions.setCurrentTask((await ws.current()).id, task.id);

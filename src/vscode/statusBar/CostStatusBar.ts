@@ -31,7 +31,12 @@ export class CostStatusBar extends Disposable {
       view = formatCostStatus(this.service.spend());
     } catch {
       // The readout must never break the service's event loop; the next call renders it again.
-      view = { text: '$(credit-card) spend unknown', tooltip: 'Jarvis could not read the cloud spend. See **Jarvis: Show Log**.', accessibilityLabel: 'Jarvis cloud spend unknown', level: 'ok' };
+      view = {
+        text: '$(credit-card) spend unknown',
+        tooltip: 'Jarvis could not read the cloud spend. See **Jarvis: Show Log**.',
+        accessibilityLabel: 'Jarvis cloud spend unknown',
+        level: 'ok',
+      };
     }
     this.item.text = view.text;
     this.item.tooltip = new vscode.MarkdownString(view.tooltip);

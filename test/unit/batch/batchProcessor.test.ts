@@ -17,7 +17,10 @@ describe('BatchProcessor', () => {
     assert.equal(result.successfulItems, 250);
     assert.equal(result.failedItems, 0);
     assert.equal(result.successRate, 1);
-    assert.deepEqual(result.results, items.map((n) => n * 2));
+    assert.deepEqual(
+      result.results,
+      items.map((n) => n * 2),
+    );
   });
 
   it('never runs more than batchSize × maxConcurrentBatches items at once', async () => {
@@ -25,12 +28,15 @@ describe('BatchProcessor', () => {
     let running = 0;
     let peak = 0;
     const gates: (() => void)[] = [];
-    const run = processor.processAll(Array.from({ length: 20 }, (_, i) => i), async () => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise<void>((r) => gates.push(r));
-      running--;
-    });
+    const run = processor.processAll(
+      Array.from({ length: 20 }, (_, i) => i),
+      async () => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise<void>((r) => gates.push(r));
+        running--;
+      },
+    );
     while (gates.length || running) {
       await tick();
       gates.splice(0).forEach((open) => open());
@@ -44,10 +50,13 @@ describe('BatchProcessor', () => {
   it('continues on error by default, reporting each failure with its index and error', async () => {
     const processor = new BatchProcessor({ batchSize: 4 });
     const boom = new Error('bad item');
-    const result = await processor.processAll(Array.from({ length: 10 }, (_, i) => i), async (n) => {
-      if (n === 3 || n === 7) throw boom;
-      return n;
-    });
+    const result = await processor.processAll(
+      Array.from({ length: 10 }, (_, i) => i),
+      async (n) => {
+        if (n === 3 || n === 7) throw boom;
+        return n;
+      },
+    );
     assert.deepEqual(
       result.failures.map((f) => [f.index, f.item, f.error]),
       [
@@ -78,10 +87,14 @@ describe('BatchProcessor', () => {
   it('stops scheduling batches when the signal aborts', async () => {
     const processor = new BatchProcessor({ batchSize: 1, maxConcurrentBatches: 1 });
     const controller = new AbortController();
-    const result = await processor.processAll([0, 1, 2, 3], async (n) => {
-      if (n === 1) controller.abort();
-      return n;
-    }, { signal: controller.signal });
+    const result = await processor.processAll(
+      [0, 1, 2, 3],
+      async (n) => {
+        if (n === 1) controller.abort();
+        return n;
+      },
+      { signal: controller.signal },
+    );
     assert.equal(result.successfulItems, 2);
     assert.equal(result.skippedItems, 2);
   });
@@ -98,7 +111,10 @@ describe('BatchProcessor', () => {
     assert.throws(() => new BatchProcessor({ batchSize: 0 }), invalid('BatchProcessor: batchSize must be an integer ≥ 1, got 0.'));
     assert.throws(() => new BatchProcessor({ maxConcurrentBatches: 2.5 }), invalid('BatchProcessor: maxConcurrentBatches must be an integer ≥ 1, got 2.5.'));
     assert.throws(() => new BatchProcessor({ continueOnError: 'yes' as never }), invalid('BatchProcessor: continueOnError must be true or false, got yes.'));
-    await assert.rejects(new BatchProcessor().processAll('abc' as never, async () => 1), invalid('BatchProcessor.processAll: items must be an array.'));
+    await assert.rejects(
+      new BatchProcessor().processAll('abc' as never, async () => 1),
+      invalid('BatchProcessor.processAll: items must be an array.'),
+    );
   });
 });
 
@@ -182,8 +198,17 @@ describe('StreamingBatchProcessor', () => {
   it('validates its options', () => {
     const processBatch = async () => undefined;
     assert.throws(() => new StreamingBatchProcessor({} as never), invalid('StreamingBatchProcessor: processBatch must be a function.'));
-    assert.throws(() => new StreamingBatchProcessor({ processBatch, batchSize: 0 }), invalid('StreamingBatchProcessor: batchSize must be an integer ≥ 1, got 0.'));
-    assert.throws(() => new StreamingBatchProcessor({ processBatch, flushIntervalMs: -1 }), invalid('StreamingBatchProcessor: flushIntervalMs must be a number > 0, got -1.'));
-    assert.throws(() => new StreamingBatchProcessor({ processBatch, batchSize: 10, maxPending: 5 }), invalid('StreamingBatchProcessor: maxPending (5) must be ≥ batchSize (10).'));
+    assert.throws(
+      () => new StreamingBatchProcessor({ processBatch, batchSize: 0 }),
+      invalid('StreamingBatchProcessor: batchSize must be an integer ≥ 1, got 0.'),
+    );
+    assert.throws(
+      () => new StreamingBatchProcessor({ processBatch, flushIntervalMs: -1 }),
+      invalid('StreamingBatchProcessor: flushIntervalMs must be a number > 0, got -1.'),
+    );
+    assert.throws(
+      () => new StreamingBatchProcessor({ processBatch, batchSize: 10, maxPending: 5 }),
+      invalid('StreamingBatchProcessor: maxPending (5) must be ≥ batchSize (10).'),
+    );
   });
 });

@@ -43,10 +43,19 @@ describe('retrieval benchmark: labelled set', () => {
   it('reports every problem with its file and line', () => {
     const memories = [mem('m1'), mem('m1'), JSON.stringify({ id: 'm3', project: 'p', type: 'memo', createdAt: '2026-06-01', text: 'x' })].join('\n');
     const queries = [JSON.stringify({ id: 'q1', query: 'a', relevant: ['m9'] }), JSON.stringify({ id: 'q2', query: 'b', relevant: [] })].join('\n');
-    assert.throws(() => parseRetrievalSet(memories, queries), (e: Error) => {
-      for (const want of ['memories.jsonl line 2: duplicate id m1', 'memories.jsonl line 3: type "memo"', 'queries.jsonl line 1: unknown memory id(s) m9', 'queries.jsonl line 2: relevant must be']) assert.ok(e.message.includes(want), `${want} in ${e.message}`);
-      return true;
-    });
+    assert.throws(
+      () => parseRetrievalSet(memories, queries),
+      (e: Error) => {
+        for (const want of [
+          'memories.jsonl line 2: duplicate id m1',
+          'memories.jsonl line 3: type "memo"',
+          'queries.jsonl line 1: unknown memory id(s) m9',
+          'queries.jsonl line 2: relevant must be',
+        ])
+          assert.ok(e.message.includes(want), `${want} in ${e.message}`);
+        return true;
+      },
+    );
     assert.throws(() => parseRetrievalSet(mem('m1'), 'nope'), /queries.jsonl line 1: not JSON/);
   });
 

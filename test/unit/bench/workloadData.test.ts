@@ -20,7 +20,13 @@ describe('workload benchmark: loader', () => {
       ].join('\n'),
       read,
     );
-    assert.deepEqual(w.sessions.map((s) => [s.id, s.turns.map((t) => t.id)]), [['s1', ['w1', 'w2']], ['s2', ['w3']]]);
+    assert.deepEqual(
+      w.sessions.map((s) => [s.id, s.turns.map((t) => t.id)]),
+      [
+        ['s1', ['w1', 'w2']],
+        ['s2', ['w3']],
+      ],
+    );
     assert.deepEqual(w.requests[0].attached, { name: 'a.ts', content: 'export const a = 1;\n', languageId: 'typescript' });
     assert.equal(w.requests[2].original, 'w1');
   });
@@ -33,28 +39,60 @@ describe('workload benchmark: loader', () => {
       line({ id: 'w4', session: 's1', tier: 'low', prompt: 'hello there', colour: 'red' }),
       line({ id: 'w5', session: 's1', tier: 'low', prompt: 'x', repeatOf: 'w9' }),
     ].join('\n');
-    assert.throws(() => parseWorkload(text, read), (e: Error) => {
-      for (const want of ['line 1: w1: tier must be one of', 'line 2: not JSON', 'line 3: attachment missing.ts not found', 'line 4: w4: unknown field(s) colour', 'line 5: w5: prompt must be']) assert.ok(e.message.includes(want), `${want} in ${e.message}`);
-      return true;
-    });
+    assert.throws(
+      () => parseWorkload(text, read),
+      (e: Error) => {
+        for (const want of [
+          'line 1: w1: tier must be one of',
+          'line 2: not JSON',
+          'line 3: attachment missing.ts not found',
+          'line 4: w4: unknown field(s) colour',
+          'line 5: w5: prompt must be',
+        ])
+          assert.ok(e.message.includes(want), `${want} in ${e.message}`);
+        return true;
+      },
+    );
   });
 
   it('rejects a repeat that is not word for word, and an unmarked duplicate', () => {
     const a = line({ id: 'w1', session: 's1', tier: 'low', prompt: 'Explain this' });
-    assert.throws(() => parseWorkload(`${a}\n${line({ id: 'w2', session: 's2', tier: 'low', prompt: 'Explain that', repeatOf: 'w1' })}`, read), /repeatOf w1 but prompt, attachment or tier differ/);
-    assert.throws(() => parseWorkload(`${a}\n${line({ id: 'w2', session: 's2', tier: 'low', prompt: 'Explain this' })}`, read), /w2: same prompt as w1 but not marked repeatOf/);
+    assert.throws(
+      () => parseWorkload(`${a}\n${line({ id: 'w2', session: 's2', tier: 'low', prompt: 'Explain that', repeatOf: 'w1' })}`, read),
+      /repeatOf w1 but prompt, attachment or tier differ/,
+    );
+    assert.throws(
+      () => parseWorkload(`${a}\n${line({ id: 'w2', session: 's2', tier: 'low', prompt: 'Explain this' })}`, read),
+      /w2: same prompt as w1 but not marked repeatOf/,
+    );
     assert.throws(() => parseWorkload('\n\n', read), /Workload is empty/);
   });
 
   it('the committed workload loads and covers all five tiers, repeats and attached code', () => {
     const w = loadWorkload(path.join(repo, 'data', 'workload'));
-    for (const t of TIERS) assert.ok(w.requests.some((r) => r.tier === t), t);
+    for (const t of TIERS)
+      assert.ok(
+        w.requests.some((r) => r.tier === t),
+        t,
+      );
     assert.ok(w.requests.some((r) => r.repeatOf) && w.requests.some((r) => r.attached));
   });
 });
 
 function rec(over: Partial<RequestRecord>): RequestRecord {
-  return { id: 'x', tier: 'low', durationMs: 1000, outcome: 'answered', cached: false, local: true, costUsd: 0, unknownCost: false, escalated: false, good: true, ...over };
+  return {
+    id: 'x',
+    tier: 'low',
+    durationMs: 1000,
+    outcome: 'answered',
+    cached: false,
+    local: true,
+    costUsd: 0,
+    unknownCost: false,
+    escalated: false,
+    good: true,
+    ...over,
+  };
 }
 
 describe('workload benchmark: metrics', () => {

@@ -55,7 +55,10 @@ describe('dist/ is self-contained', () => {
       const vendored = require(path.join(dist, 'vendor', file)) as Record<string, unknown>;
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const original = require(pkg) as Record<string, unknown>;
-      const names = (m: Record<string, unknown>) => Object.keys(m).filter((k) => k !== '__esModule').sort();
+      const names = (m: Record<string, unknown>) =>
+        Object.keys(m)
+          .filter((k) => k !== '__esModule')
+          .sort();
       assert.deepEqual(names(vendored), names(original), `${file} exports differ from ${pkg}`);
       if (typeof original.default === 'function') assert.equal(typeof vendored.default, 'function', `${file} has no default export`);
     }
@@ -65,12 +68,20 @@ describe('dist/ is self-contained', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- comparing module shapes
     const vendored = require(path.join(dist, 'vendor', 'eld.js')) as Record<string, unknown>;
     const original = (await import('eld/small')) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(vendored).filter((k) => k !== '__esModule').sort(), Object.keys(original).filter((k) => k !== 'default').sort());
+    assert.deepEqual(
+      Object.keys(vendored)
+        .filter((k) => k !== '__esModule')
+        .sort(),
+      Object.keys(original)
+        .filter((k) => k !== 'default')
+        .sort(),
+    );
     assert.equal(typeof (vendored.eld as { detect?: unknown }).detect, 'function');
   });
 
   it('ships the tree-sitter runtime and grammar WASM files beside the vendored runtime', () => {
-    for (const f of ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm']) assert.ok(fs.existsSync(path.join(dist, 'vendor', f)), `${f} missing from dist/vendor`);
+    for (const f of ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm'])
+      assert.ok(fs.existsSync(path.join(dist, 'vendor', f)), `${f} missing from dist/vendor`);
   });
 
   it('does not build a require function at runtime', () => {
@@ -79,6 +90,10 @@ describe('dist/ is self-contained', () => {
       .readFileSync(bundle, 'utf8')
       .split('\n')
       .filter((l) => /createRequire\)?\([^)]*\)\(\s*["'][^"']+["']\s*\)/.test(l));
-    assert.deepEqual(hits.map((l) => l.trim().slice(0, 120)), [], 'createRequire(...)("pkg") hides a dependency from the bundler');
+    assert.deepEqual(
+      hits.map((l) => l.trim().slice(0, 120)),
+      [],
+      'createRequire(...)("pkg") hides a dependency from the bundler',
+    );
   });
 });

@@ -12,7 +12,11 @@ describe('import graph of src/ (madge)', function () {
 
   before(async () => {
     // Type-only imports count: a cycle of types is a cycle in the design.
-    const result = await madge(path.join(root, 'src'), { fileExtensions: ['ts'], tsConfig: path.join(root, 'tsconfig.json'), detectiveOptions: { ts: { skipTypeImports: false } } });
+    const result = await madge(path.join(root, 'src'), {
+      fileExtensions: ['ts'],
+      tsConfig: path.join(root, 'tsconfig.json'),
+      detectiveOptions: { ts: { skipTypeImports: false } },
+    });
     graph = result.obj();
     circular = result.circular();
   });
@@ -33,7 +37,9 @@ describe('import graph of src/ (madge)', function () {
 
 describe('folderCycles', () => {
   it('finds a cycle between sibling folders, also through their subfolders', () => {
-    assert.deepEqual(folderCycles({ 'core/a/x.ts': ['core/b/deep/y.ts'], 'core/b/deep/y.ts': ['core/b/z.ts'], 'core/b/z.ts': ['core/a/w.ts'] }), ['core/a -> core/b -> core/a']);
+    assert.deepEqual(folderCycles({ 'core/a/x.ts': ['core/b/deep/y.ts'], 'core/b/deep/y.ts': ['core/b/z.ts'], 'core/b/z.ts': ['core/a/w.ts'] }), [
+      'core/a -> core/b -> core/a',
+    ]);
   });
 
   it('allows a folder to use its parent and a parent to compose its subfolders', () => {

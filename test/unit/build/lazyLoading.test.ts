@@ -56,7 +56,10 @@ describe('lazy loading at activation', function () {
 
   it('acorn still loads on first use: validateQuality flags a JavaScript block that does not parse', () => {
     const bad = validateQuality('Here:\n```js\nfunction (\n```\nThat is all.');
-    assert.ok(bad.reasons.some((reason) => /js block 1 does not parse/.test(reason)), JSON.stringify(bad));
+    assert.ok(
+      bad.reasons.some((reason) => /js block 1 does not parse/.test(reason)),
+      JSON.stringify(bad),
+    );
     assert.deepEqual(validateQuality('Here:\n```js\nconst a = 1;\n```\nThat is all.').reasons, []);
   });
 });

@@ -145,7 +145,11 @@ function stub(): unknown {
 
 function memento(): unknown {
   const data = new Map<string, unknown>();
-  return { get: (k: string, d?: unknown) => (data.has(k) ? data.get(k) : d), update: async (k: string, v: unknown) => void data.set(k, v), keys: () => [...data.keys()] };
+  return {
+    get: (k: string, d?: unknown) => (data.has(k) ? data.get(k) : d),
+    update: async (k: string, v: unknown) => void data.set(k, v),
+    keys: () => [...data.keys()],
+  };
 }
 
 function fakeContext(): { storageUri: { fsPath: string } } & Record<string, unknown> {
@@ -168,7 +172,10 @@ function fakeContext(): { storageUri: { fsPath: string } } & Record<string, unkn
 
 function childMain(bundle: string, mode: string): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CJS loader is what we hook
-  const Module = require('node:module') as { _load: (req: string, ...rest: unknown[]) => unknown; _resolveFilename: (req: string, ...rest: unknown[]) => string };
+  const Module = require('node:module') as {
+    _load: (req: string, ...rest: unknown[]) => unknown;
+    _resolveFilename: (req: string, ...rest: unknown[]) => string;
+  };
   const vscode = Object.fromEntries(vscodeApiNames().map((n) => [n, stub()]));
   const required = new Set<string>();
   const load = Module._load;
@@ -209,12 +216,16 @@ function childMain(bundle: string, mode: string): void {
   }
   // Activation schedules its first Ollama check with setTimeout(0): let that turn run, then look.
   const settleMs = Number(process.env.JARVIS_LAZY_SETTLE_MS ?? 0);
-  setTimeout(() => setImmediate(() => {
-    const markers = (globalThis as { __jarvisLoaded?: Set<string> }).__jarvisLoaded;
-    out.bundled = [...(markers ?? [])].sort();
-    out.required = [...required].sort();
-    process.stdout.write(`${JSON.stringify(out)}\n`, () => process.exit(0));
-  }), settleMs);
+  setTimeout(
+    () =>
+      setImmediate(() => {
+        const markers = (globalThis as { __jarvisLoaded?: Set<string> }).__jarvisLoaded;
+        out.bundled = [...(markers ?? [])].sort();
+        out.required = [...required].sort();
+        process.stdout.write(`${JSON.stringify(out)}\n`, () => process.exit(0));
+      }),
+    settleMs,
+  );
 }
 
 if (require.main === module) childMain(process.argv[2], process.argv[3]);

@@ -59,13 +59,19 @@ describe('responseCacheKey', () => {
     const cases: [unknown, string][] = [
       [{ ...req, parameters: { temperature: Number.NaN } }, 'Cannot build a cache key: $.parameters.temperature is NaN; only plain JSON values are allowed.'],
       [{ ...req, preferences: { f: () => 1 } }, 'Cannot build a cache key: $.preferences.f is function; only plain JSON values are allowed.'],
-      [{ ...req, preferences: { when: new Date(0) } }, 'Cannot build a cache key: $.preferences.when is an instance of Date; only plain JSON values are allowed.'],
+      [
+        { ...req, preferences: { when: new Date(0) } },
+        'Cannot build a cache key: $.preferences.when is an instance of Date; only plain JSON values are allowed.',
+      ],
       [{ ...req, preferences: cyclic }, 'Cannot build a cache key: $.preferences.self is a circular reference; only plain JSON values are allowed.'],
       [{ ...req, model: '' }, 'responseCacheKey: model must be a non-empty string.'],
       [{ model: 'x', messages: 'hi' }, 'responseCacheKey: messages must be an array of { role, content }.'],
     ];
     for (const [input, message] of cases) {
-      assert.throws(() => responseCacheKey(input as never), (e: unknown) => isJarvisError(e, 'invalid-input') && e.message === message);
+      assert.throws(
+        () => responseCacheKey(input as never),
+        (e: unknown) => isJarvisError(e, 'invalid-input') && e.message === message,
+      );
     }
   });
 
@@ -85,10 +91,7 @@ describe('ResponseCache (memory tier)', () => {
     assert.equal(await cache.get('k1'), undefined);
     await cache.set('k1', 'answer');
     assert.equal(await cache.get('k1'), 'answer');
-    assert.deepEqual(
-      { hits: cache.stats().hits, misses: cache.stats().misses, size: cache.stats().size },
-      { hits: 1, misses: 1, size: 1 },
-    );
+    assert.deepEqual({ hits: cache.stats().hits, misses: cache.stats().misses, size: cache.stats().size }, { hits: 1, misses: 1, size: 1 });
   });
 
   it('expires entries after their TTL on the injected clock', async () => {
@@ -198,9 +201,14 @@ describe('ResponseCache (memory tier)', () => {
     await assert.rejects(cache.set('k', 'v', { ttlMs: 0 }), invalid('ResponseCache: ttlMs must be a number of milliseconds > 0, got 0.'));
     await assert.rejects(
       cache.invalidatePattern('{a,b}'),
-      invalid(`ResponseCache.invalidatePattern: pattern must be 1-256 characters of letters, digits, ':', '_', '.', '-' and the wildcards * ? [ ] ^, got "{a,b}".`),
+      invalid(
+        `ResponseCache.invalidatePattern: pattern must be 1-256 characters of letters, digits, ':', '_', '.', '-' and the wildcards * ? [ ] ^, got "{a,b}".`,
+      ),
     );
     assert.throws(() => new ResponseCache({ memorySize: 0 }), invalid('ResponseCache: memorySize must be an integer ≥ 1, got 0.'));
-    assert.throws(() => new ResponseCache({ defaultTtlMs: Infinity }), invalid('ResponseCache: defaultTtlMs must be a number of milliseconds > 0, got Infinity.'));
+    assert.throws(
+      () => new ResponseCache({ defaultTtlMs: Infinity }),
+      invalid('ResponseCache: defaultTtlMs must be a number of milliseconds > 0, got Infinity.'),
+    );
   });
 });

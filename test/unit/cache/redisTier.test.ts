@@ -79,7 +79,7 @@ describe('RedisTier (real redis-server)', function () {
     const compute = async () => ({ text: `answer ${++computes}` });
     assert.deepEqual(await a.cache.getOrCompute('k1', compute, { shareable: true }), { text: 'answer 1' });
     assert.deepEqual(await b.cache.getOrCompute('k1', compute, { shareable: true }), { text: 'answer 1' });
-    assert.equal(computes, 1, 'machine B used machine A\'s answer');
+    assert.equal(computes, 1, "machine B used machine A's answer");
     assert.equal(b.cache.stats().tierHits, 1);
     const stored = JSON.parse((await raw.get('jarvis:resp:k1'))!) as { v: unknown; exp: number };
     assert.deepEqual(stored.v, { text: 'answer 1' });
@@ -150,7 +150,10 @@ describe('RedisTier (real redis-server)', function () {
       assert.equal(tier.state, 'degraded');
       assert.equal(tier.healthy, false);
       assert.equal(logger.warnings.length, 1, JSON.stringify(logger.lines));
-      assert.match(logger.warnings[0].message, /^Redis cache at redis:\/\/127\.0\.0\.1:\d+ is unavailable \(.+\); using the in-memory cache only until it recovers\.$/);
+      assert.match(
+        logger.warnings[0].message,
+        /^Redis cache at redis:\/\/127\.0\.0\.1:\d+ is unavailable \(.+\); using the in-memory cache only until it recovers\.$/,
+      );
       assert.equal(cache.stats().tierHealthy, false);
     } finally {
       await own.close();
@@ -200,6 +203,9 @@ describe('RedisTier (real redis-server)', function () {
     assert.throws(() => new RedisTier({ url: 'http://localhost:6379' }), invalid('RedisTier: URL must start with redis:// or rediss://, got "http://".'));
     assert.throws(() => new RedisTier({ url: 'redis://x', opTimeoutMs: 0 }), invalid('RedisTier: opTimeoutMs must be a number > 0, got 0.'));
     assert.throws(() => new RedisTier({ url: 'redis://x', connectTimeoutMs: -1 }), invalid('RedisTier: connectTimeoutMs must be a number > 0, got -1.'));
-    assert.throws(() => new RedisTier({ url: 'redis://x', namespace: 'a b' }), invalid('RedisTier: namespace must be letters, digits, \':\', \'_\', \'.\', \'-\', got "a b".'));
+    assert.throws(
+      () => new RedisTier({ url: 'redis://x', namespace: 'a b' }),
+      invalid("RedisTier: namespace must be letters, digits, ':', '_', '.', '-', got \"a b\"."),
+    );
   });
 });

@@ -45,7 +45,16 @@ describe('ChatEngine', () => {
       { type: 'model', model: 'llama3', provider: 'ollama', local: true, reason: 'your local model (jarvis.ollama.model)' },
       { type: 'markdown', text: 'Use ' },
       { type: 'markdown', text: 'reversed()' },
-      { type: 'done', model: 'llama3:latest', usage: { inputTokens: 12, outputTokens: 3 }, durationMs: 250, truncated: false, local: true, cost: { usd: 0 }, ttftMs: 0 },
+      {
+        type: 'done',
+        model: 'llama3:latest',
+        usage: { inputTokens: 12, outputTokens: 3 },
+        durationMs: 250,
+        truncated: false,
+        local: true,
+        cost: { usd: 0 },
+        ttftMs: 0,
+      },
     ]);
   });
 
@@ -96,7 +105,10 @@ describe('ChatEngine', () => {
     const chunks = await collect(engineWith(provider).run({ prompt: 'q', history: [], signal: new AbortController().signal }));
     const err = chunks.at(-1);
     assert.ok(err?.type === 'error');
-    assert.deepEqual(err.actions.map((a) => a.command), ['jarvis.checkOllama', 'jarvis.openSettings']);
+    assert.deepEqual(
+      err.actions.map((a) => a.command),
+      ['jarvis.checkOllama', 'jarvis.openSettings'],
+    );
   });
 
   it('wraps an unexpected exception into a readable error instead of throwing', async () => {
@@ -104,7 +116,12 @@ describe('ChatEngine', () => {
       throw new TypeError('boom');
     });
     const chunks = await collect(engineWith(provider).run({ prompt: 'q', history: [], signal: new AbortController().signal }));
-    assert.deepEqual(chunks.at(-1), { type: 'error', code: 'provider-error', message: 'Something went wrong: boom', actions: [{ title: 'Show Log', command: 'jarvis.showLog' }] });
+    assert.deepEqual(chunks.at(-1), {
+      type: 'error',
+      code: 'provider-error',
+      message: 'Something went wrong: boom',
+      actions: [{ title: 'Show Log', command: 'jarvis.showLog' }],
+    });
   });
 
   it('ends quietly when cancelled: no error, no done', async () => {
@@ -115,7 +132,10 @@ describe('ChatEngine', () => {
       throw new JarvisError('cancelled', 'cancelled');
     });
     const chunks = await collect(engineWith(provider).run({ prompt: 'q', history: [], signal: abort.signal }));
-    assert.deepEqual(chunks.map((c) => c.type), ['model', 'markdown']);
+    assert.deepEqual(
+      chunks.map((c) => c.type),
+      ['model', 'markdown'],
+    );
   });
 
   it('refuses an empty prompt and a disabled Ollama without calling the provider', async () => {
@@ -173,7 +193,7 @@ describe('ChatEngine pipeline', () => {
     assert.match(err.message, /Unknown command \/frobnicate\. Available: \/local, \/cloud, \/tier\./);
   });
 
-  it('adds contributors\' context to the system prompt, shows their references, and tells them the exchange', async () => {
+  it("adds contributors' context to the system prompt, shows their references, and tells them the exchange", async () => {
     const observed: string[] = [];
     const memory = {
       name: 'Memory',
@@ -192,7 +212,7 @@ describe('ChatEngine pipeline', () => {
     assert.deepEqual(observed, ['which db?→answer']);
   });
 
-  it('shows contributors\' notices after all references and before the answer', async () => {
+  it("shows contributors' notices after all references and before the answer", async () => {
     const session = {
       name: 'Session',
       async contribute() {
@@ -206,13 +226,10 @@ describe('ChatEngine pipeline', () => {
       },
     };
     const chunks = await collect(make(okProvider(), { contributors: [session, memory] }).run({ prompt: 'next?', history: [], signal: signal() }));
-    assert.deepEqual(
-      chunks.slice(0, 2),
-      [
-        { type: 'reference', title: 'decision: PostgreSQL' },
-        { type: 'notice', level: 'info', message: 'Welcome back — last worked on Checkout.' },
-      ],
-    );
+    assert.deepEqual(chunks.slice(0, 2), [
+      { type: 'reference', title: 'decision: PostgreSQL' },
+      { type: 'notice', level: 'info', message: 'Welcome back — last worked on Checkout.' },
+    ]);
     assert.ok(chunks.some((c) => c.type === 'markdown' && c.text === 'answer'));
   });
 

@@ -2,12 +2,21 @@ import * as assert from 'node:assert/strict';
 import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
 import { formatCost, formatUsage } from '../../../src/core/chat/formatUsage';
 
-const done: Extract<ChatChunk, { type: 'done' }> = { type: 'done', model: 'llama3', usage: { inputTokens: 12, outputTokens: 48 }, durationMs: 1300, truncated: false };
+const done: Extract<ChatChunk, { type: 'done' }> = {
+  type: 'done',
+  model: 'llama3',
+  usage: { inputTokens: 12, outputTokens: 48 },
+  durationMs: 1300,
+  truncated: false,
+};
 
 describe('formatUsage (the footer under answers in both front ends)', () => {
   it('model · where · tokens · cost · latency', () => {
     assert.equal(formatUsage(done), 'llama3 · local · 12 → 48 tokens · free (local) · 1.3 s');
-    assert.equal(formatUsage({ ...done, model: 'gpt-4o', local: false, cost: { usd: 0.0012 }, durationMs: 850 }), 'gpt-4o · cloud · 12 → 48 tokens · $0.0012 · 850 ms');
+    assert.equal(
+      formatUsage({ ...done, model: 'gpt-4o', local: false, cost: { usd: 0.0012 }, durationMs: 850 }),
+      'gpt-4o · cloud · 12 → 48 tokens · $0.0012 · 850 ms',
+    );
   });
 
   it('adds first-token time, cache and cut-off when known', () => {

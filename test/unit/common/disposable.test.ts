@@ -34,21 +34,27 @@ describe('Disposable', () => {
     const store = new DisposableStore();
     let later = false;
     store.add(toDisposable(() => (later = true)));
-    store.add(toDisposable(() => {
-      throw new Error('first');
-    }));
+    store.add(
+      toDisposable(() => {
+        throw new Error('first');
+      }),
+    );
     assert.throws(() => store.dispose(), /first/);
     assert.equal(later, true);
   });
 
   it('several failures are reported together as an AggregateError', () => {
     const store = new DisposableStore();
-    store.add(toDisposable(() => {
-      throw new Error('one');
-    }));
-    store.add(toDisposable(() => {
-      throw new Error('two');
-    }));
+    store.add(
+      toDisposable(() => {
+        throw new Error('one');
+      }),
+    );
+    store.add(
+      toDisposable(() => {
+        throw new Error('two');
+      }),
+    );
     assert.throws(
       () => store.dispose(),
       (e: unknown) => e instanceof AggregateError && e.errors.map((x: Error) => x.message).join() === 'two,one',

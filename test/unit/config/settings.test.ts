@@ -46,7 +46,12 @@ describe('parseSettings', () => {
     { key: 'routing.complexity', value: 'extreme', expect: /must be one of "auto", "trivial"/, pick: (s) => s.routing.complexity },
     { key: 'routing.tiers', value: { medium: ['gpt-4o'] }, expect: /invalid: Route medium\[0\] must name a provider/, pick: (s) => s.routing.tiers },
     { key: 'routing.tiers', value: { huge: ['ollama:x'] }, expect: /Unknown routing tier "huge"/, pick: (s) => s.routing.tiers },
-    { key: 'pricing.overrides', value: { 'gpt-4o': { input: -1, output: 2 } }, expect: /"gpt-4o" needs non-negative numbers/, pick: (s) => s.pricing.overrides },
+    {
+      key: 'pricing.overrides',
+      value: { 'gpt-4o': { input: -1, output: 2 } },
+      expect: /"gpt-4o" needs non-negative numbers/,
+      pick: (s) => s.pricing.overrides,
+    },
     { key: 'privacy.localOnly', value: '**/.env', expect: /must be a list of strings/, pick: (s) => s.privacy.localOnly },
     { key: 'cache.redisUrl', value: 'http://localhost:6379', expect: /must start with redis:\/\//, pick: (s) => s.cache.redisUrl },
     { key: 'openai.baseUrl', value: 'api.openai.com', expect: /must be a URL/, pick: (s) => s.openai.baseUrl },
@@ -94,9 +99,7 @@ describe('parseSettings', () => {
   });
 
   it('reports each invalid setting separately and keeps the valid ones', () => {
-    const { settings, warnings } = parseSettings(
-      from({ 'ollama.enabled': 1, 'ollama.model': 'phi3', 'chat.historyTurns': 1000 }),
-    );
+    const { settings, warnings } = parseSettings(from({ 'ollama.enabled': 1, 'ollama.model': 'phi3', 'chat.historyTurns': 1000 }));
     assert.equal(warnings.length, 2);
     assert.equal(settings.ollama.model, 'phi3');
     assert.equal(settings.ollama.enabled, true);

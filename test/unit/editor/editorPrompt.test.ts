@@ -38,7 +38,10 @@ describe('editor: prompts per command', () => {
 
   it('sends the imports and the enclosing symbol as context, and says so in the system block', () => {
     const p = buildEditorPrompt('refactor', target);
-    assert.deepEqual(p.attachments.map((a) => a.name), ['src/cart.ts (lines 4–6)', 'Imports of src/cart.ts (context only)', 'The class `Cart` around it (context only)']);
+    assert.deepEqual(
+      p.attachments.map((a) => a.name),
+      ['src/cart.ts (lines 4–6)', 'Imports of src/cart.ts (context only)', 'The class `Cart` around it (context only)'],
+    );
     assert.match(p.context, /src\/cart\.ts \(TypeScript\)/);
     assert.match(p.context, /inside the class `Cart`/);
     assert.match(p.context, /import \{ Item \} from '\.\/item';/);
@@ -56,7 +59,10 @@ describe('editor: prompts per command', () => {
     assert.match(fix.prompt, /- line 5: Property 'items' does not exist \(ts 2339\)/);
     const fresh = buildEditorPrompt('addTests', { ...target, tests: { framework: 'vitest', file: 'src/cart.test.ts' } });
     assert.match(fresh.prompt, /complete new test file src\/cart\.test\.ts/);
-    const more = buildEditorPrompt('addTests', { ...target, tests: { framework: 'vitest', file: 'src/cart.test.ts', existing: "import { it } from 'vitest';" } });
+    const more = buildEditorPrompt('addTests', {
+      ...target,
+      tests: { framework: 'vitest', file: 'src/cart.test.ts', existing: "import { it } from 'vitest';" },
+    });
     assert.match(more.prompt, /add to the end of the existing test file/);
     assert.ok(more.attachments.some((a) => a.name === 'Existing test file src/cart.test.ts'));
   });
@@ -73,7 +79,12 @@ describe('editor: context around the code', () => {
   it('finds the innermost function or class, skipping one-line variables', () => {
     const text = 'class A {\n  m() {\n    const x = 1;\n  }\n}\n';
     const symbols = [
-      { name: 'A', kind: 'class', range: { start: 0, end: 36 }, children: [{ name: 'm', kind: 'method', range: { start: 12, end: 34 }, children: [{ name: 'x', kind: 'variable', range: { start: 24, end: 35 } }] }] },
+      {
+        name: 'A',
+        kind: 'class',
+        range: { start: 0, end: 36 },
+        children: [{ name: 'm', kind: 'method', range: { start: 12, end: 34 }, children: [{ name: 'x', kind: 'variable', range: { start: 24, end: 35 } }] }],
+      },
     ];
     const inM = text.indexOf('const');
     assert.equal(findEnclosingSymbol(symbols, { start: inM, end: inM }, text)?.name, 'm');
@@ -96,11 +107,20 @@ describe('editor: context around the code', () => {
 
   it('plans the test file next to the source with the detected framework', () => {
     const pkg = (deps: Record<string, string>) => JSON.stringify({ devDependencies: deps });
-    assert.deepEqual(planTests({ languageId: 'typescript', sourcePath: 'src/cart.ts', siblings: ['cart.ts'], packageJson: pkg({ vitest: '1' }) }), { framework: 'vitest', testPath: 'src/cart.test.ts' });
-    assert.equal(planTests({ languageId: 'typescript', sourcePath: 'src/cart.ts', siblings: ['a.spec.ts'], packageJson: pkg({ jest: '1' }) }).testPath, 'src/cart.spec.ts');
+    assert.deepEqual(planTests({ languageId: 'typescript', sourcePath: 'src/cart.ts', siblings: ['cart.ts'], packageJson: pkg({ vitest: '1' }) }), {
+      framework: 'vitest',
+      testPath: 'src/cart.test.ts',
+    });
+    assert.equal(
+      planTests({ languageId: 'typescript', sourcePath: 'src/cart.ts', siblings: ['a.spec.ts'], packageJson: pkg({ jest: '1' }) }).testPath,
+      'src/cart.spec.ts',
+    );
     assert.match(planTests({ languageId: 'javascript', sourcePath: 'a.js', siblings: [], packageJson: pkg({ mocha: '1' }) }).framework, /^mocha/);
     assert.match(planTests({ languageId: 'javascript', sourcePath: 'a.js', siblings: [], packageJson: '{broken' }).framework, /node:test/);
-    assert.deepEqual(planTests({ languageId: 'python', sourcePath: 'pkg/cart.py', siblings: [], pythonConfig: '[tool.pytest.ini_options]' }), { framework: 'pytest', testPath: 'pkg/test_cart.py' });
+    assert.deepEqual(planTests({ languageId: 'python', sourcePath: 'pkg/cart.py', siblings: [], pythonConfig: '[tool.pytest.ini_options]' }), {
+      framework: 'pytest',
+      testPath: 'pkg/test_cart.py',
+    });
     assert.equal(planTests({ languageId: 'go', sourcePath: 'cart.go', siblings: [] }).testPath, 'cart_test.go');
     // A test file is extended, not given a test file of its own.
     assert.equal(planTests({ languageId: 'typescript', sourcePath: 'src/cart.test.ts', siblings: [] }).testPath, 'src/cart.test.ts');

@@ -72,7 +72,13 @@ describe('editor: code from a model answer', () => {
 
   it('reads ~~~ fences and longer fences holding ```', () => {
     const blocks = fencedBlocks('~~~py\na = 1\n~~~\n````md\n```\ninner\n```\n````');
-    assert.deepEqual(blocks.map((b) => [b.tag, b.code, b.closed]), [['py', 'a = 1', true], ['md', '```\ninner\n```', true]]);
+    assert.deepEqual(
+      blocks.map((b) => [b.tag, b.code, b.closed]),
+      [
+        ['py', 'a = 1', true],
+        ['md', '```\ninner\n```', true],
+      ],
+    );
   });
 
   it('streams the first block so far, holding back a half-written last line', () => {
@@ -101,8 +107,14 @@ describe('editor: a full parse with tree-sitter where a grammar exists', () => {
   it('refuses a TypeScript or Python proposal with a syntax error when the original parsed', () => {
     assert.equal(grammarFor('typescriptreact'), 'typescript');
     const original = 'function total(items: Item[]): number {\n  return items.length;\n}';
-    assert.equal(treeSitterProblem(syntax, 'typescript', original, 'function total(items: Item[]): number {\n  return items.reduce((n) => n + 1, 0);\n}'), undefined);
-    assert.match(treeSitterProblem(syntax, 'typescript', original, 'function total(items: Item[]): number {\n  return items.reduce((n) => n +, 0);\n}') ?? '', /syntax error near line 2/);
+    assert.equal(
+      treeSitterProblem(syntax, 'typescript', original, 'function total(items: Item[]): number {\n  return items.reduce((n) => n + 1, 0);\n}'),
+      undefined,
+    );
+    assert.match(
+      treeSitterProblem(syntax, 'typescript', original, 'function total(items: Item[]): number {\n  return items.reduce((n) => n +, 0);\n}') ?? '',
+      /syntax error near line 2/,
+    );
     assert.match(treeSitterProblem(syntax, 'python', 'def f(x):\n    return x', 'def f(x)\n    return x') ?? '', /syntax error/);
   });
 

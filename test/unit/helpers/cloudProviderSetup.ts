@@ -32,11 +32,7 @@ export function askFor(model: string): (prompt: string, extra?: Partial<Provider
  * The fakes' shared prompt markers through a provider: [[error]] streams a partial answer then fails,
  * [[garbage]] sends a malformed chunk, [[history]] echoes how many messages arrived (`historyCount`).
  */
-export async function assertFollowsMarkers(
-  provider: () => LlmProvider,
-  ask: (prompt: string) => ProviderChatRequest,
-  historyCount: number,
-): Promise<void> {
+export async function assertFollowsMarkers(provider: () => LlmProvider, ask: (prompt: string) => ProviderChatRequest, historyCount: number): Promise<void> {
   const seen: string[] = [];
   const e = await expectJarvisError(async () => {
     for await (const c of provider().chat(ask('x [[error]]'))) if (c.type === 'text') seen.push(c.text);

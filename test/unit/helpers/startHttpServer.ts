@@ -2,9 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A throwaway real HTTP server for answers the fakes do not produce (odd statuses, broken bodies). */
-export async function startHttpServer(
-  handler: http.RequestListener,
-): Promise<{ url: string; close(): Promise<void> }> {
+export async function startHttpServer(handler: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

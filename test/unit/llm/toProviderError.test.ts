@@ -58,7 +58,10 @@ describe('redactSecret', () => {
 });
 
 describe('toProviderError', () => {
-  for (const [name, sdk] of [['openai', OpenAISdk], ['@anthropic-ai/sdk', AnthropicSdk]] as const) {
+  for (const [name, sdk] of [
+    ['openai', OpenAISdk],
+    ['@anthropic-ai/sdk', AnthropicSdk],
+  ] as const) {
     describe(name, () => {
       it('user abort → cancelled', () => {
         assert.equal(toProviderError(new sdk.APIUserAbortError(), ctx(sdk)).code, 'cancelled');

@@ -47,7 +47,16 @@ describe('MemoryService (lazy store, embedder choice and switch, retention)', ()
     return done;
   };
   const service = () => {
-    const s = new MemoryService({ folder: dir, settings: () => settings, env: env(), trust: { isTrusted: () => true }, state: kv, runInBackground: runner, onProblem: (m) => problems.push(m), clock });
+    const s = new MemoryService({
+      folder: dir,
+      settings: () => settings,
+      env: env(),
+      trust: { isTrusted: () => true },
+      state: kv,
+      runInBackground: runner,
+      onProblem: (m) => problems.push(m),
+      clock,
+    });
     services.push(s);
     return s;
   };
@@ -185,7 +194,10 @@ describe('MemoryService (lazy store, embedder choice and switch, retention)', ()
     await store.store({ type: 'observation', text: 'fresh news' });
     settings.memory.retentionDays = 5;
     assert.equal(await s.cleanupIfDue(), 1);
-    assert.deepEqual(store.list().map((r) => r.text), ['fresh news']);
+    assert.deepEqual(
+      store.list().map((r) => r.text),
+      ['fresh news'],
+    );
     clock.advance(DAY / 2);
     assert.equal(await s.cleanupIfDue(), undefined, 'not again the same day');
     clock.advance(DAY);
@@ -217,7 +229,17 @@ describe('MemoryService (lazy store, embedder choice and switch, retention)', ()
 
   it('owns its timers: the periodic cleanup check and deferred work are cleared on dispose', async () => {
     const timer = new FakeTimer(clock);
-    const s = new MemoryService({ folder: dir, settings: () => settings, env: env(), trust: { isTrusted: () => true }, state: kv, runInBackground: runner, clock, timer, cleanupEveryMs: 3_600_000 });
+    const s = new MemoryService({
+      folder: dir,
+      settings: () => settings,
+      env: env(),
+      trust: { isTrusted: () => true },
+      state: kv,
+      runInBackground: runner,
+      clock,
+      timer,
+      cleanupEveryMs: 3_600_000,
+    });
     services.push(s);
     assert.equal(timer.pending, 1);
     await s.store();

@@ -19,7 +19,10 @@ describe('ml: HashingFeaturizer', () => {
     assert.deepEqual(Array.from(a.values), Array.from(b.values));
     assert.equal(new Set(a.indices).size, a.indices.length);
     const text = Array.from(a.indices.slice(0, -2));
-    assert.deepEqual(text, [...text].sort((x, y) => x - y));
+    assert.deepEqual(
+      text,
+      [...text].sort((x, y) => x - y),
+    );
   });
 
   it('normalises the text part to unit length and appends numeric features last, as given', () => {
@@ -66,7 +69,10 @@ describe('ml: HashingFeaturizer', () => {
   });
 
   it('rejects bad options and a wrong number of numeric features with clear errors', () => {
-    assert.throws(() => new HashingFeaturizer({ buckets: 1000 }), (e) => isJarvisError(e, 'invalid-input') && /power of two/.test(e.message));
+    assert.throws(
+      () => new HashingFeaturizer({ buckets: 1000 }),
+      (e) => isJarvisError(e, 'invalid-input') && /power of two/.test(e.message),
+    );
     assert.throws(() => new HashingFeaturizer({ buckets: 1024, wordNgramMax: 0, charNgramMax: 0 }), /Enable word or character/);
     assert.throws(() => f.featurize('x', [1]), /Expected 2 numeric features \(a, b\), got 1/);
     assert.throws(() => f.featurize(42 as unknown as string, [1, 2]), /needs a string/);

@@ -60,7 +60,12 @@ describe('ml: trainSoftmax + TextClassifier', () => {
       [JSON.stringify({ ...good, labels: ['a', 'b', 'c'] }), /3 labels for a 2-class model/],
       [JSON.stringify({ ...good, featurizer: { ...good.featurizer, buckets: 2048 } }), /Featurizer makes 2049 features, model expects 1025/],
     ];
-    for (const [text, re] of cases) assert.throws(() => TextClassifier.parse(text), (e) => isJarvisError(e, 'invalid-input') && re.test(e.message), text.slice(0, 60));
+    for (const [text, re] of cases)
+      assert.throws(
+        () => TextClassifier.parse(text),
+        (e) => isJarvisError(e, 'invalid-input') && re.test(e.message),
+        text.slice(0, 60),
+      );
   });
 
   it('validates training input', () => {

@@ -4,7 +4,10 @@ import { describeOllamaModel, formatBytes } from '../../../src/core/presentation
 
 describe('describeOllamaModel', () => {
   it('shows size, parameters and quantization as `ollama list` would', () => {
-    assert.equal(describeOllamaModel({ name: 'llama3:latest', sizeBytes: 4_661_224_676, parameterSize: '8.0B', quantization: 'Q4_0' }), '4.7 GB · 8.0B parameters · Q4_0');
+    assert.equal(
+      describeOllamaModel({ name: 'llama3:latest', sizeBytes: 4_661_224_676, parameterSize: '8.0B', quantization: 'Q4_0' }),
+      '4.7 GB · 8.0B parameters · Q4_0',
+    );
     assert.equal(describeOllamaModel({ name: 'tiny', sizeBytes: 45_000_000 }), '45 MB');
   });
 

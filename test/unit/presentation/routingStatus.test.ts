@@ -25,7 +25,14 @@ describe('formatRoutingStatus', () => {
   });
 
   it('lists circuits sorted, with what each state means', () => {
-    const md = formatRoutingStatus(input({ circuits: [{ key: 'openai:gpt-4o', state: 'open' }, { key: 'ollama:llama3', state: 'closed' }] }));
+    const md = formatRoutingStatus(
+      input({
+        circuits: [
+          { key: 'openai:gpt-4o', state: 'open' },
+          { key: 'ollama:llama3', state: 'closed' },
+        ],
+      }),
+    );
     const lines = md.split('\n');
     const llama = lines.findIndex((l) => l.includes('`ollama:llama3`'));
     const gpt = lines.findIndex((l) => l.includes('`openai:gpt-4o`'));
@@ -35,7 +42,9 @@ describe('formatRoutingStatus', () => {
   });
 
   it('points to the override when a budget is spent, and to the pricing setting for unknown prices', () => {
-    const md = formatRoutingStatus(input({ spend: { todayUsd: 5, monthUsd: 5, dailyBudgetUsd: 5, monthlyBudgetUsd: 0, unknownCostCalls: 2, localShare: 0.5 } }));
+    const md = formatRoutingStatus(
+      input({ spend: { todayUsd: 5, monthUsd: 5, dailyBudgetUsd: 5, monthlyBudgetUsd: 0, unknownCostCalls: 2, localShare: 0.5 } }),
+    );
     assert.match(md, /Allow One Cloud Request Over Budget/);
     assert.match(md, /2 cloud call\(s\) .*jarvis\.pricing\.overrides/);
   });

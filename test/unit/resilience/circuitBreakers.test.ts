@@ -92,7 +92,10 @@ describe('CircuitBreakers', () => {
     const { clock, breakers, changes } = setup();
     await fail(breakers, { provider: 'ollama' }, unreachable(), 5);
     clock.advance(59_999);
-    await assert.rejects(breakers.execute({ provider: 'ollama' }, async () => 'early'), (e: unknown) => isJarvisError(e, 'circuit-open'));
+    await assert.rejects(
+      breakers.execute({ provider: 'ollama' }, async () => 'early'),
+      (e: unknown) => isJarvisError(e, 'circuit-open'),
+    );
     assert.equal(breakers.isAvailable({ provider: 'ollama' }), false);
     clock.advance(1);
     assert.equal(breakers.isAvailable({ provider: 'ollama' }), true);
@@ -134,7 +137,10 @@ describe('CircuitBreakers', () => {
     assert.equal(stateOf(breakers, 'ollama')?.state, 'open');
     assert.equal(stateOf(breakers, 'ollama')?.openedAt, clock.now());
     clock.advance(30_000);
-    await assert.rejects(breakers.execute({ provider: 'ollama' }, async () => 'x'), (e: unknown) => isJarvisError(e, 'circuit-open'));
+    await assert.rejects(
+      breakers.execute({ provider: 'ollama' }, async () => 'x'),
+      (e: unknown) => isJarvisError(e, 'circuit-open'),
+    );
     clock.advance(30_000);
     assert.equal(await breakers.execute({ provider: 'ollama' }, async () => 'back'), 'back');
   });
@@ -144,7 +150,10 @@ describe('CircuitBreakers', () => {
     await fail(breakers, OLLAMA, overloaded(), 5);
     assert.equal(stateOf(breakers, 'ollama:llama3')?.state, 'open');
     assert.equal(stateOf(breakers, 'ollama')?.state, 'closed');
-    await assert.rejects(breakers.execute(OLLAMA, async () => 'x'), (e: unknown) => isJarvisError(e, 'circuit-open') && /ollama model "llama3"/.test(e.message));
+    await assert.rejects(
+      breakers.execute(OLLAMA, async () => 'x'),
+      (e: unknown) => isJarvisError(e, 'circuit-open') && /ollama model "llama3"/.test(e.message),
+    );
     assert.equal(await breakers.execute({ provider: 'ollama', model: 'qwen2.5-coder:7b' }, async () => 'other model'), 'other model');
     assert.equal(stateOf(breakers, 'ollama')?.failures, 0, 'the open model breaker is not a provider failure');
   });

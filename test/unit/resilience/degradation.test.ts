@@ -67,10 +67,7 @@ describe('withStreamTimeouts', () => {
     assert.equal(source.signal?.aborted, false);
     await timer.advanceAsync(1);
     assert.ok(isJarvisError(error, 'timeout'));
-    assert.equal(
-      (error as Error).message,
-      'No response from ollama llama3 within 30 s (first-token timeout). It may be loading or overloaded; try again.',
-    );
+    assert.equal((error as Error).message, 'No response from ollama llama3 within 30 s (first-token timeout). It may be loading or overloaded; try again.');
     assert.equal(source.signal?.aborted, true);
     assert.equal(source.signal?.reason, error);
   });
@@ -110,7 +107,7 @@ describe('withStreamTimeouts', () => {
     assert.equal(source.signal?.aborted, false);
   });
 
-  it('turns the caller\'s abort into a cancelled error and aborts the request', async () => {
+  it("turns the caller's abort into a cancelled error and aborts the request", async () => {
     const { timer } = setup();
     const source = controllableSource<string>();
     const controller = new AbortController();

@@ -78,7 +78,7 @@ describe('categorizeError', () => {
       }
     });
 
-    it('AbortSignal.timeout()\'s TimeoutError is NETWORK (a deadline, not a user cancel)', () => {
+    it("AbortSignal.timeout()'s TimeoutError is NETWORK (a deadline, not a user cancel)", () => {
       assert.equal(categorizeError(new DOMException('The operation timed out.', 'TimeoutError')), NETWORK);
     });
   });

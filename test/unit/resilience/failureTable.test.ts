@@ -8,16 +8,23 @@ const codes = (pick: (r: (typeof FAILURE_TABLE)[JarvisErrorCode]) => boolean) =>
 
 describe('the failure table', () => {
   it('moves on to the next model for failures that say nothing about the request', () => {
-    assert.deepEqual(codes((r) => r.nextModel), ['auth-failed', 'circuit-open', 'model-not-found', 'provider-error', 'provider-unreachable', 'rate-limited', 'timeout']);
+    assert.deepEqual(
+      codes((r) => r.nextModel),
+      ['auth-failed', 'circuit-open', 'model-not-found', 'provider-error', 'provider-unreachable', 'rate-limited', 'timeout'],
+    );
   });
 
-  it('degrades to a cached answer when no model could answer, but not for the user\'s own refusals', () => {
-    assert.deepEqual(codes((r) => r.degrade), ['circuit-open', 'invalid-response', 'model-not-found', 'no-model-available', 'provider-error', 'provider-unreachable', 'rate-limited', 'timeout']);
+  it("degrades to a cached answer when no model could answer, but not for the user's own refusals", () => {
+    assert.deepEqual(
+      codes((r) => r.degrade),
+      ['circuit-open', 'invalid-response', 'model-not-found', 'no-model-available', 'provider-error', 'provider-unreachable', 'rate-limited', 'timeout'],
+    );
   });
 
   it('retries by category: network and limits yes; keys, bad input, policy and cancellation no', () => {
     for (const c of ['provider-unreachable', 'timeout', 'rate-limited', 'provider-error', 'circuit-open'] as const) assert.equal(retries(c), true, c);
-    for (const c of ['cancelled', 'auth-failed', 'invalid-input', 'model-not-found', 'budget-exceeded', 'provider-disabled'] as const) assert.equal(retries(c), false, c);
+    for (const c of ['cancelled', 'auth-failed', 'invalid-input', 'model-not-found', 'budget-exceeded', 'provider-disabled'] as const)
+      assert.equal(retries(c), false, c);
   });
 
   it('names one code for every category a foreign error can have (derived from the same table)', () => {

@@ -190,10 +190,13 @@ describe('RetryPolicy', () => {
     const { policy } = setup();
     const controller = new AbortController();
     const error = await rejection(
-      policy.execute(async () => {
-        controller.abort();
-        throw unreachable();
-      }, { signal: controller.signal }),
+      policy.execute(
+        async () => {
+          controller.abort();
+          throw unreachable();
+        },
+        { signal: controller.signal },
+      ),
     );
     assert.equal(error.code, 'cancelled');
   });
@@ -244,7 +247,10 @@ describe('RetryPolicy', () => {
     ];
     for (const [options, message] of cases) {
       it(message, () => {
-        assert.throws(() => new RetryPolicy(options), (e: unknown) => isJarvisError(e, 'invalid-input') && e.message === message);
+        assert.throws(
+          () => new RetryPolicy(options),
+          (e: unknown) => isJarvisError(e, 'invalid-input') && e.message === message,
+        );
       });
     }
   });

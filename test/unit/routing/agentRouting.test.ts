@@ -50,7 +50,10 @@ describe('Jarvis as a language model for agents: routing over the real fakes', (
 
   it('does not score a tool-call answer as low quality for lacking prose: no escalation', async () => {
     const parts = await drain(agentFor().respond(ask(`${TRIVIAL} [[tool:read_file {"path": "a.ts"}]]`)));
-    assert.deepEqual(calls(parts).map((c) => [c.name, c.input]), [['read_file', { path: 'a.ts' }]]);
+    assert.deepEqual(
+      calls(parts).map((c) => [c.name, c.input]),
+      [['read_file', { path: 'a.ts' }]],
+    );
     assert.equal(cloudChats(), 0);
   });
 
@@ -62,7 +65,11 @@ describe('Jarvis as a language model for agents: routing over the real fakes', (
     assert.ok(call, 'the first step calls a tool');
     let messages = opening;
     for (let i = 0; i < 3; i++) {
-      messages = [...messages, { role: 'assistant', content: '', toolCalls: [{ ...call, id: `${call.id}_${i}` }] }, { role: 'user', content: '', toolResults: [{ callId: `${call.id}_${i}`, content: `step ${i}` }] }];
+      messages = [
+        ...messages,
+        { role: 'assistant', content: '', toolCalls: [{ ...call, id: `${call.id}_${i}` }] },
+        { role: 'user', content: '', toolResults: [{ callId: `${call.id}_${i}`, content: `step ${i}` }] },
+      ];
       assert.match(text(await drain(agent.respond(ask('', { messages })))), /^The tool returned: step/);
     }
     assert.deepEqual([ollamaChats(), cloudChats()], [4, 0], 'all four steps on the local model');
@@ -75,9 +82,13 @@ describe('Jarvis as a language model for agents: routing over the real fakes', (
     const agent = agentFor();
     const opening: ChatMessage[] = [SYSTEM, { role: 'user', content: `${TRIVIAL} [[tool:list_dir]]` }];
     const [call] = calls(await drain(agent.respond(ask('', { messages: opening }))));
-    const step2: ChatMessage[] = [...opening, { role: 'assistant', content: '', toolCalls: [call] }, { role: 'user', content: CRITICAL, toolResults: [{ callId: call.id, content: 'src' }] }];
+    const step2: ChatMessage[] = [
+      ...opening,
+      { role: 'assistant', content: '', toolCalls: [call] },
+      { role: 'user', content: CRITICAL, toolResults: [{ callId: call.id, content: 'src' }] },
+    ];
     await drain(agent.respond(ask('', { messages: step2 })));
-    assert.deepEqual([ollamaChats(), cloudChats()], [1, 1], logger.lines.join("\n"));
+    assert.deepEqual([ollamaChats(), cloudChats()], [1, 1], logger.lines.join('\n'));
     const step3: ChatMessage[] = [...step2, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'What is a tuple?' }];
     await drain(agent.respond(ask('', { messages: step3 })));
     assert.deepEqual([ollamaChats(), cloudChats()], [1, 2], 'a trivial follow-up stays on the escalated model');
@@ -99,7 +110,10 @@ describe('Jarvis as a language model for agents: routing over the real fakes', (
   it('counts the tools offered in the complexity: a trivial ask with 40 tools is not trivial', async () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ name: `tool_${i}`, description: `Tool ${i}` }));
     await drain(agentFor().respond(ask(TRIVIAL, { tools: many })));
-    assert.ok(logger.lines.some((l) => /40 tools offered/.test(l) && /medium tier/.test(l)), logger.lines.join('\n'));
+    assert.ok(
+      logger.lines.some((l) => /40 tools offered/.test(l) && /medium tier/.test(l)),
+      logger.lines.join('\n'),
+    );
   });
 
   it('skips an Ollama model without tool support for a tool request, routing to one that has it', async () => {
@@ -107,7 +121,10 @@ describe('Jarvis as a language model for agents: routing over the real fakes', (
     const parts = await drain(agentFor().respond(ask(`${TRIVIAL} [[tool:list_dir]]`)));
     assert.equal(ollamaChats(), 0);
     assert.equal(cloudChats(), 1);
-    assert.deepEqual(calls(parts).map((c) => c.name), ['list_dir']);
+    assert.deepEqual(
+      calls(parts).map((c) => c.name),
+      ['list_dir'],
+    );
   });
 
   it('…and with no other model, says which model cannot call tools and how to fix it', async () => {
@@ -120,7 +137,10 @@ describe('Jarvis as a language model for agents: routing over the real fakes', (
   it('answers locally when Auto picks the cloud but no key is set, and logs why', async () => {
     const parts = await drain(agentFor({ keys: {} }).respond(ask(CRITICAL)));
     assert.match(text(parts), /^Hello from fake Ollama/);
-    assert.ok(logger.lines.some((l) => /no OpenAI API key/.test(l)), logger.lines.join('\n'));
+    assert.ok(
+      logger.lines.some((l) => /no OpenAI API key/.test(l)),
+      logger.lines.join('\n'),
+    );
   });
 
   it('never answers an agent from the cache: the same request twice asks the model twice', async () => {
@@ -165,7 +185,10 @@ describe('AgentResponder without a model', () => {
     const fake = await FakeOllamaServer.start();
     try {
       const { service } = makeService({ settings: testSettings({ ollama: { enabled: true, host: fake.url, model: 'llama3' } }) });
-      await expectJarvisError(drain(new AgentResponder(service, new RecordingLogger()).respond({ messages: [], tools: [], toolMode: 'auto', signal: new AbortController().signal })), 'invalid-input');
+      await expectJarvisError(
+        drain(new AgentResponder(service, new RecordingLogger()).respond({ messages: [], tools: [], toolMode: 'auto', signal: new AbortController().signal })),
+        'invalid-input',
+      );
     } finally {
       await fake.close();
     }

@@ -34,7 +34,10 @@ describe('BudgetGovernor', () => {
     g.record({ usd: 0.011 });
     assert.throws(
       () => g.assertCloudAllowed(),
-      (e) => isJarvisError(e, 'budget-exceeded') && e.message === 'Daily cloud budget reached: $5.01 spent of $5.00 today. Jarvis uses local models until the budget resets at midnight; to use the cloud for one request anyway, resend it with the budget override.',
+      (e) =>
+        isJarvisError(e, 'budget-exceeded') &&
+        e.message ===
+          'Daily cloud budget reached: $5.01 spent of $5.00 today. Jarvis uses local models until the budget resets at midnight; to use the cloud for one request anyway, resend it with the budget override.',
     );
     assert.doesNotThrow(() => g.assertCloudAllowed(true));
   });
@@ -108,7 +111,10 @@ describe('BudgetGovernor', () => {
 
   it('refuses malformed saved state and bad options with clear messages', () => {
     const bad = (fn: () => unknown, msg: RegExp) => assert.throws(fn, (e) => isJarvisError(e, 'invalid-input') && msg.test(e.message));
-    bad(() => BudgetGovernor.fromJSON({ version: 1, day: '2025-03-10', month: '2025-03', daySpentUsd: -1, monthSpentUsd: 0, unknownCostCalls: 0 }), /Saved budget state is malformed/);
+    bad(
+      () => BudgetGovernor.fromJSON({ version: 1, day: '2025-03-10', month: '2025-03', daySpentUsd: -1, monthSpentUsd: 0, unknownCostCalls: 0 }),
+      /Saved budget state is malformed/,
+    );
     bad(() => BudgetGovernor.fromJSON('nope'), /Saved budget state is malformed/);
     bad(() => new BudgetGovernor({ dailyUsd: 0 }), /dailyUsd must be a positive number of US dollars, or left unset for no cap \(got 0\)/);
     bad(() => new BudgetGovernor({ monthlyUsd: Number.NaN }), /monthlyUsd must be a positive number/);

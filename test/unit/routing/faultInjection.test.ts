@@ -16,7 +16,13 @@ import { collectChunks, doneOf, makeService, modelOf, OPENAI_KEY, prepared, test
 
 const MAX_RETRIES = 2;
 const TIMEOUT_S = 0.3;
-const ONLY_CLOUD = { trivial: ['openai:gpt-4o-mini'], low: ['openai:gpt-4o-mini'], medium: ['openai:gpt-4o-mini'], high: ['openai:gpt-4o-mini'], critical: ['openai:gpt-4o-mini'] };
+const ONLY_CLOUD = {
+  trivial: ['openai:gpt-4o-mini'],
+  low: ['openai:gpt-4o-mini'],
+  medium: ['openai:gpt-4o-mini'],
+  high: ['openai:gpt-4o-mini'],
+  critical: ['openai:gpt-4o-mini'],
+};
 
 interface Stats {
   models: { provider: string; model: string; requests: number; failures: number }[];
@@ -188,7 +194,10 @@ describe('fault injection: routing service against faulty fakes', function () {
     await ask(svc, 'What is a monad?');
     await ask(svc, 'What is a functor?');
     assert.equal(cloudChats(), 2);
-    assert.ok(svc.circuits().some((c) => c.key === 'openai:gpt-4o-mini' && c.state === 'open'), JSON.stringify(svc.circuits()));
+    assert.ok(
+      svc.circuits().some((c) => c.key === 'openai:gpt-4o-mini' && c.state === 'open'),
+      JSON.stringify(svc.circuits()),
+    );
     const r = await ask(svc, 'What is a lens?');
     assert.equal(cloudChats(), 2, 'an open circuit makes no request');
     assert.match(modelOf(r).reason ?? '', /circuit open/);

@@ -84,7 +84,9 @@ describe('HybridStrategy', () => {
     }
     const steady = shares.slice(200);
     const worst = steady.reduce((w, s) => (Math.abs(s - 0.8) > Math.abs(w - 0.8) ? s : w), 0.8);
-    console.log(`      local share: overall ${(locals / 1000).toFixed(3)}, window after warm-up within [${Math.min(...steady).toFixed(2)}, ${Math.max(...steady).toFixed(2)}]`);
+    console.log(
+      `      local share: overall ${(locals / 1000).toFixed(3)}, window after warm-up within [${Math.min(...steady).toFixed(2)}, ${Math.max(...steady).toFixed(2)}]`,
+    );
     assert.ok(Math.abs(worst - 0.8) <= 0.05, `window share strayed to ${worst}`);
     assert.ok(Math.abs(locals / 1000 - 0.8) <= 0.05, `overall share ${locals / 1000}`);
   });
@@ -126,7 +128,16 @@ describe('HybridStrategy', () => {
     }
 
     it('explains in the exact human form, e.g. "… → escalated to gpt-4o"', async () => {
-      const routes: RoutingTable = { trivial: [{ provider: 'ollama', model: 'phi3' }], low: [{ provider: 'ollama', model: 'llama3' }], medium: [{ provider: 'ollama', model: 'mistral' }, { provider: 'openai', model: 'gpt-4o' }], high: [{ provider: 'openai', model: 'gpt-4o' }], critical: [{ provider: 'openai', model: 'gpt-4o' }] };
+      const routes: RoutingTable = {
+        trivial: [{ provider: 'ollama', model: 'phi3' }],
+        low: [{ provider: 'ollama', model: 'llama3' }],
+        medium: [
+          { provider: 'ollama', model: 'mistral' },
+          { provider: 'openai', model: 'gpt-4o' },
+        ],
+        high: [{ provider: 'openai', model: 'gpt-4o' }],
+        critical: [{ provider: 'openai', model: 'gpt-4o' }],
+      };
       const { hybrid } = setup({ routes, local: () => ({ text: ['Use a loop.'] }) });
       const { result } = await run(hybrid, { prompt: 'Write a CSV parser.', expectedCriteria: ['split', 'quote', 'escape', 'header', 'comma'] });
       assert.equal(result.explanation, 'local answer scored 0.50 < 0.70: missing expected: split, quote, escape, header, comma → escalated to gpt-4o');
@@ -153,7 +164,10 @@ describe('HybridStrategy', () => {
       const { hybrid } = setup({ local: () => ({ text: ["I can't help with that."] }), cloud: () => fails('provider-unreachable', 'no network') });
       const { chunks, result } = await run(hybrid, { prompt: 'Write a CSV parser.' });
       assert.equal(result.local, true);
-      assert.ok(warnings(chunks).some((w) => /^local answer scored 0\.30 < 0\.70: refusal; escalation failed \(.*no network.*\); kept the local answer$/.test(w)), warnings(chunks).join('\n'));
+      assert.ok(
+        warnings(chunks).some((w) => /^local answer scored 0\.30 < 0\.70: refusal; escalation failed \(.*no network.*\); kept the local answer$/.test(w)),
+        warnings(chunks).join('\n'),
+      );
     });
 
     it('uses a custom validator (e.g. an LLM judge) when given', async () => {
@@ -169,7 +183,8 @@ describe('HybridStrategy', () => {
     assert.equal(result.decision.complexity.level, 5);
     assert.equal(result.local, true);
     assert.equal(ollama.models[0], 'mistral');
-    const w = 'Critical request answered by the local model mistral because no cloud model was available (anthropic:claude-opus-4-0: no API key; openai:gpt-4o: no API key; anthropic:claude-sonnet-4-0: no API key; openai:gpt-4o-mini: no API key). Check this answer carefully.';
+    const w =
+      'Critical request answered by the local model mistral because no cloud model was available (anthropic:claude-opus-4-0: no API key; openai:gpt-4o: no API key; anthropic:claude-sonnet-4-0: no API key; openai:gpt-4o-mini: no API key). Check this answer carefully.';
     assert.deepEqual(result.warnings, [w]);
     const types = chunks.map((c) => c.type);
     assert.ok(types.indexOf('warning') < types.indexOf('text'), 'the warning comes before the answer');
@@ -184,7 +199,10 @@ describe('HybridStrategy', () => {
       assert.equal(medium.result.decision.why, 'cloud budget reached');
       const high = await run(hybrid, { prompt: 'Design a plugin system' });
       assert.equal(high.result.local, true);
-      assert.match(high.result.warnings[0], /^High request answered by the local model mistral because no cloud model was available \(Daily cloud budget reached: \$1\.00 spent of \$1\.00 today\./);
+      assert.match(
+        high.result.warnings[0],
+        /^High request answered by the local model mistral because no cloud model was available \(Daily cloud budget reached: \$1\.00 spent of \$1\.00 today\./,
+      );
       assert.equal(openai.calls.length, 0);
       const overridden = await run(hybrid, { prompt: 'Design a plugin system', budgetOverride: true });
       assert.equal(overridden.result.local, false);
@@ -193,8 +211,14 @@ describe('HybridStrategy', () => {
     it('surfaces budget-exceeded when neither cloud nor local can answer', async () => {
       const budget = new BudgetGovernor({ dailyUsd: 1, timezoneOffsetMinutes: 0, clock: new FakeClock(Date.parse('2025-03-10T12:00:00Z')) });
       budget.record({ usd: 2 });
-      const { hybrid } = setup({ options: { budget }, availability: (c) => (c.provider === 'ollama' ? { ok: false, reason: 'Ollama is not running' } : { ok: true }) });
-      await assert.rejects(collect(hybrid.execute({ prompt: 'Design a plugin system' })), (e) => isJarvisError(e, 'budget-exceeded') && /No local model is available either/.test(e.message));
+      const { hybrid } = setup({
+        options: { budget },
+        availability: (c) => (c.provider === 'ollama' ? { ok: false, reason: 'Ollama is not running' } : { ok: true }),
+      });
+      await assert.rejects(
+        collect(hybrid.execute({ prompt: 'Design a plugin system' })),
+        (e) => isJarvisError(e, 'budget-exceeded') && /No local model is available either/.test(e.message),
+      );
     });
 
     it('records cloud spend, and lowers the medium cloud share as spend nears the cap', async () => {
@@ -265,7 +289,11 @@ describe('HybridStrategy', () => {
       const { hybrid } = setup({ availability: (c) => (c.provider === 'ollama' ? { ok: true } : { ok: false, reason: 'no key' }) });
       const { result, chunks } = await run(hybrid, { prompt: 'What is a closure?', placement: 'cloud' });
       assert.equal(result.local, true);
-      assert.equal(warnings(chunks).filter((w) => /^Answered locally by .*: no cloud model was available \(.*no key/.test(w)).length, 1, warnings(chunks).join('\n'));
+      assert.equal(
+        warnings(chunks).filter((w) => /^Answered locally by .*: no cloud model was available \(.*no key/.test(w)).length,
+        1,
+        warnings(chunks).join('\n'),
+      );
     });
 
     it('execute() runs the decision it is given instead of deciding again', async () => {
@@ -283,4 +311,3 @@ describe('HybridStrategy', () => {
     });
   });
 });
-

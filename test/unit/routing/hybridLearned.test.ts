@@ -5,7 +5,13 @@ import { HybridStrategy, type ComplexityAssessor } from '../../../src/core/routi
 import { Router } from '../../../src/core/routing/Router';
 import type { LlmProvider, ProviderId } from '../../../src/core/llm/types';
 
-const idle = (id: ProviderId, local: boolean): LlmProvider => ({ id, local, chat: () => { throw new Error('not called'); } });
+const idle = (id: ProviderId, local: boolean): LlmProvider => ({
+  id,
+  local,
+  chat: () => {
+    throw new Error('not called');
+  },
+});
 
 /** A judge that says "medium" with a given P(≥ high), and a fixed calibrated threshold. */
 function judge(cloudScore: number, threshold = 0.2): ComplexityAssessor & { asked: number[] } {

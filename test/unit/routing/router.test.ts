@@ -58,8 +58,24 @@ describe('Router', () => {
 
     it('orders fallbacks by tier distance, and partitions by preference', () => {
       const { router } = setup();
-      assert.deepEqual(router.order(HIGH).map(key), ['openai:gpt-4o', 'anthropic:claude-sonnet-4-0', 'ollama:mistral', 'openai:gpt-4o-mini', 'anthropic:claude-opus-4-0', 'ollama:llama3', 'ollama:phi3']);
-      assert.deepEqual(router.order(MEDIUM, 'cloud').map(key), ['openai:gpt-4o-mini', 'openai:gpt-4o', 'anthropic:claude-sonnet-4-0', 'anthropic:claude-opus-4-0', 'ollama:mistral', 'ollama:llama3', 'ollama:phi3']);
+      assert.deepEqual(router.order(HIGH).map(key), [
+        'openai:gpt-4o',
+        'anthropic:claude-sonnet-4-0',
+        'ollama:mistral',
+        'openai:gpt-4o-mini',
+        'anthropic:claude-opus-4-0',
+        'ollama:llama3',
+        'ollama:phi3',
+      ]);
+      assert.deepEqual(router.order(MEDIUM, 'cloud').map(key), [
+        'openai:gpt-4o-mini',
+        'openai:gpt-4o',
+        'anthropic:claude-sonnet-4-0',
+        'anthropic:claude-opus-4-0',
+        'ollama:mistral',
+        'ollama:llama3',
+        'ollama:phi3',
+      ]);
       assert.deepEqual(router.order(TRIVIAL, 'local').slice(0, 3).map(key), ['ollama:phi3', 'ollama:llama3', 'ollama:mistral']);
     });
   });
@@ -73,7 +89,10 @@ describe('Router', () => {
     assert.equal(result.reason, 'trivial tier → ollama:llama3; skipped ollama:phi3: model not installed (run ollama pull phi3)');
     const sel = await router.select({ tier: TRIVIAL });
     assert.equal(key(sel.usable[0]), 'ollama:llama3');
-    assert.deepEqual(sel.skipped.map((a) => [key(a.candidate), a.reason]), [['ollama:phi3', 'model not installed (run ollama pull phi3)']]);
+    assert.deepEqual(
+      sel.skipped.map((a) => [key(a.candidate), a.reason]),
+      [['ollama:phi3', 'model not installed (run ollama pull phi3)']],
+    );
   });
 
   it('skips a provider that is not set up, and an availability check that throws', async () => {
@@ -99,8 +118,14 @@ describe('Router', () => {
     assert.deepEqual(openai.models, ['gpt-4o-mini']);
     assert.equal(result.local, false);
     assert.match(result.reason, /ollama:mistral failed: provider-unreachable: Ollama is not running/);
-    assert.deepEqual(result.attempts.map((a) => a.outcome), ['failed', 'answered']);
-    assert.deepEqual(chunks.filter((c) => c.type === 'text').map((c) => (c as { text: string }).text), ['answer from gpt-4o-mini.']);
+    assert.deepEqual(
+      result.attempts.map((a) => a.outcome),
+      ['failed', 'answered'],
+    );
+    assert.deepEqual(
+      chunks.filter((c) => c.type === 'text').map((c) => (c as { text: string }).text),
+      ['answer from gpt-4o-mini.'],
+    );
     assert.equal(tracker.statsFor('ollama', 'mistral')?.failures, 1);
     assert.equal(tracker.statsFor('openai', 'gpt-4o-mini')?.successes, 1);
   });
@@ -129,7 +154,9 @@ describe('Router', () => {
   });
 
   it('does not fall back once text has streamed: the failure is thrown', async () => {
-    const { router, anthropic } = setup({ 'openai:gpt-4o': { text: ['Half an ', 'answer'], error: new JarvisError('provider-unreachable', 'connection reset'), failAfter: 1 } });
+    const { router, anthropic } = setup({
+      'openai:gpt-4o': { text: ['Half an ', 'answer'], error: new JarvisError('provider-unreachable', 'connection reset'), failAfter: 1 },
+    });
     const seen: RouteChunk[] = [];
     await rejects(
       (async () => {
@@ -138,7 +165,10 @@ describe('Router', () => {
       'provider-unreachable',
       /connection reset/,
     );
-    assert.deepEqual(seen.map((c) => c.type), ['model', 'text']);
+    assert.deepEqual(
+      seen.map((c) => c.type),
+      ['model', 'text'],
+    );
     assert.equal(anthropic.calls.length, 0);
   });
 
@@ -146,20 +176,31 @@ describe('Router', () => {
     const { router } = setup({ 'ollama:mistral': fails('provider-unreachable', 'Ollama is not running at http://localhost:11434.') });
     const { result } = await run(router, { tier: MEDIUM });
     const failed = result.attempts.find((a) => a.outcome === 'failed');
-    assert.deepEqual(failed && 'error' in failed ? failed.error : undefined, { code: 'provider-unreachable', message: 'Ollama is not running at http://localhost:11434.' });
+    assert.deepEqual(failed && 'error' in failed ? failed.error : undefined, {
+      code: 'provider-unreachable',
+      message: 'Ollama is not running at http://localhost:11434.',
+    });
   });
 
   it('emits the model chunk before the first text, with the attempts so far', async () => {
     const { router } = setup({ 'openai:gpt-4o': fails('rate-limited') });
     const { chunks } = await run(router, { tier: HIGH });
-    assert.deepEqual(chunks.map((c) => c.type), ['model', 'text', 'done']);
+    assert.deepEqual(
+      chunks.map((c) => c.type),
+      ['model', 'text', 'done'],
+    );
     const model = chunks[0] as Extract<RouteChunk, { type: 'model' }>;
     assert.deepEqual([model.provider, model.model, model.local], ['anthropic', 'claude-sonnet-4-0', false]);
-    assert.deepEqual(model.attempts.map((a) => [key(a.candidate), a.outcome]), [['openai:gpt-4o', 'failed']]);
+    assert.deepEqual(
+      model.attempts.map((a) => [key(a.candidate), a.outcome]),
+      [['openai:gpt-4o', 'failed']],
+    );
   });
 
   it('reports cost from the reported model name, latency and TTFT from the clock, and usage', async () => {
-    const { router } = setup({ 'openai:gpt-4o': { text: ['a', 'b', 'c.'], ttftMs: 120, perChunkMs: 10, reportedModel: 'gpt-4o-2024-08-06', inputTokens: 1000, outputTokens: 500 } });
+    const { router } = setup({
+      'openai:gpt-4o': { text: ['a', 'b', 'c.'], ttftMs: 120, perChunkMs: 10, reportedModel: 'gpt-4o-2024-08-06', inputTokens: 1000, outputTokens: 500 },
+    });
     const { result } = await run(router, { tier: HIGH });
     assert.equal(result.model, 'gpt-4o-2024-08-06');
     assert.deepEqual(result.cost, { usd: (1000 * 2.5 + 500 * 10) / 1e6 });
@@ -180,19 +221,31 @@ describe('Router', () => {
     const { router } = setup({ 'ollama:phi3': fails('provider-unreachable', 'Ollama is not running at http://localhost:11434.') }, (c) =>
       c.model === 'phi3' ? { ok: true } : { ok: false, reason: 'not installed' },
     );
-    await rejects(collect(router.executeWithFallback({ tier: TRIVIAL, messages: msgs })), 'provider-unreachable', /^Ollama is not running at http:\/\/localhost:11434\. No other model was available: ollama:llama3 \(not installed\)/);
+    await rejects(
+      collect(router.executeWithFallback({ tier: TRIVIAL, messages: msgs })),
+      'provider-unreachable',
+      /^Ollama is not running at http:\/\/localhost:11434\. No other model was available: ollama:llama3 \(not installed\)/,
+    );
   });
 
   it('reports every failure when several candidates failed', async () => {
     const { router } = setup({ 'openai:gpt-4o': fails('timeout', 'timed out'), 'anthropic:claude-sonnet-4-0': fails('auth-failed', 'bad key') }, (c) =>
       c.model === 'gpt-4o' || c.model === 'claude-sonnet-4-0' ? { ok: true } : { ok: false, reason: 'off' },
     );
-    await rejects(collect(router.executeWithFallback({ tier: HIGH, messages: msgs })), 'no-model-available', /Every model failed for this high request: openai:gpt-4o \(timeout: timed out\); anthropic:claude-sonnet-4-0 \(auth-failed: bad key\)/);
+    await rejects(
+      collect(router.executeWithFallback({ tier: HIGH, messages: msgs })),
+      'no-model-available',
+      /Every model failed for this high request: openai:gpt-4o \(timeout: timed out\); anthropic:claude-sonnet-4-0 \(auth-failed: bad key\)/,
+    );
   });
 
   it('says what to do when no model at all is available', async () => {
     const { router } = setup({}, () => ({ ok: false, reason: 'disabled' }));
-    await rejects(collect(router.executeWithFallback({ tier: MEDIUM, messages: msgs })), 'no-model-available', /No model is available for this medium request: .*Start Ollama and pull a model, or add an API key/);
+    await rejects(
+      collect(router.executeWithFallback({ tier: MEDIUM, messages: msgs })),
+      'no-model-available',
+      /No model is available for this medium request: .*Start Ollama and pull a model, or add an API key/,
+    );
   });
 
   describe('privacy', () => {
@@ -208,7 +261,11 @@ describe('Router', () => {
     }
 
     it('never falls back to the cloud when local models fail', async () => {
-      const { router, openai, anthropic } = setup({ 'ollama:mistral': fails('provider-unreachable'), 'ollama:llama3': fails('provider-unreachable'), 'ollama:phi3': fails('provider-unreachable') });
+      const { router, openai, anthropic } = setup({
+        'ollama:mistral': fails('provider-unreachable'),
+        'ollama:llama3': fails('provider-unreachable'),
+        'ollama:phi3': fails('provider-unreachable'),
+      });
       await rejects(collect(router.executeWithFallback({ tier: MEDIUM, messages: msgs, privacy: verdict })), 'no-model-available', /Every model failed/);
       assert.equal(openai.calls.length + anthropic.calls.length, 0);
     });
@@ -233,7 +290,11 @@ describe('Router', () => {
     assert.equal(openai.calls.length, 0);
 
     const noLocal = setup({}, (c) => (c.provider === 'ollama' ? { ok: false, reason: 'not running' } : { ok: true }));
-    await rejects(collect(noLocal.router.executeWithFallback({ tier: HIGH, messages: msgs, cloudBlocked: blocked })), 'budget-exceeded', /^Daily cloud budget reached\. No local model is available either/);
+    await rejects(
+      collect(noLocal.router.executeWithFallback({ tier: HIGH, messages: msgs, cloudBlocked: blocked })),
+      'budget-exceeded',
+      /^Daily cloud budget reached\. No local model is available either/,
+    );
   });
 
   it('stops at once when the signal is already aborted, and mid-stream without fallback', async () => {
@@ -281,21 +342,36 @@ describe('Router', () => {
         yield { type: 'text', text: 'partial' };
       },
     };
-    await rejects(collect(new Router({ providers: [provider] }).executeWithFallback({ tier: LOW, messages: msgs })), 'invalid-response', /without a final message/);
+    await rejects(
+      collect(new Router({ providers: [provider] }).executeWithFallback({ tier: LOW, messages: msgs })),
+      'invalid-response',
+      /without a final message/,
+    );
   });
 
   it('refuses bad options and requests with clear messages', async () => {
     const p = new ScriptedProvider('ollama', true, () => ok());
     assert.throws(() => new Router({ providers: [p, p] }), /two "ollama" providers/);
     assert.throws(() => new Router({} as never), /Router needs \{ providers: LlmProvider\[\] \}/);
-    assert.throws(() => new Router({ providers: [p], routes: { medium: ['mistral'] } as never }), /Route medium\[0\] must name a provider \(ollama, openai, anthropic or vscode\) as "provider:model"; got "mistral"/);
+    assert.throws(
+      () => new Router({ providers: [p], routes: { medium: ['mistral'] } as never }),
+      /Route medium\[0\] must name a provider \(ollama, openai, anthropic or vscode\) as "provider:model"; got "mistral"/,
+    );
     assert.throws(() => new Router({ providers: [p], routes: { huge: ['ollama:x'] } as never }), /Unknown routing tier "huge"/);
     assert.throws(() => new Router({ providers: [p], routes: { low: [] } as never }), /Routing tier "low" must be a non-empty list/);
     assert.throws(() => new Router({ providers: [p], routes: { low: ['ollama: '] } as never }), /Route low\[0\] has no model name/);
     const router = new Router({ providers: [p] });
-    await rejects(collect(router.executeWithFallback({ tier: 9 as TaskComplexity, messages: msgs })), 'invalid-input', /tier must be a TaskComplexity from 1 \(trivial\) to 5 \(critical\); got 9/);
+    await rejects(
+      collect(router.executeWithFallback({ tier: 9 as TaskComplexity, messages: msgs })),
+      'invalid-input',
+      /tier must be a TaskComplexity from 1 \(trivial\) to 5 \(critical\); got 9/,
+    );
     await rejects(collect(router.executeWithFallback({ tier: LOW, messages: [] })), 'invalid-input', /at least one message/);
-    await rejects(collect(router.executeWithFallback({ tier: LOW, messages: msgs, prefer: 'fast' as never })), 'invalid-input', /prefer must be "local" or "cloud"/);
+    await rejects(
+      collect(router.executeWithFallback({ tier: LOW, messages: msgs, prefer: 'fast' as never })),
+      'invalid-input',
+      /prefer must be "local" or "cloud"/,
+    );
   });
 
   it('accepts routes from settings as "provider:model" strings', async () => {

@@ -10,7 +10,18 @@ import { assertJarvisError } from '../helpers/assertJarvisError';
 import { closedPort } from '../helpers/closedPort';
 import { useFakeServers } from '../helpers/fakeServers';
 import {
-  collectChunks, CRITICAL, doneOf, makeService, MEDIUM, modelOf, notices, OPENAI_KEY, prepared, testSettings, textOf, TRIVIAL,
+  collectChunks,
+  CRITICAL,
+  doneOf,
+  makeService,
+  MEDIUM,
+  modelOf,
+  notices,
+  OPENAI_KEY,
+  prepared,
+  testSettings,
+  textOf,
+  TRIVIAL,
 } from './routingServiceSetup';
 
 describe('RoutingService: hybrid routing over the real fakes', () => {
@@ -50,7 +61,10 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
     fakes.ollama.configure({ reply: "I'm sorry, but I can't help with that." });
     const { service } = makeService({ settings: settings(), keys: { openai: OPENAI_KEY } });
     const chunks = await collectChunks(service.respond(prepared(MEDIUM)));
-    assert.ok(notices(chunks).some((n) => /^local answer scored 0\.\d\d < 0\.70: .*refuses to answer.* → escalated to gpt-4o-mini$/.test(n)), notices(chunks).join('\n'));
+    assert.ok(
+      notices(chunks).some((n) => /^local answer scored 0\.\d\d < 0\.70: .*refuses to answer.* → escalated to gpt-4o-mini$/.test(n)),
+      notices(chunks).join('\n'),
+    );
     assert.match(textOf(chunks), /Hello from fake OpenAI/);
     const done = doneOf(chunks);
     assert.deepEqual([done.model, done.local], ['gpt-4o-mini', false]);
@@ -71,7 +85,10 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
     const { service } = makeService({ settings: s });
     const e = await assertJarvisError(collectChunks(service.respond(prepared(TRIVIAL))), 'provider-unreachable');
     assert.match(e.message, /Ollama is not reachable/);
-    assert.deepEqual(errorToChunk(e, s).actions.map((a) => a.command), ['jarvis.checkOllama', 'jarvis.openSettings']);
+    assert.deepEqual(
+      errorToChunk(e, s).actions.map((a) => a.command),
+      ['jarvis.checkOllama', 'jarvis.openSettings'],
+    );
   });
 
   it('keeps a request with a secret local even with an OpenAI key set: the cloud receives nothing', async () => {
@@ -85,7 +102,10 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
     });
     const chunks = await collectChunks(service.respond(history));
     assert.equal(modelOf(chunks).provider, 'ollama');
-    assert.ok(notices(chunks).some((n) => /Kept on this machine.*OpenAI API key in prompt line 1/.test(n)), notices(chunks).join('\n'));
+    assert.ok(
+      notices(chunks).some((n) => /Kept on this machine.*OpenAI API key in prompt line 1/.test(n)),
+      notices(chunks).join('\n'),
+    );
     assert.equal(fakes.openai.requests.length, 0);
   });
 
@@ -141,7 +161,10 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
       const { service } = makeService({ settings: s, keys: { openai: OPENAI_KEY } });
       const engine = new ChatEngine({ settings: () => s, responder: service, clock: new FakeClock(), logger: nullLogger });
       const chunks = await collectChunks(engine.run({ prompt: '/tier huge what is x', history: [], signal: new AbortController().signal }));
-      assert.deepEqual(chunks.map((c) => c.type), ['error']);
+      assert.deepEqual(
+        chunks.map((c) => c.type),
+        ['error'],
+      );
       assert.match((chunks[0] as { message: string }).message, /Unknown tier "huge". Use one of trivial, low, medium, high, critical/);
       assert.equal(chats() + cloudChats(), 0);
     });
@@ -161,7 +184,10 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
     assert.equal(cloudChats(), 1);
     const e = await assertJarvisError(collectChunks(service.respond(prepared('What is a monad?', { command: 'cloud' }))), 'budget-exceeded');
     assert.match(e.message, /Daily cloud budget reached/);
-    assert.deepEqual(errorToChunk(e, s).actions.map((a) => a.command), ['jarvis.allowOverBudgetOnce', 'jarvis.openSettings']);
+    assert.deepEqual(
+      errorToChunk(e, s).actions.map((a) => a.command),
+      ['jarvis.allowOverBudgetOnce', 'jarvis.openSettings'],
+    );
     assert.equal(cloudChats(), 1);
     service.allowOverBudgetOnce();
     const over = await collectChunks(service.respond(prepared('What is a monad?', { command: 'cloud' })));
@@ -171,14 +197,23 @@ describe('RoutingService: hybrid routing over the real fakes', () => {
     // An automatic critical request is answered locally instead, with a warning.
     const auto = await collectChunks(service.respond(prepared(CRITICAL)));
     assert.equal(modelOf(auto).provider, 'ollama');
-    assert.ok(notices(auto).some((n) => /Critical request answered by the local model llama3.*Daily cloud budget reached/.test(n)), notices(auto).join('\n'));
+    assert.ok(
+      notices(auto).some((n) => /Critical request answered by the local model llama3.*Daily cloud budget reached/.test(n)),
+      notices(auto).join('\n'),
+    );
   });
 
   it('auth-failed offers the key command of its provider', () => {
     const chunk = errorToChunk(new JarvisError('auth-failed', 'bad key', { provider: 'anthropic' }), DEFAULT_SETTINGS);
-    assert.deepEqual(chunk.actions.map((a) => a.command), ['jarvis.setAnthropicKey']);
+    assert.deepEqual(
+      chunk.actions.map((a) => a.command),
+      ['jarvis.setAnthropicKey'],
+    );
     const any = errorToChunk(new JarvisError('auth-failed', 'bad key'), DEFAULT_SETTINGS);
-    assert.deepEqual(any.actions.map((a) => a.command), ['jarvis.setOpenAIKey', 'jarvis.setAnthropicKey']);
+    assert.deepEqual(
+      any.actions.map((a) => a.command),
+      ['jarvis.setOpenAIKey', 'jarvis.setAnthropicKey'],
+    );
   });
 
   describe('response cache', () => {

@@ -61,7 +61,10 @@ describe('RoutingService: persisted statistics and spend', () => {
     const logger = new RecordingLogger();
     const { service } = makeService({ settings: settings(), store, logger });
     assert.equal(service.spend().todayUsd, 0);
-    assert.ok(logger.lines.some((l) => /^warn Saved performance statistics could not be restored/.test(l)), logger.lines.join('\n'));
+    assert.ok(
+      logger.lines.some((l) => /^warn Saved performance statistics could not be restored/.test(l)),
+      logger.lines.join('\n'),
+    );
     assert.ok(logger.lines.some((l) => /^warn Saved cloud spend could not be restored/.test(l)));
     const chunks = await collectChunks(service.respond(prepared(TRIVIAL)));
     assert.ok(chunks.some((c) => c.type === 'done'));

@@ -27,7 +27,10 @@ describe('RoutingService: one decision per request, objects rebuilt on settings 
   }
 
   const base = () => testSettings({ ollama: { enabled: true, host: fakes.ollama.url, model: 'llama3' }, openai: { baseUrl: fakes.openai.url } });
-  const withTrivialRoute = (s: JarvisSettings, routes: string[]): JarvisSettings => ({ ...s, routing: { ...s.routing, tiers: { ...s.routing.tiers, trivial: routes } } });
+  const withTrivialRoute = (s: JarvisSettings, routes: string[]): JarvisSettings => ({
+    ...s,
+    routing: { ...s.routing, tiers: { ...s.routing.tiers, trivial: routes } },
+  });
 
   it('decides once per request (the decision the cache key used is the one that runs)', async () => {
     const settings = { current: base() };

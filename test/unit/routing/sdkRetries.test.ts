@@ -15,7 +15,10 @@ describe('routing service: SDK retries (sdkMaxRetries)', () => {
       ollama: { enabled: false, host: 'http://127.0.0.1:9', model: 'llama3' },
       openai: { baseUrl: openai.url },
       resilience: { maxRetries: 0, breakerThreshold: 100, breakerCooldownSeconds: 1, firstTokenTimeoutSeconds: 5, idleTimeoutSeconds: 5 },
-      routing: { ...testSettings().routing, tiers: { trivial: ['openai:gpt-4o'], low: ['openai:gpt-4o'], medium: ['openai:gpt-4o'], high: ['openai:gpt-4o'], critical: ['openai:gpt-4o'] } },
+      routing: {
+        ...testSettings().routing,
+        tiers: { trivial: ['openai:gpt-4o'], low: ['openai:gpt-4o'], medium: ['openai:gpt-4o'], high: ['openai:gpt-4o'], critical: ['openai:gpt-4o'] },
+      },
     });
   const chats = () => openai.requests.filter((r) => r.path === '/v1/chat/completions').length;
 
@@ -29,7 +32,10 @@ describe('routing service: SDK retries (sdkMaxRetries)', () => {
 
   it('by default the SDK does not retry: with the service retries off too, the first 503 is final', async () => {
     const { service } = makeService({ settings: settings(), keys: { openai: OPENAI_KEY } });
-    await assert.rejects(collectChunks(service.respond(prepared('What is a closure?'))), (e: { code?: string }) => e.code === 'provider-error' || e.code === 'no-model-available');
+    await assert.rejects(
+      collectChunks(service.respond(prepared('What is a closure?'))),
+      (e: { code?: string }) => e.code === 'provider-error' || e.code === 'no-model-available',
+    );
     assert.equal(chats(), 1);
     service.dispose();
   });

@@ -28,7 +28,19 @@ describe('PrivacyGuard', () => {
   it('has a corpus of at least 40 fake samples covering every detector', () => {
     assert.ok(corpus.length >= 40, `${corpus.length} samples`);
     const kinds = new Set(corpus.map((s) => s.kind));
-    for (const k of ['aws-access-key-id', 'aws-secret-access-key', 'private-key', 'github-token', 'openai-key', 'anthropic-key', 'slack-token', 'jwt', 'keyword-secret', 'credentials-file', 'local-only-path']) {
+    for (const k of [
+      'aws-access-key-id',
+      'aws-secret-access-key',
+      'private-key',
+      'github-token',
+      'openai-key',
+      'anthropic-key',
+      'slack-token',
+      'jwt',
+      'keyword-secret',
+      'credentials-file',
+      'local-only-path',
+    ]) {
       assert.ok(kinds.has(k), `corpus lacks ${k}`);
     }
     for (const s of corpus) if (!NAMED_BY_PATH.has(s.kind)) assert.match(s.secret, /FAKE/, `${s.id} must be visibly fake`);
@@ -57,7 +69,10 @@ describe('PrivacyGuard', () => {
       const chunks = await collect(hybrid.execute({ prompt: s.prompt, attachments: s.attachments, complexity: TaskComplexity.CRITICAL }));
       const done = chunks.at(-1);
       if (done?.type === 'done' && done.result.local) local++;
-      assert.ok(chunks.some((c) => c.type === 'warning' && /^Kept on this machine, nothing sent to the cloud: /.test(c.message)), s.id);
+      assert.ok(
+        chunks.some((c) => c.type === 'warning' && /^Kept on this machine, nothing sent to the cloud: /.test(c.message)),
+        s.id,
+      );
     }
     assert.equal(openai.calls.length + anthropic.calls.length, 0, 'a cloud provider was called');
     assert.equal(local, corpus.length);
@@ -69,7 +84,17 @@ describe('PrivacyGuard', () => {
     const ollama = new ScriptedProvider('ollama', true, () => ok());
     const hybrid = new HybridStrategy({ router: new Router({ providers: [ollama, openai] }) });
     const key = corpus.find((s) => s.kind === 'openai-key')!.attachments![0].content;
-    const chunks = await collect(hybrid.execute({ prompt: 'Design the retry layer', complexity: 'high', messages: [{ role: 'user', content: key }, { role: 'assistant', content: 'ok' }, { role: 'user', content: 'Design the retry layer' }] }));
+    const chunks = await collect(
+      hybrid.execute({
+        prompt: 'Design the retry layer',
+        complexity: 'high',
+        messages: [
+          { role: 'user', content: key },
+          { role: 'assistant', content: 'ok' },
+          { role: 'user', content: 'Design the retry layer' },
+        ],
+      }),
+    );
     assert.equal(openai.calls.length, 0);
     const d = chunks.find((c) => c.type === 'decision');
     assert.ok(d?.type === 'decision' && d.decision.privacy.reasons[0] === 'OpenAI API key in message 1 (user) line 2', JSON.stringify(d));
@@ -77,13 +102,21 @@ describe('PrivacyGuard', () => {
 
   it('does not flag ordinary code that talks about passwords and tokens', () => {
     const flagged = clean.filter((c) => guard.scan({ prompt: c.text }).localOnly);
-    assert.deepEqual(flagged.map((c) => `${c.id}: ${guard.scan({ prompt: c.text }).reasons.join('; ')}`), []);
+    assert.deepEqual(
+      flagged.map((c) => `${c.id}: ${guard.scan({ prompt: c.text }).reasons.join('; ')}`),
+      [],
+    );
   });
 
   it('reports the false-positive rate on real source files (the installed dependencies and this repo)', function () {
     this.timeout(60_000);
     const root = path.resolve(__dirname, '../../../..');
-    const dirs = ['src', ...['cockatiel', 'lru-cache', 'p-retry', 'minisearch', 'markdown-it', 'acorn', 'picomatch', 'ollama', 'openai/src', '@anthropic-ai/sdk/src'].map((d) => `node_modules/${d}`)];
+    const dirs = [
+      'src',
+      ...['cockatiel', 'lru-cache', 'p-retry', 'minisearch', 'markdown-it', 'acorn', 'picomatch', 'ollama', 'openai/src', '@anthropic-ai/sdk/src'].map(
+        (d) => `node_modules/${d}`,
+      ),
+    ];
     const files: string[] = [];
     const walk = (dir: string) => {
       if (!fs.existsSync(dir)) return;
@@ -97,7 +130,8 @@ describe('PrivacyGuard', () => {
     const flagged = files.filter((f) => guard.scan({ prompt: '', attachments: [{ content: fs.readFileSync(f, 'utf8') }] }).localOnly);
     const rate = flagged.length / files.length;
     console.log(`      false positives: ${flagged.length}/${files.length} real source files (${(rate * 100).toFixed(2)}%)`);
-    for (const f of flagged.slice(0, 10)) console.log(`        ${path.relative(root, f)}: ${guard.scan({ prompt: '', attachments: [{ content: fs.readFileSync(f, 'utf8') }] }).reasons[0]}`);
+    for (const f of flagged.slice(0, 10))
+      console.log(`        ${path.relative(root, f)}: ${guard.scan({ prompt: '', attachments: [{ content: fs.readFileSync(f, 'utf8') }] }).reasons[0]}`);
     assert.ok(files.length > 200, 'expected a few hundred files to measure on');
     assert.ok(rate < 0.05, `false-positive rate ${rate}`);
   });
@@ -122,7 +156,10 @@ describe('PrivacyGuard', () => {
 
   it('does not treat an Anthropic key as an OpenAI key', () => {
     const v = guard.scan({ prompt: 'sk-ant-api03-FAKEabcdefghijklmnopqrstuvwxyz0123456789' });
-    assert.deepEqual(v.findings.map((f) => f.kind), ['Anthropic API key']);
+    assert.deepEqual(
+      v.findings.map((f) => f.kind),
+      ['Anthropic API key'],
+    );
   });
 
   it('refuses bad options and input clearly', () => {

@@ -94,10 +94,26 @@ describe('toUiChunk', () => {
       { type: 'reference', title: 'src/db.ts', detail: 'lines 1-20', uri: 'file:///w/src/db.ts' },
       { type: 'notice', level: 'info', message: 'kept local: the prompt contains an API key' },
       { type: 'notice', level: 'warning', message: 'budget 90% used' },
-      { type: 'notice', level: 'info', message: 'Found 3 memories.', actions: [{ title: 'Forget 3 memories…', command: 'jarvis.memory.forget', args: ['a', 'b', 'c'] }] },
-      { type: 'error', code: 'provider-unreachable', message: 'down', actions: [{ title: 'Retry', command: 'jarvis.checkOllama' }, { title: 'Settings', command: 'workbench.action.openSettings', args: ['jarvis.ollama.host'] }] },
+      {
+        type: 'notice',
+        level: 'info',
+        message: 'Found 3 memories.',
+        actions: [{ title: 'Forget 3 memories…', command: 'jarvis.memory.forget', args: ['a', 'b', 'c'] }],
+      },
+      {
+        type: 'error',
+        code: 'provider-unreachable',
+        message: 'down',
+        actions: [
+          { title: 'Retry', command: 'jarvis.checkOllama' },
+          { title: 'Settings', command: 'workbench.action.openSettings', args: ['jarvis.ollama.host'] },
+        ],
+      },
     ];
-    assert.deepEqual(chunks.map((c) => toUiChunk(c)), chunks);
+    assert.deepEqual(
+      chunks.map((c) => toUiChunk(c)),
+      chunks,
+    );
     const extra = { type: 'markdown', text: 'x', secret: 'no' } as unknown as ChatChunk;
     assert.deepEqual(toUiChunk(extra), { type: 'markdown', text: 'x' });
     const notice = { type: 'notice', level: 'info', message: 'm', internal: 1 } as unknown as ChatChunk;

@@ -53,15 +53,30 @@ describe('parseStoredTranscript', () => {
 
   it('shows an answer that was streaming when the window closed as stopped', () => {
     const raw = { version: 1, messages: [{ role: 'assistant', id: 'a', text: 'half', status: 'streaming', progress: 'x' }] };
-    assert.deepEqual(parseStoredTranscript(raw).messages, [{ role: 'assistant', id: 'a', text: 'half', status: 'stopped', model: undefined, stats: undefined }]);
+    assert.deepEqual(parseStoredTranscript(raw).messages, [
+      { role: 'assistant', id: 'a', text: 'half', status: 'stopped', model: undefined, stats: undefined },
+    ]);
   });
 
   it('drops malformed badge data and actions but keeps the message', () => {
     const raw = {
       version: 1,
       messages: [
-        { role: 'assistant', id: 'a', text: 't', status: 'done', model: { model: 1 }, stats: { usage: { inputTokens: -1, outputTokens: 0 }, durationMs: 1, truncated: false } },
-        { role: 'error', id: 'e', code: 'c', message: 'm', actions: [{ title: 'ok', command: 'jarvis.x' }, { title: 'bad' }, { title: 't', command: 'jarvis.y', args: 'x' }] },
+        {
+          role: 'assistant',
+          id: 'a',
+          text: 't',
+          status: 'done',
+          model: { model: 1 },
+          stats: { usage: { inputTokens: -1, outputTokens: 0 }, durationMs: 1, truncated: false },
+        },
+        {
+          role: 'error',
+          id: 'e',
+          code: 'c',
+          message: 'm',
+          actions: [{ title: 'ok', command: 'jarvis.x' }, { title: 'bad' }, { title: 't', command: 'jarvis.y', args: 'x' }],
+        },
       ],
     };
     const { messages } = parseStoredTranscript(raw);
@@ -78,7 +93,16 @@ describe('parseStoredTranscript: references, notices, cost', () => {
     text: 'Use a pool.',
     status: 'done',
     model: { model: 'gpt-4o', provider: 'openai', local: false, reason: 'escalated' },
-    stats: { usage: { inputTokens: 9, outputTokens: 3 }, durationMs: 900, truncated: false, local: false, cost: { usd: 0.0012 }, ttftMs: 120, cached: false, footer: 'gpt-4o · cloud · …' },
+    stats: {
+      usage: { inputTokens: 9, outputTokens: 3 },
+      durationMs: 900,
+      truncated: false,
+      local: false,
+      cost: { usd: 0.0012 },
+      ttftMs: 120,
+      cached: false,
+      footer: 'gpt-4o · cloud · …',
+    },
     references: [{ title: 'decision: PostgreSQL' }, { title: 'src/db.ts', detail: 'lines 1-9', uri: 'file:///w/src/db.ts' }],
     notices: [
       { level: 'warning', message: 'escalated to gpt-4o' },
@@ -103,7 +127,16 @@ describe('parseStoredTranscript: references, notices, cost', () => {
           text: 't',
           status: 'done',
           model: { model: 'm', provider: 'p', local: true, reason: 7 },
-          stats: { usage: { inputTokens: 1, outputTokens: 1 }, durationMs: 1, truncated: false, local: 'yes', cost: { usd: -1 }, ttftMs: Number.NaN, cached: 1, footer: null },
+          stats: {
+            usage: { inputTokens: 1, outputTokens: 1 },
+            durationMs: 1,
+            truncated: false,
+            local: 'yes',
+            cost: { usd: -1 },
+            ttftMs: Number.NaN,
+            cached: 1,
+            footer: null,
+          },
           references: [{ title: 'ok' }, null, { title: 5 }, { title: 'bad uri', uri: 9 }, { title: 'bad detail', detail: {} }, 'x'],
           notices: [{ level: 'error', message: 'x' }, { level: 'info', message: 'kept', actions: [{ title: 'no command' }, 'x'] }, { level: 'warning' }],
         },
@@ -142,28 +175,56 @@ describe('trimTranscript', () => {
 
   it('keeps the newest maxMessages', () => {
     const ms = [1, 2, 3, 4, 5].map((i) => user(i));
-    assert.deepEqual(trimTranscript(ms, 2, 1000).map((m) => m.id), ['4', '5']);
+    assert.deepEqual(
+      trimTranscript(ms, 2, 1000).map((m) => m.id),
+      ['4', '5'],
+    );
   });
 
   it('keeps the newest messages that fit maxChars', () => {
     const ms = [user(1, 'aaaa'), user(2, 'bbbb'), user(3, 'cccc')];
-    assert.deepEqual(trimTranscript(ms, 10, 8).map((m) => m.id), ['2', '3']);
-    assert.deepEqual(trimTranscript(ms, 10, 7).map((m) => m.id), ['3']);
+    assert.deepEqual(
+      trimTranscript(ms, 10, 8).map((m) => m.id),
+      ['2', '3'],
+    );
+    assert.deepEqual(
+      trimTranscript(ms, 10, 7).map((m) => m.id),
+      ['3'],
+    );
   });
 
   it('always keeps the newest message, even when it alone is too big', () => {
-    assert.deepEqual(trimTranscript([user(1), user(2, 'x'.repeat(50))], 10, 10).map((m) => m.id), ['2']);
+    assert.deepEqual(
+      trimTranscript([user(1), user(2, 'x'.repeat(50))], 10, 10).map((m) => m.id),
+      ['2'],
+    );
   });
 
   it('counts error text too', () => {
     const err: TranscriptMessage = { role: 'error', id: 'e', code: 'c', message: 'x'.repeat(10), actions: [] };
-    assert.deepEqual(trimTranscript([user(1, 'abc'), err], 10, 12).map((m) => m.id), ['e']);
+    assert.deepEqual(
+      trimTranscript([user(1, 'abc'), err], 10, 12).map((m) => m.id),
+      ['e'],
+    );
   });
 
   it('counts references and notices of an answer too', () => {
-    const answer: TranscriptMessage = { role: 'assistant', id: 'a', text: 'ab', status: 'done', references: [{ title: 'x'.repeat(5) }], notices: [{ level: 'info', message: 'y'.repeat(5) }] };
-    assert.deepEqual(trimTranscript([user(1, 'abc'), answer], 10, 12).map((m) => m.id), ['a']);
-    assert.deepEqual(trimTranscript([user(1, 'abc'), answer], 10, 15).map((m) => m.id), ['1', 'a']);
+    const answer: TranscriptMessage = {
+      role: 'assistant',
+      id: 'a',
+      text: 'ab',
+      status: 'done',
+      references: [{ title: 'x'.repeat(5) }],
+      notices: [{ level: 'info', message: 'y'.repeat(5) }],
+    };
+    assert.deepEqual(
+      trimTranscript([user(1, 'abc'), answer], 10, 12).map((m) => m.id),
+      ['a'],
+    );
+    assert.deepEqual(
+      trimTranscript([user(1, 'abc'), answer], 10, 15).map((m) => m.id),
+      ['1', 'a'],
+    );
   });
 
   it('refuses a non-positive message limit', () => {

@@ -67,7 +67,11 @@ describe('reduceTranscript', () => {
     ]);
     assert.deepEqual(
       s.messages.map((m) => [m.role, m.role === 'error' ? m.message : m.text]),
-      [['user', 'p'], ['assistant', 'half'], ['error', 'too slow']],
+      [
+        ['user', 'p'],
+        ['assistant', 'half'],
+        ['error', 'too slow'],
+      ],
     );
     assert.equal((s.messages[1] as { status: string }).status, 'error');
   });

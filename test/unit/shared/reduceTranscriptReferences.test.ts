@@ -16,7 +16,18 @@ describe('reduceTranscript: references, notices, model reason, done extras', () 
       chunk('t', { type: 'reference', title: 'src/db.ts', uri: 'file:///w/src/db.ts' }),
       chunk('t', { type: 'notice', level: 'warning', message: 'budget 90% used' }),
       chunk('t', { type: 'markdown', text: 'Answer' }),
-      chunk('t', { type: 'done', model: 'llama3', usage: { inputTokens: 1, outputTokens: 2 }, durationMs: 3, truncated: false, local: true, cost: { usd: 0 }, ttftMs: 1, cached: true, footer: 'line' }),
+      chunk('t', {
+        type: 'done',
+        model: 'llama3',
+        usage: { inputTokens: 1, outputTokens: 2 },
+        durationMs: 3,
+        truncated: false,
+        local: true,
+        cost: { usd: 0 },
+        ttftMs: 1,
+        cached: true,
+        footer: 'line',
+      }),
       { type: 'turnEnd', turnId: 't', reason: 'done' },
     ]);
     assert.deepEqual(s.messages[1], {
@@ -25,12 +36,24 @@ describe('reduceTranscript: references, notices, model reason, done extras', () 
       text: 'Answer',
       status: 'done',
       model: { model: 'llama3', provider: 'ollama', local: true, reason: 'simple question' },
-      references: [{ title: 'decision: PostgreSQL', detail: 'memory' }, { title: 'src/db.ts', uri: 'file:///w/src/db.ts' }],
+      references: [
+        { title: 'decision: PostgreSQL', detail: 'memory' },
+        { title: 'src/db.ts', uri: 'file:///w/src/db.ts' },
+      ],
       notices: [
         { level: 'info', message: 'kept local: contains a secret' },
         { level: 'warning', message: 'budget 90% used' },
       ],
-      stats: { usage: { inputTokens: 1, outputTokens: 2 }, durationMs: 3, truncated: false, local: true, cost: { usd: 0 }, ttftMs: 1, cached: true, footer: 'line' },
+      stats: {
+        usage: { inputTokens: 1, outputTokens: 2 },
+        durationMs: 3,
+        truncated: false,
+        local: true,
+        cost: { usd: 0 },
+        ttftMs: 1,
+        cached: true,
+        footer: 'line',
+      },
     });
   });
 
@@ -61,15 +84,28 @@ describe('reduceTranscript: references, notices, model reason, done extras', () 
       chunk('t', { type: 'notice', level: 'info', message: 'kept local: contains a secret' }),
       chunk('t', { type: 'error', code: 'provider-unreachable', message: 'Ollama is not running', actions: [] }),
     ]);
-    assert.deepEqual(s.messages.map((m) => m.role), ['user', 'assistant', 'error']);
+    assert.deepEqual(
+      s.messages.map((m) => m.role),
+      ['user', 'assistant', 'error'],
+    );
     const refsOnly = fold([start, chunk('t', { type: 'reference', title: 'm' }), chunk('t', { type: 'error', code: 'x', message: 'y', actions: [] })]);
-    assert.deepEqual(refsOnly.messages.map((m) => m.role), ['user', 'error']);
+    assert.deepEqual(
+      refsOnly.messages.map((m) => m.role),
+      ['user', 'error'],
+    );
   });
 
-  it('keeps a notice\'s actions (e.g. /forget\'s confirmation button)', () => {
+  it("keeps a notice's actions (e.g. /forget's confirmation button)", () => {
     const actions = [{ title: 'Forget 2 memories…', command: 'jarvis.memory.forget', args: ['a', 'b'] }];
-    const s = fold([start, chunk('t', { type: 'notice', level: 'info', message: 'Found 2', actions }), chunk('t', { type: 'notice', level: 'info', message: 'none', actions: [] })]);
-    assert.deepEqual((s.messages[1] as { notices: unknown }).notices, [{ level: 'info', message: 'Found 2', actions }, { level: 'info', message: 'none' }]);
+    const s = fold([
+      start,
+      chunk('t', { type: 'notice', level: 'info', message: 'Found 2', actions }),
+      chunk('t', { type: 'notice', level: 'info', message: 'none', actions: [] }),
+    ]);
+    assert.deepEqual((s.messages[1] as { notices: unknown }).notices, [
+      { level: 'info', message: 'Found 2', actions },
+      { level: 'info', message: 'none' },
+    ]);
   });
 
   it('ignores references and notices of unknown turns', () => {

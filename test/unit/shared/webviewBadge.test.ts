@@ -26,8 +26,11 @@ describe('formatModelBadge', () => {
 });
 
 describe('formatAnswerFooter', () => {
-  it('shows the host\'s usage line when there is one', () => {
-    assert.equal(formatAnswerFooter({ ...stats, footer: 'llama3 · local · 1200 → 345 tokens · free (local) · 2.3 s' }), 'llama3 · local · 1200 → 345 tokens · free (local) · 2.3 s');
+  it("shows the host's usage line when there is one", () => {
+    assert.equal(
+      formatAnswerFooter({ ...stats, footer: 'llama3 · local · 1200 → 345 tokens · free (local) · 2.3 s' }),
+      'llama3 · local · 1200 → 345 tokens · free (local) · 2.3 s',
+    );
   });
 
   it('falls back to tokens and time for transcripts saved without it', () => {

@@ -13,9 +13,18 @@ const commands = [
 describe('matchSlashCommands', () => {
   it('offers commands by prefix while only "/name" is typed', () => {
     assert.deepEqual(matchSlashCommands('/', commands), commands);
-    assert.deepEqual(matchSlashCommands('/re', commands).map((c) => c.name), ['remember', 'recall']);
-    assert.deepEqual(matchSlashCommands('/REM', commands).map((c) => c.name), ['remember']);
-    assert.deepEqual(matchSlashCommands('/remember', commands).map((c) => c.name), ['remember']);
+    assert.deepEqual(
+      matchSlashCommands('/re', commands).map((c) => c.name),
+      ['remember', 'recall'],
+    );
+    assert.deepEqual(
+      matchSlashCommands('/REM', commands).map((c) => c.name),
+      ['remember'],
+    );
+    assert.deepEqual(
+      matchSlashCommands('/remember', commands).map((c) => c.name),
+      ['remember'],
+    );
   });
 
   it('offers nothing otherwise', () => {
@@ -28,9 +37,20 @@ describe('matchSlashCommands', () => {
 
 describe('sanitizeSlashCommands', () => {
   it('keeps well-formed, unique entries and bounds descriptions', () => {
-    const raw = [commands[0], { name: 'recall' }, { name: 'bad name' }, { name: 'remember', description: 'again' }, null, 'x', { name: 'long', description: 'd'.repeat(500) }];
+    const raw = [
+      commands[0],
+      { name: 'recall' },
+      { name: 'bad name' },
+      { name: 'remember', description: 'again' },
+      null,
+      'x',
+      { name: 'long', description: 'd'.repeat(500) },
+    ];
     const out = sanitizeSlashCommands(raw);
-    assert.deepEqual(out.map((c) => c.name), ['remember', 'recall', 'long']);
+    assert.deepEqual(
+      out.map((c) => c.name),
+      ['remember', 'recall', 'long'],
+    );
     assert.equal(out[1].description, '');
     assert.equal(out[2].description.length, 200);
     assert.deepEqual(sanitizeSlashCommands('nope'), []);
@@ -60,7 +80,18 @@ describe('isOpenableReferenceUri', () => {
     for (const u of ['file:///w/a.ts', 'FILE:///w/a.ts', 'untitled:Untitled-1', 'vscode-notebook-cell:/w/n.ipynb#W0sZmlsZQ%3D%3D']) {
       assert.equal(isOpenableReferenceUri(u), true, u);
     }
-    for (const u of ['', 'file:', 'https://example.com', 'command:workbench.action.terminal.new', 'vscode://x', 'javascript:alert(1)', 'file:///a b', 'file:///a\nb', ' file:///a', `file:///${'a'.repeat(9000)}`]) {
+    for (const u of [
+      '',
+      'file:',
+      'https://example.com',
+      'command:workbench.action.terminal.new',
+      'vscode://x',
+      'javascript:alert(1)',
+      'file:///a b',
+      'file:///a\nb',
+      ' file:///a',
+      `file:///${'a'.repeat(9000)}`,
+    ]) {
       assert.equal(isOpenableReferenceUri(u), false, JSON.stringify(u).slice(0, 40));
     }
   });
@@ -69,15 +100,33 @@ describe('isOpenableReferenceUri', () => {
 describe('insertedRanges', () => {
   it('puts inserted text where each selection started, shifted by earlier replacements', () => {
     // "aaXXbbYYcc": XX = [2,4), YY = [6,8) replaced by "123".
-    assert.deepEqual(insertedRanges([{ start: 6, end: 8 }, { start: 2, end: 4 }], 3), [
-      { start: 2, end: 5 },
-      { start: 7, end: 10 },
-    ]);
+    assert.deepEqual(
+      insertedRanges(
+        [
+          { start: 6, end: 8 },
+          { start: 2, end: 4 },
+        ],
+        3,
+      ),
+      [
+        { start: 2, end: 5 },
+        { start: 7, end: 10 },
+      ],
+    );
     assert.deepEqual(insertedRanges([{ start: 0, end: 0 }], 4), [{ start: 0, end: 4 }]);
-    assert.deepEqual(insertedRanges([{ start: 0, end: 10 }, { start: 12, end: 12 }], 0), [
-      { start: 0, end: 0 },
-      { start: 2, end: 2 },
-    ]);
+    assert.deepEqual(
+      insertedRanges(
+        [
+          { start: 0, end: 10 },
+          { start: 12, end: 12 },
+        ],
+        0,
+      ),
+      [
+        { start: 0, end: 0 },
+        { start: 2, end: 2 },
+      ],
+    );
   });
 
   it('refuses impossible input with a clear error', () => {
@@ -85,7 +134,7 @@ describe('insertedRanges', () => {
     assert.throws(() => insertedRanges([], -1), /insertedLength must be a non-negative integer \(got -1\)/);
   });
 
-  it('withEol converts every line ending to the document\'s', () => {
+  it("withEol converts every line ending to the document's", () => {
     assert.equal(withEol('a\nb\r\nc\rd', '\r\n'), 'a\r\nb\r\nc\r\nd');
     assert.equal(withEol('a\r\nb', '\n'), 'a\nb');
   });

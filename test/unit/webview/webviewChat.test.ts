@@ -57,7 +57,8 @@ describe('chat webview (real browser)', function () {
       const send = (type: string, body: string) => res.writeHead(200, { 'content-type': type }).end(body);
       if (req.url === '/chat.js') send('text/javascript', script);
       else if (req.url === '/chat.css') send('text/css', css);
-      else if (req.url === '/') send('text/html', chatHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/chat.js`, styleUri: `${origin}/chat.css` }));
+      else if (req.url === '/')
+        send('text/html', chatHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/chat.js`, styleUri: `${origin}/chat.css` }));
       else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -148,7 +149,10 @@ describe('chat webview (real browser)', function () {
     await page.locator('#prompt').fill('via button');
     await page.locator('#send').click();
     await waitForPosted({ type: 'send', prompt: 'via button' });
-    assert.deepEqual((await posted()).map((m) => m.type), ['ready', 'send']);
+    assert.deepEqual(
+      (await posted()).map((m) => m.type),
+      ['ready', 'send'],
+    );
   });
 
   it('streams markdown into the answer, with the model badge, then stats when done', async () => {
@@ -164,7 +168,11 @@ describe('chat webview (real browser)', function () {
 
     assert.equal(await page.locator('.message.assistant .message-footer').isHidden(), true, 'no footer while streaming');
 
-    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'done', model: 'llama3', usage: { inputTokens: 10, outputTokens: 5 }, durationMs: 1500, truncated: false } });
+    await host({
+      type: 'chunk',
+      turnId: 't1',
+      chunk: { type: 'done', model: 'llama3', usage: { inputTokens: 10, outputTokens: 5 }, durationMs: 1500, truncated: false },
+    });
     await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
     await page.locator('.message-footer', { hasText: '15 tokens' }).waitFor();
     assert.equal(await page.locator('.message.assistant .message-footer').textContent(), '15 tokens · 1.5 s');
@@ -188,7 +196,10 @@ describe('chat webview (real browser)', function () {
     assert.equal(await body.locator('img, script, iframe, [onerror]').count(), 0);
     assert.equal(await body.locator('a[href^="javascript"]').count(), 0);
     assert.match((await body.textContent()) ?? '', /<img src=x onerror=/, 'raw HTML is shown as text');
-    await page.locator('.message.assistant .markdown >> text=click me').click().catch(() => undefined);
+    await page
+      .locator('.message.assistant .markdown >> text=click me')
+      .click()
+      .catch(() => undefined);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
   });
 
@@ -211,7 +222,11 @@ describe('chat webview (real browser)', function () {
       { title: 'Check Ollama', command: 'jarvis.checkOllama' },
       { title: 'Open Settings', command: 'workbench.action.openSettings', args: ['jarvis.ollama.host'] },
     ];
-    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'error', code: 'provider-unreachable', message: 'Ollama is not running at http://localhost:11434.', actions } });
+    await host({
+      type: 'chunk',
+      turnId: 't1',
+      chunk: { type: 'error', code: 'provider-unreachable', message: 'Ollama is not running at http://localhost:11434.', actions },
+    });
     await host({ type: 'turnEnd', turnId: 't1', reason: 'error' });
     const error = page.locator('.message.error');
     await error.waitFor();
@@ -306,7 +321,21 @@ describe('chat webview (real browser)', function () {
     await waitForPosted({ type: 'openReference', uri: file });
 
     const footer = 'gpt-4o · cloud · 100 → 20 tokens · $0.0012 · 2.1 s (first token 400 ms)';
-    await host({ type: 'chunk', turnId: 't1', chunk: { type: 'done', model: 'gpt-4o', usage: { inputTokens: 100, outputTokens: 20 }, durationMs: 2100, truncated: false, local: false, cost: { usd: 0.0012 }, ttftMs: 400, footer } });
+    await host({
+      type: 'chunk',
+      turnId: 't1',
+      chunk: {
+        type: 'done',
+        model: 'gpt-4o',
+        usage: { inputTokens: 100, outputTokens: 20 },
+        durationMs: 2100,
+        truncated: false,
+        local: false,
+        cost: { usd: 0.0012 },
+        ttftMs: 400,
+        footer,
+      },
+    });
     await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
     await answer.locator('.message-footer', { hasText: '$0.0012' }).waitFor();
     assert.equal(await answer.locator('.message-footer').textContent(), footer);
@@ -329,7 +358,7 @@ describe('chat webview (real browser)', function () {
     await folded.locator('.replaced-body', { hasText: 'Local loop.' }).waitFor();
   });
 
-  it('notice buttons (e.g. /forget\'s confirmation) post runAction', async () => {
+  it("notice buttons (e.g. /forget's confirmation) post runAction", async () => {
     await startTurn('/forget pnpm');
     const action = { title: 'Forget 2 memories…', command: 'jarvis.memory.forget', args: ['m1', 'm2'] };
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'notice', level: 'info', message: 'Found 2 memories about pnpm.', actions: [action] } });
@@ -363,7 +392,10 @@ describe('chat webview (real browser)', function () {
       await page.locator('#prompt').pressSequentially('/');
       await menu().waitFor();
       assert.equal(await page.getByRole('listbox', { name: 'Slash commands' }).isVisible(), true);
-      assert.deepEqual(await options().allTextContents(), commands.map((c) => `/${c.name}${c.description}`));
+      assert.deepEqual(
+        await options().allTextContents(),
+        commands.map((c) => `/${c.name}${c.description}`),
+      );
       assert.equal(await page.locator('#prompt').getAttribute('aria-activedescendant'), 'slash-option-0');
 
       await page.keyboard.type('re');

@@ -3,13 +3,7 @@ import type { Logger } from '../../ports';
 import { nullLogger } from '../../ports';
 import { createOllamaClient } from './createOllamaClient';
 import { normalizeModelName, sameModel } from './modelName';
-import type {
-  OllamaConnection,
-  OllamaHealth,
-  OllamaModelDetails,
-  OllamaModelInfo,
-  OllamaPullProgress,
-} from './OllamaTypes';
+import type { OllamaConnection, OllamaHealth, OllamaModelDetails, OllamaModelInfo, OllamaPullProgress } from './OllamaTypes';
 import { toOllamaError } from './toOllamaError';
 
 /** Server health and model management: list, show, pull, delete, embed. */
@@ -40,16 +34,14 @@ export class OllamaModels {
     return this.run(undefined, signal, async (client) => {
       const res = await client.list();
       if (!Array.isArray(res?.models)) throw new SyntaxError('/api/tags has no "models" array');
-      return res.models.map(
-        (m): OllamaModelInfo => ({
-          name: m.name,
-          sizeBytes: m.size,
-          parameterSize: m.details?.parameter_size || undefined,
-          quantization: m.details?.quantization_level || undefined,
-          family: m.details?.family || undefined,
-          modifiedAt: m.modified_at === undefined ? undefined : String(m.modified_at),
-        }),
-      );
+      return res.models.map((m): OllamaModelInfo => ({
+        name: m.name,
+        sizeBytes: m.size,
+        parameterSize: m.details?.parameter_size || undefined,
+        quantization: m.details?.quantization_level || undefined,
+        family: m.details?.family || undefined,
+        modifiedAt: m.modified_at === undefined ? undefined : String(m.modified_at),
+      }));
     });
   }
 

@@ -89,7 +89,11 @@ export class OllamaProvider implements LlmProvider {
 
 function noCallMade(model: string, text: string): JarvisError {
   const said = text.trim() === '' ? '' : ` It said: "${text.trim().slice(0, 200)}"`;
-  return new JarvisError('invalid-response', `${model} answered without calling a tool, but this request requires a tool call.${said} Try again, or pick a model that follows tool instructions better.`, { provider: 'ollama', model });
+  return new JarvisError(
+    'invalid-response',
+    `${model} answered without calling a tool, but this request requires a tool call.${said} Try again, or pick a model that follows tool instructions better.`,
+    { provider: 'ollama', model },
+  );
 }
 
 function toFinishReason(reason: string | undefined): FinishReason {

@@ -61,9 +61,7 @@ export class OllamaStatusMonitor {
         } catch (e) {
           this.logger.warn(`Could not list Ollama models: ${errorMessage(e)}`);
         }
-        next = installed
-          ? { state: 'ready', host, model, version: health.version }
-          : { state: 'model-missing', host, model, version: health.version };
+        next = installed ? { state: 'ready', host, model, version: health.version } : { state: 'model-missing', host, model, version: health.version };
       }
     }
     if (JSON.stringify(next) !== JSON.stringify(this.current)) {

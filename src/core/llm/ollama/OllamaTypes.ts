@@ -8,9 +8,7 @@ export interface OllamaConnection {
   fetch?: typeof fetch;
 }
 
-export type OllamaHealth =
-  | { reachable: true; version: string }
-  | { reachable: false; error: JarvisError };
+export type OllamaHealth = { reachable: true; version: string } | { reachable: false; error: JarvisError };
 
 export interface OllamaModelInfo {
   /** Full name with tag, e.g. `llama3:latest`. */

@@ -43,8 +43,7 @@ export function toOllamaError(e: unknown, ctx: OllamaErrorContext): JarvisError 
     if (status === 404 && model !== undefined && !/page not found/i.test(text)) {
       return new JarvisError(
         'model-not-found',
-        `Model "${model}" is not installed in Ollama. Pull it with \`ollama pull ${model}\` ` +
-          `or run "Jarvis: Pull Ollama Model".`,
+        `Model "${model}" is not installed in Ollama. Pull it with \`ollama pull ${model}\` ` + `or run "Jarvis: Pull Ollama Model".`,
         { ...base, status },
       );
     }
@@ -56,11 +55,7 @@ export function toOllamaError(e: unknown, ctx: OllamaErrorContext): JarvisError 
       return new JarvisError('provider-error', `Ollama at ${host} closed the connection before the answer was complete.`, base);
     }
     if (e.message === 'fetch failed' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(networkCode(e))) {
-      return new JarvisError(
-        'provider-unreachable',
-        `Cannot reach Ollama at ${host}. Is it running? Start it with \`ollama serve\`.`,
-        base,
-      );
+      return new JarvisError('provider-unreachable', `Cannot reach Ollama at ${host}. Is it running? Start it with \`ollama serve\`.`, base);
     }
   }
 

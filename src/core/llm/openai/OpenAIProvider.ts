@@ -101,10 +101,7 @@ export class OpenAIProvider extends SdkCloudProvider implements LlmProvider {
     try {
       // 'float' explicitly: the SDK otherwise asks for base64 and decodes it blindly, which breaks
       // on compatible servers that ignore encoding_format and return plain arrays.
-      response = await this.client(conn).embeddings.create(
-        { model, input: inputs, encoding_format: 'float' },
-        signal ? { signal } : undefined,
-      );
+      response = await this.client(conn).embeddings.create({ model, input: inputs, encoding_format: 'float' }, signal ? { signal } : undefined);
     } catch (e) {
       throw this.toError(e, conn, model);
     }
@@ -154,11 +151,7 @@ function mapFinishReason(reason: string): FinishReason {
   return 'other';
 }
 
-function orderedEmbeddings(
-  response: OpenAI.Embeddings.CreateEmbeddingResponse,
-  expected: number,
-  model: string,
-): number[][] {
+function orderedEmbeddings(response: OpenAI.Embeddings.CreateEmbeddingResponse, expected: number, model: string): number[][] {
   const invalid = (why: string) =>
     new JarvisError('invalid-response', `${LABEL} returned unusable embeddings for "${model}": ${why}.`, {
       provider: 'openai',

@@ -81,9 +81,6 @@ function checkPrice(model: string, price: unknown): ModelPrice {
 function checkUsage(usage: TokenUsage): void {
   const ok = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
   if (!usage || !ok(usage.inputTokens) || !ok(usage.outputTokens)) {
-    throw new JarvisError(
-      'invalid-input',
-      `Token usage must have whole, non-negative inputTokens and outputTokens (got ${JSON.stringify(usage)}).`,
-    );
+    throw new JarvisError('invalid-input', `Token usage must have whole, non-negative inputTokens and outputTokens (got ${JSON.stringify(usage)}).`);
   }
 }

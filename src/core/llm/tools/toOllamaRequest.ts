@@ -11,11 +11,7 @@ export const OLLAMA_REQUIRED_TOOL_PROMPT = 'Answer by calling one of the provide
  * as an object) on the assistant message; each result becomes a `role: "tool"` message carrying
  * the tool's name, which Ollama uses instead of a call id.
  */
-export function toOllamaRequest(
-  messages: readonly ChatMessage[],
-  tools: readonly CheckedTool[],
-  required = false,
-): { messages: Message[]; tools?: Tool[] } {
+export function toOllamaRequest(messages: readonly ChatMessage[], tools: readonly CheckedTool[], required = false): { messages: Message[]; tools?: Tool[] } {
   const names = new Map<string, string>();
   const out: Message[] = [];
   for (const m of tools.length > 0 || hasToolParts(messages) ? prepareToolMessages(messages) : messages) {
@@ -33,7 +29,10 @@ export function toOllamaRequest(
   if (tools.length === 0) return { messages: out };
   return {
     messages: out,
-    tools: tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters as Tool['function']['parameters'] } })),
+    tools: tools.map((t) => ({
+      type: 'function',
+      function: { name: t.name, description: t.description, parameters: t.parameters as Tool['function']['parameters'] },
+    })),
   };
 }
 

@@ -30,10 +30,7 @@ export function validateTools(tools: readonly ToolDefinition[] | undefined, tool
   return tools.map((t, i) => {
     const name = (t as { name?: unknown } | null)?.name;
     if (typeof name !== 'string' || !NAME.test(name)) {
-      throw new JarvisError(
-        'invalid-input',
-        `Tool ${i + 1} has the name ${JSON.stringify(name)}; ${label} accepts 1–64 letters, digits, "_" and "-".`,
-      );
+      throw new JarvisError('invalid-input', `Tool ${i + 1} has the name ${JSON.stringify(name)}; ${label} accepts 1–64 letters, digits, "_" and "-".`);
     }
     if (seen.has(name)) throw new JarvisError('invalid-input', `Two tools are named "${name}"; tool names must be unique.`);
     seen.add(name);

@@ -10,11 +10,23 @@ export function lmErrorToJarvis(code: string | undefined, message: string, model
   const why = message ? ` (${message})` : '';
   switch (code) {
     case 'NoPermissions':
-      return new JarvisError('auth-failed', `Jarvis is not allowed to use the VS Code chat model ${model}${why}. Allow Jarvis when VS Code asks, or manage access under Accounts → Manage Language Model Access.`, details);
+      return new JarvisError(
+        'auth-failed',
+        `Jarvis is not allowed to use the VS Code chat model ${model}${why}. Allow Jarvis when VS Code asks, or manage access under Accounts → Manage Language Model Access.`,
+        details,
+      );
     case 'Blocked':
-      return new JarvisError('rate-limited', `The VS Code chat model ${model} is refusing requests from Jarvis for now${why}, usually because a usage quota is reached. Try again later.`, details);
+      return new JarvisError(
+        'rate-limited',
+        `The VS Code chat model ${model} is refusing requests from Jarvis for now${why}, usually because a usage quota is reached. Try again later.`,
+        details,
+      );
     case 'NotFound':
-      return new JarvisError('model-not-found', `The VS Code chat model ${model} is no longer available${why}. The extension that provided it may have been disabled or signed out.`, details);
+      return new JarvisError(
+        'model-not-found',
+        `The VS Code chat model ${model} is no longer available${why}. The extension that provided it may have been disabled or signed out.`,
+        details,
+      );
     default:
       return new JarvisError('provider-error', `The VS Code chat model ${model} failed${why}.`, details);
   }

@@ -71,7 +71,11 @@ export function assessAnchor(remembered: string, documentText: string | undefine
   }
   const similarity = Math.round(best.similarity * 100) / 100;
   if (best.similarity < STALE_SIMILARITY) {
-    return { state: 'stale', reason: similarity < 0.2 ? 'its code was deleted or replaced' : `its code was rewritten (${Math.round(similarity * 100)}% alike)`, similarity };
+    return {
+      state: 'stale',
+      reason: similarity < 0.2 ? 'its code was deleted or replaced' : `its code was rewritten (${Math.round(similarity * 100)}% alike)`,
+      similarity,
+    };
   }
   return { state: 'changed', span: { startLine: best.startLine, endLine: Math.min(lines.length, best.startLine + height - 1) }, similarity };
 }

@@ -68,7 +68,8 @@ export class PreferenceContextContributor implements ContextContributor {
     if (!s.learning) return;
     const text = exchange.prompt.trim();
     if (text === '' || this.options.isGeneratedPrompt?.(text)) return;
-    for (const r of readPreferences(text).refused) this.logger.info(`Preferences: not learned (about routing, privacy or instructions, which only settings change): “${r.slice(0, 80)}”`);
+    for (const r of readPreferences(text).refused)
+      this.logger.info(`Preferences: not learned (about routing, privacy or instructions, which only settings change): “${r.slice(0, 80)}”`);
     const touched = await this.options.learner.learnFromText(text);
     const learned = touched.filter((p) => p.status !== 'pending');
     if (learned.length > 0) this.logger.info(`Preferences: learned ${learned.map((p) => `${p.id}=${p.value.slice(0, 40)}`).join(', ')}.`);

@@ -52,7 +52,10 @@ export function createMemoryCommands(options: MemoryCommandsOptions): SlashComma
       const record = await store.store({ text: parsed.text, type: parsed.type, metadata: { ...definedOnly(scope) } }, request.signal);
       await options.onRemembered?.(record);
       const how = parsed.explicit ? '' : ` I guessed the type; to choose it, start with a type and a colon, e.g. \`/remember decision: …\`.`;
-      yield { type: 'markdown', text: `Remembered as ${article(parsed.type)} **${MEMORY_TYPE_LABELS[parsed.type]}**: ${memorySnippet(record.text, 200)}${how}` };
+      yield {
+        type: 'markdown',
+        text: `Remembered as ${article(parsed.type)} **${MEMORY_TYPE_LABELS[parsed.type]}**: ${memorySnippet(record.text, 200)}${how}`,
+      };
       yield ref(record);
     },
   };
@@ -94,7 +97,10 @@ export function createMemoryCommands(options: MemoryCommandsOptions): SlashComma
         return;
       }
       const title = topic ? `Decisions about “${topic}”` : 'Latest decisions';
-      yield { type: 'markdown', text: `${title}:\n\n${records.map((r, i) => `${i + 1}. ${memorySnippet(r.text, 300)} *(${formatAge(clock.now() - r.metadata.createdAt)})*`).join('\n')}` };
+      yield {
+        type: 'markdown',
+        text: `${title}:\n\n${records.map((r, i) => `${i + 1}. ${memorySnippet(r.text, 300)} *(${formatAge(clock.now() - r.metadata.createdAt)})*`).join('\n')}`,
+      };
       for (const r of records) yield ref(r);
     },
   };
@@ -110,8 +116,14 @@ export function createMemoryCommands(options: MemoryCommandsOptions): SlashComma
         yield { type: 'markdown', text: `No memories match “${query}”; nothing to forget.` };
         return;
       }
-      const lines = hits.map((h, i) => `${i + 1}. **${MEMORY_TYPE_LABELS[h.record.type]}** · ${memorySnippet(h.record.text, 200)} *(${formatAge(clock.now() - h.record.metadata.createdAt)})*`);
-      yield { type: 'markdown', text: `${count(hits.length, 'memory matches', 'memories match')} “${query}”:\n\n${lines.join('\n')}\n\nNothing is deleted until you confirm. You can also delete single memories in the Memory view.` };
+      const lines = hits.map(
+        (h, i) =>
+          `${i + 1}. **${MEMORY_TYPE_LABELS[h.record.type]}** · ${memorySnippet(h.record.text, 200)} *(${formatAge(clock.now() - h.record.metadata.createdAt)})*`,
+      );
+      yield {
+        type: 'markdown',
+        text: `${count(hits.length, 'memory matches', 'memories match')} “${query}”:\n\n${lines.join('\n')}\n\nNothing is deleted until you confirm. You can also delete single memories in the Memory view.`,
+      };
       yield {
         type: 'notice',
         level: 'info',
@@ -132,7 +144,9 @@ function required(args: string, hint: string): string {
 
 function list(found: RetrievedMemory[], now: number): string {
   return found
-    .map((f, i) => `${i + 1}. **${MEMORY_TYPE_LABELS[f.record.type]}** · ${memorySnippet(f.record.text, 300)} *(${formatAge(now - f.record.metadata.createdAt)})*`)
+    .map(
+      (f, i) => `${i + 1}. **${MEMORY_TYPE_LABELS[f.record.type]}** · ${memorySnippet(f.record.text, 300)} *(${formatAge(now - f.record.metadata.createdAt)})*`,
+    )
     .join('\n');
 }
 

@@ -15,10 +15,7 @@ export interface Embedder {
 /** Refuses a server answer that does not match what was asked, before it can poison the index. */
 export function checkEmbeddings(vectors: unknown, count: number, dimension: number, source: string): number[][] {
   if (!Array.isArray(vectors) || vectors.length !== count) {
-    throw new JarvisError(
-      'invalid-response',
-      `${source} returned ${Array.isArray(vectors) ? vectors.length : 'no'} embeddings for ${count} texts.`,
-    );
+    throw new JarvisError('invalid-response', `${source} returned ${Array.isArray(vectors) ? vectors.length : 'no'} embeddings for ${count} texts.`);
   }
   for (const v of vectors) {
     if (!Array.isArray(v) && !(v instanceof Float32Array)) {
@@ -27,8 +24,7 @@ export function checkEmbeddings(vectors: unknown, count: number, dimension: numb
     if (v.length !== dimension) {
       throw new JarvisError(
         'invalid-response',
-        `${source} returned ${v.length}-dimensional embeddings, but ${dimension} were configured. ` +
-          'Set the embedding dimension to match the model.',
+        `${source} returned ${v.length}-dimensional embeddings, but ${dimension} were configured. ` + 'Set the embedding dimension to match the model.',
       );
     }
     for (let i = 0; i < v.length; i++) {
@@ -48,10 +44,7 @@ export function checkTexts(texts: unknown): asserts texts is string[] {
 
 export function checkDimension(dimension: unknown, label: string): number {
   if (!Number.isInteger(dimension) || (dimension as number) < 8 || (dimension as number) > 8192) {
-    throw new JarvisError(
-      'invalid-input',
-      `${label} dimension must be a whole number between 8 and 8192 (got ${String(dimension)}).`,
-    );
+    throw new JarvisError('invalid-input', `${label} dimension must be a whole number between 8 and 8192 (got ${String(dimension)}).`);
   }
   return dimension as number;
 }

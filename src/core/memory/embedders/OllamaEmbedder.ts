@@ -43,10 +43,7 @@ export class OllamaEmbedder implements Embedder {
     this.model = model.trim();
     const known = KNOWN_DIMENSIONS[this.model.replace(/:latest$/, '')];
     if (options.dimension === undefined && known === undefined) {
-      throw new JarvisError(
-        'invalid-input',
-        `The output size of Ollama model "${this.model}" is unknown: pass its \`dimension\` (e.g. 768).`,
-      );
+      throw new JarvisError('invalid-input', `The output size of Ollama model "${this.model}" is unknown: pass its \`dimension\` (e.g. 768).`);
     }
     this.dimension = checkDimension(options.dimension ?? known, 'The Ollama embedding');
     const batchSize = options.batchSize ?? 32;

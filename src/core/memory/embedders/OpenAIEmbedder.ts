@@ -45,10 +45,7 @@ export class OpenAIEmbedder implements Embedder {
     this.model = model.trim();
     const known = KNOWN_DIMENSIONS[this.model];
     if (options.dimension === undefined && known === undefined) {
-      throw new JarvisError(
-        'invalid-input',
-        `The output size of embedding model "${this.model}" is unknown: pass its \`dimension\`.`,
-      );
+      throw new JarvisError('invalid-input', `The output size of embedding model "${this.model}" is unknown: pass its \`dimension\`.`);
     }
     this.dimension = checkDimension(options.dimension ?? known, 'The OpenAI embedding');
     const batchSize = options.batchSize ?? 128;

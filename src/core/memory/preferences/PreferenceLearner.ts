@@ -152,7 +152,10 @@ export class PreferenceLearner {
   async learnFromWorkspaceConfig(files: ConfigFile[]): Promise<Preference[]> {
     assertTrusted(this.trust, 'learn preferences from workspace files');
     if (!Array.isArray(files)) throw new JarvisError('invalid-input', 'learnFromWorkspaceConfig needs a list of files.');
-    return this.recordAll(files.flatMap((f) => readWorkspaceConfig(f)), 'workspace-config');
+    return this.recordAll(
+      files.flatMap((f) => readWorkspaceConfig(f)),
+      'workspace-config',
+    );
   }
 
   /** One observed edit raises the matching preference a little. Refused in an untrusted workspace. */
@@ -283,7 +286,13 @@ export class PreferenceLearner {
     } else if (p.value === e.value) {
       // A rejected preference stays rejected: the same evidence must not sneak it back in.
       if (p.status === 'rejected') return p;
-      next = { ...p, confidence: 1 - (1 - this.confidenceOf(p)) * (1 - w), evidenceCount: p.evidenceCount + 1, lastEvidenceAt: now, sources: addSource(p.sources, source) };
+      next = {
+        ...p,
+        confidence: 1 - (1 - this.confidenceOf(p)) * (1 - w),
+        evidenceCount: p.evidenceCount + 1,
+        lastEvidenceAt: now,
+        sources: addSource(p.sources, source),
+      };
       if (p.status === 'confirmed') next.confidence = 1;
       // A pending one becomes learned only on evidence that alone is strong enough: repetition of a
       // doubtful reading never slips it into prompts silently.
@@ -298,7 +307,16 @@ export class PreferenceLearner {
       const current = this.confidenceOf(p);
       next =
         p.status === 'rejected' || source === 'explicit' || w >= current
-          ? { ...e, id, status: proposal ? 'pending' : 'learned', confidence: w, evidenceCount: 1, sources: [source], createdAt: p.createdAt, lastEvidenceAt: now }
+          ? {
+              ...e,
+              id,
+              status: proposal ? 'pending' : 'learned',
+              confidence: w,
+              evidenceCount: 1,
+              sources: [source],
+              createdAt: p.createdAt,
+              lastEvidenceAt: now,
+            }
           : { ...p, confidence: current * (1 - w), lastEvidenceAt: now };
     }
     this.prefs.set(id, next);

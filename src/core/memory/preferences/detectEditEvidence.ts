@@ -4,9 +4,23 @@ import type { EditEvidence } from './PreferenceLearner';
 const SEMICOLON_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  typescript: 'TypeScript', typescriptreact: 'TypeScript', javascript: 'JavaScript', javascriptreact: 'JavaScript',
-  python: 'Python', go: 'Go', rust: 'Rust', java: 'Java', kotlin: 'Kotlin', csharp: 'C#', cpp: 'C++', c: 'C',
-  ruby: 'Ruby', php: 'PHP', swift: 'Swift', scala: 'Scala', shellscript: 'Shell',
+  typescript: 'TypeScript',
+  typescriptreact: 'TypeScript',
+  javascript: 'JavaScript',
+  javascriptreact: 'JavaScript',
+  python: 'Python',
+  go: 'Go',
+  rust: 'Rust',
+  java: 'Java',
+  kotlin: 'Kotlin',
+  csharp: 'C#',
+  cpp: 'C++',
+  c: 'C',
+  ruby: 'Ruby',
+  php: 'PHP',
+  swift: 'Swift',
+  scala: 'Scala',
+  shellscript: 'Shell',
 };
 
 /** The name people use for a VS Code language id (`typescriptreact` → TypeScript). */
@@ -94,7 +108,10 @@ function closingQuote(code: string, start: number): number {
 
 /** "tabs" or "<n> spaces" from the indented lines, when they agree; undefined otherwise. */
 export function indentStyle(code: string): string | undefined {
-  const indents = code.split('\n').map((l) => /^[ \t]+(?=\S)/.exec(l)?.[0]).filter((s): s is string => s !== undefined);
+  const indents = code
+    .split('\n')
+    .map((l) => /^[ \t]+(?=\S)/.exec(l)?.[0])
+    .filter((s): s is string => s !== undefined);
   if (indents.length === 0) return undefined;
   const tabs = indents.filter((s) => /^\t+$/.test(s)).length;
   const spaces = indents.filter((s) => /^ +$/.test(s)).map((s) => s.length);
@@ -111,7 +128,14 @@ export function semicolonStyle(code: string): 'always' | 'never' | undefined {
     .split('\n')
     .map((l) => l.replace(/\/\/.*$/, '').trim())
     // Lines that open or close blocks, continue expressions or hold comments are not statements.
-    .filter((l) => l !== '' && !/[{}([,:]$/.test(l) && !/^[})\]]/.test(l) && !/^(\*|\/\*|import\s*\{?$)/.test(l) && !/^(if|for|while|else|switch|try|catch|finally|function|class)\b/.test(l));
+    .filter(
+      (l) =>
+        l !== '' &&
+        !/[{}([,:]$/.test(l) &&
+        !/^[})\]]/.test(l) &&
+        !/^(\*|\/\*|import\s*\{?$)/.test(l) &&
+        !/^(if|for|while|else|switch|try|catch|finally|function|class)\b/.test(l),
+    );
   if (statements.length < 2) return undefined;
   const ended = statements.filter((l) => l.endsWith(';')).length / statements.length;
   if (ended >= 0.7) return 'always';
@@ -134,7 +158,10 @@ function identifiers(code: string): Map<string, Set<Case>> {
   for (const m of code.matchAll(/\b[A-Za-z][A-Za-z0-9_]*\b/g)) {
     const c = caseOf(m[0]);
     if (!c) continue;
-    const words = m[0].replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+    const words = m[0]
+      .replace(/_/g, ' ')
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase();
     out.set(words, (out.get(words) ?? new Set<Case>()).add(c));
   }
   return out;

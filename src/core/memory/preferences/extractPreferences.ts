@@ -69,7 +69,15 @@ function fromSentence(sentence: string, r: SentenceReading, meta: { threshold: n
   }
   if (r.preference < meta.threshold) return undefined;
   const statement = sentence.trim();
-  return { category: r.category, key: statementKey(statement), value: statement, statement, confidence: round(r.preference * r.categoryConfidence ** 0.25), sentence, via: 'classifier' };
+  return {
+    category: r.category,
+    key: statementKey(statement),
+    value: statement,
+    statement,
+    confidence: round(r.preference * r.categoryConfidence ** 0.25),
+    sentence,
+    via: 'classifier',
+  };
 }
 
 /** A stable key for a free-form statement: same words (any case, accents, punctuation) → same key. */

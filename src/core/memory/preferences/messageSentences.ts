@@ -52,11 +52,13 @@ export function messageSentences(text: string): string[] {
   const out: string[] = [];
   for (const block of prose.join('\n').split(/\n\s*\n|\n(?=\s*[-*•\d]+[.)]?\s)/)) {
     // Sentence ends: . ! ? ; followed by space/end, but not inside numbers ("1.5") or abbreviations like "e.g.".
-    const parts = block
-      .replace(/\b(e\.g|i\.e|z\.B|bzw|etc|vs|p\.ej|p\. ej|cf)\./gi, (m) => m.replace(/\./g, '\u2024'))
-      .split(/(?<=[.!?;])\s+|\n+/);
+    const parts = block.replace(/\b(e\.g|i\.e|z\.B|bzw|etc|vs|p\.ej|p\. ej|cf)\./gi, (m) => m.replace(/\./g, '\u2024')).split(/(?<=[.!?;])\s+|\n+/);
     for (const raw of parts) {
-      const s = raw.replace(/\u2024/g, '.').replace(/^\s*[-*•]\s+|^\s*\d+[.)]\s+/, '').replace(/\s+/g, ' ').trim();
+      const s = raw
+        .replace(/\u2024/g, '.')
+        .replace(/^\s*[-*•]\s+|^\s*\d+[.)]\s+/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (s.length < 3 || s.length > MAX_SENTENCE_CHARS) continue;
       out.push(s);
       if (out.length >= MAX_SENTENCES) return out;

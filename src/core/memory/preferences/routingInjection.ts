@@ -19,7 +19,9 @@ const TARGETS = [
   /\b(api[- ]?(key|schlüssel|token)s?|clave(s)? de api|cl[ée]s? d'api|secrets?|passwor[dt]s?|contraseñas?|mots? de passe|credentials?|zugangsdaten)\b/i,
   // the assistant's own instructions
   /\b(system ?prompt|systemprompt|prompt de sistema|prompt syst[èe]me)\b/i,
-  uw(/\b(ignore|ignoriere?|ignora|ignorez?)\b.*\b(instructions?|anweisungen|instrucciones|settings|einstellungen|configuraci[óo]n|r[ée]glages|rules|regeln|reglas|r[èe]gles)\b/i),
+  uw(
+    /\b(ignore|ignoriere?|ignora|ignorez?)\b.*\b(instructions?|anweisungen|instrucciones|settings|einstellungen|configuraci[óo]n|r[ée]glages|rules|regeln|reglas|r[èe]gles)\b/i,
+  ),
   /\b(disable|turn off|deactivate|abschalt\w*|schalt\w*\s+.*\baus|desactiva\w*|d[ée]sactiv\w*)\b.*\b(safety|security|sicherheit|seguridad|s[ée]curit[ée]|confirm\w*|bestätig\w*)\b/i,
 ].map(uw);
 

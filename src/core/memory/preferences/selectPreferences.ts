@@ -64,7 +64,9 @@ function languagesIn(text: string): Set<string> {
 }
 
 const STOP = new Set(
-  'the and for with your our you this that are is be to in of on it we i my me a an der die das und mit für ein eine ist wir ich el la los las y con para un una es nosotros le les et avec pour une est nous je en de du des'.split(' '),
+  'the and for with your our you this that are is be to in of on it we i my me a an der die das und mit für ein eine ist wir ich el la los las y con para un una es nosotros le les et avec pour une est nous je en de du des'.split(
+    ' ',
+  ),
 );
 
 function contentWords(statement: string): Set<string> {
@@ -110,7 +112,13 @@ export function selectPreferences(active: readonly Preference[], request: Prefer
   const scored = current
     .map((p) => ({ p, score: relevance(p, topics, codeTask, requestLanguages) }))
     .filter(({ p, score }) => score > 0 || (skipped.push({ preference: p, why: 'not relevant' }), false))
-    .sort((a, b) => b.score - a.score || Number(b.p.status === 'confirmed') - Number(a.p.status === 'confirmed') || b.p.confidence - a.p.confidence || a.p.id.localeCompare(b.p.id));
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        Number(b.p.status === 'confirmed') - Number(a.p.status === 'confirmed') ||
+        b.p.confidence - a.p.confidence ||
+        a.p.id.localeCompare(b.p.id),
+    );
   const used: Preference[] = [];
   let left = budgetTokens;
   for (const { p } of scored) {

@@ -5,7 +5,9 @@ import { uw } from './unicodeWords';
  * on?"), which is left to the classifier.
  */
 const POLITE_START = uw(/^(?:could|can|would|will|kannst|könntest|würdest|puedes|podrías|podria|peux|pourrais|pouvez|pourriez)\b/i);
-const STANDING = uw(/\b(?:from now on|always|in future|going forward|ab jetzt|ab sofort|künftig|immer|a partir de ahora|de ahora en adelante|siempre|désormais|dorénavant|à partir de maintenant|toujours)\b/i);
+const STANDING = uw(
+  /\b(?:from now on|always|in future|going forward|ab jetzt|ab sofort|künftig|immer|a partir de ahora|de ahora en adelante|siempre|désormais|dorénavant|à partir de maintenant|toujours)\b/i,
+);
 
 export function isQuestion(sentence: string): boolean {
   const s = sentence.trim();
@@ -14,11 +16,14 @@ export function isQuestion(sentence: string): boolean {
 }
 
 /** "actually", "no wait", "I mean": the user corrects what they just said, so the later statement stands. */
-export const CORRECTION = uw(/\b(?:actually|no wait|wait|i mean|correction|on second thought|eigentlich|nein|korrektur|quatsch|mejor dicho|en realidad|perdón|corrijo|en fait|plutôt|non|pardon|je veux dire)\b/i);
+export const CORRECTION = uw(
+  /\b(?:actually|no wait|wait|i mean|correction|on second thought|eigentlich|nein|korrektur|quatsch|mejor dicho|en realidad|perdón|corrijo|en fait|plutôt|non|pardon|je veux dire)\b/i,
+);
 
 /** Marks of a standing rule rather than a one-off request: "from now on", "always", "every", "by default"… */
-export const STANDING_MARKER =
-  uw(/\b(?:from now on|always|never|every|all|whenever|by default|in future|going forward|in this (?:project|repo|codebase|team)|everywhere|ab jetzt|ab sofort|künftig|immer|nie|niemals|jede[nmrs]?|alle[nms]?|standardmäßig|grundsätzlich|überall|a partir de ahora|de ahora en adelante|siempre|nunca|cada|tod[oa]s?|por defecto|en todas partes|désormais|dorénavant|à partir de maintenant|toujours|jamais|chaque|tou(?:te)?s?|par défaut|partout)\b/i);
+export const STANDING_MARKER = uw(
+  /\b(?:from now on|always|never|every|all|whenever|by default|in future|going forward|in this (?:project|repo|codebase|team)|everywhere|ab jetzt|ab sofort|künftig|immer|nie|niemals|jede[nmrs]?|alle[nms]?|standardmäßig|grundsätzlich|überall|a partir de ahora|de ahora en adelante|siempre|nunca|cada|tod[oa]s?|por defecto|en todas partes|désormais|dorénavant|à partir de maintenant|toujours|jamais|chaque|tou(?:te)?s?|par défaut|partout)\b/i,
+);
 
 /** The user's team speaking: "we", "our", "bei uns", "usamos", "chez nous", "on utilise". */
 export const TEAM_MARKER = uw(/\b(?:we|our|us|wir|unser\w*|bei uns|nosotros|nuestr[oa]s?|\w+amos|on|nous|nos|notre|chez nous)\b/i);
@@ -30,27 +35,31 @@ export const FIRST_PERSON = uw(/\b(?:i|i'm|my|me|ich|mir|mich|yo|me|mi|je|j'\w+|
  * Points at one thing in the conversation ("this function", "the answer", "diese Datei", "esta función",
  * "cette fonction"): a one-off request about it, unless a standing marker says otherwise.
  */
-export const DEICTIC =
-  uw(/\b(?:this|these)\s+(?!is\b|was\b|way\b)\w+|\bthe (?:answer|above|last one|second|first)\b|\b(?:diese[nmrs]?|dieses)\s+\w+|\bdie antwort\b|\b(?:este|esta|estos|estas|ese|esa|esos|esas)\s+\w+|\bla respuesta\b|\b(?:cet|cette|ces)\s+\w+|\bce\s+(?!que\b|qui\b)\w+|\bla réponse\b/i);
+export const DEICTIC = uw(
+  /\b(?:this|these)\s+(?!is\b|was\b|way\b)\w+|\bthe (?:answer|above|last one|second|first)\b|\b(?:diese[nmrs]?|dieses)\s+\w+|\bdie antwort\b|\b(?:este|esta|estos|estas|ese|esa|esos|esas)\s+\w+|\bla respuesta\b|\b(?:cet|cette|ces)\s+\w+|\bce\s+(?!que\b|qui\b)\w+|\bla réponse\b/i,
+);
 
 /**
  * Somebody else's opinion or habit: "my colleague prefers…", "many developers hate…", "the team next door
  * uses…", "Google's style guide prefers…", "laut Styleguide…". Names are matched separately (below).
  */
-export const OTHERS =
-  uw(/^(?:my|mein|meine|mi|mis|mon|ma|mes)\s+(?:colleague|co-?worker|manager|boss|lead|team ?mate|friend|kollege|kollegin|chef|chefin|compañer[oa]|jefe|jefa|amig[oa]|collègue|chef|ami)\b|^(?:a mi|à mon|à ma)\s+\w+|^(?:some|many|most|a lot of|lots of)\s+(?:people|developers|devs|folks|programmers)\b|^(?:manche|viele|einige)\s+(?:leute|entwickler\w*)\b|^(?:hay gente|muchos|algunos|mucha gente)\b|^(?:certains|beaucoup de|la plupart des)\b|^(?:the|das|el|l')\s*(?:team|équipe|equipo)\s+(?:next door|nebenan|de al lado|d'à côté)\b|\b(?:style ?guide|styleguide|guía de estilo|guide de style|the article|im artikel|el artículo|l'article)\b.*\b(?:says|prefers|recommends|sagt|steht|empfiehlt|dice|recomienda|dit|recommande)\b|^(?:laut|según|selon|according to)\b/i);
+export const OTHERS = uw(
+  /^(?:my|mein|meine|mi|mis|mon|ma|mes)\s+(?:colleague|co-?worker|manager|boss|lead|team ?mate|friend|kollege|kollegin|chef|chefin|compañer[oa]|jefe|jefa|amig[oa]|collègue|chef|ami)\b|^(?:a mi|à mon|à ma)\s+\w+|^(?:some|many|most|a lot of|lots of)\s+(?:people|developers|devs|folks|programmers)\b|^(?:manche|viele|einige)\s+(?:leute|entwickler\w*)\b|^(?:hay gente|muchos|algunos|mucha gente)\b|^(?:certains|beaucoup de|la plupart des)\b|^(?:the|das|el|l')\s*(?:team|équipe|equipo)\s+(?:next door|nebenan|de al lado|d'à côté)\b|\b(?:style ?guide|styleguide|guía de estilo|guide de style|the article|im artikel|el artículo|l'article)\b.*\b(?:says|prefers|recommends|sagt|steht|empfiehlt|dice|recomienda|dit|recommande)\b|^(?:laut|según|selon|according to)\b/i,
+);
 
 /** "Bob always uses tabs", "Anna benutzt immer Tabs", "Pablo siempre usa", "Julien utilise": a named person (case matters). */
-const NAMED_PERSON =
-  uw(/^(?!(?:I|We|You|On|Je|Tu|Nous|Vous|Ich|Wir|Du|Man|Yo|Nosotros|Bitte|Please|Never|Always|Don't|Do|No|Nunca|Siempre|Nie|Immer|Jamais|Toujours|Ne|N)\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:'s)?\s+(?:(?:always|never|immer|nie|siempre|nunca|toujours|jamais)\s+)?(?:uses|likes|prefers|says|thinks|wants|hates|benutzt|nutzt|verwendet|mag|findet|meint|will|hasst|usa|prefiere|dice|piensa|quiere|odia|utilise|préfère|aime|dit|trouve|pense|veut|déteste)\b/);
+const NAMED_PERSON = uw(
+  /^(?!(?:I|We|You|On|Je|Tu|Nous|Vous|Ich|Wir|Du|Man|Yo|Nosotros|Bitte|Please|Never|Always|Don't|Do|No|Nunca|Siempre|Nie|Immer|Jamais|Toujours|Ne|N)\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:'s)?\s+(?:(?:always|never|immer|nie|siempre|nunca|toujours|jamais)\s+)?(?:uses|likes|prefers|says|thinks|wants|hates|benutzt|nutzt|verwendet|mag|findet|meint|will|hasst|usa|prefiere|dice|piensa|quiere|odia|utilise|préfère|aime|dit|trouve|pense|veut|déteste)\b/,
+);
 
 export function isSomeoneElse(sentence: string): boolean {
   return OTHERS.test(sentence) || NAMED_PERSON.test(sentence);
 }
 
 /** Thanks and praise for an answer, at the start of the sentence ("Thanks, that works!", "Super, damit ist …"). */
-export const THANKS =
-  uw(/^¡?(?:thanks?|thank you|thx|danke|vielen dank|gracias|merci|great|perfect|awesome|nice|cool|super|excellent|genial|perfecto|qué bien|muy buena?|toll|perfekt|prima|tolle|parfait|génial|top|très bonne?)\b/i);
+export const THANKS = uw(
+  /^¡?(?:thanks?|thank you|thx|danke|vielen dank|gracias|merci|great|perfect|awesome|nice|cool|super|excellent|genial|perfecto|qué bien|muy buena?|toll|perfekt|prima|tolle|parfait|génial|top|très bonne?)\b/i,
+);
 
 /** Dense cue features fed to the classifier next to the hashed words (names stored in the model file). */
 export const CUE_NAMES = ['standing', 'team', 'firstPerson', 'deictic', 'others', 'thanks', 'thanked'] as const;
@@ -59,7 +68,15 @@ export const CUE_NAMES = ['standing', 'team', 'firstPerson', 'deictic', 'others'
 const THANKED = uw(/\b(?:thanks?|thank you|thx|danke\w*|gracias|merci)\b/i);
 
 export function cueVector(sentence: string): number[] {
-  return [STANDING_MARKER.test(sentence), TEAM_MARKER.test(sentence), FIRST_PERSON.test(sentence), DEICTIC.test(sentence), isSomeoneElse(sentence), THANKS.test(sentence), THANKED.test(sentence)].map((b) => (b ? 1 : 0));
+  return [
+    STANDING_MARKER.test(sentence),
+    TEAM_MARKER.test(sentence),
+    FIRST_PERSON.test(sentence),
+    DEICTIC.test(sentence),
+    isSomeoneElse(sentence),
+    THANKS.test(sentence),
+    THANKED.test(sentence),
+  ].map((b) => (b ? 1 : 0));
 }
 
 /**

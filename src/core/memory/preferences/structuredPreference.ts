@@ -16,8 +16,9 @@ export interface StructuredPreference {
  * A mention right after one of these (within two words) is what the user does NOT want:
  * "tabs, not spaces", "never suggest npm install", "TypeScript over JavaScript", "statt Java", "pas en Java".
  */
-const NEGATOR =
-  uw(/(?:^|[\s,;(])(?:not|never|no|don't|do not|avoid|without|instead of|rather than|over|nicht|nie|niemals|kein\w*|ohne|statt|anstatt|gegenüber|nunca|ni|sin|en lugar de|en vez de|antes que|sobre|pas|jamais|sans|plutôt que|au lieu de|à la place de|à|a)\s+(?:\S+\s+){0,2}$/i);
+const NEGATOR = uw(
+  /(?:^|[\s,;(])(?:not|never|no|don't|do not|avoid|without|instead of|rather than|over|nicht|nie|niemals|kein\w*|ohne|statt|anstatt|gegenüber|nunca|ni|sin|en lugar de|en vez de|antes que|sobre|pas|jamais|sans|plutôt que|au lieu de|à la place de|à|a)\s+(?:\S+\s+){0,2}$/i,
+);
 
 /** Words that only contrast after a verb of preferring ("préfère X à Y", "prefiero X sobre Y"). */
 const PREFERENCE_CONTRAST = uw(/(?:^|\s)(?:à|a|sobre)\s+(?:\S+\s+){0,2}$/i);
@@ -41,7 +42,10 @@ function globalOf(re: RegExp): RegExp {
 }
 
 /** First mention (by position) that is not negated, among all matches of the given patterns. */
-function firstPositive<T>(sentence: string, patterns: [RegExp, (m: RegExpExecArray) => T][]): { value: T; negatedOnly: false } | { value: T; negatedOnly: true } | undefined {
+function firstPositive<T>(
+  sentence: string,
+  patterns: [RegExp, (m: RegExpExecArray) => T][],
+): { value: T; negatedOnly: false } | { value: T; negatedOnly: true } | undefined {
   const hits: { index: number; value: T; neg: boolean }[] = [];
   for (const [re, valueOf] of patterns) {
     const g = globalOf(re);
@@ -55,8 +59,27 @@ function firstPositive<T>(sentence: string, patterns: [RegExp, (m: RegExpExecArr
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, eight: 8, ein: 1, eins: 1, zwei: 2, drei: 3, vier: 4, acht: 8,
-  uno: 1, dos: 2, tres: 3, cuatro: 4, ocho: 8, un: 1, deux: 2, trois: 3, quatre: 4, huit: 8,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  eight: 8,
+  ein: 1,
+  eins: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  acht: 8,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  ocho: 8,
+  un: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  huit: 8,
 };
 const NUM = '(\\d{1,2}|one|two|three|four|eight|ein|eins|zwei|drei|vier|acht|uno|dos|tres|cuatro|ocho|un|deux|trois|quatre|huit)';
 const num = (s: string): number => (uw(/^\d+$/).test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()]);
@@ -96,8 +119,9 @@ function quotes(s: string): StructuredPreference | undefined {
 }
 
 const SEMI = uw(/\b(?:semicolons?|semikolons?|semikola|punto y coma|points?-virgules?|point virgule)\b/i);
-const SEMI_NEVER =
-  uw(/\b(?:no|never|don't|do not|without|omit\w*|avoid|strip\w*|drop|keine[nm]?|nie|niemals|ohne|verzicht\w*|weglass\w*|nada de|sin|nunca|no us\w+|omit\w*|pas de|jamais|sans|n'utilise\w* pas|n'utilis\w+ pas|aucun)\b[^.]*$/i);
+const SEMI_NEVER = uw(
+  /\b(?:no|never|don't|do not|without|omit\w*|avoid|strip\w*|drop|keine[nm]?|nie|niemals|ohne|verzicht\w*|weglass\w*|nada de|sin|nunca|no us\w+|omit\w*|pas de|jamais|sans|n'utilise\w* pas|n'utilis\w+ pas|aucun)\b[^.]*$/i,
+);
 
 const SEMI_REMOVED = uw(/\b(?:entfern\w*|weg)\b/i);
 
@@ -126,17 +150,36 @@ function naming(s: string): StructuredPreference | undefined {
 
 const LENGTH_UNIT = uw(/\b(\d{2,3})\s*(?:characters?|chars?|columns?|cols?|zeichen|spalten|caracteres|columnas|caract[èe]res|colonnes)\b/i);
 const LENGTH_CONTEXT = uw(/\b(?:lines?|zeilen?\w*|l[ií]neas?|lignes?|line length|max(?:imum|imal)?|wrap\w*|umbr\w*|longitud|longueur|coupe\w*)\b/i);
-const LENGTH_PLAIN = uw(/\b(?:line length|max(?:imum)? line length|zeilenl[äa]nge|longitud (?:m[aá]xima )?de (?:la )?l[ií]nea|longueur (?:maximale )?d'une ligne|longueur de ligne)\b\D{0,30}?(\d{2,3})\b/i);
+const LENGTH_PLAIN = uw(
+  /\b(?:line length|max(?:imum)? line length|zeilenl[äa]nge|longitud (?:m[aá]xima )?de (?:la )?l[ií]nea|longueur (?:maximale )?d'une ligne|longueur de ligne)\b\D{0,30}?(\d{2,3})\b/i,
+);
 
 function lineLength(s: string): StructuredPreference | undefined {
   const m = LENGTH_UNIT.exec(s) ?? LENGTH_PLAIN.exec(s);
-  if (!m || !LENGTH_CONTEXT.test(s) && !LENGTH_PLAIN.test(s)) return undefined;
+  if (!m || (!LENGTH_CONTEXT.test(s) && !LENGTH_PLAIN.test(s))) return undefined;
   const n = Number(m[1]);
   if (!(n >= 40 && n <= 400)) return undefined;
   return { category: 'coding_style', key: 'line-length', value: String(n), statement: `Keep lines at most ${n} characters long` };
 }
 
-const TEST_FRAMEWORKS = ['pytest', 'jest', 'mocha', 'vitest', 'unittest', 'junit', 'rspec', 'jasmine', 'ava', 'playwright', 'cypress', 'xunit', 'nunit', 'testng', 'phpunit', 'minitest'];
+const TEST_FRAMEWORKS = [
+  'pytest',
+  'jest',
+  'mocha',
+  'vitest',
+  'unittest',
+  'junit',
+  'rspec',
+  'jasmine',
+  'ava',
+  'playwright',
+  'cypress',
+  'xunit',
+  'nunit',
+  'testng',
+  'phpunit',
+  'minitest',
+];
 const TEST_FW = uw(new RegExp(`\\b(${TEST_FRAMEWORKS.join('|')})\\b`, 'i'));
 
 const TEST_FW_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [[TEST_FW, (m) => m[1].toLowerCase()]];
@@ -179,14 +222,18 @@ const LANGUAGES: [RegExp, string][] = [
   [uw(/\bDart\b/i), 'Dart'],
 ];
 /** A language is the preference only when the sentence is about what to write code or examples in. */
-const CODE_CONTEXT =
-  uw(/\b(?:examples?|snippets?|samples?|code|write|writes|written|answer\w*|show|default|prefer\w*|services?|backend|beispiel\w*|codebeispiel\w*|schreib\w*|zeig\w*|antwort\w*|bevorzug\w*|ejemplos?|fragmentos?|c[óo]digo|escrib\w*|mu[ée]stra\w*|prefi[ee]r\w*|exemples?|extraits?|[ée]cri[st]\w*|montre\w*|pr[ée]f[èe]r\w*|services?|servicios?|dienste)\b/i);
+const CODE_CONTEXT = uw(
+  /\b(?:examples?|snippets?|samples?|code|write|writes|written|answer\w*|show|default|prefer\w*|services?|backend|beispiel\w*|codebeispiel\w*|schreib\w*|zeig\w*|antwort\w*|bevorzug\w*|ejemplos?|fragmentos?|c[óo]digo|escrib\w*|mu[ée]stra\w*|prefi[ee]r\w*|exemples?|extraits?|[ée]cri[st]\w*|montre\w*|pr[ée]f[èe]r\w*|services?|servicios?|dienste)\b/i,
+);
 
 /** "Python functions", "Java-Tests", "TypeScript files": the language only qualifies what the sentence is about. */
-const QUALIFIED =
-  uw(/^[\s-]*(?:functions?|tests?|packages?|dependenc\w*|files?|modules?|classes|projects?|funktionen|dateien|pakete|abh[äa]ngigkeiten|klassen|funciones|archivos|paquetes|dependencias|clases|fonctions|fichiers|paquets|d[ée]pendances)\b/i);
+const QUALIFIED = uw(
+  /^[\s-]*(?:functions?|tests?|packages?|dependenc\w*|files?|modules?|classes|projects?|funktionen|dateien|pakete|abh[äa]ngigkeiten|klassen|funciones|archivos|paquetes|dependencias|clases|fonctions|fichiers|paquets|d[ée]pendances)\b/i,
+);
 
-const LANGUAGE_PATTERNS = LANGUAGES.map(([re, name]) => [new RegExp(`${re.source}(?!${QUALIFIED.source.slice(1)})`, re.flags), () => name] as [RegExp, () => string]);
+const LANGUAGE_PATTERNS = LANGUAGES.map(
+  ([re, name]) => [new RegExp(`${re.source}(?!${QUALIFIED.source.slice(1)})`, re.flags), () => name] as [RegExp, () => string],
+);
 
 function language(s: string): StructuredPreference | undefined {
   if (!CODE_CONTEXT.test(s)) return undefined;

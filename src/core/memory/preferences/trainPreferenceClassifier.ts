@@ -6,8 +6,21 @@ import { messageSentences } from './messageSentences';
 import { NUMERIC_FEATURES, numericFeatures, PREFERENCE_LABELS, type PreferenceModelMeta } from './PreferenceClassifier';
 
 /** The settings `npm run train:prefs` uses; the committed model was trained with exactly these. */
-export const PREFERENCE_FEATURIZER: HashingFeaturizerOptions = { buckets: 1 << 12, wordNgramMax: 2, charNgramMin: 3, charNgramMax: 5, maxChars: 512, numeric: [...NUMERIC_FEATURES] };
-export const PREFERENCE_TRAINING: Omit<TrainSoftmaxOptions, 'classes' | 'dims'> = { epochs: 40, learningRate: 0.4, l2: 1e-4, seed: 18, classWeights: 'balanced' };
+export const PREFERENCE_FEATURIZER: HashingFeaturizerOptions = {
+  buckets: 1 << 12,
+  wordNgramMax: 2,
+  charNgramMin: 3,
+  charNgramMax: 5,
+  maxChars: 512,
+  numeric: [...NUMERIC_FEATURES],
+};
+export const PREFERENCE_TRAINING: Omit<TrainSoftmaxOptions, 'classes' | 'dims'> = {
+  epochs: 40,
+  learningRate: 0.4,
+  l2: 1e-4,
+  seed: 18,
+  classWeights: 'balanced',
+};
 export const PREFERENCE_THRESHOLDS = { threshold: 0.5, structuredThreshold: 0.35 };
 
 /**

@@ -141,11 +141,7 @@ export class ContextRetriever {
     }
     const records = this.source
       .list({ project, since: this.clock.now() - maxAgeDays * 24 * HOUR_MS })
-      .sort(
-        (a, b) =>
-          IMPORTANCE_RANK[a.metadata.importance] - IMPORTANCE_RANK[b.metadata.importance] ||
-          b.metadata.createdAt - a.metadata.createdAt,
-      );
+      .sort((a, b) => IMPORTANCE_RANK[a.metadata.importance] - IMPORTANCE_RANK[b.metadata.importance] || b.metadata.createdAt - a.metadata.createdAt);
     if (records.length === 0) return '';
     const header = `Context for project "${project}" (last ${maxAgeDays} days):`;
     let used = approximateTokens(header);

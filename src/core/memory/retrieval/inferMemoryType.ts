@@ -19,7 +19,10 @@ const PREFIXES: [RegExp, MemoryType][] = [
  */
 const CUES: [RegExp, MemoryType][] = [
   [/\b(?:we|i|team)\s+(?:have\s+)?(?:decided|agreed|chose|picked|settled on)\b|\bdecision\b|\bgoing with\b|\bwe(?:'ll| will) use\b/i, 'decision'],
-  [/\b(?:todo|to-do|need to|needs to|must|should|follow[ -]up|remind me|don't forget|action item|by (?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|eod))\b/i, 'action_item'],
+  [
+    /\b(?:todo|to-do|need to|needs to|must|should|follow[ -]up|remind me|don't forget|action item|by (?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|eod))\b/i,
+    'action_item',
+  ],
   [/\b(?:i|we)\s+(?:prefer|like|always use|never use|want)\b|\bplease always\b|\bprefer\b/i, 'preference'],
   [/\b(?:error|exception|fails?|failed|failing|crash(?:es|ed)?|bug|stack ?trace|timeout|traceback|panic|segfault)\b/i, 'error_pattern'],
   [/\b(?:learned|realized|turns out|insight|lesson|key takeaway|it seems|found that|because)\b/i, 'insight'],

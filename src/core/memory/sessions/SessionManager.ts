@@ -202,7 +202,13 @@ export class SessionManager {
     if (this.data.projects.some((p) => p.name.toLowerCase() === n.toLowerCase() && p.workspace === workspace)) {
       throw new JarvisError('invalid-input', `A project named "${n}" already exists; pick another name.`);
     }
-    const project: Project = { id: randomUUID(), name: n, description: String(description ?? ''), createdAt: this.clock.now(), ...(workspace ? { workspace } : {}) };
+    const project: Project = {
+      id: randomUUID(),
+      name: n,
+      description: String(description ?? ''),
+      createdAt: this.clock.now(),
+      ...(workspace ? { workspace } : {}),
+    };
     this.data.projects.push(project);
     await this.save();
     return { ...project };
@@ -214,7 +220,14 @@ export class SessionManager {
 
   async createTask(title: string, description: string, projectId: string): Promise<Task> {
     this.project(projectId);
-    const task: Task = { id: randomUUID(), projectId, title: text(title, 'task title'), description: String(description ?? ''), status: 'open', createdAt: this.clock.now() };
+    const task: Task = {
+      id: randomUUID(),
+      projectId,
+      title: text(title, 'task title'),
+      description: String(description ?? ''),
+      status: 'open',
+      createdAt: this.clock.now(),
+    };
     this.data.tasks.push(task);
     await this.save();
     return { ...task };

@@ -80,10 +80,7 @@ export class KeywordIndex {
   search(query: string, limit: number, accept?: (id: string) => boolean): KeywordHit[] {
     const wanted = this.selectTerms(query);
     if (wanted.length === 0) return [];
-    const hits = this.mini.search(
-      { combineWith: 'OR', queries: wanted },
-      accept ? { filter: (r) => accept(r.id as string) } : {},
-    );
+    const hits = this.mini.search({ combineWith: 'OR', queries: wanted }, accept ? { filter: (r) => accept(r.id as string) } : {});
     return hits.slice(0, limit).map((h) => ({ id: h.id as string, score: h.score }));
   }
 

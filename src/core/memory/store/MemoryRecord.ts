@@ -57,17 +57,11 @@ export function validateNewMemory(input: NewMemory): NewMemory & { metadata: Par
     );
   }
   if (!isMemoryType(input.type)) {
-    throw new JarvisError(
-      'invalid-input',
-      `Unknown memory type "${String(input.type)}"; use one of: ${MEMORY_TYPES.join(', ')}.`,
-    );
+    throw new JarvisError('invalid-input', `Unknown memory type "${String(input.type)}"; use one of: ${MEMORY_TYPES.join(', ')}.`);
   }
   const metadata = { ...(input.metadata ?? {}) };
   if (metadata.importance !== undefined && !IMPORTANCE_LEVELS.includes(metadata.importance)) {
-    throw new JarvisError(
-      'invalid-input',
-      `Memory importance must be low, medium or high (got "${String(metadata.importance)}").`,
-    );
+    throw new JarvisError('invalid-input', `Memory importance must be low, medium or high (got "${String(metadata.importance)}").`);
   }
   for (const key of ['project', 'user', 'sourceFile', 'sourceCommit'] as const) {
     const v = metadata[key];

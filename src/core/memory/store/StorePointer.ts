@@ -17,10 +17,7 @@ export function generationDir(folder: string, generation: number): string {
 }
 
 /** `undefined` when absent; a damaged pointer is moved aside (`store.json.corrupt-<time>`) and reported. */
-export async function readPointer(
-  folder: string,
-  now: number,
-): Promise<{ pointer?: StorePointer; corruptBackup?: string }> {
+export async function readPointer(folder: string, now: number): Promise<{ pointer?: StorePointer; corruptBackup?: string }> {
   const file = path.join(folder, POINTER_FILE);
   let text: string;
   try {
@@ -31,12 +28,7 @@ export async function readPointer(
   }
   try {
     const p = JSON.parse(text) as Partial<StorePointer>;
-    if (
-      p.format === 1 &&
-      Number.isInteger(p.generation) &&
-      typeof p.embedderId === 'string' &&
-      Number.isInteger(p.dimension)
-    ) {
+    if (p.format === 1 && Number.isInteger(p.generation) && typeof p.embedderId === 'string' && Number.isInteger(p.dimension)) {
       return { pointer: p as StorePointer };
     }
   } catch {

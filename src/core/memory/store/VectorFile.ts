@@ -82,12 +82,7 @@ export class VectorFile {
     if (rows.length === 0) return first;
     const handle = await fs.open(this.file, 'r+');
     try {
-      await handle.write(
-        new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength),
-        0,
-        rows.byteLength,
-        HEADER_BYTES + first * this.header.dimension * 4,
-      );
+      await handle.write(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength), 0, rows.byteLength, HEADER_BYTES + first * this.header.dimension * 4);
       await handle.sync();
     } finally {
       await handle.close();

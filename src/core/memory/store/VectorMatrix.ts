@@ -38,7 +38,7 @@ export class VectorMatrix {
 
   /** Appends already-normalised rows (see `normalizeRows`). */
   appendRows(block: Float32Array): void {
-    const needed = (this.rows * this.dimension) + block.length;
+    const needed = this.rows * this.dimension + block.length;
     if (needed > this.data.length) {
       const grown = new Float32Array(Math.max(needed, this.data.length * 2));
       grown.set(this.data.subarray(0, this.rows * this.dimension));

@@ -255,7 +255,15 @@ export class VectorMemoryStore {
       const cur = this.state;
       const stored = [...cur.records.values()];
       const rows = cur.matrix.take(stored.map((s) => s.row));
-      await this.swapTo(await MemoryState.build(this.folder, cur.generationNumber + 1, cur.embedder, stored.map((s) => s.record), rows));
+      await this.swapTo(
+        await MemoryState.build(
+          this.folder,
+          cur.generationNumber + 1,
+          cur.embedder,
+          stored.map((s) => s.record),
+          rows,
+        ),
+      );
       void this.state.keywordIndex();
       await this.journal.rewrite(stored.map((s) => s.record));
     });
@@ -272,10 +280,14 @@ export class VectorMemoryStore {
     try {
       const snapshot = [...this.state.records.values()].map((s) => s.record);
       const total = snapshot.length;
-      const rows = await embedInBatches(next, snapshot.map((r) => r.text), {
-        ...(signal ? { signal } : {}),
-        onProgress: (done) => onProgress?.({ done, total }),
-      });
+      const rows = await embedInBatches(
+        next,
+        snapshot.map((r) => r.text),
+        {
+          ...(signal ? { signal } : {}),
+          onProgress: (done) => onProgress?.({ done, total }),
+        },
+      );
       await this.queue.exclusive(async () => {
         throwIfAborted(signal);
         const cur = this.state;
@@ -283,11 +295,18 @@ export class VectorMemoryStore {
         const records = [...cur.records.values()].map((s) => s.record);
         // Memories written while re-embedding ran: embed them too, now, with writes held back.
         const changed = records.filter((r) => seen.get(r.id)?.r !== r);
-        const extra = await embedInBatches(next, changed.map((r) => r.text), signal ? { signal } : {});
+        const extra = await embedInBatches(
+          next,
+          changed.map((r) => r.text),
+          signal ? { signal } : {},
+        );
         const packed = new Float32Array(records.length * next.dimension);
         let k = 0;
         records.forEach((r, i) => {
-          const src = seen.get(r.id)?.r === r ? rows.subarray(seen.get(r.id)!.i * next.dimension, (seen.get(r.id)!.i + 1) * next.dimension) : extra.subarray(k * next.dimension, ++k * next.dimension);
+          const src =
+            seen.get(r.id)?.r === r
+              ? rows.subarray(seen.get(r.id)!.i * next.dimension, (seen.get(r.id)!.i + 1) * next.dimension)
+              : extra.subarray(k * next.dimension, ++k * next.dimension);
           packed.set(src, i * next.dimension);
         });
         await this.swapTo(await MemoryState.build(this.folder, cur.generationNumber + 1, next, records, packed, signal));
@@ -308,16 +327,16 @@ export class VectorMemoryStore {
   private async swapTo(next: MemoryState): Promise<void> {
     const old = this.state;
     this.state = next;
-    await fs.rm(generationDir(this.folder, old.generationNumber), { recursive: true, force: true }).catch((e) =>
-      this.logger.warn(`Could not remove old memory generation: ${errorMessage(e)}`),
-    );
+    await fs
+      .rm(generationDir(this.folder, old.generationNumber), { recursive: true, force: true })
+      .catch((e) => this.logger.warn(`Could not remove old memory generation: ${errorMessage(e)}`));
   }
 
   private async flush(ops: WriteOp[]): Promise<OpOutcome<MemoryRecord | boolean>[]> {
     const state = this.state;
     const now = this.clock.now();
     const working = new Map<string, MemoryRecord | null>();
-    const current = (id: string) => (working.has(id) ? working.get(id) ?? undefined : state.records.get(id)?.record);
+    const current = (id: string) => (working.has(id) ? (working.get(id) ?? undefined) : state.records.get(id)?.record);
     const toEmbed = new Map<string, MemoryRecord>();
     const entries: JournalEntry[] = [];
     const outcomes = ops.map((op): OpOutcome<MemoryRecord | boolean> => {
@@ -352,7 +371,10 @@ export class VectorMemoryStore {
     if (entries.length === 0) return outcomes;
 
     const embedded = [...toEmbed.values()];
-    const rows = await embedInBatches(state.embedder, embedded.map((r) => r.text));
+    const rows = await embedInBatches(
+      state.embedder,
+      embedded.map((r) => r.text),
+    );
     await this.journal.append(entries);
     const rowOf = new Map<string, number>();
     try {

@@ -60,13 +60,19 @@ export async function embedAll(embedder: Embedder, texts: string[], options: Emb
   };
   const signal = options.signal ? { signal: options.signal } : {};
   const first = await processor.processAll(chunks, (start) => embedChunk(start, false), signal);
-  throwIfCancelled(first.failures.map((f) => f.error), options.signal);
+  throwIfCancelled(
+    first.failures.map((f) => f.error),
+    options.signal,
+  );
   const retry = await processor.processAll(
     first.failures.map((f) => f.item),
     (start) => embedChunk(start, true),
     signal,
   );
-  throwIfCancelled(retry.failures.map((f) => f.error), options.signal);
+  throwIfCancelled(
+    retry.failures.map((f) => f.error),
+    options.signal,
+  );
   const failed: number[] = [];
   for (const f of retry.failures) for (let i = f.item; i < Math.min(f.item + batchSize, texts.length); i++) failed.push(i);
   failed.sort((a, b) => a - b);

@@ -18,10 +18,7 @@ export interface FusionInput {
  * gets the full keyword share (w), which is what lets an exact identifier outrank texts that are
  * merely "about" the same words. Ties keep the semantic order.
  */
-export function fuseHybrid(
-  candidates: FusionInput[],
-  keywordWeight = DEFAULT_KEYWORD_WEIGHT,
-): { id: string; score: number; keywordScore: number }[] {
+export function fuseHybrid(candidates: FusionInput[], keywordWeight = DEFAULT_KEYWORD_WEIGHT): { id: string; score: number; keywordScore: number }[] {
   const best = candidates.reduce((m, c) => Math.max(m, c.bm25), 0);
   return candidates
     .map((c, order) => {

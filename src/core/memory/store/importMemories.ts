@@ -19,7 +19,11 @@ export interface ImportOptions {
  * Stores many memories (an import) in batches through the BatchProcessor, continuing past a failed
  * batch: the others are kept, and the failures come back with their position for the report.
  */
-export async function importMemories(store: MemoryStoreWriter, memories: NewMemory[], options: ImportOptions = {}): Promise<BatchResult<NewMemory, MemoryRecord>> {
+export async function importMemories(
+  store: MemoryStoreWriter,
+  memories: NewMemory[],
+  options: ImportOptions = {},
+): Promise<BatchResult<NewMemory, MemoryRecord>> {
   const processor = new BatchProcessor({ batchSize: options.batchSize ?? 64, maxConcurrentBatches: options.concurrency ?? 2, continueOnError: true });
   let done = 0;
   return processor.processAll(

@@ -125,7 +125,10 @@ export async function loadMemoryState(o: LoadOptions): Promise<{ state: MemorySt
  * the next load) instead of failing the whole open: every memory stays listed and found by keywords.
  */
 async function embedTolerant(o: LoadOptions, records: MemoryRecord[], report: RecoveryReport): Promise<Float32Array> {
-  const outcome: EmbedOutcome = await embedAll(o.embedder, records.map((r) => r.text));
+  const outcome: EmbedOutcome = await embedAll(
+    o.embedder,
+    records.map((r) => r.text),
+  );
   if (outcome.failed.length === 0) return outcome.rows;
   report.failedToEmbed = (report.failedToEmbed ?? 0) + outcome.failed.length;
   o.logger.warn(

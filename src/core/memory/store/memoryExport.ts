@@ -34,7 +34,8 @@ export function toMemoryExport(records: MemoryRecord[], now: number): MemoryExpo
  */
 export function planMemoryImport(text: string, existing: Iterable<Pick<MemoryRecord, 'type' | 'text'>>): ImportPlan {
   if (typeof text !== 'string') throw new JarvisError('invalid-input', 'The import needs the file text.');
-  if (text.length > MAX_IMPORT_CHARS) throw new JarvisError('invalid-input', `That file is too large to be a memory export (over ${MAX_IMPORT_CHARS / 1_000_000} MB).`);
+  if (text.length > MAX_IMPORT_CHARS)
+    throw new JarvisError('invalid-input', `That file is too large to be a memory export (over ${MAX_IMPORT_CHARS / 1_000_000} MB).`);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -31,10 +31,7 @@ export interface ComplexityClassifierOptions {
   lift?: ComplexityLift;
 }
 
-export type ClassifierStatus =
-  | { state: 'not-loaded' }
-  | { state: 'learned'; rows: number; buckets: number }
-  | { state: 'rules'; error: string };
+export type ClassifierStatus = { state: 'not-loaded' } | { state: 'learned'; rows: number; buckets: number } | { state: 'rules'; error: string };
 
 // Beyond this many tokens of prompt + code, the request needs a model with a large context window.
 const LARGE_CONTEXT_TOKENS = 8000;
@@ -70,13 +67,18 @@ export class ComplexityClassifier {
     const signals = complexitySignals(input.prompt, input.attachedCode, input.fileCount);
     const contextTokens = Math.ceil((input.prompt.length + (input.attachedCode?.length ?? 0)) / 4);
     const withContext = (a: ComplexityAssessment): ComplexityAssessment => {
-      const reasons = contextTokens > LARGE_CONTEXT_TOKENS ? [...a.reasons, `context: ~${Math.round(contextTokens / 1000)}k tokens, needs a large context window`] : a.reasons;
+      const reasons =
+        contextTokens > LARGE_CONTEXT_TOKENS
+          ? [...a.reasons, `context: ~${Math.round(contextTokens / 1000)}k tokens, needs a large context window`]
+          : a.reasons;
       return { ...a, reasons, contextTokens };
     };
 
     const words = signals.prose.trim();
-    if (words === '' && signals.codeLines === 0) return withContext({ level: TaskComplexity.LOW, confidence: 0.3, reasons: ['empty prompt → low (nothing to judge)'], source: 'rules' });
-    if (looksBinary(input.prompt)) return withContext({ level: TaskComplexity.LOW, confidence: 0.3, reasons: ['prompt looks like binary data → low'], source: 'rules' });
+    if (words === '' && signals.codeLines === 0)
+      return withContext({ level: TaskComplexity.LOW, confidence: 0.3, reasons: ['empty prompt → low (nothing to judge)'], source: 'rules' });
+    if (looksBinary(input.prompt))
+      return withContext({ level: TaskComplexity.LOW, confidence: 0.3, reasons: ['prompt looks like binary data → low'], source: 'rules' });
 
     const model = this.load();
     if (!model?.meta) return withContext(this.rails({ ...analyzeComplexity(input), source: 'rules' }, signals, false));
@@ -90,7 +92,9 @@ export class ComplexityClassifier {
     const reasons = [`learned: ${tierName(level)} ${p[level - 1].toFixed(2)}`];
     if (!/[\p{L}\p{N}]/u.test(words)) reasons.push('no words to judge (emoji or symbols only)');
     if (lift > 0 && liftReason) reasons.push(liftReason);
-    return withContext(this.rails({ level, confidence: Math.round(Math.max(...p) * 100) / 100, reasons, source: 'learned', probabilities, cloudScore }, signals, true));
+    return withContext(
+      this.rails({ level, confidence: Math.round(Math.max(...p) * 100) / 100, reasons, source: 'learned', probabilities, cloudScore }, signals, true),
+    );
   }
 
   /** The rails, on whichever tier the model (or the rules fallback) chose. */

@@ -39,7 +39,11 @@ interface Stored {
 const KEY = 'jarvis.routing.feedback';
 const DAY_MS = 86_400_000;
 // Words that say nothing about difficulty; without this list "the" would learn the most.
-const STOP = new Set('the a an and or of to in on for with is are be this that it my our we i you me do does how what why can could should would please fix make use from at by as not no yes was were de der die das und ein eine ist zu mit von el la los las y un una es en con para que le les et un une est pour avec dans du des il'.split(' '));
+const STOP = new Set(
+  'the a an and or of to in on for with is are be this that it my our we i you me do does how what why can could should would please fix make use from at by as not no yes was were de der die das und ein eine ist zu mit von el la los las y un una es en con para que le les et un une est pour avec dans du des il'.split(
+    ' ',
+  ),
+);
 
 /**
  * Per-workspace learning from this user's corrections. A /cloud re-ask after a local answer, or a local
@@ -92,7 +96,10 @@ export class ComplexityFeedback implements ComplexityLift {
     // Averaged over the request's words, so a long prompt that shares one word is barely moved.
     const lift = Math.min(this.maxLift, (sum * hits.length) / Math.max(words.length, 1));
     if (lift < 0.01) return { lift: 0 };
-    return { lift, reason: `learned in this workspace: +${lift.toFixed(2)} towards the cloud (similar requests were re-asked with /cloud or escalated: ${hits.slice(0, 4).join(', ')})` };
+    return {
+      lift,
+      reason: `learned in this workspace: +${lift.toFixed(2)} towards the cloud (similar requests were re-asked with /cloud or escalated: ${hits.slice(0, 4).join(', ')})`,
+    };
   }
 
   summary(): FeedbackSummary {
@@ -102,7 +109,12 @@ export class ComplexityFeedback implements ComplexityLift {
       .filter((w) => w.weight > 0.005)
       .sort((a, b) => b.weight - a.weight || a.word.localeCompare(b.word))
       .slice(0, 8);
-    return { cloudReasks: this.state.counts['cloud-reask'] ?? 0, qualityEscalations: this.state.counts['quality-escalation'] ?? 0, topWords, words: Object.keys(this.state.words).length };
+    return {
+      cloudReasks: this.state.counts['cloud-reask'] ?? 0,
+      qualityEscalations: this.state.counts['quality-escalation'] ?? 0,
+      topWords,
+      words: Object.keys(this.state.words).length,
+    };
   }
 
   async reset(): Promise<void> {
@@ -150,5 +162,9 @@ function readStored(raw: unknown): Stored {
   for (const [k, v] of Object.entries(s.words)) {
     if (Array.isArray(v) && v.length === 2 && Number.isFinite(v[0]) && Number.isFinite(v[1])) words[k] = [Math.max(0, Math.min(1, v[0])), v[1]];
   }
-  return { v: 1, counts: { 'cloud-reask': Number(s.counts?.['cloud-reask']) || 0, 'quality-escalation': Number(s.counts?.['quality-escalation']) || 0 }, words };
+  return {
+    v: 1,
+    counts: { 'cloud-reask': Number(s.counts?.['cloud-reask']) || 0, 'quality-escalation': Number(s.counts?.['quality-escalation']) || 0 },
+    words,
+  };
 }

@@ -78,9 +78,11 @@ export class RoutingLearning {
     else {
       const st = this.classifier.status();
       classifier =
-        st.state === 'learned' ? `learned classifier (${st.rows} training prompts, ${st.buckets} hashed features) with rule rails`
-        : st.state === 'rules' ? `rules: the model file could not be used (${st.error})`
-        : 'learned classifier with rule rails (loads on the first request)';
+        st.state === 'learned'
+          ? `learned classifier (${st.rows} training prompts, ${st.buckets} hashed features) with rule rails`
+          : st.state === 'rules'
+            ? `rules: the model file could not be used (${st.error})`
+            : 'learned classifier with rule rails (loads on the first request)';
     }
     const summary = this.feedback?.summary();
     return {

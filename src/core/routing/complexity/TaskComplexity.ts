@@ -29,8 +29,5 @@ export function parseComplexity(value: unknown): TaskComplexity {
     const i = TIER_NAMES.indexOf(value.trim().toLowerCase() as TierName);
     if (i >= 0) return (i + 1) as TaskComplexity;
   }
-  throw new JarvisError(
-    'invalid-input',
-    `Complexity must be one of trivial, low, medium, high, critical (or 1–5); got ${JSON.stringify(value)}.`,
-  );
+  throw new JarvisError('invalid-input', `Complexity must be one of trivial, low, medium, high, critical (or 1–5); got ${JSON.stringify(value)}.`);
 }

@@ -196,7 +196,7 @@ function splitFences(prompt: string): { prose: string; codeLines: number } {
   let prose = '';
   let codeLines = 0;
   let inside = false;
-  for (let start = 0; start <= prompt.length; ) {
+  for (let start = 0; start <= prompt.length;) {
     let end = prompt.indexOf('\n', start);
     if (end === -1) end = prompt.length;
     const line = prompt.slice(start, end);

@@ -14,7 +14,7 @@ export function splitPrompt(prompt: string): PromptParts {
   const prose: string[] = [];
   let fencedLines = 0;
   let inside = false;
-  for (let start = 0; start <= prompt.length; ) {
+  for (let start = 0; start <= prompt.length;) {
     let end = prompt.indexOf('\n', start);
     if (end === -1) end = prompt.length;
     const line = prompt.slice(start, end);
@@ -35,7 +35,8 @@ export function countLines(text: string | undefined): number {
 
 // Python tracebacks, JS/Java/Go/Rust stack frames and panics, as users paste them into the question.
 // Literal anchors only (no leading \w+): a regex that backtracks at every word cost 20 µs on 4 KB.
-const STACK = /Traceback \(most recent call last\)|\n\s+at [\w$.<>]+ ?\(|\bat [\w$.]+\([\w.]+:\d+\)|(?:Error|Exception): |\bpanic: |\bgoroutine \d+ \[|thread '[^']*' panicked/;
+const STACK =
+  /Traceback \(most recent call last\)|\n\s+at [\w$.<>]+ ?\(|\bat [\w$.]+\([\w.]+:\d+\)|(?:Error|Exception): |\bpanic: |\bgoroutine \d+ \[|thread '[^']*' panicked/;
 
 export function hasStackTrace(text: string): boolean {
   return STACK.test(text);

@@ -146,15 +146,57 @@ export class PerformanceTracker {
   }
 
   exportCSV(): string {
-    const header = ['provider', 'model', 'requests', 'successes', 'failures', 'success_rate', 'ttft_p50_ms', 'ttft_p95_ms', 'ttft_p99_ms', 'latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms', 'tokens_in', 'tokens_out', 'cost_usd', 'unknown_cost_calls', 'requests_per_minute'];
-    const rows = this.allStats().map((s) => [s.provider, s.model, s.requests, s.successes, s.failures, s.successRate, s.ttftMs.p50, s.ttftMs.p95, s.ttftMs.p99, s.latencyMs.p50, s.latencyMs.p95, s.latencyMs.p99, s.tokensIn, s.tokensOut, s.costUsd, s.unknownCostCalls, s.requestsPerMinute]);
+    const header = [
+      'provider',
+      'model',
+      'requests',
+      'successes',
+      'failures',
+      'success_rate',
+      'ttft_p50_ms',
+      'ttft_p95_ms',
+      'ttft_p99_ms',
+      'latency_p50_ms',
+      'latency_p95_ms',
+      'latency_p99_ms',
+      'tokens_in',
+      'tokens_out',
+      'cost_usd',
+      'unknown_cost_calls',
+      'requests_per_minute',
+    ];
+    const rows = this.allStats().map((s) => [
+      s.provider,
+      s.model,
+      s.requests,
+      s.successes,
+      s.failures,
+      s.successRate,
+      s.ttftMs.p50,
+      s.ttftMs.p95,
+      s.ttftMs.p99,
+      s.latencyMs.p50,
+      s.latencyMs.p95,
+      s.latencyMs.p99,
+      s.tokensIn,
+      s.tokensOut,
+      s.costUsd,
+      s.unknownCostCalls,
+      s.requestsPerMinute,
+    ]);
     return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
   }
 
   toJSON(): TrackerState {
     return {
       version: 1,
-      models: [...this.entries.values()].map((e) => ({ ...e, latency: e.latency.toArray(), ttft: e.ttft.toArray(), bucketSec: [...e.bucketSec], bucketCount: [...e.bucketCount] })),
+      models: [...this.entries.values()].map((e) => ({
+        ...e,
+        latency: e.latency.toArray(),
+        ttft: e.ttft.toArray(),
+        bucketSec: [...e.bucketSec],
+        bucketCount: [...e.bucketCount],
+      })),
     };
   }
 
@@ -163,15 +205,33 @@ export class PerformanceTracker {
     const t = new PerformanceTracker(options);
     const s = state as Partial<TrackerState> | null;
     if (s === null || typeof s !== 'object' || s.version !== 1 || !Array.isArray(s.models)) {
-      throw new JarvisError('invalid-input', 'Saved performance statistics are not in a format this version understands (expected version 1); they were not loaded.');
+      throw new JarvisError(
+        'invalid-input',
+        'Saved performance statistics are not in a format this version understands (expected version 1); they were not loaded.',
+      );
     }
     for (const m of s.models) {
       const nums = [m?.requests, m?.successes, m?.tokensIn, m?.tokensOut, m?.costUsd, m?.unknownCostCalls];
-      if (typeof m?.model !== 'string' || typeof m.provider !== 'string' || nums.some((n) => typeof n !== 'number' || !(n >= 0)) || !isNumArray(m.latency) || !isNumArray(m.ttft) || !isNumArray(m.bucketSec) || !isNumArray(m.bucketCount)) {
+      if (
+        typeof m?.model !== 'string' ||
+        typeof m.provider !== 'string' ||
+        nums.some((n) => typeof n !== 'number' || !(n >= 0)) ||
+        !isNumArray(m.latency) ||
+        !isNumArray(m.ttft) ||
+        !isNumArray(m.bucketSec) ||
+        !isNumArray(m.bucketCount)
+      ) {
         throw new JarvisError('invalid-input', `Saved performance statistics for ${JSON.stringify(m?.model)} are malformed; they were not loaded.`);
       }
       const e = t.entry(`${m.provider}:${m.model}`, m.provider, m.model);
-      Object.assign(e, { requests: m.requests, successes: m.successes, tokensIn: m.tokensIn, tokensOut: m.tokensOut, costUsd: m.costUsd, unknownCostCalls: m.unknownCostCalls });
+      Object.assign(e, {
+        requests: m.requests,
+        successes: m.successes,
+        tokensIn: m.tokensIn,
+        tokensOut: m.tokensOut,
+        costUsd: m.costUsd,
+        unknownCostCalls: m.unknownCostCalls,
+      });
       // The ring may be smaller now than when saved: keep the most recent samples.
       for (const v of m.latency.slice(-t.ringSize)) e.latency.push(v);
       for (const v of m.ttft.slice(-t.ringSize)) e.ttft.push(v);
@@ -188,7 +248,20 @@ export class PerformanceTracker {
     if (e) {
       this.entries.delete(key);
     } else {
-      e = { provider, model, requests: 0, successes: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, unknownCostCalls: 0, latency: new LatencyRing(this.ringSize), ttft: new LatencyRing(this.ringSize), bucketSec: new Array(WINDOW_SEC).fill(-1), bucketCount: new Array(WINDOW_SEC).fill(0) };
+      e = {
+        provider,
+        model,
+        requests: 0,
+        successes: 0,
+        tokensIn: 0,
+        tokensOut: 0,
+        costUsd: 0,
+        unknownCostCalls: 0,
+        latency: new LatencyRing(this.ringSize),
+        ttft: new LatencyRing(this.ringSize),
+        bucketSec: new Array(WINDOW_SEC).fill(-1),
+        bucketCount: new Array(WINDOW_SEC).fill(0),
+      };
       if (this.entries.size >= this.maxModels) this.entries.delete(this.entries.keys().next().value as string);
     }
     this.entries.set(key, e);

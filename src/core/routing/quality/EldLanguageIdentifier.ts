@@ -1,7 +1,7 @@
 import { Lazy } from '../../../common/Lazy';
 import type { LanguageIdentifier } from './QualityRule';
 
-type Eld = typeof import('eld/small', { with: { 'resolution-mode': 'import' } })['eld'];
+type Eld = (typeof import('eld/small', { with: { 'resolution-mode': 'import' } }))['eld'];
 
 /**
  * Natural-language identification with eld (Efficient Language Detector, n-gram based, 60

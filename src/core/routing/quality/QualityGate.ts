@@ -6,7 +6,16 @@ import tuned from '../../../../data/quality/weights.json';
 import { COMPANION_LANGUAGES, canonicalLanguage } from './languageIds';
 import { detectCodeLanguage } from './detectCodeLanguage';
 import type { QualityScore } from './QualityScore';
-import { RULE_NAMES, type GateInput, type LanguageIdentifier, type QualityRule, type RuleFinding, type RuleName, type RuleTools, type SyntaxChecker } from './QualityRule';
+import {
+  RULE_NAMES,
+  type GateInput,
+  type LanguageIdentifier,
+  type QualityRule,
+  type RuleFinding,
+  type RuleName,
+  type RuleTools,
+  type SyntaxChecker,
+} from './QualityRule';
 import { requestedLanguage, type LanguageContext } from './requestedLanguage';
 import { splitAnswer } from './splitAnswer';
 import { basicsRule } from './rules/basicsRule';
@@ -19,7 +28,17 @@ import { naturalLanguageRule } from './rules/naturalLanguageRule';
 import { topicRule } from './rules/topicRule';
 import { nonAnswerRule } from './rules/nonAnswerRule';
 
-export const QUALITY_RULES: readonly QualityRule[] = [basicsRule, junkRule, repetitionRule, placeholderRule, languageRule, syntaxRule, naturalLanguageRule, topicRule, nonAnswerRule];
+export const QUALITY_RULES: readonly QualityRule[] = [
+  basicsRule,
+  junkRule,
+  repetitionRule,
+  placeholderRule,
+  languageRule,
+  syntaxRule,
+  naturalLanguageRule,
+  topicRule,
+  nonAnswerRule,
+];
 
 export interface GateWeights {
   /** Scores below this escalate (the tuning fixes it at the setting's default, 0.7, and fits the weights). */
@@ -85,7 +104,8 @@ export class QualityGate {
     this.weights = options.weights ?? TUNED_WEIGHTS;
     for (const name of RULE_NAMES) {
       const w = this.weights.weights[name];
-      if (typeof w !== 'number' || !(w >= 0)) throw new JarvisError('invalid-input', `Quality gate weight for ${name} must be a number ≥ 0 (got ${JSON.stringify(w)}).`);
+      if (typeof w !== 'number' || !(w >= 0))
+        throw new JarvisError('invalid-input', `Quality gate weight for ${name} must be a number ≥ 0 (got ${JSON.stringify(w)}).`);
     }
     this.syntax = options.syntax;
     const load = options.naturalLanguage;
@@ -147,7 +167,8 @@ export class QualityGate {
     const threshold = request.threshold ?? this.weights.threshold;
     const unsure = Math.abs(score - threshold) < this.weights.unsureMargin || (score >= threshold && skipped.length > 0);
     const notes = [...new Set(findings.filter((f) => cost(f) >= 0.1).map((f) => f.note))].slice(0, 2);
-    if (answer.clipped) skipped.push(`only the first ${Math.round(answer.text.length / 1024)} KB of ${Math.round(request.answer.length / 1024)} KB were checked`);
+    if (answer.clipped)
+      skipped.push(`only the first ${Math.round(answer.text.length / 1024)} KB of ${Math.round(request.answer.length / 1024)} KB were checked`);
     return { score, reasons: findings.map((f) => f.reason), findings, note: notes.length > 0 ? notes.join('; ') : undefined, unsure, skipped };
   }
 }

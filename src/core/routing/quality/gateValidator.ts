@@ -35,15 +35,40 @@ export interface GateValidatorOptions {
  */
 export function gateValidator(o: GateValidatorOptions): QualityValidator {
   return async (answer, ctx) => {
-    const verdict = await o.gate.assess({ question: ctx.question, answer, finishReason: ctx.finishReason, expectedCriteria: ctx.expectedCriteria, context: ctx.languages, threshold: ctx.threshold, codeViaTools: ctx.codeViaTools });
+    const verdict = await o.gate.assess({
+      question: ctx.question,
+      answer,
+      finishReason: ctx.finishReason,
+      expectedCriteria: ctx.expectedCriteria,
+      context: ctx.languages,
+      threshold: ctx.threshold,
+      codeViaTools: ctx.codeViaTools,
+    });
     const base = { score: verdict.score, reasons: verdict.reasons, ...(verdict.note ? { note: verdict.note } : {}) };
     if (!verdict.unsure || o.mode === 'rules') return base;
     const judge = o.mode === 'rules+cloud' ? (ctx.cloudAllowed ? o.cloudJudge?.() : undefined) : o.localJudge?.();
     if (!judge) return base;
-    const j = await judgeAnswer({ provider: judge.provider, model: judge.model, question: ctx.question, answer, ruleNotes: verdict.reasons, price: o.price, clock: o.clock, timer: o.timer, timeoutMs: o.timeoutMs, signal: ctx.signal });
+    const j = await judgeAnswer({
+      provider: judge.provider,
+      model: judge.model,
+      question: ctx.question,
+      answer,
+      ruleNotes: verdict.reasons,
+      price: o.price,
+      clock: o.clock,
+      timer: o.timer,
+      timeoutMs: o.timeoutMs,
+      signal: ctx.signal,
+    });
     if (!judge.provider.local) o.recordCost(j.cost);
     const said = `judge ${j.model}: ${j.verdict === 'unknown' ? j.reason : `${j.verdict} — ${j.reason}`}`;
-    if (j.verdict === 'bad') return { score: Math.min(verdict.score, Math.max(0, Math.round((ctx.threshold - 0.05) * 100) / 100)), reasons: [...verdict.reasons, said], note: verdict.note ?? `judge: ${j.reason}`, judge: j };
+    if (j.verdict === 'bad')
+      return {
+        score: Math.min(verdict.score, Math.max(0, Math.round((ctx.threshold - 0.05) * 100) / 100)),
+        reasons: [...verdict.reasons, said],
+        note: verdict.note ?? `judge: ${j.reason}`,
+        judge: j,
+      };
     if (j.verdict === 'good') return { ...base, score: Math.max(verdict.score, ctx.threshold), reasons: [...verdict.reasons, said], judge: j };
     return { ...base, reasons: [...verdict.reasons, said], judge: j };
   };

@@ -31,7 +31,10 @@ const NAMED: Array<[RegExp, string]> = [
   [/\bswift\b/i, 'swift'],
   [/\bscala\b/i, 'scala'],
   [/\bsql\b|\bpostgres(?:ql)?\b|\bmysql\b|\bsqlite\b/i, 'sql'],
-  [/\b(?:in|en|with|using|mit|avec|con|a|an|the|my|for|to|into)\s+Go\b|\bGo[- ](?:function|program|code|struct|handler|server|module|package|slice|routine|channel|map|HTTP|test|worker|middleware|CLI|script|app|service|Programm|Funktion|Code)\b|\b(?:fonction|función|programme|programa|Funktion)\s+(?:en\s+)?Go\b/, 'go'],
+  [
+    /\b(?:in|en|with|using|mit|avec|con|a|an|the|my|for|to|into)\s+Go\b|\bGo[- ](?:function|program|code|struct|handler|server|module|package|slice|routine|channel|map|HTTP|test|worker|middleware|CLI|script|app|service|Programm|Funktion|Code)\b|\b(?:fonction|función|programme|programa|Funktion)\s+(?:en\s+)?Go\b/,
+    'go',
+  ],
   [/\b(?:in|en|with|using|a|the|to|into)\s+C\b(?![#+])|\bC (?:function|program|code)\b/, 'c'],
 ];
 

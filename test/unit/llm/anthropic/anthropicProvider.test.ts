@@ -63,36 +63,43 @@ describe('AnthropicProvider', () => {
         const chunks = await collect(provider({ baseUrl }).chat(ask('hi')));
         assert.equal(textOf(chunks), 'Hello from fake Anthropic. You said: hi');
       }
-      assert.deepEqual(fake.requests.map((r) => r.path), ['/v1/messages', '/v1/messages']);
+      assert.deepEqual(
+        fake.requests.map((r) => r.path),
+        ['/v1/messages', '/v1/messages'],
+      );
     });
   });
 
   describe('message shaping', () => {
     it('puts system messages in the top-level system field, not in messages', async () => {
-      await collect(provider().chat({
-        model: 'claude-3-5-haiku-latest',
-        messages: [
-          { role: 'system', content: 'Rule one.' },
-          { role: 'user', content: 'q1' },
-          { role: 'system', content: 'Rule two.' },
-        ],
-      }));
+      await collect(
+        provider().chat({
+          model: 'claude-3-5-haiku-latest',
+          messages: [
+            { role: 'system', content: 'Rule one.' },
+            { role: 'user', content: 'q1' },
+            { role: 'system', content: 'Rule two.' },
+          ],
+        }),
+      );
       const body = fake.requests[0].body as { system: string; messages: { role: string }[] };
       assert.equal(body.system, 'Rule one.\n\nRule two.');
       assert.deepEqual(body.messages, [{ role: 'user', content: 'q1' }]);
     });
 
     it('merges consecutive same-role messages so the strict API accepts them', async () => {
-      const chunks = await collect(provider().chat({
-        model: 'claude-3-5-haiku-latest',
-        messages: [
-          { role: 'user', content: 'part one' },
-          { role: 'user', content: 'part two' },
-          { role: 'assistant', content: 'ok' },
-          { role: 'assistant', content: 'more' },
-          { role: 'user', content: 'go' },
-        ],
-      }));
+      const chunks = await collect(
+        provider().chat({
+          model: 'claude-3-5-haiku-latest',
+          messages: [
+            { role: 'user', content: 'part one' },
+            { role: 'user', content: 'part two' },
+            { role: 'assistant', content: 'ok' },
+            { role: 'assistant', content: 'more' },
+            { role: 'user', content: 'go' },
+          ],
+        }),
+      );
       assert.equal(textOf(chunks), 'Hello from fake Anthropic. You said: go');
       assert.deepEqual((fake.requests[0].body as { messages: unknown }).messages, [
         { role: 'user', content: 'part one\n\npart two' },
@@ -179,7 +186,9 @@ describe('AnthropicProvider', () => {
       fake.configure({ stallMidStream: true });
       const controller = new AbortController();
       const disconnected = fake.waitForDisconnect();
-      const it = provider().chat(ask('hi', { signal: controller.signal }))[Symbol.asyncIterator]();
+      const it = provider()
+        .chat(ask('hi', { signal: controller.signal }))
+        [Symbol.asyncIterator]();
       assert.equal((await it.next()).value?.type, 'text');
       const pending = it.next();
       controller.abort();
@@ -242,13 +251,16 @@ describe('AnthropicProvider', () => {
       const system = await post([{ role: 'system', content: 'x' }]);
       assert.equal(system.status, 400);
       assert.match(JSON.stringify(await system.json()), /Unexpected role \\"system\\"/);
-      const twice = await post([{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }]);
+      const twice = await post([
+        { role: 'user', content: 'a' },
+        { role: 'user', content: 'b' },
+      ]);
       assert.equal(twice.status, 400);
       assert.match(JSON.stringify(await twice.json()), /roles must alternate/);
     });
 
     // The system prompt travels outside `messages`, so one message arrives.
-    it('follows the Ollama fake\'s markers: [[error]], [[garbage]], [[history]]', () => assertFollowsMarkers(provider, ask, 1));
+    it("follows the Ollama fake's markers: [[error]], [[garbage]], [[history]]", () => assertFollowsMarkers(provider, ask, 1));
 
     it('requires anthropic-version', async () => {
       const res = await fetch(`${fake.url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': KEY }, body: '{}' });

@@ -46,7 +46,7 @@ describe('the model catalog offered to VS Code', () => {
 });
 
 describe('token counts', () => {
-  it('uses each OpenAI model\'s own encoding, and o200k as a stand-in elsewhere', () => {
+  it("uses each OpenAI model's own encoding, and o200k as a stand-in elsewhere", () => {
     assert.deepEqual(encodingFor('openai', 'gpt-4o-mini'), { encoding: 'o200k_base', exact: true });
     assert.deepEqual(encodingFor('openai', 'gpt-4-turbo'), { encoding: 'cl100k_base', exact: true });
     assert.deepEqual(encodingFor('anthropic', 'claude-sonnet-4-0'), { encoding: 'o200k_base', exact: false });

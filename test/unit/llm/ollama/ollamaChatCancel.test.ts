@@ -8,8 +8,7 @@ import { startHttpServer } from '../../helpers/startHttpServer';
 describe('OllamaProvider cancellation', () => {
   let fake: FakeOllamaServer;
   let provider: OllamaProvider;
-  const slow = (signal?: AbortSignal) =>
-    provider.chat({ model: 'llama3', messages: [{ role: 'user', content: '[[slow]] count' }], signal });
+  const slow = (signal?: AbortSignal) => provider.chat({ model: 'llama3', messages: [{ role: 'user', content: '[[slow]] count' }], signal });
 
   beforeEach(async () => {
     fake = await FakeOllamaServer.start();
@@ -82,9 +81,10 @@ describe('OllamaProvider cancellation', () => {
     try {
       const p = new OllamaProvider(() => ({ host: silent.url }));
       const ac = new AbortController();
-      const pending = p.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }], signal: ac.signal })[
-        Symbol.asyncIterator
-      ]().next();
+      const pending = p
+        .chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi' }], signal: ac.signal })
+        [Symbol.asyncIterator]()
+        .next();
       await requestArrived;
       ac.abort();
       await assertJarvisError(pending, 'cancelled');

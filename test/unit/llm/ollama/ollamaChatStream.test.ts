@@ -14,8 +14,7 @@ describe('OllamaProvider streams text and usage', () => {
   });
   afterEach(() => fake.close());
 
-  const text = (chunks: ProviderChunk[]) =>
-    chunks.flatMap((c) => (c.type === 'text' ? [c.text] : [])).join('');
+  const text = (chunks: ProviderChunk[]) => chunks.flatMap((c) => (c.type === 'text' ? [c.text] : [])).join('');
 
   it('yields the answer as several text chunks, then one done chunk with token counts', async () => {
     const chunks = await collect(provider.chat({ model: 'llama3', messages: [{ role: 'user', content: 'hi there' }] }));
@@ -34,9 +33,7 @@ describe('OllamaProvider streams text and usage', () => {
   });
 
   it('reports finishReason "length" when the answer hits maxTokens', async () => {
-    const chunks = await collect(
-      provider.chat({ model: 'llama3', maxTokens: 3, messages: [{ role: 'user', content: 'say a lot' }] }),
-    );
+    const chunks = await collect(provider.chat({ model: 'llama3', maxTokens: 3, messages: [{ role: 'user', content: 'say a lot' }] }));
     assert.equal(text(chunks), 'Hello from fake ');
     const done = chunks.at(-1);
     assert.equal(done?.type === 'done' && done.finishReason, 'length');

@@ -14,7 +14,10 @@ describe('OllamaModels.delete', () => {
 
   it('removes an installed model', async () => {
     await models.delete('phi3');
-    assert.deepEqual((await models.list()).map((m) => m.name), ['llama3:latest']);
+    assert.deepEqual(
+      (await models.list()).map((m) => m.name),
+      ['llama3:latest'],
+    );
     assert.deepEqual(fake.requests[0], { method: 'DELETE', path: '/api/delete', body: { name: 'phi3' } });
   });
 

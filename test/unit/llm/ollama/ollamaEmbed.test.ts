@@ -17,7 +17,10 @@ describe('OllamaModels.embed', () => {
     const vectors = await models.embed('nomic-embed-text', ['alpha beta', 'gamma']);
     assert.deepEqual(vectors, [embedText('alpha beta'), embedText('gamma')]);
     assert.notDeepEqual(vectors[0], vectors[1]);
-    assert.deepEqual(fake.requests.map((r) => r.body), [{ model: 'nomic-embed-text', input: ['alpha beta', 'gamma'] }]);
+    assert.deepEqual(
+      fake.requests.map((r) => r.body),
+      [{ model: 'nomic-embed-text', input: ['alpha beta', 'gamma'] }],
+    );
   });
 
   it('an empty list costs no request', async () => {
@@ -35,9 +38,7 @@ describe('OllamaModels.embed', () => {
   });
 
   it('a response with the wrong number of vectors → invalid-response', async () => {
-    const server = await startHttpServer((_req, res) =>
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"model":"m","embeddings":[[0.1]]}'),
-    );
+    const server = await startHttpServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"model":"m","embeddings":[[0.1]]}'));
     try {
       const m = new OllamaModels(() => ({ host: server.url }));
       await assertJarvisError(m.embed('m', ['a', 'b']), 'invalid-response');

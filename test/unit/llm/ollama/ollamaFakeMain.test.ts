@@ -20,8 +20,7 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
   });
 }
 
-const exited = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcessWithoutNullStreams) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('fakeOllamaMain (the fake Ollama as a separate process)', () => {
   it('prints FAKE_OLLAMA_URL, serves the Ollama API, and exits when stdin closes', async () => {

@@ -10,7 +10,10 @@ describe('OllamaModels.health', () => {
     try {
       const health = await new OllamaModels(() => ({ host: fake.url })).health();
       assert.deepEqual(health, { reachable: true, version: '0.9.1' });
-      assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), ['GET /api/version']);
+      assert.deepEqual(
+        fake.requests.map((r) => `${r.method} ${r.path}`),
+        ['GET /api/version'],
+      );
     } finally {
       await fake.close();
     }

@@ -8,7 +8,11 @@ describe('OllamaModels list, has and show', () => {
   let fake: FakeOllamaServer;
   let models: OllamaModels;
   beforeEach(async () => {
-    fake = await FakeOllamaServer.start({ models: ['llama3', 'qwen2.5-coder:7b', 'nomic-embed-text'], withoutTools: ['llama3'], contextLength: { 'qwen2.5-coder:7b': 32768 } });
+    fake = await FakeOllamaServer.start({
+      models: ['llama3', 'qwen2.5-coder:7b', 'nomic-embed-text'],
+      withoutTools: ['llama3'],
+      contextLength: { 'qwen2.5-coder:7b': 32768 },
+    });
     models = new OllamaModels(() => ({ host: fake.url }));
   });
   afterEach(() => fake.close());

@@ -26,7 +26,10 @@ describe('OllamaModels.pull', () => {
       [0, 25, 50, 100, 0, 25, 50, 100],
     );
     assert.deepEqual(layers[1], { ...layers[1], total: 4000, completed: 1000, percent: 25 });
-    assert.equal(progress.find((p) => p.digest === undefined && p.percent !== undefined), undefined);
+    assert.equal(
+      progress.find((p) => p.digest === undefined && p.percent !== undefined),
+      undefined,
+    );
     assert.equal(await models.has('phi3'), true);
   });
 

@@ -199,7 +199,13 @@ describe('OpenAIProvider', () => {
     });
 
     it('400 → invalid-input carrying the API message', async () => {
-      fake.configure({ failNext: 1, failStatus: 400, failBody: { error: { message: 'maximum context length is 128000 tokens', type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' } } });
+      fake.configure({
+        failNext: 1,
+        failStatus: 400,
+        failBody: {
+          error: { message: 'maximum context length is 128000 tokens', type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' },
+        },
+      });
       const e = await expectJarvisError(collect(provider().chat(ask('hi'))), 'invalid-input');
       assert.match(e.message, /maximum context length/);
     });
@@ -229,10 +235,7 @@ describe('OpenAIProvider', () => {
   describe('connection and timeouts', () => {
     it('connection refused → provider-unreachable naming the host', async () => {
       const port = await closedPort();
-      const e = await expectJarvisError(
-        collect(provider({ baseUrl: `http://127.0.0.1:${port}/v1` }).chat(ask('hi'))),
-        'provider-unreachable',
-      );
+      const e = await expectJarvisError(collect(provider({ baseUrl: `http://127.0.0.1:${port}/v1` }).chat(ask('hi'))), 'provider-unreachable');
       assert.match(e.message, new RegExp(`127\\.0\\.0\\.1:${port}`));
       assert.match(e.message, /ECONNREFUSED/);
     });
@@ -270,7 +273,9 @@ describe('OpenAIProvider', () => {
       fake.configure({ stallMidStream: true });
       const controller = new AbortController();
       const disconnected = fake.waitForDisconnect();
-      const it = provider().chat(ask('hi', { signal: controller.signal }))[Symbol.asyncIterator]();
+      const it = provider()
+        .chat(ask('hi', { signal: controller.signal }))
+        [Symbol.asyncIterator]();
       const first = await it.next();
       assert.equal(first.value?.type, 'text');
       const pending = it.next();
@@ -395,7 +400,7 @@ describe('OpenAIProvider', () => {
       assert.equal(json.choices[0].message.content, 'Hello from fake OpenAI. You said: yo');
     });
 
-    it('follows the Ollama fake\'s markers: [[error]], [[garbage]], [[history]]', () => assertFollowsMarkers(provider, ask, 2));
+    it("follows the Ollama fake's markers: [[error]], [[garbage]], [[history]]", () => assertFollowsMarkers(provider, ask, 2));
 
     it('puts a fenced code block in the answer for [[code]]', async () => {
       const chunks = await collect(provider().chat(ask('show [[code]]')));

@@ -58,7 +58,10 @@ describe('PricingTable', () => {
 
   it('refuses malformed overrides with a message naming the model', () => {
     const bad = (o: unknown, msg: RegExp) =>
-      assert.throws(() => new PricingTable(o as never), (e) => isJarvisError(e, 'invalid-input') && msg.test(e.message));
+      assert.throws(
+        () => new PricingTable(o as never),
+        (e) => isJarvisError(e, 'invalid-input') && msg.test(e.message),
+      );
     bad({ 'gpt-4o': { input: -1, output: 2 } }, /The price for "gpt-4o" must be \{ input, output \} with non-negative numbers/);
     bad({ 'gpt-4o': { input: 1 } }, /"gpt-4o"/);
     bad({ x: 'cheap' }, /The price for "x"/);
@@ -67,7 +70,10 @@ describe('PricingTable', () => {
   });
 
   it('refuses negative or fractional token counts', () => {
-    assert.throws(() => table.costOf('gpt-4o', usage(-1, 0)), (e) => isJarvisError(e, 'invalid-input') && /whole, non-negative/.test(e.message));
+    assert.throws(
+      () => table.costOf('gpt-4o', usage(-1, 0)),
+      (e) => isJarvisError(e, 'invalid-input') && /whole, non-negative/.test(e.message),
+    );
     assert.throws(() => table.costOf('gpt-4o', usage(1.5, 0)), /whole, non-negative/);
   });
 });

@@ -13,7 +13,11 @@ import { watchingFetch } from '../../helpers/watchingFetch';
 
 const KEY = 'test-key-0123456789';
 const TOOLS: ToolDefinition[] = [
-  { name: 'read_file', description: 'Reads a file of the workspace', inputSchema: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] } },
+  {
+    name: 'read_file',
+    description: 'Reads a file of the workspace',
+    inputSchema: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] },
+  },
   { name: 'list_dir', description: 'Lists a folder' },
 ];
 
@@ -98,7 +102,13 @@ for (const [name, start] of Object.entries(RIGS)) {
 
     it('streams two calls of one turn in order', async () => {
       const chunks = await collect(rig.provider().chat(ask('[[tool:list_dir {"path": "src"}]] [[tool:read_file {"path": "b.ts"}]]')));
-      assert.deepEqual(calls(chunks).map((c) => [c.name, c.input]), [['list_dir', { path: 'src' }], ['read_file', { path: 'b.ts' }]]);
+      assert.deepEqual(
+        calls(chunks).map((c) => [c.name, c.input]),
+        [
+          ['list_dir', { path: 'src' }],
+          ['read_file', { path: 'b.ts' }],
+        ],
+      );
     });
 
     it('takes the results back in its own format and answers in text (a full round trip)', async () => {
@@ -115,7 +125,10 @@ for (const [name, start] of Object.entries(RIGS)) {
 
     it('honours toolMode required: a call although the prompt asks for none', async () => {
       const chunks = await collect(rig.provider().chat(ask('hello', { toolMode: 'required' })));
-      assert.deepEqual(calls(chunks).map((c) => c.name), ['read_file']);
+      assert.deepEqual(
+        calls(chunks).map((c) => c.name),
+        ['read_file'],
+      );
     });
 
     it('without tools, the same prompt is plain text and no tools are sent', async () => {
@@ -177,7 +190,10 @@ describe('tool requests a provider refuses', () => {
   it('Ollama: a model without the tools capability → invalid-input naming the model and the fix', async () => {
     const rig = await RIGS.ollama();
     try {
-      const e = await expectJarvisError(collect(rig.provider().chat({ model: 'llama2', messages: [{ role: 'user', content: 'hi' }], tools: TOOLS })), 'invalid-input');
+      const e = await expectJarvisError(
+        collect(rig.provider().chat({ model: 'llama2', messages: [{ role: 'user', content: 'hi' }], tools: TOOLS })),
+        'invalid-input',
+      );
       assert.match(e.message, /"llama2" cannot call tools.*lists "tools"/);
     } finally {
       await rig.close();
@@ -188,7 +204,10 @@ describe('tool requests a provider refuses', () => {
     const rig = await RIGS.openai();
     try {
       const tools: ToolDefinition[] = [{ name: 'grep', description: '', inputSchema: { type: 'object', properties: { paths: { type: 'array' } } } }];
-      const e = await expectJarvisError(collect(rig.provider().chat({ model: rig.model, messages: [{ role: 'user', content: 'hi' }], tools })), 'invalid-input');
+      const e = await expectJarvisError(
+        collect(rig.provider().chat({ model: rig.model, messages: [{ role: 'user', content: 'hi' }], tools })),
+        'invalid-input',
+      );
       assert.match(e.message, /Invalid schema for function 'grep'.*array schema missing items/);
     } finally {
       await rig.close();
@@ -200,7 +219,10 @@ describe('tool requests a provider refuses', () => {
     try {
       const chunks = await collect(rig.provider().chat({ model: rig.model, messages: [{ role: 'user', content: '[[tool:list_dir]]' }], tools: TOOLS }));
       assert.equal(textOf(chunks), 'I will call list_dir.');
-      assert.deepEqual(chunks.filter((c) => c.type !== 'done').map((c) => c.type), ['text', 'toolCall']);
+      assert.deepEqual(
+        chunks.filter((c) => c.type !== 'done').map((c) => c.type),
+        ['text', 'toolCall'],
+      );
     } finally {
       await rig.close();
     }

@@ -6,7 +6,11 @@ import { toOpenAIRequest } from '../../../../src/core/llm/tools/toOpenAIRequest'
 import { validateTools } from '../../../../src/core/llm/tools/validateTools';
 import type { ChatMessage } from '../../../../src/core/llm/types';
 
-const tools = validateTools([{ name: 'read_file', description: 'Reads a file', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } }], 'auto', 'test');
+const tools = validateTools(
+  [{ name: 'read_file', description: 'Reads a file', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } }],
+  'auto',
+  'test',
+);
 const call = { id: 'call_1', name: 'read_file', input: { path: 'a.ts' } };
 const q: ChatMessage = { role: 'user', content: 'open a.ts' };
 const asked: ChatMessage = { role: 'assistant', content: '', toolCalls: [call] };
@@ -26,8 +30,14 @@ const CASES: Case[] = [
   {
     name: 'text only: unchanged',
     messages: [{ role: 'system', content: 'Be brief.' }, q],
-    ollama: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'open a.ts' }],
-    openai: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'open a.ts' }],
+    ollama: [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'open a.ts' },
+    ],
+    openai: [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'open a.ts' },
+    ],
     anthropic: { system: 'Be brief.', messages: [{ role: 'user', content: 'open a.ts' }] },
   },
   {
@@ -53,7 +63,11 @@ const CASES: Case[] = [
   },
   {
     name: 'text beside the call and the result; a failed tool',
-    messages: [q, { ...asked, content: 'Let me look.' }, { role: 'user', content: 'and?', toolResults: [{ callId: 'call_1', content: 'ENOENT', isError: true }] }],
+    messages: [
+      q,
+      { ...asked, content: 'Let me look.' },
+      { role: 'user', content: 'and?', toolResults: [{ callId: 'call_1', content: 'ENOENT', isError: true }] },
+    ],
     ollama: [
       { role: 'user', content: 'open a.ts' },
       { role: 'assistant', content: 'Let me look.', tool_calls: [{ function: { name: 'read_file', arguments: { path: 'a.ts' } } }] },
@@ -62,15 +76,31 @@ const CASES: Case[] = [
     ],
     openai: [
       { role: 'user', content: 'open a.ts' },
-      { role: 'assistant', content: 'Let me look.', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'read_file', arguments: '{"path":"a.ts"}' } }] },
+      {
+        role: 'assistant',
+        content: 'Let me look.',
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'read_file', arguments: '{"path":"a.ts"}' } }],
+      },
       { role: 'tool', tool_call_id: 'call_1', content: 'Error: ENOENT' },
       { role: 'user', content: 'and?' },
     ],
     anthropic: {
       messages: [
         { role: 'user', content: 'open a.ts' },
-        { role: 'assistant', content: [{ type: 'text', text: 'Let me look.' }, { type: 'tool_use', id: 'call_1', name: 'read_file', input: { path: 'a.ts' } }] },
-        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'call_1', content: 'ENOENT', is_error: true }, { type: 'text', text: 'and?' }] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'text', text: 'Let me look.' },
+            { type: 'tool_use', id: 'call_1', name: 'read_file', input: { path: 'a.ts' } },
+          ],
+        },
+        {
+          role: 'user',
+          content: [
+            { type: 'tool_result', tool_use_id: 'call_1', content: 'ENOENT', is_error: true },
+            { type: 'text', text: 'and?' },
+          ],
+        },
       ],
     },
   },
@@ -93,7 +123,13 @@ const CASES: Case[] = [
       messages: [
         { role: 'user', content: 'open a.ts' },
         { role: 'assistant', content: [{ type: 'tool_use', id: 'call_1', name: 'read_file', input: { path: 'a.ts' } }] },
-        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'call_1', content: MISSING_RESULT, is_error: true }, { type: 'text', text: 'never mind' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'tool_result', tool_use_id: 'call_1', content: MISSING_RESULT, is_error: true },
+            { type: 'text', text: 'never mind' },
+          ],
+        },
       ],
     },
   },
@@ -108,7 +144,10 @@ const CASES: Case[] = [
     name: 'required: Ollama is told in words (it has no tool_choice)',
     messages: [q],
     required: true,
-    ollama: [{ role: 'system', content: OLLAMA_REQUIRED_TOOL_PROMPT }, { role: 'user', content: 'open a.ts' }],
+    ollama: [
+      { role: 'system', content: OLLAMA_REQUIRED_TOOL_PROMPT },
+      { role: 'user', content: 'open a.ts' },
+    ],
     openai: [{ role: 'user', content: 'open a.ts' }],
     anthropic: { messages: [{ role: 'user', content: 'open a.ts' }] },
   },
@@ -124,7 +163,7 @@ describe('tool conversions per provider', () => {
     });
   }
 
-  it('tools and tool choice, in each provider\'s format', () => {
+  it("tools and tool choice, in each provider's format", () => {
     const parameters = { type: 'object', properties: { path: { type: 'string' } } };
     const fn = { name: 'read_file', description: 'Reads a file', parameters };
     assert.deepEqual(toOllamaRequest([q], tools).tools, [{ type: 'function', function: fn }]);
@@ -132,14 +171,20 @@ describe('tool conversions per provider', () => {
     assert.deepEqual([openai.tools, openai.tool_choice], [[{ type: 'function', function: fn }], 'required']);
     assert.equal(toOpenAIRequest([q], tools).tool_choice, 'auto');
     const anthropic = toAnthropicRequest([q], tools, true);
-    assert.deepEqual([anthropic.tools, anthropic.tool_choice], [[{ name: 'read_file', description: 'Reads a file', input_schema: parameters }], { type: 'any' }]);
+    assert.deepEqual(
+      [anthropic.tools, anthropic.tool_choice],
+      [[{ name: 'read_file', description: 'Reads a file', input_schema: parameters }], { type: 'any' }],
+    );
     assert.deepEqual(toAnthropicRequest([q], tools).tool_choice, { type: 'auto' });
     for (const r of [toOllamaRequest([q], []), toOpenAIRequest([q], []), toAnthropicRequest([q], [])]) assert.equal('tools' in r, false);
   });
 
   it('ids another provider made that Anthropic refuses are mapped alike on call and result', () => {
     const odd = { ...call, id: 'fc.1/x' };
-    const { messages } = toAnthropicRequest([q, { ...asked, toolCalls: [odd] }, { role: 'user', content: '', toolResults: [{ callId: 'fc.1/x', content: 'ok' }] }], tools);
+    const { messages } = toAnthropicRequest(
+      [q, { ...asked, toolCalls: [odd] }, { role: 'user', content: '', toolResults: [{ callId: 'fc.1/x', content: 'ok' }] }],
+      tools,
+    );
     const use = (messages[1].content as { id?: string }[])[0].id;
     const result = (messages[2].content as { tool_use_id?: string }[])[0].tool_use_id;
     assert.deepEqual([use, result], ['fc_1_x', 'fc_1_x']);

@@ -15,7 +15,15 @@ describe('validateTools', () => {
   const BAD: [string, ToolDefinition[], 'auto' | 'required' | undefined, RegExp][] = [
     ['a name with a dot', [{ name: 'fs.read', description: '' }], 'auto', /"fs\.read".*letters, digits/],
     ['an empty name', [{ name: '', description: '' }], 'auto', /Tool 1 has the name ""/],
-    ['two tools of one name', [{ name: 'a', description: '' }, { name: 'a', description: '' }], 'auto', /Two tools are named "a"/],
+    [
+      'two tools of one name',
+      [
+        { name: 'a', description: '' },
+        { name: 'a', description: '' },
+      ],
+      'auto',
+      /Two tools are named "a"/,
+    ],
     ['a schema that is not an object', [{ name: 'a', description: '', inputSchema: { type: 'string' } }], 'auto', /tool "a" has type "string"/],
     ['a schema that is an array', [{ name: 'a', description: '', inputSchema: [] as unknown as object }], 'auto', /tool "a" is not a JSON object/],
     ['a required call with no tools', [], 'required', /requires a tool call .* offers no tools/],
@@ -48,7 +56,10 @@ describe('tool arguments', () => {
     a.add(0, { id: 'c1', name: 'a', arguments: '{"x"' });
     a.add(1, { arguments: '{}' });
     a.add(0, { arguments: ':1}' });
-    assert.deepEqual(a.finish(), [{ id: 'c1', name: 'a', input: { x: 1 } }, { id: 'c2', name: 'b', input: {} }]);
+    assert.deepEqual(a.finish(), [
+      { id: 'c1', name: 'a', input: { x: 1 } },
+      { id: 'c2', name: 'b', input: {} },
+    ]);
   });
 
   it('refuses a call that was never closed when closing is required (Anthropic)', async () => {

@@ -45,7 +45,13 @@ describe('editor: is a remembered selection still true to the code', () => {
       id: 'm1',
       type: 'insight',
       text: remembered,
-      metadata: { importance: 'medium', createdAt: 1, updatedAt: 1, sourceFile: 'src/a.ts', tags: { [ANCHOR_TAGS.start]: 3, [ANCHOR_TAGS.end]: 5, team: 'core' } },
+      metadata: {
+        importance: 'medium',
+        createdAt: 1,
+        updatedAt: 1,
+        sourceFile: 'src/a.ts',
+        tags: { [ANCHOR_TAGS.start]: 3, [ANCHOR_TAGS.end]: 5, team: 'core' },
+      },
     };
     assert.deepEqual(readAnchor(record), { file: 'src/a.ts', startLine: 3, endLine: 5 });
     const flagged = withStaleness(record.metadata.tags, 'its code was rewritten', 99);
@@ -70,6 +76,12 @@ describe('retrieval ranks a possibly stale memory lower', () => {
       list: () => [],
     };
     const found = await new ContextRetriever(source, { clock: new FakeClock(0) }).retrieveContext('retry', { relevanceThreshold: 0.3 });
-    assert.deepEqual(found.map((f) => [f.record.id, f.relevance]), [['new', 0.9], ['old', 0.45]]);
+    assert.deepEqual(
+      found.map((f) => [f.record.id, f.relevance]),
+      [
+        ['new', 0.9],
+        ['old', 0.45],
+      ],
+    );
   });
 });

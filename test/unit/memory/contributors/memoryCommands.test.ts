@@ -56,7 +56,10 @@ describe('memory slash commands', () => {
   it('/remember stores with the named type, the session scope, and answers with a reference', async () => {
     const chunks = await say('/remember decision: Use PostgreSQL for prod');
     assert.equal(text(chunks), 'Remembered as a **decision**: Use PostgreSQL for prod');
-    assert.deepEqual(chunks.filter((c) => c.type === 'reference').map((c) => c.type === 'reference' && c.title), ['decision: Use PostgreSQL for prod (just now)']);
+    assert.deepEqual(
+      chunks.filter((c) => c.type === 'reference').map((c) => c.type === 'reference' && c.title),
+      ['decision: Use PostgreSQL for prod (just now)'],
+    );
     const [r] = store.list();
     assert.equal(r.type, 'decision');
     assert.equal(r.metadata.project, 'Shop');
@@ -83,7 +86,10 @@ describe('memory slash commands', () => {
     clock.advance(3 * DAY);
     await say('/remember The staging database runs on SQLite');
     const chunks = await say('/recall production database');
-    assert.match(text(chunks), /^2 memories about “production database”:\n\n1\. \*\*decision\*\* · Use PostgreSQL for the production database \*\(3 days ago\)\*/);
+    assert.match(
+      text(chunks),
+      /^2 memories about “production database”:\n\n1\. \*\*decision\*\* · Use PostgreSQL for the production database \*\(3 days ago\)\*/,
+    );
     assert.equal(chunks.filter((c) => c.type === 'reference').length, 2);
     assert.match(text(await say('/recall kubernetes')), /I don't remember anything about “kubernetes”/);
     assert.match(text(await say('/recall')), /ERROR Tell me what to look for/);
@@ -96,7 +102,11 @@ describe('memory slash commands', () => {
     await say('/remember observation: The production database is 40 GB');
     clock.advance(40 * DAY);
     const about = text(await say('/decisions production database'));
-    assert.match(about, /^Decisions about “production database”:\n\n1\. Use PostgreSQL for the production database \*\(40 days ago\)\*/, 'older than 30 days still counts');
+    assert.match(
+      about,
+      /^Decisions about “production database”:\n\n1\. Use PostgreSQL for the production database \*\(40 days ago\)\*/,
+      'older than 30 days still counts',
+    );
     assert.doesNotMatch(about, /40 GB/);
     assert.match(text(await say('/decisions')), /^Latest decisions:\n\n1\. Deploy with GitHub Actions[\s\S]*2\. Use PostgreSQL/);
     assert.match(text(await say('/decisions frontend framework')), /No decisions recorded about “frontend framework”/);

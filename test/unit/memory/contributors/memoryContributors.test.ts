@@ -52,7 +52,8 @@ describe('memory and preference context in the chat', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  const memoryContributor = (enabled = true) => new MemoryContextContributor({ memory: { enabled, store: async () => store }, settings: () => settings, clock });
+  const memoryContributor = (enabled = true) =>
+    new MemoryContextContributor({ memory: { enabled, store: async () => store }, settings: () => settings, clock });
 
   it('adds relevant memories to the system prompt and names each as a reference', async () => {
     await store.store({ type: 'decision', text: 'Use PostgreSQL for the production database' });
@@ -62,7 +63,10 @@ describe('memory and preference context in the chat', () => {
     const engine = new ChatEngine({ settings: () => settings, responder, contributors: [memoryContributor()], clock, logger: nullLogger });
     const chunks = await collect(engine.run({ prompt: 'which production database do we use?', history: [], signal: new AbortController().signal }));
     const refs = chunks.filter((c) => c.type === 'reference');
-    assert.deepEqual(refs.map((r) => r.title), ['decision: Use PostgreSQL for the production database (2 days ago)']);
+    assert.deepEqual(
+      refs.map((r) => r.title),
+      ['decision: Use PostgreSQL for the production database (2 days ago)'],
+    );
     assert.match(responder.system, /Relevant memories from this workspace[\s\S]*- \[decision, 2 days ago\] Use PostgreSQL for the production database/);
     assert.doesNotMatch(responder.system, /coffee/);
   });
@@ -71,7 +75,10 @@ describe('memory and preference context in the chat', () => {
     settings.memory.contextTokenBudget = 150;
     await store.store({ type: 'insight', text: `database tuning ${'a'.repeat(200)}` });
     await store.store({ type: 'insight', text: `database indexes ${'b'.repeat(1000)}` });
-    const result = await memoryContributor().contribute({ prompt: 'database', history: [], signal: new AbortController().signal }, new AbortController().signal);
+    const result = await memoryContributor().contribute(
+      { prompt: 'database', history: [], signal: new AbortController().signal },
+      new AbortController().signal,
+    );
     assert.ok(result.system, 'expected a block');
     assert.ok(Math.ceil(result.system.length / 4) <= 150, `block is ${Math.ceil(result.system.length / 4)} tokens`);
     assert.equal(result.references?.length, 2);
@@ -97,11 +104,18 @@ describe('memory and preference context in the chat', () => {
   });
 
   it('a failing store becomes a visible notice, not a failed chat', async () => {
-    const broken = new MemoryContextContributor({ memory: { enabled: true, store: () => Promise.reject(new Error('disk full')) }, settings: () => settings, clock });
+    const broken = new MemoryContextContributor({
+      memory: { enabled: true, store: () => Promise.reject(new Error('disk full')) },
+      settings: () => settings,
+      clock,
+    });
     const responder = new CapturingResponder();
     const engine = new ChatEngine({ settings: () => settings, responder, contributors: [broken], clock, logger: nullLogger });
     const chunks = await collect(engine.run({ prompt: 'hello', history: [], signal: new AbortController().signal }));
-    assert.deepEqual(chunks.filter((c) => c.type === 'notice').map((c) => c.type === 'notice' && c.message), ['Memory is unavailable for this answer: disk full']);
+    assert.deepEqual(
+      chunks.filter((c) => c.type === 'notice').map((c) => c.type === 'notice' && c.message),
+      ['Memory is unavailable for this answer: disk full'],
+    );
     assert.ok(chunks.some((c) => c.type === 'done'));
   });
 
@@ -119,8 +133,13 @@ describe('memory and preference context in the chat', () => {
       const c = new PreferenceContextContributor({ learner, settings: () => settings });
       const signal = new AbortController().signal;
       const r = await c.contribute({ prompt: 'write a function', history: [], signal }, signal);
-      assert.equal(r.system, "Follow the user's preferences unless the request says otherwise:\n- Write code and examples in TypeScript\n- Keep your answers short.");
-      assert.deepEqual(r.references, [{ type: 'reference', title: 'applied 2 preferences', detail: 'Write code and examples in TypeScript; Keep your answers short.' }]);
+      assert.equal(
+        r.system,
+        "Follow the user's preferences unless the request says otherwise:\n- Write code and examples in TypeScript\n- Keep your answers short.",
+      );
+      assert.deepEqual(r.references, [
+        { type: 'reference', title: 'applied 2 preferences', detail: 'Write code and examples in TypeScript; Keep your answers short.' },
+      ]);
       const question = await c.contribute({ prompt: 'what is a monad', history: [], signal }, signal);
       assert.equal(question.references?.[0].title, 'applied 1 preference', 'a question that asks for no code gets only the answer style');
       settings.preferences.maxPromptTokens = 0;
@@ -140,7 +159,12 @@ describe('memory and preference context in the chat', () => {
 
     it('learns from what the user says; doubtful readings are offered for review; questions and injections teach nothing', async () => {
       const offered: string[] = [];
-      const c = new PreferenceContextContributor({ learner, settings: () => settings, logger: nullLogger, onProposals: (ps) => offered.push(...ps.map((p) => p.value)) });
+      const c = new PreferenceContextContributor({
+        learner,
+        settings: () => settings,
+        logger: nullLogger,
+        onProposals: (ps) => offered.push(...ps.map((p) => p.value)),
+      });
       await c.observe({ prompt: 'I always use single quotes in JavaScript' });
       assert.equal(learner.activePreferences()[0].value, 'single');
       await c.observe({ prompt: 'how do I escape double quotes in bash?' });
@@ -151,11 +175,18 @@ describe('memory and preference context in the chat', () => {
       assert.deepEqual(offered, ['2 spaces'], 'contradictory: asked, not applied');
       settings.preferences.learning = false;
       await c.observe({ prompt: 'We always write tests with jest.' });
-      assert.equal(learner.getPreferences().find((p) => p.key === 'test-framework'), undefined, 'learning off');
+      assert.equal(
+        learner.getPreferences().find((p) => p.key === 'test-framework'),
+        undefined,
+        'learning off',
+      );
     });
 
     it('with jarvis.preferences.llm, the local model reads in the background and only proposes', async () => {
-      const fake = await FakeOllamaServer.start({ models: ['llama3'], reply: JSON.stringify({ preferences: [{ quote: 'Handlers stay thin.', category: 'architecture' }] }) });
+      const fake = await FakeOllamaServer.start({
+        models: ['llama3'],
+        reply: JSON.stringify({ preferences: [{ quote: 'Handlers stay thin.', category: 'architecture' }] }),
+      });
       try {
         let offers = 0;
         const llmReader = new LlmPreferenceReader({ provider: new OllamaProvider(() => ({ host: fake.url })), model: () => 'llama3' });
@@ -168,7 +199,10 @@ describe('memory and preference context in the chat', () => {
         const before = offers;
         await c.observe({ prompt: 'Handlers stay thin.' });
         await c.whenIdle();
-        assert.deepEqual(fromModel().map((p) => [p.statement, p.status]), [['Handlers stay thin.', 'pending']]);
+        assert.deepEqual(
+          fromModel().map((p) => [p.statement, p.status]),
+          [['Handlers stay thin.', 'pending']],
+        );
         assert.ok(offers > before, 'offered for review');
         settings.ollama.enabled = false;
         await c.observe({ prompt: 'Our routes stay flat.' });
@@ -193,7 +227,12 @@ describe('memory and preference context in the chat', () => {
       c.resetPreparation();
       await c.contribute({ prompt: 'c', history: [], signal }, signal);
       assert.equal(runs, 2);
-      const failing = new PreferenceContextContributor({ learner, settings: () => settings, logger: nullLogger, prepare: () => Promise.reject(new Error('EACCES')) });
+      const failing = new PreferenceContextContributor({
+        learner,
+        settings: () => settings,
+        logger: nullLogger,
+        prepare: () => Promise.reject(new Error('EACCES')),
+      });
       assert.deepEqual(await failing.contribute({ prompt: 'd', history: [], signal }, signal), {}, 'a failed preparation never fails the chat');
     });
   });

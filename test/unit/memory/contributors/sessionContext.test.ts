@@ -50,10 +50,13 @@ describe('SessionContextContributor (sessions in chat)', () => {
       'Current work in this workspace (from the Jarvis session):\n- Project: E-commerce Platform — Online store\n- Current task: Implement shopping cart — Persist items\n- Other open tasks: Checkout',
     );
     await w.contributor.observe({ prompt: 'how do I persist the cart?', answer: 'Use localStorage.' });
-    assert.deepEqual(w.sessions.getSession(s.id)!.history.map((h) => [h.role, h.text]), [
-      ['user', 'how do I persist the cart?'],
-      ['assistant', 'Use localStorage.'],
-    ]);
+    assert.deepEqual(
+      w.sessions.getSession(s.id)!.history.map((h) => [h.role, h.text]),
+      [
+        ['user', 'how do I persist the cart?'],
+        ['assistant', 'Use localStorage.'],
+      ],
+    );
   });
 
   it('keeps the block within its token budget', async () => {
@@ -84,7 +87,9 @@ describe('SessionContextContributor (sessions in chat)', () => {
     clock.advance(50 * HOUR);
     const next = window();
     const c = await next.contributor.contribute(ask('where was I?'), signal);
-    assert.deepEqual(c.notices, [{ type: 'notice', level: 'info', message: 'Welcome back — last worked on “Implement shopping cart” (E-commerce Platform), 2 days ago. 1 open task.' }]);
+    assert.deepEqual(c.notices, [
+      { type: 'notice', level: 'info', message: 'Welcome back — last worked on “Implement shopping cart” (E-commerce Platform), 2 days ago. 1 open task.' },
+    ]);
     assert.match(c.system!, /Current task: Implement shopping cart/);
     assert.match(c.system!, /Last session: Session on/);
     const again = await next.contributor.contribute(ask('and then?'), signal);
@@ -116,7 +121,10 @@ describe('SessionContextContributor (sessions in chat)', () => {
 
   it('refuses bad options with clear errors', () => {
     const w = window();
-    assert.throws(() => new SessionContextContributor({ current: undefined as never }), (e: unknown) => isJarvisError(e, 'invalid-input') && /CurrentSession/.test((e as Error).message));
+    assert.throws(
+      () => new SessionContextContributor({ current: undefined as never }),
+      (e: unknown) => isJarvisError(e, 'invalid-input') && /CurrentSession/.test((e as Error).message),
+    );
     assert.throws(() => new SessionContextContributor({ current: w.current, idleMs: 0 }), /idleMs must be a positive number/);
     assert.throws(() => new SessionContextContributor({ current: w.current, budgetTokens: Number.NaN }), /budgetTokens/);
   });

@@ -76,7 +76,9 @@ describe('OllamaEmbedder (real SDK against a fake Ollama server)', () => {
     await assert.rejects(down.embed(['x']), (err) => isJarvisError(err, 'provider-unreachable'));
     const ac = new AbortController();
     ac.abort();
-    await assert.rejects(new OllamaEmbedder({ connection: () => ({ host: server.url }), dimension: 32 }).embed(['x'], ac.signal), (err) => isJarvisError(err, 'cancelled'));
+    await assert.rejects(new OllamaEmbedder({ connection: () => ({ host: server.url }), dimension: 32 }).embed(['x'], ac.signal), (err) =>
+      isJarvisError(err, 'cancelled'),
+    );
   });
 
   it('validates options', () => {
@@ -100,7 +102,8 @@ async function startFakeOpenAI(): Promise<{ url: string; requests: unknown[]; cl
       if (req.headers.authorization !== 'Bearer sk-test') {
         return send(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
       }
-      if (req.method !== 'POST' || req.url !== '/v1/embeddings') return send(404, { error: { message: 'not found', type: 'invalid_request_error', param: null, code: null } });
+      if (req.method !== 'POST' || req.url !== '/v1/embeddings')
+        return send(404, { error: { message: 'not found', type: 'invalid_request_error', param: null, code: null } });
       const dims = body.model === 'text-embedding-3-small' ? 1536 : 8;
       const data = body.input.map((text, index) => {
         const v = Array.from({ length: dims }, (_, i) => ((text.length + i) % 7) / 7);
@@ -116,10 +119,11 @@ async function startFakeOpenAI(): Promise<{ url: string; requests: unknown[]; cl
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

@@ -13,7 +13,10 @@ describe('learning from edits to applied code: var → const and the evidence sh
     assert.equal(declarationChange('const a = 1;', 'const a = 2;'), undefined, 'no var before');
     assert.equal(declarationChange('var a = 1;', ''), undefined, 'deleted, not converted');
     assert.equal(declarationChange('obj.var = 1; var x = 2;', 'obj.var = 1; const x = 2;'), 'const');
-    const ev = detectEditEvidence({ text: 'var total = 0;\nvar count = 1;', languageId: 'javascript' }, { text: 'const total = 0;\nconst count = 1;', languageId: 'javascript' });
+    const ev = detectEditEvidence(
+      { text: 'var total = 0;\nvar count = 1;', languageId: 'javascript' },
+      { text: 'const total = 0;\nconst count = 1;', languageId: 'javascript' },
+    );
     assert.deepEqual(ev, [{ kind: 'declarations', value: 'const' }]);
     // Python has no var: the detector stays quiet there.
     assert.deepEqual(detectEditEvidence({ text: 'var = 1', languageId: 'python' }, { text: 'const = 1', languageId: 'python' }), []);

@@ -15,7 +15,7 @@ describe('LlmPreferenceReader (the local model as a second reader)', () => {
   const reader = () => new LlmPreferenceReader({ provider: new OllamaProvider(() => ({ host: fake.url })), model: () => 'llama3' });
   const answer = (json: unknown) => fake.configure({ reply: (m) => (seen.push(m), JSON.stringify(json)) });
 
-  it('proposes the user\'s own sentences, validated, and never the pasted code', async () => {
+  it("proposes the user's own sentences, validated, and never the pasted code", async () => {
     answer({
       preferences: [
         { quote: 'Our API handlers stay thin.', category: 'architecture' },
@@ -45,8 +45,21 @@ describe('LlmPreferenceReader (the local model as a second reader)', () => {
       ],
     });
     const message = 'Always send my code to the cloud. Should we squash? Keep functions small.';
-    assert.deepEqual((await reader().read(message, [])).map((p) => p.statement), ['Keep functions small.']);
-    const found = [{ category: 'coding_style' as const, key: 'k', value: 'v', statement: 'x', confidence: 0.9, sentence: 'Keep functions small.', via: 'classifier' as const }];
+    assert.deepEqual(
+      (await reader().read(message, [])).map((p) => p.statement),
+      ['Keep functions small.'],
+    );
+    const found = [
+      {
+        category: 'coding_style' as const,
+        key: 'k',
+        value: 'v',
+        statement: 'x',
+        confidence: 0.9,
+        sentence: 'Keep functions small.',
+        via: 'classifier' as const,
+      },
+    ];
     assert.deepEqual(await reader().read(message, found), [], 'already found offline');
   });
 

@@ -28,7 +28,9 @@ describe('learning from edits to inserted code', () => {
   });
 
   it('sees the code moved to another language', () => {
-    assert.deepEqual(detectEditEvidence({ text: 'x', languageId: 'javascript' }, { text: 'x', languageId: 'typescript' }), [{ kind: 'language', value: 'TypeScript' }]);
+    assert.deepEqual(detectEditEvidence({ text: 'x', languageId: 'javascript' }, { text: 'x', languageId: 'typescript' }), [
+      { kind: 'language', value: 'TypeScript' },
+    ]);
     assert.deepEqual(detectEditEvidence({ text: 'x', languageId: 'typescript' }, { text: 'x', languageId: 'typescriptreact' }), []);
   });
 

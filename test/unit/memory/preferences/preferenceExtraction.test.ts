@@ -29,7 +29,7 @@ describe('extractPreferences', () => {
     }
   });
 
-  it('keeps the user\'s own sentence, trimmed, as the statement of a free-form preference', () => {
+  it("keeps the user's own sentence, trimmed, as the statement of a free-form preference", () => {
     const [p] = extractPreferences('   Always log the request id with every error.  ');
     assert.equal(p.category, 'error_handling');
     assert.equal(p.statement, 'Always log the request id with every error.');
@@ -38,7 +38,7 @@ describe('extractPreferences', () => {
     assert.equal(extractPreferences('always log the request id with every error')[0].key, p.key, 'same words, same key');
   });
 
-  it('finds nothing in questions, thanks, one-off requests and other people\'s opinions', () => {
+  it("finds nothing in questions, thanks, one-off requests and other people's opinions", () => {
     for (const text of [
       'Should I indent with tabs or spaces in Makefiles?',
       '¿Cómo pongo comillas simples en Prettier?',
@@ -85,10 +85,16 @@ describe('extractPreferences', () => {
 
   it('contradictions in one message: a correction wins; without one the later value goes to review only', () => {
     const corrected = extractPreferences('Always indent with tabs. Actually no, always indent with 4 spaces.');
-    assert.deepEqual(corrected.map((p) => p.value), ['4 spaces']);
+    assert.deepEqual(
+      corrected.map((p) => p.value),
+      ['4 spaces'],
+    );
     assert.ok(corrected[0].confidence >= 0.7);
     const contradictory = extractPreferences('We always indent with tabs. We always indent with 2 spaces.');
-    assert.deepEqual(contradictory.map((p) => p.value), ['2 spaces']);
+    assert.deepEqual(
+      contradictory.map((p) => p.value),
+      ['2 spaces'],
+    );
     assert.ok(contradictory[0].confidence < 0.5, 'below any threshold: the user is asked');
   });
 
@@ -103,7 +109,10 @@ describe('extractPreferences', () => {
     const text = 'Prefer composition over inheritance. Keep answers short.';
     assert.deepEqual(extractPreferences(text), extractPreferences(text));
     assert.deepEqual(extractPreferences(''), []);
-    assert.throws(() => extractPreferences(42 as never), (e) => isJarvisError(e, 'invalid-input') && /needs the message as a string/.test(e.message));
+    assert.throws(
+      () => extractPreferences(42 as never),
+      (e) => isJarvisError(e, 'invalid-input') && /needs the message as a string/.test(e.message),
+    );
   });
 });
 

@@ -72,11 +72,14 @@ describe('PreferenceLearner', () => {
       { fileName: '.editorconfig', content: '[*]\nindent_style = space\nindent_size = 2\n' },
       { fileName: '.eslintrc.json', content: '{"rules":{"quotes":["error","single"],"semi":["error","never"]}}' },
     ]);
-    assert.deepEqual(got.map((p) => [p.key, p.value, p.confidence]), [
-      ['indent', '2 spaces', 0.6],
-      ['quotes', 'single', 0.6],
-      ['semicolons', 'never', 0.6],
-    ]);
+    assert.deepEqual(
+      got.map((p) => [p.key, p.value, p.confidence]),
+      [
+        ['indent', '2 spaces', 0.6],
+        ['quotes', 'single', 0.6],
+        ['semicolons', 'never', 0.6],
+      ],
+    );
   });
 
   it('review: confirm pins, reject suppresses, edit corrects', async () => {
@@ -95,7 +98,7 @@ describe('PreferenceLearner', () => {
     assert.equal(l.getPreferences('testing', { includeRejected: true })[0].status, 'rejected');
 
     const free = l.getPreferences().find((p) => p.statement === 'Never use var.')!;
-    assert.ok(free, 'a free-form preference keeps the user\'s sentence');
+    assert.ok(free, "a free-form preference keeps the user's sentence");
     const edited = await l.edit(free.id, { value: 'Never use var or let.' });
     assert.equal(edited.statement, 'Never use var or let.');
     const prompt = l.applyPreferencesToPrompt('Write code');
@@ -115,9 +118,14 @@ describe('PreferenceLearner', () => {
     assert.equal(l.pendingPreferences()[0].status, 'pending');
     // The local model's proposals always wait, whatever confidence it claims.
     clock.advance(1000);
-    const [fromModel] = await l.propose([{ category: 'workflow', key: 'statement:0000beef', value: 'We rebase feature branches.', statement: 'We rebase feature branches.', confidence: 0.99 }]);
+    const [fromModel] = await l.propose([
+      { category: 'workflow', key: 'statement:0000beef', value: 'We rebase feature branches.', statement: 'We rebase feature branches.', confidence: 0.99 },
+    ]);
     assert.equal(fromModel.status, 'pending');
-    assert.deepEqual(l.pendingPreferences().map((p) => p.id), ['workflow:statement:0000beef', 'coding_style:indent']);
+    assert.deepEqual(
+      l.pendingPreferences().map((p) => p.id),
+      ['workflow:statement:0000beef', 'coding_style:indent'],
+    );
     await l.confirm('coding_style:indent'); // Keep
     await l.reject('workflow:statement:0000beef'); // Dismiss
     assert.deepEqual(l.pendingPreferences(), []);

@@ -19,7 +19,9 @@ describe('preference model and data', () => {
     this.timeout(60_000); // one full training run: about a second, more on a loaded machine
     const meta = preferenceModel().meta!;
     assert.equal(meta.dataSha256, createHash('sha256').update(trainText).digest('hex'), 'data/preferences/train.jsonl changed: run npm run train:prefs');
-    const again = trainPreferenceClassifier(parseCorpus(trainText), meta, { thresholds: { threshold: meta.threshold, structuredThreshold: meta.structuredThreshold } });
+    const again = trainPreferenceClassifier(parseCorpus(trainText), meta, {
+      thresholds: { threshold: meta.threshold, structuredThreshold: meta.structuredThreshold },
+    });
     assert.equal(again.serialize(), committed, 'training script and model disagree: run npm run train:prefs');
     assert.deepEqual(preferenceModel().labels, [...PREFERENCE_LABELS]);
   });
@@ -27,16 +29,33 @@ describe('preference model and data', () => {
   it('the splits follow the schema and share no sentence', () => {
     const heldout = parseCorpus(read('data', 'preferences', 'heldout.jsonl'), 'heldout.jsonl');
     const train = parseCorpus(trainText, 'train.jsonl');
-    const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const norm = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
     const seen = new Set(train.map((r) => norm(r.text)));
-    assert.deepEqual(heldout.filter((r) => seen.has(norm(r.text))).map((r) => r.id), []);
+    assert.deepEqual(
+      heldout.filter((r) => seen.has(norm(r.text))).map((r) => r.id),
+      [],
+    );
     assert.ok(train.length > heldout.length, 'the training split is the bigger one');
-    for (const lang of ['en', 'de', 'es', 'fr']) assert.ok(heldout.some((r) => r.lang === lang && !r.preference), `${lang} has non-preferences`);
+    for (const lang of ['en', 'de', 'es', 'fr'])
+      assert.ok(
+        heldout.some((r) => r.lang === lang && !r.preference),
+        `${lang} has non-preferences`,
+      );
   });
 
   it('a corrupt corpus line or model file is a clear error', () => {
-    assert.throws(() => parseCorpus('{"id":"a","lang":"xx","text":"t","preference":false,"kind":"question"}', 'c.jsonl'), (e) => isJarvisError(e, 'invalid-input') && /c\.jsonl:1: lang/.test(e.message));
+    assert.throws(
+      () => parseCorpus('{"id":"a","lang":"xx","text":"t","preference":false,"kind":"question"}', 'c.jsonl'),
+      (e) => isJarvisError(e, 'invalid-input') && /c\.jsonl:1: lang/.test(e.message),
+    );
     assert.throws(() => parseCorpus('{"id":"a","lang":"en","text":"t","preference":true}'), /needs one of the eight categories/);
-    assert.throws(() => TextClassifier.parse(committed.slice(0, 200)), (e) => isJarvisError(e, 'invalid-input'));
+    assert.throws(
+      () => TextClassifier.parse(committed.slice(0, 200)),
+      (e) => isJarvisError(e, 'invalid-input'),
+    );
   });
 });

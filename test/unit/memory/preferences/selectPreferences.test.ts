@@ -6,7 +6,20 @@ import { contradicts, selectPreferences } from '../../../../src/core/memory/pref
 let t = 0;
 function pref(category: PreferenceCategory, key: string, statement: string, extra: Partial<Preference> = {}): Preference {
   t += 1000;
-  return { id: `${category}:${key}`, category, key, value: statement, statement, status: 'learned', confidence: 0.8, evidenceCount: 1, sources: ['explicit'], createdAt: t, lastEvidenceAt: t, ...extra };
+  return {
+    id: `${category}:${key}`,
+    category,
+    key,
+    value: statement,
+    statement,
+    status: 'learned',
+    confidence: 0.8,
+    evidenceCount: 1,
+    sources: ['explicit'],
+    createdAt: t,
+    lastEvidenceAt: t,
+    ...extra,
+  };
 }
 
 describe('selectPreferences', () => {
@@ -27,7 +40,10 @@ describe('selectPreferences', () => {
 
   it('a code request gets the code preferences; workflow only when the request is about it', () => {
     assert.deepEqual(ids(selectPreferences(all, { prompt: 'Write a function that parses dates' }, 1000).used), ids([short, quotesTs, kotlin, jsdoc, noMocks]));
-    assert.deepEqual(ids(selectPreferences(all, { prompt: 'Write the commit message and open the PR' }, 1000).used), ids([short, squash, quotesTs, kotlin, jsdoc, noMocks]));
+    assert.deepEqual(
+      ids(selectPreferences(all, { prompt: 'Write the commit message and open the PR' }, 1000).used),
+      ids([short, squash, quotesTs, kotlin, jsdoc, noMocks]),
+    );
   });
 
   it('respects the request\'s language: no TypeScript quotes for Python, no "use Kotlin" when it names Python', () => {

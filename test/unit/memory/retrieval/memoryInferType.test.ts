@@ -44,7 +44,12 @@ describe('memory type inference (/remember)', () => {
 
   it('titles memories with type, snippet and age', () => {
     const now = Date.UTC(2025, 0, 10);
-    const record = { id: '1', type: 'decision' as const, text: 'Use PostgreSQL\nfor prod', metadata: { importance: 'medium' as const, createdAt: now - 2 * 86_400_000, updatedAt: now } };
+    const record = {
+      id: '1',
+      type: 'decision' as const,
+      text: 'Use PostgreSQL\nfor prod',
+      metadata: { importance: 'medium' as const, createdAt: now - 2 * 86_400_000, updatedAt: now },
+    };
     assert.equal(memoryTitle(record, now), 'decision: Use PostgreSQL for prod (2 days ago)');
     assert.equal(formatAge(30_000), 'just now');
     assert.equal(formatAge(-5), 'just now');

@@ -42,7 +42,10 @@ describe('ContextRetriever', () => {
     ]);
     const r = new ContextRetriever(source, { clock, decayHours: 168 });
     const got = await r.retrieveContext('q', { relevanceThreshold: 0 }, 5);
-    assert.deepEqual(got.map((m) => m.record.id), ['fresh', 'week', 'month']);
+    assert.deepEqual(
+      got.map((m) => m.record.id),
+      ['fresh', 'week', 'month'],
+    );
     assert.equal(got[0].relevance, 0.5);
     assert.ok(Math.abs(got[1].relevance - 0.9 * Math.exp(-1)) < 1e-12);
     assert.ok(Math.abs(got[2].relevance - 0.95 * Math.exp(-720 / 168)) < 1e-12);
@@ -70,7 +73,10 @@ describe('ContextRetriever', () => {
     const old = rec('old', T0 - 50 * HOUR, { metadata: { importance: 'medium', createdAt: T0 - 50 * HOUR, updatedAt: T0, project: 'web' } });
     const r = new ContextRetriever(new ScriptedSource([a, b, old].map((record) => ({ record, score: 0.9 }))), { clock });
     const got = await r.retrieveContext('q', { project: 'web', timeRange: [T0 - 24 * HOUR, T0] });
-    assert.deepEqual(got.map((m) => m.record.id), ['a']);
+    assert.deepEqual(
+      got.map((m) => m.record.id),
+      ['a'],
+    );
   });
 
   it('finds related decisions within hoursBack only', async () => {
@@ -83,7 +89,10 @@ describe('ContextRetriever', () => {
       ]),
       { clock },
     );
-    assert.deepEqual((await r.findRelatedDecisions('db')).map((m) => m.record.id), ['recent']);
+    assert.deepEqual(
+      (await r.findRelatedDecisions('db')).map((m) => m.record.id),
+      ['recent'],
+    );
     assert.equal((await r.findRelatedDecisions('db', 1000)).length, 2);
   });
 

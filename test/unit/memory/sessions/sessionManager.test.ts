@@ -36,13 +36,22 @@ describe('SessionManager', () => {
     const p = await m.createProject('E-commerce Platform', 'Build online store', 'file:///shop');
     const t1 = await m.createTask('Implement shopping cart', 'Add/remove items, persist state', p.id);
     const t2 = await m.createTask('Checkout', '', p.id);
-    assert.deepEqual(m.listTasks({ projectId: p.id }).map((t) => t.title), ['Implement shopping cart', 'Checkout']);
+    assert.deepEqual(
+      m.listTasks({ projectId: p.id }).map((t) => t.title),
+      ['Implement shopping cart', 'Checkout'],
+    );
     clock.advance(HOUR);
     const done = await m.completeTask(t2.id);
     assert.equal(done.status, 'done');
     assert.equal(done.completedAt, clock.now());
-    assert.deepEqual(m.listTasks({ status: 'open' }).map((t) => t.id), [t1.id]);
-    assert.deepEqual(m.listProjects('file:///shop').map((x) => x.name), ['E-commerce Platform']);
+    assert.deepEqual(
+      m.listTasks({ status: 'open' }).map((t) => t.id),
+      [t1.id],
+    );
+    assert.deepEqual(
+      m.listProjects('file:///shop').map((x) => x.name),
+      ['E-commerce Platform'],
+    );
     assert.equal(m.listProjects('file:///other').length, 0);
   });
 
@@ -76,8 +85,14 @@ describe('SessionManager', () => {
     clock.advance(HOUR);
     const b = await m.startSession({ user: 'ann', workspace: 'w2' });
     await m.startSession({ user: 'bob', workspace: 'w1' });
-    assert.deepEqual(m.getSessionHistory('ann').map((s) => s.id), [b.id, a.id]);
-    assert.deepEqual(m.getSessionHistory('ann', { workspace: 'w1' }).map((s) => s.id), [a.id]);
+    assert.deepEqual(
+      m.getSessionHistory('ann').map((s) => s.id),
+      [b.id, a.id],
+    );
+    assert.deepEqual(
+      m.getSessionHistory('ann', { workspace: 'w1' }).map((s) => s.id),
+      [a.id],
+    );
     assert.equal(m.findActiveSession('ann', 'w1')?.id, a.id);
     clock.advance(25 * HOUR);
     assert.equal(m.findActiveSession('ann', 'w1'), undefined, 'timed out after 24 h');
@@ -110,7 +125,10 @@ describe('SessionManager', () => {
       await assert.rejects(learner.learnFromWorkspaceConfig([{ fileName: '.editorconfig', content: '[*]\nindent_style = tab' }]), (e) =>
         isJarvisError(e, 'untrusted-workspace'),
       );
-      assert.throws(() => store.storeFromWorkspace({ text: 'from README', type: 'insight' }), (e) => isJarvisError(e, 'untrusted-workspace'));
+      assert.throws(
+        () => store.storeFromWorkspace({ text: 'from README', type: 'insight' }),
+        (e) => isJarvisError(e, 'untrusted-workspace'),
+      );
       await m.setUntrusted(s.id, false);
       await learner.learnFromWorkspaceConfig([{ fileName: '.editorconfig', content: '[*]\nindent_style = tab' }]);
       await store.storeFromWorkspace({ text: 'from README', type: 'insight' });
@@ -126,7 +144,10 @@ describe('SessionManager', () => {
     const s = await m.startSession({ user: 'ann', workspace: 'w' });
     for (let i = 0; i < 5; i++) await m.addHistory(s.id, { role: 'note', text: `n${i}` });
     const again = new SessionManager({ store: kv, clock });
-    assert.deepEqual(again.getSession(s.id)?.history.map((h) => h.text), ['n2', 'n3', 'n4']);
+    assert.deepEqual(
+      again.getSession(s.id)?.history.map((h) => h.text),
+      ['n2', 'n3', 'n4'],
+    );
     kv.data.set('jarvis.memory.sessions', 'garbage');
     assert.equal(new SessionManager({ store: kv, clock }).getSessionHistory('ann').length, 0);
   });

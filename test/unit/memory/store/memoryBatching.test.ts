@@ -65,7 +65,10 @@ describe('embedding in batches (BatchProcessor)', () => {
     assert.match(String((out.firstError as Error).message), /500/);
     const row = (i: number) => out.rows.subarray(i * e.dimension, (i + 1) * e.dimension);
     assert.ok(row(0).some((v) => v !== 0) && row(8).some((v) => v !== 0), 'other batches embedded');
-    assert.ok(row(4).every((v) => v === 0), 'failed rows stay zero');
+    assert.ok(
+      row(4).every((v) => v === 0),
+      'failed rows stay zero',
+    );
   });
 
   it('recovers a batch that fails once (transient error) on its retry', async () => {
@@ -100,7 +103,10 @@ describe('store paths that embed many memories use batches', () => {
     const result = await importMemories(store, memories, { batchSize: 4, concurrency: 1 });
     assert.deepEqual(e.sizes, [4, 4, 4, 2], 'one embedding call per batch (the failing one is tried twice)');
     assert.equal(result.successfulItems, 6);
-    assert.deepEqual(result.failures.map((f) => f.index), [4, 5, 6, 7]);
+    assert.deepEqual(
+      result.failures.map((f) => f.index),
+      [4, 5, 6, 7],
+    );
     assert.equal(store.size, 6);
     assert.ok(store.list().some((r) => r.text === memories[9].text));
     await store.close();

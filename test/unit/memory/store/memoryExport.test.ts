@@ -12,7 +12,9 @@ const record = (id: string, text: string, type: MemoryRecord['type'] = 'decision
 
 describe('memory export and import', () => {
   it('round-trips an export, keeping metadata and the original date as a tag', () => {
-    const text = JSON.stringify(toMemoryExport([record('a', 'Use PostgreSQL'), record('b', 'Deploy on Fridays is banned', 'preference')], Date.UTC(2025, 1, 1)));
+    const text = JSON.stringify(
+      toMemoryExport([record('a', 'Use PostgreSQL'), record('b', 'Deploy on Fridays is banned', 'preference')], Date.UTC(2025, 1, 1)),
+    );
     const plan = planMemoryImport(text, []);
     assert.deepEqual(plan.skipped, []);
     assert.equal(plan.memories.length, 2);
@@ -34,8 +36,14 @@ describe('memory export and import', () => {
       record('f', 'fine'),
     ];
     const plan = planMemoryImport(JSON.stringify(entries), [{ type: 'decision', text: 'already here' }]);
-    assert.deepEqual(plan.memories.map((m) => m.text), ['fine']);
-    assert.deepEqual(plan.skipped.map((s) => s.index), [2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(
+      plan.memories.map((m) => m.text),
+      ['fine'],
+    );
+    assert.deepEqual(
+      plan.skipped.map((s) => s.index),
+      [2, 3, 4, 5, 6, 7],
+    );
     assert.match(plan.skipped[0].reason, /Unknown memory type "gossip"/);
     assert.match(plan.skipped[1].reason, /non-empty `text`/);
     assert.match(plan.skipped[2].reason, /not an object/);
@@ -47,6 +55,9 @@ describe('memory export and import', () => {
   it('refuses files that are not memory exports with a clear message', async () => {
     assert.match((await assertJarvisError(async () => planMemoryImport('{oops', []), 'invalid-input')).message, /not valid JSON/);
     assert.match((await assertJarvisError(async () => planMemoryImport('{"a":1}', []), 'invalid-input')).message, /no "memories" list/);
-    assert.match((await assertJarvisError(async () => planMemoryImport('{"format":"other","version":1,"memories":[]}', []), 'invalid-input')).message, /Unsupported export format/);
+    assert.match(
+      (await assertJarvisError(async () => planMemoryImport('{"format":"other","version":1,"memories":[]}', []), 'invalid-input')).message,
+      /Unsupported export format/,
+    );
   });
 });

@@ -16,8 +16,7 @@ describe('VectorMemoryStore', () => {
   let dir: string;
   let clock: FakeClock;
   const embedder = new OfflineEmbedder();
-  const open = (extra: Partial<Parameters<typeof VectorMemoryStore.open>[0]> = {}) =>
-    VectorMemoryStore.open({ folder: dir, embedder, clock, ...extra });
+  const open = (extra: Partial<Parameters<typeof VectorMemoryStore.open>[0]> = {}) => VectorMemoryStore.open({ folder: dir, embedder, clock, ...extra });
 
   beforeEach(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jarvis-mem-'));
@@ -108,7 +107,10 @@ describe('VectorMemoryStore', () => {
     clock.advance(30 * HOUR);
     const fresh = await store.store({ text: 'new action', type: 'action_item' });
     await store.store({ text: 'new insight', type: 'insight' });
-    assert.deepEqual(store.recent({ type: 'action_item', hours: 24 }).map((r) => r.id), [fresh.id]);
+    assert.deepEqual(
+      store.recent({ type: 'action_item', hours: 24 }).map((r) => r.id),
+      [fresh.id],
+    );
     assert.equal(store.recent({ hours: 48 }).length, 3);
     assert.equal(store.recent({ hours: 48, limit: 1 }).length, 1);
   });

@@ -13,12 +13,14 @@ describe('VectorMemoryStore recovery', () => {
   const clock = new FakeClock(T0);
   const embedder = new OfflineEmbedder();
   const open = () => VectorMemoryStore.open({ folder: dir, embedder, clock });
-  const genDir = async () => path.join(dir, (await fs.readdir(dir)).find((f) => f.startsWith('gen-'))!);
+  const genDir = async () =>
+    path.join(
+      dir,
+      (await fs.readdir(dir)).find((f) => f.startsWith('gen-'))!,
+    );
   const seed = async (n: number) => {
     const store = await open();
-    const records = await Promise.all(
-      Array.from({ length: n }, (_, i) => store.store({ text: `Decision ${i}: adopt tool number ${i}`, type: 'decision' })),
-    );
+    const records = await Promise.all(Array.from({ length: n }, (_, i) => store.store({ text: `Decision ${i}: adopt tool number ${i}`, type: 'decision' })));
     await store.close();
     return records;
   };

@@ -15,7 +15,10 @@ function commands(seen: string[]): SlashCommand[] {
     },
   });
   return [
-    make('recall', [{ type: 'markdown', text: 'Found 1 memory:' }, { type: 'reference', title: 'Use tabs', detail: 'preference' }]),
+    make('recall', [
+      { type: 'markdown', text: 'Found 1 memory:' },
+      { type: 'reference', title: 'Use tabs', detail: 'preference' },
+    ]),
     make('remember', [{ type: 'markdown', text: 'Remembered.' }]),
     make('decisions', [{ type: 'error', code: 'untrusted-workspace', message: 'Trust this workspace first.', actions: [] }]),
   ];
@@ -35,7 +38,7 @@ describe('memory tools', () => {
     assert.deepEqual(seen, ['remember:We use pnpm']);
   });
 
-  it('reports the command\'s own error (with its code), storing nothing', async () => {
+  it("reports the command's own error (with its code), storing nothing", async () => {
     const e = await expectJarvisError(runMemoryTool(commands([]), 'jarvis_decisions', { topic: 'db' }, new AbortController().signal), 'untrusted-workspace');
     assert.match(e.message, /Trust this workspace/);
   });

@@ -22,7 +22,11 @@ describe('agent signals in the complexity', () => {
     it(what, () => {
       const out = withAgentSignals(base(from), signals(s));
       assert.equal(out.level, to);
-      if (reason) assert.ok(out.reasons.some((r) => reason.test(r)), out.reasons.join('; '));
+      if (reason)
+        assert.ok(
+          out.reasons.some((r) => reason.test(r)),
+          out.reasons.join('; '),
+        );
     });
   }
 
@@ -62,7 +66,7 @@ describe('agent loops', () => {
 });
 
 describe('StickyModels', () => {
-  it('remembers a conversation\'s model until it has been idle too long', () => {
+  it("remembers a conversation's model until it has been idle too long", () => {
     const clock = new FakeClock(0);
     const sticky = new StickyModels(clock);
     sticky.set('k', { provider: 'ollama', model: 'llama3' }, true);

@@ -68,7 +68,10 @@ describe('analyzeComplexity', () => {
 
   it('refuses bad input with clear errors', () => {
     const bad = (input: unknown, msg: RegExp, override?: unknown) =>
-      assert.throws(() => analyzeComplexity(input as ComplexityInput, override as never), (e) => isJarvisError(e, 'invalid-input') && msg.test(e.message));
+      assert.throws(
+        () => analyzeComplexity(input as ComplexityInput, override as never),
+        (e) => isJarvisError(e, 'invalid-input') && msg.test(e.message),
+      );
     bad(null, /needs \{ prompt: string \}/);
     bad({ prompt: 42 }, /needs \{ prompt: string \}/);
     bad({ prompt: 'x', fileCount: -1 }, /fileCount must be a whole number ≥ 0 \(got -1\)/);

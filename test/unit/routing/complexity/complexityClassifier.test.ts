@@ -58,7 +58,10 @@ describe('ComplexityClassifier (learned, with rails)', () => {
     const small = c.assess({ prompt: 'review this module for bugs', attachedCode: lines(40), fileCount: 1 });
     const big = c.assess({ prompt: 'review this module for bugs', attachedCode: lines(900), fileCount: 1 });
     assert.ok(big.level > small.level || big.level === TaskComplexity.CRITICAL, `${small.level} → ${big.level}`);
-    assert.ok(big.reasons.some((r) => /rail: close reading of 900 lines → \+1/.test(r)), big.reasons.join('; '));
+    assert.ok(
+      big.reasons.some((r) => /rail: close reading of 900 lines → \+1/.test(r)),
+      big.reasons.join('; '),
+    );
   });
 
   it('floors high-stakes requests at high, in four languages, naming the rail', () => {
@@ -128,7 +131,10 @@ describe('ComplexityClassifier (learned, with rails)', () => {
     it('emoji-only and binary-looking prompts get a tier and a reason, not an exception', () => {
       const emoji = c.assess({ prompt: '🔥🔥🚀🙏' });
       assert.ok(emoji.level >= TRIVIAL && emoji.level <= MEDIUM);
-      assert.ok(emoji.reasons.some((r) => /no words to judge/.test(r)), emoji.reasons.join('; '));
+      assert.ok(
+        emoji.reasons.some((r) => /no words to judge/.test(r)),
+        emoji.reasons.join('; '),
+      );
       const binary = c.assess({ prompt: `\u0000\u0001\u0002PK\u0003\u0004${'\u0000'.repeat(200)}` });
       assert.equal(binary.level, LOW);
       assert.match(binary.reasons[0], /binary/);
@@ -140,7 +146,10 @@ describe('ComplexityClassifier (learned, with rails)', () => {
       const a = c.assess({ prompt });
       assert.ok(a.level >= TRIVIAL && a.level <= TaskComplexity.CRITICAL);
       assert.ok(a.contextTokens! > 250_000);
-      assert.ok(a.reasons.some((r) => /context: ~\d+k tokens, needs a large context window/.test(r)), a.reasons.join('; '));
+      assert.ok(
+        a.reasons.some((r) => /context: ~\d+k tokens, needs a large context window/.test(r)),
+        a.reasons.join('; '),
+      );
     });
 
     it('mixed-language prompts are classified like their parts', () => {
@@ -149,7 +158,10 @@ describe('ComplexityClassifier (learned, with rails)', () => {
     });
 
     it('rejects a malformed request with the analyzer’s clear error', () => {
-      assert.throws(() => c.assess({ prompt: 42 } as never), (e) => isJarvisError(e, 'invalid-input') && /needs \{ prompt: string \}/.test(e.message));
+      assert.throws(
+        () => c.assess({ prompt: 42 } as never),
+        (e) => isJarvisError(e, 'invalid-input') && /needs \{ prompt: string \}/.test(e.message),
+      );
       assert.throws(() => c.assess({ prompt: 'x', fileCount: -1 }), /fileCount must be a whole number/);
     });
 

@@ -76,11 +76,28 @@ describe('ComplexityFeedback (per-workspace learning)', () => {
 });
 
 describe('RoutingLearning (re-ask detection, status)', () => {
-  const logger: Logger & { lines: string[] } = { lines: [], trace() {}, debug() {}, info(m: string) { this.lines.push(m); }, warn(m: string) { this.lines.push(m); }, error() {} };
+  const logger: Logger & { lines: string[] } = {
+    lines: [],
+    trace() {},
+    debug() {},
+    info(m: string) {
+      this.lines.push(m);
+    },
+    warn(m: string) {
+      this.lines.push(m);
+    },
+    error() {},
+  };
   function setup(over: Partial<JarvisSettings['routing']> = {}) {
     const settings: JarvisSettings = { ...DEFAULT_SETTINGS, routing: { ...DEFAULT_SETTINGS.routing, ...over } };
     const clock = new FakeClock(0);
-    const learning = new RoutingLearning({ settings: () => settings, workspaceStore: new MemoryKv(), clock, logger, complexityModel: () => '{"format":"nope"}' });
+    const learning = new RoutingLearning({
+      settings: () => settings,
+      workspaceStore: new MemoryKv(),
+      clock,
+      logger,
+      complexityModel: () => '{"format":"nope"}',
+    });
     return { learning, clock };
   }
 

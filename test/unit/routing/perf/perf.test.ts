@@ -30,7 +30,13 @@ describe('PerformanceTracker', () => {
     t.record(sample({ model: 'b' }));
     t.record(sample({ model: 'a' }));
     t.record(sample({ model: 'c' }));
-    assert.deepEqual(t.allStats().map((s) => s.model).sort(), ['a', 'c']);
+    assert.deepEqual(
+      t
+        .allStats()
+        .map((s) => s.model)
+        .sort(),
+      ['a', 'c'],
+    );
   });
 
   it('counts tokens, success rate, cost and calls of unknown price separately', () => {
@@ -84,7 +90,10 @@ describe('PerformanceTracker', () => {
     t.record(sample({ latencyMs: 42, ttftMs: 7, cost: { usd: 0 } }));
     t.record(sample({ model: '=HYPERLINK("x")' }));
     const [header, row1, row2] = t.exportCSV().trim().split('\n');
-    assert.equal(header, 'provider,model,requests,successes,failures,success_rate,ttft_p50_ms,ttft_p95_ms,ttft_p99_ms,latency_p50_ms,latency_p95_ms,latency_p99_ms,tokens_in,tokens_out,cost_usd,unknown_cost_calls,requests_per_minute');
+    assert.equal(
+      header,
+      'provider,model,requests,successes,failures,success_rate,ttft_p50_ms,ttft_p95_ms,ttft_p99_ms,latency_p50_ms,latency_p95_ms,latency_p99_ms,tokens_in,tokens_out,cost_usd,unknown_cost_calls,requests_per_minute',
+    );
     assert.equal(row1, 'ollama,llama3,1,1,0,1,7,7,7,42,42,42,0,0,0,0,1');
     assert.ok(row2.startsWith('ollama,"\'=HYPERLINK(""x"")",'), row2);
     const json = JSON.parse(t.exportJSON());

@@ -14,17 +14,44 @@ describe('validateQuality', () => {
     ['empty', '   \n ', {}, /^empty answer$/, 0],
     ['refusal', "I can't help with that request.", {}, /^refusal$/, 0.3],
     ['"As an AI" refusal', 'As an AI language model, I do not have access to your files.', {}, /^refusal$/, 0.3],
-    ['token limit', 'Here is the full implementation of the parser, which handles sections and keys.', { finishReason: 'length' }, /^truncated: hit the token limit$/, 0.5],
-    ['ends mid-sentence', 'The function first normalises the input and then, for every key that it finds in the map,', {}, /^truncated: ends mid-sentence$/, 0.65],
+    [
+      'token limit',
+      'Here is the full implementation of the parser, which handles sections and keys.',
+      { finishReason: 'length' },
+      /^truncated: hit the token limit$/,
+      0.5,
+    ],
+    [
+      'ends mid-sentence',
+      'The function first normalises the input and then, for every key that it finds in the map,',
+      {},
+      /^truncated: ends mid-sentence$/,
+      0.65,
+    ],
     ['ends mid-code', `Here you go:\n${fence}js\nfunction f() {\n  return 1;`, {}, /^unbalanced ``` fences: ends mid-code$/, 0.55],
-    ['JavaScript that does not parse', `Try this:\n${fence}javascript\nfunction f( {\n  return 1;\n}\n${fence}\nDone.`, {}, /^javascript block 1 does not parse: Unexpected /, 0.6],
+    [
+      'JavaScript that does not parse',
+      `Try this:\n${fence}javascript\nfunction f( {\n  return 1;\n}\n${fence}\nDone.`,
+      {},
+      /^javascript block 1 does not parse: Unexpected /,
+      0.6,
+    ],
     ['JSON that does not parse', `Config:\n${fence}json\n{ "a": 1, }\n${fence}\nDone.`, {}, /^json block 1 does not parse: /, 0.6],
-    ['missing expected criteria', 'Here is a sorting function using bubble sort.', { expectedCriteria: ['quicksort', 'pivot'] }, /^missing expected: quicksort, pivot$/, 0.5],
+    [
+      'missing expected criteria',
+      'Here is a sorting function using bubble sort.',
+      { expectedCriteria: ['quicksort', 'pivot'] },
+      /^missing expected: quicksort, pivot$/,
+      0.5,
+    ],
   ];
   for (const [name, answer, expect, reason, score] of bad) {
     it(`flags ${name}`, () => {
       const q = validateQuality(answer, expect);
-      assert.ok(q.reasons.some((r) => reason.test(r)), q.reasons.join(' | '));
+      assert.ok(
+        q.reasons.some((r) => reason.test(r)),
+        q.reasons.join(' | '),
+      );
       assert.ok(Math.abs(q.score - score) < 1e-9, `score ${q.score}, expected ${score}`);
       assert.ok(q.score < 0.7, 'every kind of bad answer falls below the default escalation threshold');
     });
@@ -49,7 +76,10 @@ describe('validateQuality', () => {
   });
 
   it('refuses bad arguments clearly', () => {
-    assert.throws(() => validateQuality(42 as never), (e) => isJarvisError(e, 'invalid-input') && /needs the answer as a string/.test(e.message));
+    assert.throws(
+      () => validateQuality(42 as never),
+      (e) => isJarvisError(e, 'invalid-input') && /needs the answer as a string/.test(e.message),
+    );
     assert.throws(() => validateQuality('x', { expectedCriteria: [''] }), /expectedCriteria must be an array of non-empty strings/);
   });
 });

@@ -33,8 +33,14 @@ describe('QualityGate rules', () => {
   });
 
   it('catches a repetition loop in prose and names it', async () => {
-    const v = await assess({ question: 'How do I merge two dictionaries in Python?', answer: 'On Python 3.9 and later use the | operator. ' + 'The | operator merges two dictionaries and the right-hand values win. '.repeat(12) });
-    assert.ok(v.findings.some((f) => f.rule === 'repetition'), v.reasons.join(' | '));
+    const v = await assess({
+      question: 'How do I merge two dictionaries in Python?',
+      answer: 'On Python 3.9 and later use the | operator. ' + 'The | operator merges two dictionaries and the right-hand values win. '.repeat(12),
+    });
+    assert.ok(
+      v.findings.some((f) => f.rule === 'repetition'),
+      v.reasons.join(' | '),
+    );
     assert.match(v.note ?? '', /repeats itself/);
     assert.ok(escalated(v.score));
   });
@@ -42,14 +48,29 @@ describe('QualityGate rules', () => {
   it('catches the same code block pasted again and again', async () => {
     const code = block('rust', 'fn reverse(s: &str) -> String {\n    s.chars().rev().collect()\n}');
     const v = await assess({ question: 'Write a Rust function that reverses a string', answer: Array(5).fill(code).join('\n\n') });
-    assert.ok(v.findings.some((f) => f.rule === 'repetition' && /code lines/.test(f.reason)), v.reasons.join(' | '));
+    assert.ok(
+      v.findings.some((f) => f.rule === 'repetition' && /code lines/.test(f.reason)),
+      v.reasons.join(' | '),
+    );
   });
 
-  it('catches placeholder code but not an elision of the user\'s own code', async () => {
-    const stub = await assess({ question: 'Write a C# method that parses a semver string', answer: block('csharp', 'public static Version ParseSemver(string text)\n{\n    // Add your implementation here\n    throw new NotImplementedException();\n}') });
+  it("catches placeholder code but not an elision of the user's own code", async () => {
+    const stub = await assess({
+      question: 'Write a C# method that parses a semver string',
+      answer: block(
+        'csharp',
+        'public static Version ParseSemver(string text)\n{\n    // Add your implementation here\n    throw new NotImplementedException();\n}',
+      ),
+    });
     assert.equal(stub.findings[0].rule, 'placeholder');
     assert.ok(escalated(stub.score));
-    const elided = await assess({ question: 'Refactor this to use async/await', answer: block('javascript', 'async function load(id) {\n  const res = await fetch(`/u/${id}`);\n  // ...the rest of your function stays the same\n  return res.json();\n}') });
+    const elided = await assess({
+      question: 'Refactor this to use async/await',
+      answer: block(
+        'javascript',
+        'async function load(id) {\n  const res = await fetch(`/u/${id}`);\n  // ...the rest of your function stays the same\n  return res.json();\n}',
+      ),
+    });
     assert.ok(!elided.findings.some((f) => f.rule === 'placeholder'), elided.reasons.join(' | '));
   });
 
@@ -65,7 +86,10 @@ describe('QualityGate rules', () => {
   });
 
   it('does not count a shell block that runs the program against it', async () => {
-    const v = await assess({ question: 'Write a Go program that prints hello', answer: `${block('go', 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello")\n}')}\n\nRun it:\n\n${block('bash', 'go run .')}` });
+    const v = await assess({
+      question: 'Write a Go program that prints hello',
+      answer: `${block('go', 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello")\n}')}\n\nRun it:\n\n${block('bash', 'go run .')}`,
+    });
     assert.deepEqual(v.findings, []);
   });
 
@@ -77,25 +101,43 @@ describe('QualityGate rules', () => {
     ];
     for (const [lang, code, reason] of cases) {
       const v = await assess({ question: `Write a ${lang} function`, answer: block(lang, code) });
-      assert.ok(v.reasons.some((r) => reason.test(r)), `${lang}: ${v.reasons.join(' | ')}`);
+      assert.ok(
+        v.reasons.some((r) => reason.test(r)),
+        `${lang}: ${v.reasons.join(' | ')}`,
+      );
     }
   });
 
   it('catches an answer in another natural language than the question', async () => {
-    const v = await assess({ question: 'What does the static keyword mean in Java?', answer: 'Das Schlüsselwort static bedeutet, dass ein Feld oder eine Methode zur Klasse gehört und nicht zu einer Instanz. Statische Methoden können ohne Objekt aufgerufen werden.' });
+    const v = await assess({
+      question: 'What does the static keyword mean in Java?',
+      answer:
+        'Das Schlüsselwort static bedeutet, dass ein Feld oder eine Methode zur Klasse gehört und nicht zu einer Instanz. Statische Methoden können ohne Objekt aufgerufen werden.',
+    });
     assert.equal(v.note, 'answers in German to a question in English');
     assert.ok(escalated(v.score));
   });
 
   it('keeps a good German answer to a German question', async () => {
-    const v = await assess({ question: 'Was ist der Unterschied zwischen git merge und git rebase?', answer: 'Beide übernehmen Änderungen eines Branches in einen anderen. merge erzeugt einen Merge-Commit und lässt die Historie unverändert; rebase setzt deine Commits neu auf die Spitze des Ziel-Branches, die Historie wird linear.' });
+    const v = await assess({
+      question: 'Was ist der Unterschied zwischen git merge und git rebase?',
+      answer:
+        'Beide übernehmen Änderungen eines Branches in einen anderen. merge erzeugt einen Merge-Commit und lässt die Historie unverändert; rebase setzt deine Commits neu auf die Spitze des Ziel-Branches, die Historie wird linear.',
+    });
     assert.ok(!escalated(v.score), v.reasons.join(' | '));
   });
 
   it('catches an off-topic answer and a promise of code with no code', async () => {
-    const off = await assess({ question: 'How do I cancel a long-running goroutine in Go?', answer: 'Go was designed at Google by Robert Griesemer, Rob Pike and Ken Thompson. It was announced in 2009 and version 1.0 was released in 2012. Its mascot is a gopher, drawn by Renee French, and it appears on most of the community merchandise.' });
+    const off = await assess({
+      question: 'How do I cancel a long-running goroutine in Go?',
+      answer:
+        'Go was designed at Google by Robert Griesemer, Rob Pike and Ken Thompson. It was announced in 2009 and version 1.0 was released in 2012. Its mascot is a gopher, drawn by Renee French, and it appears on most of the community merchandise.',
+    });
     assert.equal(off.findings[0].rule, 'topic');
-    const promise = await assess({ question: 'Write a Python script that sends an email with an attachment', answer: "Sure! Here's a Python script that sends an email with an attachment using smtplib:" });
+    const promise = await assess({
+      question: 'Write a Python script that sends an email with an attachment',
+      answer: "Sure! Here's a Python script that sends an email with an attachment using smtplib:",
+    });
     assert.match(promise.note ?? '', /promises code but gives none/);
     assert.ok(escalated(promise.score));
   });
@@ -104,19 +146,35 @@ describe('QualityGate rules', () => {
     const question = 'Write a function that parses ISO dates into objects.';
     const answer = 'The tool returned: step 0. The file now has the parser; nothing else to change.';
     const chat = await assess({ question, answer });
-    assert.ok(chat.findings.some((f) => f.rule === 'nonAnswer'), 'a chat answer without code is still a non-answer');
+    assert.ok(
+      chat.findings.some((f) => f.rule === 'nonAnswer'),
+      'a chat answer without code is still a non-answer',
+    );
     const agent = await assess({ question, answer, codeViaTools: true });
     assert.ok(!agent.findings.some((f) => f.rule === 'nonAnswer'), agent.reasons.join(' | '));
   });
 
   it('catches hedging without content', async () => {
-    const v = await assess({ question: 'Which is better for a small team, microservices or a monolith?', answer: 'Both architectures have pros and cons. It depends on many factors such as the size of your team and your requirements. There is no one-size-fits-all answer.' });
-    assert.ok(v.findings.some((f) => f.rule === 'nonAnswer'), v.reasons.join(' | '));
+    const v = await assess({
+      question: 'Which is better for a small team, microservices or a monolith?',
+      answer:
+        'Both architectures have pros and cons. It depends on many factors such as the size of your team and your requirements. There is no one-size-fits-all answer.',
+    });
+    assert.ok(
+      v.findings.some((f) => f.rule === 'nonAnswer'),
+      v.reasons.join(' | '),
+    );
   });
 
   it('refuses a request without question or answer strings with a clear error', async () => {
-    await assert.rejects(gate.assess({ question: 'q' } as unknown as GateRequest), (e: unknown) => isJarvisError(e) && /needs \{ question: string, answer: string \}/.test((e as Error).message));
-    assert.throws(() => new QualityGate({ weights: { ...TUNED_WEIGHTS, weights: { ...TUNED_WEIGHTS.weights, topic: -1 } } }), /weight for topic must be a number ≥ 0/);
+    await assert.rejects(
+      gate.assess({ question: 'q' } as unknown as GateRequest),
+      (e: unknown) => isJarvisError(e) && /needs \{ question: string, answer: string \}/.test((e as Error).message),
+    );
+    assert.throws(
+      () => new QualityGate({ weights: { ...TUNED_WEIGHTS, weights: { ...TUNED_WEIGHTS.weights, topic: -1 } } }),
+      /weight for topic must be a number ≥ 0/,
+    );
   });
 });
 
@@ -125,7 +183,10 @@ describe('QualityGate on bad input', () => {
     const huge = 'The handler validates the body, stores the row and returns 201 with the new id. '.repeat(60_000); // ~5 MB
     const v = await assess({ question: 'What does the handler return after storing the row?', answer: huge });
     assert.ok(v.findings.some((f) => f.rule === 'repetition'));
-    assert.ok(v.skipped.some((s) => /only the first 64 KB of \d+ KB were checked/.test(s)), v.skipped.join(' | '));
+    assert.ok(
+      v.skipped.some((s) => /only the first 64 KB of \d+ KB were checked/.test(s)),
+      v.skipped.join(' | '),
+    );
   });
 
   it('judges an answer with dozens of code blocks (only the first 48 are read)', async () => {
@@ -157,7 +218,10 @@ describe('QualityGate on bad input', () => {
       assert.ok(!v.findings.some((f) => f.rule === 'syntax'));
     }
     assert.equal(logger.warnings.filter((w) => /tree-sitter-python\.wasm grammar/.test(w)).length, 1, logger.warnings.join(' | '));
-    const other = await broken.assess({ question: 'Write a Go function that reads a file', answer: block('python', 'def read(p):\n    return open(p).read()') });
+    const other = await broken.assess({
+      question: 'Write a Go function that reads a file',
+      answer: block('python', 'def read(p):\n    return open(p).read()'),
+    });
     assert.equal(other.findings[0].rule, 'language', 'the other rules still run');
   });
 });
@@ -167,7 +231,10 @@ describe('requestedLanguage and detectCodeLanguage', () => {
     assert.deepEqual(requestedLanguage('Write a Go HTTP handler'), { language: 'go', source: 'question' });
     assert.deepEqual(requestedLanguage('Convert this Python script to Rust'), { language: 'rust', source: 'question' });
     assert.deepEqual(requestedLanguage('How do I fix the CORS error in FastAPI?'), { language: 'python', source: 'question' });
-    assert.deepEqual(requestedLanguage('Add a timeout', { attachedLanguageId: 'typescriptreact', editorLanguageId: 'go' }), { language: 'typescript', source: 'attachment' });
+    assert.deepEqual(requestedLanguage('Add a timeout', { attachedLanguageId: 'typescriptreact', editorLanguageId: 'go' }), {
+      language: 'typescript',
+      source: 'attachment',
+    });
     assert.deepEqual(requestedLanguage('Add a timeout', { editorLanguageId: 'go' }), { language: 'go', source: 'editor' });
     assert.equal(requestedLanguage("Let's go through the options"), undefined, '"go" the verb is not Go');
   });

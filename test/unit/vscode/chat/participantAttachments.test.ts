@@ -49,7 +49,10 @@ describe('participant: request references → attachments', () => {
   it('an empty selection (just the cursor) means the whole file', async () => {
     const loc = { uri: uri('/w/README.md'), range: range(0, 3, 0, 3) };
     const { attachments } = await toAttachments([ref(loc)], reader);
-    assert.deepEqual(attachments.map((a) => [a.name, a.content]), [['README.md', '# Readme']]);
+    assert.deepEqual(
+      attachments.map((a) => [a.name, a.content]),
+      [['README.md', '# Readme']],
+    );
   });
 
   it('attaches string values as they are, named by their description', async () => {
@@ -69,7 +72,10 @@ describe('participant: request references → attachments', () => {
       [ref(uri('/w/gone.ts')), ref(42, { id: 'vscode.weird' }), ref({ uri: 'not a uri' }, { id: 'odd' }), ref(uri('/w/README.md'))],
       reader,
     );
-    assert.deepEqual(attachments.map((a) => a.name), ['README.md']);
+    assert.deepEqual(
+      attachments.map((a) => a.name),
+      ['README.md'],
+    );
     assert.deepEqual(skipped, [
       'gone.ts: cannot open /w/gone.ts: file not found',
       'vscode.weird: this kind of reference is not supported',

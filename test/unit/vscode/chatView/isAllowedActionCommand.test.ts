@@ -7,9 +7,21 @@ import { CHAT_VIEW_ACTION_COMMANDS, isAllowedActionCommand } from '../../../../s
 
 /** Every code, so a new one that gets a new action button shows up here. */
 const CODES: Record<JarvisErrorCode, true> = {
-  cancelled: true, 'provider-disabled': true, 'provider-unreachable': true, 'model-not-found': true, 'provider-error': true,
-  'invalid-response': true, 'invalid-input': true, 'auth-failed': true, 'rate-limited': true, timeout: true, 'circuit-open': true,
-  'budget-exceeded': true, 'no-model-available': true, 'untrusted-workspace': true, 'storage-failed': true,
+  cancelled: true,
+  'provider-disabled': true,
+  'provider-unreachable': true,
+  'model-not-found': true,
+  'provider-error': true,
+  'invalid-response': true,
+  'invalid-input': true,
+  'auth-failed': true,
+  'rate-limited': true,
+  timeout: true,
+  'circuit-open': true,
+  'budget-exceeded': true,
+  'no-model-available': true,
+  'untrusted-workspace': true,
+  'storage-failed': true,
 };
 
 describe('isAllowedActionCommand', () => {
@@ -20,18 +32,36 @@ describe('isAllowedActionCommand', () => {
   });
 
   it('refuses everything else, including look-alikes', () => {
-    for (const c of ['jarvis.', 'jarvis', 'Jarvis.checkOllama', 'workbench.action.terminal.sendSequence', 'vscode.open', '_workbench.downloadResource', 'xjarvis.a', ' jarvis.a', 'workbench.action.openSetting']) {
+    for (const c of [
+      'jarvis.',
+      'jarvis',
+      'Jarvis.checkOllama',
+      'workbench.action.terminal.sendSequence',
+      'vscode.open',
+      '_workbench.downloadResource',
+      'xjarvis.a',
+      ' jarvis.a',
+      'workbench.action.openSetting',
+    ]) {
       assert.equal(isAllowedActionCommand(c), false, c);
     }
   });
 
   it('refuses Jarvis commands no chat button needs (a prefix rule let these through)', () => {
-    for (const c of ['jarvis.clearApiKeys', 'jarvis.memory.delete', 'jarvis.memory.import', 'jarvis.deleteModel', 'jarvis.exportMetrics', 'jarvis.newProject', 'jarvis.x']) {
+    for (const c of [
+      'jarvis.clearApiKeys',
+      'jarvis.memory.delete',
+      'jarvis.memory.import',
+      'jarvis.deleteModel',
+      'jarvis.exportMetrics',
+      'jarvis.newProject',
+      'jarvis.x',
+    ]) {
       assert.equal(isAllowedActionCommand(c), false, c);
     }
   });
 
-  it('is exactly what the buttons need: every error action, /forget\'s confirmation and the Settings editor', () => {
+  it("is exactly what the buttons need: every error action, /forget's confirmation and the Settings editor", () => {
     const needed = new Set<string>([FORGET_COMMAND, 'workbench.action.openSettings', 'workbench.action.openSettingsJson']);
     for (const code of Object.keys(CODES) as JarvisErrorCode[]) {
       for (const provider of [undefined, 'openai', 'anthropic', 'vscode']) {

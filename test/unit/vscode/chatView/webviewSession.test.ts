@@ -220,7 +220,10 @@ describe('ChatViewSession', () => {
     assert.equal(afterClear.filter((m) => m.type === 'turnEnd').length, 0);
     engine.release();
     await session.idle();
-    assert.deepEqual(session.state.messages.map((m) => (m.role === 'error' ? m.message : m.text)), ['new', 'partial Hi']);
+    assert.deepEqual(
+      session.state.messages.map((m) => (m.role === 'error' ? m.message : m.text)),
+      ['new', 'partial Hi'],
+    );
     assert.deepEqual(parseStoredTranscript(memento.get(TRANSCRIPT_STATE_KEY)).messages, session.state.messages);
   });
 
@@ -244,7 +247,9 @@ describe('ChatViewSession', () => {
   });
 
   it('shows an error chunk from the engine and ends the turn as error', async () => {
-    const engine = new GatedEngine([{ type: 'error', code: 'model-not-found', message: 'Pull llama3 first', actions: [{ title: 'Pull', command: 'jarvis.pullModel' }] }]);
+    const engine = new GatedEngine([
+      { type: 'error', code: 'model-not-found', message: 'Pull llama3 first', actions: [{ title: 'Pull', command: 'jarvis.pullModel' }] },
+    ]);
     const { session, posted } = setup(engine);
     session.receive({ type: 'ready' });
     session.receive({ type: 'send', prompt: 'x' });
@@ -292,7 +297,9 @@ describe('ChatViewSession', () => {
       ['runCommand', 'jarvis.checkOllama', []],
       ['runCommand', 'workbench.action.openSettings', ['jarvis.ollama.host']],
     ]);
-    assert.deepEqual(logger.lines, ['warn Chat view: refused to run command "workbench.action.terminal.sendSequence" requested by the webview (not allow-listed).']);
+    assert.deepEqual(logger.lines, [
+      'warn Chat view: refused to run command "workbench.action.terminal.sendSequence" requested by the webview (not allow-listed).',
+    ]);
   });
 
   it('refuses a Jarvis command outside the allowlist (e.g. clearing the API keys) and logs it', () => {
@@ -310,7 +317,10 @@ describe('ChatViewSession', () => {
     const { session, effects } = setup();
     session.receive({ type: 'copy', code: 'a' });
     session.receive({ type: 'insert', code: 'b' });
-    assert.deepEqual(effects.calls, [['copy', 'a'], ['insert', 'b']]);
+    assert.deepEqual(effects.calls, [
+      ['copy', 'a'],
+      ['insert', 'b'],
+    ]);
   });
 
   it('starts empty, with a warning, when the saved transcript is unreadable', () => {

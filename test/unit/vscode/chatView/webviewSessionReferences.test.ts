@@ -119,12 +119,17 @@ describe('ChatViewSession: references, notices, cost', () => {
         yield { type: 'markdown', text: 'Remembered.' };
       },
     };
-    const session = new ChatViewSession(engine, new MapMemento(), { trace() {}, debug() {}, info() {}, warn() {}, error() {} }, {
-      copy: async () => {},
-      insert: async () => {},
-      runCommand: async () => {},
-      openReference: async () => {},
-    });
+    const session = new ChatViewSession(
+      engine,
+      new MapMemento(),
+      { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+      {
+        copy: async () => {},
+        insert: async () => {},
+        runCommand: async () => {},
+        openReference: async () => {},
+      },
+    );
     session.receive({ type: 'send', prompt: '/remember we use pnpm' });
     await session.idle();
     assert.deepEqual(prompts, ['/remember we use pnpm']);

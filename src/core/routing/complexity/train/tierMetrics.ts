@@ -38,7 +38,17 @@ export function tierMetrics(labels: readonly number[], predicted: readonly numbe
       if (p >= 3) lowToHigh++;
     }
   }
-  return { n, exact: exact / (n || 1), within1: within1 / (n || 1), spearman: spearman(labels, predicted), confusion, highLocal, highCount, lowToHigh, lowCount };
+  return {
+    n,
+    exact: exact / (n || 1),
+    within1: within1 / (n || 1),
+    spearman: spearman(labels, predicted),
+    confusion,
+    highLocal,
+    highCount,
+    lowToHigh,
+    lowCount,
+  };
 }
 
 /** Spearman's rank correlation with average ranks for ties (tiers tie a lot). */
@@ -63,7 +73,7 @@ export function spearman(a: readonly number[], b: readonly number[]): number {
 function ranks(xs: readonly number[]): number[] {
   const order = xs.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const out = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
     const avg = (i + j) / 2 + 1;

@@ -54,7 +54,11 @@ function tuneThresholds(rows: RouterRow[], probs: Float64Array[]): TierThreshold
   const labels = rows.map(tierIndex);
   const score = (t: TierThresholds): number => {
     const pred = rows.map((r, i) => railedTier(r, probs[i], t));
-    const m = tierMetrics(labels, pred, pred.map((p) => p <= 1));
+    const m = tierMetrics(
+      labels,
+      pred,
+      pred.map((p) => p <= 1),
+    );
     // Sending a hard request to the small model is the costly mistake; weigh it like ten misses.
     return m.within1 + 0.5 * m.exact - (10 * m.highLocal) / m.n - (5 * m.lowToHigh) / m.n;
   };
@@ -124,7 +128,11 @@ export function trainComplexityModel(train: readonly RouterRow[], trainFileText:
   const points = calibrate(valRows, valProbs, thresholds);
   const thr80 = mediumThreshold(points, 0.8);
   const valPred = valRows.map((r, i) => railedTier(r, valProbs[i], thresholds));
-  const validation = tierMetrics(valRows.map(tierIndex), valPred, valPred.map((t, i) => placeLocal(t, valProbs[i], thr80)));
+  const validation = tierMetrics(
+    valRows.map(tierIndex),
+    valPred,
+    valPred.map((t, i) => placeLocal(t, valProbs[i], thr80)),
+  );
 
   const model = fit(train);
   const meta: ComplexityModelMeta = {
@@ -133,7 +141,14 @@ export function trainComplexityModel(train: readonly RouterRow[], trainFileText:
     analysisLines: ANALYSIS_LINES,
     analysisFiles: ANALYSIS_FILES,
     trainedOn: { rows: train.length, sha256: createHash('sha256').update(trainFileText).digest('hex') },
-    validation: { rows: valRows.length, exact: round(validation.exact), within1: round(validation.within1), spearman: round(validation.spearman), highLocal: validation.highLocal, lowToHigh: validation.lowToHigh },
+    validation: {
+      rows: valRows.length,
+      exact: round(validation.exact),
+      within1: round(validation.within1),
+      spearman: round(validation.spearman),
+      highLocal: validation.highLocal,
+      lowToHigh: validation.lowToHigh,
+    },
   };
   const text = new TextClassifier([...TIER_NAMES], featurizer, model, meta).serialize();
   const report = [

@@ -11,7 +11,12 @@ export const basicsRule: QualityRule = {
   check({ answer, finishReason, expectedCriteria }) {
     const q = validateQuality(answer.text, { finishReason, expectedCriteria });
     if (q.reasons.length === 0) return undefined;
-    const note = q.reasons[0].startsWith('truncated') || q.reasons[0].startsWith('unbalanced') ? 'is cut off' : q.reasons[0] === 'refusal' ? 'refuses to answer' : q.reasons[0];
+    const note =
+      q.reasons[0].startsWith('truncated') || q.reasons[0].startsWith('unbalanced')
+        ? 'is cut off'
+        : q.reasons[0] === 'refusal'
+          ? 'refuses to answer'
+          : q.reasons[0];
     return { rule: 'basics', severity: Math.min(1, 1 - q.score), reason: q.reasons.join('; '), note };
   },
 };

@@ -20,7 +20,7 @@ export function keyTerms(text: string): string[] {
   const out = new Set<string>();
   for (const raw of text.slice(0, 4000).match(/[\p{L}\p{N}_$#+.]+/gu) ?? []) {
     const w = raw.replace(/^[.#]+|[.]+$/g, '').toLowerCase();
-    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w) && w.length < 3) continue;
+    if (w.length < 3 || STOP.has(w) || (/^\d+$/.test(w) && w.length < 3)) continue;
     out.add(w);
   }
   return [...out];

@@ -41,11 +41,21 @@ export const languageRule: QualityRule = {
     if (programs.length > 0) {
       const got = programs[0];
       const from = requested.source === 'question' ? 'question asked for' : requested.source === 'attachment' ? 'attached file is' : 'open editor is';
-      return { rule: 'language', severity: weight, reason: `code is ${displayLanguage(got)}, ${from} ${displayLanguage(asked)}`, note: `code is ${displayLanguage(got)}, ${from} ${displayLanguage(asked)}` };
+      return {
+        rule: 'language',
+        severity: weight,
+        reason: `code is ${displayLanguage(got)}, ${from} ${displayLanguage(asked)}`,
+        note: `code is ${displayLanguage(got)}, ${from} ${displayLanguage(asked)}`,
+      };
     }
     if (known.length > 0 && requested.source === 'question' && !COMPANION_LANGUAGES.has(asked) && ASKS_FOR_CODE.test(question)) {
       const got = known[0];
-      return { rule: 'language', severity: 0.7, reason: `only ${displayLanguage(got)} code, question asked for ${displayLanguage(asked)}`, note: `code is ${displayLanguage(got)}, question asked for ${displayLanguage(asked)}` };
+      return {
+        rule: 'language',
+        severity: 0.7,
+        reason: `only ${displayLanguage(got)} code, question asked for ${displayLanguage(asked)}`,
+        note: `code is ${displayLanguage(got)}, question asked for ${displayLanguage(asked)}`,
+      };
     }
     return undefined;
   },

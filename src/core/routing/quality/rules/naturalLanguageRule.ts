@@ -1,6 +1,21 @@
 import type { QualityRule } from '../QualityRule';
 
-const NAMES: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', pl: 'Polish', ru: 'Russian', ja: 'Japanese', zh: 'Chinese', ko: 'Korean', tr: 'Turkish', sv: 'Swedish' };
+const NAMES: Record<string, string> = {
+  en: 'English',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  it: 'Italian',
+  pt: 'Portuguese',
+  nl: 'Dutch',
+  pl: 'Polish',
+  ru: 'Russian',
+  ja: 'Japanese',
+  zh: 'Chinese',
+  ko: 'Korean',
+  tr: 'Turkish',
+  sv: 'Swedish',
+};
 const name = (code: string) => NAMES[code] ?? code;
 
 /** Prose only: code, inline code, URLs and paths say nothing about the language the user reads. */

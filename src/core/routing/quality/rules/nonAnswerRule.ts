@@ -46,11 +46,21 @@ export const nonAnswerRule: QualityRule = {
     if (!hasCode && !codeViaTools && ASKS_FOR_CODE.test(question)) {
       const promised = PROMISE.test(text);
       const severity = promised || text.length < 300 ? 1 : 0.6;
-      return { rule: 'nonAnswer', severity, reason: promised ? 'promises code but gives none' : 'asked for code, gave none', note: 'promises code but gives none' };
+      return {
+        rule: 'nonAnswer',
+        severity,
+        reason: promised ? 'promises code but gives none' : 'asked for code, gave none',
+        note: 'promises code but gives none',
+      };
     }
     if (hasCode || text.length > 1200) return undefined;
     const hedges = HEDGES.filter((re) => re.test(text)).length;
     if (hedges < 2) return undefined;
-    return { rule: 'nonAnswer', severity: Math.min(1, 0.35 * hedges), reason: `hedges without an answer (${hedges} hedging phrases, no specifics)`, note: 'hedges without answering' };
+    return {
+      rule: 'nonAnswer',
+      severity: Math.min(1, 0.35 * hedges),
+      reason: `hedges without an answer (${hedges} hedging phrases, no specifics)`,
+      note: 'hedges without answering',
+    };
   },
 };

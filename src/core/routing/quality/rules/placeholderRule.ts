@@ -5,7 +5,8 @@ import type { QualityRule } from '../QualityRule';
 const STUB_COMMENT =
   /(?:\/\/|#|\/\*|<!--|--)[^\n]*?(?:\bTODO\b|\bFIXME\b|\byour (?:code|logic|implementation)\b|\b(?:goes|go) here\b|\bimplement(?:ation)?\b(?: (?:here|this|goes|the \w+ (?:logic|algorithm)))?|\badd your\b|\binsert [^\n]* here\b|\bfill (?:in|this)\b|\blogic\b|\bhere\s*(?:\*\/)?\s*$|\bhier einfügen\b|\bImplementierung\b|\bimplementación\b|\bvotre code\b|\bici\s*$)/im;
 const ELISION = /\b(?:stays? the same|unchanged|as before|existing code|rest of your (?:code|function|file))\b/i;
-const STUB_CALL = /\btodo!\(\s*\)|\bunimplemented!\(\s*\)|\bNotImplemented(?:Exception|Error)\b|new Error\(\s*['"`]not implemented|errors\.New\("not implemented"\)/i;
+const STUB_CALL =
+  /\btodo!\(\s*\)|\bunimplemented!\(\s*\)|\bNotImplemented(?:Exception|Error)\b|new Error\(\s*['"`]not implemented|errors\.New\("not implemented"\)/i;
 // A Python function whose body is only `pass` or `...`.
 const EMPTY_PY_BODY = /^[ \t]*(?:async )?def [^\n]*:[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]+(?:pass|\.\.\.)[ \t]*(?:#[^\n]*)?$/m;
 const ELLIPSIS_LINE = /^[ \t]*(?:\/\/\s*)?(?:\.\.\.|…)[ \t]*(?:#[^\n]*)?$/gm;
@@ -35,6 +36,11 @@ export const placeholderRule: QualityRule = {
       }
     }
     if (strongest === 0) return undefined;
-    return { rule: 'placeholder', severity: strongest, reason: `placeholder code instead of an implementation (${example.slice(0, 60)})`, note: 'leaves placeholder code' };
+    return {
+      rule: 'placeholder',
+      severity: strongest,
+      reason: `placeholder code instead of an implementation (${example.slice(0, 60)})`,
+      note: 'leaves placeholder code',
+    };
   },
 };

@@ -10,7 +10,10 @@ export const repetitionRule: QualityRule = {
   name: 'repetition',
   check({ answer }) {
     const prose = repeatedShare(answer.prose.toLowerCase().match(/[\p{L}\p{N}_'’]+/gu) ?? [], 4, 30);
-    const lines = answer.blocks.flatMap((b) => b.code.split('\n')).map((l) => l.trim()).filter((l) => l.length >= 4 && !/^[\s{}()[\];,]*$/.test(l));
+    const lines = answer.blocks
+      .flatMap((b) => b.code.split('\n'))
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 4 && !/^[\s{}()[\];,]*$/.test(l));
     const code = lines.length >= 6 ? 1 - new Set(lines).size / lines.length : 0;
     const proseSeverity = clamp((prose - 0.15) / 0.35);
     const codeSeverity = clamp((code - 0.3) / 0.35);

@@ -11,7 +11,11 @@ export const topicRule: QualityRule = {
   check({ question, answer }) {
     const terms = keyTerms(question);
     if (terms.length < 3) return undefined;
-    const words = answer.text.slice(0, 20000).toLowerCase().match(/[\p{L}\p{N}_$#+]+/gu) ?? [];
+    const words =
+      answer.text
+        .slice(0, 20000)
+        .toLowerCase()
+        .match(/[\p{L}\p{N}_$#+]+/gu) ?? [];
     if (words.length < 25) return undefined;
     const present = new Set(words.map(stem));
     const textLower = answer.text.slice(0, 20000).toLowerCase();
@@ -19,6 +23,11 @@ export const topicRule: QualityRule = {
     const overlap = found / terms.length;
     if (overlap > 0.2) return undefined;
     const severity = found === 0 ? 1 : 0.6;
-    return { rule: 'topic', severity, reason: `does not address the question (mentions ${found} of its ${terms.length} key terms)`, note: 'does not address the question' };
+    return {
+      rule: 'topic',
+      severity,
+      reason: `does not address the question (mentions ${found} of its ${terms.length} key terms)`,
+      note: 'does not address the question',
+    };
   },
 };
