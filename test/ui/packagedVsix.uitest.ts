@@ -19,7 +19,8 @@ describe('Packaged .vsix installed into code-server', function () {
 
   it('activates on startup: its status bar item shows the local model', async () => {
     const { driver } = uiSession();
-    const item = await driver.waitForStatusBarItem(/llama3|Jarvis/, 30_000);
+    // A fresh 1.139.1 window on a busy 2-core machine once needed more than 30 s to activate extensions.
+    const item = await driver.waitForStatusBarItem(/llama3|Jarvis/, 60_000);
     assert.match(item, /llama3|Jarvis/);
     await driver.screenshot('01-status-bar');
   });
