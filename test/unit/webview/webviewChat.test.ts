@@ -4,20 +4,17 @@
  * only `acquireVsCodeApi` (VS Code's bridge) is stood in for, recording what the page posts.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { existsSync, readFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { chatHtml } from '../../../src/shared/chatHtml';
 import type { HostToWebviewMessage, WebviewToHostMessage } from '../../../src/shared/protocol';
-import { isolatedEnv } from '../../harness/isolatedEnv';
+import { BrowserSession } from '../../harness/browser';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NONCE = 'dGVzdC1ub25jZS1mb3Itd2Vidmlldw';
 
 declare global {
@@ -30,18 +27,13 @@ declare global {
 
 describe('chat webview (real browser)', function () {
   this.timeout(30_000);
-  let browser: Browser | undefined;
-  let browserHome: string | undefined;
+  let browser: BrowserSession | undefined;
   let server: http.Server;
   let origin: string;
   let page: Page;
   let pageErrors: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      // CI installs Chromium: a missing browser is a broken setup, not a reason to pass quietly.
-      throw new Error(`Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium/Chrome binary.`);
-    }
     const bundle = await esbuild.build({
       entryPoints: [path.join(ROOT, 'src/webview/chat/main.ts')],
       bundle: true,
@@ -63,18 +55,14 @@ describe('chat webview (real browser)', function () {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // Chromium writes crash reports and dconf state under HOME/XDG: give it a home of its own.
-    browserHome = fs.mkdtempSync(path.join(os.tmpdir(), 'jchat-home-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      env: isolatedEnv(browserHome, process.env, { HOME: browserHome }) as Record<string, string>,
-    });
+    // The harness's session: its own profile, HOME and XDG dirs (Chromium writes crash reports and dconf
+    // state there), and a clear error when Chromium is missing — CI installs it, so that is a broken setup.
+    // Playwright's default page size, which these tests were written against.
+    browser = await BrowserSession.launch({ viewport: { width: 1280, height: 720 } });
   });
 
   after(async () => {
-    await browser?.close();
-    if (browserHome) fs.rmSync(browserHome, { recursive: true, force: true });
+    await browser?.dispose();
     // No server when the set-up failed early (e.g. Chromium missing): nothing to close.
     if (server) await new Promise((resolve) => server.close(resolve));
   });
@@ -82,7 +70,7 @@ describe('chat webview (real browser)', function () {
   before(async function () {
     if (!browser) return;
     // One page for the suite: each test reloads it, which re-runs the init script (fresh recorder).
-    page = await browser.newPage();
+    page = browser.page;
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.addInitScript(() => {
       window.__posted = [];
