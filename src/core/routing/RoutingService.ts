@@ -22,6 +22,7 @@ import { CircuitBreakers } from '../resilience/CircuitBreakers';
 import { RetryPolicy } from '../resilience/RetryPolicy';
 import { systemTimer, type Timer } from '../resilience/Timer';
 import { PrivacyGuard, type PrivacyVerdict } from '../security/PrivacyGuard';
+import { SecretlintScanner } from '../security/SecretlintScanner';
 import { AnswerCache, type CachedAnswer } from './AnswerCache';
 import { buildRoutes } from './buildRoutes';
 import { cachedChunks, ChunkTranslator } from './ChunkTranslator';
@@ -120,6 +121,8 @@ export class RoutingService implements IRoutingService {
   async *respond(request: PreparedRequest): AsyncGenerator<ChatChunk> {
     const started = this.deps.clock.monotonic();
     const settings = this.deps.settings();
+    // The first request loads the secret detector while the model lists are read, not after.
+    SecretlintScanner.warm();
     await this.availability.prepare();
     if (request.agent?.tools.length) await this.availability.prepareTools();
     const parts = this.currentParts(settings);

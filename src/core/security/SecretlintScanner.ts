@@ -46,6 +46,11 @@ export class SecretlintScanner {
     return SecretlintScanner.loaded.isLoaded;
   }
 
+  /** Starts loading the rules without waiting (a failure surfaces on the next scan, which retries). */
+  static warm(): void {
+    SecretlintScanner.loaded.get().catch(() => undefined);
+  }
+
   /**
    * Secrets in `text`. `fileName` (a workspace-relative path) lets file-specific rules apply, such as
    * `.npmrc` auth tokens; without one the text is scanned as plain text.
