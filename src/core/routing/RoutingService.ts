@@ -145,7 +145,15 @@ export class RoutingService implements IRoutingService {
     // An agent's answers depend on tool results the cache key does not see, and a replayed tool call
     // would reuse a call id: agents are never answered from the cache.
     const ticket = request.agent ? ({ kind: 'off' } as const) : await this.cache.begin(key, shareable);
-    const meter = new TaskMeter(this.metrics, this.deps.clock, started, request.agent ? 'agent' : 'chat');
+    const meter = new TaskMeter({
+      metrics: this.metrics,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      started,
+      kind: request.agent ? 'agent' : 'chat',
+      mode,
+      tier,
+    });
     if (ticket.kind !== 'off') meter.cache(ticket.kind === 'hit');
     if (ticket.kind === 'hit') {
       meter.end('cached', ticket.answer.local ? 'local' : 'cloud');
@@ -170,7 +178,7 @@ export class RoutingService implements IRoutingService {
       this.learning.noteAnswer(request.prompt, done.local !== false);
       const notice = done.local === false ? budgetNotice(this.spend()) : undefined;
       if (notice) yield notice;
-      meter.end('success', done.local === false ? 'cloud' : 'local');
+      meter.end('success', done.local === false ? 'cloud' : 'local', done, routed?.candidate.provider);
       yield done;
     } catch (e) {
       if (ticket.kind === 'compute') ticket.fail(e);
