@@ -94,13 +94,20 @@ export class ComplexityClassifier {
     if (!/[\p{L}\p{N}]/u.test(words)) reasons.push('no words to judge (emoji or symbols only)');
     if (lift > 0 && liftReason) reasons.push(liftReason);
     return withContext(
-      this.rails({ level, confidence: Math.round(Math.max(...p) * 100) / 100, reasons, source: 'learned', probabilities, cloudScore }, signals, true),
+      this.rails(
+        { level, confidence: Math.round(Math.max(...p) * 100) / 100, reasons, source: 'learned', probabilities, cloudScore },
+        signals,
+        true,
+        p[0] + p[1],
+      ),
     );
   }
 
   /** The rails, on whichever tier the model (or the rules fallback) chose. */
-  private rails(a: ComplexityAssessment, s: ComplexitySignals, learned: boolean): ComplexityAssessment {
+  private rails(a: ComplexityAssessment, s: ComplexitySignals, learned: boolean, pLow?: number): ComplexityAssessment {
+    const vetoAt = learned ? this.model?.meta?.thresholds.stakesVeto : undefined;
     const railed = applyRails(a.level, s, {
+      veto: vetoAt !== undefined && pLow !== undefined ? { pLow, threshold: vetoAt } : undefined,
       closeReading: learned,
       analysisLines: (learned && this.model?.meta?.analysisLines) || ANALYSIS_LINES,
       analysisFiles: (learned && this.model?.meta?.analysisFiles) || ANALYSIS_FILES,

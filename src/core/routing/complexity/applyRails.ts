@@ -6,6 +6,8 @@ export interface RailOptions {
   closeReading: boolean;
   analysisLines: number;
   analysisFiles: number;
+  /** The model's P(≤ low) and the tuned level at which it overrules a stakes floor (learned path only). */
+  veto?: { pLow: number; threshold: number };
 }
 
 /**
@@ -16,7 +18,13 @@ export interface RailOptions {
 export function applyRails(tier: TaskComplexity, s: ComplexitySignals, o: RailOptions): { level: TaskComplexity; reasons: string[] } {
   let level: number = tier;
   const reasons: string[] = [];
-  const stakes = s.stakes.length > 0 && !s.plainFact;
+  const vetoed = o.veto !== undefined && s.stakes.length > 0 && !s.plainFact && o.veto.pLow >= o.veto.threshold;
+  const stakes = s.stakes.length > 0 && !s.plainFact && !vetoed;
+  if (vetoed && o.veto) {
+    reasons.push(
+      `rail: ${s.stakes.map((m) => `${m.kind} (“${m.words}”)`).join(', ')} read as context: learned P(≤low) ${o.veto.pLow.toFixed(2)} ≥ ${o.veto.threshold} → no floor`,
+    );
+  }
   if (stakes && level < TaskComplexity.HIGH) {
     level = TaskComplexity.HIGH;
     reasons.push(`rail: ${s.stakes.map((m) => `${m.kind} (“${m.words}”)`).join(', ')} → at least high`);

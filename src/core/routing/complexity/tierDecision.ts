@@ -9,6 +9,12 @@ import { TaskComplexity } from './TaskComplexity';
 export interface TierThresholds {
   /** θ for P(≥ low), P(≥ medium), P(≥ high), P(= critical). */
   atLeast: [number, number, number, number];
+  /**
+   * When the model is at least this sure a request is trivial or low (P(≤ low)), a high-stakes word in it
+   * sets no floor: "our checkout was down yesterday, it's fixed now; fix the typo in this message" is a
+   * typo fix. Tuned on the dev folds like the rest; absent = the floor always applies.
+   */
+  stakesVeto?: number;
 }
 
 export const DEFAULT_THRESHOLDS: TierThresholds = { atLeast: [0.5, 0.5, 0.5, 0.5] };

@@ -36,7 +36,8 @@ function vectorize(featurizer: HashingFeaturizer, r: RouterRow): SparseVector {
 /** Tier after thresholds and rails, as the shipped classifier decides it (minus per-workspace lift). */
 export function railedTier(r: RouterRow, p: ArrayLike<number>, t: TierThresholds): number {
   const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
-  return applyRails(decideTier(p, t), s, { closeReading: true, analysisLines: ANALYSIS_LINES, analysisFiles: ANALYSIS_FILES }).level - 1;
+  const veto = t.stakesVeto === undefined ? undefined : { pLow: p[0] + p[1], threshold: t.stakesVeto };
+  return applyRails(decideTier(p, t), s, { closeReading: true, analysisLines: ANALYSIS_LINES, analysisFiles: ANALYSIS_FILES, veto }).level - 1;
 }
 
 /** Local or cloud, as the hybrid strategy places it: medium by P(≥ high) against the calibrated threshold. */
@@ -59,7 +60,7 @@ function tuneThresholds(rows: RouterRow[], probs: Float64Array[]): TierThreshold
     // Sending a hard request to the small model is the costly mistake; weigh it like ten misses.
     return m.within1 + 0.5 * m.exact - (10 * m.highLocal) / m.n - (5 * m.lowToHigh) / m.n;
   };
-  const t: TierThresholds = { atLeast: [0.5, 0.5, 0.5, 0.5] };
+  const t: TierThresholds = { atLeast: [0.5, 0.5, 0.5, 0.5], stakesVeto: undefined };
   for (let pass = 0; pass < 3; pass++) {
     for (let k = 0; k < 4; k++) {
       let best = t.atLeast[k];
@@ -74,6 +75,18 @@ function tuneThresholds(rows: RouterRow[], probs: Float64Array[]): TierThreshold
       }
       t.atLeast[k] = best;
     }
+    // The stakes veto: off (undefined) unless a level of it scores better on the dev folds.
+    let bestVeto = t.stakesVeto;
+    let bestVetoScore = score(t);
+    for (const v of [0.8, 0.85, 0.9, 0.95, 0.98]) {
+      t.stakesVeto = v;
+      const sc = score(t);
+      if (sc > bestVetoScore + 1e-12) {
+        bestVetoScore = sc;
+        bestVeto = v;
+      }
+    }
+    t.stakesVeto = bestVeto;
   }
   return t;
 }
@@ -178,7 +191,7 @@ export function trainComplexityModel(train: readonly RouterRow[], trainFileText:
   });
   const report = [
     `trained on ${train.length} rows; dev = ${DEV_FOLDS}-fold cross-validation over the ${devRows.length} hand-written rows (templates always fit), then refit on all`,
-    `thresholds P(≥low,≥medium,≥high,=critical): ${thresholds.atLeast.join(', ')}; medium→cloud above P(≥high) ${thr80.toFixed(3)} at localRatio 0.8`,
+    `thresholds P(≥low,≥medium,≥high,=critical): ${thresholds.atLeast.join(', ')}; stakes veto at P(≤low) ${thresholds.stakesVeto ?? 'off'}; medium→cloud above P(≥high) ${thr80.toFixed(3)} at localRatio 0.8`,
     ...formatMetrics('train (refit model on its own training rows)', trainFigures),
     ...formatMetrics('dev (out-of-fold)', dev),
     ...perLanguage,
