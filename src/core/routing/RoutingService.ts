@@ -21,7 +21,8 @@ import type { LlmProvider } from '../llm/types';
 import { CircuitBreakers } from '../resilience/CircuitBreakers';
 import { RetryPolicy } from '../resilience/RetryPolicy';
 import { systemTimer, type Timer } from '../resilience/Timer';
-import { PrivacyGuard } from '../security/PrivacyGuard';
+import { PrivacyGuard, type PrivacyVerdict } from '../security/PrivacyGuard';
+import { SecretlintScanner } from '../security/SecretlintScanner';
 import { AnswerCache, type CachedAnswer } from './AnswerCache';
 import { buildRoutes } from './buildRoutes';
 import { cachedChunks, ChunkTranslator } from './ChunkTranslator';
@@ -125,6 +126,8 @@ export class RoutingService implements IRoutingService {
   async *respond(request: PreparedRequest): AsyncGenerator<ChatChunk> {
     const started = this.deps.clock.monotonic();
     const settings = this.deps.settings();
+    // The first request loads the secret detector while the model lists are read, not after.
+    SecretlintScanner.warm();
     await this.availability.prepare();
     if (request.agent?.tools.length) await this.availability.prepareTools();
     const parts = this.currentParts(settings);
@@ -136,6 +139,7 @@ export class RoutingService implements IRoutingService {
     const stickyKey = request.agent?.conversationKey;
     const pin = stickyKey === undefined ? undefined : this.sticky.get(stickyKey);
     if (pin && hybridRequest.agent && !hybridRequest.agent.only) hybridRequest.agent.first = pin.candidate;
+    hybridRequest.privacy = await this.deepPrivacyScan(parts, hybridRequest);
     // Decided once: the cache key needs the tier, and the same decision is what execute() runs.
     const decision = parts.hybrid.decide(hybridRequest);
     const tier = tierName(decision.complexity.level);
@@ -262,6 +266,20 @@ export class RoutingService implements IRoutingService {
     this.cache.dispose();
     this.breakers.dispose();
     this.recorded.dispose();
+  }
+
+  /**
+   * The guard's rules plus secretlint. If the maintained detector cannot load, the guard's own rules
+   * still decide (logged): a broken detector must not open the way to the cloud, nor stop the chat.
+   */
+  private async deepPrivacyScan(parts: Parts, request: HybridRequest): Promise<PrivacyVerdict> {
+    const input = parts.hybrid.privacyScanInput(request);
+    try {
+      return await parts.privacy.scanDeep(input);
+    } catch (e) {
+      this.deps.logger.warn(`secret detection: secretlint failed (${e instanceof Error ? e.message : String(e)}); the guard's own rules decided`);
+      return parts.privacy.scan(input);
+    }
   }
 
   private hybridRequest(request: PreparedRequest, settings: JarvisSettings, mode: Placement): HybridRequest {
