@@ -52,6 +52,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
           await vscode.commands.executeCommand(command, ...args);
         },
         openReference: (uri) => this.openReference(uri),
+        editorLanguageId: () => vscode.window.activeTextEditor?.document.languageId,
       },
       options.commands ?? [],
     );

@@ -28,6 +28,11 @@ export interface ChatViewEffects {
   runCommand(command: string, args: unknown[]): Promise<void>;
   /** Called only with file:, untitled: or notebook-cell URIs that a reference of the transcript carries. */
   openReference(uri: string): Promise<void>;
+  /**
+   * The language id of the editor the user was last in (VS Code's activeTextEditor stays set while
+   * the chat view has focus): the quality gate's requested language when the question names none.
+   */
+  editorLanguageId?(): string | undefined;
 }
 
 export const TRANSCRIPT_STATE_KEY = 'jarvis.chatView.transcript';
@@ -169,11 +174,24 @@ export class ChatViewSession {
     turn.done = this.runTurn(id, prompt, history, controller);
   }
 
+  /** Never throws: without the editor's language the gate judges on the question alone. */
+  private editorLanguageId(): string | undefined {
+    try {
+      const id = this.effects.editorLanguageId?.();
+      return typeof id === 'string' && /^[\w.+-]{1,64}$/.test(id) ? id : undefined;
+    } catch (e) {
+      this.logger.warn(`Chat view: could not read the open editor's language (${errorMessage(e)}); the answer is checked without it.`);
+      return undefined;
+    }
+  }
+
   private async runTurn(turnId: string, prompt: string, history: ReturnType<typeof toHistory>, controller: AbortController): Promise<void> {
     let reason: TurnEndReason = 'done';
     const turn: { local?: boolean } = {};
     try {
-      for await (const chunk of this.engine.run({ prompt, history, signal: controller.signal })) {
+      const editorLanguageId = this.editorLanguageId();
+      const request = { prompt, history, signal: controller.signal, ...(editorLanguageId ? { editorLanguageId } : {}) };
+      for await (const chunk of this.engine.run(request)) {
         if (controller.signal.aborted) break;
         if (chunk.type === 'error') reason = 'error';
         if (chunk.type === 'model') turn.local = chunk.local;

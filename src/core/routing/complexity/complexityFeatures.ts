@@ -1,5 +1,5 @@
 import type { HashingFeaturizerOptions } from '../../ml/HashingFeaturizer';
-import { findStakes, isCodeAnalysis, isPlainFact } from './complexityRails';
+import { findStakes, isCodeAnalysis, isPlainFact, isSmallTalk } from './complexityRails';
 import { countLines, hasStackTrace, splitPrompt } from './splitPrompt';
 
 /** What the classifier reads about a request (the prose is hashed, the rest are numeric features). */
@@ -9,6 +9,8 @@ export interface ComplexitySignals {
   fileCount: number;
   stackTrace: boolean;
   plainFact: boolean;
+  /** A greeting or a thanks, nothing asked. */
+  smallTalk: boolean;
   stakes: ReturnType<typeof findStakes>;
   analysis: boolean;
 }
@@ -38,6 +40,7 @@ export function complexitySignals(prompt: string, attachedCode: string | undefin
     fileCount: fileCount ?? 0,
     stackTrace: hasStackTrace(prompt.length > 4096 ? prompt.slice(0, 4096) : prompt),
     plainFact: isPlainFact(read),
+    smallTalk: isSmallTalk(read),
     stakes: findStakes(read),
     analysis: isCodeAnalysis(read),
   };

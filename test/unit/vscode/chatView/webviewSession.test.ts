@@ -74,6 +74,11 @@ const doneChunk: ChatChunk = { type: 'done', model: 'llama3:latest', usage: { in
 
 class RecordingEffects implements ChatViewEffects {
   readonly calls: unknown[][] = [];
+  /** What the open editor's language is; a function so a test can make it throw. */
+  editorLanguage: () => string | undefined = () => undefined;
+  editorLanguageId() {
+    return this.editorLanguage();
+  }
   async copy(code: string) {
     this.calls.push(['copy', code]);
   }
@@ -136,6 +141,50 @@ describe('ChatViewSession', () => {
       stored.messages.map((m) => (m.role === 'error' ? m.message : m.text)),
       ['Explain closures', 'partial Hi'],
     );
+  });
+
+  it("passes the open editor's language id to the engine (the quality gate's requested language)", async () => {
+    const engine = new GatedEngine();
+    const { session, effects } = setup(engine);
+    effects.editorLanguage = () => 'go';
+    session.receive({ type: 'send', prompt: 'Add a timeout to this' });
+    await engine.reached();
+    engine.release();
+    await session.idle();
+    assert.equal(engine.requests[0].editorLanguageId, 'go');
+
+    effects.editorLanguage = () => undefined; // no editor open: the key is absent, not undefined
+    session.receive({ type: 'send', prompt: 'And a retry' });
+    await engine.reached();
+    engine.release();
+    await session.idle();
+    assert.equal('editorLanguageId' in engine.requests[1], false);
+  });
+
+  it("checks the answer without the editor's language when reading it fails or gives junk, with a warning", async () => {
+    const engine = new GatedEngine();
+    const { session, effects, logger } = setup(engine);
+    effects.editorLanguage = () => {
+      throw new Error('editor gone');
+    };
+    session.receive({ type: 'send', prompt: 'q1' });
+    await engine.reached();
+    engine.release();
+    await session.idle();
+    assert.equal('editorLanguageId' in engine.requests[0], false);
+    assert.match(logger.lines.join('\n'), /could not read the open editor's language \(editor gone\)/);
+    assert.deepEqual(
+      session.state.messages.map((m) => (m.role === 'error' ? m.message : m.text)),
+      ['q1', 'partial Hi'],
+      'the turn still ran',
+    );
+
+    effects.editorLanguage = () => 'x'.repeat(500) + '\n<script>';
+    session.receive({ type: 'send', prompt: 'q2' });
+    await engine.reached();
+    engine.release();
+    await session.idle();
+    assert.equal('editorLanguageId' in engine.requests[1], false, 'a malformed id is dropped');
   });
 
   it('sends earlier turns as history, and a reloaded session continues the conversation', async () => {

@@ -1,0 +1,41 @@
+/**
+ * Timing for the quality bench: several checks measured in the same run, interleaved round by round
+ * (A, B, C, A, B, C…) so that a change in the shared machine's load hits all of them alike, each
+ * reported as median / p95 / p99 of wall time. (Process CPU time is no better on Node 20: it counts
+ * V8's background GC threads too, and came out above wall time at p95.)
+ */
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface CheckTiming extends Percentiles {
+  name: string;
+}
+
+/** Nearest-rank percentile of an ascending sample. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) throw new Error('percentile: no samples.');
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+function summary(samples: Float64Array): Percentiles {
+  const s = Float64Array.from(samples).sort();
+  return { p50: percentile(s, 0.5), p95: percentile(s, 0.95), p99: percentile(s, 0.99) };
+}
+
+/** Runs every check `iterations` times after `warmup` untimed runs each, interleaved. */
+export function timeChecks(checks: ReadonlyArray<{ name: string; run: () => void }>, iterations: number, warmup = 50): CheckTiming[] {
+  for (const c of checks) for (let i = 0; i < warmup; i++) c.run();
+  const wall = checks.map(() => new Float64Array(iterations));
+  for (let i = 0; i < iterations; i++) {
+    checks.forEach((c, k) => {
+      const t = process.hrtime.bigint();
+      c.run();
+      wall[k][i] = Number(process.hrtime.bigint() - t) / 1e6;
+    });
+  }
+  return checks.map((c, k) => ({ name: c.name, ...summary(wall[k]) }));
+}
