@@ -2,6 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { AuditLog } from './core/audit/AuditLog';
+import { registerAuditCommands } from './vscode/commands/registerAuditCommands';
 import { DisposableStore } from './common/Disposable';
 import { systemClock } from './common/Clock';
 import { SettingsStore } from './core/config/SettingsStore';
@@ -116,6 +118,17 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     logger: log,
   });
 
+  // The audit log and egress ledger, in global storage (one per user, across workspaces); the last
+  // record's hash is also kept in globalState, so records cut off the end of the file show.
+  const audit = new AuditLog({
+    dir: vscode.Uri.joinPath(context.globalStorageUri, 'audit').fsPath,
+    clock: systemClock,
+    head: new MementoStore(context.globalState),
+    logger: log,
+    retentionDays: () => settings.current.audit.retentionDays,
+  });
+  root.add(registerAuditCommands({ audit, logger: log }));
+
   // Routing: the service over VS Code adapters (globalState for statistics and budget, vscode.lm models).
   const extraModels = root.add(new VscodeLmModelSource(log));
   const routing = root.add(
@@ -134,6 +147,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       clock: systemClock,
       logger: logger.child({}, 'routing'),
       qualityGate,
+      audit,
     }),
   );
   // Agents (VS Code's own chat, other extensions) reach the same routing through Jarvis's language models.

@@ -16,6 +16,7 @@ export const commandIds = {
   openSettings: 'jarvis.openSettings',
   showLog: 'jarvis.showLog',
   exportMetrics: 'jarvis.exportMetrics',
+  verifyAuditLog: 'jarvis.verifyAuditLog',
   manageModels: 'jarvis.manageModels',
   deleteModel: 'jarvis.deleteModel',
   allowOverBudgetOnce: 'jarvis.allowOverBudgetOnce',
