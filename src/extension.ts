@@ -66,6 +66,8 @@ export interface JarvisTestApi {
   memory: MemoryTestApi;
   /** Proposal state for the editor-command tests. */
   editor: EditorTestApi;
+  /** The audit log / egress ledger, for the ledger integration test. */
+  audit: AuditLog;
   secrets: {
     set(provider: CloudProvider, key: string): Promise<void>;
     get(provider: CloudProvider): Promise<string | undefined>;
@@ -121,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   // The audit log and egress ledger, in global storage (one per user, across workspaces); the last
   // record's hash is also kept in globalState, so records cut off the end of the file show.
   const audit = new AuditLog({
-    dir: vscode.Uri.joinPath(context.globalStorageUri, 'audit').fsPath,
+    dir: path.join(context.globalStorageUri.fsPath, 'audit'),
     clock: systemClock,
     head: new MementoStore(context.globalState),
     logger: log,
@@ -306,6 +308,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   return {
     chatHandler,
     routing,
+    audit,
     memory: memoryUi.api,
     editor: editorCommands.api,
     secrets: {

@@ -17,6 +17,7 @@ export const commandIds = {
   showLog: 'jarvis.showLog',
   exportMetrics: 'jarvis.exportMetrics',
   verifyAuditLog: 'jarvis.verifyAuditLog',
+  exportComplianceReport: 'jarvis.exportComplianceReport',
   manageModels: 'jarvis.manageModels',
   deleteModel: 'jarvis.deleteModel',
   allowOverBudgetOnce: 'jarvis.allowOverBudgetOnce',

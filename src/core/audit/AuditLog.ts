@@ -64,8 +64,8 @@ export class AuditLog implements AuditSink {
   private readonly torn: string[] = [];
 
   constructor(private readonly options: AuditLogOptions) {
-    if (!options || typeof options.dir !== 'string' || options.dir === '') throw new JarvisError('invalid-input', 'AuditLog needs a folder (dir).');
-    this.file = path.join(options.dir, 'audit.jsonl');
+    // Checked on first use, not here: building the log at activation must never fail.
+    this.file = typeof options?.dir === 'string' && options.dir !== '' ? path.join(options.dir, 'audit.jsonl') : '';
   }
 
   /** Appends one record; resolves once it is on disk. */
@@ -176,6 +176,7 @@ export class AuditLog implements AuditSink {
   /** First use: sets a torn last line aside and finds the record the next append chains to. */
   private async open(): Promise<void> {
     if (this.opened) return;
+    if (this.file === '') throw new JarvisError('invalid-input', 'The audit log needs a folder (dir); nothing was written.');
     await fs.mkdir(this.options.dir, { recursive: true });
     let text = await readOrEmpty(this.file);
     if (text !== '' && !text.endsWith('\n')) {

@@ -166,9 +166,10 @@ describe('AuditLog (hash-chained JSON lines)', () => {
       (e: unknown) => isJarvisError(e, 'invalid-input'),
     );
     assert.equal(fs.existsSync(path.join(dir, 'audit.jsonl')), false);
-    assert.throws(
-      () => new AuditLog({ dir: '', clock, head, logger: nullLogger, retentionDays: () => 1 }),
-      (e: unknown) => isJarvisError(e, 'invalid-input'),
+    const noDir = new AuditLog({ dir: '', clock, head, logger: nullLogger, retentionDays: () => 1 });
+    await assert.rejects(
+      () => noDir.append({ type: 'key-set', message: 'x' }),
+      (e: unknown) => isJarvisError(e, 'invalid-input') && /needs a folder/.test((e as Error).message),
     );
   });
 
