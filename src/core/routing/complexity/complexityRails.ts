@@ -238,6 +238,8 @@ const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
     re: rail([
       String.raw`\b(?:medical|patient|hospital|insulin|infusion|pacemaker|ventilator|dos(?:e|age)|chemotherap\w*|pharmacy|blood bank|elevator)\b`,
       String.raw`\b(?:regulators?|auditors|gdpr|compliance|certification|by law|legally)\b`,
+      String.raw`\btax (?:filings?|returns?|authorit\w*)|\bdeclara\w* de (?:iva|impuestos)|\bdeclaration de tva|\bumsatzsteuer\w*`,
+      String.raw`\b(?:dosis\w*|pflege\w*|enfermer[oa]s|infirmier\w*|infirmiere\w*|nurses?)\b`,
       String.raw`\b(?:krankenhaus|patient\w*|medizin\w*|dsgvo|aufsicht\w*|zertifizier\w*)\b`,
       String.raw`\b(?:historias clinicas|pacientes?|rgpd|regulador|proteccion de datos)\b`,
       String.raw`\b(?:dossiers medicaux|medicale?s?|rgpd|cnil|regulateur|chimiotherapie|mise en service)\b`,
@@ -247,9 +249,22 @@ const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
 
 /** The high-stakes kinds found in the prose (empty when none). */
 export function findStakes(prose: string): StakesMatch[] {
-  const text = foldText(prose);
+  return stakesIn(foldText(prose));
+}
+
+// A teaching ask ("explain what a transaction is with a bank transfer example"): money or medical words
+// there name the topic of a lesson, not money or patients at risk, so those two kinds set no floor.
+const LEARNING =
+  /^(?:(?:please )?explain (?:what|how|the|a|an)\b|(?:give me|show me) an? (?:quick |simple |short )?example|explique (?:ce qu|comment|le|la|les|l'|un|une)\b|donne(?:-moi)? un exemple|erklar(?:e)? (?:mir )?(?:was|wie|den|die|das|eine?n?|grob|kurz)\b|zeig (?:mir )?ein (?:einfaches )?beispiel|explica(?:me)? (?:que|como|el|la|los|las|un|una|a grandes)\b|dame un ejemplo)/;
+const TOPIC_KINDS = new Set(['money', 'regulated or safety-critical']);
+// Words that make money words an event, not a topic: charged twice, wrong currency, never refunded.
+const EVENT = /\b(?:twice|double|never|wrong|deux fois|mauvaise|jamais|dos veces|equivocada|nunca|zweimal|doppelt|falsch\w*|nie)\b/;
+
+function stakesIn(text: string): StakesMatch[] {
   const out: StakesMatch[] = [];
+  const lesson = LEARNING.test(text.trimStart()) && !EVENT.test(text);
   for (const s of STAKES) {
+    if (lesson && TOPIC_KINDS.has(s.kind)) continue;
     const m = s.re.exec(text);
     if (m) out.push({ kind: s.kind, words: m[0].trim().slice(0, 40) });
   }
@@ -297,10 +312,14 @@ const FACT_START = new RegExp(
 );
 // Words that turn a question into a task: explain, write, fix, design, compare, how to… (4 languages).
 const WORK =
-  /\b(?:explain|write|implement|fix|design|build|create|refactor|compare|convert|why|how (?:do|should|can|would)|example|trade-?offs?|erklar\w*|schreib\w*|implementier\w*|behebe|entwirf|warum|wie (?:kann|mache|sollten)|beispiel|explica\w*|escrib\w*|implementa\w*|arregla|disena|por que|como (?:hago|puedo)|ejemplo|expliqu\w*|ecri[st]\w*|implement\w*|corrige|concoi[st]|pourquoi|comment|exemple)\b/;
+  /\b(?:best|architecture|strategy|prove|architektur|strategie|beste[nrs]?|arquitectura|estrategia|mejor|meilleure?|explain|write|implement|fix|design|build|create|refactor|compare|convert|why|how (?:do|should|can|would)|example|trade-?offs?|erklar\w*|schreib\w*|implementier\w*|behebe|entwirf|warum|wie (?:kann|mache|sollten)|beispiel|explica\w*|escrib\w*|implementa\w*|arregla|disena|por que|como (?:hago|puedo)|ejemplo|expliqu\w*|ecri[st]\w*|implement\w*|corrige|concoi[st]|pourquoi|comment|exemple)\b/;
 
 export function isPlainFact(prose: string): boolean {
-  const text = foldText(prose).trim();
+  return plainFactIn(foldText(prose));
+}
+
+function plainFactIn(folded: string): boolean {
+  const text = folded.trim();
   if (text.length === 0 || text.length > 120) return false;
   const words = text.split(/\s+/).length;
   if (words > 14) return false;
@@ -317,7 +336,11 @@ const ACK =
   /\b(?:(?:that|it|this) (?:fixed|worked|works|helped|helps|did)|works now|all good|danke|hat (?:funktioniert|geklappt)|funktioniert|klappt|ya funciona|funciona|me sirvio|ca marche|ca fonctionne|c'est bon|parfait|perfect|perfecto|jarvis)\b/;
 
 export function isSmallTalk(prose: string): boolean {
-  const text = foldText(prose).trim();
+  return smallTalkIn(foldText(prose));
+}
+
+function smallTalkIn(folded: string): boolean {
+  const text = folded.trim();
   if (text.length === 0 || text.length > 80 || !SOCIAL_START.test(text) || WORK.test(text)) return false;
   const words = text.split(/\s+/).length;
   return words <= 3 || (words <= 8 && ACK.test(text));
@@ -329,6 +352,12 @@ const ANALYSIS =
 
 export function isCodeAnalysis(prose: string): boolean {
   return ANALYSIS.test(foldText(prose));
+}
+
+/** All rail signals of one piece of prose, folded once (they run on every request). */
+export function railSignals(prose: string): { stakes: StakesMatch[]; plainFact: boolean; smallTalk: boolean; analysis: boolean } {
+  const folded = foldText(prose);
+  return { stakes: stakesIn(folded), plainFact: plainFactIn(folded), smallTalk: smallTalkIn(folded), analysis: ANALYSIS.test(folded) };
 }
 
 /** Lines of attached code, or files in scope, from which close reading of them is harder work. */
