@@ -21,6 +21,9 @@ type AuditApi = JarvisApi & {
   };
 };
 
+/** The key the fake accepts (a fake: it authorises nothing anywhere else). */
+const KEY = 'itest-ledger-key-0123456789';
+
 // The routing table sends critical requests to openai:gpt-4o first (the unit tests' CRITICAL prompt).
 const CRITICAL = 'Design a distributed payment architecture for production with secure auth and encryption.';
 
@@ -39,10 +42,10 @@ describe('Egress ledger: a cloud request in the real extension host (fake OpenAI
 
   before(async () => {
     api = (await activateJarvis()) as AuditApi;
-    fake = await FakeOpenAIServer.start();
+    fake = await FakeOpenAIServer.start({ apiKey: KEY });
     saved = { key: await api.secrets.get('openai'), baseUrl: config().inspect('openai.baseUrl')?.globalValue };
     await config().update('openai.baseUrl', fake.url, vscode.ConfigurationTarget.Global);
-    await api.secrets.set('openai', 'sk-itest-ledger-0123456789abcdef');
+    await api.secrets.set('openai', KEY);
   });
 
   after(async () => {
