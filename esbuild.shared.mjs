@@ -48,10 +48,13 @@ export const VENDOR_PACKAGES = {
   // and the eld language identifier's small database.
   '@vscode/tree-sitter-wasm': 'tree-sitter.js',
   'eld/small': 'eld.js',
+  // Secret detection (#13): secretlint's core and recommended preset, loaded on the first deep scan.
+  '@secretlint/core': 'secretlint-core.js',
+  '@secretlint/secretlint-rule-preset-recommend': 'secretlint-preset.js',
 };
 
 /** Packages published as ES modules only: their vendor entry re-exports instead of requiring. */
-const ESM_ONLY = new Set(['eld/small']);
+const ESM_ONLY = new Set(['eld/small', '@secretlint/core', '@secretlint/secretlint-rule-preset-recommend']);
 
 /**
  * WASM files the tree-sitter vendor file loads at run time, copied into dist/vendor/ by esbuild.mjs:

@@ -110,6 +110,26 @@ function main(): void {
   const share = rows.reduce((s, r, i) => s + (newDecided[i].local ? TRAFFIC_MIX[r.tier] / counts.get(r.tier)! : 0), 0);
   console.log(`\nLocal share on the traffic mix ${JSON.stringify(TRAFFIC_MIX)} at localRatio ${LOCAL_RATIO}: ${pct(share)} (before the window's feedback).\n`);
 
+  // Calibration: for each jarvis.routing.localRatio, the medium threshold from the model file, the local
+  // share it gives on the traffic mix (held-out rows weighted by tier), and the hard requests kept local.
+  const assessed = rows.map((r) => learned.assess(input(r)));
+  console.log('| jarvis.routing.localRatio | P(≥high) threshold | local share on the mix | high/critical routed local |');
+  console.log('|---|---|---|---|');
+  for (const ratio of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const thr = learned.mediumCloudThreshold(ratio) ?? 0.5;
+    const local = assessed.map((a) => a.level <= TaskComplexity.LOW || (a.level === TaskComplexity.MEDIUM && (a.cloudScore ?? 0) < thr));
+    const mix = rows.reduce((acc, r, i) => acc + (local[i] ? TRAFFIC_MIX[r.tier] / counts.get(r.tier)! : 0), 0);
+    const hard = rows.filter((r, i) => local[i] && (r.tier === 'high' || r.tier === 'critical')).length;
+    console.log(`| ${ratio} | ${thr.toFixed(3)} | ${pct(mix)} | ${hard} |`);
+  }
+  const dev = JSON.parse(fs.readFileSync(path.join(root, 'media/router/complexity-model.json'), 'utf8')).meta?.validation as
+    Record<string, number | string> | undefined;
+  if (dev) {
+    console.log(
+      `\nDev figures recorded at training time (${String(dev.method)}, ${dev.rows} rows): exact ${pct(Number(dev.exact))}, ±1 ${pct(Number(dev.within1))}, Spearman ${Number(dev.spearman).toFixed(3)}, high/critical routed local ${dev.highLocal}, trivial/low → high/critical ${dev.lowToHigh}.\n`,
+    );
+  }
+
   latency(learned);
 }
 
@@ -117,17 +137,18 @@ function latency(learned: ComplexityClassifier): void {
   const src = fs.readFileSync(path.join(root, 'src/core/routing/Router.ts'), 'utf8');
   const head = 'Review this router for bugs in the fallback loop and explain the trade-offs:\n```ts\n';
   const code8k = head + src.slice(0, 8192 - head.length - 4) + '\n```';
-  let prose8k = '';
-  const sentences = [
-    'Our service keeps a queue of jobs and hands them to workers as they become free. ',
-    'When a worker crashes we want the job to go back on the queue without running twice. ',
-    'Please explain the options we have and which one you would pick for a small team. ',
-  ];
-  for (let i = 0; prose8k.length < 8192; i++) prose8k += sentences[i % sentences.length];
+  // Real prose (this repo's architecture notes, code blocks dropped), not a few sentences repeated: the
+  // featurizer hashes each distinct word's character n-grams once, so repeated text would flatter it.
+  const doc = fs
+    .readFileSync(path.join(root, 'docs/ARCHITECTURE.md'), 'utf8')
+    .split('```')
+    .filter((_, i) => i % 2 === 0)
+    .join(' ');
+  const prose8k = `We keep getting complaints that routing feels random. ${doc}`.slice(0, 8192);
   const prompts: Array<[string, string]> = [
     ['short prompt', 'Write a function that debounces another function in TypeScript.'],
     ['8 KB prompt (code)', code8k],
-    ['8 KB prompt (prose)', prose8k.slice(0, 8192)],
+    ['8 KB prompt (prose)', prose8k],
   ];
   const N = 5000;
   let sink = 0;

@@ -47,6 +47,9 @@ import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
 import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
 import { registerWalkthrough } from './vscode/walkthrough/registerWalkthrough';
 import { AgentResponder } from './core/routing/AgentResponder';
+import { LogFile } from './core/observability/LogFile';
+import { loggerSink, StructuredLogger } from './core/observability/StructuredLogger';
+import { PrivacyGuard } from './core/security/PrivacyGuard';
 import { registerLanguageModel } from './vscode/lm/registerLanguageModel';
 
 /**
@@ -87,6 +90,19 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const settings = root.add(new SettingsStore(root.add(new VscodeSettingsSource()), log));
   root.add(settings.onInvalidSettings(showSettingsWarning));
   if (settings.warnings.length > 0) showSettingsWarning(settings.warnings);
+  // Structured JSON records (request id, model, cost, duration) to the channel and, with jarvis.log.file,
+  // to a rotated JSON-lines file; secrets are redacted by the privacy guard's scanner.
+  const logFile = root.add(new LogFile(systemClock, (m) => log.warn(m)));
+  void logFile.apply(settings.current.log);
+  root.add(settings.onDidChange((s) => void logFile.apply(s.log)));
+  const channelSink = loggerSink(log);
+  const redactor = new PrivacyGuard();
+  const logger = new StructuredLogger({
+    name: 'jarvis',
+    sinks: () => (logFile.sink ? [channelSink, logFile.sink] : [channelSink]),
+    clock: systemClock,
+    redact: (text) => redactor.redact(text),
+  });
 
   const connection = () => ({ host: settings.current.ollama.host });
   const models = new OllamaModels(connection, log);
@@ -118,12 +134,12 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       // What routing learns from this user stays with this workspace (and off when no folder is open).
       workspaceStore: vscode.workspace.workspaceFolders?.length ? new MementoStore(context.workspaceState) : undefined,
       clock: systemClock,
-      logger: log,
+      logger: logger.child({}, 'routing'),
       qualityGate,
     }),
   );
   // Agents (VS Code's own chat, other extensions) reach the same routing through Jarvis's language models.
-  const agent = root.add(new AgentResponder(routing, log));
+  const agent = root.add(new AgentResponder(routing, logger.child({}, 'agent')));
   root.add(registerRouting({ service: routing, extraModels, settings, keys, models, monitor, log, agentActivity: () => agent.activity }));
 
   // Business memory: the store opens on first use; nothing heavy happens during activation.
@@ -195,7 +211,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     contributors: [...memoryContributors, editorContext],
     commands: memoryCommands,
     clock: systemClock,
-    logger: log,
+    logger: logger.child({}, 'chat'),
     onFailure: () => void monitor.refresh(),
   });
 

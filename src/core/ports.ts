@@ -31,6 +31,8 @@ export interface Logger {
   info(message: string, ...args: unknown[]): void;
   warn(message: string, ...args: unknown[]): void;
   error(message: string | Error, ...args: unknown[]): void;
+  /** A logger whose records all carry this context (structured loggers only; see StructuredLogger). */
+  child?(context: Record<string, unknown>, name?: string): Logger;
 }
 
 export const nullLogger: Logger = {

@@ -86,6 +86,16 @@ describe('Routing: commands, metrics export and status (fake Ollama)', function 
     assert.ok(ollama.requests >= 1 && ollama.successes >= 1, JSON.stringify(ollama));
   });
 
+  it('exports the Prometheus text format with the chat request counted', async () => {
+    const uri = tempUri('metrics.prom');
+    written.push(uri);
+    await vscode.commands.executeCommand('jarvis.exportMetrics', { format: 'prometheus', uri });
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /^# HELP tasks_total /m);
+    assert.match(text, /^llm_calls_total\{provider="ollama",model="llama3[^"]*",placement="local",outcome="success"\} [1-9]/m, text.slice(0, 2000));
+    assert.doesNotMatch(text, /^(process|nodejs)_/m, 'no default Node metrics');
+  });
+
   it('exports CSV to a path given as a string', async () => {
     const uri = tempUri('metrics.csv');
     written.push(uri);
@@ -105,7 +115,7 @@ describe('Routing: commands, metrics export and status (fake Ollama)', function 
     const uri = tempUri('metrics.xml');
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('jarvis.exportMetrics', { format: 'xml', uri })),
-      /"json" or "csv".*Nothing was written/,
+      /"json", "csv" or "prometheus".*Nothing was written/,
     );
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('jarvis.exportMetrics', { format: 'json', uri: 'relative/file.json' })),

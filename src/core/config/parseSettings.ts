@@ -70,6 +70,18 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
       llm: r.bool('preferences.llm', d.preferences.llm),
       maxPromptTokens: r.int('preferences.maxPromptTokens', d.preferences.maxPromptTokens, 0, 4000),
     },
+    log: {
+      file: r.str('log.file', d.log.file, checkLogFile),
+      maxSizeMb: r.int('log.maxSizeMb', d.log.maxSizeMb, 1, 10_000),
+      retentionDays: r.int('log.retentionDays', d.log.retentionDays, 1, 3650),
+    },
+    alerts: {
+      enabled: r.bool('alerts.enabled', d.alerts.enabled),
+      webhookUrl: r.str('alerts.webhookUrl', d.alerts.webhookUrl, checkWebhookUrl),
+      cooldownSeconds: r.int('alerts.cooldownSeconds', d.alerts.cooldownSeconds, 0, 86_400),
+      errorRate: r.num('alerts.errorRate', d.alerts.errorRate, 0, 1),
+      memoryMb: r.int('alerts.memoryMb', d.alerts.memoryMb, 64, 65_536),
+    },
   };
   return { settings, warnings: r.warnings };
 }
@@ -97,6 +109,21 @@ function checkRedisUrl(s: string): string | undefined {
     return url.protocol === 'redis:' || url.protocol === 'rediss:' ? undefined : 'must start with redis:// or rediss://';
   } catch {
     return 'must be a URL such as redis://localhost:6379';
+  }
+}
+
+function checkLogFile(s: string): string | undefined {
+  if (s === '') return undefined; // empty: the output channel only
+  return s.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(s) || s.startsWith('~/') ? undefined : 'must be an absolute path (or start with ~/)';
+}
+
+function checkWebhookUrl(s: string): string | undefined {
+  if (s === '') return undefined; // empty: VS Code notifications only
+  try {
+    const url = new URL(s);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : 'must be an http(s) URL';
+  } catch {
+    return 'must be a URL such as https://hooks.slack.com/services/…';
   }
 }
 

@@ -71,6 +71,19 @@ export interface JarvisSettings {
     /** Most tokens of preferences added to one prompt. */
     maxPromptTokens: number;
   };
+  /** Structured JSON-lines log file beside the "Jarvis" output channel ('' = none). */
+  log: { file: string; maxSizeMb: number; retentionDays: number };
+  alerts: {
+    enabled: boolean;
+    /** Slack-compatible incoming-webhook URL ('' = notifications only). */
+    webhookUrl: string;
+    /** An alert that fired is not raised again for this long. */
+    cooldownSeconds: number;
+    /** Error share over the last 5 minutes that raises the error-rate alert. */
+    errorRate: number;
+    /** Extension-host heap (MB) that raises the memory alert. */
+    memoryMb: number;
+  };
 }
 
 export const DEFAULT_SETTINGS: JarvisSettings = {
@@ -126,6 +139,8 @@ export const DEFAULT_SETTINGS: JarvisSettings = {
     maxResults: 5,
   },
   preferences: { learning: true, confidenceThreshold: 0.7, llm: false, maxPromptTokens: 300 },
+  log: { file: '', maxSizeMb: 100, retentionDays: 30 },
+  alerts: { enabled: true, webhookUrl: '', cooldownSeconds: 300, errorRate: 0.1, memoryMb: 1024 },
 };
 
 /** Settings whose value is an object as a whole (not a group of further settings). */

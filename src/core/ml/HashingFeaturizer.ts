@@ -62,18 +62,19 @@ export class HashingFeaturizer {
     let touched = 0;
     const { scratch, mask } = this;
     const seen = this.touched;
-    const add = (h: number): void => {
+    const add = (h: number, times = 1): void => {
       const m = mix32(h);
       const b = m & mask;
       // A bucket that sums back to exactly zero may be listed twice; the second visit reads 0 and is skipped.
       if (scratch[b] === 0) seen[touched++] = b;
       // The top bit signs the feature: colliding features cancel instead of adding up.
-      scratch[b] += m & 0x80000000 ? -1 : 1;
+      scratch[b] += m & 0x80000000 ? -times : times;
     };
 
     const tokens = wordTokens(foldText(clip(text, this.options.maxChars)));
     const { wordNgramMax, charNgramMin, charNgramMax } = this.options;
     const wordHashes = new Uint32Array(tokens.length);
+    const repeats = new Map<string, number>();
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t];
       let h = WORD_SEED;
@@ -82,16 +83,20 @@ export class HashingFeaturizer {
       if (wordNgramMax >= 1) add(h);
       if (wordNgramMax >= 2 && t >= 1) add(Math.imul(wordHashes[t - 1] ^ BIGRAM_SEED, 31) ^ h);
       if (wordNgramMax >= 3 && t >= 2) add(Math.imul(Math.imul(wordHashes[t - 2] ^ TRIGRAM_SEED, 31) ^ wordHashes[t - 1], 31) ^ h);
-      if (charNgramMax > 0) {
-        // " tok " padded; every n-gram from each start position, grown one character at a time.
-        const len = tok.length + 2;
-        for (let s = 0; s + charNgramMin <= len; s++) {
-          let g = CHAR_SEED;
-          for (let n = 1; n <= charNgramMax && s + n <= len; n++) {
-            const p = s + n - 1;
-            g = fnvStep(g, p === 0 || p === len - 1 ? 32 : tok.charCodeAt(p - 1));
-            if (n >= charNgramMin) add(g ^ n);
-          }
+      if (charNgramMax > 0) repeats.set(tok, (repeats.get(tok) ?? 0) + 1);
+    }
+    // Character n-grams once per distinct word, weighted by how often it occurs: the same counts as
+    // hashing every occurrence (so the same vector), at a fraction of the cost on real prose, where
+    // most words repeat.
+    for (const [tok, times] of repeats) {
+      // " tok " padded; every n-gram from each start position, grown one character at a time.
+      const len = tok.length + 2;
+      for (let s = 0; s + charNgramMin <= len; s++) {
+        let g = CHAR_SEED;
+        for (let n = 1; n <= charNgramMax && s + n <= len; n++) {
+          const p = s + n - 1;
+          g = fnvStep(g, p === 0 || p === len - 1 ? 32 : tok.charCodeAt(p - 1));
+          if (n >= charNgramMin) add(g ^ n, times);
         }
       }
     }

@@ -1,6 +1,6 @@
 import { isAbortError } from '../../common/abort';
 import { JarvisError, errorMessage } from '../../common/errors';
-import { PrivacyGuard, type PrivacyAttachment, type PrivacyVerdict } from '../security/PrivacyGuard';
+import { PrivacyGuard, type PrivacyAttachment, type PrivacyScanInput, type PrivacyVerdict } from '../security/PrivacyGuard';
 import type { QualityScore } from './quality/QualityScore';
 import type { JudgeVerdict } from './quality/judgeAnswer';
 import type { LanguageContext } from './quality/requestedLanguage';
@@ -93,6 +93,11 @@ export interface HybridRequest {
   signal?: AbortSignal;
   /** Set when the asker is an agent (VS Code's chat model API) rather than a person reading along. */
   agent?: AgentRouting;
+  /**
+   * The privacy verdict, when the caller already scanned `privacyScanInput(request)` with the deep
+   * (asynchronous) scan; otherwise decide() runs the guard's synchronous rules.
+   */
+  privacy?: PrivacyVerdict;
 }
 
 /** How an agent's request is routed differently from a chat message. */
@@ -176,7 +181,7 @@ export class HybridStrategy {
     }
     const analysed = this.assessor.assess({ ...request.context, prompt: request.prompt }, request.complexity);
     const complexity = request.agent ? withAgentSignals(analysed, agentSignals(request.messages ?? [], request.agent.tools.length)) : analysed;
-    const privacy = this.privacy.scan({ prompt: request.prompt, attachments: this.privacyAttachments(request) });
+    const privacy = request.privacy ?? this.privacy.scan(this.privacyScanInput(request));
     const budget = this.budget?.check(request.budgetOverride);
     const cloudBlocked = budget && !budget.ok ? { code: budget.error.code, message: budget.error.message } : undefined;
     const level = complexity.level;
@@ -345,6 +350,11 @@ export class HybridStrategy {
 
   private pinFor(pin: Candidate | undefined, decision: HybridDecision): Candidate | undefined {
     return pin && this.router.isLocal(pin) === (decision.placement === 'local') ? pin : undefined;
+  }
+
+  /** Everything of this request that would go to a model, as the privacy guard scans it. */
+  privacyScanInput(request: HybridRequest): PrivacyScanInput {
+    return { prompt: request.prompt, attachments: this.privacyAttachments(request) };
   }
 
   private privacyAttachments(request: HybridRequest): PrivacyAttachment[] {

@@ -22,7 +22,8 @@ import type { LlmProvider } from '../llm/types';
 import { CircuitBreakers } from '../resilience/CircuitBreakers';
 import { RetryPolicy } from '../resilience/RetryPolicy';
 import { systemTimer, type Timer } from '../resilience/Timer';
-import { PrivacyGuard } from '../security/PrivacyGuard';
+import { PrivacyGuard, type PrivacyVerdict } from '../security/PrivacyGuard';
+import { SecretlintScanner } from '../security/SecretlintScanner';
 import { AnswerCache, type CachedAnswer } from './AnswerCache';
 import { buildRoutes } from './buildRoutes';
 import { cachedChunks, ChunkTranslator } from './ChunkTranslator';
@@ -32,6 +33,9 @@ import type { CircuitInfo, IRoutingService, RoutingLearningStatus, RoutingServic
 import { RoutingState } from './RoutingState';
 import { RoutingLearning } from './complexity/RoutingLearning';
 import { StickyModels } from './StickyModels';
+import { budgetNotice } from './budgetNotice';
+import { MetricsCollector } from '../observability/MetricsCollector';
+import { TaskMeter } from './TaskMeter';
 
 const PLACEMENTS: readonly Placement[] = ['auto', 'local', 'cloud'];
 /** Longest Retry-After honoured inside a chat; beyond it the router moves to another model. */
@@ -70,6 +74,8 @@ export class RoutingService implements IRoutingService {
   private overrideNext = false;
   private gate: QualityGate | undefined;
   private readonly sticky: StickyModels;
+  /** Prometheus metrics of every request and model call (its own registry; see MetricsCollector). */
+  readonly metrics: MetricsCollector;
 
   constructor(private readonly deps: RoutingServiceDeps) {
     this.timer = deps.timer ?? systemTimer;
@@ -101,6 +107,14 @@ export class RoutingService implements IRoutingService {
     this.learning = new RoutingLearning({ settings: deps.settings, complexityModel: deps.complexityModel, workspaceStore: deps.workspaceStore, clock, logger });
     const context = (): ResilienceContext => this.resilienceContext();
     this.providers = this.registry.all().map((p) => new ResilientProvider(p, context));
+    this.metrics = new MetricsCollector({
+      localShare: () => this.spend().localShare,
+      circuits: () => this.circuits(),
+      budget: () => {
+        const b = this.spend();
+        return { dayUsd: b.todayUsd, monthUsd: b.monthUsd, dailyCapUsd: b.dailyBudgetUsd, monthlyCapUsd: b.monthlyBudgetUsd };
+      },
+    });
     this.subscriptions.push(this.registry.onDidChangeModels(() => (this.parts = undefined)));
     if (deps.onDidChangeSettings) this.subscriptions.push(deps.onDidChangeSettings((next) => this.applySettings(next)));
   }
@@ -108,6 +122,8 @@ export class RoutingService implements IRoutingService {
   async *respond(request: PreparedRequest): AsyncGenerator<ChatChunk> {
     const started = this.deps.clock.monotonic();
     const settings = this.deps.settings();
+    // The first request loads the secret detector while the model lists are read, not after.
+    SecretlintScanner.warm();
     await this.availability.prepare();
     if (request.agent?.tools.length) await this.availability.prepareTools();
     const parts = this.currentParts(settings);
@@ -119,6 +135,7 @@ export class RoutingService implements IRoutingService {
     const stickyKey = request.agent?.conversationKey;
     const pin = stickyKey === undefined ? undefined : this.sticky.get(stickyKey);
     if (pin && hybridRequest.agent && !hybridRequest.agent.only) hybridRequest.agent.first = pin.candidate;
+    hybridRequest.privacy = await this.deepPrivacyScan(parts, hybridRequest);
     // Decided once: the cache key needs the tier, and the same decision is what execute() runs.
     const decision = parts.hybrid.decide(hybridRequest);
     const tier = tierName(decision.complexity.level);
@@ -129,7 +146,18 @@ export class RoutingService implements IRoutingService {
     // An agent's answers depend on tool results the cache key does not see, and a replayed tool call
     // would reuse a call id: agents are never answered from the cache.
     const ticket = request.agent ? ({ kind: 'off' } as const) : await this.cache.begin(key, shareable);
+    const meter = new TaskMeter({
+      metrics: this.metrics,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      started,
+      kind: request.agent ? 'agent' : 'chat',
+      mode,
+      tier,
+    });
+    if (ticket.kind !== 'off') meter.cache(ticket.kind === 'hit');
     if (ticket.kind === 'hit') {
+      meter.end('cached', ticket.answer.local ? 'local' : 'cloud');
       const note = ticket.joined ? 'answered from cache: shared with an identical request that was already running' : 'answered from cache';
       yield* cachedChunks(ticket.answer, note, Math.round(this.deps.clock.monotonic() - started));
       return;
@@ -137,7 +165,10 @@ export class RoutingService implements IRoutingService {
     const translator = new ChunkTranslator(this.deps.clock, started, modeNote(mode, request), request.answerMode);
     let settled = false;
     try {
-      for await (const chunk of parts.hybrid.execute(hybridRequest, decision)) yield* translator.translate(chunk);
+      for await (const chunk of parts.hybrid.execute(hybridRequest, decision)) {
+        if (chunk.type === 'escalated') meter.escalated();
+        yield* translator.translate(chunk);
+      }
       const done = translator.done();
       const answer = translator.answer();
       if (!done || !answer) throw new JarvisError('invalid-response', 'The router ended without an answer.');
@@ -146,7 +177,9 @@ export class RoutingService implements IRoutingService {
       if (stickyKey !== undefined && routed) this.sticky.set(stickyKey, routed.candidate, routed.local);
       settled = true;
       this.learning.noteAnswer(request.prompt, done.local !== false);
-      yield* this.budgetNotice(done.local === false);
+      const notice = done.local === false ? budgetNotice(this.spend()) : undefined;
+      if (notice) yield notice;
+      meter.end('success', done.local === false ? 'cloud' : 'local', done, routed?.candidate.provider);
       yield done;
     } catch (e) {
       if (ticket.kind === 'compute') ticket.fail(e);
@@ -161,13 +194,16 @@ export class RoutingService implements IRoutingService {
             level: 'warning',
             message: `No model could answer right now (${e.message}) — showing an earlier answer to the same question from the cache.`,
           };
+          meter.end('degraded', stale.local ? 'local' : 'cloud');
           yield* cachedChunks(stale, 'answered from cache', Math.round(this.deps.clock.monotonic() - started));
           return;
         }
       }
+      meter.failed(e, cancelled);
       throw this.explain(e, settings);
     } finally {
       if (!settled && ticket.kind === 'compute') ticket.fail(new JarvisError('cancelled', 'The request was cancelled.'));
+      meter.end('cancelled', 'none');
       this.state.changed();
       this.recorded.fire();
     }
@@ -209,6 +245,10 @@ export class RoutingService implements IRoutingService {
     throw new JarvisError('invalid-input', `Metrics can be exported as "json" or "csv" (got ${JSON.stringify(format)}).`);
   }
 
+  exportPrometheus(): Promise<string> {
+    return this.metrics.prometheus();
+  }
+
   dispose(): void {
     for (const d of this.subscriptions) d.dispose();
     this.registry.dispose();
@@ -216,6 +256,20 @@ export class RoutingService implements IRoutingService {
     this.cache.dispose();
     this.breakers.dispose();
     this.recorded.dispose();
+  }
+
+  /**
+   * The guard's rules plus secretlint. If the maintained detector cannot load, the guard's own rules
+   * still decide (logged): a broken detector must not open the way to the cloud, nor stop the chat.
+   */
+  private async deepPrivacyScan(parts: Parts, request: HybridRequest): Promise<PrivacyVerdict> {
+    const input = parts.hybrid.privacyScanInput(request);
+    try {
+      return await parts.privacy.scanDeep(input);
+    } catch (e) {
+      this.deps.logger.warn(`secret detection: secretlint failed (${e instanceof Error ? e.message : String(e)}); the guard's own rules decided`);
+      return parts.privacy.scan(input);
+    }
   }
 
   private hybridRequest(request: PreparedRequest, settings: JarvisSettings, mode: Placement): HybridRequest {
@@ -259,25 +313,6 @@ export class RoutingService implements IRoutingService {
       hybrid.budgetOverride = true;
     }
     return hybrid;
-  }
-
-  private *budgetNotice(cloud: boolean): Generator<ChatChunk> {
-    if (!cloud) return;
-    const s = this.spend();
-    const near = (spent: number, cap: number) => cap > 0 && spent >= cap * 0.8;
-    if (near(s.todayUsd, s.dailyBudgetUsd)) {
-      yield {
-        type: 'notice',
-        level: 'warning',
-        message: `Cloud budget: $${s.todayUsd.toFixed(2)} of $${s.dailyBudgetUsd.toFixed(2)} used today; Jarvis now prefers local models.`,
-      };
-    } else if (near(s.monthUsd, s.monthlyBudgetUsd)) {
-      yield {
-        type: 'notice',
-        level: 'warning',
-        message: `Cloud budget: $${s.monthUsd.toFixed(2)} of $${s.monthlyBudgetUsd.toFixed(2)} used this month; Jarvis now prefers local models.`,
-      };
-    }
   }
 
   private async findCached(keys: string[], shareable: boolean): Promise<CachedAnswer | undefined> {
@@ -349,6 +384,9 @@ export class RoutingService implements IRoutingService {
     const tracker = {
       record: (sample: Parameters<RoutingState['tracker']['record']>[0]) => {
         this.state.tracker.record(sample);
+        const local = this.providers.find((p) => p.id === sample.provider)?.local ?? false;
+        const costUsd = sample.cost && 'usd' in sample.cost ? sample.cost.usd : undefined;
+        this.metrics.recordCall({ ...sample, local, costUsd });
         this.state.changed();
         this.recorded.fire();
       },

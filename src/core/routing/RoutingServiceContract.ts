@@ -91,6 +91,8 @@ export interface IRoutingService extends Responder, IDisposable {
   allowOverBudgetOnce(): void;
   /** Per-model statistics as JSON or CSV text (PerformanceTracker export). */
   exportMetrics(format: 'json' | 'csv'): string;
+  /** Every request's metrics in the Prometheus text format (tasks, model calls, tokens, cost, cache, gauges). */
+  exportPrometheus(): Promise<string>;
   /** Classifier in use and what routing learned in this workspace. */
   routingLearning?(): RoutingLearningStatus;
   /** Forgets what routing learned in this workspace. */

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { JarvisError } from '../../common/errors';
-import { SECRET_PATTERNS, type SecretPattern } from './secretPatterns';
+import { SECRET_PATTERNS } from './secretPatterns';
+import { SecretlintScanner } from './SecretlintScanner';
 import { shannonEntropy } from './shannonEntropy';
 
 /** Text that goes with a request: a file, a selection, a terminal excerpt. */
@@ -36,6 +37,28 @@ export interface PrivacyGuardOptions {
   localOnlyGlobs?: string[];
   /** Minimum Shannon entropy, bits per char, for a keyword-assigned value to count as a secret. @default 3 */
   minEntropy?: number;
+  /**
+   * The second detector of `scanDeep`/`redactDeep` (tests replace it). @default secretlint's
+   * recommended preset, loaded on first use
+   */
+  deepScanner?: (text: string, fileName?: string) => Promise<Array<{ kind: string; label: string; start: number; end: number }>>;
+}
+
+/** A detected secret as a range of the scanned text. */
+interface SecretSpan {
+  kind: string;
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** What `redactDeep` did to one text. */
+export interface Redaction {
+  text: string;
+  /** How many secrets were replaced. */
+  count: number;
+  /** Their kinds, one entry per replacement. */
+  kinds: string[];
 }
 
 // Names that hold credentials by convention. .env.example and friends are meant to be shared.
@@ -64,6 +87,8 @@ const PLACEHOLDER_WORD = /^(?:pass(?:word|wd)?|pwd|secret|token|changeme|admin|u
 // Paths, URLs, URNs and dashed lower-case names (grant-type:token-exchange) are configuration, not keys.
 const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/|urn:)|\.(?:json|ya?ml|txt|[cm]?[jt]s|md|html?|png|svg|pem|key|env)$|\$\{/i;
 const LOWER_WORDS = /^[a-z]+(?:[:/._-][a-z0-9]+)+$/;
+// The providers' documentation keys (AKIAIOSFODNN7EXAMPLE, …/bPxRfiCYEXAMPLEKEY) are published on purpose.
+const DOCUMENTATION_EXAMPLE = /EXAMPLE(?:KEY)?$/;
 const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
 
 /**
@@ -75,6 +100,7 @@ export class PrivacyGuard {
   private readonly isSensitiveName: (base: string) => boolean;
   private readonly isLocalOnlyPath: (path: string) => boolean;
   private readonly minEntropy: number;
+  private readonly deepScanner: NonNullable<PrivacyGuardOptions['deepScanner']>;
 
   constructor(options: PrivacyGuardOptions = {}) {
     const globs = options.localOnlyGlobs ?? [];
@@ -86,22 +112,35 @@ export class PrivacyGuard {
       throw new JarvisError('invalid-input', `minEntropy must be a number of bits per character in (0, 8] (got ${JSON.stringify(options.minEntropy)}).`);
     }
     this.minEntropy = minEntropy;
+    this.deepScanner = options.deepScanner ?? ((text, fileName) => SecretlintScanner.scan(text, fileName));
     const sensitive = picomatch(SENSITIVE_FILE_GLOBS, { dot: true, nocase: true });
     this.isSensitiveName = (base) => sensitive(base) && !SHAREABLE_ENV.test(base);
     const local = globs.length ? picomatch(globs, { dot: true }) : () => false;
     this.isLocalOnlyPath = (path) => local(path);
   }
 
+  /** The guard's own rules only: synchronous, for callers that cannot wait (see scanDeep). */
   scan(input: PrivacyScanInput): PrivacyVerdict {
-    if (input === null || typeof input !== 'object' || typeof input.prompt !== 'string') {
-      throw new JarvisError('invalid-input', 'A privacy scan needs { prompt: string, attachments?: { path?, content }[] }.');
-    }
+    return this.verdict(input, (text) => this.matches(text));
+  }
+
+  /**
+   * The guard's rules plus the maintained detector (secretlint's recommended preset): what decides
+   * whether a request may leave the machine. The first call loads the detector.
+   */
+  async scanDeep(input: PrivacyScanInput): Promise<PrivacyVerdict> {
+    checkInput(input);
+    const texts = [input.prompt, ...(input.attachments ?? []).map((a) => a.content)];
+    const paths = [undefined, ...(input.attachments ?? []).map((a) => a.path)];
+    const spans = await Promise.all(texts.map((t, i) => this.deepMatches(t, paths[i])));
+    return this.verdict(input, (_text, i) => spans[i]);
+  }
+
+  private verdict(input: PrivacyScanInput, spansOf: (text: string, index: number) => SecretSpan[]): PrivacyVerdict {
+    checkInput(input);
     const findings: PrivacyFinding[] = [];
-    for (const m of this.matches(input.prompt)) findings.push({ kind: m.pattern.label, location: `prompt line ${m.line}` });
+    for (const m of spansOf(input.prompt, 0)) findings.push({ kind: m.label, location: `prompt line ${lineOf(input.prompt, m.start)}` });
     for (const [i, a] of (input.attachments ?? []).entries()) {
-      if (a === null || typeof a !== 'object' || typeof a.content !== 'string' || (a.path !== undefined && typeof a.path !== 'string')) {
-        throw new JarvisError('invalid-input', `Attachment ${i + 1} must be { path?: string, content: string }.`);
-      }
       const path = a.path?.replace(/\\/g, '/').replace(/^\.\//, '');
       const where = path ? `attachment ${path}` : (a.label ?? `attachment ${i + 1}`);
       if (path) {
@@ -109,7 +148,7 @@ export class PrivacyGuard {
         if (this.isSensitiveName(base)) findings.push({ kind: 'credentials file', location: `file name ${path}` });
         if (this.isLocalOnlyPath(path)) findings.push({ kind: 'local-only path', location: `file ${path} (jarvis local-only globs)` });
       }
-      for (const m of this.matches(a.content)) findings.push({ kind: m.pattern.label, location: `${where} line ${m.line}` });
+      for (const m of spansOf(a.content, i + 1)) findings.push({ kind: m.label, location: `${where} line ${lineOf(a.content, m.start)}` });
     }
     return {
       localOnly: findings.length > 0,
@@ -118,25 +157,35 @@ export class PrivacyGuard {
     };
   }
 
-  /** Replaces every detected secret value with `[REDACTED:<kind>]`; the rest of the text is kept. */
+  /** Replaces every secret the guard's own rules find with `[REDACTED:<kind>]`; the rest is kept. */
   redact(text: string): string {
     if (typeof text !== 'string') throw new JarvisError('invalid-input', 'redact() needs a string.');
-    const spans = this.matches(text);
-    // Replace from the end so earlier offsets stay valid; overlapping matches keep the outer one.
-    spans.sort((a, b) => b.start - a.start);
-    let out = text;
-    let floor = Infinity;
-    for (const s of spans) {
-      if (s.end > floor) continue;
-      out = `${out.slice(0, s.start)}[REDACTED:${s.pattern.kind}]${out.slice(s.end)}`;
-      floor = s.start;
-    }
-    return out;
+    return replaceSpans(text, this.matches(text)).text;
   }
 
-  private matches(text: string): Array<{ pattern: SecretPattern; start: number; end: number; line: number }> {
+  /** Like redact, with the maintained detector too (see scanDeep), and says how many it replaced. */
+  async redactDeep(text: string, fileName?: string): Promise<Redaction> {
+    if (typeof text !== 'string') throw new JarvisError('invalid-input', 'redactDeep() needs a string.');
+    return replaceSpans(text, await this.deepMatches(text, fileName));
+  }
+
+  /** Both detectors' spans, overlapping ones merged (one secret, one finding). */
+  private async deepMatches(text: string, fileName?: string): Promise<SecretSpan[]> {
+    const own = this.matches(text);
+    if (text.length === 0) return own;
+    const more = await this.deepScanner(text, fileName);
+    const out = [...own];
+    for (const m of more) {
+      const overlapping = out.filter((o) => m.start < o.end && m.end > o.start);
+      if (overlapping.length === 0) out.push(m);
+      else for (const o of overlapping) [o.start, o.end] = [Math.min(o.start, m.start), Math.max(o.end, m.end)];
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  private matches(text: string): SecretSpan[] {
     if (text.length === 0) return [];
-    const out: Array<{ pattern: SecretPattern; start: number; end: number; line: number }> = [];
+    const out: SecretSpan[] = [];
     const taken: Array<[number, number]> = [];
     for (const pattern of SECRET_PATTERNS) {
       // No toLowerCase of the text: on two-byte strings (any non-ASCII char) it cost more than all regexes.
@@ -148,12 +197,14 @@ export class PrivacyGuard {
         const value = groups.value ?? groups.value2 ?? m[0];
         if (pattern.needsEntropy && !this.looksRandom(value, groups.value2 !== undefined)) continue;
         if (pattern.skipPlaceholders && (PLACEHOLDER.test(value) || PLACEHOLDER_WORD.test(value))) continue;
+        if (DOCUMENTATION_EXAMPLE.test(value) || (pattern.randomBody && !looksLikeToken(value))) continue;
+        if (pattern.validate && !pattern.validate(value)) continue;
         const start = m.index + m[0].lastIndexOf(value);
         const end = start + value.length;
         // One secret, one finding: "sk-ant-…" also fits the wider keyword pattern when assigned.
         if (taken.some(([s, e]) => start < e && end > s)) continue;
         taken.push([start, end]);
-        out.push({ pattern, start, end, line: lineOf(text, start) });
+        out.push({ kind: pattern.kind, label: pattern.label, start, end });
       }
     }
     return out;
@@ -167,6 +218,37 @@ export class PrivacyGuard {
     if (unquoted && /^[A-Za-z_]\w*$/.test(value) && !/\d/.test(value)) return false;
     return shannonEntropy(value) >= this.minEntropy;
   }
+}
+
+/** A prefix token's value that is not a placeholder: no long runs (`xxxxxx`, `000000`), some randomness. */
+function looksLikeToken(value: string): boolean {
+  return !/(.)\1{5,}/.test(value) && shannonEntropy(value) >= 3;
+}
+
+function checkInput(input: PrivacyScanInput): void {
+  if (input === null || typeof input !== 'object' || typeof input.prompt !== 'string') {
+    throw new JarvisError('invalid-input', 'A privacy scan needs { prompt: string, attachments?: { path?, content }[] }.');
+  }
+  for (const [i, a] of (input.attachments ?? []).entries()) {
+    if (a === null || typeof a !== 'object' || typeof a.content !== 'string' || (a.path !== undefined && typeof a.path !== 'string')) {
+      throw new JarvisError('invalid-input', `Attachment ${i + 1} must be { path?: string, content: string }.`);
+    }
+  }
+}
+
+/** Replaces spans from the end so earlier offsets stay valid; a span inside an earlier replaced one is skipped. */
+function replaceSpans(text: string, spans: SecretSpan[]): Redaction {
+  const sorted = [...spans].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let floor = Infinity;
+  const kinds: string[] = [];
+  for (const s of sorted) {
+    if (s.end > floor) continue;
+    out = `${out.slice(0, s.start)}[REDACTED:${s.kind}]${out.slice(s.end)}`;
+    floor = s.start;
+    kinds.unshift(s.kind);
+  }
+  return { text: out, count: kinds.length, kinds };
 }
 
 function lineOf(text: string, index: number): number {

@@ -1,20 +1,8 @@
-/** A kind of secret and how to find it in text. */
-export interface SecretPattern {
-  kind: string;
-  /** Human name used in verdicts, e.g. "AWS access key id". */
-  label: string;
-  /** Global regex; group `value` (or the whole match) is the secret itself, used for redaction. */
-  re: RegExp;
-  /**
-   * Literals (case-sensitive) of which one must occur for the regex to possibly match, or a cheap
-   * case-insensitive regex. Checking them first keeps a scan of a clean 8 KB prompt to microseconds.
-   */
-  hints: string[] | RegExp;
-  /** Generic keyword patterns also require a random-looking value (see PrivacyGuard). */
-  needsEntropy?: boolean;
-  /** Ignore obvious placeholders such as `password` or `${DB_PASS}` in documentation. */
-  skipPlaceholders?: boolean;
-}
+import { CONTEXT_SECRET_PATTERNS } from './contextSecretPatterns';
+import type { SecretPattern } from './SecretPattern';
+import { VENDOR_TOKEN_PATTERNS } from './vendorTokenPatterns';
+
+export type { SecretPattern } from './SecretPattern';
 
 // Keywords that name a credential. Kept in one place: the entropy pattern and the hints both use it.
 const KEYWORDS = 'password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key';
@@ -96,11 +84,14 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     re: /\b(?<value>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})/g,
     hints: ['eyJ'],
   },
+  ...VENDOR_TOKEN_PATTERNS,
+  ...CONTEXT_SECRET_PATTERNS,
   {
     kind: 'url-credentials',
     label: 'password in a URL',
     // Anchored on "://" rather than the scheme: scanning from every word start was 20× slower.
-    re: /:\/\/[^\s:/@"'`]+:(?<value>[^\s:/@"'`]{3,})@[^\s"'`]/g,
+    // The user may be empty (redis://:password@host).
+    re: /:\/\/[^\s:/@"'`]*:(?<value>[^\s:/@"'`]{3,})@[^\s"'`]/g,
     hints: ['://'],
     skipPlaceholders: true,
   },

@@ -22,10 +22,12 @@ export interface RoutingCommandDeps {
   agentActivity?: () => AgentActivity;
 }
 
-type ExportFormat = 'json' | 'csv';
+type ExportFormat = 'json' | 'csv' | 'prometheus';
+const EXTENSIONS: Record<ExportFormat, string> = { json: 'json', csv: 'csv', prometheus: 'prom' };
+const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'prometheus'];
 const STATUS_URI = vscode.Uri.from({ scheme: 'jarvis-routing-status', path: '/Jarvis Routing Status.md' });
 
-/** Export Performance Metrics…, Allow One Cloud Request Over Budget, Show Routing Status. */
+/** Export Metrics… (JSON, CSV, Prometheus), Allow One Cloud Request Over Budget, Show Routing Status. */
 export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Disposable {
   const { service, logger } = deps;
 
@@ -93,7 +95,7 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
     if (!uri) return undefined;
     const interactive = given.uri === undefined;
     try {
-      const text = service.exportMetrics(format);
+      const text = format === 'prometheus' ? await service.exportPrometheus() : service.exportMetrics(format);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       logger.info(`Exported performance metrics (${format.toUpperCase()}) to ${uri.toString(true)}`);
     } catch (e) {
@@ -140,13 +142,13 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
 function parseExportArg(arg: unknown): { format?: ExportFormat; uri?: vscode.Uri } {
   if (arg === undefined || arg === null) return {};
   if (typeof arg !== 'object' || arg instanceof vscode.Uri) {
-    throw new JarvisError('invalid-input', 'jarvis.exportMetrics takes an optional { format: "json" | "csv", uri } object.');
+    throw new JarvisError('invalid-input', 'jarvis.exportMetrics takes an optional { format: "json" | "csv" | "prometheus", uri } object.');
   }
   const { format, uri } = arg as { format?: unknown; uri?: unknown };
-  if (format !== undefined && format !== 'json' && format !== 'csv') {
-    throw new JarvisError('invalid-input', `The export format must be "json" or "csv" (got ${JSON.stringify(format)}). Nothing was written.`);
+  if (format !== undefined && !EXPORT_FORMATS.includes(format as ExportFormat)) {
+    throw new JarvisError('invalid-input', `The export format must be "json", "csv" or "prometheus" (got ${JSON.stringify(format)}). Nothing was written.`);
   }
-  return { format, uri: uri === undefined ? undefined : toUri(uri) };
+  return { format: format as ExportFormat | undefined, uri: uri === undefined ? undefined : toUri(uri) };
 }
 
 function toUri(value: unknown): vscode.Uri {
@@ -165,8 +167,9 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
     [
       { label: 'JSON', description: 'per-model statistics and cost breakdown', format: 'json' as const },
       { label: 'CSV', description: 'one row per model, for spreadsheets', format: 'csv' as const },
+      { label: 'Prometheus', description: 'counters, histograms and gauges in the Prometheus text format', format: 'prometheus' as const },
     ],
-    { title: 'Jarvis: Export Performance Metrics', placeHolder: 'Choose a file format' },
+    { title: 'Jarvis: Export Metrics', placeHolder: 'Choose a file format' },
   );
   return picked?.format;
 }
@@ -175,9 +178,9 @@ async function pickTarget(format: ExportFormat): Promise<vscode.Uri | undefined>
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
   const day = new Date().toISOString().slice(0, 10);
   return vscode.window.showSaveDialog({
-    title: 'Jarvis: Export Performance Metrics',
-    defaultUri: vscode.Uri.joinPath(folder, `jarvis-metrics-${day}.${format}`),
-    filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
+    title: 'Jarvis: Export Metrics',
+    defaultUri: vscode.Uri.joinPath(folder, `jarvis-metrics-${day}.${EXTENSIONS[format]}`),
+    filters: format === 'json' ? { JSON: ['json'] } : format === 'csv' ? { CSV: ['csv'] } : { Prometheus: ['prom', 'txt'] },
     saveLabel: 'Export',
   });
 }

@@ -79,6 +79,19 @@ describe('dist/ is self-contained', () => {
     assert.equal(typeof (vendored.eld as { detect?: unknown }).detect, 'function');
   });
 
+  it('vendors secretlint (ES modules only): the vendored core and preset find a secret as the packages do', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- comparing module shapes
+    const core = require(path.join(dist, 'vendor', 'secretlint-core.js')) as { lintSource: (o: unknown) => Promise<{ messages: unknown[] }> };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const preset = require(path.join(dist, 'vendor', 'secretlint-preset.js')) as { creator: unknown };
+    const content = `token: ghp_${'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5'}`;
+    const result = await core.lintSource({
+      source: { filePath: '/x/prompt.txt', content, contentType: 'text' },
+      options: { config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: preset.creator }] }, noPhysicFilePath: true },
+    });
+    assert.equal(result.messages.length, 1, JSON.stringify(result.messages));
+  });
+
   it('ships the tree-sitter runtime and grammar WASM files beside the vendored runtime', () => {
     for (const f of ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm'])
       assert.ok(fs.existsSync(path.join(dist, 'vendor', f)), `${f} missing from dist/vendor`);

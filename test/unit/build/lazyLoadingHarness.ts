@@ -25,7 +25,16 @@ import { pathToFileURL } from 'node:url';
 export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 
 /** Packages that must not be evaluated at activation (node_modules/<name>). */
-export const LAZY_PACKAGES: readonly RegExp[] = [/^openai$/, /^@anthropic-ai\//, /^redis$/, /^@redis\//, /^acorn$/, /^vectra$/, /^minisearch$/];
+export const LAZY_PACKAGES: readonly RegExp[] = [
+  /^openai$/,
+  /^@anthropic-ai\//,
+  /^redis$/,
+  /^@redis\//,
+  /^acorn$/,
+  /^vectra$/,
+  /^minisearch$/,
+  /^@secretlint\//,
+];
 
 export const isLazyPackage = (name: string): boolean => LAZY_PACKAGES.some((re) => re.test(name));
 

@@ -1,5 +1,6 @@
 import { errorMessage } from '../../../common/errors';
 import { TextClassifier } from '../../ml/TextClassifier';
+import { applyRails } from './applyRails';
 import { analyzeComplexity, checkComplexityInput, type ComplexityAssessment, type ComplexityInput } from './analyzeComplexity';
 import { FEATURIZER, complexitySignals, numericFeatures, type ComplexitySignals } from './complexityFeatures';
 import { ANALYSIS_FILES, ANALYSIS_LINES } from './complexityRails';
@@ -99,25 +100,12 @@ export class ComplexityClassifier {
 
   /** The rails, on whichever tier the model (or the rules fallback) chose. */
   private rails(a: ComplexityAssessment, s: ComplexitySignals, learned: boolean): ComplexityAssessment {
-    let level: number = a.level;
-    const reasons = [...a.reasons];
-    if (s.stakes.length > 0 && level < TaskComplexity.HIGH && !s.plainFact) {
-      level = TaskComplexity.HIGH;
-      reasons.push(`rail: ${s.stakes.map((m) => `${m.kind} (“${m.words}”)`).join(', ')} → at least high`);
-    } else if (s.stakes.length > 0 && !s.plainFact) {
-      reasons.push(`rail: ${s.stakes.map((m) => m.kind).join(', ')} → kept at ${tierName(level as TaskComplexity)}`);
-    }
-    if (s.plainFact && s.stakes.length === 0 && level > TaskComplexity.LOW) {
-      level = TaskComplexity.LOW;
-      reasons.push('rail: plain fact → at most low');
-    }
-    const lines = learned ? (this.model?.meta?.analysisLines ?? ANALYSIS_LINES) : ANALYSIS_LINES;
-    const files = learned ? (this.model?.meta?.analysisFiles ?? ANALYSIS_FILES) : ANALYSIS_FILES;
-    if (learned && s.analysis && !s.plainFact && (s.codeLines >= lines || s.fileCount >= files) && level < TaskComplexity.CRITICAL) {
-      level += 1;
-      reasons.push(`rail: close reading of ${s.codeLines >= lines ? `${s.codeLines} lines` : `${s.fileCount} files`} → +1`);
-    }
-    return { ...a, level: parseComplexity(level), reasons };
+    const railed = applyRails(a.level, s, {
+      closeReading: learned,
+      analysisLines: (learned && this.model?.meta?.analysisLines) || ANALYSIS_LINES,
+      analysisFiles: (learned && this.model?.meta?.analysisFiles) || ANALYSIS_FILES,
+    });
+    return { ...a, level: parseComplexity(railed.level), reasons: [...a.reasons, ...railed.reasons] };
   }
 
   private load(): TextClassifier<ComplexityModelMeta> | undefined {

@@ -1,5 +1,5 @@
 import type { HashingFeaturizerOptions } from '../../ml/HashingFeaturizer';
-import { findStakes, isCodeAnalysis, isPlainFact } from './complexityRails';
+import { railSignals, type StakesMatch } from './complexityRails';
 import { countLines, hasStackTrace, splitPrompt } from './splitPrompt';
 
 /** What the classifier reads about a request (the prose is hashed, the rest are numeric features). */
@@ -9,7 +9,9 @@ export interface ComplexitySignals {
   fileCount: number;
   stackTrace: boolean;
   plainFact: boolean;
-  stakes: ReturnType<typeof findStakes>;
+  /** A greeting or a thanks, nothing asked. */
+  smallTalk: boolean;
+  stakes: StakesMatch[];
   analysis: boolean;
 }
 
@@ -20,14 +22,15 @@ export const FEATURIZER: HashingFeaturizerOptions = {
   wordNgramMax: 2,
   charNgramMin: 3,
   charNgramMax: 5,
-  // The first 1 KB and last 0.5 KB of prose: where the ask is, and what keeps an 8 KB prompt within budget.
-  maxChars: 1536,
+  // The first 768 and last 256 characters of prose: where the ask is, and what keeps an 8 KB prompt within
+  // the decision budget (hashing is most of the cost; prompts longer than this are a small share of traffic).
+  maxChars: 1024,
   numeric: [...NUMERIC_FEATURES],
 };
 
 // Rails read at most this much prose (head and tail): the ask is at the start or the end, and the
 // alternations of the stakes patterns cost ~25 ns per character.
-const RAIL_CHARS = 1536;
+const RAIL_CHARS = 1024;
 
 export function complexitySignals(prompt: string, attachedCode: string | undefined, fileCount: number | undefined, codeLinesHint?: number): ComplexitySignals {
   const { prose, fencedLines } = splitPrompt(prompt);
@@ -37,9 +40,7 @@ export function complexitySignals(prompt: string, attachedCode: string | undefin
     codeLines: (codeLinesHint ?? countLines(attachedCode)) + fencedLines,
     fileCount: fileCount ?? 0,
     stackTrace: hasStackTrace(prompt.length > 4096 ? prompt.slice(0, 4096) : prompt),
-    plainFact: isPlainFact(read),
-    stakes: findStakes(read),
-    analysis: isCodeAnalysis(read),
+    ...railSignals(read),
   };
 }
 

@@ -160,6 +160,22 @@ const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
       String.raw`\bwas public\b`,
       String.raw`\bstolen\b`,
       String.raw`\bshell access`,
+      String.raw`\b(?:sees?|saw|seeing|got|gets?|receiv\w*|read\w*|access\w*|view\w*) (?:the |all )?(?:other|another) (?:people|person|users?|customers?)'?s?\b`,
+      String.raw`\bother people's (?:data|emails?|accounts?|orders?|messages?|files|records|password)`,
+      String.raw`\blog(?:ged)? in as (?:anyone|anybody|someone else)`,
+      String.raw`\b(?:full )?card numbers\b`,
+      String.raw`\b(?:keys?|secrets?|tokens?|passwords?)\b[^.?!\n]{0,40}\b(?:pushed|committed|uploaded) to (?:github|gitlab|a public)`,
+      String.raw`\b(?:nutzer|benutzer|kunden)konten anderer|\bkonten anderer (?:nutzer|benutzer|kunden)`,
+      String.raw`\b(?:sehen|sieht|bekommen|bekommt|lesen|liest|zugriff auf)\b[^.?!\n]{0,30}\banderer (?:nutzer|benutzer)\b`,
+      String.raw`\bkartennummern`,
+      String.raw`\b(?:schlussel|token|passwort)\w*\b[^.?!\n]{0,40}\b(?:gepusht|auf github)`,
+      String.raw`\b(?:ven|ve|ver|veian?|vio|acceden?|acceder|entran?|leen?|reciben?|recibieron)\b[^.?!\n]{0,40}\bde otros usuarios\b`,
+      String.raw`\bnumeros de tarjeta`,
+      String.raw`\b(?:clave|llave|token|contrasena)s?\b[^.?!\n]{0,40}\b(?:subio|subieron|subida) a (?:github|gitlab)`,
+      String.raw`\b(?:voi\w*|vu|accede\w*|acces|lisent|recoi\w*|recu\w*|connecte\w*)\b[^.?!\n]{0,40}\bd'autres utilisateurs\b`,
+      String.raw`\ben tant que n'importe qui`,
+      String.raw`\bnumeros de carte`,
+      String.raw`\b(?:cle|jeton|mot de passe)s?\b[^.?!\n]{0,40}\b(?:poussee?s?|publiee?s?) sur (?:github|gitlab)`,
       String.raw`\bsicherheitsaudit`,
       String.raw`\bangreifer`,
       String.raw`\bangegriffen`,
@@ -190,7 +206,8 @@ const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
       String.raw`\bwhile (?:the app|traffic|it) keeps`,
       String.raw`\bcut-?over\b`,
       String.raw`\bcutover\b`,
-      String.raw`\b\d+(?:[.,]\d+)? ?(?:tb|to)\b`,
+      String.raw`\b\d+(?:[.,]\d+)? ?tb\b`,
+      String.raw`\b\d+(?:[.,]\d+)? ?to d(?:e |')`,
       String.raw`\b(?:billion|milliarden|mil millones|milliards de) (?:rows|zeilen|filas|lignes)`,
       String.raw`\b\d+k writes per second`,
       String.raw`\b\d+[.,]?000 (?:schreibvorgange|escrituras|ecritures)`,
@@ -209,13 +226,20 @@ const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
       String.raw`\bsans interruption`,
       String.raw`\bminute de coupure`,
       String.raw`\bpendant que l'appli`,
+      String.raw`\bwithout (?:stopping|taking down|pausing) (?:the )?(?:service|site|app|writes)`,
+      String.raw`\bwith the (?:site|app|service) (?:staying|still) up`,
+      String.raw`\bohne (?:dass )?(?:der dienst|die seite|die app) still`,
+      String.raw`\bsin parar el servicio`,
+      String.raw`\bsans (?:arreter|couper) le service`,
     ]),
   },
   {
     kind: 'regulated or safety-critical',
     re: rail([
-      String.raw`\b(?:medical|patient|hospital|insulin|dos(?:e|age)|chemotherap\w*|pharmacy|blood bank|elevator)\b`,
+      String.raw`\b(?:medical|patient|hospital|insulin|infusion|pacemaker|ventilator|dos(?:e|age)|chemotherap\w*|pharmacy|blood bank|elevator)\b`,
       String.raw`\b(?:regulators?|auditors|gdpr|compliance|certification|by law|legally)\b`,
+      String.raw`\btax (?:filings?|returns?|authorit\w*)|\bdeclara\w* de (?:iva|impuestos)|\bdeclaration de tva|\bumsatzsteuer\w*`,
+      String.raw`\b(?:dosis\w*|pflege\w*|enfermer[oa]s|infirmier\w*|infirmiere\w*|nurses?)\b`,
       String.raw`\b(?:krankenhaus|patient\w*|medizin\w*|dsgvo|aufsicht\w*|zertifizier\w*)\b`,
       String.raw`\b(?:historias clinicas|pacientes?|rgpd|regulador|proteccion de datos)\b`,
       String.raw`\b(?:dossiers medicaux|medicale?s?|rgpd|cnil|regulateur|chimiotherapie|mise en service)\b`,
@@ -225,9 +249,22 @@ const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
 
 /** The high-stakes kinds found in the prose (empty when none). */
 export function findStakes(prose: string): StakesMatch[] {
-  const text = foldText(prose);
+  return stakesIn(foldText(prose));
+}
+
+// A teaching ask ("explain what a transaction is with a bank transfer example"): money or medical words
+// there name the topic of a lesson, not money or patients at risk, so those two kinds set no floor.
+const LEARNING =
+  /^(?:(?:please )?explain (?:what|how|the|a|an)\b|(?:give me|show me) an? (?:quick |simple |short )?example|explique (?:ce qu|comment|le|la|les|l'|un|une)\b|donne(?:-moi)? un exemple|erklar(?:e)? (?:mir )?(?:was|wie|den|die|das|eine?n?|grob|kurz)\b|zeig (?:mir )?ein (?:einfaches )?beispiel|explica(?:me)? (?:que|como|el|la|los|las|un|una|a grandes)\b|dame un ejemplo)/;
+const TOPIC_KINDS = new Set(['money', 'regulated or safety-critical']);
+// Words that make money words an event, not a topic: charged twice, wrong currency, never refunded.
+const EVENT = /\b(?:twice|double|never|wrong|deux fois|mauvaise|jamais|dos veces|equivocada|nunca|zweimal|doppelt|falsch\w*|nie)\b/;
+
+function stakesIn(text: string): StakesMatch[] {
   const out: StakesMatch[] = [];
+  const lesson = LEARNING.test(text.trimStart()) && !EVENT.test(text);
   for (const s of STAKES) {
+    if (lesson && TOPIC_KINDS.has(s.kind)) continue;
     const m = s.re.exec(text);
     if (m) out.push({ kind: s.kind, words: m[0].trim().slice(0, 40) });
   }
@@ -275,10 +312,14 @@ const FACT_START = new RegExp(
 );
 // Words that turn a question into a task: explain, write, fix, design, compare, how to… (4 languages).
 const WORK =
-  /\b(?:explain|write|implement|fix|design|build|create|refactor|compare|convert|why|how (?:do|should|can|would)|example|trade-?offs?|erklar\w*|schreib\w*|implementier\w*|behebe|entwirf|warum|wie (?:kann|mache|sollten)|beispiel|explica\w*|escrib\w*|implementa\w*|arregla|disena|por que|como (?:hago|puedo)|ejemplo|expliqu\w*|ecri[st]\w*|implement\w*|corrige|concoi[st]|pourquoi|comment|exemple)\b/;
+  /\b(?:best|architecture|strategy|prove|architektur|strategie|beste[nrs]?|arquitectura|estrategia|mejor|meilleure?|explain|write|implement|fix|design|build|create|refactor|compare|convert|why|how (?:do|should|can|would)|example|trade-?offs?|erklar\w*|schreib\w*|implementier\w*|behebe|entwirf|warum|wie (?:kann|mache|sollten)|beispiel|explica\w*|escrib\w*|implementa\w*|arregla|disena|por que|como (?:hago|puedo)|ejemplo|expliqu\w*|ecri[st]\w*|implement\w*|corrige|concoi[st]|pourquoi|comment|exemple)\b/;
 
 export function isPlainFact(prose: string): boolean {
-  const text = foldText(prose).trim();
+  return plainFactIn(foldText(prose));
+}
+
+function plainFactIn(folded: string): boolean {
+  const text = folded.trim();
   if (text.length === 0 || text.length > 120) return false;
   const words = text.split(/\s+/).length;
   if (words > 14) return false;
@@ -287,12 +328,36 @@ export function isPlainFact(prose: string): boolean {
   return FACT_START.test(text) && !WORK.test(text);
 }
 
+// Greetings and thanks (4 languages): a short message that starts like one and asks for nothing.
+const SOCIAL_START =
+  /^(?:hi|hello|hey|thanks|thank you|thx|cheers|good (?:morning|afternoon|evening|night)|great|perfect|ok(?:ay)?|hallo|moin|servus|danke|vielen dank|guten (?:morgen|tag|abend)|super|prima|hola|gracias|muchas gracias|buen(?:os|as) (?:dias|tardes|noches)|perfecto|vale|genial|bonjour|bonsoir|salut|coucou|merci|parfait|top)\b/;
+// What follows a thanks when nothing more is asked: "that fixed it", "hat funktioniert", "ça marche".
+const ACK =
+  /\b(?:(?:that|it|this) (?:fixed|worked|works|helped|helps|did)|works now|all good|danke|hat (?:funktioniert|geklappt)|funktioniert|klappt|ya funciona|funciona|me sirvio|ca marche|ca fonctionne|c'est bon|parfait|perfect|perfecto|jarvis)\b/;
+
+export function isSmallTalk(prose: string): boolean {
+  return smallTalkIn(foldText(prose));
+}
+
+function smallTalkIn(folded: string): boolean {
+  const text = folded.trim();
+  if (text.length === 0 || text.length > 80 || !SOCIAL_START.test(text) || WORK.test(text)) return false;
+  const words = text.split(/\s+/).length;
+  return words <= 3 || (words <= 8 && ACK.test(text));
+}
+
 // Asks that read the attached code closely: review, debug, audit, find the bug/leak/race, why does it fail.
 const ANALYSIS =
   /\b(?:review|debug|audit|verify|check|find (?:the |any |where |out why )?|why (?:does|is|do)|prufe?|uberprufe?|finde|warum|revisa|encuentra|verifica|por que|relis|trouve|verifie|pourquoi|audite)\b/;
 
 export function isCodeAnalysis(prose: string): boolean {
   return ANALYSIS.test(foldText(prose));
+}
+
+/** All rail signals of one piece of prose, folded once (they run on every request). */
+export function railSignals(prose: string): { stakes: StakesMatch[]; plainFact: boolean; smallTalk: boolean; analysis: boolean } {
+  const folded = foldText(prose);
+  return { stakes: stakesIn(folded), plainFact: plainFactIn(folded), smallTalk: smallTalkIn(folded), analysis: ANALYSIS.test(folded) };
 }
 
 /** Lines of attached code, or files in scope, from which close reading of them is harder work. */

@@ -33,7 +33,8 @@ describe('ComplexityClassifier (learned, with rails)', () => {
     fresh.c.assess({ prompt: 'what is a trie' });
     fresh.c.assess({ prompt: 'what is a heap' });
     assert.equal(fresh.loads(), 1);
-    assert.match(fresh.logs[0], /Complexity model loaded \(2445 training prompts, 32768 hashed features\)/);
+    const rows = fs.readFileSync(path.resolve(__dirname, '../../../../../data/router/train.jsonl'), 'utf8').trim().split('\n').length;
+    assert.equal(fresh.logs[0], `Complexity model loaded (${rows} training prompts, 32768 hashed features).`);
     assert.equal(fresh.c.status().state, 'learned');
   });
 
@@ -78,6 +79,47 @@ describe('ComplexityClassifier (learned, with rails)', () => {
     }
     const a = c.assess({ prompt: 'what should I write in the readme intro' });
     assert.ok(!a.reasons.some((r) => r.startsWith('rail: ')), a.reasons.join('; '));
+  });
+
+  it('floors leaks of other users’ data and keys pushed in public, in four languages; not a mere mention', () => {
+    const asks = [
+      "a few users received other people's invoices by email today",
+      'unsere kunden sehen seit heute die bestellungen anderer nutzer',
+      'los clientes ven los pedidos de otros usuarios desde esta mañana',
+      "des clients voient les commandes d'autres utilisateurs depuis ce matin",
+      'my aws secret key was committed to github an hour ago',
+    ];
+    for (const prompt of asks) {
+      const a = c.assess({ prompt });
+      assert.ok(a.level >= HIGH, `${prompt}: ${JSON.stringify(a)}`);
+      assert.ok(
+        a.reasons.some((r) => /^rail: security/.test(r)),
+        a.reasons.join('; '),
+      );
+    }
+    for (const prompt of ["how do I link to another user's profile page", 'bump the version in these files from 2.4.0 to 2.5.0']) {
+      const a = c.assess({ prompt, fileCount: 3 });
+      assert.ok(!a.reasons.some((r) => /→ at least high/.test(r)), `${prompt}: ${a.reasons.join('; ')}`);
+    }
+  });
+
+  it('a greeting or a thanks is trivial, in four languages, and says why; a thanks with an ask is not', () => {
+    for (const prompt of [
+      'hey there',
+      'thanks, that worked',
+      'guten abend',
+      'danke, klappt',
+      'buenas noches',
+      'gracias, funciona',
+      'salut',
+      'merci, ça fonctionne',
+    ]) {
+      const a = c.assess({ prompt });
+      assert.equal(a.level, TRIVIAL, `${prompt}: ${JSON.stringify(a)}`);
+    }
+    assert.ok(c.assess({ prompt: 'hallo' }).reasons.length >= 1);
+    const ask = c.assess({ prompt: 'thanks, now design the sharding scheme for our event store across regions' });
+    assert.ok(ask.level >= MEDIUM, JSON.stringify(ask));
   });
 
   it('understands German, Spanish and French asks', () => {

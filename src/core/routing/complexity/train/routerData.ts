@@ -26,13 +26,16 @@ export function readRouterRows(file: string): RouterRow[] {
     });
 }
 
+/** Folds of the development (cross-validation) split carved from the training data. */
+export const DEV_FOLDS = 4;
+
 /**
- * The validation slice of the training split: a fixed quarter of the hand-written rows, chosen by a hash
- * of the id. Template rows always train: a template variation in validation would have its siblings in
- * the fit and flatter the figures.
+ * Which development fold a training row is in: hand-written rows are spread over DEV_FOLDS folds by a
+ * hash of the id; template rows are in none (-1) and always train, because a template variation in a
+ * dev fold would have its siblings in the fit and flatter the figures.
  */
-export function isValidation(row: RouterRow): boolean {
-  return row.source === 'hand' && fnv1a(row.id) % 4 === 0;
+export function devFold(row: RouterRow): number {
+  return row.source === 'hand' ? fnv1a(row.id) % DEV_FOLDS : -1;
 }
 
 /** 0 = trivial … 4 = critical. */

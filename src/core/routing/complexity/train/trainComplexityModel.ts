@@ -3,15 +3,16 @@ import { HashingFeaturizer } from '../../../ml/HashingFeaturizer';
 import type { SparseVector } from '../../../ml/SparseVector';
 import { TextClassifier } from '../../../ml/TextClassifier';
 import { trainSoftmax, type TrainSoftmaxOptions } from '../../../ml/trainSoftmax';
+import { applyRails } from '../applyRails';
 import type { ComplexityModelMeta } from '../ComplexityClassifier';
 import { FEATURIZER, complexitySignals, numericFeatures } from '../complexityFeatures';
 import { ANALYSIS_FILES, ANALYSIS_LINES } from '../complexityRails';
 import { TIER_NAMES, type TierName } from '../TaskComplexity';
 import { decideTier, mediumThreshold, type CalibrationPoint, type TierThresholds } from '../tierDecision';
-import { isValidation, tierIndex, type RouterRow } from './routerData';
+import { DEV_FOLDS, devFold, tierIndex, type RouterRow } from './routerData';
 import { formatConfusion, formatMetrics, tierMetrics, type TierMetrics } from './tierMetrics';
 
-/** Hyper-parameters, chosen on the validation slice (never on held-out). */
+/** Hyper-parameters, chosen on the dev folds of the training split (never on held-out). */
 export const TRAINING: Omit<TrainSoftmaxOptions, 'classes' | 'dims'> = { epochs: 25, learningRate: 0.3, l2: 1e-6, seed: 11, classWeights: 'balanced' };
 
 /**
@@ -35,11 +36,7 @@ function vectorize(featurizer: HashingFeaturizer, r: RouterRow): SparseVector {
 /** Tier after thresholds and rails, as the shipped classifier decides it (minus per-workspace lift). */
 export function railedTier(r: RouterRow, p: ArrayLike<number>, t: TierThresholds): number {
   const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
-  let level: number = decideTier(p, t);
-  if (s.stakes.length > 0 && !s.plainFact && level < 4) level = 4;
-  if (s.plainFact && s.stakes.length === 0 && level > 2) level = 2;
-  if (s.analysis && !s.plainFact && (s.codeLines >= ANALYSIS_LINES || s.fileCount >= ANALYSIS_FILES) && level < 5) level += 1;
-  return level - 1;
+  return applyRails(decideTier(p, t), s, { closeReading: true, analysisLines: ANALYSIS_LINES, analysisFiles: ANALYSIS_FILES }).level - 1;
 }
 
 /** Local or cloud, as the hybrid strategy places it: medium by P(≥ high) against the calibrated threshold. */
@@ -108,33 +105,50 @@ function calibrate(rows: RouterRow[], probs: Float64Array[], t: TierThresholds):
 }
 
 /**
- * The whole training run, deterministic: fit on the training split minus its validation slice, tune
- * the tier thresholds and the calibration there, then refit on the whole training split with the same
- * settings. Held-out data is not an input.
+ * The whole training run, deterministic. Development figures come from cross-validation on the training
+ * split only: each fold of the hand-written rows is predicted by a model fit without it (templates always
+ * fit), the tier thresholds and the local-share calibration are tuned on those out-of-fold predictions,
+ * then the model is refit on the whole training split with the same settings. Held-out data is not an input.
  */
 export function trainComplexityModel(train: readonly RouterRow[], trainFileText: string): TrainResult {
   const featurizer = new HashingFeaturizer(FEATURIZER);
-  const fitRows = train.filter((r) => !isValidation(r));
-  const valRows = train.filter(isValidation);
-  const fit = (rows: readonly RouterRow[]) =>
+  const vectors = train.map((r) => vectorize(featurizer, r));
+  const fit = (idx: readonly number[]) =>
     trainSoftmax(
-      rows.map((r) => ({ x: vectorize(featurizer, r), y: tierIndex(r) })),
+      idx.map((i) => ({ x: vectors[i], y: tierIndex(train[i]) })),
       { ...TRAINING, classes: 5, dims: featurizer.dims },
     );
 
-  const probe = fit(fitRows);
-  const valProbs = valRows.map((r) => probe.predictProba(vectorize(featurizer, r)));
-  const thresholds = tuneThresholds(valRows, valProbs);
-  const points = calibrate(valRows, valProbs, thresholds);
+  const folds = train.map(devFold);
+  const devIdx: number[] = [];
+  const devProbs: Float64Array[] = [];
+  for (let k = 0; k < DEV_FOLDS; k++) {
+    const probe = fit(train.map((_, i) => i).filter((i) => folds[i] !== k));
+    for (let i = 0; i < train.length; i++) {
+      if (folds[i] !== k) continue;
+      devIdx.push(i);
+      devProbs.push(probe.predictProba(vectors[i]));
+    }
+  }
+  const devRows = devIdx.map((i) => train[i]);
+  const thresholds = tuneThresholds(devRows, devProbs);
+  const points = calibrate(devRows, devProbs, thresholds);
   const thr80 = mediumThreshold(points, 0.8);
-  const valPred = valRows.map((r, i) => railedTier(r, valProbs[i], thresholds));
-  const validation = tierMetrics(
-    valRows.map(tierIndex),
-    valPred,
-    valPred.map((t, i) => placeLocal(t, valProbs[i], thr80)),
-  );
+  const judge = (rows: readonly RouterRow[], probs: readonly Float64Array[]): TierMetrics => {
+    const pred = rows.map((r, i) => railedTier(r, probs[i], thresholds));
+    return tierMetrics(
+      rows.map(tierIndex),
+      pred,
+      pred.map((t, i) => placeLocal(t, probs[i], thr80)),
+    );
+  };
+  const dev = judge(devRows, devProbs);
 
-  const model = fit(train);
+  const model = fit(train.map((_, i) => i));
+  const trainFigures = judge(
+    train,
+    vectors.map((v) => model.predictProba(v)),
+  );
   const meta: ComplexityModelMeta = {
     thresholds,
     calibration: { mix: TRAFFIC_MIX, points },
@@ -142,22 +156,35 @@ export function trainComplexityModel(train: readonly RouterRow[], trainFileText:
     analysisFiles: ANALYSIS_FILES,
     trainedOn: { rows: train.length, sha256: createHash('sha256').update(trainFileText).digest('hex') },
     validation: {
-      rows: valRows.length,
-      exact: round(validation.exact),
-      within1: round(validation.within1),
-      spearman: round(validation.spearman),
-      highLocal: validation.highLocal,
-      lowToHigh: validation.lowToHigh,
+      method: `${DEV_FOLDS}-fold cross-validation over the hand-written training rows`,
+      rows: devRows.length,
+      exact: round(dev.exact),
+      within1: round(dev.within1),
+      spearman: round(dev.spearman),
+      highLocal: dev.highLocal,
+      lowToHigh: dev.lowToHigh,
     },
   };
   const text = new TextClassifier([...TIER_NAMES], featurizer, model, meta).serialize();
+  const perLanguage = (['en', 'de', 'es', 'fr'] as const).flatMap((lang) => {
+    const keep = devRows.map((r, i) => (r.lang === lang ? i : -1)).filter((i) => i >= 0);
+    return formatMetrics(
+      `  dev, ${lang}`,
+      judge(
+        keep.map((i) => devRows[i]),
+        keep.map((i) => devProbs[i]),
+      ),
+    );
+  });
   const report = [
-    `trained on ${train.length} rows (${fitRows.length} fit + ${valRows.length} validation for tuning, then refit on all)`,
+    `trained on ${train.length} rows; dev = ${DEV_FOLDS}-fold cross-validation over the ${devRows.length} hand-written rows (templates always fit), then refit on all`,
     `thresholds P(≥low,≥medium,≥high,=critical): ${thresholds.atLeast.join(', ')}; medium→cloud above P(≥high) ${thr80.toFixed(3)} at localRatio 0.8`,
-    ...formatMetrics('validation slice (model fit without it)', validation),
-    ...formatConfusion(validation),
+    ...formatMetrics('train (refit model on its own training rows)', trainFigures),
+    ...formatMetrics('dev (out-of-fold)', dev),
+    ...perLanguage,
+    ...formatConfusion(dev),
   ];
-  return { text, validation, report };
+  return { text, validation: dev, report };
 }
 
 const round = (v: number): number => Math.round(v * 1e4) / 1e4;

@@ -1,0 +1,76 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** One labelled sample of test/fixtures/secrets/labelled/*.jsonl (see its README). */
+export interface CorpusSample {
+  id: string;
+  label: 'secret' | 'clean';
+  /** The secret's kind (positives) or the look-alike's category (negatives). */
+  kind: string;
+  /** For positives: the secret value, or a part of it that must not survive redaction. */
+  secret?: string;
+  text: string;
+  attachments?: Array<{ path?: string; content: string }>;
+}
+
+export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secrets/labelled');
+
+export function readCorpus(split: 'train' | 'heldout'): CorpusSample[] {
+  const file = path.join(CORPUS_DIR, `${split}.jsonl`);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const s = JSON.parse(l) as CorpusSample;
+      if ((s.label !== 'secret' && s.label !== 'clean') || typeof s.text !== 'string' || typeof s.kind !== 'string') {
+        throw new Error(`${file} line ${i + 1}: not a corpus sample`);
+      }
+      return s;
+    });
+}
+
+/** What a detector answers for one sample: was anything flagged, and the texts after redaction. */
+export interface DetectorResult {
+  flagged: boolean;
+  redacted: string[];
+}
+
+export type Detector = (sample: CorpusSample) => Promise<DetectorResult>;
+
+export interface KindFigures {
+  kind: string;
+  label: 'secret' | 'clean';
+  n: number;
+  flagged: number;
+  /** Positives whose secret no longer occurs anywhere after redaction. */
+  redactedFully: number;
+  missedIds: string[];
+}
+
+export async function evaluate(samples: CorpusSample[], detect: Detector): Promise<KindFigures[]> {
+  const byKind = new Map<string, KindFigures>();
+  for (const s of samples) {
+    const key = `${s.label}:${s.kind}`;
+    const f = byKind.get(key) ?? { kind: s.kind, label: s.label, n: 0, flagged: 0, redactedFully: 0, missedIds: [] };
+    byKind.set(key, f);
+    const r = await detect(s);
+    f.n++;
+    const wrong = s.label === 'secret' ? !r.flagged : r.flagged;
+    if (r.flagged) f.flagged++;
+    if (wrong) f.missedIds.push(s.id);
+    if (s.label === 'secret' && s.secret && !r.redacted.some((t) => t.includes(s.secret as string))) f.redactedFully++;
+  }
+  return [...byKind.values()].sort((a, b) => (a.label === b.label ? a.kind.localeCompare(b.kind) : a.label === 'secret' ? -1 : 1));
+}
+
+export function totals(figures: KindFigures[], label: 'secret' | 'clean'): { n: number; flagged: number; redactedFully: number } {
+  const rows = figures.filter((f) => f.label === label);
+  return {
+    n: rows.reduce((a, f) => a + f.n, 0),
+    flagged: rows.reduce((a, f) => a + f.flagged, 0),
+    redactedFully: rows.reduce((a, f) => a + f.redactedFully, 0),
+  };
+}
+
+export const pct = (a: number, b: number): string => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);

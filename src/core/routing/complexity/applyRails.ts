@@ -1,0 +1,38 @@
+import type { ComplexitySignals } from './complexityFeatures';
+import { TaskComplexity, tierName } from './TaskComplexity';
+
+export interface RailOptions {
+  /** Add a level for close reading of big code (the learned path; the rules analyzer sizes code itself). */
+  closeReading: boolean;
+  analysisLines: number;
+  analysisFiles: number;
+}
+
+/**
+ * The rails on a tier chosen by the model (or the rules fallback), with a reason per rail that fired.
+ * One function for the shipped classifier and for training (thresholds are tuned on railed tiers), so
+ * the two can never disagree about what a rail does.
+ */
+export function applyRails(tier: TaskComplexity, s: ComplexitySignals, o: RailOptions): { level: TaskComplexity; reasons: string[] } {
+  let level: number = tier;
+  const reasons: string[] = [];
+  const stakes = s.stakes.length > 0 && !s.plainFact;
+  if (stakes && level < TaskComplexity.HIGH) {
+    level = TaskComplexity.HIGH;
+    reasons.push(`rail: ${s.stakes.map((m) => `${m.kind} (“${m.words}”)`).join(', ')} → at least high`);
+  } else if (stakes) {
+    reasons.push(`rail: ${s.stakes.map((m) => m.kind).join(', ')} → kept at ${tierName(level as TaskComplexity)}`);
+  }
+  if (s.smallTalk && s.stakes.length === 0 && s.codeLines === 0 && level > TaskComplexity.TRIVIAL) {
+    level = TaskComplexity.TRIVIAL;
+    reasons.push('rail: greeting or thanks → trivial');
+  } else if (s.plainFact && s.stakes.length === 0 && level > TaskComplexity.LOW) {
+    level = TaskComplexity.LOW;
+    reasons.push('rail: plain fact → at most low');
+  }
+  if (o.closeReading && s.analysis && !s.plainFact && (s.codeLines >= o.analysisLines || s.fileCount >= o.analysisFiles) && level < TaskComplexity.CRITICAL) {
+    level += 1;
+    reasons.push(`rail: close reading of ${s.codeLines >= o.analysisLines ? `${s.codeLines} lines` : `${s.fileCount} files`} → +1`);
+  }
+  return { level: level as TaskComplexity, reasons };
+}

@@ -1,0 +1,100 @@
+import type { SecretPattern } from './SecretPattern';
+
+/**
+ * Secrets recognised by where they stand rather than by their shape: HTTP headers, connection
+ * strings, command-line flags, registry auth entries. Their values are often plain hex or base64,
+ * which only the context tells apart from a hash.
+ */
+
+// Header names that carry a credential by convention (and the ones vendors document).
+const HEADERS =
+  'x-api-key|api-key|apikey|x-auth-token|x-access-token|x-api-token|x-vault-token|private-token|x-shopify-access-token|ocp-apim-subscription-key|x-functions-key|x-goog-api-key|x-figma-token|x-postmark-server-token';
+// Command-line flags whose argument is a credential.
+const FLAGS = String.raw`[\w-]*(?:password|passwd|passphrase|token|secret|api-key|apikey|account-key|access-key|auth-key|client-secret)`;
+
+/** True when `value` is base64 of `user:password` (basic auth, registry auth entries). */
+function isBase64UserPass(value: string): boolean {
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  return /^[\x21-\x7e]{1,128}:[\x20-\x7e]{3,256}$/.test(decoded) && !/^[^:]*:\*+$/.test(decoded);
+}
+
+export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
+  {
+    kind: 'azure-storage-key',
+    label: 'Azure storage account key',
+    // Connection strings (AccountKey=, SharedAccessKey=) and the az CLI's --account-key.
+    re: /(?:AccountKey|SharedAccessKey|account-key)(?:=|\s+["']?)(?<value>[A-Za-z0-9+/]{40,}={0,2})/g,
+    hints: ['AccountKey', 'SharedAccessKey', 'account-key'],
+  },
+  {
+    kind: 'basic-auth',
+    label: 'basic-auth credentials in a header',
+    re: /authorization["']?\s*[:=]\s*["'`]?basic\s+(?<value>[A-Za-z0-9+/]{8,}={0,2})/gi,
+    hints: /basic/i,
+    validate: isBase64UserPass,
+  },
+  {
+    kind: 'bearer-token',
+    label: 'token in an Authorization header',
+    re: /authorization["']?\s*[:=]\s*["'`]?(?:bearer|bot|token)\s+(?<value>[A-Za-z0-9._~+/-]{16,}=*)/gi,
+    hints: /authoriz/i,
+    needsEntropy: true,
+  },
+  {
+    kind: 'api-key-header',
+    label: 'API key in a request header',
+    re: new RegExp(String.raw`(?<![\w-])(?:${HEADERS})["']?\s*[:=]\s*["'\x60]?(?<value>[A-Za-z0-9._~+/=-]{16,})`, 'gi'),
+    hints: /api-?key|token|subscription-key|functions-key/i,
+    needsEntropy: true,
+    skipPlaceholders: true,
+  },
+  {
+    kind: 'registry-auth',
+    label: 'registry credentials (Docker config auth)',
+    re: /"(?:auth|identitytoken)"\s*:\s*"(?<value>[A-Za-z0-9+/]{8,}={0,2})"/g,
+    hints: ['"auth"', '"identitytoken"'],
+    validate: isBase64UserPass,
+  },
+  {
+    kind: 'twilio-auth-token',
+    label: 'Twilio auth token',
+    // An account SID followed by its token: `-u AC…:token`, `twilio('AC…', 'token')`.
+    re: /\bAC[0-9a-f]{32}\b["']?\s*[,:]\s*["']?(?<value>[0-9a-f]{32})\b/g,
+    hints: ['AC'],
+  },
+  {
+    kind: 'command-line-password',
+    label: 'password on a command line',
+    // The password flags of sshpass, mysql (glued to -p), redis-cli (-a), docker/podman/helm login,
+    // twine, and curl's user:password.
+    re: /\b(?:sshpass\s+-p\s*|mysql(?:dump|admin)?\b[^\n]*?\s-p|redis-cli\b[^\n]*?\s-a\s+|(?:docker|podman|helm)\s+(?:registry\s+)?login\b[^\n]*?\s-p\s+|twine\b[^\n]*?\s-p\s+|curl\b[^\n]*?\s(?:-u|--user)\s+["']?[^\s:'"]+:)["']?(?<value>[^\s'"]{4,})/g,
+    hints: ['sshpass', 'mysql', 'redis-cli', 'login', 'twine', 'curl'],
+    skipPlaceholders: true,
+    validate: (v) => !/^\$|^\{|^<|^-/.test(v),
+  },
+  {
+    kind: 'command-line-secret',
+    label: 'credential passed as a command-line flag',
+    re: new RegExp(String.raw`(?<![\w-])--${FLAGS}(?:=|\s+)["']?(?<value>[^\s'"]{6,})`, 'gi'),
+    hints: /--[\w-]*(?:pass|token|secret|key)/i,
+    needsEntropy: true,
+    skipPlaceholders: true,
+  },
+  {
+    kind: 'env-credential',
+    label: 'credential in an environment assignment',
+    // PGPASSWORD=… psql, MYSQL_PWD=…, GH_TOKEN=… gh: an upper-case variable before a command.
+    re: /(?<![\w$])[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|_PWD|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|AUTH_KEY)[A-Z0-9_]*=["']?(?<value>[^\s'"$]{6,})/g,
+    hints: /PASSWORD|PASSWD|_PWD|TOKEN|SECRET|API_?KEY|ACCESS_KEY|AUTH_KEY/,
+    needsEntropy: true,
+    skipPlaceholders: true,
+  },
+  {
+    kind: 'url-secret-parameter',
+    label: 'credential in a URL parameter',
+    re: /[?&](?:api[_-]?key|access[_-]?token|token|sig|signature|client[_-]?secret|password|secret)=(?<value>[A-Za-z0-9%._~+/=-]{16,})/gi,
+    hints: ['?', '&'],
+    needsEntropy: true,
+    skipPlaceholders: true,
+  },
+];
