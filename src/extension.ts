@@ -50,6 +50,11 @@ import { AgentResponder } from './core/routing/AgentResponder';
 import { LogFile } from './core/observability/LogFile';
 import { loggerSink, StructuredLogger } from './core/observability/StructuredLogger';
 import { PrivacyGuard } from './core/security/PrivacyGuard';
+import { AlertManager } from './core/observability/alerts/AlertManager';
+import { builtInRules } from './core/observability/alerts/builtInRules';
+import { WebhookNotifier } from './core/observability/alerts/WebhookNotifier';
+import { costExtras } from './core/observability/costExtras';
+import { registerAlerts } from './vscode/alerts/registerAlerts';
 import { registerLanguageModel } from './vscode/lm/registerLanguageModel';
 
 /**
@@ -140,7 +145,39 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   );
   // Agents (VS Code's own chat, other extensions) reach the same routing through Jarvis's language models.
   const agent = root.add(new AgentResponder(routing, logger.child({}, 'agent')));
-  root.add(registerRouting({ service: routing, extraModels, settings, keys, models, monitor, log, agentActivity: () => agent.activity }));
+  // Alerts (the seed's rules, cooldown from settings) as notifications and, when set, a webhook.
+  const alerts = root.add(new AlertManager({ clock: systemClock, cooldownMs: () => settings.current.alerts.cooldownSeconds * 1000 }));
+  const alertSources = {
+    history: routing.history,
+    spend: () => routing.spend(),
+    circuits: () => routing.circuits(),
+    heapUsedBytes: () => process.memoryUsage().heapUsed,
+    settings: () => settings.current.alerts,
+    clock: systemClock,
+  };
+  for (const rule of builtInRules(alertSources)) alerts.register(rule);
+  const alertLog = logger.child({}, 'alerts');
+  const webhook = new WebhookNotifier({ url: () => settings.current.alerts.webhookUrl, logger: alertLog });
+  root.add(registerAlerts({ alerts, webhook, settings, onDidRecord: routing.onDidRecord, log: alertLog }));
+  root.add(
+    registerRouting({
+      service: routing,
+      extraModels,
+      settings,
+      keys,
+      models,
+      monitor,
+      log,
+      agentActivity: () => agent.activity,
+      costExtras: () =>
+        costExtras(
+          routing.history,
+          settings.current,
+          alerts.active().map((a) => a.message),
+        ),
+      onDidChangeAlerts: alerts.onDidChange,
+    }),
+  );
 
   // Business memory: the store opens on first use; nothing heavy happens during activation.
   const current = () => settings.current;

@@ -47,6 +47,8 @@ export const commandIds = {
   discardProposal: 'jarvis.editor.discardProposal',
   memoryConfirm: 'jarvis.memory.confirm',
   showReplacedAnswer: 'jarvis.showReplacedAnswer',
+  showAlerts: 'jarvis.showAlerts',
+  acknowledgeAlert: 'jarvis.acknowledgeAlert',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

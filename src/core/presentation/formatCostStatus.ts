@@ -1,4 +1,5 @@
 import type { SpendSummary } from '../routing/RoutingServiceContract';
+import type { CostExtras as CostStatusExtras } from '../observability/costExtras';
 import { formatUsd } from './formatUsd';
 
 /** From this fraction of a budget on, the cost item asks for attention. */
@@ -14,14 +15,18 @@ export interface CostStatusView {
   /** Screen-reader label (no codicon syntax). */
   accessibilityLabel: string;
   level: BudgetLevel;
+  /** True while an alert is active: the item takes the warning colour whatever the budget. */
+  alerting: boolean;
 }
 
 /** What the cost status-bar item shows for a spend summary. Pure, so it is tested without VS Code. */
-export function formatCostStatus(s: SpendSummary): CostStatusView {
+export function formatCostStatus(s: SpendSummary, extras: CostStatusExtras = {}): CostStatusView {
   const today = formatUsd(s.todayUsd);
+  const share = formatShare(s.localShare);
+  const alerts = extras.alerts ?? [];
   const level = worst(budgetLevel(s.todayUsd, s.dailyBudgetUsd), budgetLevel(s.monthUsd, s.monthlyBudgetUsd));
   const lines = [
-    '**Jarvis cloud spend**',
+    '**Jarvis spend and savings**',
     '',
     `- Today: ${againstBudget(s.todayUsd, s.dailyBudgetUsd, 'daily')}`,
     `- This month: ${againstBudget(s.monthUsd, s.monthlyBudgetUsd, 'monthly')}`,
@@ -33,14 +38,32 @@ export function formatCostStatus(s: SpendSummary): CostStatusView {
       `- ${calls} this month used a model without a known price and ${s.unknownCostCalls === 1 ? 'is' : 'are'} not in these totals (add its price in \`jarvis.pricing.overrides\`).`,
     );
   }
+  const models = [...(extras.byModel ?? [])].filter((m) => m.usd > 0).sort((a, b) => b.usd - a.usd);
+  if (models.length) {
+    lines.push('', '**By model** (since this window opened)', '');
+    for (const m of models.slice(0, 6)) lines.push(`- ${m.model}: ${formatUsd(m.usd)} (${m.requests} ${m.requests === 1 ? 'request' : 'requests'})`);
+  }
+  const sv = extras.savings;
+  if (sv && sv.requests > 0) {
+    lines.push(
+      '',
+      `**Saved ${formatUsd(sv.savedUsd)}** against sending all ${sv.requests} answered requests to ${sv.referenceModel} (${formatUsd(sv.baselineUsd)} at its list price; they cost ${formatUsd(sv.actualUsd)}).`,
+    );
+  }
+  const left = budgetLeft(s);
+  if (left) lines.push('', `Budget left: ${left}`);
+  if (alerts.length)
+    lines.push('', `**${alerts.length === 1 ? '1 active alert' : `${alerts.length} active alerts`}**`, '', ...alerts.map((a) => `- $(warning) ${a}`));
   if (level === 'exceeded') lines.push('', 'A budget is spent: cloud requests are refused until it resets, unless you allow one.');
   else if (level === 'warning') lines.push('', `Over ${Math.round(BUDGET_WARNING_FRACTION * 100)}% of a budget: Jarvis sends fewer requests to the cloud.`);
-  lines.push('', 'Click for routing status.');
+  lines.push('', 'Click for the dashboard.');
+  const localPart = share === 'no answers yet' ? '' : ` · ${share} local`;
   return {
-    text: `$(credit-card) ${today} today`,
+    text: `$(hubot) ${today} today${localPart}`,
     tooltip: lines.join('\n'),
-    accessibilityLabel: `Jarvis cloud spend: ${today} today, ${formatUsd(s.monthUsd)} this month`,
+    accessibilityLabel: `Jarvis: ${today} cloud spend today, ${formatUsd(s.monthUsd)} this month${localPart ? `, ${share} answered locally` : ''}${alerts.length ? `, ${alerts.length} active alerts` : ''}`,
     level,
+    alerting: alerts.length > 0,
   };
 }
 
@@ -56,6 +79,13 @@ export function budgetLevel(spentUsd: number, budgetUsd: number): BudgetLevel {
 export function formatShare(share: number): string {
   if (typeof share !== 'number' || !Number.isFinite(share) || share < 0 || share > 1) return 'no answers yet';
   return `${Math.round(share * 100)}%`;
+}
+
+function budgetLeft(s: SpendSummary): string | undefined {
+  const parts: string[] = [];
+  if (s.dailyBudgetUsd > 0) parts.push(`${formatUsd(Math.max(0, s.dailyBudgetUsd - s.todayUsd))} today`);
+  if (s.monthlyBudgetUsd > 0) parts.push(`${formatUsd(Math.max(0, s.monthlyBudgetUsd - s.monthUsd))} this month`);
+  return parts.length ? parts.join(', ') : undefined;
 }
 
 function againstBudget(spent: number, budget: number, kind: 'daily' | 'monthly'): string {

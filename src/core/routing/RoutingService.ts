@@ -17,7 +17,7 @@ import type { BudgetOptions } from './BudgetGovernor';
 import { candidateKey } from './Candidate';
 import { HybridStrategy, type HybridRequest, type Placement, type QualityValidator } from './HybridStrategy';
 import { Router } from './Router';
-import { TIER_NAMES, tierName, type TierName } from './complexity/TaskComplexity';
+import { tierName } from './complexity/TaskComplexity';
 import type { LlmProvider } from '../llm/types';
 import { CircuitBreakers } from '../resilience/CircuitBreakers';
 import { RetryPolicy } from '../resilience/RetryPolicy';
@@ -34,8 +34,10 @@ import { RoutingState } from './RoutingState';
 import { RoutingLearning } from './complexity/RoutingLearning';
 import { StickyModels } from './StickyModels';
 import { budgetNotice } from './budgetNotice';
+import { modeNote, placementOf, toHybridRequest } from './toHybridRequest';
 import { MetricsCollector } from '../observability/MetricsCollector';
 import { TaskMeter } from './TaskMeter';
+import { RequestHistory } from '../observability/RequestHistory';
 
 const PLACEMENTS: readonly Placement[] = ['auto', 'local', 'cloud'];
 /** Longest Retry-After honoured inside a chat; beyond it the router moves to another model. */
@@ -76,6 +78,8 @@ export class RoutingService implements IRoutingService {
   private readonly sticky: StickyModels;
   /** Prometheus metrics of every request and model call (its own registry; see MetricsCollector). */
   readonly metrics: MetricsCollector;
+  /** The recent requests (dashboard, alert rules, status bar); in memory only. */
+  readonly history: RequestHistory;
 
   constructor(private readonly deps: RoutingServiceDeps) {
     this.timer = deps.timer ?? systemTimer;
@@ -107,6 +111,7 @@ export class RoutingService implements IRoutingService {
     this.learning = new RoutingLearning({ settings: deps.settings, complexityModel: deps.complexityModel, workspaceStore: deps.workspaceStore, clock, logger });
     const context = (): ResilienceContext => this.resilienceContext();
     this.providers = this.registry.all().map((p) => new ResilientProvider(p, context));
+    this.history = new RequestHistory(clock);
     this.metrics = new MetricsCollector({
       localShare: () => this.spend().localShare,
       circuits: () => this.circuits(),
@@ -147,6 +152,7 @@ export class RoutingService implements IRoutingService {
     // would reuse a call id: agents are never answered from the cache.
     const ticket = request.agent ? ({ kind: 'off' } as const) : await this.cache.begin(key, shareable);
     const meter = new TaskMeter({
+      history: this.history,
       metrics: this.metrics,
       clock: this.deps.clock,
       logger: this.deps.logger,
@@ -157,7 +163,12 @@ export class RoutingService implements IRoutingService {
     });
     if (ticket.kind !== 'off') meter.cache(ticket.kind === 'hit');
     if (ticket.kind === 'hit') {
-      meter.end('cached', ticket.answer.local ? 'local' : 'cloud');
+      meter.end(
+        'cached',
+        ticket.answer.local ? 'local' : 'cloud',
+        { model: ticket.answer.model, usage: ticket.answer.usage, cost: { usd: 0 } },
+        ticket.answer.provider,
+      );
       const note = ticket.joined ? 'answered from cache: shared with an identical request that was already running' : 'answered from cache';
       yield* cachedChunks(ticket.answer, note, Math.round(this.deps.clock.monotonic() - started));
       return;
@@ -194,7 +205,7 @@ export class RoutingService implements IRoutingService {
             level: 'warning',
             message: `No model could answer right now (${e.message}) — showing an earlier answer to the same question from the cache.`,
           };
-          meter.end('degraded', stale.local ? 'local' : 'cloud');
+          meter.end('degraded', stale.local ? 'local' : 'cloud', { model: stale.model, usage: stale.usage, cost: { usd: 0 } }, stale.provider);
           yield* cachedChunks(stale, 'answered from cache', Math.round(this.deps.clock.monotonic() - started));
           return;
         }
@@ -273,40 +284,7 @@ export class RoutingService implements IRoutingService {
   }
 
   private hybridRequest(request: PreparedRequest, settings: JarvisSettings, mode: Placement): HybridRequest {
-    let complexity: TierName | undefined = settings.routing.complexity === 'auto' ? undefined : settings.routing.complexity;
-    if (request.command === 'tier') {
-      const arg = (request.commandArg ?? '').trim().toLowerCase();
-      if (!TIER_NAMES.includes(arg as TierName)) {
-        throw new JarvisError(
-          'invalid-input',
-          `${arg ? `Unknown tier "${request.commandArg}"` : 'No tier given'}. Use one of ${TIER_NAMES.join(', ')}, e.g. "/tier high <question>".`,
-        );
-      }
-      complexity = arg as TierName;
-    }
-    const attachments = request.attachments.map((a) => ({ path: a.name, content: a.content }));
-    const code = request.attachments.map((a) => a.content).join('\n');
-    const hybrid: HybridRequest = {
-      prompt: request.prompt,
-      placement: mode,
-      messages: request.messages,
-      attachments,
-      context: {
-        attachedCode: code === '' ? undefined : code,
-        fileCount: request.attachments.length,
-        languageIds: request.attachments.flatMap((a) => (a.languageId ? [a.languageId] : [])),
-      },
-      languages: { attachedLanguageId: request.attachments.find((a) => a.languageId)?.languageId, editorLanguageId: request.editorLanguageId },
-      complexity,
-      signal: request.signal,
-    };
-    if (request.agent) {
-      hybrid.agent = {
-        tools: request.agent.tools,
-        toolMode: request.agent.toolMode,
-        ...(request.agent.model ? { only: { provider: request.agent.model.provider, model: request.agent.model.model } } : {}),
-      };
-    }
+    const hybrid = toHybridRequest(request, settings, mode);
     if (this.overrideNext && mode !== 'local' && !this.state.budget.check().ok) {
       // The user's one-time override is spent on the first request the budget would have stopped.
       this.overrideNext = false;
@@ -449,17 +427,6 @@ export class RoutingService implements IRoutingService {
       timer: this.timer,
     });
   }
-}
-
-function placementOf(command: string | undefined): Placement {
-  return command === 'local' || command === 'cloud' ? command : 'auto';
-}
-
-function modeNote(mode: Placement, request: PreparedRequest): string | undefined {
-  if (mode === 'local') return 'you asked for a local answer (/local)';
-  if (mode === 'cloud') return 'you asked for the cloud (/cloud)';
-  if (request.command === 'tier') return `tier chosen with /tier ${request.commandArg ?? ''}`.trim();
-  return undefined;
 }
 
 function budgetOptions(s: JarvisSettings): BudgetOptions {

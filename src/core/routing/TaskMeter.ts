@@ -4,11 +4,13 @@ import type { ChatChunk } from '../chat/ChatChunk';
 import type { Logger } from '../ports';
 import { categorizeError } from '../resilience/categorizeError';
 import type { MetricPlacement, MetricsCollector, TaskOutcome } from '../observability/MetricsCollector';
+import type { RequestHistory, RequestSummary } from '../observability/RequestHistory';
 
-type Done = Extract<ChatChunk, { type: 'done' }>;
+type Done = Pick<Extract<ChatChunk, { type: 'done' }>, 'model' | 'usage' | 'cost' | 'ttftMs'>;
 
 export interface TaskMeterOptions {
   metrics: MetricsCollector;
+  history: RequestHistory;
   clock: Clock;
   logger: Logger;
   started: number;
@@ -19,9 +21,10 @@ export interface TaskMeterOptions {
 }
 
 /**
- * Records one request into the metrics — its cache lookup, escalations and exactly one outcome with
- * its duration — and writes one structured log record for it (request id, model, tokens, cost,
- * duration; never the prompt). A request the consumer stopped reading ends as `cancelled`.
+ * Records one request into the metrics and the request history — its cache lookup, escalations and
+ * exactly one outcome with its duration — and writes one structured log record for it (request id,
+ * model, tokens, cost, duration; never the prompt). A request the consumer stopped reading ends as
+ * `cancelled`.
  */
 export class TaskMeter {
   readonly requestId = randomUUID().slice(0, 8);
@@ -30,6 +33,7 @@ export class TaskMeter {
 
   constructor(private readonly o: TaskMeterOptions) {
     this.logger = o.logger.child?.({ requestId: this.requestId, kind: o.kind, mode: o.mode, tier: o.tier }, 'request') ?? o.logger;
+    o.history.start(this.requestId, o.tier);
   }
 
   cache(hit: boolean): void {
@@ -41,19 +45,11 @@ export class TaskMeter {
   }
 
   end(outcome: TaskOutcome, placement: MetricPlacement, done?: Done, provider?: string): void {
-    this.finish(
-      outcome,
-      placement,
-      undefined,
-      done && {
-        model: done.model,
-        ...(provider ? { provider } : {}),
-        tokensIn: done.usage.inputTokens,
-        tokensOut: done.usage.outputTokens,
-        costUsd: done.cost && 'usd' in done.cost ? done.cost.usd : 'unknown',
-        ...(done.ttftMs !== undefined ? { ttftMs: done.ttftMs } : {}),
-      },
-    );
+    if (!done) return this.finish(outcome, placement);
+    const costUsd = done.cost && 'usd' in done.cost ? done.cost.usd : undefined;
+    const summary = { model: done.model, ...(provider ? { provider } : {}), tokensIn: done.usage.inputTokens, tokensOut: done.usage.outputTokens };
+    const log = { ...summary, costUsd: costUsd ?? 'unknown', ...(done.ttftMs !== undefined ? { ttftMs: done.ttftMs } : {}) };
+    this.finish(outcome, placement, undefined, log, { ...summary, ...(costUsd !== undefined ? { costUsd } : {}) });
   }
 
   failed(error: unknown, cancelled: boolean): void {
@@ -67,14 +63,17 @@ export class TaskMeter {
     placement: MetricPlacement,
     errorCategory?: ReturnType<typeof categorizeError>,
     details?: Record<string, unknown>,
+    summary?: Partial<RequestSummary>,
   ): void {
     if (this.ended) return;
     this.ended = true;
     const durationMs = Math.max(0, Math.round(this.o.clock.monotonic() - this.o.started));
+    const category = errorCategory ? { errorCategory } : {};
     // Metrics and logs must never break an answer.
     try {
-      this.o.metrics.recordTask({ outcome, placement, kind: this.o.kind, durationMs, ...(errorCategory ? { errorCategory } : {}) });
-      const context = { outcome, placement, durationMs, ...(errorCategory ? { errorCategory } : {}), ...details };
+      this.o.metrics.recordTask({ outcome, placement, kind: this.o.kind, durationMs, ...category });
+      this.o.history.finish({ ...summary, requestId: this.requestId, outcome, placement, kind: this.o.kind, tier: this.o.tier, durationMs, ...category });
+      const context = { outcome, placement, durationMs, ...category, ...details };
       if (outcome === 'error') this.logger.warn('request failed', context);
       else this.logger.info(`request ${outcome}`, context);
     } catch {

@@ -9,6 +9,8 @@ import { registerModelCommands } from './registerModelCommands';
 import { registerRoutingCommands } from './registerRoutingCommands';
 import { CostStatusBar } from '../statusBar/CostStatusBar';
 import type { AgentActivity } from '../../core/routing/AgentResponder';
+import type { Event } from '../../common/Emitter';
+import type { CostExtras } from '../../core/observability/costExtras';
 
 export interface RegisterRoutingDeps {
   /** Built by the composition root (src/extension.ts). */
@@ -21,6 +23,9 @@ export interface RegisterRoutingDeps {
   log: vscode.LogOutputChannel;
   /** Requests through Jarvis's language models, for the status page. */
   agentActivity?: () => AgentActivity;
+  /** The cost item's breakdown, savings and active alerts. */
+  costExtras?: () => CostExtras;
+  onDidChangeAlerts?: Event<void>;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface RegisterRoutingDeps {
 export function registerRouting(deps: RegisterRoutingDeps): vscode.Disposable {
   const { service, log } = deps;
   const store = new DisposableStore();
-  store.add(new CostStatusBar(service));
+  store.add(new CostStatusBar(service, deps.costExtras, deps.onDidChangeAlerts));
   store.add(
     registerRoutingCommands({
       service,

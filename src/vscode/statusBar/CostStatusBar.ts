@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../common/Disposable';
+import type { Event } from '../../common/Emitter';
+import type { CostExtras } from '../../core/observability/costExtras';
 import { formatCostStatus } from '../../core/presentation/formatCostStatus';
 import type { IRoutingService } from '../../core/routing/RoutingServiceContract';
 import { commandIds } from '../../core/commandIds';
@@ -8,17 +10,24 @@ import { commandIds } from '../../core/commandIds';
 const REFRESH_MS = 60_000;
 
 /**
- * Today's cloud spend next to the Ollama status item. Updates after every recorded call; warns from
- * 80 % of a budget and turns red once one is spent. Click → the routing status page.
+ * "$(hubot) $0.42 today · 81% local" next to the Ollama status item: live after every recorded call;
+ * the tooltip breaks the cost down by model and shows the savings, budget left and active alerts.
+ * Warning colour from 80 % of a budget or while an alert is active, red once a budget is spent.
+ * Click → the active alerts when there are any, else the routing status page.
  */
 export class CostStatusBar extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('jarvis.cost', vscode.StatusBarAlignment.Right, 99));
 
-  constructor(private readonly service: Pick<IRoutingService, 'spend' | 'onDidRecord'>) {
+  constructor(
+    private readonly service: Pick<IRoutingService, 'spend' | 'onDidRecord'>,
+    private readonly extras: () => CostExtras = () => ({}),
+    onDidChangeAlerts?: Event<void>,
+  ) {
     super();
     this.item.name = 'Jarvis Cloud Spend';
     this.item.command = commandIds.showRoutingStatus;
     this._register(service.onDidRecord(() => this.render()));
+    if (onDidChangeAlerts) this._register(onDidChangeAlerts(() => this.render()));
     const timer = setInterval(() => this.render(), REFRESH_MS);
     this._register({ dispose: () => clearInterval(timer) });
     this.render();
@@ -28,7 +37,7 @@ export class CostStatusBar extends Disposable {
   private render(): void {
     let view: ReturnType<typeof formatCostStatus>;
     try {
-      view = formatCostStatus(this.service.spend());
+      view = formatCostStatus(this.service.spend(), this.extras());
     } catch {
       // The readout must never break the service's event loop; the next call renders it again.
       view = {
@@ -36,15 +45,17 @@ export class CostStatusBar extends Disposable {
         tooltip: 'Jarvis could not read the cloud spend. See **Jarvis: Show Log**.',
         accessibilityLabel: 'Jarvis cloud spend unknown',
         level: 'ok',
+        alerting: false,
       };
     }
     this.item.text = view.text;
+    this.item.command = view.alerting ? commandIds.showAlerts : commandIds.showRoutingStatus;
     this.item.tooltip = new vscode.MarkdownString(view.tooltip);
     this.item.accessibilityInformation = { label: view.accessibilityLabel };
     this.item.backgroundColor =
       view.level === 'exceeded'
         ? new vscode.ThemeColor('statusBarItem.errorBackground')
-        : view.level === 'warning'
+        : view.level === 'warning' || view.alerting
           ? new vscode.ThemeColor('statusBarItem.warningBackground')
           : undefined;
   }

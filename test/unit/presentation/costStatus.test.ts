@@ -29,7 +29,8 @@ describe('formatUsd', () => {
 describe('formatCostStatus', () => {
   it("shows today's spend on the item and month vs budget and local share in the tooltip", () => {
     const v = formatCostStatus(spend());
-    assert.equal(v.text, '$(credit-card) $0.12 today');
+    assert.equal(v.text, '$(hubot) $0.12 today · 80% local');
+    assert.equal(v.alerting, false);
     assert.equal(v.level, 'ok');
     assert.match(v.tooltip, /Today: \$0\.12 of \$5\.00 \(2%\)/);
     assert.match(v.tooltip, /This month: \$1\.50 of \$50\.00 \(3%\)/);
@@ -61,9 +62,31 @@ describe('formatCostStatus', () => {
 
   it('survives a malformed summary without throwing (NaN spend, share out of range)', () => {
     const v = formatCostStatus(spend({ todayUsd: NaN, localShare: 7 }));
-    assert.equal(v.text, '$(credit-card) $? today');
+    assert.equal(v.text, '$(hubot) $? today', 'no share shown when it is not a share');
     assert.equal(v.level, 'ok');
     assert.match(v.tooltip, /Answered locally: no answers yet/);
+  });
+});
+
+describe('formatCostStatus with the breakdown, savings and alerts', () => {
+  it('lists cloud cost by model, the savings with its reference, budget left, and active alerts', () => {
+    const v = formatCostStatus(spend({ todayUsd: 0.42, localShare: 0.81 }), {
+      byModel: [
+        { model: 'gpt-4o-mini', usd: 0.02, requests: 3 },
+        { model: 'gpt-4o', usd: 0.4, requests: 1 },
+        { model: 'llama3', usd: 0, requests: 9 },
+      ],
+      savings: { referenceModel: 'gpt-4o', baselineUsd: 1.9, actualUsd: 0.42, savedUsd: 1.48, requests: 13, skipped: 0 },
+      alerts: ['Circuit breaker open for openai'],
+    });
+    assert.equal(v.text, '$(hubot) $0.42 today · 81% local');
+    assert.match(v.tooltip, /- gpt-4o: \$0\.40 \(1 request\)\n- gpt-4o-mini: \$0\.02 \(3 requests\)/);
+    assert.doesNotMatch(v.tooltip, /llama3/, 'free local models are not in the cost breakdown');
+    assert.match(v.tooltip, /\*\*Saved \$1\.48\*\* against sending all 13 answered requests to gpt-4o \(\$1\.90 at its list price; they cost \$0\.42\)/);
+    assert.match(v.tooltip, /Budget left: \$4\.58 today, \$48\.50 this month/);
+    assert.match(v.tooltip, /1 active alert\*\*\n\n- \$\(warning\) Circuit breaker open for openai/);
+    assert.equal(v.alerting, true);
+    assert.match(v.accessibilityLabel, /81% answered locally, 1 active alerts/);
   });
 });
 

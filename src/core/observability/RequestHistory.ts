@@ -1,0 +1,67 @@
+import type { Clock } from '../../common/Clock';
+import type { MetricPlacement, TaskOutcome } from './MetricsCollector';
+
+/** One finished request, as the dashboard's "last requests", the alert rules and the status bar read it. */
+export interface RequestSummary {
+  requestId: string;
+  /** Epoch ms when it finished. */
+  at: number;
+  outcome: TaskOutcome;
+  placement: MetricPlacement;
+  kind: 'chat' | 'agent';
+  tier: string;
+  durationMs: number;
+  model?: string;
+  provider?: string;
+  tokensIn?: number;
+  tokensOut?: number;
+  /** Undefined: unknown price (or no model answered). */
+  costUsd?: number;
+  errorCategory?: string;
+}
+
+export interface InFlight {
+  requestId: string;
+  tier: string;
+  /** Epoch ms. */
+  startedAt: number;
+}
+
+/**
+ * The recent requests (a bounded ring, newest last) and the ones still running. Kept in memory only;
+ * the persisted per-model statistics stay in the PerformanceTracker.
+ */
+export class RequestHistory {
+  private readonly ring: RequestSummary[] = [];
+  private readonly running = new Map<string, InFlight>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly capacity = 1000,
+  ) {}
+
+  start(requestId: string, tier: string): void {
+    this.running.set(requestId, { requestId, tier, startedAt: this.clock.now() });
+  }
+
+  finish(summary: Omit<RequestSummary, 'at'>): void {
+    this.running.delete(summary.requestId);
+    this.ring.push({ ...summary, at: this.clock.now() });
+    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+  }
+
+  /** Newest last. */
+  recent(limit = this.capacity): RequestSummary[] {
+    return this.ring.slice(-limit);
+  }
+
+  /** Finished in the last `ms` by the clock. */
+  since(ms: number): RequestSummary[] {
+    const from = this.clock.now() - ms;
+    return this.ring.filter((r) => r.at >= from);
+  }
+
+  inFlight(): InFlight[] {
+    return [...this.running.values()];
+  }
+}

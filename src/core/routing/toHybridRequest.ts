@@ -1,0 +1,55 @@
+import { JarvisError } from '../../common/errors';
+import type { PreparedRequest } from '../chat/ChatPipeline';
+import type { JarvisSettings } from '../config/settings';
+import type { HybridRequest, Placement } from './HybridStrategy';
+import { TIER_NAMES, type TierName } from './complexity/TaskComplexity';
+
+/** The strategy's request for a prepared chat request: placement, forced tier (/tier, the setting), attachments, agent fields. */
+export function toHybridRequest(request: PreparedRequest, settings: JarvisSettings, mode: Placement): HybridRequest {
+  let complexity: TierName | undefined = settings.routing.complexity === 'auto' ? undefined : settings.routing.complexity;
+  if (request.command === 'tier') {
+    const arg = (request.commandArg ?? '').trim().toLowerCase();
+    if (!TIER_NAMES.includes(arg as TierName)) {
+      throw new JarvisError(
+        'invalid-input',
+        `${arg ? `Unknown tier "${request.commandArg}"` : 'No tier given'}. Use one of ${TIER_NAMES.join(', ')}, e.g. "/tier high <question>".`,
+      );
+    }
+    complexity = arg as TierName;
+  }
+  const attachments = request.attachments.map((a) => ({ path: a.name, content: a.content }));
+  const code = request.attachments.map((a) => a.content).join('\n');
+  const hybrid: HybridRequest = {
+    prompt: request.prompt,
+    placement: mode,
+    messages: request.messages,
+    attachments,
+    context: {
+      attachedCode: code === '' ? undefined : code,
+      fileCount: request.attachments.length,
+      languageIds: request.attachments.flatMap((a) => (a.languageId ? [a.languageId] : [])),
+    },
+    languages: { attachedLanguageId: request.attachments.find((a) => a.languageId)?.languageId, editorLanguageId: request.editorLanguageId },
+    complexity,
+    signal: request.signal,
+  };
+  if (request.agent) {
+    hybrid.agent = {
+      tools: request.agent.tools,
+      toolMode: request.agent.toolMode,
+      ...(request.agent.model ? { only: { provider: request.agent.model.provider, model: request.agent.model.model } } : {}),
+    };
+  }
+  return hybrid;
+}
+
+export function placementOf(command: string | undefined): Placement {
+  return command === 'local' || command === 'cloud' ? command : 'auto';
+}
+
+export function modeNote(mode: Placement, request: PreparedRequest): string | undefined {
+  if (mode === 'local') return 'you asked for a local answer (/local)';
+  if (mode === 'cloud') return 'you asked for the cloud (/cloud)';
+  if (request.command === 'tier') return `tier chosen with /tier ${request.commandArg ?? ''}`.trim();
+  return undefined;
+}
