@@ -2,7 +2,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TREE_SITTER_WASM, extensionBuildOptions, vendorBuildOptions } from './esbuild.shared.mjs';
+import { TREE_SITTER_WASM, extensionBuildOptions, tokenWorkerBuildOptions, vendorBuildOptions } from './esbuild.shared.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -11,6 +11,7 @@ const watch = process.argv.includes('--watch');
 const builds = [
   { ...extensionBuildOptions({ production }), metafile: true },
   vendorBuildOptions({ production }),
+  tokenWorkerBuildOptions({ production }),
   {
     entryPoints: { chat: 'src/webview/chat/main.ts' },
     outdir: 'dist/webview',

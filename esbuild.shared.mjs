@@ -126,6 +126,26 @@ export function vendorBuildOptions({ production = false } = {}) {
   };
 }
 
+/**
+ * The tokenizer worker thread (dist/tokenWorker.js), beside the main bundle so that its vendor requires
+ * (./vendor/gpt-tokenizer-*.js) resolve the same way.
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function tokenWorkerBuildOptions({ production = false } = {}) {
+  return {
+    entryPoints: ['src/core/llm/tokens/tokenWorker.ts'],
+    outfile: 'dist/tokenWorker.js',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    plugins: [vendorExternal],
+  };
+}
+
 /** @returns {import('esbuild').BuildOptions} */
 export function extensionBuildOptions({ production = false, vendor = true } = {}) {
   return {

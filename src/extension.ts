@@ -7,6 +7,7 @@ import { systemClock } from './common/Clock';
 import { SettingsStore } from './core/config/SettingsStore';
 import { ChatEngine } from './core/chat/ChatEngine';
 import { EditorContextContributor } from './core/editor/EditorContextContributor';
+import { TokenCounter } from './core/llm/tokens/TokenCounter';
 import { TreeSitterSyntax } from './core/routing/quality/TreeSitterSyntax';
 import { ApiKeyStore, CloudProvider } from './core/security/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
@@ -70,6 +71,8 @@ export interface JarvisTestApi {
   memory: MemoryTestApi;
   /** Proposal state for the editor-command tests. */
   editor: EditorTestApi;
+  /** Where VS Code's token counts run. */
+  tokens: { inWorker(): boolean };
   secrets: {
     set(provider: CloudProvider, key: string): Promise<void>;
     get(provider: CloudProvider): Promise<string | undefined>;
@@ -262,7 +265,21 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   }
 
   // Jarvis in VS Code's own model picker (vendor "jarvis"), and its memory as tools for any agent.
-  root.add(registerLanguageModel({ agent, settings, keys, models, onOllamaChange: monitor.onDidChange, memoryCommands, secrets: context.secrets, log }));
+  // Token counting runs in a worker thread: loading a tokenizer table stalls a thread for seconds.
+  const tokens = root.add(new TokenCounter({ workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'tokenWorker.js').fsPath, logger: log }));
+  root.add(
+    registerLanguageModel({
+      agent,
+      settings,
+      keys,
+      models,
+      onOllamaChange: monitor.onDidChange,
+      memoryCommands,
+      secrets: context.secrets,
+      tokens,
+      log,
+    }),
+  );
 
   const chatView = root.add(
     new ChatViewProvider(context.extensionUri, engine, context.workspaceState, log, {
@@ -333,6 +350,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     routing,
     memory: memoryUi.api,
     editor: editorCommands.api,
+    tokens: { inWorker: () => tokens.inWorker },
     secrets: {
       set: (provider, key) => keys.set(provider, key),
       get: (provider) => keys.get(provider),

@@ -6,6 +6,7 @@ export const EXTENSION_ID = 'jarvis-hybrid.jarvis';
 /** What the extension's activate() returns (the contract the lead implements in src/extension.ts). */
 export interface JarvisApi {
   chatHandler: vscode.ChatRequestHandler;
+  tokens: { inWorker(): boolean };
   secrets: {
     set(provider: 'openai' | 'anthropic', key: string): Promise<void>;
     get(provider: 'openai' | 'anthropic'): Promise<string | undefined>;

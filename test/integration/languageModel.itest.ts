@@ -55,8 +55,10 @@ describe('Jarvis as a language model in a real VS Code (fake Ollama)', function 
     assert.equal(local.maxInputTokens, 8192 - 4096, 'context length from /api/show, less the output allowance');
   });
 
-  it('counts tokens with a real tokenizer', async () => {
+  it('counts tokens with a real tokenizer, in a worker thread (a table load would stall the shared host)', async () => {
     assert.equal(await auto.countTokens('hello world'), 2);
+    assert.equal(await auto.countTokens('function add(a, b) {\n  return a + b;\n}'), 14);
+    assert.equal(api.tokens.inWorker(), true, 'the token counter fell back to the extension host: see the Jarvis log');
   });
 
   it('sendRequest with a tool streams a LanguageModelToolCallPart, and the tool result comes back as text', async () => {

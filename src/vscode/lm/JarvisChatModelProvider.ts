@@ -35,6 +35,8 @@ export class JarvisChatModelProvider implements vscode.LanguageModelChatProvider
   }
 
   async provideLanguageModelChatInformation(): Promise<vscode.LanguageModelChatInformation[]> {
+    // VS Code counts tokens of every request to a listed model: the tables load now, in the background.
+    this.deps.tokens.warm();
     let entries: CatalogEntry[];
     try {
       entries = await this.deps.catalog();

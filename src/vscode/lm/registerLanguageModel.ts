@@ -6,7 +6,7 @@ import type { SettingsStore } from '../../core/config/SettingsStore';
 import { buildCatalog, type CatalogEntry } from '../../core/llm/modelCatalog';
 import type { OllamaModels } from '../../core/llm/ollama/OllamaModels';
 import type { OllamaModelDetails } from '../../core/llm/ollama/OllamaTypes';
-import { TokenCounter } from '../../core/llm/tokens/TokenCounter';
+import type { TokenCounter } from '../../core/llm/tokens/TokenCounter';
 import type { Logger } from '../../core/ports';
 import type { AgentResponder } from '../../core/routing/AgentResponder';
 import { buildRoutes } from '../../core/routing/buildRoutes';
@@ -23,6 +23,8 @@ export interface LanguageModelDeps {
   onOllamaChange: vscode.Event<unknown>;
   memoryCommands: readonly SlashCommand[];
   secrets: vscode.SecretStorage;
+  /** Counts tokens for VS Code (in a worker thread: see TokenCounter). */
+  tokens: TokenCounter;
   log: Logger;
 }
 
@@ -40,7 +42,7 @@ export function registerLanguageModel(deps: LanguageModelDeps): vscode.Disposabl
     deps.log.info('This VS Code has no language-model provider API (1.104+): Jarvis Auto is not in the model picker.');
     return store;
   }
-  const provider = store.add(new JarvisChatModelProvider({ agent: deps.agent, catalog: () => catalog(deps), tokens: new TokenCounter(), logger: deps.log }));
+  const provider = store.add(new JarvisChatModelProvider({ agent: deps.agent, catalog: () => catalog(deps), tokens: deps.tokens, logger: deps.log }));
   store.add(vscode.lm.registerLanguageModelChatProvider(JARVIS_VENDOR, provider));
   const refresh = () => provider.refresh();
   store.add(deps.settings.onDidChange(refresh));
