@@ -31,6 +31,11 @@ export interface FakeFaults {
   errorEvent?: { type: string; message: string };
   /** Delay before each streamed event. @default 0 */
   chunkDelayMs: number;
+  /**
+   * Holds a stream fault until this settles: a test releases it once the client has shown text, so the
+   * fault lands after the first token however the machine schedules the two processes' reads.
+   */
+  faultGate?: Promise<unknown>;
 }
 
 export interface FakeServerOptions extends Partial<FakeFaults> {
@@ -241,6 +246,8 @@ export abstract class FakeCloudServer {
       writeSse(res, frame);
       if (text) texts++;
       if (fault && text && texts === faultAt) {
+        if (f.faultGate) await f.faultGate;
+        if (res.destroyed) return;
         this.applyStreamFault(res, fault, f.errorEvent ?? { type: this.streamErrorType, message: 'boom' });
         return;
       }

@@ -1,4 +1,5 @@
 import type { ChatChunk, ChatCost } from './ChatChunk';
+import { formatConversationCost, type ConversationCost } from './conversationCost';
 
 type Done = Extract<ChatChunk, { type: 'done' }>;
 
@@ -7,8 +8,9 @@ type Done = Extract<ChatChunk, { type: 'done' }>;
  * front ends (the chat view gets it from the host, so the webview never formats it differently).
  * Order: model · where · tokens · cost · latency · cache · cut-off.
  * @param local where the answer was computed. @default done.local, else true
+ * @param conversation the running total of the conversation including this answer (shown from the second answer on)
  */
-export function formatUsage(done: Done, local: boolean = done.local ?? true): string {
+export function formatUsage(done: Done, local: boolean = done.local ?? true, conversation?: ConversationCost): string {
   const parts = [done.model, local ? 'local' : 'cloud', `${done.usage.inputTokens} → ${done.usage.outputTokens} tokens`];
   const cost = formatCost(done.cost, local, done.cached === true);
   if (cost) parts.push(cost);
@@ -18,6 +20,8 @@ export function formatUsage(done: Done, local: boolean = done.local ?? true): st
   );
   if (done.cached) parts.push('from cache');
   if (done.truncated) parts.push('cut off at the length limit');
+  const total = conversation && formatConversationCost(conversation);
+  if (total) parts.push(total);
   return parts.join(' · ');
 }
 

@@ -47,7 +47,8 @@ export class RequestHistory {
   finish(summary: Omit<RequestSummary, 'at'>): void {
     this.running.delete(summary.requestId);
     this.ring.push({ ...summary, at: this.clock.now() });
-    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    // Trimmed in batches: one splice per capacity/8 requests instead of shifting the array every time.
+    if (this.ring.length > this.capacity + (this.capacity >> 3)) this.ring.splice(0, this.ring.length - this.capacity);
   }
 
   /** Newest last. */
@@ -58,7 +59,7 @@ export class RequestHistory {
   /** Finished in the last `ms` by the clock. */
   since(ms: number): RequestSummary[] {
     const from = this.clock.now() - ms;
-    return this.ring.filter((r) => r.at >= from);
+    return this.recent().filter((r) => r.at >= from);
   }
 
   inFlight(): InFlight[] {

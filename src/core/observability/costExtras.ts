@@ -36,6 +36,13 @@ export function costExtras(history: RequestHistory, settings: JarvisSettings, al
     byModel.set(r.model, e);
   }
   const reference = referenceCloudModel(settings);
-  const savings = reference ? computeSavings(requests, new PricingTable(settings.pricing.overrides), reference) : undefined;
+  const savings = reference ? computeSavings(requests, pricingFor(settings.pricing.overrides), reference) : undefined;
   return { byModel: [...byModel.values()], ...(savings ? { savings } : {}), alerts };
+}
+
+// The table is rebuilt only when the overrides object changes (settings changes replace it), not per render.
+let cached: { overrides: JarvisSettings['pricing']['overrides']; table: PricingTable } | undefined;
+function pricingFor(overrides: JarvisSettings['pricing']['overrides']): PricingTable {
+  if (cached?.overrides !== overrides) cached = { overrides, table: new PricingTable(overrides) };
+  return cached.table;
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { ChatChunk } from '../../core/chat/ChatChunk';
+import type { ChatChunk, ChatCost } from '../../core/chat/ChatChunk';
 import { commandIds } from '../../core/commandIds';
 import type { IChatEngine } from '../../core/chat/ChatEngine';
 import { formatUsage } from '../../core/chat/formatUsage';
+import { addAnswerCost, NO_COST, type ConversationCost } from '../../core/chat/conversationCost';
 import { listReferences } from '../../shared/describeReferences';
 import { isOpenableReferenceUri } from '../../shared/isOpenableReferenceUri';
 import { sanitizeSlashCommands } from '../../shared/matchSlashCommands';
@@ -37,7 +38,7 @@ export function createChatHandler(engine: IChatEngine, reader: AttachmentReader 
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
     if (token.isCancellationRequested) abort.abort();
-    const renderer = new ResponseRenderer(stream);
+    const renderer = new ResponseRenderer(stream, conversationSoFar(context.history));
     try {
       const { attachments, skipped } = await toAttachments(request.references, reader);
       for (const s of skipped) renderer.render({ type: 'notice', level: 'warning', message: `Not attached: ${s}` });
@@ -59,7 +60,8 @@ export function createChatHandler(engine: IChatEngine, reader: AttachmentReader 
     } finally {
       sub.dispose();
     }
-    const result: vscode.ChatResult = { metadata: { model: renderer.model, command: request.command } };
+    // The answer's cost rides in the result's metadata, so the next turn's footer can add it up.
+    const result: vscode.ChatResult = { metadata: { model: renderer.model, command: request.command, ...(renderer.cost ? { cost: renderer.cost } : {}) } };
     if (renderer.errorCode) result.errorDetails = { message: `Jarvis could not answer (${renderer.errorCode}).` };
     return result;
   };
@@ -76,10 +78,15 @@ export function createChatHandler(engine: IChatEngine, reader: AttachmentReader 
 class ResponseRenderer {
   model: string | undefined;
   errorCode: string | undefined;
+  /** This answer's cost, for the result metadata (the next turn adds it to the running total). */
+  cost: AnswerCost | undefined;
   private local = true;
   private pendingRefs: Extract<ChatChunk, { type: 'reference' }>[] = [];
 
-  constructor(private readonly stream: vscode.ChatResponseStream) {}
+  constructor(
+    private readonly stream: vscode.ChatResponseStream,
+    private readonly conversation: ConversationCost = NO_COST,
+  ) {}
 
   render(chunk: ChatChunk): void {
     if (chunk.type !== 'reference') this.flushReferences();
@@ -124,10 +131,14 @@ class ResponseRenderer {
         if (chunk.text) this.stream.button({ command: commandIds.showReplacedAnswer, title: 'Show the local answer', arguments: [chunk.text, chunk.model] });
         return;
       }
-      case 'done':
+      case 'done': {
         this.model = chunk.model;
-        this.stream.markdown(`${FOOTER_MARK}${escapeMarkdown(formatUsage(chunk, chunk.local ?? this.local))}*`);
+        const local = chunk.local ?? this.local;
+        this.cost = { cost: chunk.cost, local };
+        const total = addAnswerCost(this.conversation, chunk.cost, local);
+        this.stream.markdown(`${FOOTER_MARK}${escapeMarkdown(formatUsage(chunk, local, total))}*`);
         return;
+      }
     }
   }
 
@@ -167,4 +178,24 @@ function parseUri(uri: string): vscode.Uri | undefined {
 
 function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
+}
+
+/** What one answer cost, as kept in its ChatResult's metadata. */
+interface AnswerCost {
+  cost: ChatCost | undefined;
+  local: boolean;
+}
+
+/** The earlier answers' costs, from the metadata Jarvis put in their results. */
+function conversationSoFar(history: vscode.ChatContext['history']): ConversationCost {
+  let total = NO_COST;
+  for (const turn of history) {
+    if (!(turn instanceof vscode.ChatResponseTurn)) continue;
+    const meta = turn.result.metadata as { cost?: Partial<AnswerCost> } | undefined;
+    const c = meta?.cost;
+    if (!c || typeof c.local !== 'boolean') continue;
+    const cost = c.cost && typeof c.cost === 'object' && ('usd' in c.cost ? typeof c.cost.usd === 'number' : 'unknown' in c.cost) ? c.cost : undefined;
+    total = addAnswerCost(total, cost, c.local);
+  }
+  return total;
 }

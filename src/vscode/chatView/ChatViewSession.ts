@@ -7,7 +7,16 @@ import { isAllowedActionCommand } from './isAllowedActionCommand';
 import { isOpenableReferenceUri } from '../../shared/isOpenableReferenceUri';
 import { sanitizeSlashCommands } from '../../shared/matchSlashCommands';
 import { parseStoredTranscript, STORED_TRANSCRIPT_VERSION, type StoredTranscript } from '../../shared/parseStoredTranscript';
-import { assertNever, isWebviewToHostMessage, type HostToWebviewMessage, type TurnEndReason, type UiAction, type UiSlashCommand } from '../../shared/protocol';
+import {
+  assertNever,
+  isWebviewToHostMessage,
+  type HostToWebviewMessage,
+  type TranscriptMessage,
+  type TurnEndReason,
+  type UiAction,
+  type UiSlashCommand,
+} from '../../shared/protocol';
+import { addAnswerCost, NO_COST, type ConversationCost } from '../../core/chat/conversationCost';
 import { reduceTranscript, type TranscriptState } from '../../shared/reduceTranscript';
 import { toHistory } from '../../shared/toHistory';
 import { trimTranscript } from '../../shared/trimTranscript';
@@ -187,7 +196,7 @@ export class ChatViewSession {
 
   private async runTurn(turnId: string, prompt: string, history: ReturnType<typeof toHistory>, controller: AbortController): Promise<void> {
     let reason: TurnEndReason = 'done';
-    const turn: { local?: boolean } = {};
+    const turn: { local?: boolean; conversation?: ConversationCost } = { conversation: conversationSoFar(this.transcript.messages) };
     try {
       const editorLanguageId = this.editorLanguageId();
       const request = { prompt, history, signal: controller.signal, ...(editorLanguageId ? { editorLanguageId } : {}) };
@@ -271,4 +280,13 @@ export class ChatViewSession {
       .then(() => this.memento.update(TRANSCRIPT_STATE_KEY, stored))
       .then(undefined, (e: unknown) => this.logger.warn(`Chat view: could not save the transcript: ${errorMessage(e)}`));
   }
+}
+
+/** What the answers already in the transcript cost (the footer's running total starts from it). */
+function conversationSoFar(messages: readonly TranscriptMessage[]): ConversationCost {
+  let total = NO_COST;
+  for (const m of messages) {
+    if (m.role === 'assistant' && m.stats) total = addAnswerCost(total, m.stats.cost, m.stats.local ?? m.model?.local ?? true);
+  }
+  return total;
 }

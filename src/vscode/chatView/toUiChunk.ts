@@ -1,5 +1,6 @@
 import type { ChatAction, ChatChunk } from '../../core/chat/ChatChunk';
 import { formatUsage } from '../../core/chat/formatUsage';
+import { addAnswerCost, type ConversationCost } from '../../core/chat/conversationCost';
 import { assertNever, type UiAction, type UiChunk, type UiCost } from '../../shared/protocol';
 
 /**
@@ -7,8 +8,9 @@ import { assertNever, type UiAction, type UiChunk, type UiCost } from '../../sha
  * (e.g. internal details) crosses into the webview by accident. Optional fields are copied only
  * when present, so stored transcripts hold no `undefined` keys.
  * @param turn.local where the turn's last `model` chunk ran, for a `done` that does not say.
+ * @param turn.conversation what the conversation's earlier answers cost (the footer adds this one).
  */
-export function toUiChunk(chunk: ChatChunk, turn: { local?: boolean } = {}): UiChunk {
+export function toUiChunk(chunk: ChatChunk, turn: { local?: boolean; conversation?: ConversationCost } = {}): UiChunk {
   switch (chunk.type) {
     case 'progress':
       return { type: 'progress', message: chunk.message };
@@ -57,7 +59,11 @@ export function toUiChunk(chunk: ChatChunk, turn: { local?: boolean } = {}): UiC
         ...(chunk.ttftMs !== undefined ? { ttftMs: chunk.ttftMs } : {}),
         ...(chunk.cached !== undefined ? { cached: chunk.cached } : {}),
         // The host formats the line so both front ends show exactly the same words.
-        footer: formatUsage(chunk, chunk.local ?? turn.local ?? true),
+        footer: formatUsage(
+          chunk,
+          chunk.local ?? turn.local ?? true,
+          turn.conversation && addAnswerCost(turn.conversation, chunk.cost, chunk.local ?? turn.local ?? true),
+        ),
       };
     }
     default:

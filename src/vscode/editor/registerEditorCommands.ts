@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commandIds } from '../../core/commandIds';
 import { errorMessage } from '../../common/errors';
 import type { IChatEngine } from '../../core/chat/ChatEngine';
 import { EDITOR_COMMAND_KINDS, EDITOR_COMMANDS, PROPOSAL_COMMANDS, type EditorCommandKind } from '../../core/editor/EditorCommand';
@@ -66,7 +67,7 @@ export function registerEditorCommands(deps: EditorCommandDeps): { disposable: v
   );
 
   const fix = vscode.commands.registerCommand(
-    'jarvis.editor.fixDiagnostics',
+    commandIds.editorFixDiagnostics,
     async (uri?: vscode.Uri, range?: vscode.Range, diagnostics?: vscode.Diagnostic[]) => {
       if (!(uri instanceof vscode.Uri) || !(range instanceof vscode.Range)) return run('fix', vscode.window.activeTextEditor);
       const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
@@ -110,7 +111,7 @@ export function registerEditorCommands(deps: EditorCommandDeps): { disposable: v
     discard,
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }],
-      new FixCodeActionProvider('jarvis.editor.fixDiagnostics'),
+      new FixCodeActionProvider(commandIds.editorFixDiagnostics),
       FixCodeActionProvider.metadata,
     ),
   );

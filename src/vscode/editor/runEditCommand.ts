@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
 import type { IChatEngine } from '../../core/chat/ChatEngine';
 import { buildEditorPrompt, describeTarget } from '../../core/editor/buildEditorPrompt';
-import { EDITOR_COMMANDS, type EditorCommandKind } from '../../core/editor/EditorCommand';
+import { EDITOR_COMMANDS, PROPOSAL_COMMANDS, type EditorCommandKind } from '../../core/editor/EditorCommand';
 import { grammarFor, treeSitterProblem } from '../../core/editor/checkCodeSyntax';
 import { extractCode, matchIndentation, partialCode } from '../../core/editor/extractCode';
 import type { WarmableSyntax } from '../../core/routing/quality/QualityGate';
@@ -138,8 +138,8 @@ export async function runEditCommand(
 /** The Apply/Discard notification (the diff editor's title has the same two actions). */
 function offerApply(p: Proposal, message: string): void {
   void vscode.window.showInformationMessage(message, 'Apply', 'Discard').then(async (a) => {
-    if (a === 'Apply') await vscode.commands.executeCommand('jarvis.editor.applyProposal', p.id);
-    else if (a === 'Discard') await vscode.commands.executeCommand('jarvis.editor.discardProposal', p.id);
+    if (a === 'Apply') await vscode.commands.executeCommand(PROPOSAL_COMMANDS.apply, p.id);
+    else if (a === 'Discard') await vscode.commands.executeCommand(PROPOSAL_COMMANDS.discard, p.id);
   });
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commandIds } from '../../core/commandIds';
 import { errorMessage } from '../../common/errors';
 import { formatAge, MEMORY_TYPE_LABELS, memorySnippet } from '../../core/memory/retrieval/describeMemory';
 import type { MemoryService } from '../../core/memory/MemoryService';
@@ -85,7 +86,7 @@ export class MemoryTreeProvider implements vscode.TreeDataProvider<MemoryNode> {
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       item.contextValue = 'jarvis.memory.stale';
     }
-    item.command = { command: 'jarvis.memory.open', title: 'Open Memory', arguments: [node] };
+    item.command = { command: commandIds.memoryOpen, title: 'Open Memory', arguments: [node] };
     return item;
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commandIds } from '../../core/commandIds';
 import { anchorTags } from '../../core/memory/anchors/memoryAnchor';
 import { errorMessage, isJarvisError } from '../../common/errors';
 import { MEMORY_TYPE_LABELS } from '../../core/memory/retrieval/describeMemory';
@@ -20,7 +21,7 @@ const TYPE_HINTS: Record<MemoryType, string> = {
 /** "Jarvis: Remember Selection": stores the selected text with its file (and commit, when git knows it). */
 export function registerRememberSelection(memory: MemoryService, onStored: () => void, log: vscode.LogOutputChannel): vscode.Disposable {
   // `options.type` skips the type question (other commands and the tests know what they store).
-  return vscode.commands.registerCommand('jarvis.rememberSelection', async (options?: unknown) => {
+  return vscode.commands.registerCommand(commandIds.rememberSelection, async (options?: unknown) => {
     if (!vscode.workspace.isTrusted) {
       const manage = 'Manage Workspace Trust';
       const a = await vscode.window.showWarningMessage(

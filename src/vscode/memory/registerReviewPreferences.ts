@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commandIds } from '../../core/commandIds';
 import { errorMessage } from '../../common/errors';
 import type { Preference } from '../../core/memory/preferences/Preference';
 import type { EditEvidenceLog } from '../../core/memory/preferences/EditEvidenceLog';
@@ -8,7 +9,7 @@ type Action = 'confirm' | 'reject' | 'edit';
 
 /** "Jarvis: Review Learned Preferences": confirm, reject or correct each preference Jarvis learned. */
 export function registerReviewPreferences(learner: PreferenceLearner, log: vscode.LogOutputChannel, evidence?: EditEvidenceLog): vscode.Disposable {
-  return vscode.commands.registerCommand('jarvis.reviewPreferences', async () => {
+  return vscode.commands.registerCommand(commandIds.reviewPreferences, async () => {
     for (;;) {
       const prefs = learner.getPreferences(undefined, { includeRejected: true });
       if (prefs.length === 0) {

@@ -46,11 +46,14 @@ describe('fault injection: routing service against faulty fakes', function () {
 
   const ask = (svc: RoutingService, prompt = 'What is a closure?') => collectChunks(svc.respond(prepared(prompt, { command: 'cloud' })));
 
-  async function outcome(svc: RoutingService): Promise<{ chunks: ChatChunk[]; error?: unknown; ms: number }> {
+  async function outcome(svc: RoutingService, onChunk?: (c: ChatChunk) => void): Promise<{ chunks: ChatChunk[]; error?: unknown; ms: number }> {
     const started = performance.now();
     const chunks: ChatChunk[] = [];
     try {
-      for await (const c of svc.respond(prepared('What is a closure?', { command: 'cloud' }))) chunks.push(c);
+      for await (const c of svc.respond(prepared('What is a closure?', { command: 'cloud' }))) {
+        chunks.push(c);
+        onChunk?.(c);
+      }
       return { chunks, ms: performance.now() - started };
     } catch (error) {
       return { chunks, error, ms: performance.now() - started };
@@ -96,10 +99,12 @@ describe('fault injection: routing service against faulty fakes', function () {
   });
 
   it('reset mid-stream: the error is shown, not retried after text, not cached', async () => {
-    // Paced so the first text reaches the user before the socket dies.
-    fakes.openai.configure({ resetMidStream: true, faultAfterChunks: 2, chunkDelayMs: 20 });
+    // The socket dies only once the user has seen text (a paced stream alone raced on a loaded machine).
+    let textShown!: () => void;
+    const faultGate = new Promise<void>((resolve) => (textShown = resolve));
+    fakes.openai.configure({ resetMidStream: true, faultAfterChunks: 2, faultGate });
     const svc = service();
-    const r = await outcome(svc);
+    const r = await outcome(svc, (c) => c.type === 'markdown' && textShown());
     assertFailedAfterText(r, ['provider-unreachable', 'provider-error', 'invalid-response']);
     assert.equal(cloudFailures(svc), 1);
     await assertNotCached(svc, { resetMidStream: false, chunkDelayMs: 0 });

@@ -72,6 +72,26 @@ describe('ChatViewSession: references, notices, cost', () => {
     assert.deepEqual(parseStoredTranscript(memento.get(TRANSCRIPT_STATE_KEY)).messages, session.state.messages);
   });
 
+  it('adds the running total of the conversation from the second answer on, and starts again after New chat', async () => {
+    const { session } = setup(escalated);
+    const footers = () => session.state.messages.flatMap((m) => (m.role === 'assistant' && m.stats?.footer ? [m.stats.footer] : []));
+    session.receive({ type: 'send', prompt: 'pooling?' });
+    await session.idle();
+    session.receive({ type: 'send', prompt: 'and again?' });
+    await session.idle();
+    session.receive({ type: 'send', prompt: 'once more?' });
+    await session.idle();
+    assert.deepEqual(footers(), [
+      'gpt-4o · cloud · 100 → 20 tokens · $0.0012 · 2.1 s (first token 400 ms)',
+      'gpt-4o · cloud · 100 → 20 tokens · $0.0012 · 2.1 s (first token 400 ms) · conversation $0.0024 over 2 answers',
+      'gpt-4o · cloud · 100 → 20 tokens · $0.0012 · 2.1 s (first token 400 ms) · conversation $0.0036 over 3 answers',
+    ]);
+    session.newChat();
+    session.receive({ type: 'send', prompt: 'new topic' });
+    await session.idle();
+    assert.deepEqual(footers(), ['gpt-4o · cloud · 100 → 20 tokens · $0.0012 · 2.1 s (first token 400 ms)']);
+  });
+
   it('opens a reference the transcript carries, and refuses other URIs', async () => {
     const { session, opened, warnings } = setup(escalated);
     session.receive({ type: 'send', prompt: 'pooling?' });
