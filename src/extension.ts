@@ -2,6 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { AuditLog } from './core/audit/AuditLog';
+import { registerAuditCommands } from './vscode/commands/registerAuditCommands';
 import { DisposableStore } from './common/Disposable';
 import { systemClock } from './common/Clock';
 import { SettingsStore } from './core/config/SettingsStore';
@@ -71,6 +73,8 @@ export interface JarvisTestApi {
   memory: MemoryTestApi;
   /** Proposal state for the editor-command tests. */
   editor: EditorTestApi;
+  /** The audit log / egress ledger, for the ledger integration test. */
+  audit: AuditLog;
   /** Where VS Code's token counts run. */
   tokens: { inWorker(): boolean };
   secrets: {
@@ -126,6 +130,17 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     logger: log,
   });
 
+  // The audit log and egress ledger, in global storage (one per user, across workspaces); the last
+  // record's hash is also kept in globalState, so records cut off the end of the file show.
+  const audit = new AuditLog({
+    dir: path.join(context.globalStorageUri.fsPath, 'audit'),
+    clock: systemClock,
+    head: new MementoStore(context.globalState),
+    logger: log,
+    retentionDays: () => settings.current.audit.retentionDays,
+  });
+  root.add(registerAuditCommands({ audit, logger: log }));
+
   // Routing: the service over VS Code adapters (globalState for statistics and budget, vscode.lm models).
   const extraModels = root.add(new VscodeLmModelSource(log));
   const routing = root.add(
@@ -144,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       clock: systemClock,
       logger: logger.child({}, 'routing'),
       qualityGate,
+      audit,
     }),
   );
   // Agents (VS Code's own chat, other extensions) reach the same routing through Jarvis's language models.
@@ -348,6 +364,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   return {
     chatHandler,
     routing,
+    audit,
     memory: memoryUi.api,
     editor: editorCommands.api,
     tokens: { inWorker: () => tokens.inWorker },

@@ -19,7 +19,9 @@ export type JarvisErrorCode =
   /** Business memory: learning from, or remembering, workspace content while the workspace is untrusted. */
   | 'untrusted-workspace'
   /** Business memory: the memory folder could not be read or written (disk full, permissions...). */
-  | 'storage-failed';
+  | 'storage-failed'
+  /** jarvis.privacy.mode is `block` and the request, which contains a secret, would go to a cloud model. */
+  | 'privacy-blocked';
 
 const BRAND = Symbol.for('jarvis.error');
 

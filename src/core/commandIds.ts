@@ -16,6 +16,8 @@ export const commandIds = {
   openSettings: 'jarvis.openSettings',
   showLog: 'jarvis.showLog',
   exportMetrics: 'jarvis.exportMetrics',
+  verifyAuditLog: 'jarvis.verifyAuditLog',
+  exportComplianceReport: 'jarvis.exportComplianceReport',
   manageModels: 'jarvis.manageModels',
   deleteModel: 'jarvis.deleteModel',
   allowOverBudgetOnce: 'jarvis.allowOverBudgetOnce',

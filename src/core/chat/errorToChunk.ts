@@ -37,6 +37,8 @@ function actionsFor(e: JarvisError, model: string): ChatAction[] {
       return [{ title: `Pull ${model}`, command: commandIds.pullModel, args: [model] }, openSetting('jarvis.ollama.model', 'Choose Another Model')];
     case 'budget-exceeded':
       return [{ title: 'Allow One Request Over Budget', command: commandIds.allowOverBudgetOnce }, openSetting('jarvis.budget.dailyUsd', 'Change Budget')];
+    case 'privacy-blocked':
+      return [openSetting('jarvis.privacy.mode', 'Change Privacy Mode')];
     case 'auth-failed': {
       // A key problem of one provider offers that provider's key command; unknown providers offer both.
       const provider = e.details.provider;

@@ -1,6 +1,6 @@
 import { parseRouteTable, type RouteTable } from './parseRouteTable';
 import { TIER_NAMES, type TierName } from './tiers';
-import { DEFAULT_SETTINGS, JarvisSettings, PriceOverride, QUALITY_JUDGE_SETTINGS, type QualityJudgeSetting } from './settings';
+import { DEFAULT_SETTINGS, JarvisSettings, PriceOverride, PRIVACY_MODES, QUALITY_JUDGE_SETTINGS, type QualityJudgeSetting } from './settings';
 import { SettingReader } from './SettingReader';
 
 export interface ParsedSettings {
@@ -40,7 +40,14 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
       dailyUsd: r.num('budget.dailyUsd', d.budget.dailyUsd, 0, 1_000_000),
       monthlyUsd: r.num('budget.monthlyUsd', d.budget.monthlyUsd, 0, 1_000_000),
     },
-    privacy: { localOnly: r.strings('privacy.localOnly', d.privacy.localOnly) },
+    privacy: {
+      localOnly: r.strings('privacy.localOnly', d.privacy.localOnly),
+      mode: r.oneOf('privacy.mode', d.privacy.mode, PRIVACY_MODES),
+    },
+    audit: {
+      storeContent: r.bool('audit.storeContent', d.audit.storeContent),
+      retentionDays: r.int('audit.retentionDays', d.audit.retentionDays, 1, 3650),
+    },
     resilience: {
       maxRetries: r.int('resilience.maxRetries', d.resilience.maxRetries, 0, 10),
       breakerThreshold: r.int('resilience.breakerThreshold', d.resilience.breakerThreshold, 1, 100),

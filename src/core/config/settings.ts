@@ -11,6 +11,9 @@ export interface PriceOverride {
   output: number;
 }
 
+export type PrivacyMode = 'keepLocal' | 'redact' | 'block';
+export const PRIVACY_MODES: readonly PrivacyMode[] = ['keepLocal', 'redact', 'block'];
+
 export type QualityJudgeSetting = 'rules' | 'rules+local' | 'rules+cloud';
 export const QUALITY_JUDGE_SETTINGS: readonly QualityJudgeSetting[] = ['rules', 'rules+local', 'rules+cloud'];
 
@@ -44,7 +47,20 @@ export interface JarvisSettings {
   pricing: { overrides: Record<string, PriceOverride> };
   /** US dollars of cloud spend; 0 means no cap. */
   budget: { dailyUsd: number; monthlyUsd: number };
-  privacy: { localOnly: string[] };
+  privacy: {
+    localOnly: string[];
+    /**
+     * What a detected secret does to a request: `keepLocal` answers it locally, `redact` replaces each
+     * secret with `[REDACTED:<kind>]` before any model sees it, `block` refuses any cloud call.
+     */
+    mode: PrivacyMode;
+  };
+  audit: {
+    /** Keep the text sent to cloud models in the egress ledger (off: only its SHA-256). */
+    storeContent: boolean;
+    /** Days of audit records kept; older ones are folded into a checkpoint that keeps the chain verifiable. */
+    retentionDays: number;
+  };
   resilience: {
     maxRetries: number;
     breakerThreshold: number;
@@ -119,7 +135,9 @@ export const DEFAULT_SETTINGS: JarvisSettings = {
   budget: { dailyUsd: 5, monthlyUsd: 50 },
   privacy: {
     localOnly: ['**/.env', '**/.env.*', '**/*.pem', '**/*.key', '**/secrets/**', '**/credentials*'],
+    mode: 'keepLocal',
   },
+  audit: { storeContent: false, retentionDays: 90 },
   resilience: {
     maxRetries: 3,
     breakerThreshold: 5,

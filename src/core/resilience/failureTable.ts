@@ -42,6 +42,8 @@ export const FAILURE_TABLE: Readonly<Record<JarvisErrorCode, FailureRule>> = {
   // Business memory: trust and disk problems need the user, not another attempt.
   'untrusted-workspace': { category: FATAL, nextModel: false, degrade: false },
   'storage-failed': { category: FATAL, nextModel: false, degrade: false },
+  // The user's privacy setting refused the cloud: no other cloud model and no cached answer either.
+  'privacy-blocked': { category: FATAL, nextModel: false, degrade: false },
 };
 
 /** Whether a failure with this code is retried on the same model. */

@@ -22,8 +22,9 @@ import type { LlmProvider } from '../llm/types';
 import { CircuitBreakers } from '../resilience/CircuitBreakers';
 import { RetryPolicy } from '../resilience/RetryPolicy';
 import { systemTimer, type Timer } from '../resilience/Timer';
-import { PrivacyGuard, type PrivacyVerdict } from '../security/PrivacyGuard';
+import { PrivacyGuard } from '../security/PrivacyGuard';
 import { SecretlintScanner } from '../security/SecretlintScanner';
+import { RequestPrivacy } from './RequestPrivacy';
 import { AnswerCache, type CachedAnswer } from './AnswerCache';
 import { buildRoutes } from './buildRoutes';
 import { cachedChunks, ChunkTranslator } from './ChunkTranslator';
@@ -76,6 +77,7 @@ export class RoutingService implements IRoutingService {
   private overrideNext = false;
   private gate: QualityGate | undefined;
   private readonly sticky: StickyModels;
+  private readonly privacy: RequestPrivacy;
   /** Prometheus metrics of every request and model call (its own registry; see MetricsCollector). */
   readonly metrics: MetricsCollector;
   /** The recent requests (dashboard, alert rules, status bar); in memory only. */
@@ -96,6 +98,7 @@ export class RoutingService implements IRoutingService {
     this.applied = s;
     [this.breakers, this.retry] = this.buildResilience(s);
     this.sticky = new StickyModels(clock);
+    this.privacy = new RequestPrivacy({ logger, audit: deps.audit });
     this.availability = new ModelAvailability({
       settings: deps.settings,
       ollamaModels: deps.ollamaModels,
@@ -140,9 +143,12 @@ export class RoutingService implements IRoutingService {
     const stickyKey = request.agent?.conversationKey;
     const pin = stickyKey === undefined ? undefined : this.sticky.get(stickyKey);
     if (pin && hybridRequest.agent && !hybridRequest.agent.only) hybridRequest.agent.first = pin.candidate;
-    hybridRequest.privacy = await this.deepPrivacyScan(parts, hybridRequest);
+    // jarvis.privacy.mode may redact the request: from here on `routed` is what models see.
+    const privacy = await this.privacy.prepare(parts, hybridRequest, settings);
+    const routed = privacy.request;
+    if (privacy.notice) yield { type: 'notice', level: 'info', message: privacy.notice };
     // Decided once: the cache key needs the tier, and the same decision is what execute() runs.
-    const decision = parts.hybrid.decide(hybridRequest);
+    const decision = this.privacy.settle(privacy, parts.hybrid.decide(routed));
     const tier = tierName(decision.complexity.level);
     const shareable = !decision.privacy.localOnly;
     const keyFor = (m: Placement) =>
@@ -176,7 +182,7 @@ export class RoutingService implements IRoutingService {
     const translator = new ChunkTranslator(this.deps.clock, started, modeNote(mode, request), request.answerMode);
     let settled = false;
     try {
-      for await (const chunk of parts.hybrid.execute(hybridRequest, decision)) {
+      for await (const chunk of parts.hybrid.execute(routed, decision)) {
         if (chunk.type === 'escalated') meter.escalated();
         yield* translator.translate(chunk);
       }
@@ -184,13 +190,14 @@ export class RoutingService implements IRoutingService {
       const answer = translator.answer();
       if (!done || !answer) throw new JarvisError('invalid-response', 'The router ended without an answer.');
       if (ticket.kind === 'compute') ticket.complete(answer, !done.truncated);
-      const routed = translator.result;
-      if (stickyKey !== undefined && routed) this.sticky.set(stickyKey, routed.candidate, routed.local);
+      const result = translator.result;
+      if (stickyKey !== undefined && result) this.sticky.set(stickyKey, result.candidate, result.local);
+      if (result) this.privacy.recordCloudAnswer(privacy, result, settings, routed.budgetOverride === true);
       settled = true;
       this.learning.noteAnswer(request.prompt, done.local !== false);
       const notice = done.local === false ? budgetNotice(this.spend()) : undefined;
       if (notice) yield notice;
-      meter.end('success', done.local === false ? 'cloud' : 'local', done, routed?.candidate.provider);
+      meter.end('success', done.local === false ? 'cloud' : 'local', done, result?.candidate.provider);
       yield done;
     } catch (e) {
       if (ticket.kind === 'compute') ticket.fail(e);
@@ -267,20 +274,6 @@ export class RoutingService implements IRoutingService {
     this.cache.dispose();
     this.breakers.dispose();
     this.recorded.dispose();
-  }
-
-  /**
-   * The guard's rules plus secretlint. If the maintained detector cannot load, the guard's own rules
-   * still decide (logged): a broken detector must not open the way to the cloud, nor stop the chat.
-   */
-  private async deepPrivacyScan(parts: Parts, request: HybridRequest): Promise<PrivacyVerdict> {
-    const input = parts.hybrid.privacyScanInput(request);
-    try {
-      return await parts.privacy.scanDeep(input);
-    } catch (e) {
-      this.deps.logger.warn(`secret detection: secretlint failed (${e instanceof Error ? e.message : String(e)}); the guard's own rules decided`);
-      return parts.privacy.scan(input);
-    }
   }
 
   private hybridRequest(request: PreparedRequest, settings: JarvisSettings, mode: Placement): HybridRequest {

@@ -1,3 +1,4 @@
+import type { AuditSink } from '../audit/AuditLog';
 /**
  * The contract between the routing service (core, src/core/routing/RoutingService.ts) and the
  * VS Code side (commands, status-bar cost readout, vscode.lm models). Written first so both sides
@@ -55,6 +56,8 @@ export interface RoutingServiceDeps {
    * retry layer. Only the workload benchmark's "plain SDK" baseline sets it (to the SDKs' default, 2).
    */
   sdkMaxRetries?: number;
+  /** The audit log / egress ledger: one record per cloud answer and per privacy verdict. Without it: none. */
+  audit?: AuditSink;
 }
 
 export interface SpendSummary {

@@ -173,6 +173,7 @@ describe('categorizeError', () => {
       ['budget-exceeded', FATAL],
       ['untrusted-workspace', FATAL],
       ['storage-failed', FATAL],
+      ['privacy-blocked', FATAL],
     ];
     for (const [code, expected] of codes) {
       it(`${code} → ${expected}`, () => assert.equal(categorizeError(new JarvisError(code, 'x')), expected));

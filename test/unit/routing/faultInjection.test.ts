@@ -46,17 +46,16 @@ describe('fault injection: routing service against faulty fakes', function () {
 
   const ask = (svc: RoutingService, prompt = 'What is a closure?') => collectChunks(svc.respond(prepared(prompt, { command: 'cloud' })));
 
-  async function outcome(svc: RoutingService, onChunk?: (c: ChatChunk) => void): Promise<{ chunks: ChatChunk[]; error?: unknown; ms: number }> {
-    const started = performance.now();
+  async function outcome(svc: RoutingService, onChunk?: (c: ChatChunk) => void): Promise<{ chunks: ChatChunk[]; error?: unknown }> {
     const chunks: ChatChunk[] = [];
     try {
       for await (const c of svc.respond(prepared('What is a closure?', { command: 'cloud' }))) {
         chunks.push(c);
         onChunk?.(c);
       }
-      return { chunks, ms: performance.now() - started };
+      return { chunks };
     } catch (error) {
-      return { chunks, error, ms: performance.now() - started };
+      return { chunks, error };
     }
   }
 
@@ -90,12 +89,11 @@ describe('fault injection: routing service against faulty fakes', function () {
     assert.equal(doneOf(again).cached, undefined);
   }
 
-  it('connection refused: falls back to the local model at once', async () => {
+  it('connection refused: falls back to the local model', async () => {
     const svc = service({ baseUrl: `http://127.0.0.1:${await closedPort()}/v1` });
     const r = await outcome(svc);
     assertFellBack(r);
     assert.ok(cloudFailures(svc) >= 1);
-    assert.ok(r.ms < 2000, `${r.ms} ms`);
   });
 
   it('reset mid-stream: the error is shown, not retried after text, not cached', async () => {
@@ -155,7 +153,6 @@ describe('fault injection: routing service against faulty fakes', function () {
     const r = await outcome(svc);
     assertFellBack(r);
     assert.ok(cloudChats() <= 1 + MAX_RETRIES);
-    assert.ok(r.ms < (1 + MAX_RETRIES) * TIMEOUT_S * 1000 + 1500, `${r.ms} ms`);
     assert.match(r.chunks.find((c) => c.type === 'model')?.type === 'model' ? (modelOf(r.chunks).reason ?? '') : '', /first-token timeout/);
   });
 
@@ -164,7 +161,6 @@ describe('fault injection: routing service against faulty fakes', function () {
     const svc = service();
     const r = await outcome(svc);
     assertFailedAfterText(r, ['timeout']);
-    assert.ok(r.ms < TIMEOUT_S * 1000 + 1500, `${r.ms} ms`);
     assert.equal(cloudFailures(svc), 1);
     await assertNotCached(svc, { stallMidStream: false });
   });

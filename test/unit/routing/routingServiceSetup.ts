@@ -1,4 +1,5 @@
 /** Shared setup for the routing service tests: real fake servers, real SDKs, injected time. */
+import type { AuditSink } from '../../../src/core/audit/AuditLog';
 import { FakeClock, type Clock } from '../../../src/common/Clock';
 import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
 import type { PreparedRequest } from '../../../src/core/chat/ChatPipeline';
@@ -50,6 +51,7 @@ export interface ServiceOptions {
   timer?: Timer;
   logger?: RecordingLogger;
   sdkMaxRetries?: number;
+  audit?: AuditSink;
 }
 
 export function makeService(o: ServiceOptions): { service: RoutingService; store: MemoryKv; logger: RecordingLogger; settings: JarvisSettings } {
@@ -68,6 +70,7 @@ export function makeService(o: ServiceOptions): { service: RoutingService; store
     timer: o.timer,
     random: () => 0,
     ...(o.sdkMaxRetries !== undefined ? { sdkMaxRetries: o.sdkMaxRetries } : {}),
+    ...(o.audit ? { audit: o.audit } : {}),
   });
   return { service, store, logger, settings };
 }

@@ -22,6 +22,7 @@ const CODES: Record<JarvisErrorCode, true> = {
   'no-model-available': true,
   'untrusted-workspace': true,
   'storage-failed': true,
+  'privacy-blocked': true,
 };
 
 describe('isAllowedActionCommand', () => {

@@ -1,0 +1,58 @@
+import type { ChatMessage } from '../llm/types';
+import { canonicalJson, sha256 } from './auditChain';
+import type { AuditEntry } from './AuditLog';
+
+/**
+ * SHA-256 of the content sent to a model: the canonical JSON of the messages' roles and texts, in
+ * order — what an OpenAI-compatible server receives as `messages` for a plain chat.
+ */
+export function contentSha256(messages: ReadonlyArray<{ role: string; content: string }>): string {
+  return sha256(canonicalJson(messages.map((m) => ({ role: m.role, content: m.content }))));
+}
+
+/** What one cloud request was, and why it went to the cloud. */
+export interface EgressFacts {
+  workspace?: string;
+  provider: string;
+  model: string;
+  why: {
+    tier: string;
+    requested: string;
+    reason: string;
+    complexityReasons: string[];
+    escalatedFrom?: string;
+    qualityScore?: number;
+    /** The classifier's P(tier ≥ high), the escalation score medium requests are steered by. */
+    cloudScore?: number;
+    budgetOverride: boolean;
+  };
+  tokens?: { input: number; output: number };
+  costUsd?: number;
+  messages: readonly ChatMessage[];
+  redactions: string[];
+  files: Array<{ path: string; range?: string }>;
+  /** `jarvis.audit.storeContent`: keep the text itself too. */
+  storeContent: boolean;
+}
+
+/** The ledger record of one cloud request: never the content unless storeContent is on. */
+export function egressEntry(f: EgressFacts): AuditEntry {
+  return {
+    type: 'cloud-request',
+    severity: 'info',
+    message: `${f.provider}:${f.model} — ${f.why.reason}`,
+    data: {
+      workspace: f.workspace,
+      provider: f.provider,
+      model: f.model,
+      why: f.why,
+      tokens: f.tokens,
+      costUsd: f.costUsd,
+      contentSha256: contentSha256(f.messages),
+      contentCharacters: f.messages.reduce((n, m) => n + m.content.length, 0),
+      content: f.storeContent ? f.messages.map((m) => ({ role: m.role, content: m.content })) : undefined,
+      redactions: { count: f.redactions.length, kinds: [...new Set(f.redactions)] },
+      files: f.files,
+    },
+  };
+}
