@@ -14,11 +14,12 @@ import * as path from 'node:path';
 import { QualityGate, type GateWeights } from '../src/core/routing/quality/QualityGate';
 import { EldLanguageIdentifier } from '../src/core/routing/quality/EldLanguageIdentifier';
 import { TreeSitterSyntax } from '../src/core/routing/quality/TreeSitterSyntax';
+import { KnownApis } from '../src/core/routing/quality/KnownApis';
 import { validateQuality } from '../src/core/routing/quality/validateQuality';
 import { canonicalLanguage } from '../src/core/routing/quality/languageIds';
 import { splitAnswer } from '../src/core/routing/quality/splitAnswer';
 import { timeChecks } from './quality/timeChecks';
-import { DATA_DIR, pct, rates, readSplit, severities, UNIT_WEIGHTS, type QualityRecord, type Severities } from './quality/qualityDataset';
+import { DATA_DIR, pct, rates, readSplit, severities, trainSplits, UNIT_WEIGHTS, type QualityRecord, type Severities } from './quality/qualityDataset';
 
 // Read from data/ (not the compiled copy under out/, which may predate the last tuning run).
 const TUNED_WEIGHTS = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'weights.json'), 'utf8')) as GateWeights;
@@ -38,17 +39,22 @@ function table(title: string, records: QualityRecord[], sev: Severities[], key: 
 
 async function main(): Promise<void> {
   const syntax = new TreeSitterSyntax();
-  const gate = new QualityGate({ weights: UNIT_WEIGHTS, syntax, naturalLanguage: () => EldLanguageIdentifier.load() });
+  const gate = new QualityGate({ weights: UNIT_WEIGHTS, syntax, naturalLanguage: () => EldLanguageIdentifier.load(), knownApis: () => KnownApis.load() });
   console.log(`Weights: ${JSON.stringify(TUNED_WEIGHTS.weights)}; threshold ${TUNED_WEIGHTS.threshold}.`);
-  for (const split of ['heldout', 'train'] as const) {
-    const records = readSplit(split);
+  const { fit, dev } = trainSplits();
+  const splits: Array<[string, QualityRecord[]]> = [
+    ['Held-out split (never tuned on, never read while tuning)', readSplit('heldout')],
+    ['Dev split (a quarter of train.jsonl, not fitted on)', dev],
+    ['Training split (fitted on)', fit],
+  ];
+  for (const [title, records] of splits) {
     const sev = await severities(gate, records);
     const all = rates(records, sev, TUNED_WEIGHTS);
-    console.log(`\n## ${split === 'heldout' ? 'Held-out split (never tuned on)' : 'Training split (tuned on)'}: ${records.length} records`);
+    console.log(`\n## ${title}: ${records.length} records`);
     console.log(
       `\nBad answers caught: **${all.caught}/${all.bad} (${pct(all.caught, all.bad)})**; good answers escalated: **${all.escalated}/${all.good} (${pct(all.escalated, all.good)})**. Targets: ≥ 90% caught, ≤ 5% escalated.`,
     );
-    if (split === 'train') continue;
+    if (records !== splits[0][1]) continue;
     table('failure kind / good shape', records, sev, (r) => (r.label === 'bad' ? r.kind : `good: ${r.shape}`));
     table('natural language', records, sev, (r) => r.lang);
     table('requested language', records, sev, (r) => r.requested ?? '(none)');
@@ -61,9 +67,9 @@ async function main(): Promise<void> {
   for (const r of longOnes) if (answer.length < 4096) answer += `${r.answer}\n\n`;
   answer = answer.slice(0, answer.lastIndexOf('\n', 4096));
   const question = longOnes[0].question;
-  const warm = new QualityGate({ weights: TUNED_WEIGHTS, syntax, naturalLanguage: () => EldLanguageIdentifier.load() });
+  const warm = new QualityGate({ weights: TUNED_WEIGHTS, syntax, naturalLanguage: () => EldLanguageIdentifier.load(), knownApis: () => KnownApis.load() });
   await warm.assess({ question, answer }); // loads the grammars and the identifier
-  const noParser = new QualityGate({ weights: TUNED_WEIGHTS, naturalLanguage: () => EldLanguageIdentifier.load() });
+  const noParser = new QualityGate({ weights: TUNED_WEIGHTS, naturalLanguage: () => EldLanguageIdentifier.load(), knownApis: () => KnownApis.load() });
   await noParser.assess({ question, answer });
   const blocks = splitAnswer(answer)
     .blocks.map((b) => ({ language: canonicalLanguage(b.label), code: b.code }))

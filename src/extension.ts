@@ -29,6 +29,7 @@ import type { WorkspaceTrust } from './core/memory/store/WorkspaceTrust';
 import { RoutingService } from './core/routing/RoutingService';
 import { QualityGate } from './core/routing/quality/QualityGate';
 import { EldLanguageIdentifier } from './core/routing/quality/EldLanguageIdentifier';
+import { KNOWN_APIS_FILE, KnownApis } from './core/routing/quality/KnownApis';
 import type { IRoutingService } from './core/routing/RoutingServiceContract';
 import { OllamaStatusMonitor } from './core/llm/ollama/OllamaStatusMonitor';
 import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode/chat/ChatParticipant';
@@ -125,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const qualityGate = new QualityGate({
     syntax: treeSitter,
     naturalLanguage: () => EldLanguageIdentifier.load(),
+    knownApis: () => KnownApis.load(vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor', KNOWN_APIS_FILE).fsPath),
     logger: log,
   });
 

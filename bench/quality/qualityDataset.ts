@@ -40,6 +40,21 @@ export function readSplit(split: 'train' | 'heldout'): QualityRecord[] {
     });
 }
 
+/**
+ * The dev split, carved from the training file: every record whose number is a multiple of 4
+ * (t-004, t-008…), a quarter of it, spread over the file's kinds and languages. The tuner fits on
+ * the rest and reports dev as its own out-of-sample check; the held-out file stays unread.
+ */
+export function isDev(r: QualityRecord): boolean {
+  const n = /^t-(\d+)$/.exec(r.id)?.[1];
+  return n !== undefined && Number(n) % 4 === 0;
+}
+
+export function trainSplits(): { fit: QualityRecord[]; dev: QualityRecord[] } {
+  const all = readSplit('train');
+  return { fit: all.filter((r) => !isDev(r)), dev: all.filter(isDev) };
+}
+
 export type Severities = Record<RuleName, number>;
 
 export const UNIT_WEIGHTS: GateWeights = {

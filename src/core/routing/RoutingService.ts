@@ -10,6 +10,7 @@ import { ProviderRegistry } from '../llm/ProviderRegistry';
 import { QualityGate } from './quality/QualityGate';
 import { gateValidator } from './quality/gateValidator';
 import { EldLanguageIdentifier } from './quality/EldLanguageIdentifier';
+import { KnownApis } from './quality/KnownApis';
 import { TreeSitterSyntax } from './quality/TreeSitterSyntax';
 import { PricingTable } from '../llm/pricing/PricingTable';
 import type { BudgetOptions } from './BudgetGovernor';
@@ -397,6 +398,7 @@ export class RoutingService implements IRoutingService {
       new QualityGate({
         syntax: new TreeSitterSyntax({ logger: this.deps.logger }),
         naturalLanguage: () => EldLanguageIdentifier.load(),
+        knownApis: () => KnownApis.load(),
         logger: this.deps.logger,
       });
     const provider = (id: string) => this.providers.find((p) => p.id === id) as LlmProvider | undefined;

@@ -27,6 +27,8 @@ import { syntaxRule } from './rules/syntaxRule';
 import { naturalLanguageRule } from './rules/naturalLanguageRule';
 import { topicRule } from './rules/topicRule';
 import { nonAnswerRule } from './rules/nonAnswerRule';
+import { apiRule } from './rules/apiRule';
+import type { KnownApis } from './KnownApis';
 
 export const QUALITY_RULES: readonly QualityRule[] = [
   basicsRule,
@@ -38,6 +40,7 @@ export const QUALITY_RULES: readonly QualityRule[] = [
   naturalLanguageRule,
   topicRule,
   nonAnswerRule,
+  apiRule,
 ];
 
 export interface GateWeights {
@@ -85,6 +88,8 @@ export interface QualityGateOptions {
   syntax?: WarmableSyntax;
   /** Loads the natural-language identifier on first use. */
   naturalLanguage?: () => Promise<LanguageIdentifier>;
+  /** Loads the table of real standard-library names (invented-API rule) on first use. */
+  knownApis?: () => Promise<KnownApis>;
   logger?: Logger;
 }
 
@@ -98,6 +103,8 @@ export class QualityGate {
   private readonly syntax: WarmableSyntax | undefined;
   private readonly identifier: Lazy<LanguageIdentifier> | undefined;
   private identifierFailed = false;
+  private readonly apis: Lazy<KnownApis> | undefined;
+  private apisFailed = false;
   private readonly logger: Logger;
 
   constructor(options: QualityGateOptions = {}) {
@@ -110,6 +117,7 @@ export class QualityGate {
     this.syntax = options.syntax;
     const load = options.naturalLanguage;
     this.identifier = load ? new Lazy(load) : undefined;
+    this.apis = options.knownApis ? new Lazy(options.knownApis) : undefined;
     this.logger = options.logger ?? nullLogger;
   }
 
@@ -124,6 +132,15 @@ export class QualityGate {
     }
     const tools: RuleTools = { syntax: this.syntax };
     await Promise.all([
+      this.apis && !this.apisFailed
+        ? this.apis.get().then(
+            (apis) => (tools.knownApis = apis),
+            (e: unknown) => {
+              this.apisFailed = true;
+              this.logger.warn(`Quality gate: the table of known APIs did not load (${errorMessage(e)}); the invented-API check is skipped.`);
+            },
+          )
+        : undefined,
       this.syntax && languages.size > 0 ? this.syntax.warm(languages) : undefined,
       this.identifier && !this.identifierFailed
         ? this.identifier.get().then(
@@ -139,7 +156,10 @@ export class QualityGate {
   }
 
   /** Assesses with the tools already loaded (no I/O): what `assess` does after its warm-up. */
-  assessSync(request: GateRequest, tools: RuleTools = { syntax: this.syntax, naturalLanguage: this.identifier?.peek() }): QualityVerdict {
+  assessSync(
+    request: GateRequest,
+    tools: RuleTools = { syntax: this.syntax, naturalLanguage: this.identifier?.peek(), knownApis: this.apis?.peek() },
+  ): QualityVerdict {
     check(request);
     const answer = splitAnswer(request.answer);
     const input: GateInput = {
@@ -155,8 +175,10 @@ export class QualityGate {
       return { score: 0, reasons: [f.reason], findings: [f], note: f.note, unsure: false, skipped: [] };
     }
     const findings: RuleFinding[] = [];
+    // Two rules identify the question's language: once is enough.
+    const ruleTools = tools.naturalLanguage ? { ...tools, naturalLanguage: memoised(tools.naturalLanguage) } : tools;
     for (const rule of QUALITY_RULES) {
-      const f = rule.check(input, tools);
+      const f = rule.check(input, ruleTools);
       if (f && f.severity > 0 && this.weights.weights[rule.name] > 0) findings.push(f);
     }
     const cost = (f: RuleFinding) => this.weights.weights[f.rule] * f.severity;
@@ -164,6 +186,7 @@ export class QualityGate {
     const raw = 1 - findings.reduce((s, f) => s + cost(f), 0);
     const score = Math.round(Math.max(0, Math.min(1, raw)) * 100) / 100;
     const skipped = skippedChecks(answer.blocks, tools);
+    if (this.apisFailed) skipped.push('invented-API check unavailable');
     const threshold = request.threshold ?? this.weights.threshold;
     const unsure = Math.abs(score - threshold) < this.weights.unsureMargin || (score >= threshold && skipped.length > 0);
     const notes = [...new Set(findings.filter((f) => cost(f) >= 0.1).map((f) => f.note))].slice(0, 2);
@@ -171,6 +194,17 @@ export class QualityGate {
       skipped.push(`only the first ${Math.round(answer.text.length / 1024)} KB of ${Math.round(request.answer.length / 1024)} KB were checked`);
     return { score, reasons: findings.map((f) => f.reason), findings, note: notes.length > 0 ? notes.join('; ') : undefined, unsure, skipped };
   }
+}
+
+function memoised(identifier: LanguageIdentifier): LanguageIdentifier {
+  const seen = new Map<string, ReturnType<LanguageIdentifier['identify']>>();
+  return {
+    identify(text) {
+      let r = seen.get(text);
+      if (!r) seen.set(text, (r = identifier.identify(text)));
+      return r;
+    },
+  };
 }
 
 function check(request: GateRequest): void {

@@ -1,9 +1,10 @@
 import type { FinishReason } from '../../llm/types';
+import type { KnownApis } from './KnownApis';
 import type { RequestedLanguage } from './requestedLanguage';
 import type { SplitAnswer } from './splitAnswer';
 
 /** The rules the gate runs; each has one weight in data/quality/weights.json. */
-export const RULE_NAMES = ['basics', 'junk', 'repetition', 'placeholder', 'language', 'syntax', 'naturalLanguage', 'topic', 'nonAnswer'] as const;
+export const RULE_NAMES = ['basics', 'junk', 'repetition', 'placeholder', 'language', 'syntax', 'naturalLanguage', 'topic', 'nonAnswer', 'api'] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
 export interface RuleFinding {
@@ -44,6 +45,8 @@ export interface LanguageIdentifier {
 export interface RuleTools {
   syntax?: SyntaxChecker;
   naturalLanguage?: LanguageIdentifier;
+  /** Real names of standard libraries and CLIs, for the invented-API rule. */
+  knownApis?: KnownApis;
 }
 
 export interface QualityRule {

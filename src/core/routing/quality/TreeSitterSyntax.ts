@@ -26,6 +26,8 @@ export const GRAMMAR_FILES: Readonly<Record<string, readonly string[]>> = {
   css: ['tree-sitter-css.wasm'],
 };
 
+const INITIALISED = new WeakMap<object, Promise<void>>();
+
 /** Beyond this a block is not parsed (its start is): parsing cost stays bounded on huge answers. */
 const MAX_PARSED_CHARS = 16 * 1024;
 
@@ -58,7 +60,16 @@ export class TreeSitterSyntax implements SyntaxChecker {
     this.wasmDir = () => dir ?? packageWasmDir();
     this.module = new Lazy(async () => {
       const ts = await load();
-      await ts.Parser.init({ locateFile: (file: string) => path.join(this.wasmDir(), file) });
+      // Parser.init instantiates the one tree-sitter runtime of the process: a second init while
+      // another instance parses breaks that instance ("null function or function signature
+      // mismatch"), so every TreeSitterSyntax of one module shares one init.
+      let init = INITIALISED.get(ts);
+      if (!init) {
+        init = ts.Parser.init({ locateFile: (file: string) => path.join(this.wasmDir(), file) });
+        INITIALISED.set(ts, init);
+        init.catch(() => INITIALISED.delete(ts));
+      }
+      await init;
       return ts;
     });
   }
@@ -84,16 +95,25 @@ export class TreeSitterSyntax implements SyntaxChecker {
     if (grammars.length === 0 || !this.parser) return 'unavailable';
     const src = code.length > MAX_PARSED_CHARS ? code.slice(0, code.lastIndexOf('\n', MAX_PARSED_CHARS) + 1 || MAX_PARSED_CHARS) : code;
     let firstError: number | undefined;
-    for (const g of grammars) {
-      this.parser.setLanguage(g);
-      const tree = this.parser.parse(src);
-      if (!tree) continue;
-      try {
-        if (!tree.rootNode.hasError) return { ok: true };
-        firstError ??= errorLine(tree.rootNode) + 1;
-      } finally {
-        tree.delete();
+    try {
+      for (const g of grammars) {
+        this.parser.setLanguage(g);
+        const tree = this.parser.parse(src);
+        if (!tree) continue;
+        try {
+          if (!tree.rootNode.hasError) return { ok: true };
+          firstError ??= errorLine(tree.rootNode) + 1;
+        } finally {
+          tree.delete();
+        }
       }
+    } catch (e) {
+      // A broken runtime must cost the syntax check, never the answer: logged once, then skipped.
+      if (!this.failed.has(language)) {
+        this.failed.add(language);
+        this.logger.warn(`Quality gate: the ${language} parser failed (${errorMessage(e)}); that syntax check is skipped.`);
+      }
+      return 'unavailable';
     }
     return firstError === undefined ? 'unavailable' : { ok: false, line: firstError };
   }

@@ -154,6 +154,31 @@ describe('QualityGate rules', () => {
     assert.ok(!agent.findings.some((f) => f.rule === 'nonAnswer'), agent.reasons.join(' | '));
   });
 
+  it('calls an English answer that shares only the language or tool with the question off-topic', async () => {
+    const v = await assess({
+      question: 'How do I mock a dependency in Jest with TypeScript?',
+      answer:
+        'TypeScript was released by Microsoft in 2012 and designed by Anders Hejlsberg, who also created C#. It adds static types to JavaScript and compiles to plain JavaScript, and today it is one of the most popular languages on GitHub.',
+    });
+    assert.equal(v.findings[0]?.rule, 'topic', v.reasons.join(' | '));
+    assert.match(v.reasons[0], /mentions 0 of its \d+ key terms, besides typescript/);
+    assert.ok(escalated(v.score));
+  });
+
+  it('does not escalate a non-English answer on topic alone when it paraphrases the question', async () => {
+    const v = await assess({
+      question: '¿Cómo puedo hacer que mi consulta de PostgreSQL sea más rápida?',
+      answer:
+        'Ejecuta `EXPLAIN (ANALYZE, BUFFERS)` y mira dónde se va el tiempo. Si ves un `Seq Scan` sobre una tabla grande filtrada por una columna, crea un índice en esa columna. Comprueba que las estadísticas están al día con `ANALYZE` y pide solo las columnas que necesitas.',
+    });
+    assert.ok(!escalated(v.score), v.reasons.join(' | '));
+    const joined = await assess({
+      question: 'Comment joindre une liste de chaînes avec une virgule en Java ?',
+      answer: `Utilisez \`String.join\` :\n\n${block('java', 'List<String> noms = List.of("a", "b", "c");\nString s = String.join(", ", noms);')}\n\nAvec un stream : \`noms.stream().collect(Collectors.joining(", "))\`.`,
+    });
+    assert.ok(!joined.findings.some((f) => f.rule === 'topic'), 'join/joindre and List/liste match');
+  });
+
   it('catches hedging without content', async () => {
     const v = await assess({
       question: 'Which is better for a small team, microservices or a monolith?',
@@ -223,6 +248,39 @@ describe('QualityGate on bad input', () => {
       answer: block('python', 'def read(p):\n    return open(p).read()'),
     });
     assert.equal(other.findings[0].rule, 'language', 'the other rules still run');
+  });
+});
+
+describe('TreeSitterSyntax robustness', () => {
+  it('two instances in one process parse side by side (one runtime init, shared)', async () => {
+    const a = new TreeSitterSyntax();
+    const b = new TreeSitterSyntax();
+    await Promise.all([a.warm(['python']), b.warm(['go'])]);
+    assert.deepEqual(a.check('python', 'def f(x):\n    return x'), { ok: true });
+    assert.deepEqual(b.check('go', 'package main\nfunc main() {}'), { ok: true });
+    assert.deepEqual(a.check('python', 'def f(x)\n    return x'), { ok: false, line: 1 });
+  });
+
+  it('a parser that throws is logged once and that check skipped, never the answer', async () => {
+    const logger = recordingLogger();
+    // A runtime whose parse breaks (as a mismatched WASM build does): the module shape web-tree-sitter has.
+    const throwing = {
+      Parser: class {
+        static async init() {}
+        setLanguage() {}
+        parse(): never {
+          throw new Error('null function or function signature mismatch');
+        }
+      },
+      Language: { load: async () => ({}) },
+    };
+    const broken = new TreeSitterSyntax({ logger, load: () => throwing as unknown as typeof import('@vscode/tree-sitter-wasm') });
+    const g = new QualityGate({ syntax: broken, logger });
+    for (let i = 0; i < 3; i++) {
+      const v = await g.assess({ question: 'Write a Python function', answer: block('python', 'def f(x)\n    return x') });
+      assert.ok(!v.findings.some((f) => f.rule === 'syntax'));
+    }
+    assert.equal(logger.warnings.filter((w) => /python parser failed \(null function/.test(w)).length, 1, logger.warnings.join(' | '));
   });
 });
 

@@ -11,22 +11,48 @@ const STOP = new Set(
     'el la los las un una unos unas y o pero si de del al en con por para sin sobre es son como qué que cuál cómo dónde por puedo mi mis tu tus se lo le ' +
     'escribe muestra explica ' +
     'le la les un une des et ou mais si de du au aux en dans avec pour par sur est sont comme quoi que qui quel quelle comment où pourquoi je mon ma mes tu ton ta il elle ce cette ' +
-    'écris montre explique faut'
+    'écris montre explique faut ' +
+    // Quantifiers, modal and helper verbs that say nothing about the topic (de, es, fr, en).
+    'alle allen viele vielen sollte sollten soll muss habe haben hat wird werden würde gibt mache machen bekomme finde zwischen unterschied ' +
+    'todos todas muchos muchas debo debería tengo tiene hacer hago obtengo diferencia entre sea más muy esto este esta hay ser estar ' +
+    'tous toutes beaucoup dois doit devrais avoir fais faire obtenir différence entre ' +
+    'many much should could does doing get getting difference between'
   ).split(' '),
 );
 
 /** Terms of a text: lower-case words of 3+ letters that are not function words, plus identifiers. */
 export function keyTerms(text: string): string[] {
   const out = new Set<string>();
-  for (const raw of text.slice(0, 4000).match(/[\p{L}\p{N}_$#+.]+/gu) ?? []) {
+  const sample = text.slice(0, 4000);
+  for (const raw of sample.match(/[\p{L}\p{N}_$#+.]+/gu) ?? []) {
     const w = raw.replace(/^[.#]+|[.]+$/g, '').toLowerCase();
-    if (w.length < 3 || STOP.has(w) || (/^\d+$/.test(w) && w.length < 3)) continue;
+    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
     out.add(w);
   }
+  // "SHA-256", "utf-8": code writes them joined (sha256, utf8).
+  for (const m of sample.matchAll(/\b([\p{L}]{2,})-(\d+)\b/gu)) out.add(`${m[1]}${m[2]}`.toLowerCase());
   return [...out];
 }
+
+/**
+ * Names of programming languages, runtimes and tools: the context of a question rather than its
+ * topic. An answer that shares only these with the question ("asked about CORS in FastAPI, told the
+ * history of Python") has not addressed it.
+ */
+export const CONTEXT_TERMS = new Set(
+  (
+    'python javascript typescript java rust golang kotlin swift ruby php scala dart perl bash shell powershell sql css html ' +
+    'node nodejs deno bun react vue angular svelte django flask fastapi express spring rails laravel dotnet .net ' +
+    'docker kubernetes k8s git github gitlab linux windows macos postgres postgresql mysql sqlite redis mongodb aws azure gcp'
+  ).split(' '),
+);
 
 /** Terms compare on their first five letters, so "merge"/"merging"/"merged" and "pod"/"pods" match. */
 export function stem(term: string): string {
   return term.length > 5 ? term.slice(0, 5) : term;
+}
+
+/** Stems of the first four letters too, so "join"/"joindre" and "list"/"liste" match across languages. */
+export function shortStem(term: string): string | undefined {
+  return term.length >= 4 ? term.slice(0, 4) : undefined;
 }

@@ -1,5 +1,6 @@
-import type { QualityRule } from '../QualityRule';
-import { keyTerms, stem } from './keyTerms';
+import type { LanguageIdentifier, QualityRule } from '../QualityRule';
+import { readableText } from './naturalLanguageRule';
+import { CONTEXT_TERMS, keyTerms, shortStem, stem } from './keyTerms';
 
 /**
  * Off-topic answers (asked about CORS in FastAPI, told the history of Python): the share of the
@@ -8,26 +9,44 @@ import { keyTerms, stem } from './keyTerms';
  */
 export const topicRule: QualityRule = {
   name: 'topic',
-  check({ question, answer }) {
+  check({ question, answer }, { naturalLanguage }) {
     const terms = keyTerms(question);
     if (terms.length < 3) return undefined;
-    const words =
-      answer.text
-        .slice(0, 20000)
-        .toLowerCase()
-        .match(/[\p{L}\p{N}_$#+]+/gu) ?? [];
+    const textLower = answer.text.slice(0, 20000).toLowerCase();
+    const words = textLower.match(/[\p{L}\p{N}_$#+]+/gu) ?? [];
     if (words.length < 25) return undefined;
     const present = new Set(words.map(stem));
-    const textLower = answer.text.slice(0, 20000).toLowerCase();
-    const found = terms.filter((t) => present.has(stem(t)) || (t.length >= 4 && textLower.includes(t))).length;
-    const overlap = found / terms.length;
-    if (overlap > 0.2) return undefined;
-    const severity = found === 0 ? 1 : 0.6;
+    // A four-letter word of the answer ("join") matches a longer term ("joindre"), and vice versa.
+    const short = new Set(words.filter((w) => w.length === 4));
+    const shortStems = new Set(words.map(shortStem).filter((s): s is string => s !== undefined));
+    const mentions = (t: string) =>
+      present.has(stem(t)) || textLower.includes(t) || (t.length > 4 && short.has(t.slice(0, 4))) || (t.length === 4 && shortStems.has(t));
+    const found = terms.filter(mentions);
+    const specific = terms.filter((t) => !CONTEXT_TERMS.has(t));
+    const foundSpecific = found.filter((t) => !CONTEXT_TERMS.has(t));
+    const overlap = found.length / terms.length;
+    const english = isEnglish(question, naturalLanguage);
+    // Only the language or tool is shared: the answer talks about Python, not about the question.
+    // English questions only: across languages an answer paraphrases ("rendimiento" → "renders")
+    // and shares little but the tool's name even when it is right.
+    const onlyContext = specific.length >= 2 && foundSpecific.length === 0 && found.length > 0 && english;
+    if (overlap > 0.2 && !onlyContext) return undefined;
+    // An answer to a question in another language that shares no word at all with it is as often a
+    // paraphrase ("consulta más rápida" → "índice", "EXPLAIN") as off-topic (the dev split has one
+    // of each): too weak alone to escalate, since a wrongly escalated good answer costs more.
+    const severity = foundSpecific.length > 0 ? 0.6 : !english && found.length === 0 ? 0.25 : 1;
     return {
       rule: 'topic',
       severity,
-      reason: `does not address the question (mentions ${found} of its ${terms.length} key terms)`,
+      reason: `does not address the question (mentions ${foundSpecific.length} of its ${specific.length} key terms${found.length > foundSpecific.length ? `, besides ${found.filter((t) => CONTEXT_TERMS.has(t)).join(', ')}` : ''})`,
       note: 'does not address the question',
     };
   },
 };
+
+function isEnglish(text: string, identifier: LanguageIdentifier | undefined): boolean {
+  if (!identifier) return false;
+  const r = identifier.identify(readableText(text.slice(0, 1000))); // as naturalLanguageRule asks it: one identification per answer
+
+  return r.language === 'en';
+}
