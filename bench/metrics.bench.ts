@@ -6,7 +6,7 @@
  *   node out/bench/metrics.bench.js
  */
 import { Counter, Registry } from 'prom-client';
-import { FakeClock } from '../src/common/Clock';
+import { FakeClock } from '../test/fakes/FakeClock';
 import { DEFAULT_SETTINGS } from '../src/core/config/settings';
 import { costExtras } from '../src/core/observability/costExtras';
 import { MetricsCollector } from '../src/core/observability/MetricsCollector';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { isJarvisError } from '../../../src/common/errors';
 import { BatchProcessor } from '../../../src/core/batch/BatchProcessor';
 import { StreamingBatchProcessor } from '../../../src/core/batch/StreamingBatchProcessor';
-import { FakeTimer } from '../../../src/core/resilience/Timer';
+import { FakeTimer } from '../../fakes/FakeTimer';
 
 const tick = () => new Promise((r) => setImmediate(r));
 const invalid = (message: string) => (e: unknown) => isJarvisError(e, 'invalid-input') && e.message === message;

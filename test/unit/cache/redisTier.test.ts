@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AddressInfo, createServer } from 'node:net';
 import { createClient } from 'redis';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { isJarvisError } from '../../../src/common/errors';
 import type { Logger } from '../../../src/core/ports';
 import { RedisTier, RedisTierOptions } from '../../../src/core/cache/RedisTier';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { JarvisError } from '../../../src/common/errors';
 import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
 import { ChatEngine } from '../../../src/core/chat/ChatEngine';

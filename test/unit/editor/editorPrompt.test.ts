@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import type { CodeTarget } from '../../../src/core/editor/CodeTarget';
 import { buildEditorPrompt } from '../../../src/core/editor/buildEditorPrompt';
 import { EDITOR_COMMAND_KINDS, EDITOR_COMMANDS } from '../../../src/core/editor/EditorCommand';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { LogFile } from '../../../src/core/observability/LogFile';
 import { RotatingFileSink } from '../../../src/core/observability/RotatingFileSink';
 import type { LogRecord } from '../../../src/core/observability/StructuredLogger';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { loggerSink, StructuredLogger, type LogRecord } from '../../../src/core/observability/StructuredLogger';
 import { PrivacyGuard } from '../../../src/core/security/PrivacyGuard';
 

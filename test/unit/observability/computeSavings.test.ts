@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { DEFAULT_SETTINGS } from '../../../src/core/config/settings';
 import { PricingTable } from '../../../src/core/llm/pricing/PricingTable';
 import { computeSavings } from '../../../src/core/observability/computeSavings';

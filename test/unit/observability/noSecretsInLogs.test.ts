@@ -4,7 +4,7 @@
  * the real routing service with the structured logger, then every record and the exposition are searched.
  */
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { OllamaModels } from '../../../src/core/llm/ollama/OllamaModels';
 import { StructuredLogger, type LogRecord } from '../../../src/core/observability/StructuredLogger';
 import { RoutingService } from '../../../src/core/routing/RoutingService';

@@ -3,7 +3,7 @@
  * fake servers): the exposition passes `promtool check metrics` and every figure matches the sequence.
  */
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
 import { FakeOpenAIServer } from '../../fakes/FakeOpenAIServer';
 import { collectChunks, doneOf, makeService, OPENAI_KEY, prepared, testSettings, TRIVIAL } from '../routing/routingServiceSetup';

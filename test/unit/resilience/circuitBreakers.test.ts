@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { isJarvisError, JarvisError } from '../../../src/common/errors';
 import { BreakerStateChange, CircuitBreakers } from '../../../src/core/resilience/CircuitBreakers';
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { createServer, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { isJarvisError } from '../../../src/common/errors';
 import { withStreamTimeouts } from '../../../src/core/resilience/Degradation';
-import { FakeTimer } from '../../../src/core/resilience/Timer';
+import { FakeTimer } from '../../fakes/FakeTimer';
 
 /** An async source driven by the test: push chunks, end, or leave it hanging. */
 function controllableSource<T>() {

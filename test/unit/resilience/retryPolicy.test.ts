@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import OpenAI from 'openai';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { isJarvisError, JarvisError } from '../../../src/common/errors';
 import { RetryEvent, RetryPolicy, RetryPolicyOptions } from '../../../src/core/resilience/RetryPolicy';
-import { FakeTimer } from '../../../src/core/resilience/Timer';
+import { FakeTimer } from '../../fakes/FakeTimer';
 
 function setup(options: RetryPolicyOptions = {}) {
   const clock = new FakeClock(1_000_000);

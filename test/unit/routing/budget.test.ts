@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { isJarvisError } from '../../../src/common/errors';
 import { BudgetGovernor } from '../../../src/core/routing/BudgetGovernor';
 

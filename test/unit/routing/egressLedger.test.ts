@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { AuditLog } from '../../../src/core/audit/AuditLog';
 import { contentSha256 } from '../../../src/core/audit/egressRecord';
 import { nullLogger } from '../../../src/core/ports';

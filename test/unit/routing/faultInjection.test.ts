@@ -4,10 +4,10 @@
  * the tracker records the failure and the cache keeps no error.
  */
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { isJarvisError, type JarvisErrorCode } from '../../../src/common/errors';
 import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
-import { FakeTimer } from '../../../src/core/resilience/Timer';
+import { FakeTimer } from '../../fakes/FakeTimer';
 import type { RoutingService } from '../../../src/core/routing/RoutingService';
 import type { FakeFaults } from '../../fakes/FakeCloudServer';
 import { closedPort } from '../helpers/closedPort';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { JarvisError, isJarvisError, type JarvisErrorCode } from '../../../src/common/errors';
 import { PerformanceTracker } from '../../../src/core/routing/perf/PerformanceTracker';
 import type { Availability, Candidate } from '../../../src/core/routing/Candidate';

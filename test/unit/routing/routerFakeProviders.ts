@@ -2,7 +2,7 @@
  * Small in-memory LlmProviders for the routing tests. They are not wire-format doubles: what is
  * under test is the routing logic, which only sees the LlmProvider interface.
  */
-import type { FakeClock } from '../../../src/common/Clock';
+import type { FakeClock } from '../../fakes/FakeClock';
 import { JarvisError } from '../../../src/common/errors';
 import type { FinishReason, LlmProvider, ProviderChatRequest, ProviderChunk, ProviderId } from '../../../src/core/llm/types';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../src/common/Clock';
-import { FakeTimer } from '../../../src/core/resilience/Timer';
+import { FakeClock } from '../../fakes/FakeClock';
+import { FakeTimer } from '../../fakes/FakeTimer';
 import { BUDGET_STATE_KEY, SAVE_DEBOUNCE_MS, TRACKER_STATE_KEY } from '../../../src/core/routing/RoutingState';
 import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
 import { FakeOpenAIServer } from '../../fakes/FakeOpenAIServer';

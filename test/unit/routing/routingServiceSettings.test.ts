@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
 import { Emitter } from '../../../src/common/Emitter';
 import type { JarvisSettings } from '../../../src/core/config/settings';
 import { OllamaModels } from '../../../src/core/llm/ollama/OllamaModels';

@@ -1,6 +1,7 @@
 /** Shared setup for the routing service tests: real fake servers, real SDKs, injected time. */
 import type { AuditSink } from '../../../src/core/audit/AuditLog';
-import { FakeClock, type Clock } from '../../../src/common/Clock';
+import { FakeClock } from '../../fakes/FakeClock';
+import { type Clock } from '../../../src/common/Clock';
 import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
 import type { PreparedRequest } from '../../../src/core/chat/ChatPipeline';
 import { DEFAULT_SETTINGS, type JarvisSettings } from '../../../src/core/config/settings';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import type { CloudConnection } from '../../../../src/core/llm/CloudConnection';
 import { OpenAIProvider } from '../../../../src/core/llm/openai/OpenAIProvider';
 import type { ProviderChatRequest } from '../../../../src/core/llm/types';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { ContextRetriever } from '../../../../src/core/memory/retrieval/ContextRetriever';
 import { assessAnchor, codeSimilarity } from '../../../../src/core/memory/anchors/assessAnchor';
 import { ANCHOR_TAGS, isPossiblyStale, readAnchor, withStaleness } from '../../../../src/core/memory/anchors/memoryAnchor';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import type { ChatChunk } from '../../../../src/core/chat/ChatChunk';
 import { ChatEngine } from '../../../../src/core/chat/ChatEngine';
 import type { PreparedRequest, Responder } from '../../../../src/core/chat/ChatPipeline';

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { isJarvisError } from '../../../../src/common/errors';
 import type { NewMemory } from '../../../../src/core/memory/store/MemoryRecord';
 import { CurrentSession } from '../../../../src/core/memory/sessions/CurrentSession';
 import { SessionContextContributor } from '../../../../src/core/memory/contributors/SessionContextContributor';
 import { SessionManager } from '../../../../src/core/memory/sessions/SessionManager';
-import { FakeTimer } from '../../../../src/core/resilience/Timer';
+import { FakeTimer } from '../../../fakes/FakeTimer';
 import { MemoryKv } from '../../helpers/MemoryKv';
 
 const HOUR = 3_600_000;

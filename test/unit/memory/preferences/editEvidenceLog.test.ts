@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { declarationChange, detectEditEvidence } from '../../../../src/core/memory/preferences/detectEditEvidence';
 import { EditEvidenceLog, firstDifference } from '../../../../src/core/memory/preferences/EditEvidenceLog';
 import { PreferenceLearner } from '../../../../src/core/memory/preferences/PreferenceLearner';

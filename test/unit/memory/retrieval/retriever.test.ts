@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { approximateTokens, ContextRetriever, type MemorySource } from '../../../../src/core/memory/retrieval/ContextRetriever';
 import type { MemorySearchResult, SearchOptions } from '../../../../src/core/memory/store/MemoryQuery';
 import { matchesFilter } from '../../../../src/core/memory/store/MemoryQuery';

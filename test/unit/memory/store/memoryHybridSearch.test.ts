@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { fuseHybrid } from '../../../../src/core/memory/store/fuseHybrid';
 import { OfflineEmbedder } from '../../../../src/core/memory/embedders/OfflineEmbedder';
 import { VectorMemoryStore } from '../../../../src/core/memory/store/VectorMemoryStore';

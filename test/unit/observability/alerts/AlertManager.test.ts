@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { AlertManager, type AlertCondition } from '../../../../src/core/observability/alerts/AlertManager';
 
 describe('AlertManager', () => {

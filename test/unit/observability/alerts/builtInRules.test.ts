@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { AlertManager } from '../../../../src/core/observability/alerts/AlertManager';
 import { builtInRules, LONG_FLOOR_MS, longLimitMs } from '../../../../src/core/observability/alerts/builtInRules';
 import { RequestHistory, type RequestSummary } from '../../../../src/core/observability/RequestHistory';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { agentSignals, withAgentSignals } from '../../../../src/core/routing/complexity/agentComplexity';
 import { TaskComplexity } from '../../../../src/core/routing/complexity/TaskComplexity';
 import { STICKY_TTL_MS, StickyModels } from '../../../../src/core/routing/StickyModels';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { DEFAULT_SETTINGS, type JarvisSettings } from '../../../../src/core/config/settings';
 import type { Logger } from '../../../../src/core/ports';
 import { ComplexityFeedback } from '../../../../src/core/routing/complexity/ComplexityFeedback';

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { FakeClock } from '../../../../src/common/Clock';
+import { FakeClock } from '../../../fakes/FakeClock';
 import { JarvisError } from '../../../../src/common/errors';
 import type { ChatChunk } from '../../../../src/core/chat/ChatChunk';
 import { parseSettings } from '../../../../src/core/config/parseSettings';
 import type { LlmProvider, ProviderChunk } from '../../../../src/core/llm/types';
-import { FakeTimer } from '../../../../src/core/resilience/Timer';
+import { FakeTimer } from '../../../fakes/FakeTimer';
 import { ChunkTranslator } from '../../../../src/core/routing/ChunkTranslator';
 import type { HybridChunk, HybridDecision, HybridResult } from '../../../../src/core/routing/HybridStrategy';
 import { gateValidator } from '../../../../src/core/routing/quality/gateValidator';
