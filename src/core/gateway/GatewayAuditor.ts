@@ -1,7 +1,14 @@
 import type { Clock } from '../../common/Clock';
 import type { AuditEntry, AuditSink } from '../audit/AuditLog';
 import type { Logger } from '../ports';
-import type { GatewayKeyRecord } from './GatewayKeyStore';
+import type { Role } from './permissions';
+
+/** What a record says about a key (a KeyIdentity has these fields): never the key, nor its hash. */
+export interface KeyIdentity {
+  id: string;
+  name: string;
+  role: Role;
+}
 
 /** One event of a kind per key (or per failure reason) is written at most this often. */
 const REPEAT_WINDOW_MS = 60_000;
@@ -22,11 +29,11 @@ export class GatewayAuditor {
     private readonly logger: Logger,
   ) {}
 
-  keyCreated(k: GatewayKeyRecord): void {
+  keyCreated(k: KeyIdentity): void {
     this.write({ type: 'gateway-key-created', message: `gateway key "${k.name}" created (${k.role})`, data: describe(k) });
   }
 
-  keyRevoked(k: GatewayKeyRecord): void {
+  keyRevoked(k: KeyIdentity): void {
     this.write({ type: 'gateway-key-revoked', severity: 'warning', message: `gateway key "${k.name}" revoked`, data: describe(k) });
   }
 
@@ -38,12 +45,12 @@ export class GatewayAuditor {
     this.write({ type: 'gateway-stopped', message: `gateway on 127.0.0.1:${port} stopped`, data: { port } });
   }
 
-  authSuccess(k: GatewayKeyRecord, endpoint: string): void {
+  authSuccess(k: KeyIdentity, endpoint: string): void {
     this.throttled(`ok:${k.id}`, { type: 'gateway-auth-success', message: `gateway key "${k.name}" authenticated`, data: { ...describe(k), endpoint } });
   }
 
   /** An expired key is written once per minute as `gateway-key-expired`, other failures as `gateway-auth-failure`. */
-  authFailure(reason: string, endpoint: string, k?: GatewayKeyRecord): void {
+  authFailure(reason: string, endpoint: string, k?: KeyIdentity): void {
     if (reason === 'expired' && k) {
       this.throttled(`expired:${k.id}`, {
         type: 'gateway-key-expired',
@@ -61,7 +68,7 @@ export class GatewayAuditor {
     });
   }
 
-  permissionDenied(k: GatewayKeyRecord, endpoint: string, permission: string): void {
+  permissionDenied(k: KeyIdentity, endpoint: string, permission: string): void {
     this.throttled(`denied:${k.id}:${endpoint}`, {
       type: 'gateway-permission-denied',
       severity: 'warning',
@@ -70,7 +77,7 @@ export class GatewayAuditor {
     });
   }
 
-  rateLimited(k: GatewayKeyRecord, endpoint: string, retryAfterSeconds: number): void {
+  rateLimited(k: KeyIdentity, endpoint: string, retryAfterSeconds: number): void {
     this.throttled(`limited:${k.id}`, {
       type: 'gateway-rate-limited',
       severity: 'warning',
@@ -98,6 +105,6 @@ export class GatewayAuditor {
 }
 
 /** What identifies a key in a record: never the key, nor its hash. */
-function describe(k: GatewayKeyRecord): Record<string, unknown> {
+function describe(k: KeyIdentity): Record<string, unknown> {
   return { keyId: k.id, keyName: k.name, role: k.role };
 }
