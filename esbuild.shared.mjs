@@ -51,7 +51,15 @@ export const VENDOR_PACKAGES = {
   // Secret detection (#13): secretlint's core and recommended preset, loaded on the first deep scan.
   '@secretlint/core': 'secretlint-core.js',
   '@secretlint/secretlint-rule-preset-recommend': 'secretlint-preset.js',
+  // The gateway's MCP server (#14): loaded on the first /mcp request. The three share one file, so the
+  // SDK's protocol schemas and zod are bundled (and evaluated) once, not three times.
+  '@modelcontextprotocol/sdk/server/mcp.js': 'mcp-sdk.js',
+  '@modelcontextprotocol/sdk/server/streamableHttp.js': 'mcp-sdk.js',
+  zod: 'mcp-sdk.js',
 };
+
+/** Vendor file → the specifiers it serves (most files serve one). */
+const VENDOR_FILES = Object.entries(VENDOR_PACKAGES).reduce((files, [pkg, file]) => ({ ...files, [file]: [...(files[file] ?? []), pkg] }), {});
 
 /** Packages published as ES modules only: their vendor entry re-exports instead of requiring. */
 const ESM_ONLY = new Set(['eld/small', '@secretlint/core', '@secretlint/secretlint-rule-preset-recommend']);
@@ -102,18 +110,24 @@ const vendorEntries = {
   name: 'vendor-entries',
   setup(build) {
     build.onResolve({ filter: /^vendor-entry:/ }, (args) => ({ path: args.path.slice('vendor-entry:'.length), namespace: 'vendor-entry' }));
-    build.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({
-      contents: ESM_ONLY.has(args.path) ? `export * from ${JSON.stringify(args.path)};` : `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-      resolveDir: process.cwd(),
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => {
+      const pkgs = VENDOR_FILES[args.path];
+      // A shared file exports the union of its packages' exports (their names do not collide).
+      const contents =
+        pkgs.length > 1
+          ? `module.exports = Object.assign({}, ${pkgs.map((p) => `require(${JSON.stringify(p)})`).join(', ')});`
+          : ESM_ONLY.has(pkgs[0])
+            ? `export * from ${JSON.stringify(pkgs[0])};`
+            : `module.exports = require(${JSON.stringify(pkgs[0])});`;
+      return { contents, loader: 'js', resolveDir: process.cwd() };
+    });
   },
 };
 
 /** One CJS file per vendored package (dist/vendor/*.js), with the same plugins as the main bundle. */
 export function vendorBuildOptions({ production = false } = {}) {
   return {
-    entryPoints: Object.fromEntries(Object.entries(VENDOR_PACKAGES).map(([pkg, file]) => [`vendor/${file.replace(/\.js$/, '')}`, `vendor-entry:${pkg}`])),
+    entryPoints: Object.fromEntries(Object.keys(VENDOR_FILES).map((file) => [`vendor/${file.replace(/\.js$/, '')}`, `vendor-entry:${file}`])),
     outdir: 'dist',
     bundle: true,
     platform: 'node',

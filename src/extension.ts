@@ -59,6 +59,13 @@ import { WebhookNotifier } from './core/observability/alerts/WebhookNotifier';
 import { costExtras } from './core/observability/costExtras';
 import { registerAlerts } from './vscode/alerts/registerAlerts';
 import { registerLanguageModel } from './vscode/lm/registerLanguageModel';
+import { GatewayAuditor } from './core/gateway/GatewayAuditor';
+import { GatewayKeyStore } from './core/gateway/GatewayKeyStore';
+import { GatewayRunner, type GatewayState } from './core/gateway/GatewayRunner';
+import { GatewayServer } from './core/gateway/GatewayServer';
+import { McpEndpoint } from './core/gateway/McpEndpoint';
+import { listModelCatalog } from './core/routing/listModelCatalog';
+import { gatewayStatusText, registerGateway } from './vscode/gateway/registerGateway';
 
 /**
  * What activate() returns when VS Code runs the extension's tests (ExtensionMode.Test), and only then:
@@ -75,6 +82,8 @@ export interface JarvisTestApi {
   editor: EditorTestApi;
   /** The audit log / egress ledger, for the ledger integration test. */
   audit: AuditLog;
+  /** The gateway's keys (a test creates one without the prompts) and its state. */
+  gateway: { keys: GatewayKeyStore; state(): GatewayState; apply(): Promise<GatewayState> };
   /** Where VS Code's token counts run. */
   tokens: { inWorker(): boolean };
   secrets: {
@@ -178,25 +187,6 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const alertLog = logger.child({}, 'alerts');
   const webhook = new WebhookNotifier({ url: () => settings.current.alerts.webhookUrl, logger: alertLog });
   root.add(registerAlerts({ alerts, webhook, settings, onDidRecord: routing.onDidRecord, log: alertLog }));
-  root.add(
-    registerRouting({
-      service: routing,
-      extraModels,
-      settings,
-      keys,
-      models,
-      monitor,
-      log,
-      agentActivity: () => agent.activity,
-      costExtras: () =>
-        costExtras(
-          routing.history,
-          settings.current,
-          alerts.active().map((a) => a.message),
-        ),
-      onDidChangeAlerts: alerts.onDidChange,
-    }),
-  );
 
   // Business memory: the store opens on first use; nothing heavy happens during activation.
   const current = () => settings.current;
@@ -257,6 +247,46 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       if (record.type === 'preference' && current().preferences.learning) await learner.learnFromText(record.text, 'explicit');
     },
   });
+  // The opt-in loopback gateway: other tools on this machine reach the same routing (through their own
+  // AgentResponder, so the status page counts them apart from VS Code's chat), models, metrics and memory.
+  const gatewayLog = logger.child({}, 'gateway');
+  const gatewayAuditor = new GatewayAuditor(audit, systemClock, gatewayLog);
+  const gatewayKeys = root.add(new GatewayKeyStore(new VscodeSecretStore(context.secrets), systemClock, gatewayAuditor));
+  const gatewayAgent = root.add(new AgentResponder(routing, gatewayLog));
+  const gatewayRunner = new GatewayRunner(
+    new GatewayServer({
+      keys: gatewayKeys,
+      agent: gatewayAgent,
+      models: () => listModelCatalog({ settings: () => settings.current, keys, models, logger: log }),
+      registry: routing.metrics.registry,
+      mcp: new McpEndpoint({ commands: memoryCommands, auditor: gatewayAuditor, version: String(context.extension.packageJSON.version) }),
+      auditor: gatewayAuditor,
+      clock: systemClock,
+      logger: gatewayLog,
+    }),
+  );
+  root.add(registerGateway({ runner: gatewayRunner, keys: gatewayKeys, settings, log }));
+  root.add(
+    registerRouting({
+      service: routing,
+      extraModels,
+      settings,
+      keys,
+      models,
+      monitor,
+      log,
+      agentActivity: () => agent.activity,
+      costExtras: () =>
+        costExtras(
+          routing.history,
+          settings.current,
+          alerts.active().map((a) => a.message),
+        ),
+      onDidChangeAlerts: alerts.onDidChange,
+      gateway: async () => ({ state: await gatewayStatusText(gatewayRunner, gatewayKeys), activity: gatewayAgent.activity }),
+    }),
+  );
+
   // Disposed before the memory service: the session ends (and queues its summary) before the store closes.
   const sessionContext = root.add(new SessionContextContributor({ current: session, idleMs: SESSION_TIMEOUT_HOURS * HOUR_MS, logger: log }));
   const memoryContributors = [sessionContext, new MemoryContextContributor({ memory, settings: current }), preferenceContext];
@@ -337,7 +367,9 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     vscode.Disposable.from(
       vscode.commands.registerCommand(commandIds.openChat, () => chatView.reveal()),
       vscode.commands.registerCommand(commandIds.newChat, () => chatView.newChat()),
-      vscode.commands.registerCommand(commandIds.showStatusMenu, () => showStatusMenu(monitor)),
+      vscode.commands.registerCommand(commandIds.showStatusMenu, () =>
+        showStatusMenu(monitor, { text: () => gatewayStatusText(gatewayRunner, gatewayKeys), running: () => gatewayRunner.state.state === 'running' }),
+      ),
       vscode.commands.registerCommand(commandIds.showLog, () => log.show()),
       vscode.commands.registerCommand(commandIds.showReplacedAnswer, async (text?: unknown, model?: unknown) => {
         if (typeof text !== 'string') return;
@@ -368,6 +400,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     memory: memoryUi.api,
     editor: editorCommands.api,
     tokens: { inWorker: () => tokens.inWorker },
+    gateway: { keys: gatewayKeys, state: () => gatewayRunner.state, apply: () => gatewayRunner.apply(settings.current.gateway) },
     secrets: {
       set: (provider, key) => keys.set(provider, key),
       get: (provider) => keys.get(provider),

@@ -51,6 +51,8 @@ export const commandIds = {
   showReplacedAnswer: 'jarvis.showReplacedAnswer',
   showAlerts: 'jarvis.showAlerts',
   acknowledgeAlert: 'jarvis.acknowledgeAlert',
+  gatewayCreateKey: 'jarvis.gateway.createKey',
+  gatewayManageKeys: 'jarvis.gateway.manageKeys',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

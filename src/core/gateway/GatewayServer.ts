@@ -257,7 +257,7 @@ export class GatewayServer {
         return;
       }
       case 'POST /v1/chat/completions': {
-        const chat = fromOpenAIChat(await this.readBody(req));
+        const chat = fromOpenAIChat((await this.readBody(req)) as Record<string, unknown>);
         const abort = new AbortController();
         // The client hung up: the model call stops too (no tokens paid for nobody).
         res.on('close', () => {
@@ -267,15 +267,15 @@ export class GatewayServer {
       }
       case 'POST /mcp': {
         if (!this.deps.mcp) throw new GatewayError(404, 'not_found_error', 'unknown_path', 'The MCP endpoint is not available in this build.');
-        return this.deps.mcp.handle(req, res, await this.readBody(req), caller);
+        return this.deps.mcp.handle(req, res, await this.readBody(req, true), caller);
       }
       default:
         throw new GatewayError(404, 'not_found_error', 'unknown_path', `No such endpoint: ${endpoint}.`);
     }
   }
 
-  private readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-    return readJsonBody(req, this.limits.bodyBytes).catch((e: unknown) => {
+  private readBody(req: http.IncomingMessage, allowArray = false): Promise<Record<string, unknown> | unknown[]> {
+    return readJsonBody(req, this.limits.bodyBytes, { allowArray }).catch((e: unknown) => {
       this.metrics.refused('body');
       throw e;
     });

@@ -3,10 +3,11 @@ import { GatewayError } from './GatewayError';
 
 /**
  * The request body as JSON, refusing more than `limit` bytes as soon as they arrive (a client that
- * sends gigabytes is cut off, not buffered) and anything that is not a JSON object.
+ * sends gigabytes is cut off, not buffered) and anything that is not a JSON object (or, for MCP's
+ * JSON-RPC batches, an array).
  * @throws GatewayError 413, 415 or 400
  */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
+export async function readJsonBody(req: IncomingMessage, limit: number, o: { allowArray?: boolean } = {}): Promise<Record<string, unknown> | unknown[]> {
   const type = req.headers['content-type'];
   if (type !== undefined && !/^application\/json\b/i.test(type)) {
     throw new GatewayError(415, 'invalid_request_error', 'unsupported_media_type', `Send the body as application/json (got ${type}).`);
@@ -27,8 +28,9 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   } catch (e) {
     throw new GatewayError(400, 'invalid_request_error', 'invalid_json', `The body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
+  if (Array.isArray(value) && o.allowArray) return value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new GatewayError(400, 'invalid_request_error', 'invalid_json', 'The body must be a JSON object.');
+    throw new GatewayError(400, 'invalid_request_error', 'invalid_json', `The body must be a JSON object${o.allowArray ? ' or array' : ''}.`);
   }
   return value as Record<string, unknown>;
 }

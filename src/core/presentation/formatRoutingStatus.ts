@@ -18,6 +18,8 @@ export interface RoutingStatusInput {
   learning?: RoutingLearningStatus;
   /** Requests through Jarvis's language models (the model picker, other extensions). */
   agent?: AgentActivity;
+  /** The loopback gateway: one sentence on its state, and requests through it. */
+  gateway?: { state: string; activity: AgentActivity };
 }
 
 const CIRCUIT_TEXT: Record<CircuitInfo['state'], string> = {
@@ -62,6 +64,15 @@ export function formatRoutingStatus(input: RoutingStatusInput): string {
     else {
       out.push(`${a.requests} request(s) from VS Code's chat or other extensions; ${a.toolCalls} tool call(s) handed back.`);
       if (a.last) out.push('', `Last: ${code(a.last.model)} (${a.last.local ? 'local' : 'cloud'})${a.last.reason ? ` — ${escapeMd(a.last.reason)}` : ''}.`);
+    }
+  }
+
+  const g = input.gateway;
+  if (g) {
+    out.push('', '## Gateway', '', `${escapeMd(g.state)}.`);
+    if (g.activity.requests > 0) {
+      out.push('', `${g.activity.requests} chat completion(s) from other tools; ${g.activity.toolCalls} tool call(s) handed back.`);
+      if (g.activity.last) out.push('', `Last: ${code(g.activity.last.model)} (${g.activity.last.local ? 'local' : 'cloud'}).`);
     }
   }
 

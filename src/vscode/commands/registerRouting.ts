@@ -26,6 +26,8 @@ export interface RegisterRoutingDeps {
   /** The cost item's breakdown, savings and active alerts. */
   costExtras?: () => CostExtras;
   onDidChangeAlerts?: Event<void>;
+  /** The gateway's state and its requests, for the status page. */
+  gateway?: () => Promise<{ state: string; activity: AgentActivity }>;
 }
 
 /**
@@ -45,6 +47,7 @@ export function registerRouting(deps: RegisterRoutingDeps): vscode.Disposable {
       extraModels: deps.extraModels,
       logger: log,
       agentActivity: deps.agentActivity,
+      gateway: deps.gateway,
     }),
   );
   store.add(registerModelCommands(deps.models, deps.monitor, deps.settings, log));

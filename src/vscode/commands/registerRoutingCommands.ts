@@ -20,6 +20,8 @@ export interface RoutingCommandDeps {
   logger: Logger;
   /** Requests through Jarvis's language models, shown on the status page. */
   agentActivity?: () => AgentActivity;
+  /** The gateway's state and its requests, for the status page. */
+  gateway?: () => Promise<{ state: string; activity: AgentActivity }>;
 }
 
 type ExportFormat = 'json' | 'csv' | 'prometheus';
@@ -33,10 +35,11 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
 
   const statusMarkdown = async (): Promise<string> => {
     const useVscodeModels = deps.settings.current.routing.useVscodeModels;
-    const [openai, anthropic, extra] = await Promise.all([
+    const [openai, anthropic, extra, gateway] = await Promise.all([
       deps.keys.has('openai'),
       deps.keys.has('anthropic'),
       useVscodeModels ? deps.extraModels.list().catch(() => []) : Promise.resolve([]),
+      deps.gateway?.(),
     ]);
     return formatRoutingStatus({
       spend: service.spend(),
@@ -47,6 +50,7 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
       generatedAt: new Date().toLocaleString(),
       learning: service.routingLearning?.(),
       ...(deps.agentActivity ? { agent: deps.agentActivity() } : {}),
+      ...(gateway ? { gateway } : {}),
     });
   };
 

@@ -58,7 +58,13 @@ export class StatusBar extends Disposable {
 }
 
 /** The menu behind the status bar item: what makes sense in the current state comes first. */
-export async function showStatusMenu(monitor: OllamaStatusMonitor): Promise<void> {
+/** The gateway's line in the menu: its state, and what clicking it does. */
+export interface GatewayMenuItem {
+  text(): Promise<string>;
+  running(): boolean;
+}
+
+export async function showStatusMenu(monitor: OllamaStatusMonitor, gateway?: GatewayMenuItem): Promise<void> {
   const s = monitor.status;
   type Item = vscode.QuickPickItem & { run: () => Thenable<unknown> };
   const cmd = (label: string, command: string, ...args: unknown[]): Item => ({
@@ -75,6 +81,14 @@ export async function showStatusMenu(monitor: OllamaStatusMonitor): Promise<void
     cmd('$(server-environment) Manage Ollama Models', commandIds.manageModels),
     cmd('$(cloud-download) Pull a Model…', commandIds.pullModel),
     cmd('$(graph) Show Routing Status', commandIds.showRoutingStatus),
+    ...(gateway
+      ? [
+          gateway.running()
+            ? cmd(`$(radio-tower) Gateway: ${await gateway.text()}`, commandIds.gatewayManageKeys)
+            : cmd(`$(radio-tower) Gateway: ${await gateway.text()}`, commandIds.openSettings, 'jarvis.gateway.enabled'),
+          cmd('$(key) Create Gateway API Key…', commandIds.gatewayCreateKey),
+        ]
+      : []),
     cmd('$(key) Set OpenAI API Key', commandIds.setOpenAIKey),
     cmd('$(key) Set Anthropic API Key', commandIds.setAnthropicKey),
     cmd('$(output) Show Log', commandIds.showLog),

@@ -34,6 +34,8 @@ export const LAZY_PACKAGES: readonly RegExp[] = [
   /^vectra$/,
   /^minisearch$/,
   /^@secretlint\//,
+  /^@modelcontextprotocol\//,
+  /^zod$/,
 ];
 
 export const isLazyPackage = (name: string): boolean => LAZY_PACKAGES.some((re) => re.test(name));
