@@ -1,6 +1,14 @@
-import { JarvisError } from '../../common/errors';
+import { JarvisError, type JarvisErrorCode } from '../../common/errors';
+import type { PrivacyVerdict } from '../security/PrivacyGuard';
 import type { Attempt, SkippedAttempt } from './Attempt';
-import type { RouteRequest } from './Router';
+import type { Candidate } from './Candidate';
+
+/** What of the routed request decides the message (a subset of RouteRequest, which imports this file). */
+export interface ExhaustedRequest {
+  only?: Candidate;
+  privacy?: PrivacyVerdict;
+  cloudBlocked?: { code: JarvisErrorCode; message: string };
+}
 
 /** 18234 → "18,234". */
 export const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -9,7 +17,7 @@ export const fmt = (n: number): string => n.toLocaleString('en-US');
  * The error when a request fits no model that may take it: it names the request's size, each window it
  * is over, why the larger models could not be used, and the fix for that case. Nothing was sent.
  */
-export function contextExhausted(request: RouteRequest, tooLong: SkippedAttempt[], attempts: Attempt[], list: (xs: Attempt[]) => string): JarvisError {
+export function contextExhausted(request: ExhaustedRequest, tooLong: SkippedAttempt[], attempts: Attempt[], list: (xs: Attempt[]) => string): JarvisError {
   const tokens = tooLong[0].window?.tokens ?? 0;
   const over = tooLong.map((a) => `${a.candidate.model} (${fmt(a.window?.limit ?? 0)})`).join(', ');
   const head = `This request is about ${fmt(tokens)} tokens, more than ${over} can take.`;
