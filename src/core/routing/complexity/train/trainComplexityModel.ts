@@ -30,7 +30,8 @@ export interface TrainResult {
 
 function vectorize(featurizer: HashingFeaturizer, r: RouterRow): SparseVector {
   const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
-  return featurizer.featurize(s.prose, numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
+  // The window the shipped classifier featurizes (FEATURIZER.maxChars is ASK_WINDOW).
+  return featurizer.featurizeFolded(s.window, numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
 }
 
 /** Tier after thresholds and rails, as the shipped classifier decides it (minus per-workspace lift). */
