@@ -140,4 +140,31 @@ describe('Jarvis chat view in a real VS Code window', function () {
     assert.match((await footer.textContent()) ?? '', /llama3.* · local · \d+ → \d+ tokens · /);
     await driver.screenshot('06-memory');
   });
+
+  it('refuses a command the webview asks for outside its list, and logs the refusal', async () => {
+    const { driver } = uiSession();
+    // The chat webview draws model output, so treat it as compromised: post straight into the
+    // channel acquireVsCodeApi().postMessage uses (VS Code's webview host frame exposes it as
+    // __vscode_post_message__), bypassing the page's own buttons.
+    const host = chat.parentFrame();
+    assert.ok(host, 'the chat webview has no host frame');
+    const postRunAction = (command: string): Promise<void> =>
+      host.evaluate((cmd) => {
+        const post = (window as unknown as Record<string, unknown>).__vscode_post_message__;
+        if (typeof post !== 'function') throw new Error('the webview host frame has no __vscode_post_message__');
+        (post as (channel: string, data: unknown) => void)('onmessage', { message: { type: 'runAction', command: cmd, args: [] } });
+      }, command);
+    await postRunAction('jarvis.clearApiKeys');
+    // An allow-listed command through the same channel opens the Jarvis log, so the refusal above
+    // is not the channel failing: the log it opens must already hold the refusal line.
+    await postRunAction('jarvis.showLog');
+    const refusal = driver.page.locator('.part.panel .view-lines', { hasText: 'refused to run command "jarvis.clearApiKeys"' });
+    await refusal.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e: unknown) => {
+      const shown = await driver.page.locator('.part.panel .view-lines').allTextContents();
+      throw new Error(`The Jarvis log does not show the refusal (panel shows ${JSON.stringify(shown.join('\n').slice(-600))}): ${String(e)}`);
+    });
+    // Nothing ran: clearing keys asks for confirmation in a modal dialog, and none opened.
+    assert.equal(await driver.page.locator('.monaco-dialog-box').count(), 0, 'a dialog opened: the refused command ran');
+    await driver.screenshot('07-refused-command');
+  });
 });
