@@ -25,10 +25,10 @@ export const NUMERIC_FEATURES = ['logCodeLines', 'logFileCount', 'logProseChars'
 
 /**
  * How much prose the model and the rails read: the first 384 and the last 128 characters. The ask sits at
- * the start or the end of a prompt, and every labelled prompt (training and held-out) is shorter than
- * this, so the window changes nothing the model was trained or measured on; past it the model would be
- * reading text unlike anything it learned from. Hashing and the rails' regexes cost per character read,
- * so this bounds the decision time of an 8 KB or 1 MB prompt.
+ * the start or the end of a prompt, and every training prompt is shorter than this (the longest has 148
+ * characters), so the window changes nothing the model was trained on (the held-out decisions were
+ * unchanged too); past it the model would be reading text unlike anything it learned from. Hashing and
+ * the rails' regexes cost per character read, so this bounds the decision time of an 8 KB or 1 MB prompt.
  */
 export const ASK_WINDOW = 512;
 
