@@ -15,6 +15,16 @@ export type AuditEventType =
   | 'budget-override'
   | 'settings-widened-egress'
   | 'torn-line-set-aside'
+  // The loopback gateway (core/gateway): the seed's authentication, authorisation and key events.
+  | 'gateway-started'
+  | 'gateway-stopped'
+  | 'gateway-auth-success'
+  | 'gateway-auth-failure'
+  | 'gateway-permission-denied'
+  | 'gateway-rate-limited'
+  | 'gateway-key-created'
+  | 'gateway-key-revoked'
+  | 'gateway-key-expired'
   | 'checkpoint';
 
 /** One line of the audit log. `prev` is the hash of the record before it; `hash` covers everything else. */

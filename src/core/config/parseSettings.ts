@@ -89,6 +89,15 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
       errorRate: r.num('alerts.errorRate', d.alerts.errorRate, 0, 1),
       memoryMb: r.int('alerts.memoryMb', d.alerts.memoryMb, 64, 65_536),
     },
+    gateway: {
+      enabled: r.bool('gateway.enabled', d.gateway.enabled),
+      port: r.int('gateway.port', d.gateway.port, 1024, 65_535),
+      rateLimit: {
+        requests: r.int('gateway.rateLimit.requests', d.gateway.rateLimit.requests, 1, 1_000_000),
+        window: r.int('gateway.rateLimit.window', d.gateway.rateLimit.window, 1, 86_400),
+        burst: r.int('gateway.rateLimit.burst', d.gateway.rateLimit.burst, 0, 1_000_000),
+      },
+    },
   };
   return { settings, warnings: r.warnings };
 }

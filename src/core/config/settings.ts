@@ -100,6 +100,14 @@ export interface JarvisSettings {
     /** Extension-host heap (MB) that raises the memory alert. */
     memoryMb: number;
   };
+  /** The opt-in loopback gateway (OpenAI-compatible API and MCP memory server) for other tools on this machine. */
+  gateway: {
+    enabled: boolean;
+    /** TCP port on 127.0.0.1. */
+    port: number;
+    /** Token bucket per API key: `requests` tokens refill over `window` seconds; the bucket holds `burst` (0: as many as `requests`). */
+    rateLimit: { requests: number; window: number; burst: number };
+  };
 }
 
 export const DEFAULT_SETTINGS: JarvisSettings = {
@@ -159,6 +167,8 @@ export const DEFAULT_SETTINGS: JarvisSettings = {
   preferences: { learning: true, confidenceThreshold: 0.7, llm: false, maxPromptTokens: 300 },
   log: { file: '', maxSizeMb: 100, retentionDays: 30 },
   alerts: { enabled: true, webhookUrl: '', cooldownSeconds: 300, errorRate: 0.1, memoryMb: 1024 },
+  // The seed's 100 requests per 60 s; Ollama's own port is 11434, so the gateway takes the next one.
+  gateway: { enabled: false, port: 11435, rateLimit: { requests: 100, window: 60, burst: 0 } },
 };
 
 /** Settings whose value is an object as a whole (not a group of further settings). */

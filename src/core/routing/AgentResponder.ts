@@ -5,7 +5,7 @@ import type { AgentRequest } from '../chat/AgentRequest';
 import type { Responder } from '../chat/ChatPipeline';
 import { detectToolLoop } from '../llm/tools/detectToolLoop';
 import type { ToolCall, ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
-import type { ChatMessage, ProviderId } from '../llm/types';
+import type { ChatMessage, ProviderId, TokenUsage } from '../llm/types';
 import type { Logger } from '../ports';
 
 /** What an agent receives: text and tool calls, nothing else (notes go to the log). */
@@ -18,6 +18,11 @@ export interface AgentAsk {
   /** Undefined for Jarvis Auto; a model picked by name otherwise. */
   model?: { provider: ProviderId; model: string };
   signal: AbortSignal;
+  /** Told which model answers and, at the end, the usage (the gateway reports them in OpenAI's shape). */
+  observe?: {
+    model?(m: { provider: string; model: string; local: boolean }): void;
+    done?(d: { usage: TokenUsage; truncated: boolean }): void;
+  };
 }
 
 /** The latest request through the language-model provider, for "Show Routing Status". */
@@ -72,6 +77,7 @@ export class AgentResponder {
             yield { type: 'toolCall', call: chunk.call };
             break;
           case 'model':
+            ask.observe?.model?.({ provider: chunk.provider, model: chunk.model, local: chunk.local });
             this.activity.last = { model: `${chunk.provider}:${chunk.model}`, local: chunk.local, reason: chunk.reason, toolCalls: 0 };
             this.logger.info(`language model request → ${chunk.provider}:${chunk.model}${chunk.reason ? ` (${chunk.reason})` : ''}`);
             break;
@@ -80,6 +86,9 @@ export class AgentResponder {
             break;
           case 'error':
             throw new JarvisError(chunk.code, chunk.message);
+          case 'done':
+            ask.observe?.done?.({ usage: chunk.usage, truncated: chunk.truncated });
+            break;
           default:
             break;
         }

@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../../common/Disposable';
-import { errorMessage } from '../../common/errors';
 import type { SlashCommand } from '../../core/chat/ChatPipeline';
 import type { SettingsStore } from '../../core/config/SettingsStore';
-import { buildCatalog, type CatalogEntry } from '../../core/llm/modelCatalog';
+import type { CatalogEntry } from '../../core/llm/modelCatalog';
 import type { OllamaModels } from '../../core/llm/ollama/OllamaModels';
-import type { OllamaModelDetails } from '../../core/llm/ollama/OllamaTypes';
 import type { TokenCounter } from '../../core/llm/tokens/TokenCounter';
 import type { Logger } from '../../core/ports';
 import type { AgentResponder } from '../../core/routing/AgentResponder';
-import { buildRoutes } from '../../core/routing/buildRoutes';
+import { listModelCatalog } from '../../core/routing/listModelCatalog';
 import type { ApiKeyStore } from '../../core/security/ApiKeyStore';
 import { JARVIS_VENDOR, JarvisChatModelProvider } from './JarvisChatModelProvider';
 import { registerMemoryTools } from './registerMemoryTools';
@@ -27,9 +25,6 @@ export interface LanguageModelDeps {
   tokens: TokenCounter;
   log: Logger;
 }
-
-/** Longest wait for Ollama while VS Code lists models: the picker must not hang on an absent server. */
-const LIST_TIMEOUT_MS = 3_000;
 
 /**
  * Jarvis as a language-model provider (vendor `jarvis`: Jarvis Auto and one entry per model) and
@@ -51,31 +46,6 @@ export function registerLanguageModel(deps: LanguageModelDeps): vscode.Disposabl
   return store;
 }
 
-async function catalog(deps: LanguageModelDeps): Promise<CatalogEntry[]> {
-  const s = deps.settings.current;
-  const [ollama, keys] = await Promise.all([s.ollama.enabled ? ollamaDetails(deps) : [], Promise.all([deps.keys.has('openai'), deps.keys.has('anthropic')])]);
-  const keyed = { openai: keys[0], anthropic: keys[1] };
-  const routes = buildRoutes(s);
-  const cloud = Object.values(routes)
-    .flat()
-    .flatMap((c) => ((c.provider === 'openai' || c.provider === 'anthropic') && keyed[c.provider] ? [{ provider: c.provider, model: c.model }] : []));
-  return buildCatalog({ ollama, cloud });
-}
-
-async function ollamaDetails(deps: LanguageModelDeps): Promise<OllamaModelDetails[]> {
-  const signal = AbortSignal.timeout(LIST_TIMEOUT_MS);
-  try {
-    const installed = await deps.models.list(signal);
-    return await Promise.all(
-      installed.map((m) =>
-        deps.models.show(m.name, signal).catch((e: unknown): OllamaModelDetails => {
-          deps.log.debug(`ollama show ${m.name} failed: ${errorMessage(e)}`);
-          return { name: m.name, family: m.family, parameterSize: m.parameterSize, quantization: m.quantization, capabilities: [] };
-        }),
-      ),
-    );
-  } catch (e) {
-    deps.log.debug(`Ollama models not listed for the model picker: ${errorMessage(e)}`);
-    return [];
-  }
+function catalog(deps: LanguageModelDeps): Promise<CatalogEntry[]> {
+  return listModelCatalog({ settings: () => deps.settings.current, keys: deps.keys, models: deps.models, logger: deps.log });
 }

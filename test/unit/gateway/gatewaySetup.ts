@@ -1,0 +1,97 @@
+/** A real gateway on 127.0.0.1 (port 0) over the real routing service, the fake Ollama and a fake clock. */
+import type { AuditEntry, AuditSink } from '../../../src/core/audit/AuditLog';
+import { GatewayAuditor } from '../../../src/core/gateway/GatewayAuditor';
+import { GatewayKeyStore } from '../../../src/core/gateway/GatewayKeyStore';
+import { GatewayServer, type GatewayLimits, type McpHandler } from '../../../src/core/gateway/GatewayServer';
+import type { Role } from '../../../src/core/gateway/permissions';
+import type { RateLimit } from '../../../src/core/gateway/TokenBucketLimiter';
+import { OllamaModels } from '../../../src/core/llm/ollama/OllamaModels';
+import type { SecretStore } from '../../../src/core/ports';
+import { AgentResponder } from '../../../src/core/routing/AgentResponder';
+import { listModelCatalog } from '../../../src/core/routing/listModelCatalog';
+import { FakeClock } from '../../fakes/FakeClock';
+import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
+import { makeService, RecordingLogger, testSettings } from '../routing/routingServiceSetup';
+
+export class MemorySecrets implements SecretStore {
+  readonly map = new Map<string, string>();
+  async get(k: string) {
+    return this.map.get(k);
+  }
+  async store(k: string, v: string) {
+    this.map.set(k, v);
+  }
+  async delete(k: string) {
+    this.map.delete(k);
+  }
+}
+
+export class RecordingAudit implements AuditSink {
+  readonly entries: AuditEntry[] = [];
+  async append(entry: AuditEntry): Promise<unknown> {
+    this.entries.push(entry);
+    return entry;
+  }
+  types(): string[] {
+    return this.entries.map((e) => e.type);
+  }
+}
+
+export interface Gateway {
+  server: GatewayServer;
+  keys: GatewayKeyStore;
+  clock: FakeClock;
+  audit: RecordingAudit;
+  secrets: MemorySecrets;
+  ollama: FakeOllamaServer;
+  port: number;
+  baseUrl: string;
+  /** A new key of this role; its raw text. */
+  key(role: Role, expiresInDays?: number | null): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const GENEROUS: RateLimit = { requests: 10_000, windowSeconds: 60, burst: 0 };
+
+/** Starts the fake Ollama (llama3), the routing service and a gateway; `close()` stops all three. */
+export async function startGateway(o: { rateLimit?: RateLimit; limits?: Partial<GatewayLimits>; mcp?: McpHandler } = {}): Promise<Gateway> {
+  const ollama = await FakeOllamaServer.start({ models: ['llama3'] });
+  const clock = new FakeClock(Date.UTC(2026, 11, 1, 12));
+  const settings = testSettings({ ollama: { enabled: true, host: ollama.url, model: 'llama3' } });
+  const logger = new RecordingLogger();
+  const { service } = makeService({ settings, keys: {}, clock, logger });
+  const audit = new RecordingAudit();
+  const auditor = new GatewayAuditor(audit, clock, logger);
+  const secrets = new MemorySecrets();
+  const keys = new GatewayKeyStore(secrets, clock, auditor);
+  const models = new OllamaModels(() => ({ host: ollama.url }));
+  const server = new GatewayServer({
+    keys,
+    agent: new AgentResponder(service, logger),
+    models: () => listModelCatalog({ settings: () => settings, keys: { has: async () => false }, models, logger }),
+    registry: service.metrics.registry,
+    auditor,
+    clock,
+    logger,
+    limits: o.limits,
+    mcp: o.mcp,
+  });
+  const port = await server.start(0, o.rateLimit ?? GENEROUS);
+  let n = 0;
+  return {
+    server,
+    keys,
+    clock,
+    audit,
+    secrets,
+    ollama,
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    key: async (role, expiresInDays) => (await keys.create({ name: `${role}-${++n}`, role, ...(expiresInDays !== undefined ? { expiresInDays } : {}) })).key,
+    close: async () => {
+      await server.stop();
+      service.dispose();
+      await ollama.close();
+    },
+  };
+}
