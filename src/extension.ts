@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AuditLog } from './core/audit/AuditLog';
+import { lastCloudUse } from './core/audit/describeAuditRecord';
+import { auditEgressSettings } from './core/security/auditEgressSettings';
+import { registerAuditBrowse } from './vscode/commands/registerAuditBrowse';
 import { registerAuditCommands } from './vscode/commands/registerAuditCommands';
 import { DisposableStore } from './common/Disposable';
 import { systemClock } from './common/Clock';
@@ -119,7 +122,6 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const connection = () => ({ host: settings.current.ollama.host });
   const models = new OllamaModels(connection, log);
   const monitor = root.add(new OllamaStatusMonitor(models, () => settings.current, log));
-  const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets));
   // Grammars and the language identifier load on the first local answer, from the packaged dist/vendor/.
   // One tree-sitter for the quality gate and the editor commands, reading the packaged WASM files.
   const treeSitter = new TreeSitterSyntax({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor').fsPath, logger: log });
@@ -139,7 +141,10 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     logger: log,
     retentionDays: () => settings.current.audit.retentionDays,
   });
+  const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets), { audit, logger: log });
   root.add(registerAuditCommands({ audit, logger: log }));
+  root.add(registerAuditBrowse(audit, log));
+  root.add(auditEgressSettings(settings, audit, log));
 
   // Routing: the service over VS Code adapters (globalState for statistics and budget, vscode.lm models).
   const extraModels = root.add(new VscodeLmModelSource(log));
@@ -147,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     new RoutingService({
       settings: () => settings.current,
       onDidChangeSettings: settings.onDidChange,
-      keys: { get: (provider) => keys.get(provider) },
+      keys: { get: (provider) => keys.get(provider, 'cloud requests') },
       ollamaModels: () => models.list(),
       ollamaDetails: (model) => models.show(model),
       extraModels,
@@ -331,7 +336,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   });
   root.add(editorCommands.disposable);
 
-  root.add(registerKeyCommands(keys, log));
+  root.add(registerKeyCommands(keys, log, async () => lastCloudUse(await audit.search({ type: 'cloud-request' }))));
   root.add(registerOllamaCommands(models, monitor, settings, log));
   root.add(
     vscode.Disposable.from(
@@ -370,7 +375,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     tokens: { inWorker: () => tokens.inWorker },
     secrets: {
       set: (provider, key) => keys.set(provider, key),
-      get: (provider) => keys.get(provider),
+      get: (provider) => keys.get(provider, 'the test API'),
       clear: () => keys.clear(),
     },
   };

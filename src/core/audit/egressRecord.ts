@@ -12,6 +12,8 @@ export function contentSha256(messages: ReadonlyArray<{ role: string; content: s
 
 /** What one cloud request was, and why it went to the cloud. */
 export interface EgressFacts {
+  /** The routing request's id (also in the structured log): how an answer finds its record. */
+  requestId?: string;
   workspace?: string;
   provider: string;
   model: string;
@@ -42,6 +44,7 @@ export function egressEntry(f: EgressFacts): AuditEntry {
     severity: 'info',
     message: `${f.provider}:${f.model} — ${f.why.reason}`,
     data: {
+      requestId: f.requestId,
       workspace: f.workspace,
       provider: f.provider,
       model: f.model,

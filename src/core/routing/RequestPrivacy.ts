@@ -72,12 +72,13 @@ export class RequestPrivacy {
   }
 
   /** The egress-ledger record of an answer that came from a cloud model. */
-  recordCloudAnswer(p: PreparedPrivacy, result: HybridResult, settings: JarvisSettings, budgetOverride: boolean): void {
-    if (result.local) return;
+  recordCloudAnswer(p: PreparedPrivacy, result: HybridResult, settings: JarvisSettings, budgetOverride: boolean, requestId?: string): boolean {
+    if (result.local || !this.deps.audit) return false;
     const d = result.decision;
     const request = p.request;
     this.audit(
       egressEntry({
+        requestId,
         provider: result.provider,
         model: result.model,
         why: {
@@ -98,6 +99,7 @@ export class RequestPrivacy {
         storeContent: settings.audit.storeContent,
       }),
     );
+    return true;
   }
 
   private audit(entry: AuditEntry): void {

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { IDisposable } from '../../common/Disposable';
 import { Emitter, type Event } from '../../common/Emitter';
-import { isJarvisError, JarvisError } from '../../common/errors';
+import { errorMessage, isJarvisError, JarvisError } from '../../common/errors';
 import { FAILURE_TABLE } from '../resilience/failureTable';
 import type { ChatChunk } from '../chat/ChatChunk';
 import type { PreparedRequest } from '../chat/ChatPipeline';
@@ -35,6 +35,7 @@ import { RoutingState } from './RoutingState';
 import { RoutingLearning } from './complexity/RoutingLearning';
 import { StickyModels } from './StickyModels';
 import { budgetNotice } from './budgetNotice';
+import { whyCloudNotice } from './whyCloudNotice';
 import { modeNote, placementOf, toHybridRequest } from './toHybridRequest';
 import { MetricsCollector } from '../observability/MetricsCollector';
 import { TaskMeter } from './TaskMeter';
@@ -192,8 +193,10 @@ export class RoutingService implements IRoutingService {
       if (ticket.kind === 'compute') ticket.complete(answer, !done.truncated);
       const result = translator.result;
       if (stickyKey !== undefined && result) this.sticky.set(stickyKey, result.candidate, result.local);
-      if (result) this.privacy.recordCloudAnswer(privacy, result, settings, routed.budgetOverride === true);
+      const recorded = result !== undefined && this.privacy.recordCloudAnswer(privacy, result, settings, routed.budgetOverride === true, meter.requestId);
       settled = true;
+      // Agents get the answer alone; people get a way from the answer to its ledger record.
+      if (recorded && !request.agent) yield whyCloudNotice(result, meter.requestId);
       this.learning.noteAnswer(request.prompt, done.local !== false);
       const notice = done.local === false ? budgetNotice(this.spend()) : undefined;
       if (notice) yield notice;
@@ -255,6 +258,15 @@ export class RoutingService implements IRoutingService {
   allowOverBudgetOnce(): void {
     this.overrideNext = true;
     this.deps.logger.info('The next cloud request may exceed the budget (user override).');
+    const { todayUsd, monthUsd, dailyBudgetUsd, monthlyBudgetUsd } = this.spend();
+    this.deps.audit
+      ?.append({
+        type: 'budget-override',
+        severity: 'warning',
+        message: 'the user allowed the next cloud request to exceed the budget',
+        data: { todayUsd, monthUsd, dailyBudgetUsd, monthlyBudgetUsd },
+      })
+      .catch((e: unknown) => this.deps.logger.warn(`audit log: could not write a budget-override record (${errorMessage(e)})`));
   }
 
   exportMetrics(format: 'json' | 'csv'): string {

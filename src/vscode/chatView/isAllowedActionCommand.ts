@@ -16,6 +16,8 @@ export const CHAT_VIEW_ACTION_COMMANDS: ReadonlySet<string> = new Set<string>([
   commandIds.setOpenAIKey,
   commandIds.setAnthropicKey,
   commandIds.memoryForget,
+  // Read-only: opens a cloud answer's egress-ledger record.
+  commandIds.auditWhyCloud,
   // Read-only: opens the Settings editor (error actions point at a setting).
   'workbench.action.openSettings',
   'workbench.action.openSettingsJson',

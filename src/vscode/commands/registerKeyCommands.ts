@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
-import { ApiKeyStore, CloudProvider } from '../../core/security/ApiKeyStore';
+import { ApiKeyStore, CLOUD_PROVIDERS, type CloudProvider } from '../../core/security/ApiKeyStore';
 import type { Logger } from '../../core/ports';
 import { commandIds } from '../../core/commandIds';
 
@@ -9,8 +9,19 @@ const LABEL: Record<CloudProvider, { name: string; placeholder: string }> = {
   anthropic: { name: 'Anthropic', placeholder: 'sk-ant-…' },
 };
 
-/** Set/Clear API key commands. Keys go only to SecretStorage; the log records that a key changed, never the key. */
-export function registerKeyCommands(keys: ApiKeyStore, logger: Logger): vscode.Disposable {
+/** One row of "Show API Key Status": whether a key is stored and when a cloud request last used it. */
+export interface ApiKeyStatus {
+  provider: CloudProvider;
+  set: boolean;
+  /** ISO time of the last cloud request to this provider in the egress ledger. */
+  lastUsed?: string;
+}
+
+/**
+ * Set/Clear API key commands and Show API Key Status. Keys go only to SecretStorage; the log records
+ * that a key changed, never the key. `lastUse` reads the egress ledger (when a provider last answered).
+ */
+export function registerKeyCommands(keys: ApiKeyStore, logger: Logger, lastUse?: () => Promise<Map<string, string>>): vscode.Disposable {
   const setKey = async (provider: CloudProvider) => {
     const { name, placeholder } = LABEL[provider];
     const value = await vscode.window.showInputBox({
@@ -31,7 +42,29 @@ export function registerKeyCommands(keys: ApiKeyStore, logger: Logger): vscode.D
     }
   };
 
+  const showStatus = async (): Promise<ApiKeyStatus[]> => {
+    const used = await (lastUse?.() ?? Promise.resolve(new Map<string, string>())).catch((e: unknown) => {
+      logger.warn(`Could not read the audit log for key use: ${errorMessage(e)}`);
+      return new Map<string, string>();
+    });
+    const rows: ApiKeyStatus[] = await Promise.all(
+      CLOUD_PROVIDERS.map(async (provider) => ({ provider, set: await keys.has(provider), lastUsed: used.get(provider) })),
+    );
+    const pick = await vscode.window.showQuickPick(
+      rows.map((r) => ({
+        label: `${r.set ? '$(key)' : '$(circle-slash)'} ${LABEL[r.provider].name}`,
+        description: r.set ? 'set (stored in secret storage)' : 'not set',
+        detail: r.lastUsed ? `last used for a cloud request at ${r.lastUsed}` : r.set ? 'not used for a cloud request yet' : 'pick to set a key',
+        row: r,
+      })),
+      { title: 'Jarvis: API Key Status', placeHolder: 'Keys are never shown. Pick one to set or replace it.' },
+    );
+    if (pick) await setKey(pick.row.provider);
+    return rows;
+  };
+
   return vscode.Disposable.from(
+    vscode.commands.registerCommand(commandIds.showApiKeyStatus, showStatus),
     vscode.commands.registerCommand(commandIds.setOpenAIKey, () => setKey('openai')),
     vscode.commands.registerCommand(commandIds.setAnthropicKey, () => setKey('anthropic')),
     vscode.commands.registerCommand(commandIds.clearApiKeys, async () => {

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeClock } from '../../fakes/FakeClock';
 import { AuditLog } from '../../../src/core/audit/AuditLog';
+import { commandIds } from '../../../src/core/commandIds';
 import { contentSha256 } from '../../../src/core/audit/egressRecord';
 import { nullLogger } from '../../../src/core/ports';
 import { useFakeServers } from '../helpers/fakeServers';
@@ -82,4 +83,41 @@ describe('egress ledger: one record per cloud answer, hashing exactly what the s
     const [r] = await audit.search({ type: 'cloud-request' });
     assert.deepEqual(r.data.content, received()[0].messages);
   });
+
+  it("a cloud answer ends with a notice whose button opens its record: the request id is the record's key", async () => {
+    const { service, audit } = setup();
+    const chunks = await collectChunks(service.respond(prepared(CRITICAL)));
+    const notice = chunks.find((c) => c.type === 'notice' && c.actions?.some((a) => a.command === commandIds.auditWhyCloud));
+    assert.ok(notice && notice.type === 'notice', JSON.stringify(chunks.map((c) => c.type)));
+    assert.match(notice.message, /Sent to openai \(gpt-4o\); recorded in the egress ledger/);
+    const [requestId] = notice.actions![0].args as [string];
+    const [r] = await audit.search({ type: 'cloud-request' });
+    assert.equal(r.data.requestId, requestId);
+    assert.match(requestId, /^[0-9a-f]{8}$/);
+  });
+
+  it('a local answer and an agent request get no ledger notice', async () => {
+    const { service, audit } = setup();
+    const local = await collectChunks(service.respond(prepared(TRIVIAL)));
+    const agent = await collectChunks(service.respond(prepared(CRITICAL, { agent: { tools: [], toolMode: 'auto' } })));
+    // The agent's critical request did go to the cloud (one record); only the notice is left out.
+    assert.equal((await audit.search({ type: 'cloud-request' })).length, 1);
+    for (const chunks of [local, agent]) {
+      assert.ok(!chunks.some((c) => c.type === 'notice' && c.actions?.some((a) => a.command === commandIds.auditWhyCloud)));
+    }
+  });
+
+  it('the budget override is a warning record with the spend it was granted at', async () => {
+    const { service, audit } = setup();
+    service.allowOverBudgetOnce();
+    const [r] = await waitForRecords(audit, 'budget-override');
+    assert.equal(r.severity, 'warning');
+    assert.deepEqual(Object.keys(r.data).sort(), ['dailyBudgetUsd', 'monthUsd', 'monthlyBudgetUsd', 'todayUsd']);
+  });
 });
+
+/** Records written fire-and-forget land after the call returns: the log's queue orders the search after them. */
+async function waitForRecords(audit: AuditLog, type: 'budget-override'): Promise<Awaited<ReturnType<AuditLog['search']>>> {
+  await new Promise<void>((r) => setImmediate(r));
+  return audit.search({ type });
+}

@@ -5,7 +5,7 @@ import type { EmbedderEnvironment } from './chooseEmbedder';
 
 export interface EmbedderEnvironmentDeps {
   settings: () => JarvisSettings;
-  keys: { has(provider: 'openai'): Promise<boolean>; get(provider: 'openai'): Promise<string | undefined> };
+  keys: { has(provider: 'openai'): Promise<boolean>; get(provider: 'openai', purpose?: string): Promise<string | undefined> };
   /** The extension's one Ollama client wrapper (shared with chat and the status monitor). */
   models: OllamaModels;
   logger: Logger;
@@ -25,7 +25,7 @@ export function embedderEnvironment(deps: EmbedderEnvironmentDeps): EmbedderEnvi
     hasOpenAIKey: () => keys.has('openai'),
     openai: {
       async embed(model, inputs, signal) {
-        const apiKey = await keys.get('openai');
+        const apiKey = await keys.get('openai', 'OpenAI embeddings');
         // Imported on first use: a static import would evaluate the openai SDK at activation.
         const { OpenAIProvider } = await import('../../llm/openai/OpenAIProvider.js');
         // maxRetries 0: the project keeps one retry layer, and a failed embedding only delays a memory.

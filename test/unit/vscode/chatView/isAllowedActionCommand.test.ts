@@ -3,6 +3,7 @@ import { JarvisError, type JarvisErrorCode } from '../../../../src/common/errors
 import { errorToChunk } from '../../../../src/core/chat/errorToChunk';
 import { DEFAULT_SETTINGS } from '../../../../src/core/config/settings';
 import { FORGET_COMMAND } from '../../../../src/core/memory/contributors/memoryCommands';
+import { whyCloudNotice } from '../../../../src/core/routing/whyCloudNotice';
 import { CHAT_VIEW_ACTION_COMMANDS, isAllowedActionCommand } from '../../../../src/vscode/chatView/isAllowedActionCommand';
 
 /** Every code, so a new one that gets a new action button shows up here. */
@@ -62,8 +63,14 @@ describe('isAllowedActionCommand', () => {
     }
   });
 
-  it("is exactly what the buttons need: every error action, /forget's confirmation and the Settings editor", () => {
-    const needed = new Set<string>([FORGET_COMMAND, 'workbench.action.openSettings', 'workbench.action.openSettingsJson']);
+  it("is exactly what the buttons need: every error action, /forget's confirmation, a cloud answer's ledger record and the Settings editor", () => {
+    const ledgerButton = whyCloudNotice({ provider: 'openai', model: 'gpt-4o' }, 'abcd1234');
+    const needed = new Set<string>([
+      FORGET_COMMAND,
+      ...(ledgerButton.type === 'notice' ? (ledgerButton.actions ?? []) : []).map((a) => a.command),
+      'workbench.action.openSettings',
+      'workbench.action.openSettingsJson',
+    ]);
     for (const code of Object.keys(CODES) as JarvisErrorCode[]) {
       for (const provider of [undefined, 'openai', 'anthropic', 'vscode']) {
         const chunk = errorToChunk(new JarvisError(code, 'x', provider ? { provider } : {}), DEFAULT_SETTINGS);
