@@ -188,7 +188,9 @@ async function main() {
   const profile = args.smoke ? fs.mkdtempSync(path.join(os.tmpdir(), 'jstart-')) : path.join(repoRoot, '.vscode-test', 'start-profile');
   const userDir = path.join(profile, 'user');
   const extDir = path.join(profile, 'ext');
-  const env = isolatedEnv(profile);
+  // HOME as well: 1.139's built-in Copilot Chat writes under ~/.copilot when its agent starts.
+  fs.mkdirSync(path.join(profile, 'home'), { recursive: true });
+  const env = isolatedEnv(profile, { HOME: path.join(profile, 'home') });
   const common = ['--user-data-dir', userDir, '--extensions-dir', extDir];
   say(`installing ${path.relative(repoRoot, vsix)} into ${args.smoke ? extDir : path.relative(repoRoot, extDir)}`);
   const inst = spawnSync(nodeBin, [entry, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });

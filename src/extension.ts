@@ -146,6 +146,9 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   root.add(registerAuditBrowse(audit, log));
   root.add(auditEgressSettings(settings, audit, log));
 
+  // Token counting (VS Code's counts for Jarvis's models, routing's context-window checks) runs in a
+  // worker thread: loading a tokenizer table stalls a thread for seconds.
+  const tokens = root.add(new TokenCounter({ workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'tokenWorker.js').fsPath, logger: log }));
   // Routing: the service over VS Code adapters (globalState for statistics and budget, vscode.lm models).
   const extraModels = root.add(new VscodeLmModelSource(log));
   const routing = root.add(
@@ -165,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       logger: logger.child({}, 'routing'),
       qualityGate,
       audit,
+      countTokens: (text) => tokens.count('auto', '', text),
     }),
   );
   // Agents (VS Code's own chat, other extensions) reach the same routing through Jarvis's language models.
@@ -286,8 +290,6 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   }
 
   // Jarvis in VS Code's own model picker (vendor "jarvis"), and its memory as tools for any agent.
-  // Token counting runs in a worker thread: loading a tokenizer table stalls a thread for seconds.
-  const tokens = root.add(new TokenCounter({ workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'tokenWorker.js').fsPath, logger: log }));
   root.add(
     registerLanguageModel({
       agent,

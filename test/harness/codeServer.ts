@@ -94,8 +94,11 @@ export class CodeServer {
     const logFile = path.join(artifactsDir, `code-server-${options.name}.log`);
     fs.writeFileSync(logFile, '');
     // code-server writes a default config on first run, and caches and data as any Linux program does:
-    // all of it goes to the temp dir, never the user's home.
-    const env = isolatedEnv(tempDir, { ...process.env, ...options.env });
+    // all of it goes to the temp dir, never the user's home. HOME too: 1.139's built-in Copilot Chat
+    // writes a lock file under ~/.copilot/ide whenever its agent starts.
+    const home = path.join(tempDir, 'home');
+    fs.mkdirSync(home, { recursive: true });
+    const env = isolatedEnv(tempDir, { ...process.env, ...options.env }, { HOME: home });
     const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
     try {
       for (const vsix of options.installExtensions ?? []) {

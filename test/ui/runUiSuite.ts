@@ -1,6 +1,6 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { FakeOllamaServer } from '../fakes/FakeOllamaServer';
+import { FakeOllamaServer, type FakeOllamaOptions } from '../fakes/FakeOllamaServer';
 import { BrowserSession } from '../harness/browser';
 import { CodeServer } from '../harness/codeServer';
 import { artifactsDir, repoRoot, sampleWorkspace, vscodeBuild } from '../harness/paths';
@@ -25,6 +25,10 @@ export interface UiSuiteOptions {
    * host when the window opens (a first run without Ollama); the tests call `startFakeOllama()` later.
    */
   ollama?: 'running' | 'down';
+  /** How the fake Ollama answers (models, context lengths...). @default its defaults */
+  fakeOllama?: FakeOllamaOptions;
+  /** User settings on top of quietSettings and jarvis.ollama.host (read at startup, before the window opens). */
+  settings?: Record<string, unknown>;
 }
 
 /** A loopback port that was free a moment ago (for a server the test starts later). */
@@ -48,10 +52,10 @@ export async function runUiSuite(options: UiSuiteOptions): Promise<number> {
   const log = (m: string): void => console.log(`[${options.suite}] ${m}`);
   const build = vscodeBuild(options.vscode);
   const name = `${options.suite}-${build.vscode}`;
-  let fake = options.ollama === 'down' ? undefined : await FakeOllamaServer.start();
+  let fake = options.ollama === 'down' ? undefined : await FakeOllamaServer.start(options.fakeOllama);
   const fakeUrl = fake?.url ?? `http://127.0.0.1:${await freePort()}`;
   const startFakeOllama = async (): Promise<void> => {
-    fake ??= await FakeOllamaServer.start({}, Number(new URL(fakeUrl).port));
+    fake ??= await FakeOllamaServer.start(options.fakeOllama, Number(new URL(fakeUrl).port));
   };
   let server: CodeServer | undefined;
   let browser: BrowserSession | undefined;
@@ -66,7 +70,7 @@ export async function runUiSuite(options: UiSuiteOptions): Promise<number> {
     server = await CodeServer.start({
       name,
       vscode: build.vscode,
-      settings: { ...quietSettings, 'jarvis.ollama.host': fakeUrl },
+      settings: { ...quietSettings, 'jarvis.ollama.host': fakeUrl, ...options.settings },
       installExtensions: 'vsix' in options.load ? [options.load.vsix, ...(options.load.extraVsix ?? [])] : [],
     });
     log(`VS Code ${build.vscode} (code-server ${build.codeServer}, Node ${build.node}) at ${server.url} (log ${server.logFile})`);
@@ -80,7 +84,7 @@ export async function runUiSuite(options: UiSuiteOptions): Promise<number> {
     });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await driver.waitForWorkbench();
-    setUiSession({ driver, server, fakeUrl, startFakeOllama, vscode: build.vscode });
+    setUiSession({ driver, server, fakeUrl, startFakeOllama, fakeOllama: () => fake, vscode: build.vscode });
     const result = await runMocha({
       suite: options.suite,
       files: options.files.map((f) => path.join(repoRoot, 'out', 'test', 'ui', f)),

@@ -1,3 +1,4 @@
+import type { FakeOllamaServer } from '../fakes/FakeOllamaServer';
 import type { CodeServer } from '../harness/codeServer';
 import type { WorkbenchDriver } from '../harness/workbenchDriver';
 
@@ -9,6 +10,8 @@ export interface UiSession {
   fakeUrl: string;
   /** Starts the fake on fakeUrl if it is not running yet (suites that open the window with Ollama down). */
   startFakeOllama(): Promise<void>;
+  /** The fake Ollama (its recorded requests), once it runs. */
+  fakeOllama(): FakeOllamaServer | undefined;
   /** The VS Code build the window runs ("1.139.1", "1.104"). */
   vscode: string;
 }

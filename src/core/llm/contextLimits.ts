@@ -39,3 +39,40 @@ export function cloudLimits(model: string): ContextLimits & { documented: boolea
   for (const row of CLOUD_LIMITS) if (m.startsWith(row[0]) && (!best || row[0].length > best[0].length)) best = row;
   return best ? { ...best[1], documented: true } : { ...UNKNOWN_CLOUD_LIMITS, documented: false };
 }
+
+/** Output limit Jarvis offers for local models (Ollama has none of its own; the context bounds it). */
+export const OLLAMA_MAX_OUTPUT = 4_096;
+
+/**
+ * What a local model with a `context`-token window leaves for the request and for the answer: the
+ * answer gets 4,096 tokens, or a quarter of a small window (an 8k model keeps 6k for the request).
+ */
+export function ollamaLimits(context: number): ContextLimits {
+  const output = Math.min(OLLAMA_MAX_OUTPUT, Math.floor(context / 4));
+  return { maxInputTokens: Math.max(1, context - output), maxOutputTokens: Math.max(1, output) };
+}
+
+/**
+ * Requests are counted with o200k_base, which is exact for OpenAI's current models and within about
+ * 15% for the others (Llama, Qwen, Claude): for those, only this share of the documented input limit
+ * is taken as certain to fit.
+ */
+export const STAND_IN_TOKENIZER_MARGIN = 0.85;
+
+/** The context Ollama loads a model with unless asked (`num_ctx`); recent servers' default. */
+export const OLLAMA_DEFAULT_NUM_CTX = 4_096;
+/** Room left in the window for the answer when choosing `num_ctx` (Ollama shifts the context if an answer runs longer). */
+const NUM_CTX_ANSWER_ROOM = 1_024;
+/** Requests up to this many (stand-in) tokens fit Ollama's default window with room for the answer: no `num_ctx`. */
+export const OLLAMA_DEFAULT_WINDOW_TOKENS = Math.floor((OLLAMA_DEFAULT_NUM_CTX - NUM_CTX_ANSWER_ROOM) * STAND_IN_TOKENIZER_MARGIN);
+
+/**
+ * The `num_ctx` a local request of `inputTokens` (counted with the stand-in tokenizer) needs, or
+ * undefined when Ollama's default window holds it. A power of two, capped at the model's window:
+ * Ollama reloads a model whenever num_ctx changes, so few distinct values keep reloads rare.
+ */
+export function ollamaNumCtx(inputTokens: number, window: number): number | undefined {
+  if (inputTokens <= OLLAMA_DEFAULT_WINDOW_TOKENS) return undefined;
+  const needed = Math.ceil(inputTokens / STAND_IN_TOKENIZER_MARGIN) + NUM_CTX_ANSWER_ROOM;
+  return Math.min(window, 2 ** Math.ceil(Math.log2(needed)));
+}

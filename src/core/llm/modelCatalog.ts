@@ -1,4 +1,4 @@
-import { cloudLimits, UNKNOWN_OLLAMA_CONTEXT } from './contextLimits';
+import { cloudLimits, OLLAMA_MAX_OUTPUT, ollamaLimits, UNKNOWN_OLLAMA_CONTEXT } from './contextLimits';
 import type { OllamaModelDetails } from './ollama/OllamaTypes';
 import type { ProviderId } from './types';
 
@@ -20,9 +20,6 @@ export interface CatalogEntry {
   target?: { provider: ProviderId; model: string };
 }
 
-/** Output limit Jarvis offers for local models (Ollama has none of its own; the context bounds it). */
-const OLLAMA_MAX_OUTPUT = 4_096;
-
 /**
  * Jarvis Auto first, then each installed Ollama chat model (limits from `/api/show`; tool calling
  * only where its capabilities say "tools"), then each cloud model of the routing table whose key
@@ -42,8 +39,7 @@ export function buildCatalog(input: { ollama: OllamaModelDetails[]; cloud: { pro
         version: m.name.includes(':') ? m.name.slice(m.name.indexOf(':') + 1) : 'latest',
         detail: 'Jarvis · local',
         tooltip: `Ollama on this machine${size ? ` (${size})` : ''}: free, nothing leaves the machine. Context ${context.toLocaleString('en-US')} tokens${tools ? '' : '; cannot call tools'}.`,
-        maxInputTokens: Math.max(1, context - OLLAMA_MAX_OUTPUT),
-        maxOutputTokens: Math.min(OLLAMA_MAX_OUTPUT, context),
+        ...ollamaLimits(context),
         toolCalling: tools,
         target: { provider: 'ollama', model: m.name },
       };

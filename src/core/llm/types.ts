@@ -32,6 +32,8 @@ export interface ProviderChatRequest {
   toolMode?: ToolMode;
   /** Aborting stops the HTTP stream; the iterator then throws a `cancelled` JarvisError. */
   signal?: AbortSignal;
+  /** The context window a local model must be loaded with for this request (Ollama's `num_ctx`); unset: the server's default. */
+  contextTokens?: number;
 }
 
 export type ProviderChunk =

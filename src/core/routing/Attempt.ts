@@ -6,6 +6,8 @@ export interface SkippedAttempt {
   candidate: Candidate;
   outcome: 'skipped';
   reason: string;
+  /** Set when the request does not fit the candidate's context window: its tokens and the candidate's input limit. */
+  window?: { tokens: number; limit: number };
 }
 
 /** A candidate that was called and failed before its first token; the error is kept as data. */

@@ -98,6 +98,8 @@ export interface HybridRequest {
    * (asynchronous) scan; otherwise decide() runs the guard's synchronous rules.
    */
   privacy?: PrivacyVerdict;
+  /** Tokens of `messages` and the agent's tools, when measured: models whose context window is smaller are skipped. */
+  inputTokens?: number;
 }
 
 /** How an agent's request is routed differently from a chat message. */
@@ -257,6 +259,7 @@ export class HybridStrategy {
       temperature: request.temperature,
       maxTokens: request.maxTokens,
       signal: request.signal,
+      inputTokens: request.inputTokens,
       // The pin leads only while the decision stays on its side: an escalated step starts afresh.
       ...(request.agent
         ? { tools: request.agent.tools, toolMode: request.agent.toolMode, first: this.pinFor(request.agent.first, decision), only: request.agent.only }

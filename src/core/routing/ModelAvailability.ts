@@ -1,4 +1,6 @@
 import type { Clock } from '../../common/Clock';
+import { cloudLimits, ollamaLimits, STAND_IN_TOKENIZER_MARGIN } from '../llm/contextLimits';
+import { encodingFor } from '../llm/tokens/TokenCounter';
 import { errorMessage, isJarvisError, JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
 import { sameModel } from '../llm/ollama/modelName';
@@ -13,7 +15,7 @@ import type { Timer } from '../resilience/Timer';
 export const OLLAMA_LIST_TTL_MS = 30_000;
 /** After a failed listing, Ollama is considered down for this long before asking again. */
 const OLLAMA_DOWN_TTL_MS = 5_000;
-/** How long what `/api/show` said about a model (its capabilities) is reused. */
+/** How long what `/api/show` said about a model (its capabilities, its context window) is reused. */
 export const OLLAMA_DETAILS_TTL_MS = 5 * 60_000;
 /** Longest wait for the model list: a host that never answers must not hold up every chat. */
 const OLLAMA_LIST_TIMEOUT_MS = 5_000;
@@ -21,7 +23,7 @@ const OLLAMA_LIST_TIMEOUT_MS = 5_000;
 export interface ModelAvailabilityDeps {
   settings: () => JarvisSettings;
   ollamaModels: () => Promise<OllamaModelInfo[]>;
-  /** `/api/show` of one model; without it every Ollama model is assumed able to call tools. */
+  /** `/api/show` of one model; without it every Ollama model is assumed able to call tools, and its window is unknown. */
   ollamaDetails?: (model: string) => Promise<OllamaModelDetails>;
   registry: ProviderRegistry;
   breakers: () => CircuitBreakers;
@@ -41,7 +43,7 @@ export class ModelAvailability {
   private listedAt = -Infinity;
   private listError: JarvisError | undefined;
   private listing: Promise<void> | undefined;
-  private readonly details = new Map<string, { capabilities: string[] | undefined; at: number }>();
+  private readonly details = new Map<string, { capabilities: string[] | undefined; contextLength?: number; at: number }>();
 
   constructor(private readonly deps: ModelAvailabilityDeps) {}
 
@@ -59,8 +61,11 @@ export class ModelAvailability {
     await Promise.all([this.deps.registry.refresh(), this.refreshOllama()]);
   }
 
-  /** Before a request with tools: learns which installed Ollama models can call tools. */
-  async prepareTools(): Promise<void> {
+  /**
+   * Before a request with tools or one that may not fit every window: learns which installed Ollama
+   * models can call tools and how large their context windows are.
+   */
+  async prepareDetails(): Promise<void> {
     const show = this.deps.ollamaDetails;
     if (!show || !this.installed || this.listError) return;
     const now = this.deps.clock.now();
@@ -68,7 +73,8 @@ export class ModelAvailability {
     await Promise.all(
       stale.map(async (name) => {
         try {
-          this.details.set(name, { capabilities: (await show(name)).capabilities, at: now });
+          const d = await show(name);
+          this.details.set(name, { capabilities: d.capabilities, contextLength: d.contextLength, at: now });
         } catch (e) {
           // Unknown: let the model try; Ollama's own refusal is reported clearly.
           this.deps.logger.debug(`Ollama /api/show ${name} failed: ${errorMessage(e)}`);
@@ -86,6 +92,22 @@ export class ModelAvailability {
     // Servers too old to report capabilities report none: not a reason to refuse.
     if (!caps || caps.length === 0 || caps.includes('tools')) return undefined;
     return `${c.model} cannot call tools (its \`ollama show\` capabilities lack "tools"): pull one that can, e.g. \`ollama pull qwen2.5\` or llama3.1`;
+  };
+
+  /**
+   * How many tokens (counted with the stand-in tokenizer) of request candidate `c` surely takes, and its
+   * whole window; undefined when unknown (an Ollama model `/api/show` said nothing about, vscode.lm
+   * models): such a candidate is not checked.
+   */
+  readonly inputLimit = (c: Candidate): { input: number; window: number } | undefined => {
+    if (c.provider === 'vscode') return undefined;
+    if (c.provider === 'ollama') {
+      const window = [...this.details.entries()].find(([name]) => sameModel(name, c.model))?.[1].contextLength;
+      return window === undefined ? undefined : { input: Math.floor(ollamaLimits(window).maxInputTokens * STAND_IN_TOKENIZER_MARGIN), window };
+    }
+    const limits = cloudLimits(c.model);
+    const exact = encodingFor(c.provider, c.model).exact;
+    return { input: Math.floor(limits.maxInputTokens * (exact ? 1 : STAND_IN_TOKENIZER_MARGIN)), window: limits.maxInputTokens + limits.maxOutputTokens };
   };
 
   readonly check = (c: Candidate): Availability => {

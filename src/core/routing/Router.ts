@@ -12,6 +12,8 @@ import { describeAttempt, type Attempt, type SkippedAttempt } from './Attempt';
 import { candidateKey, type AvailabilityCheck, type Candidate } from './Candidate';
 import { DEFAULT_ROUTES, parseRoutingTable, type RoutingTable } from './RoutingTable';
 import { TaskComplexity, TIER_NAMES, tierName } from './complexity/TaskComplexity';
+import { contextExhausted, fmt } from './contextExhausted';
+import { ollamaNumCtx } from '../llm/contextLimits';
 
 export interface RouterOptions {
   /** At most one provider per id. */
@@ -27,6 +29,8 @@ export interface RouterOptions {
   clock?: Clock;
   /** Why a candidate cannot take a request with tools (e.g. an Ollama model without "tools"); undefined when it can. */
   toolSupport?: (candidate: Candidate) => string | undefined;
+  /** Input tokens a candidate surely takes, and its whole window; undefined when unknown (not checked). */
+  inputLimit?: (candidate: Candidate) => { input: number; window: number } | undefined;
 }
 
 /** Why a whole class of candidates may not be used for this request. */
@@ -56,6 +60,8 @@ export interface RouteRequest {
   first?: Candidate;
   /** The only candidate (a model the caller picked by name); policy and availability still apply. */
   only?: Candidate;
+  /** Tokens of the request (messages and tools), when measured: candidates whose window is smaller are skipped. */
+  inputTokens?: number;
 }
 
 export type { Attempt } from './Attempt';
@@ -174,6 +180,11 @@ export class Router {
         attempts.push({ candidate, outcome: 'skipped', reason: unavailable });
         continue;
       }
+      const window = this.windowCheck(candidate, request);
+      if (window.tooLong) {
+        attempts.push(window.tooLong);
+        continue;
+      }
       throwIfAborted(request.signal);
       const provider = this.providers.get(candidate.provider) as LlmProvider;
       const local = provider.local;
@@ -192,6 +203,7 @@ export class Router {
           temperature: request.temperature,
           maxTokens: request.maxTokens,
           signal: request.signal,
+          ...(window.contextTokens ? { contextTokens: window.contextTokens } : {}),
           ...tools,
         })) {
           if (chunk.type === 'toolCall') {
@@ -296,6 +308,18 @@ export class Router {
     return this.options.toolSupport?.(c);
   }
 
+  /** A candidate whose window the request does not fit is skipped; a local one that fits gets the window it needs. */
+  private windowCheck(c: Candidate, request: RouteRequest): { tooLong?: SkippedAttempt; contextTokens?: number } {
+    const tokens = request.inputTokens;
+    const limit = tokens === undefined ? undefined : this.options.inputLimit?.(c);
+    if (tokens === undefined || !limit) return {};
+    if (tokens > limit.input) {
+      const reason = `the request is about ${fmt(tokens)} tokens, more than ${c.model} takes (${fmt(limit.input)} of its ${fmt(limit.window)}-token context window)`;
+      return { tooLong: { candidate: c, outcome: 'skipped', reason, window: { tokens, limit: limit.input } } };
+    }
+    return this.isLocal(c) ? { contextTokens: ollamaNumCtx(tokens, limit.window) } : {};
+  }
+
   private async unavailableReason(c: Candidate): Promise<string | undefined> {
     if (!this.providers.has(c.provider)) return `no ${c.provider} provider is set up`;
     try {
@@ -323,6 +347,8 @@ export class Router {
         .map((a) => `${candidateKey(a.candidate)} (${describeAttempt(a)})`)
         .join('; ') + (xs.length > 5 ? `; and ${xs.length - 5} more` : '');
     const tier = tierName(request.tier);
+    const tooLong = attempts.filter((a): a is SkippedAttempt => a.outcome === 'skipped' && a.window !== undefined);
+    if (failed.length === 0 && tooLong.length > 0) return contextExhausted(request, tooLong, attempts, list);
     if (failed.length === 1) {
       // One real failure: keep its code so the UI offers the right fix (start Ollama, set a key…).
       const f = failed[0];

@@ -25,6 +25,7 @@ import { systemTimer, type Timer } from '../resilience/Timer';
 import { PrivacyGuard } from '../security/PrivacyGuard';
 import { SecretlintScanner } from '../security/SecretlintScanner';
 import { RequestPrivacy } from './RequestPrivacy';
+import { RequestSizer, requestBytes, SMALLEST_WINDOW_BYTES, windowLimits } from './RequestSize';
 import { AnswerCache, type CachedAnswer } from './AnswerCache';
 import { buildRoutes } from './buildRoutes';
 import { cachedChunks, ChunkTranslator } from './ChunkTranslator';
@@ -79,6 +80,7 @@ export class RoutingService implements IRoutingService {
   private gate: QualityGate | undefined;
   private readonly sticky: StickyModels;
   private readonly privacy: RequestPrivacy;
+  private readonly sizer: RequestSizer | undefined;
   /** Prometheus metrics of every request and model call (its own registry; see MetricsCollector). */
   readonly metrics: MetricsCollector;
   /** The recent requests (dashboard, alert rules, status bar); in memory only. */
@@ -100,6 +102,7 @@ export class RoutingService implements IRoutingService {
     [this.breakers, this.retry] = this.buildResilience(s);
     this.sticky = new StickyModels(clock);
     this.privacy = new RequestPrivacy({ logger, audit: deps.audit });
+    this.sizer = deps.countTokens && new RequestSizer({ count: deps.countTokens, logger });
     this.availability = new ModelAvailability({
       settings: deps.settings,
       ollamaModels: deps.ollamaModels,
@@ -134,7 +137,9 @@ export class RoutingService implements IRoutingService {
     // The first request loads the secret detector while the model lists are read, not after.
     SecretlintScanner.warm();
     await this.availability.prepare();
-    if (request.agent?.tools.length) await this.availability.prepareTools();
+    const tools = request.agent?.tools ?? [];
+    // Tool support and context windows come from Ollama's /api/show, asked only when they can matter.
+    if (tools.length || (this.sizer && requestBytes(request.messages, tools) > SMALLEST_WINDOW_BYTES)) await this.availability.prepareDetails();
     const parts = this.currentParts(settings);
     const mode = placementOf(request.command);
     const hybridRequest = this.hybridRequest(request, settings, mode);
@@ -147,6 +152,11 @@ export class RoutingService implements IRoutingService {
     // jarvis.privacy.mode may redact the request: from here on `routed` is what models see.
     const privacy = await this.privacy.prepare(parts, hybridRequest, settings);
     const routed = privacy.request;
+    routed.inputTokens = await this.sizer?.measure(
+      routed.messages ?? [],
+      tools,
+      windowLimits(Object.values(parts.routes).flat(), this.availability.inputLimit),
+    );
     if (privacy.notice) yield { type: 'notice', level: 'info', message: privacy.notice };
     // Decided once: the cache key needs the tier, and the same decision is what execute() runs.
     const decision = this.privacy.settle(privacy, parts.hybrid.decide(routed));
@@ -380,6 +390,7 @@ export class RoutingService implements IRoutingService {
       routes,
       availability: this.availability.check,
       toolSupport: this.availability.toolSupport,
+      inputLimit: this.availability.inputLimit,
       pricing,
       tracker,
       clock: this.deps.clock,

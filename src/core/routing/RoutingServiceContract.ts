@@ -58,6 +58,11 @@ export interface RoutingServiceDeps {
   sdkMaxRetries?: number;
   /** The audit log / egress ledger: one record per cloud answer and per privacy verdict. Without it: none. */
   audit?: AuditSink;
+  /**
+   * Tokens of a text with the stand-in tokenizer (the extension's TokenCounter, in a worker thread):
+   * long requests are measured against each model's context window. Without it: windows are not checked.
+   */
+  countTokens?: (text: string) => Promise<number>;
 }
 
 export interface SpendSummary {

@@ -53,6 +53,7 @@ export interface ServiceOptions {
   logger?: RecordingLogger;
   sdkMaxRetries?: number;
   audit?: AuditSink;
+  countTokens?: (text: string) => Promise<number>;
 }
 
 export function makeService(o: ServiceOptions): { service: RoutingService; store: MemoryKv; logger: RecordingLogger; settings: JarvisSettings } {
@@ -72,6 +73,7 @@ export function makeService(o: ServiceOptions): { service: RoutingService; store
     random: () => 0,
     ...(o.sdkMaxRetries !== undefined ? { sdkMaxRetries: o.sdkMaxRetries } : {}),
     ...(o.audit ? { audit: o.audit } : {}),
+    ...(o.countTokens ? { countTokens: o.countTokens } : {}),
   });
   return { service, store, logger, settings };
 }

@@ -45,6 +45,8 @@ export class OllamaProvider implements LlmProvider {
         options: {
           ...(req.temperature !== undefined && { temperature: req.temperature }),
           ...(req.maxTokens !== undefined && { num_predict: req.maxTokens }),
+          // Without it Ollama keeps its default window and silently drops the start of a longer request.
+          ...(req.contextTokens !== undefined && { num_ctx: req.contextTokens }),
         },
       });
       const calls: ToolCall[] = [];
