@@ -15,13 +15,25 @@ export interface ComplexitySignals {
   fileCount: number;
   stackTrace: boolean;
   plainFact: boolean;
+  /** plainFact, or a lookup after one sentence of context (see complexityRails). */
+  lookup: boolean;
   /** A greeting or a thanks, nothing asked. */
   smallTalk: boolean;
   stakes: StakesMatch[];
   analysis: boolean;
 }
 
-export const NUMERIC_FEATURES = ['logCodeLines', 'logFileCount', 'logProseChars', 'stackTrace', 'questionMarks', 'plainFact', 'stakes', 'bigAnalysis'] as const;
+export const NUMERIC_FEATURES = [
+  'logCodeLines',
+  'logFileCount',
+  'logProseChars',
+  'stackTrace',
+  'questionMarks',
+  'plainFact',
+  'stakes',
+  'bigAnalysis',
+  'lookup',
+] as const;
 
 /**
  * How much prose the model and the rails read: the first 384 and the last 128 characters. The ask sits at
@@ -70,5 +82,6 @@ export function numericFeatures(s: ComplexitySignals, analysisLines: number, ana
     s.plainFact ? 1 : 0,
     Math.min(2, s.stakes.length) / 2,
     big ? 1 : 0,
+    s.lookup ? 1 : 0,
   ];
 }

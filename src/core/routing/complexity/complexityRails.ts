@@ -62,7 +62,23 @@ export function isPlainFact(prose: string): boolean {
 }
 
 function plainFactIn(folded: string): boolean {
-  const text = folded.trim();
+  return singleFact(folded.trim());
+}
+
+// One sentence of context (no question in it, no work asked), then a lookup as the last sentence:
+// "We moved to Postgres last year. What does VACUUM do?". Not a rail (the context may be an incident
+// in progress): a feature the model weighs, so the stakes veto can learn when such context is only context.
+const CONTEXT_THEN_ASK = /^([^.!?;]{3,120}[.!;])\s+(\S[^.!?;]*\??)$/;
+// Asks about what is going on right now, not a fact to look up (4 languages).
+const SITUATION =
+  /\b(?:wrong|chang\w*|happen\w*|broke\w*|caus\w*|fail\w*|down|do we|should we|can we|kaputt|passiert|geandert|schief|fall\w*|paso|cambio|roto|passe|casse|en panne)\b/;
+
+function lookupAfterContext(folded: string): boolean {
+  const m = CONTEXT_THEN_ASK.exec(folded.trim());
+  return m !== null && !WORK.test(m[1]) && !SITUATION.test(m[2]) && singleFact(m[2]);
+}
+
+function singleFact(text: string): boolean {
   if (text.length === 0 || text.length > 120) return false;
   const words = text.split(/\s+/).length;
   if (words > 14) return false;
@@ -90,21 +106,39 @@ function smallTalkIn(folded: string): boolean {
 }
 
 // Asks that read the attached code closely: review, debug, audit, find the bug/leak/race, why does it fail.
+// "debug" as a log level or build mode ("set the log level to debug", "debug output") is not one.
 const ANALYSIS =
-  /\b(?:review|debug|audit|verify|check|find (?:the |any |where |out why )?|why (?:does|is|do)|prufe?|uberprufe?|finde|warum|revisa|encuentra|verifica|por que|relis|trouve|verifie|pourquoi|audite)\b/;
+  /\b(?:review|(?<!\b(?:level|log|info|warn|warning|trace|verbose) (?:to |at |= |auf |a |en |sur )?)debug(?! (?:level|logging|logs?|mode|output|build|flag|messages?|print\w*|statements?)\b)|audit|verify|check|find (?:the |any |where |out why )?|why (?:does|is|do)|prufe?|uberprufe?|finde|warum|revisa|encuentra|verifica|por que|relis|trouve|verifie|pourquoi|audite)\b/;
 
 export function isCodeAnalysis(prose: string): boolean {
   return ANALYSIS.test(foldText(prose));
 }
 
 /** All rail signals of one piece of prose, folded once (they run on every request). */
-export function railSignals(prose: string): { stakes: StakesMatch[]; plainFact: boolean; smallTalk: boolean; analysis: boolean } {
+export function railSignals(prose: string): RailSignals {
   return railSignalsFolded(foldText(prose));
 }
 
 /** railSignals of text already folded by foldText (the classifier folds its read window once for all). */
-export function railSignalsFolded(folded: string): { stakes: StakesMatch[]; plainFact: boolean; smallTalk: boolean; analysis: boolean } {
-  return { stakes: stakesIn(folded), plainFact: plainFactIn(folded), smallTalk: smallTalkIn(folded), analysis: ANALYSIS.test(folded) };
+export function railSignalsFolded(folded: string): RailSignals {
+  const plainFact = plainFactIn(folded);
+  return {
+    stakes: stakesIn(folded),
+    plainFact,
+    lookup: plainFact || lookupAfterContext(folded),
+    smallTalk: smallTalkIn(folded),
+    analysis: ANALYSIS.test(folded),
+  };
+}
+
+export interface RailSignals {
+  stakes: StakesMatch[];
+  /** A one-sentence lookup: capped at low, no stakes floor. */
+  plainFact: boolean;
+  /** plainFact, or a lookup after one sentence of context (a model feature only). */
+  lookup: boolean;
+  smallTalk: boolean;
+  analysis: boolean;
 }
 
 /** Lines of attached code, or files in scope, from which close reading of them is harder work. */
