@@ -71,8 +71,11 @@ async function main(): Promise<void> {
   await warm.assess({ question, answer }); // loads the grammars and the identifier
   const noParser = new QualityGate({ weights: TUNED_WEIGHTS, naturalLanguage: () => EldLanguageIdentifier.load(), knownApis: () => KnownApis.load() });
   await noParser.assess({ question, answer });
-  const blocks = splitAnswer(answer)
-    .blocks.map((b) => ({ language: canonicalLanguage(b.label), code: b.code }))
+  // The blocks the syntax rule parses: not an unclosed last block (the basics rule reports the cut-off).
+  const split = splitAnswer(answer);
+  const blocks = split.blocks
+    .slice(0, split.unclosed ? -1 : undefined)
+    .map((b) => ({ language: canonicalLanguage(b.label), code: b.code }))
     .filter((b): b is { language: string; code: string } => b.language !== undefined && TreeSitterSyntax.supports(b.language));
   const timings = timeChecks(
     [

@@ -4,7 +4,7 @@ import { nullLogger, type Logger } from '../../ports';
 import type { FinishReason } from '../../llm/types';
 import tuned from '../../../../data/quality/weights.json';
 import { COMPANION_LANGUAGES, canonicalLanguage } from './languageIds';
-import { detectCodeLanguage } from './detectCodeLanguage';
+import { detectBlockLanguage } from './detectCodeLanguage';
 import type { QualityScore } from './QualityScore';
 import {
   RULE_NAMES,
@@ -17,7 +17,7 @@ import {
   type SyntaxChecker,
 } from './QualityRule';
 import { requestedLanguage, type LanguageContext } from './requestedLanguage';
-import { splitAnswer } from './splitAnswer';
+import { splitAnswer, type SplitAnswer } from './splitAnswer';
 import { basicsRule } from './rules/basicsRule';
 import { junkRule } from './rules/junkRule';
 import { repetitionRule } from './rules/repetitionRule';
@@ -127,7 +127,7 @@ export class QualityGate {
     const split = splitAnswer(request.answer);
     const languages = new Set<string>();
     for (const b of split.blocks) {
-      const l = canonicalLanguage(b.label) ?? detectCodeLanguage(b.code)?.language;
+      const l = canonicalLanguage(b.label) ?? detectBlockLanguage(b)?.language;
       if (l) languages.add(l);
     }
     const tools: RuleTools = { syntax: this.syntax };
@@ -152,7 +152,7 @@ export class QualityGate {
           )
         : undefined,
     ]);
-    return this.assessSync(request, tools);
+    return this.evaluate(request, split, tools);
   }
 
   /** Assesses with the tools already loaded (no I/O): what `assess` does after its warm-up. */
@@ -161,7 +161,10 @@ export class QualityGate {
     tools: RuleTools = { syntax: this.syntax, naturalLanguage: this.identifier?.peek(), knownApis: this.apis?.peek() },
   ): QualityVerdict {
     check(request);
-    const answer = splitAnswer(request.answer);
+    return this.evaluate(request, splitAnswer(request.answer), tools);
+  }
+
+  private evaluate(request: GateRequest, answer: SplitAnswer, tools: RuleTools): QualityVerdict {
     const input: GateInput = {
       question: request.question,
       answer,
@@ -220,7 +223,8 @@ function skippedChecks(blocks: readonly { label: string; code: string }[], tools
   for (const b of blocks.slice(0, 8)) {
     const l = canonicalLanguage(b.label);
     if (!l || l === 'javascript' || COMPANION_LANGUAGES.has(l)) continue;
-    if (tools.syntax.check(l, '') === 'unavailable') out.push(`no ${l} parser`);
+    const available = tools.syntax.available ? tools.syntax.available(l) : tools.syntax.check(l, '') !== 'unavailable';
+    if (!available) out.push(`no ${l} parser`);
   }
   return [...new Set(out)];
 }

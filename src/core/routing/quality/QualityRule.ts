@@ -35,6 +35,11 @@ export interface GateInput {
 export interface SyntaxChecker {
   /** 'unavailable' when the language has no grammar or its grammar is not (or could not be) loaded. */
   check(language: string, code: string): { ok: true } | { ok: false; line: number } | 'unavailable';
+  /**
+   * Whether `check` could parse this language now, without parsing anything: the gate asks it for every
+   * labelled block to report the checks it skipped. Without it the gate checks an empty string instead.
+   */
+  available?(language: string): boolean;
 }
 
 /** Natural-language identification; undefined language when unsure. */

@@ -86,6 +86,11 @@ export class TreeSitterSyntax implements SyntaxChecker {
     await Promise.all([...wanted].map((f) => this.grammar(f)));
   }
 
+  available(language: string): boolean {
+    // What `check` needs before it parses; a language whose parser threw is not available any more.
+    return this.parser !== undefined && !this.failed.has(language) && (GRAMMAR_FILES[language] ?? []).some((f) => this.ready.has(f));
+  }
+
   check(language: string, code: string): { ok: true } | { ok: false; line: number } | 'unavailable' {
     const files = GRAMMAR_FILES[language];
     if (!files) return 'unavailable';

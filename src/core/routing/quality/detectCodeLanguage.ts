@@ -141,6 +141,17 @@ export interface DetectedLanguage {
   score: number;
 }
 
+// One detection per block: the gate's warm-up and the language, syntax and API rules all ask about the
+// same blocks, and the 18 languages' regexes are most of what a detection costs.
+const DETECTED = new WeakMap<object, DetectedLanguage | null>();
+
+/** detectCodeLanguage of a block's code, computed once per block object (blocks are never mutated). */
+export function detectBlockLanguage(block: { readonly code: string }): DetectedLanguage | undefined {
+  let d = DETECTED.get(block);
+  if (d === undefined) DETECTED.set(block, (d = detectCodeLanguage(block.code) ?? null));
+  return d ?? undefined;
+}
+
 export function detectCodeLanguage(code: string): DetectedLanguage | undefined {
   const text = code.length > 4096 ? code.slice(0, 4096) : code;
   if (text.trim().length < 8) return undefined;

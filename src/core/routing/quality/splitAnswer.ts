@@ -33,7 +33,9 @@ export function splitAnswer(answer: string): SplitAnswer {
   const prose: string[] = [];
   let open: { label: string; lines: string[]; fence: string } | undefined;
   for (const line of text.split('\n')) {
-    const fence = /^ {0,3}(```+|~~~+)\s*([\w+#.-]*)/.exec(line);
+    // Only a line starting with a fence character or a space can be a fence: the others skip the regex.
+    const first = line.charCodeAt(0);
+    const fence = first === 96 || first === 126 || first === 32 ? /^ {0,3}(```+|~~~+)\s*([\w+#.-]*)/.exec(line) : null;
     if (fence && (!open || (fence[1][0] === open.fence[0] && fence[1].length >= open.fence.length && line.trim() === fence[1]))) {
       if (open) {
         if (blocks.length < MAX_BLOCKS) blocks.push({ label: open.label, code: open.lines.join('\n') });

@@ -128,9 +128,11 @@ function syntaxProblem(lang: string, code: string): string | undefined {
  * acorn (~200 KB) is only needed when an answer has a JavaScript block, so it is required on first
  * use rather than imported: esbuild keeps a `require()` inside a function as a deferred module init,
  * while a top-level import would be evaluated at activation. Sync because validateQuality is sync;
- * the module cache makes later calls free.
+ * the module is kept once loaded.
  */
+let acorn: typeof import('acorn') | undefined;
 function loadAcorn(): typeof import('acorn') {
+  // Kept once loaded: a require() call resolves the module id every time (~15 µs per JavaScript block).
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
-  return require('acorn') as typeof import('acorn');
+  return (acorn ??= require('acorn') as typeof import('acorn'));
 }

@@ -152,9 +152,13 @@ const VALUE_OPTIONS: Record<string, RegExp> = {
   go: /^$/,
 };
 const TOOLS = /^(?:sudo\s+)?(git|npm|docker|kubectl|pip3?|cargo|go)\s+(.*)$/;
+// What any TOOLS match needs in the raw text: the tool's name after a line start, a space, a
+// command separator or a prompt, then a space. Most code has none, and is not split into lines.
+const ANY_TOOL = /(?:^|[\s&|;])(?:git|npm|docker|kubectl|pip3?|cargo|go)\s/;
 
 /** Invented subcommands in shell lines: `git unpush`, `npm publish-all`, `docker purge`. */
 export function cliInventedCommand(code: string, known: KnownApis, shell: boolean): InventedApi | undefined {
+  if (!ANY_TOOL.test(code)) return undefined;
   for (const raw of code.split('\n')) {
     for (const part of raw.split(/&&|\|\||;|\|/)) {
       const line = part.trim().replace(/^(?:\$|>|PS>|#)\s+/, '');

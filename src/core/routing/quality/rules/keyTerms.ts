@@ -46,13 +46,3 @@ export const CONTEXT_TERMS = new Set(
     'docker kubernetes k8s git github gitlab linux windows macos postgres postgresql mysql sqlite redis mongodb aws azure gcp'
   ).split(' '),
 );
-
-/** Terms compare on their first five letters, so "merge"/"merging"/"merged" and "pod"/"pods" match. */
-export function stem(term: string): string {
-  return term.length > 5 ? term.slice(0, 5) : term;
-}
-
-/** Stems of the first four letters too, so "join"/"joindre" and "list"/"liste" match across languages. */
-export function shortStem(term: string): string | undefined {
-  return term.length >= 4 ? term.slice(0, 4) : undefined;
-}

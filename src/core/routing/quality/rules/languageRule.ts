@@ -1,5 +1,5 @@
 import type { CodeBlock } from '../splitAnswer';
-import { detectCodeLanguage } from '../detectCodeLanguage';
+import { detectBlockLanguage } from '../detectCodeLanguage';
 import { COMPANION_LANGUAGES, canonicalLanguage, satisfies } from '../languageIds';
 import type { QualityRule } from '../QualityRule';
 
@@ -11,7 +11,7 @@ const ASKS_FOR_CODE = /\b(?:script|function|class|method|program|snippet|struct|
 
 /** The language a block is in: its fence label, or, for an unlabelled block, what its content shows. */
 export function blockLanguage(block: CodeBlock): string | undefined {
-  return canonicalLanguage(block.label) ?? detectCodeLanguage(block.code)?.language;
+  return canonicalLanguage(block.label) ?? detectBlockLanguage(block)?.language;
 }
 
 /**
@@ -29,7 +29,7 @@ export const languageRule: QualityRule = {
       const label = canonicalLanguage(b.label);
       // A block labelled in the asked language but plainly written in another is still the other.
       if (label && satisfies(asked, label)) {
-        const seen = detectCodeLanguage(b.code);
+        const seen = detectBlockLanguage(b);
         return seen && seen.score >= 5 && !satisfies(asked, seen.language) && !COMPANION_LANGUAGES.has(seen.language) ? seen.language : label;
       }
       return blockLanguage(b);

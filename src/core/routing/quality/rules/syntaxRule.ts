@@ -1,7 +1,8 @@
 import { canonicalLanguage } from '../languageIds';
 import type { QualityRule } from '../QualityRule';
 import { displayLanguage } from './languageRule';
-import { detectCodeLanguage } from '../detectCodeLanguage';
+import { detectBlockLanguage } from '../detectCodeLanguage';
+import type { CodeBlock } from '../splitAnswer';
 
 // JavaScript and JSON are parsed by the basics rule (acorn, JSON.parse); a second count would double the penalty.
 const LEFT_TO_BASICS = new Set(['javascript', 'json']);
@@ -17,7 +18,7 @@ export const syntaxRule: QualityRule = {
     if (!syntax) return undefined;
     for (const [i, block] of answer.blocks.entries()) {
       if (answer.unclosed && i === answer.blocks.length - 1) break; // cut off: the basics rule says so
-      const lang = syntaxLanguage(block.label, block.code);
+      const lang = syntaxLanguage(block);
       if (!lang || LEFT_TO_BASICS.has(lang)) continue;
       const code = block.code.replace(/^\s*(?:\/\/\s*|#\s*)?(?:\.\.\.|…)\s*$/gm, '').replace(/\{\s*(?:\.\.\.|…)\s*\}/g, '{}');
       if (code.trim() === '') continue;
@@ -31,8 +32,8 @@ export const syntaxRule: QualityRule = {
 };
 
 /** A labelled block's language; an unlabelled one only when its content is unmistakable. */
-function syntaxLanguage(label: string, code: string): string | undefined {
-  if (label) return canonicalLanguage(label);
-  const seen = detectCodeLanguage(code);
+function syntaxLanguage(block: CodeBlock): string | undefined {
+  if (block.label) return canonicalLanguage(block.label);
+  const seen = detectBlockLanguage(block);
   return seen && seen.score >= 5 ? seen.language : undefined;
 }

@@ -1,6 +1,6 @@
 import type { LanguageIdentifier, QualityRule } from '../QualityRule';
-import { readableText } from './naturalLanguageRule';
-import { CONTEXT_TERMS, keyTerms, shortStem, stem } from './keyTerms';
+import { readableText } from './readableText';
+import { CONTEXT_TERMS, keyTerms } from './keyTerms';
 
 /**
  * Off-topic answers (asked about CORS in FastAPI, told the history of Python): the share of the
@@ -15,12 +15,15 @@ export const topicRule: QualityRule = {
     const textLower = answer.text.slice(0, 20000).toLowerCase();
     const words = textLower.match(/[\p{L}\p{N}_$#+]+/gu) ?? [];
     if (words.length < 25) return undefined;
-    const present = new Set(words.map(stem));
-    // A four-letter word of the answer ("join") matches a longer term ("joindre"), and vice versa.
-    const short = new Set(words.filter((w) => w.length === 4));
-    const shortStems = new Set(words.map(shortStem).filter((s): s is string => s !== undefined));
-    const mentions = (t: string) =>
-      present.has(stem(t)) || textLower.includes(t) || (t.length > 4 && short.has(t.slice(0, 4))) || (t.length === 4 && shortStems.has(t));
+    // A term counts when the answer has it as written ("pods" has "pod"), has a word sharing its
+    // first five letters ("merging" for "merge"), or a four-letter word that starts it ("join" for
+    // "joindre", "list" for "liste"). Checked per term against the words: no set of every word's
+    // stems is built, since most terms pass the first test.
+    const mentions = (t: string) => {
+      if (textLower.includes(t)) return true;
+      const five = t.slice(0, 5);
+      return (t.length > 5 && words.some((w) => w.startsWith(five))) || (t.length > 4 && words.some((w) => w.length === 4 && t.startsWith(w)));
+    };
     const found = terms.filter(mentions);
     const specific = terms.filter((t) => !CONTEXT_TERMS.has(t));
     const foundSpecific = found.filter((t) => !CONTEXT_TERMS.has(t));
