@@ -33,8 +33,8 @@ const WARMUP = 10;
 const LOAD_SECONDS = 4;
 const CONNECTIONS = 10;
 const UNLIMITED: RateLimit = { requests: 1_000_000_000, windowSeconds: 1, burst: 0 };
-/** The settings' shape, scaled so a 4 s run crosses the bucket: 50 at once, then 20 per second. */
-const LIMITED: RateLimit = { requests: 1_200, windowSeconds: 60, burst: 50 };
+/** The settings' shape, scaled so a 4 s run empties the bucket even on a loaded machine: 10 at once, then 2 per second. */
+const LIMITED: RateLimit = { requests: 120, windowSeconds: 60, burst: 10 };
 
 const memoryKv = (): KeyValueStore => {
   const data = new Map<string, unknown>();
