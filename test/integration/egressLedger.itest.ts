@@ -107,4 +107,53 @@ describe('Egress ledger: a cloud request in the real extension host (fake OpenAI
       await vscode.workspace.fs.delete(uri.with({ path: uri.path.replace(/\.json$/, '.csv') })).then(undefined, () => undefined);
     }
   });
+
+  it('the answer\'s "Why did this go to the cloud?" button opens its record', async () => {
+    const stream = new RecordingResponseStream();
+    const request = { prompt: `${CRITICAL} (again)`, command: undefined, references: [], toolReferences: [], toolInvocationToken: undefined, model: undefined };
+    await api.chatHandler(request as unknown as vscode.ChatRequest, { history: [] }, stream, new vscode.CancellationTokenSource().token);
+    const button = stream.calls.find((c) => c.kind === 'button' && c.command.command === 'jarvis.audit.whyCloud');
+    assert.ok(button && button.kind === 'button', `no ledger button; calls: ${JSON.stringify(stream.calls.map((c) => c.kind))}`);
+    const page = await vscode.commands.executeCommand<{ opened: boolean; markdown?: string }>(button.command.command, ...(button.command.arguments ?? []));
+    assert.equal(page?.opened, true, JSON.stringify(page));
+    assert.match(page.markdown ?? '', /# Why this went to the cloud/);
+    assert.match(page.markdown ?? '', /`openai:gpt-4o`/);
+    assert.match(page.markdown ?? '', /\*\*Tier:\*\* (high|critical) \(placement asked for: auto\)/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Show API Key Status lists the key as set and last used, and the key is in no setting, log, metric or audit record', async () => {
+    const rows = await vscode.commands.executeCommand<Array<{ provider: string; set: boolean; lastUsed?: string }>>('jarvis.showApiKeyStatus');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    const openai = rows?.find((r) => r.provider === 'openai');
+    assert.equal(openai?.set, true, JSON.stringify(rows));
+    assert.ok(openai?.lastUsed && Date.parse(openai.lastUsed) > Date.now() - 600_000, JSON.stringify(rows));
+    assert.ok(!JSON.stringify(rows).includes(KEY));
+
+    const places: Array<[string, string]> = [['settings', JSON.stringify(vscode.workspace.getConfiguration('jarvis'))]];
+    const metrics = vscode.Uri.file(path.join(os.tmpdir(), `jarvis-itest-${process.pid}-${Date.now()}-metrics.prom`));
+    await vscode.commands.executeCommand('jarvis.exportMetrics', { format: 'prometheus', uri: metrics });
+    places.push(['metrics', Buffer.from(await vscode.workspace.fs.readFile(metrics)).toString('utf8')]);
+    await vscode.workspace.fs.delete(metrics);
+    assert.ok(api.audit);
+    const auditText = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(api.audit.file))).toString('utf8');
+    places.push(['audit log', auditText]);
+    // The key's own events are there, naming the provider only.
+    assert.match(auditText, /"type":"key-set"/);
+    assert.match(auditText, /"type":"key-read"/);
+    const logDir = path.dirname(api.audit.file).replace(/globalStorage[\\/].*$/, '');
+    const logs = await readLogs(logDir);
+    assert.match(logs, /jarvis\.routing/, 'the Jarvis log file was not found under the user-data folder');
+    places.push(['log files', logs]);
+    for (const [where, text] of places) assert.ok(text.length > 0 && !text.includes(KEY), `the API key appears in ${where}`);
+  });
 });
+
+/** Every *.log under the user-data folder (the Jarvis output channel's file among them). */
+async function readLogs(dir: string): Promise<string> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const root = path.resolve(dir, '..');
+  const files = (await readdir(root, { recursive: true }).catch(() => [] as string[])).filter((f) => String(f).endsWith('.log'));
+  const texts = await Promise.all(files.map((f) => readFile(path.join(root, String(f)), 'utf8').catch(() => '')));
+  return texts.join('\n');
+}

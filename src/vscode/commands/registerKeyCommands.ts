@@ -50,16 +50,18 @@ export function registerKeyCommands(keys: ApiKeyStore, logger: Logger, lastUse?:
     const rows: ApiKeyStatus[] = await Promise.all(
       CLOUD_PROVIDERS.map(async (provider) => ({ provider, set: await keys.has(provider), lastUsed: used.get(provider) })),
     );
-    const pick = await vscode.window.showQuickPick(
-      rows.map((r) => ({
-        label: `${r.set ? '$(key)' : '$(circle-slash)'} ${LABEL[r.provider].name}`,
-        description: r.set ? 'set (stored in secret storage)' : 'not set',
-        detail: r.lastUsed ? `last used for a cloud request at ${r.lastUsed}` : r.set ? 'not used for a cloud request yet' : 'pick to set a key',
-        row: r,
-      })),
-      { title: 'Jarvis: API Key Status', placeHolder: 'Keys are never shown. Pick one to set or replace it.' },
-    );
-    if (pick) await setKey(pick.row.provider);
+    // Not awaited: the command returns the rows at once (tests, other commands); picking a row sets its key.
+    void vscode.window
+      .showQuickPick(
+        rows.map((r) => ({
+          label: `${r.set ? '$(key)' : '$(circle-slash)'} ${LABEL[r.provider].name}`,
+          description: r.set ? 'set (stored in secret storage)' : 'not set',
+          detail: r.lastUsed ? `last used for a cloud request at ${r.lastUsed}` : r.set ? 'not used for a cloud request yet' : 'pick to set a key',
+          row: r,
+        })),
+        { title: 'Jarvis: API Key Status', placeHolder: 'Keys are never shown. Pick one to set or replace it.' },
+      )
+      .then((pick) => (pick ? setKey(pick.row.provider) : undefined));
     return rows;
   };
 
