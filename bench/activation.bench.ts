@@ -1,5 +1,5 @@
 /**
- * Activation time of Jarvis inside a real VS Code (code-server 1.100.3, remote Node extension host),
+ * Activation time of Jarvis inside a real VS Code (code-server 4.139.1 / 4.104.0, remote Node extension host),
  * over several fresh code-server starts, against an empty baseline extension in the same windows.
  *
  * Method: VS Code's own measurement. Each start opens an ordinary window (Jarvis loaded from the repo as
@@ -8,7 +8,7 @@
  * row's "Activation: N ms" — codeLoadingTime + activateCallTime as the extension host recorded them.
  * Nothing of ours runs in the extension host, so the figure is not disturbed by a probe. Also reported:
  * Jarvis's own "Jarvis activated in X ms" console line (its activate() body only).
- *   node out/bench/activation.bench.js   (JARVIS_BENCH_RUNS=N starts; default 5)
+ *   node out/bench/activation.bench.js [--vscode <build>]   (JARVIS_BENCH_RUNS=N starts; default 5; default build: the newest)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { fmtMs, summarize } from '../test/harness/benchStats';
 import { BrowserSession } from '../test/harness/browser';
 import { CodeServer } from '../test/harness/codeServer';
-import { artifactsDir, repoRoot, sampleWorkspace } from '../test/harness/paths';
+import { artifactsDir, repoRoot, sampleWorkspace, vscodeArg, vscodeBuild } from '../test/harness/paths';
 import { quietSettings } from '../test/harness/quietSettings';
 import { WorkbenchDriver } from '../test/harness/workbenchDriver';
 import { workbenchUrl } from '../test/harness/workbenchUrl';
@@ -25,6 +25,7 @@ import { workbenchUrl } from '../test/harness/workbenchUrl';
 const JARVIS_ID = 'jarvis-hybrid.jarvis';
 const BASELINE_ID = 'jarvis-hybrid.bench-baseline';
 const RUNS = Number(process.env.JARVIS_BENCH_RUNS ?? 5);
+const BUILD = vscodeBuild(vscodeArg());
 
 /** An extension that does nothing, packaged with the same vsce, so only Jarvis's own cost differs. */
 function buildBaselineVsix(dir: string): string {
@@ -83,7 +84,12 @@ async function oneStart(
   browser: BrowserSession,
 ): Promise<{ jarvisMs: number; baselineMs: number; selfMs?: number; wallMs: number }> {
   const started = Date.now();
-  const server = await CodeServer.start({ name: 'bench-activation', settings: { ...quietSettings }, installExtensions: [baselineVsix] });
+  const server = await CodeServer.start({
+    name: `bench-activation-${BUILD.vscode}`,
+    vscode: BUILD.vscode,
+    settings: { ...quietSettings },
+    installExtensions: [baselineVsix],
+  });
   const page = await browser.context.newPage();
   try {
     let selfMs: number | undefined;
@@ -91,7 +97,7 @@ async function oneStart(
       const m = /Jarvis activated in ([\d.]+) ?ms/.exec(msg.text());
       if (m) selfMs = Number(m[1]);
     });
-    const driver = new WorkbenchDriver(page, path.join(artifactsDir, 'bench'), `activation-${run}`);
+    const driver = new WorkbenchDriver(page, path.join(artifactsDir, 'bench'), `activation-${BUILD.vscode.replace(/\./g, '_')}-${run}`);
     await page.goto(workbenchUrl(server.url, { folder: sampleWorkspace, extensionDevelopmentPath: repoRoot }), { waitUntil: 'domcontentloaded' });
     await driver.waitForWorkbench();
     await driver.runCommand('Developer: Show Running Extensions');
@@ -133,7 +139,7 @@ async function main(): Promise<void> {
   }
   const j = summarize(jarvis);
   const b = summarize(baseline);
-  console.log(`## Activation (VS Code 1.100.3 via code-server, remote extension host, ${RUNS} fresh starts)`);
+  console.log(`## Activation (VS Code ${BUILD.vscode} via code-server ${BUILD.codeServer}, remote extension host, ${RUNS} fresh starts)`);
   console.log(
     `- Jarvis, VS Code's own figure (code load + activate()): median ${fmtMs(j.median)}, p95 ${fmtMs(j.p95)} (min ${fmtMs(j.min)}, max ${fmtMs(j.max)})`,
   );

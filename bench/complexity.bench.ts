@@ -150,24 +150,41 @@ function latency(learned: ComplexityClassifier): void {
     ['8 KB prompt (code)', code8k],
     ['8 KB prompt (prose)', prose8k],
   ];
-  const N = 5000;
+  const ROUNDS = 20;
+  const PER_ROUND = 250;
   let sink = 0;
-  const measure = (fn: () => void): number[] => {
+  // All samples, and each round's p99: on a machine shared with other work, the scheduler's time slices
+  // land in some rounds; the least-disturbed round's p99 is what the code costs, the overall p99 is
+  // what this machine gave it. Both are printed.
+  const measure = (fn: () => void): { all: number[]; quietP99: number } => {
     for (let i = 0; i < 500; i++) fn();
-    const us: number[] = [];
-    for (let i = 0; i < N; i++) {
-      const t0 = process.hrtime.bigint();
-      fn();
-      us.push(Number(process.hrtime.bigint() - t0) / 1000);
+    const all: number[] = [];
+    let quietP99 = Infinity;
+    for (let r = 0; r < ROUNDS; r++) {
+      const round: number[] = [];
+      for (let i = 0; i < PER_ROUND; i++) {
+        const t0 = process.hrtime.bigint();
+        fn();
+        round.push(Number(process.hrtime.bigint() - t0) / 1000);
+      }
+      all.push(...round);
+      quietP99 = Math.min(
+        quietP99,
+        q(
+          round.sort((a, b) => a - b),
+          99,
+        ),
+      );
     }
-    return us.sort((a, b) => a - b);
+    return { all: all.sort((a, b) => a - b), quietP99 };
   };
   const q = (xs: number[], p: number) => xs[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
   console.log(
-    `## Complexity decision latency\n\n${N} iterations after 500 warm-up, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores. Target: p99 < 200 µs for 8 KB.\n`,
+    `## Complexity decision latency\n\n${ROUNDS} rounds of ${PER_ROUND} decisions after 500 warm-up, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores. Target: p99 < 200 µs for 8 KB. "quiet p99": the p99 of the least-disturbed round.\n`,
   );
-  console.log('| prompt | chars | old rules p50 / p99 | learned + rails p50 / p99 | ratio p50 |');
+  console.log('| prompt | chars | old rules p50 / p99 / quiet p99 | learned + rails p50 / p99 / quiet p99 | ratio p50 |');
   console.log('|---|---|---|---|---|');
+  const fmt = (m: { all: number[]; quietP99: number }) => `${q(m.all, 50).toFixed(1)} / ${q(m.all, 99).toFixed(1)} / ${m.quietP99.toFixed(1)} µs`;
   for (const [name, prompt] of prompts) {
     const old = measure(() => {
       sink += analyzeComplexity({ prompt }).level;
@@ -175,9 +192,7 @@ function latency(learned: ComplexityClassifier): void {
     const neu = measure(() => {
       sink += learned.assess({ prompt }).level;
     });
-    console.log(
-      `| ${name} | ${prompt.length} | ${q(old, 50).toFixed(1)} / ${q(old, 99).toFixed(1)} µs | ${q(neu, 50).toFixed(1)} / ${q(neu, 99).toFixed(1)} µs | ${(q(neu, 50) / q(old, 50)).toFixed(1)}× |`,
-    );
+    console.log(`| ${name} | ${prompt.length} | ${fmt(old)} | ${fmt(neu)} | ${(q(neu.all, 50) / q(old.all, 50)).toFixed(1)}× |`);
   }
   if (sink === -1) console.log('');
 }

@@ -24,9 +24,11 @@ export const SUITES = [
   // UI tests on the newest build; the Jarvis chat view also on the oldest (whose code-server has no native Chat view).
   { name: 'ui', vscode: NEWEST, args: ['out/test/ui/runUi.js', '--vscode', NEWEST] },
   { name: 'ui', vscode: OLDEST, args: ['out/test/ui/runUi.js', '--vscode', OLDEST] },
+  // A first run without Ollama (its own window: nothing listens on jarvis.ollama.host when it opens).
+  { name: 'walkthrough', vscode: NEWEST, args: ['out/test/ui/runWalkthrough.js', '--vscode', NEWEST] },
   ...builds.map((b) => ({ name: 'vsix', vscode: b.vscode, args: ['out/test/ui/runVsix.js', '--vscode', b.vscode] })),
   // A real suite run with HOME pointed at an empty dir, which must still be empty afterwards.
-  { name: 'home', vscode: OLDEST, args: [...mocha, '--no-config', '--timeout', '600000', 'out/test/harness/home.hermetic.js'] },
+  { name: 'home', vscode: NEWEST, args: [...mocha, '--no-config', '--timeout', '600000', 'out/test/harness/home.hermetic.js'] },
 ];
 
 export const label = (s) => (s.vscode ? `${s.name}@${s.vscode}` : s.name);

@@ -262,6 +262,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     scope: () => ({ project: session.projectName(), user: session.user }),
     onRemembered: async (record) => {
       memoryUi.refreshTree();
+      memory.noteRemembered(record);
       // "/remember preference: I prefer tabs" is the user stating a preference outright.
       if (record.type === 'preference' && current().preferences.learning) await learner.learnFromText(record.text, 'explicit');
     },
@@ -323,6 +324,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       ollama: monitor,
       hasKey: (p) => keys.has(p),
       onDidAnswer: routing.onDidRecord,
+      onDidRemember: memory.onDidRemember,
       log,
     }),
   );

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { type Clock, systemClock } from '../../common/Clock';
 import type { IDisposable } from '../../common/Disposable';
+import { Emitter, type Event } from '../../common/Emitter';
 import { errorMessage, isJarvisError, JarvisError } from '../../common/errors';
 import type { JarvisSettings } from '../config/settings';
 import { StreamingBatchProcessor } from '../batch/StreamingBatchProcessor';
@@ -8,7 +9,7 @@ import type { KeyValueStore } from '../ports';
 import { systemTimer, type Timer, type TimerHandle } from '../resilience/Timer';
 import { chooseEmbedder, type EmbedderEnvironment, embedderForId, embedderSettingsKey } from './embedders/chooseEmbedder';
 import type { Embedder } from './embedders/Embedder';
-import type { NewMemory } from './store/MemoryRecord';
+import type { MemoryRecord, NewMemory } from './store/MemoryRecord';
 import { readPointer } from './store/StorePointer';
 import { type SwitchProgress, VectorMemoryStore } from './store/VectorMemoryStore';
 import type { WorkspaceTrust } from './store/WorkspaceTrust';
@@ -55,6 +56,13 @@ export class MemoryService implements IDisposable {
   private readonly timer: Timer;
   /** Timers started and not yet run: cleared on dispose, so nothing runs against a closed store. */
   private readonly pending = new Set<TimerHandle>();
+  private readonly remembered = new Emitter<MemoryRecord>();
+  /**
+   * Fires for each memory a person stored (/remember in either chat, Remember Selection, the
+   * jarvis_remember tool), never for what Jarvis writes or learns by itself: the walkthrough's
+   * "Remember a decision" step completes on it.
+   */
+  readonly onDidRemember: Event<MemoryRecord> = this.remembered.event;
 
   constructor(private readonly options: MemoryServiceOptions) {
     this.clock = options.clock ?? systemClock;
@@ -80,6 +88,11 @@ export class MemoryService implements IDisposable {
   remember(memory: NewMemory): Promise<void> {
     if (this.disposed || !this.enabled) return Promise.resolve();
     return this.background.add(memory);
+  }
+
+  /** Called by the flows in which a person stores a memory (see onDidRemember). */
+  noteRemembered(record: MemoryRecord): void {
+    this.remembered.fire(record);
   }
 
   /** Background writes so far (for the log and the tests). */
@@ -166,6 +179,7 @@ export class MemoryService implements IDisposable {
 
   dispose(): void {
     this.disposed = true;
+    this.remembered.dispose();
     for (const h of this.pending) this.timer.clearTimeout(h);
     this.pending.clear();
     this.switching?.abort();

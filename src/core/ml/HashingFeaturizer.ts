@@ -1,5 +1,5 @@
 import { JarvisError } from '../../common/errors';
-import { foldText, fnvStep, mix32, wordTokens } from './hashText';
+import { foldText, fnvStep, isWordUnit, mix32 } from './hashText';
 import type { SparseVector } from './SparseVector';
 
 /** Settings of a featurizer; stored in the model file so that inference hashes as training did. */
@@ -42,12 +42,23 @@ export class HashingFeaturizer {
   private readonly scratch: Int32Array;
   private readonly touched: Int32Array;
 
+  // Distinct words of the text being featurized (open addressing on the word hash): slot → word hash,
+  // first occurrence (start, length) and count. Reused across calls and grown for longer texts, so
+  // featurizing allocates no string per word.
+  private slotHash = new Uint32Array(0);
+  private slotStart = new Int32Array(0);
+  private slotLength = new Int32Array(0);
+  private slotCount = new Int32Array(0);
+  private usedSlots = new Int32Array(0);
+  private readonly sortBuffer: Int32Array;
+
   constructor(options: HashingFeaturizerOptions) {
     this.options = checkOptions(options);
     this.dims = this.options.buckets + this.options.numeric.length;
     this.mask = this.options.buckets - 1;
     this.scratch = new Int32Array(this.options.buckets);
     this.touched = new Int32Array(this.options.buckets);
+    this.sortBuffer = new Int32Array(this.options.buckets);
   }
 
   /**
@@ -55,6 +66,15 @@ export class HashingFeaturizer {
    */
   featurize(text: string, numeric: ArrayLike<number> = []): SparseVector {
     if (typeof text !== 'string') throw new JarvisError('invalid-input', 'featurize needs a string.');
+    return this.featurizeFolded(foldText(clipText(text, this.options.maxChars)), numeric);
+  }
+
+  /**
+   * The same vector as `featurize(text)`, for a caller that already holds `foldText(clipText(text,
+   * maxChars))` (the complexity rails read that same window): the text is not clipped or folded again.
+   */
+  featurizeFolded(folded: string, numeric: ArrayLike<number> = []): SparseVector {
+    if (typeof folded !== 'string') throw new JarvisError('invalid-input', 'featurize needs a string.');
     const { numeric: names } = this.options;
     if (numeric.length !== names.length) {
       throw new JarvisError('invalid-input', `Expected ${names.length} numeric features (${names.join(', ')}), got ${numeric.length}.`);
@@ -62,7 +82,7 @@ export class HashingFeaturizer {
     let touched = 0;
     const { scratch, mask } = this;
     const seen = this.touched;
-    const add = (h: number, times = 1): void => {
+    const add = (h: number, times: number): void => {
       const m = mix32(h);
       const b = m & mask;
       // A bucket that sums back to exactly zero may be listed twice; the second visit reads 0 and is skipped.
@@ -71,32 +91,80 @@ export class HashingFeaturizer {
       scratch[b] += m & 0x80000000 ? -times : times;
     };
 
-    const tokens = wordTokens(foldText(clip(text, this.options.maxChars)));
     const { wordNgramMax, charNgramMin, charNgramMax } = this.options;
-    const wordHashes = new Uint32Array(tokens.length);
-    const repeats = new Map<string, number>();
-    for (let t = 0; t < tokens.length; t++) {
-      const tok = tokens[t];
-      let h = WORD_SEED;
-      for (let i = 0; i < tok.length; i++) h = fnvStep(h, tok.charCodeAt(i));
-      wordHashes[t] = h;
-      if (wordNgramMax >= 1) add(h);
-      if (wordNgramMax >= 2 && t >= 1) add(Math.imul(wordHashes[t - 1] ^ BIGRAM_SEED, 31) ^ h);
-      if (wordNgramMax >= 3 && t >= 2) add(Math.imul(Math.imul(wordHashes[t - 2] ^ TRIGRAM_SEED, 31) ^ wordHashes[t - 1], 31) ^ h);
-      if (charNgramMax > 0) repeats.set(tok, (repeats.get(tok) ?? 0) + 1);
+    const slots = this.slotsFor(folded.length);
+    const { slotHash, slotStart, slotLength, slotCount, usedSlots } = this;
+    let distinct = 0;
+    let prev = 0;
+    let prev2 = 0;
+    let t = 0;
+    let start = -1;
+    let h = WORD_SEED;
+    for (let i = 0; i <= folded.length; i++) {
+      if (i < folded.length && isWordUnit(folded, i, start !== -1)) {
+        if (start === -1) {
+          start = i;
+          h = WORD_SEED;
+        }
+        h = fnvStep(h, folded.charCodeAt(i));
+        continue;
+      }
+      if (start === -1) continue;
+      // A word ended at i: its n-grams with the words before it, then count it for the char n-grams.
+      const length = i - start;
+      if (wordNgramMax >= 1) add(h, 1);
+      if (wordNgramMax >= 2 && t >= 1) add(Math.imul(prev ^ BIGRAM_SEED, 31) ^ h, 1);
+      if (wordNgramMax >= 3 && t >= 2) add(Math.imul(Math.imul(prev2 ^ TRIGRAM_SEED, 31) ^ prev, 31) ^ h, 1);
+      if (charNgramMax > 0) {
+        let s = mix32(h) & (slots - 1);
+        for (;;) {
+          if (slotCount[s] === 0) {
+            slotHash[s] = h;
+            slotStart[s] = start;
+            slotLength[s] = length;
+            slotCount[s] = 1;
+            usedSlots[distinct++] = s;
+            break;
+          }
+          if (slotHash[s] === h && slotLength[s] === length && sameText(folded, slotStart[s], start, length)) {
+            slotCount[s]++;
+            break;
+          }
+          s = (s + 1) & (slots - 1);
+        }
+      }
+      prev2 = prev;
+      prev = h;
+      t++;
+      start = -1;
     }
     // Character n-grams once per distinct word, weighted by how often it occurs: the same counts as
     // hashing every occurrence (so the same vector), at a fraction of the cost on real prose, where
     // most words repeat.
-    for (const [tok, times] of repeats) {
-      // " tok " padded; every n-gram from each start position, grown one character at a time.
-      const len = tok.length + 2;
+    for (let d = 0; d < distinct; d++) {
+      const slot = usedSlots[d];
+      const at = slotStart[slot];
+      const times = slotCount[slot];
+      slotCount[slot] = 0;
+      // " word " padded; every n-gram from each start position, grown one character at a time.
+      const len = slotLength[slot] + 2;
       for (let s = 0; s + charNgramMin <= len; s++) {
         let g = CHAR_SEED;
-        for (let n = 1; n <= charNgramMax && s + n <= len; n++) {
-          const p = s + n - 1;
-          g = fnvStep(g, p === 0 || p === len - 1 ? 32 : tok.charCodeAt(p - 1));
-          if (n >= charNgramMin) add(g ^ n, times);
+        const end = Math.min(len, s + charNgramMax);
+        for (let p = s; p < end; p++) {
+          g = fnvStep(g, p === 0 || p === len - 1 ? 32 : folded.charCodeAt(at + p - 1));
+          const n = p - s + 1;
+          if (n < charNgramMin) continue;
+          // add(g ^ n, times) written out: this loop makes most of the features, and the call cost showed.
+          let m = g ^ n;
+          m ^= m >>> 16;
+          m = Math.imul(m, 0x85ebca6b);
+          m ^= m >>> 13;
+          m = Math.imul(m, 0xc2b2ae35);
+          m ^= m >>> 16;
+          const b = m & mask;
+          if (scratch[b] === 0) seen[touched++] = b;
+          scratch[b] += m < 0 ? -times : times;
         }
       }
     }
@@ -108,7 +176,7 @@ export class HashingFeaturizer {
     let norm = 0;
     // Ascending index order: the vector does not depend on the order hashes arrived in, and models trained
     // by an earlier version (same features, sorted) keep reproducing byte for byte.
-    const order = seen.subarray(0, touched).sort();
+    const order = sortBuckets(seen, touched, this.sortBuffer);
     for (let k = 0; k < touched; k++) {
       const b = order[k];
       const v = scratch[b];
@@ -127,12 +195,74 @@ export class HashingFeaturizer {
     }
     return j === indices.length ? { indices, values } : { indices: indices.slice(0, j), values: values.slice(0, j) };
   }
+
+  /** Size of the distinct-word table for a text of n code units (a power of two, at most half full). */
+  private slotsFor(n: number): number {
+    const words = (n >> 1) + 1;
+    let size = 64;
+    while (size < 2 * words) size <<= 1;
+    if (this.slotHash.length < size) {
+      this.slotHash = new Uint32Array(size);
+      this.slotStart = new Int32Array(size);
+      this.slotLength = new Int32Array(size);
+      this.slotCount = new Int32Array(size);
+      this.usedSlots = new Int32Array(size);
+    }
+    return size;
+  }
 }
 
-function clip(text: string, maxChars: number): string {
+// Shared by every featurizer of this thread (sorting never re-enters).
+const RADIX_COUNTS = new Int32Array(256);
+
+/**
+ * The first n bucket numbers of `keys`, ascending, sorted in place or into `buffer` (LSD radix sort, a
+ * byte a pass: two passes for 2^16 buckets or fewer). TypedArray.prototype.sort took a third of the
+ * featurizing time on a short prompt. A few dozen keys: insertion sort, cheaper than the counting passes.
+ */
+function sortBuckets(keys: Int32Array, n: number, buffer: Int32Array): Int32Array {
+  if (n <= 32) {
+    for (let i = 1; i < n; i++) {
+      const k = keys[i];
+      let j = i - 1;
+      for (; j >= 0 && keys[j] > k; j--) keys[j + 1] = keys[j];
+      keys[j + 1] = k;
+    }
+    return keys;
+  }
+  let max = 0;
+  for (let i = 0; i < n; i++) if (keys[i] > max) max = keys[i];
+  const counts = RADIX_COUNTS;
+  let from = keys;
+  let to = buffer;
+  for (let shift = 0; shift === 0 || max >>> shift > 0; shift += 8) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(from[i] >>> shift) & 255]++;
+    for (let d = 0, sum = 0; d < 256; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) to[counts[(from[i] >>> shift) & 255]++] = from[i];
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/**
+ * The part of a text that is read when it is longer than maxChars: the first three quarters and the last
+ * quarter of the budget, where a request's ask usually is, joined by a line break (a boundary for the
+ * n-grams and for the rails' sentence-bound patterns).
+ */
+export function clipText(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
   const head = Math.floor((maxChars * 3) / 4);
-  return `${text.slice(0, head)} ${text.slice(text.length - (maxChars - head))}`;
+  return `${text.slice(0, head)}\n${text.slice(text.length - (maxChars - head))}`;
 }
 
 function checkOptions(o: HashingFeaturizerOptions): Required<HashingFeaturizerOptions> {

@@ -42,6 +42,25 @@ export function foldText(text: string): string {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Per code unit outside ASCII: 0 = not looked up yet, 1 = letter or digit, 2 = neither. Filled on demand,
+// so a regex test (and the one-character string it needs) happens once per distinct character, not per
+// occurrence.
+const WORD_BMP = new Uint8Array(0x10000);
+
+/**
+ * Is the code unit at i part of a word (letters and digits of any script, plus _)? `inWord` says whether
+ * the previous code unit was: the low half of a surrogate pair belongs to the word its high half started.
+ * The one rule for wordTokens and the featurizer's allocation-free scan, so the two always agree.
+ */
+export function isWordUnit(folded: string, i: number, inWord: boolean): boolean {
+  const c = folded.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(folded.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return inWord;
+  let known = WORD_BMP[c];
+  if (known === 0) WORD_BMP[c] = known = LETTER_OR_DIGIT.test(folded[i]) ? 1 : 2;
+  return known === 1;
+}
 
 /**
  * Splits folded text into word tokens: letters and digits (any script), plus _ inside identifiers.
@@ -51,18 +70,7 @@ export function wordTokens(folded: string): string[] {
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 32;
-    const word =
-      (c >= 97 && c <= 122) ||
-      (c >= 48 && c <= 57) ||
-      c === 95 ||
-      (c >= 65 && c <= 90) ||
-      (c > 127 &&
-        (c >= 0xd800 && c <= 0xdbff
-          ? LETTER_OR_DIGIT.test(folded.slice(i, i + 2))
-          : c >= 0xdc00 && c <= 0xdfff
-            ? start !== -1
-            : LETTER_OR_DIGIT.test(folded[i])));
+    const word = i < folded.length && isWordUnit(folded, i, start !== -1);
     if (word) {
       if (start === -1) start = i;
     } else if (start !== -1) {

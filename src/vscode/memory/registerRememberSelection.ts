@@ -70,6 +70,7 @@ export function registerRememberSelection(memory: MemoryService, onStored: () =>
         },
       });
       onStored();
+      memory.noteRemembered(record);
       void vscode.window.showInformationMessage(`Jarvis remembered this as ${/^[aeio]/.test(pick.type) ? 'an' : 'a'} ${MEMORY_TYPE_LABELS[pick.type]}.`);
       return record.id;
     } catch (e) {

@@ -19,3 +19,8 @@ export function ollamaContext(status: OllamaStatus): { reachable: boolean; model
     modelReady: status.state === 'ready',
   };
 }
+
+/** The "Remember a decision" step is done once a person stored a decision (by /remember, Remember Selection or the tool). */
+export function rememberStepDone(record: { type: string }): boolean {
+  return record.type === 'decision';
+}

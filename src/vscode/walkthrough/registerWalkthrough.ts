@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Event } from '../../common/Emitter';
 import type { OllamaStatus } from '../../core/llm/ollama/OllamaStatusMonitor';
 import type { CloudProvider } from '../../core/security/ApiKeyStore';
-import { firstRunOffer, ollamaContext } from './firstRunOffer';
+import { firstRunOffer, ollamaContext, rememberStepDone } from './firstRunOffer';
 
 /** `<publisher>.<name>#<walkthrough id>` as workbench.action.openWalkthrough takes it. */
 export const WALKTHROUGH = 'jarvis-hybrid.jarvis#jarvis.getStarted';
@@ -13,6 +13,7 @@ export const walkthroughContext = {
   modelReady: 'jarvis.walkthrough.modelReady',
   cloudKey: 'jarvis.walkthrough.cloudKey',
   asked: 'jarvis.walkthrough.asked',
+  remembered: 'jarvis.walkthrough.remembered',
 } as const;
 
 /** globalState key: the first-run offer was made (or was not needed); never offer again. */
@@ -25,6 +26,8 @@ export interface WalkthroughDeps {
   hasKey(provider: CloudProvider): Promise<boolean>;
   /** Fires when a model answered a chat request (the "ask" step's real event). */
   onDidAnswer: Event<void>;
+  /** Fires for each memory a person stored (the "remember" step's real event: a decision stored). */
+  onDidRemember: Event<{ type: string }>;
   log: { info(message: string): void };
 }
 
@@ -59,6 +62,7 @@ export function registerWalkthrough(deps: WalkthroughDeps): vscode.Disposable {
   void checkKeys();
   subscriptions.push(deps.secrets.onDidChange(() => void checkKeys()));
   subscriptions.push(deps.onDidAnswer(() => void setContext(walkthroughContext.asked, true)));
+  subscriptions.push(deps.onDidRemember((record) => void (rememberStepDone(record) && setContext(walkthroughContext.remembered, true))));
   return vscode.Disposable.from(...subscriptions);
 }
 

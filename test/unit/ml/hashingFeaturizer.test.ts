@@ -1,8 +1,44 @@
 import * as assert from 'node:assert/strict';
 import { isJarvisError } from '../../../src/common/errors';
 import { HashingFeaturizer } from '../../../src/core/ml/HashingFeaturizer';
-import { foldText, wordTokens } from '../../../src/core/ml/hashText';
+import { fnvStep, foldText, mix32, wordTokens } from '../../../src/core/ml/hashText';
+import { mulberry32 } from '../../../src/core/ml/trainSoftmax';
 import { sparseNorm } from '../../../src/core/ml/SparseVector';
+
+// The featurizer written the plain way (a string per word, every n-gram of every occurrence hashed, a Map
+// of bucket counts): the shipped one scans without substrings and hashes each distinct word once, and
+// must give exactly this vector, or models trained before would no longer reproduce.
+function referenceVector(text: string, buckets: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  const add = (h: number): void => {
+    const m = mix32(h);
+    const b = m & (buckets - 1);
+    counts.set(b, (counts.get(b) ?? 0) + (m & 0x80000000 ? -1 : 1));
+  };
+  const tokens = wordTokens(foldText(text));
+  const hashes: number[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < tokens[t].length; i++) h = fnvStep(h, tokens[t].charCodeAt(i));
+    hashes[t] = h;
+    add(h);
+    if (t >= 1) add(Math.imul(hashes[t - 1] ^ 0x050c5d1f, 31) ^ h);
+    const padded = ` ${tokens[t]} `;
+    for (let s = 0; s + 3 <= padded.length; s++) {
+      let g = 0x9747b28c;
+      for (let n = 1; n <= 5 && s + n <= padded.length; n++) {
+        g = fnvStep(g, padded.charCodeAt(s + n - 1));
+        if (n >= 3) add(g ^ n);
+      }
+    }
+  }
+  const out = new Map<number, number>();
+  let norm = 0;
+  for (const v of counts.values()) norm += v * v;
+  norm = Math.sqrt(norm);
+  for (const [b, v] of [...counts].sort((x, y) => x[0] - y[0])) if (v !== 0) out.set(b, Math.fround(Math.fround(v) / norm));
+  return out;
+}
 
 describe('ml: HashingFeaturizer', () => {
   const f = new HashingFeaturizer({ buckets: 1 << 12, numeric: ['a', 'b'] });
@@ -10,6 +46,19 @@ describe('ml: HashingFeaturizer', () => {
   it('folds accents and ß, and lower-cases', () => {
     assert.equal(foldText('Déploiement GRÖẞE Größe'), 'deploiement grosse grosse');
     assert.deepEqual(wordTokens(foldText('Qué es un_puerto? 8080!')), ['que', 'es', 'un_puerto', '8080']);
+  });
+
+  it('gives exactly the vector of the plain string-per-word featurizer (repeats, accents, emoji, identifiers)', () => {
+    const random = mulberry32(3);
+    const words = ['port', 'Port', 'déploiement', 'deploiement', 'Größe', 'a', 'of', 'x_1', '🚀', 'naïve', '8080', 'the', 'the', 'migrate', '日本語', 'ab'];
+    const small = new HashingFeaturizer({ buckets: 1 << 8, maxChars: 1 << 20 });
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 40) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : ', ');
+      const v = small.featurize(text);
+      const want = referenceVector(text, 1 << 8);
+      assert.deepEqual(Array.from(v.indices), [...want.keys()], text);
+      assert.deepEqual(Array.from(v.values), [...want.values()], text);
+    }
   });
 
   it('is deterministic, with unique indices in ascending order', () => {

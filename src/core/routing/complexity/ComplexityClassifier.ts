@@ -2,7 +2,7 @@ import { errorMessage } from '../../../common/errors';
 import { TextClassifier } from '../../ml/TextClassifier';
 import { applyRails } from './applyRails';
 import { analyzeComplexity, checkComplexityInput, type ComplexityAssessment, type ComplexityInput } from './analyzeComplexity';
-import { FEATURIZER, complexitySignals, numericFeatures, type ComplexitySignals } from './complexityFeatures';
+import { ASK_WINDOW, FEATURIZER, complexitySignals, numericFeatures, type ComplexitySignals } from './complexityFeatures';
 import { ANALYSIS_FILES, ANALYSIS_LINES } from './complexityRails';
 import { looksBinary } from './splitPrompt';
 import { TaskComplexity, parseComplexity, tierName, type TierName } from './TaskComplexity';
@@ -85,7 +85,11 @@ export class ComplexityClassifier {
     if (!model?.meta) return withContext(this.rails({ ...analyzeComplexity(input), source: 'rules' }, signals, false));
 
     const meta = model.meta;
-    const p = model.predict(signals.prose, numericFeatures(signals, meta.analysisLines, meta.analysisFiles)).proba;
+    const numeric = numericFeatures(signals, meta.analysisLines, meta.analysisFiles);
+    // The rails' folded window is the featurizer's own input when the model reads the same window.
+    const x =
+      model.featurizer.options.maxChars === ASK_WINDOW ? model.featurizer.featurizeFolded(signals.window, numeric) : model.featurize(signals.prose, numeric);
+    const p = model.predictVector(x).proba;
     const { lift, reason: liftReason } = this.options.lift?.liftFor(signals.prose) ?? { lift: 0 };
     const level = decideTier(p, meta.thresholds, lift);
     const probabilities = Array.from(p, (v) => Math.round(v * 1000) / 1000);

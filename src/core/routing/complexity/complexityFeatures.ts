@@ -1,46 +1,68 @@
-import type { HashingFeaturizerOptions } from '../../ml/HashingFeaturizer';
-import { railSignals, type StakesMatch } from './complexityRails';
+import { clipText, type HashingFeaturizerOptions } from '../../ml/HashingFeaturizer';
+import { foldText } from '../../ml/hashText';
+import { railSignalsFolded, type StakesMatch } from './complexityRails';
 import { countLines, hasStackTrace, splitPrompt } from './splitPrompt';
 
 /** What the classifier reads about a request (the prose is hashed, the rest are numeric features). */
 export interface ComplexitySignals {
   prose: string;
+  /**
+   * The part of the prose the model and the rails read, clipped to ASK_WINDOW and accent-folded once for
+   * both: `foldText(clipText(prose, ASK_WINDOW))`.
+   */
+  window: string;
   codeLines: number;
   fileCount: number;
   stackTrace: boolean;
   plainFact: boolean;
+  /** plainFact, or a lookup after one sentence of context (see complexityRails). */
+  lookup: boolean;
   /** A greeting or a thanks, nothing asked. */
   smallTalk: boolean;
   stakes: StakesMatch[];
   analysis: boolean;
 }
 
-export const NUMERIC_FEATURES = ['logCodeLines', 'logFileCount', 'logProseChars', 'stackTrace', 'questionMarks', 'plainFact', 'stakes', 'bigAnalysis'] as const;
+export const NUMERIC_FEATURES = [
+  'logCodeLines',
+  'logFileCount',
+  'logProseChars',
+  'stackTrace',
+  'questionMarks',
+  'plainFact',
+  'stakes',
+  'bigAnalysis',
+  'lookup',
+] as const;
+
+/**
+ * How much prose the model and the rails read: the first 384 and the last 128 characters. The ask sits at
+ * the start or the end of a prompt, and every training prompt is shorter than this (the longest has 148
+ * characters), so the window changes nothing the model was trained on (the held-out decisions were
+ * unchanged too); past it the model would be reading text unlike anything it learned from. Hashing and
+ * the rails' regexes cost per character read, so this bounds the decision time of an 8 KB or 1 MB prompt.
+ */
+export const ASK_WINDOW = 512;
 
 export const FEATURIZER: HashingFeaturizerOptions = {
   buckets: 1 << 15,
   wordNgramMax: 2,
   charNgramMin: 3,
   charNgramMax: 5,
-  // The first 768 and last 256 characters of prose: where the ask is, and what keeps an 8 KB prompt within
-  // the decision budget (hashing is most of the cost; prompts longer than this are a small share of traffic).
-  maxChars: 1024,
+  maxChars: ASK_WINDOW,
   numeric: [...NUMERIC_FEATURES],
 };
 
-// Rails read at most this much prose (head and tail): the ask is at the start or the end, and the
-// alternations of the stakes patterns cost ~25 ns per character.
-const RAIL_CHARS = 1024;
-
 export function complexitySignals(prompt: string, attachedCode: string | undefined, fileCount: number | undefined, codeLinesHint?: number): ComplexitySignals {
   const { prose, fencedLines } = splitPrompt(prompt);
-  const read = prose.length > RAIL_CHARS ? `${prose.slice(0, RAIL_CHARS - 512)}\n${prose.slice(-512)}` : prose;
+  const window = foldText(clipText(prose, ASK_WINDOW));
   return {
     prose,
+    window,
     codeLines: (codeLinesHint ?? countLines(attachedCode)) + fencedLines,
     fileCount: fileCount ?? 0,
     stackTrace: hasStackTrace(prompt.length > 4096 ? prompt.slice(0, 4096) : prompt),
-    ...railSignals(read),
+    ...railSignalsFolded(window),
   };
 }
 
@@ -60,5 +82,6 @@ export function numericFeatures(s: ComplexitySignals, analysisLines: number, ana
     s.plainFact ? 1 : 0,
     Math.min(2, s.stakes.length) / 2,
     big ? 1 : 0,
+    s.lookup ? 1 : 0,
   ];
 }

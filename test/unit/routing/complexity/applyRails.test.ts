@@ -35,4 +35,35 @@ describe('applyRails (shared by the classifier and training)', () => {
     assert.equal(applyRails(CRITICAL, review, OPTS).level, CRITICAL);
     assert.equal(applyRails(MEDIUM, review, { ...OPTS, closeReading: false }).level, MEDIUM);
   });
+
+  it('"debug" as a log level or build mode is not a close-reading ask; debugging the code is', () => {
+    for (const p of [
+      'set the default log level to debug in this config',
+      'change the level from info to debug here',
+      'turn on debug output for the http client',
+    ]) {
+      const s = complexitySignals(p, undefined, 1, 900);
+      assert.equal(s.analysis, false, p);
+      assert.equal(applyRails(LOW, s, OPTS).level, LOW, p);
+    }
+    const debug = complexitySignals('debug this crash in the parser', undefined, 1, 900);
+    assert.equal(debug.analysis, true);
+    assert.equal(applyRails(MEDIUM, debug, OPTS).level, HIGH);
+  });
+
+  it('a lookup after one sentence of context is a model feature, not a rail: the stakes floor still holds', () => {
+    const ctx = complexitySignals('We had a security audit in the spring. What does OWASP stand for?', undefined, 0);
+    assert.equal(ctx.lookup, true);
+    assert.equal(ctx.plainFact, false);
+    assert.equal(applyRails(TRIVIAL, ctx, OPTS).level, HIGH);
+    // An ask about what is going on, a question in the context, or work asked is not a lookup.
+    for (const p of [
+      'Checkout is down since the deploy. What changed?',
+      'Is it down? What does SLO stand for?',
+      'Fix the build first. What does SLO stand for?',
+    ]) {
+      assert.equal(complexitySignals(p, undefined, 0).lookup, false, p);
+    }
+    assert.equal(complexitySignals('what does SLO stand for', undefined, 0).lookup, true);
+  });
 });

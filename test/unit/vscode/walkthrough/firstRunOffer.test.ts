@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { OllamaStatus } from '../../../../src/core/llm/ollama/OllamaStatusMonitor';
-import { firstRunOffer, ollamaContext } from '../../../../src/vscode/walkthrough/firstRunOffer';
+import { firstRunOffer, ollamaContext, rememberStepDone } from '../../../../src/vscode/walkthrough/firstRunOffer';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const host = 'http://127.0.0.1:11434';
 const model = 'llama3';
@@ -37,5 +39,20 @@ describe('ollamaContext (walkthrough step keys)', () => {
     for (const s of [statuses.unreachable, statuses.checking, statuses.disabled]) {
       assert.deepEqual(ollamaContext(s), { reachable: false, modelReady: false }, s.state);
     }
+  });
+});
+
+describe('"Remember a decision" step', () => {
+  it('is done by a stored decision, not by other kinds of memory', () => {
+    assert.equal(rememberStepDone({ type: 'decision' }), true);
+    for (const type of ['preference', 'insight', 'observation', 'action_item']) assert.equal(rememberStepDone({ type }), false, type);
+  });
+
+  it('completes on the context key the memory event sets, not on running a command', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs: { steps: { id: string; completionEvents: string[] }[] }[] };
+    };
+    const step = pkg.contributes.walkthroughs[0].steps.find((s) => s.id === 'remember');
+    assert.deepEqual(step?.completionEvents, ['onContext:jarvis.walkthrough.remembered']);
   });
 });

@@ -30,7 +30,8 @@ export interface TrainResult {
 
 function vectorize(featurizer: HashingFeaturizer, r: RouterRow): SparseVector {
   const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
-  return featurizer.featurize(s.prose, numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
+  // The window the shipped classifier featurizes (FEATURIZER.maxChars is ASK_WINDOW).
+  return featurizer.featurizeFolded(s.window, numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
 }
 
 /** Tier after thresholds and rails, as the shipped classifier decides it (minus per-workspace lift). */
@@ -50,15 +51,21 @@ export function placeLocal(tier: number, p: ArrayLike<number>, threshold: number
 function tuneThresholds(rows: RouterRow[], probs: Float64Array[]): TierThresholds {
   const grid = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
   const labels = rows.map(tierIndex);
+  const weight = mixWeights(rows);
   const score = (t: TierThresholds): number => {
     const pred = rows.map((r, i) => railedTier(r, probs[i], t));
+    // Placed as the shipped router places them at the default localRatio: medium requests by P(≥ high)
+    // against the threshold that gives that local share, so a hard request tiered medium and kept local
+    // counts as the costly mistake it is.
+    const thr = shareThreshold(pred, probs, weight, DEFAULT_LOCAL_RATIO);
     const m = tierMetrics(
       labels,
       pred,
-      pred.map((p) => p <= 1),
+      pred.map((p, i) => placeLocal(p, probs[i], thr)),
     );
-    // Sending a hard request to the small model is the costly mistake; weigh it like ten misses.
-    return m.within1 + 0.5 * m.exact - (10 * m.highLocal) / m.n - (5 * m.lowToHigh) / m.n;
+    // Both routing mistakes have a target of zero: a hard request on the small model (a poor answer) and an
+    // easy one on a high-tier cloud model (money for nothing) weigh like ten misses each.
+    return m.within1 + 0.5 * m.exact - (10 * m.highLocal) / m.n - (10 * m.lowToHigh) / m.n;
   };
   const t: TierThresholds = { atLeast: [0.5, 0.5, 0.5, 0.5], stakesVeto: undefined };
   for (let pass = 0; pass < 3; pass++) {
@@ -78,7 +85,7 @@ function tuneThresholds(rows: RouterRow[], probs: Float64Array[]): TierThreshold
     // The stakes veto: off (undefined) unless a level of it scores better on the dev folds.
     let bestVeto = t.stakesVeto;
     let bestVetoScore = score(t);
-    for (const v of [0.8, 0.85, 0.9, 0.95, 0.98]) {
+    for (const v of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98]) {
       t.stakesVeto = v;
       const sc = score(t);
       if (sc > bestVetoScore + 1e-12) {
@@ -89,6 +96,42 @@ function tuneThresholds(rows: RouterRow[], probs: Float64Array[]): TierThreshold
     t.stakesVeto = bestVeto;
   }
   return t;
+}
+
+const DEFAULT_LOCAL_RATIO = 0.8;
+
+/** Each row's weight in the traffic mix: its tier's share, split over the rows of that tier. */
+function mixWeights(rows: readonly RouterRow[]): number[] {
+  const counts = new Map<TierName, number>();
+  for (const r of rows) counts.set(r.tier, (counts.get(r.tier) ?? 0) + 1);
+  return rows.map((r) => TRAFFIC_MIX[r.tier] / (counts.get(r.tier) ?? 1));
+}
+
+/**
+ * The medium-steering threshold whose local share on the traffic mix is closest to `want` (medium
+ * requests below it stay local): one sort of the medium rows by P(≥ high), not a scan per candidate.
+ */
+function shareThreshold(tiers: readonly number[], probs: readonly Float64Array[], weight: readonly number[], want: number): number {
+  let share = 0;
+  const medium: Array<[number, number]> = [];
+  for (let i = 0; i < tiers.length; i++) {
+    if (tiers[i] <= 1) share += weight[i];
+    else if (tiers[i] === 2) medium.push([probs[i][3] + probs[i][4], weight[i]]);
+  }
+  medium.sort((a, b) => a[0] - b[0]);
+  let best = 0;
+  let bestGap = Math.abs(share - want);
+  for (let k = 0; k < medium.length; k++) {
+    share += medium[k][1];
+    // Threshold just above this row's score keeps it (and every lower one) local.
+    if (k + 1 < medium.length && medium[k + 1][0] === medium[k][0]) continue;
+    const gap = Math.abs(share - want);
+    if (gap < bestGap - 1e-12) {
+      bestGap = gap;
+      best = k + 1 < medium.length ? (medium[k][0] + medium[k + 1][0]) / 2 : 1.001;
+    }
+  }
+  return best;
 }
 
 /** For each wanted local share, the medium-steering threshold that reaches it on the traffic mix. */
