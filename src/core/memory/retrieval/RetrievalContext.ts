@@ -5,8 +5,9 @@ export interface RetrievalContext {
   /** [from, to] in epoch ms, on the memory's creation time, inclusive. */
   timeRange?: [number, number];
   /**
-   * Minimum relevance (similarity × time decay) to return. The seed's 0.7 assumed OpenAI cosine
-   * values; here similarity is the fused hybrid score and the offline embedder scores lower.
+   * Minimum similarity (the store's fused hybrid score) a memory needs to be returned, applied before
+   * the time weight: an old memory that answers the query is found, a recent one that does not is
+   * not. The seed's 0.7 assumed OpenAI cosine values; the offline embedder scores lower.
    * @default 0.2
    */
   relevanceThreshold?: number;

@@ -93,14 +93,15 @@ describe('memory and preference context in the chat', () => {
     assert.deepEqual(await memoryContributor().contribute({ prompt: 'kubernetes helm charts', history: [], signal }, signal), {});
   });
 
-  it('older memories weigh less (decay from jarvis.memory.decayHours)', async () => {
+  it('older memories rank lower, never out (decay from jarvis.memory.decayHours)', async () => {
     await store.store({ type: 'decision', text: 'Use Redis for the session cache' });
-    settings.memory.decayHours = 24;
     clock.advance(10 * DAY);
+    await store.store({ type: 'decision', text: 'Use Memcached for the session cache' });
+    settings.memory.decayHours = 24;
     const signal = new AbortController().signal;
-    assert.deepEqual(await memoryContributor().contribute({ prompt: 'session cache', history: [], signal }, signal), {}, 'decayed below the threshold');
-    settings.memory.decayHours = 720;
-    assert.equal((await memoryContributor().contribute({ prompt: 'session cache', history: [], signal }, signal)).references?.length, 1);
+    const titles = async () =>
+      ((await memoryContributor().contribute({ prompt: 'session cache', history: [], signal }, signal)).references ?? []).map((r) => r.title);
+    assert.deepEqual(await titles(), ['decision: Use Memcached for the session cache (just now)', 'decision: Use Redis for the session cache (10 days ago)']);
   });
 
   it('a failing store becomes a visible notice, not a failed chat', async () => {

@@ -33,14 +33,14 @@ class ScriptedSource implements MemorySource {
 }
 
 describe('ContextRetriever', () => {
-  it('weights similarity by exp(-age/decay) with the injected clock', async () => {
+  it("weights similarity by the seed's exp(-age/decay) with the injected clock (floor 0)", async () => {
     const clock = new FakeClock(T0);
     const source = new ScriptedSource([
       { record: rec('fresh', T0), score: 0.5 },
       { record: rec('week', T0 - 168 * HOUR), score: 0.9 },
       { record: rec('month', T0 - 720 * HOUR), score: 0.95 },
     ]);
-    const r = new ContextRetriever(source, { clock, decayHours: 168 });
+    const r = new ContextRetriever(source, { clock, decayHours: 168, decayFloor: 0 });
     const got = await r.retrieveContext('q', { relevanceThreshold: 0 }, 5);
     assert.deepEqual(
       got.map((m) => m.record.id),
@@ -56,14 +56,69 @@ describe('ContextRetriever', () => {
     assert.ok(Math.abs(later.find((m) => m.record.id === 'fresh')!.relevance - 0.5 * Math.exp(-1)) < 1e-12);
   });
 
-  it('drops memories whose decayed relevance falls below the threshold, exactly at the boundary', async () => {
+  it('keeps at least half of a score however old the memory (the default floor)', async () => {
     const clock = new FakeClock(T0);
-    const source = new ScriptedSource([{ record: rec('a', T0 - 100 * HOUR), score: 0.8 }]);
-    const r = new ContextRetriever(source, { clock, decayHours: 100 });
-    const exact = 0.8 * Math.exp(-1);
-    assert.equal((await r.retrieveContext('q', { relevanceThreshold: exact })).length, 1);
-    assert.equal((await r.retrieveContext('q', { relevanceThreshold: exact + 1e-9 })).length, 0);
-    assert.equal(source.lastOptions?.minSimilarity, exact + 1e-9, 'the threshold prefilters similarity in the store');
+    const source = new ScriptedSource([
+      { record: rec('week', T0 - 720 * HOUR), score: 0.8 },
+      { record: rec('year', T0 - 365 * 24 * HOUR), score: 0.8 },
+    ]);
+    const got = await new ContextRetriever(source, { clock }).retrieveContext('q');
+    assert.ok(Math.abs(got[0].relevance - 0.8 * (0.5 + 0.5 * Math.exp(-1))) < 1e-12);
+    assert.ok(got[1].relevance >= 0.4 && got[1].relevance < 0.4 + 1e-4, `a year old keeps half: ${got[1].relevance}`);
+    assert.throws(() => new ContextRetriever(source, { decayFloor: 1.5 }), /decayFloor must be between 0 and 1/);
+  });
+
+  it('applies the threshold to similarity before the time weight, exactly at the boundary', async () => {
+    const clock = new FakeClock(T0);
+    // Half a year old: its weighted relevance (≈ 0.15) is far below the threshold; its similarity is not.
+    const source = new ScriptedSource([{ record: rec('a', T0 - 4380 * HOUR), score: 0.3 }]);
+    const r = new ContextRetriever(source, { clock });
+    const got = await r.retrieveContext('q', { relevanceThreshold: 0.3 });
+    assert.deepEqual(
+      got.map((m) => m.record.id),
+      ['a'],
+    );
+    assert.ok(got[0].relevance < 0.3);
+    assert.equal((await r.retrieveContext('q', { relevanceThreshold: 0.3 + 1e-9 })).length, 0);
+    assert.equal(source.lastOptions?.minSimilarity, 0.3 + 1e-9, 'the threshold filters similarity in the store');
+  });
+
+  it('ranks the newer of two equally similar decisions first, and an old memory that matches far better above a fresh weak one', async () => {
+    const clock = new FakeClock(T0);
+    const got = await new ContextRetriever(
+      new ScriptedSource([
+        { record: rec('old-choice', T0 - 2000 * HOUR), score: 0.6 },
+        { record: rec('new-choice', T0 - 300 * HOUR), score: 0.6 },
+        { record: rec('fresh-weak', T0 - 1 * HOUR), score: 0.25 },
+        { record: rec('old-strong', T0 - 3000 * HOUR), score: 0.9 },
+      ]),
+      { clock },
+    ).retrieveContext('q');
+    assert.deepEqual(
+      got.map((m) => m.record.id),
+      ['new-choice', 'old-strong', 'old-choice', 'fresh-weak'],
+    );
+  });
+
+  it('finds an old but highly relevant memory and not a recent irrelevant one (real store, injected clock)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jarvis-ret-old-'));
+    try {
+      const clock = new FakeClock(T0);
+      const store = await VectorMemoryStore.open({ folder: dir, embedder: new OfflineEmbedder(), clock, retentionDays: 3650 });
+      await store.store({ text: 'Decision: invoices are numbered per tenant with a Postgres sequence, never a global counter', type: 'decision' });
+      clock.advance(150 * 24 * HOUR); // five months later
+      await store.store({ text: 'The team lunch moved to Thursday this week', type: 'observation' });
+      clock.advance(2 * HOUR);
+      const got = await new ContextRetriever(store, { clock }).retrieveContext('how are invoices numbered per tenant?');
+      assert.deepEqual(
+        got.map((m) => m.record.type),
+        ['decision'],
+      );
+      assert.ok(got[0].ageHours > 3600);
+      await store.close();
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('passes project, user and time range down to the store', async () => {
