@@ -21,6 +21,8 @@ export const SUITES = [
   // The harness's own pure parts (URL building, parsing, figures); outside .mocharc.json's spec on purpose.
   { name: 'harness', args: [...mocha, '--no-config', '--timeout', '10000', 'out/test/harness/**/*.test.js'] },
   ...builds.map((b) => ({ name: 'integration', vscode: b.vscode, args: ['out/test/integration/runIntegration.js', '--vscode', b.vscode] })),
+  // Workspace Trust on: the sample folder opens in Restricted Mode (restricted/*.rtest.ts).
+  { name: 'restricted', vscode: NEWEST, args: ['out/test/integration/runIntegration.js', '--vscode', NEWEST, '--restricted'] },
   // UI tests on the newest build; the Jarvis chat view also on the oldest (whose code-server has no native Chat view).
   { name: 'ui', vscode: NEWEST, args: ['out/test/ui/runUi.js', '--vscode', NEWEST] },
   { name: 'ui', vscode: OLDEST, args: ['out/test/ui/runUi.js', '--vscode', OLDEST] },

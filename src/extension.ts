@@ -168,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       logger: logger.child({}, 'routing'),
       qualityGate,
       audit,
+      workspaceTrusted: () => vscode.workspace.isTrusted,
       countTokens: (text) => tokens.count('auto', '', text),
     }),
   );

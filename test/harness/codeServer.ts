@@ -20,6 +20,8 @@ export interface CodeServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Which VS Code build (scripts/code-server-builds.json), e.g. "1.104". @default the first (newest) */
   vscode?: string;
+  /** Keep Workspace Trust on, so an opened folder starts in Restricted Mode. @default false (trust disabled) */
+  workspaceTrust?: boolean;
 }
 
 const LISTENING = /HTTP server listening on (http:\/\/127\.0\.0\.1:(\d+))\//;
@@ -118,7 +120,7 @@ export class CodeServer {
       ...common,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...build.testServerArgs,
     ];

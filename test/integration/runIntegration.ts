@@ -1,7 +1,9 @@
 /**
  * Runs the *.itest.js suites inside a real VS Code extension host (code-server + headless chromium),
  * with the fake Ollama server running in this process. Exits with the tests' code.
- *   node out/test/integration/runIntegration.js [--vscode <build>]   (default: the newest build)
+ *   node out/test/integration/runIntegration.js [--vscode <build>] [--restricted]   (default: the newest build)
+ * `--restricted` keeps Workspace Trust on, so the sample folder opens in Restricted Mode, and runs the
+ * restricted/*.rtest.js suites instead.
  */
 import * as path from 'node:path';
 import { FakeOllamaServer } from '../fakes/FakeOllamaServer';
@@ -15,25 +17,28 @@ const TIMEOUT_MS = Number(process.env.JARVIS_INTEGRATION_TIMEOUT_MS ?? 240_000);
 
 async function main(): Promise<number> {
   const build = vscodeBuild(vscodeArg());
+  const restricted = process.argv.includes('--restricted');
+  const name = `integration${restricted ? '-restricted' : ''}-${build.vscode}`;
   const fake = await FakeOllamaServer.start();
   let server: CodeServer | undefined;
   try {
     console.log(`[integration] fake Ollama at ${fake.url}`);
     server = await CodeServer.start({
-      name: `integration-${build.vscode}`,
+      name,
       vscode: build.vscode,
-      settings: { ...quietSettings, 'jarvis.ollama.host': fake.url },
+      settings: { ...quietSettings, 'jarvis.ollama.host': fake.url, ...(restricted ? { 'security.workspace.trust.enabled': true } : {}) },
+      workspaceTrust: restricted,
     });
     console.log(`[integration] VS Code ${build.vscode} (code-server ${build.codeServer}, Node ${build.node}) at ${server.url} (log ${server.logFile})`);
     const { exitCode, elapsedMs } = await runExtensionTests({
       server,
       extensionDevelopmentPath: repoRoot,
-      extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+      extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', ...(restricted ? ['restricted'] : []), 'index.js'),
       folder: sampleWorkspace,
       timeoutMs: TIMEOUT_MS,
     });
     console.log(`[integration] extension tests exited with ${exitCode} after ${(elapsedMs / 1000).toFixed(1)} s`);
-    if (exitCode !== 0) console.log(`[integration] VS Code logs: ${server.saveVsCodeLogs(`integration-${build.vscode}`)}`);
+    if (exitCode !== 0) console.log(`[integration] VS Code logs: ${server.saveVsCodeLogs(name)}`);
     return exitCode;
   } finally {
     await server?.dispose();

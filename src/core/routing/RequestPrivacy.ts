@@ -9,6 +9,9 @@ import { candidateKey } from './Candidate';
 import type { HybridDecision, HybridRequest, HybridResult, HybridStrategy } from './HybridStrategy';
 import { tierName } from './complexity/TaskComplexity';
 
+/** Why a request in an untrusted workspace stays on this machine (shown with the answer and in the ledger). */
+export const RESTRICTED_MODE_REASON = 'Restricted Mode: this workspace is not trusted, so nothing from it goes to a cloud model';
+
 export interface PreparedPrivacy extends PrivacyOutcome {
   /** The deep scan's verdict before the mode was applied. */
   found: PrivacyVerdict;
@@ -20,7 +23,7 @@ export interface PreparedPrivacy extends PrivacyOutcome {
  * kept local, redacted, blocked or sent.
  */
 export class RequestPrivacy {
-  constructor(private readonly deps: { logger: Logger; audit?: AuditSink }) {}
+  constructor(private readonly deps: { logger: Logger; audit?: AuditSink; trusted?: () => boolean }) {}
 
   async prepare(parts: { privacy: PrivacyGuard; hybrid: HybridStrategy }, request: HybridRequest, settings: JarvisSettings): Promise<PreparedPrivacy> {
     const input = parts.hybrid.privacyScanInput(request);
@@ -33,6 +36,9 @@ export class RequestPrivacy {
       found = parts.privacy.scan(input);
     }
     const outcome = await applyPrivacyMode(settings.privacy.mode, parts.privacy, request, found);
+    if (this.deps.trusted?.() === false) {
+      outcome.verdict = { ...outcome.verdict, localOnly: true, reasons: [...outcome.verdict.reasons, RESTRICTED_MODE_REASON] };
+    }
     outcome.request.privacy = outcome.verdict;
     if (outcome.redactions.length) {
       this.audit({

@@ -101,7 +101,7 @@ export class RoutingService implements IRoutingService {
     this.applied = s;
     [this.breakers, this.retry] = this.buildResilience(s);
     this.sticky = new StickyModels(clock);
-    this.privacy = new RequestPrivacy({ logger, audit: deps.audit });
+    this.privacy = new RequestPrivacy({ logger, audit: deps.audit, trusted: deps.workspaceTrusted });
     this.sizer = deps.countTokens && new RequestSizer({ count: deps.countTokens, logger });
     this.availability = new ModelAvailability({
       settings: deps.settings,

@@ -59,6 +59,11 @@ export interface RoutingServiceDeps {
   /** The audit log / egress ledger: one record per cloud answer and per privacy verdict. Without it: none. */
   audit?: AuditSink;
   /**
+   * VS Code's Workspace Trust. In Restricted Mode (false) every request is answered locally: nothing
+   * from an untrusted workspace goes to a cloud model. @default always trusted
+   */
+  workspaceTrusted?: () => boolean;
+  /**
    * Tokens of a text with the stand-in tokenizer (the extension's TokenCounter, in a worker thread):
    * long requests are measured against each model's context window. Without it: windows are not checked.
    */

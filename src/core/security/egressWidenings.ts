@@ -1,5 +1,33 @@
 import type { JarvisSettings } from '../config/settings';
 
+/**
+ * Settings a workspace must not set in Restricted Mode (package.json's
+ * `capabilities.untrustedWorkspaces.restrictedConfigurations`, checked against this list by a test):
+ * everything egressWidenings watches, plus where logs are written, content kept in the ledger, and
+ * the gateway (a cloned repository must not open a server on this machine).
+ */
+export const EGRESS_SETTINGS: readonly string[] = [
+  'jarvis.privacy.mode',
+  'jarvis.privacy.localOnly',
+  'jarvis.routing.localRatio',
+  'jarvis.routing.complexity',
+  'jarvis.routing.tiers',
+  'jarvis.routing.useVscodeModels',
+  'jarvis.routing.qualityJudge',
+  'jarvis.openai.baseUrl',
+  'jarvis.anthropic.baseUrl',
+  'jarvis.ollama.host',
+  'jarvis.cache.redisUrl',
+  'jarvis.alerts.webhookUrl',
+  'jarvis.memory.embedder',
+  'jarvis.budget.dailyUsd',
+  'jarvis.budget.monthlyUsd',
+  'jarvis.audit.storeContent',
+  'jarvis.log.file',
+  'jarvis.gateway.enabled',
+  'jarvis.gateway.port',
+];
+
 /** block keeps everything with a secret off the cloud, keepLocal answers it locally, redact sends it (redacted). */
 const PRIVACY_ORDER = { block: 0, keepLocal: 1, redact: 2 } as const;
 const TIER_ORDER = { auto: -1, trivial: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;

@@ -24,11 +24,15 @@ export function registerRememberSelection(memory: MemoryService, onStored: () =>
   return vscode.commands.registerCommand(commandIds.rememberSelection, async (options?: unknown) => {
     if (!vscode.workspace.isTrusted) {
       const manage = 'Manage Workspace Trust';
-      const a = await vscode.window.showWarningMessage(
-        'Jarvis does not remember content from an untrusted workspace: a cloned repository must not plant memories that steer later answers. Trust the folder to enable it.',
-        manage,
-      );
-      if (a === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+      // Not awaited: the command answers at once (other commands, tests); the button still works.
+      void vscode.window
+        .showWarningMessage(
+          'Jarvis does not remember content from an untrusted workspace: a cloned repository must not plant memories that steer later answers. Trust the folder to enable it.',
+          manage,
+        )
+        .then((a) => {
+          if (a === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+        });
       return undefined;
     }
     const editor = vscode.window.activeTextEditor;

@@ -114,6 +114,29 @@ describe('egress ledger: one record per cloud answer, hashing exactly what the s
     assert.equal(r.severity, 'warning');
     assert.deepEqual(Object.keys(r.data).sort(), ['dailyBudgetUsd', 'monthUsd', 'monthlyBudgetUsd', 'todayUsd']);
   });
+  it('Restricted Mode: a critical request is answered locally, even /cloud with a key set, and the ledger says why', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 11, 1, 12));
+    const audit = new AuditLog({ dir, clock, head: new MemoryKv(), logger: nullLogger, retentionDays: () => 90 });
+    let trusted = false;
+    const settings = testSettings({ ollama: { enabled: true, host: fakes.ollama.url, model: 'llama3' }, openai: { baseUrl: fakes.openai.url } });
+    const { service } = makeService({ settings, keys: { openai: OPENAI_KEY }, audit, clock, workspaceTrusted: () => trusted });
+    for (const request of [prepared(CRITICAL), prepared(CRITICAL, { command: 'cloud' })]) {
+      const chunks = await collectChunks(service.respond(request));
+      const model = chunks.find((c) => c.type === 'model');
+      assert.ok(model && model.type === 'model' && model.local, JSON.stringify(model));
+      assert.ok(
+        chunks.some((c) => c.type === 'notice' && /Restricted Mode/.test(c.message)) || (model.type === 'model' && /Restricted Mode/.test(model.reason ?? '')),
+        JSON.stringify(chunks.filter((c) => c.type === 'notice' || c.type === 'model')),
+      );
+    }
+    assert.equal(received().length, 0, 'nothing went to the cloud');
+    const kept = await audit.search({ type: 'privacy-kept-local' });
+    assert.ok(kept.length >= 1 && JSON.stringify(kept[0].data).includes('Restricted Mode'), JSON.stringify(kept));
+    // Trust granted: a critical request goes to the cloud again (a new one: the local answers are cached).
+    trusted = true;
+    await collectChunks(service.respond(prepared(`${CRITICAL} It must stay available during a region outage.`)));
+    assert.equal(received().length, 1);
+  });
 });
 
 /** Records written fire-and-forget land after the call returns: the log's queue orders the search after them. */

@@ -54,6 +54,7 @@ export interface ServiceOptions {
   sdkMaxRetries?: number;
   audit?: AuditSink;
   countTokens?: (text: string) => Promise<number>;
+  workspaceTrusted?: () => boolean;
 }
 
 export function makeService(o: ServiceOptions): { service: RoutingService; store: MemoryKv; logger: RecordingLogger; settings: JarvisSettings } {
@@ -73,6 +74,7 @@ export function makeService(o: ServiceOptions): { service: RoutingService; store
     random: () => 0,
     ...(o.sdkMaxRetries !== undefined ? { sdkMaxRetries: o.sdkMaxRetries } : {}),
     ...(o.audit ? { audit: o.audit } : {}),
+    ...(o.workspaceTrusted ? { workspaceTrusted: o.workspaceTrusted } : {}),
     ...(o.countTokens ? { countTokens: o.countTokens } : {}),
   });
   return { service, store, logger, settings };

@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../../src/core/audit/AuditLog';
 import { DEFAULT_SETTINGS, type JarvisSettings } from '../../../src/core/config/settings';
 import { nullLogger } from '../../../src/core/ports';
 import { auditEgressSettings } from '../../../src/core/security/auditEgressSettings';
-import { egressWidenings } from '../../../src/core/security/egressWidenings';
+import { EGRESS_SETTINGS, egressWidenings } from '../../../src/core/security/egressWidenings';
 
 const base = (): JarvisSettings => structuredClone(DEFAULT_SETTINGS);
 const change = (edit: (s: JarvisSettings) => void): JarvisSettings => {
@@ -67,5 +67,21 @@ describe('egressWidenings: settings changes that let more leave the machine', ()
       entries.map((e) => [e.type, e.severity, e.data?.changes]),
       [['settings-widened-egress', 'warning', ['privacy.mode keepLocal → redact']]],
     );
+  });
+});
+
+describe('Workspace Trust: restricted settings', () => {
+  it("package.json's restrictedConfigurations is exactly EGRESS_SETTINGS, each a declared setting", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pkg = require('../../../../package.json') as {
+      capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+      contributes: { configuration: { properties: Record<string, unknown> } | Array<{ properties: Record<string, unknown> }> };
+    };
+    const trust = pkg.capabilities.untrustedWorkspaces;
+    assert.equal(trust.supported, 'limited');
+    assert.deepEqual([...trust.restrictedConfigurations].sort(), [...EGRESS_SETTINGS].sort());
+    const sections = Array.isArray(pkg.contributes.configuration) ? pkg.contributes.configuration : [pkg.contributes.configuration];
+    const declared = new Set(sections.flatMap((s) => Object.keys(s.properties)));
+    for (const key of EGRESS_SETTINGS) assert.ok(declared.has(key), `${key} is not a declared setting`);
   });
 });
