@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 // Options of the extension-host bundle, shared by esbuild.mjs and the lazy-loading test harness so the
 // bundle that is measured is the bundle that ships.
 
@@ -117,12 +118,22 @@ const vendorEntries = {
         pkgs.length > 1
           ? `module.exports = Object.assign({}, ${pkgs.map((p) => `require(${JSON.stringify(p)})`).join(', ')});`
           : ESM_ONLY.has(pkgs[0])
-            ? `export * from ${JSON.stringify(pkgs[0])};`
+            ? `export * from ${JSON.stringify(pkgs[0])};${extraExports(pkgs[0])}`
             : `module.exports = require(${JSON.stringify(pkgs[0])});`;
       return { contents, loader: 'js', resolveDir: process.cwd() };
     });
   },
 };
+
+/**
+ * secretlint-core.js also exports the profiler instance core uses (the copy core itself resolves), so
+ * SecretlintScanner can empty the timings it would otherwise keep forever (see secretlintProfiler.ts).
+ */
+function extraExports(pkg) {
+  if (pkg !== '@secretlint/core') return '';
+  const profiler = createRequire(createRequire(import.meta.url).resolve('@secretlint/core')).resolve('@secretlint/profiler');
+  return `\nexport { secretLintProfiler } from ${JSON.stringify(profiler)};`;
+}
 
 /** One CJS file per vendored package (dist/vendor/*.js), with the same plugins as the main bundle. */
 export function vendorBuildOptions({ production = false } = {}) {

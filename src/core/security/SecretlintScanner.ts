@@ -1,4 +1,5 @@
 import { Lazy } from '../../common/Lazy';
+import { findSecretlintProfiler, forgetProfile, type SecretlintProfiler } from './secretlintProfiler';
 
 type Core = typeof import('@secretlint/core', { with: { 'resolution-mode': 'import' } });
 type Preset = typeof import('@secretlint/secretlint-rule-preset-recommend', { with: { 'resolution-mode': 'import' } });
@@ -13,6 +14,7 @@ export interface SecretlintSpan {
 
 interface Loaded {
   lintSource: Core['lintSource'];
+  profiler: SecretlintProfiler | undefined;
   config: Parameters<Core['lintSource']>[0]['options']['config'];
 }
 
@@ -31,6 +33,7 @@ export class SecretlintScanner {
     const [core, preset]: [Core, Preset] = await Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]);
     return {
       lintSource: core.lintSource,
+      profiler: await findSecretlintProfiler(core),
       // Its rules one by one rather than the preset: secretlint 11.7 ignores `disabled` for a rule
       // inside a preset (RunningEvents.registerRule does not check it).
       config: {
@@ -57,12 +60,13 @@ export class SecretlintScanner {
    */
   static async scan(text: string, fileName?: string): Promise<SecretlintSpan[]> {
     if (text.length === 0) return [];
-    const { lintSource, config } = await SecretlintScanner.loaded.get();
+    const { lintSource, config, profiler } = await SecretlintScanner.loaded.get();
     const base = fileName ? fileName.replace(/\\/g, '/').split('/').pop() || 'prompt.txt' : 'prompt.txt';
     const result = await lintSource({
       source: { filePath: `/jarvis-scan/${base}`, content: text, contentType: 'text' },
       options: { config, maskSecrets: true, noPhysicFilePath: fileName === undefined },
     });
+    forgetProfile(profiler);
     return result.messages
       .filter((m) => m.type === 'message' && Array.isArray(m.range))
       .map((m) => {
