@@ -30,6 +30,8 @@ export class ChunkTranslator {
     /** Extra words for the model reason, e.g. "you asked for a local answer (/local)". */
     private readonly modeNote?: string,
     private readonly mode: AnswerMode = 'fold',
+    /** False when no cloud model could take an escalation (no key, no vscode.lm model): nothing is held. */
+    private readonly canEscalate = true,
   ) {}
 
   /** True once any answer text has been yielded (after that, nothing may replace the answer). */
@@ -111,7 +113,7 @@ export class ChunkTranslator {
   /** Whether the strategy could still escalate a local answer of this request. */
   private mayEscalate(): boolean {
     const d = this.decision;
-    return !!d && d.placement === 'local' && d.requested === 'auto' && !d.privacy.localOnly && !d.cloudBlocked;
+    return this.canEscalate && !!d && d.placement === 'local' && d.requested === 'auto' && !d.privacy.localOnly && !d.cloudBlocked;
   }
 
   /** The final `done` chunk for the routed answer. */

@@ -190,7 +190,11 @@ export class RoutingService implements IRoutingService {
       yield* cachedChunks(ticket.answer, note, Math.round(this.deps.clock.monotonic() - started));
       return;
     }
-    const translator = new ChunkTranslator(this.deps.clock, started, modeNote(mode, request), request.answerMode);
+    // With no cloud model to escalate to, holding a local answer back would only delay it.
+    const cloudReachable = Object.values(parts.routes)
+      .flat()
+      .some((c) => c.provider === 'vscode' || ((c.provider === 'openai' || c.provider === 'anthropic') && this.registry.hasKey(c.provider)));
+    const translator = new ChunkTranslator(this.deps.clock, started, modeNote(mode, request), request.answerMode, cloudReachable);
     let settled = false;
     try {
       for await (const chunk of parts.hybrid.execute(routed, decision)) {
