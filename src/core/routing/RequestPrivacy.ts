@@ -1,6 +1,7 @@
 import { JarvisError } from '../../common/errors';
 import type { AuditEntry, AuditSink } from '../audit/AuditLog';
 import { egressEntry } from '../audit/egressRecord';
+import { recordAudit } from '../audit/recordAudit';
 import type { JarvisSettings } from '../config/settings';
 import type { Logger } from '../ports';
 import type { PrivacyGuard, PrivacyVerdict } from '../security/PrivacyGuard';
@@ -109,8 +110,6 @@ export class RequestPrivacy {
   }
 
   private audit(entry: AuditEntry): void {
-    this.deps.audit
-      ?.append(entry)
-      .catch((e: unknown) => this.deps.logger.warn(`audit log: could not write a ${entry.type} record (${e instanceof Error ? e.message : String(e)})`));
+    recordAudit(this.deps.audit, entry, this.deps.logger);
   }
 }

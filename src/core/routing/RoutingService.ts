@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { IDisposable } from '../../common/Disposable';
 import { Emitter, type Event } from '../../common/Emitter';
-import { errorMessage, isJarvisError, JarvisError } from '../../common/errors';
+import { isJarvisError, JarvisError } from '../../common/errors';
 import { FAILURE_TABLE } from '../resilience/failureTable';
 import type { ChatChunk } from '../chat/ChatChunk';
 import type { PreparedRequest } from '../chat/ChatPipeline';
@@ -35,6 +35,7 @@ import type { CircuitInfo, IRoutingService, RoutingLearningStatus, RoutingServic
 import { RoutingState } from './RoutingState';
 import { RoutingLearning } from './complexity/RoutingLearning';
 import { StickyModels } from './StickyModels';
+import { recordAudit } from '../audit/recordAudit';
 import { budgetNotice } from './budgetNotice';
 import { whyCloudNotice } from './whyCloudNotice';
 import { modeNote, placementOf, toHybridRequest } from './toHybridRequest';
@@ -273,14 +274,16 @@ export class RoutingService implements IRoutingService {
     this.overrideNext = true;
     this.deps.logger.info('The next cloud request may exceed the budget (user override).');
     const { todayUsd, monthUsd, dailyBudgetUsd, monthlyBudgetUsd } = this.spend();
-    this.deps.audit
-      ?.append({
+    recordAudit(
+      this.deps.audit,
+      {
         type: 'budget-override',
         severity: 'warning',
         message: 'the user allowed the next cloud request to exceed the budget',
         data: { todayUsd, monthUsd, dailyBudgetUsd, monthlyBudgetUsd },
-      })
-      .catch((e: unknown) => this.deps.logger.warn(`audit log: could not write a budget-override record (${errorMessage(e)})`));
+      },
+      this.deps.logger,
+    );
   }
 
   exportMetrics(format: 'json' | 'csv'): string {

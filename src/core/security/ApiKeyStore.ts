@@ -1,5 +1,6 @@
 import { JarvisError } from '../../common/errors';
 import type { AuditEntry, AuditSink } from '../audit/AuditLog';
+import { recordAudit } from '../audit/recordAudit';
 import type { Logger, SecretStore } from '../ports';
 
 export type CloudProvider = 'openai' | 'anthropic';
@@ -89,8 +90,6 @@ export class ApiKeyStore {
   }
 
   private audit(entry: AuditEntry): void {
-    this.options.audit?.append(entry).catch((e: unknown) => {
-      this.options.logger?.warn(`audit log: could not write a ${entry.type} record (${e instanceof Error ? e.message : String(e)})`);
-    });
+    recordAudit(this.options.audit, entry, this.options.logger);
   }
 }

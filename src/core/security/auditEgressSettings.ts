@@ -1,7 +1,7 @@
 import type { IDisposable } from '../../common/Disposable';
-import { errorMessage } from '../../common/errors';
 import type { Event } from '../../common/Emitter';
 import type { AuditSink } from '../audit/AuditLog';
+import { recordAudit } from '../audit/recordAudit';
 import type { JarvisSettings } from '../config/settings';
 import type { Logger } from '../ports';
 import { egressWidenings } from './egressWidenings';
@@ -20,13 +20,10 @@ export function auditEgressSettings(
     const changes = egressWidenings(before, after);
     before = after;
     if (changes.length === 0) return;
-    audit
-      .append({
-        type: 'settings-widened-egress',
-        severity: 'warning',
-        message: `settings widen what may leave this machine: ${changes.join('; ')}`,
-        data: { changes },
-      })
-      .catch((e: unknown) => logger.warn(`audit log: could not write a settings-widened-egress record (${errorMessage(e)})`));
+    recordAudit(
+      audit,
+      { type: 'settings-widened-egress', severity: 'warning', message: `settings widen what may leave this machine: ${changes.join('; ')}`, data: { changes } },
+      logger,
+    );
   });
 }
