@@ -2,19 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateJarvis, type JarvisApi } from './jarvisApi';
 import { RecordingResponseStream } from './RecordingResponseStream';
+import { chatRequest } from './chatRequest';
 
 const PARTICIPANT = 'jarvis.chat';
-
-function chatRequest(prompt: string): vscode.ChatRequest {
-  return {
-    prompt,
-    command: undefined,
-    references: [],
-    toolReferences: [],
-    toolInvocationToken: undefined,
-    model: undefined,
-  } as unknown as vscode.ChatRequest;
-}
 
 // The constructors are private in the typings but public at runtime; the handler tells turns apart
 // with instanceof, so real instances are used whenever the host has them.

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FakeOpenAIServer } from '../fakes/FakeOpenAIServer';
 import { activateJarvis, type JarvisApi } from './jarvisApi';
+import { chatRequest } from './chatRequest';
 import { RecordingResponseStream } from './RecordingResponseStream';
 
 interface LedgerRecord {
@@ -59,15 +60,7 @@ describe('Egress ledger: a cloud request in the real extension host (fake OpenAI
     assert.ok(api.audit, 'activate() must return `audit` in test mode');
     const since = Date.now() - 1000;
     const stream = new RecordingResponseStream();
-    const request = {
-      prompt: CRITICAL,
-      command: undefined,
-      references: [],
-      toolReferences: [],
-      toolInvocationToken: undefined,
-      model: undefined,
-    } as unknown as vscode.ChatRequest;
-    const result = await api.chatHandler(request, { history: [] }, stream, new vscode.CancellationTokenSource().token);
+    const result = await api.chatHandler(chatRequest(CRITICAL), { history: [] }, stream, new vscode.CancellationTokenSource().token);
     assert.equal(result?.errorDetails, undefined, `chat failed: ${JSON.stringify(result?.errorDetails)}`);
     const bodies = fake.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => r.body as { messages: Array<{ role: string; content: string }> });
     assert.equal(
@@ -110,8 +103,7 @@ describe('Egress ledger: a cloud request in the real extension host (fake OpenAI
 
   it('the answer\'s "Why did this go to the cloud?" button opens its record', async () => {
     const stream = new RecordingResponseStream();
-    const request = { prompt: `${CRITICAL} (again)`, command: undefined, references: [], toolReferences: [], toolInvocationToken: undefined, model: undefined };
-    await api.chatHandler(request as unknown as vscode.ChatRequest, { history: [] }, stream, new vscode.CancellationTokenSource().token);
+    await api.chatHandler(chatRequest(`${CRITICAL} (again)`), { history: [] }, stream, new vscode.CancellationTokenSource().token);
     const button = stream.calls.find((c) => c.kind === 'button' && c.command.command === 'jarvis.audit.whyCloud');
     assert.ok(button && button.kind === 'button', `no ledger button; calls: ${JSON.stringify(stream.calls.map((c) => c.kind))}`);
     const page = await vscode.commands.executeCommand<{ opened: boolean; markdown?: string }>(button.command.command, ...(button.command.arguments ?? []));

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateJarvis, type JarvisApi } from './jarvisApi';
 import { RecordingResponseStream } from './RecordingResponseStream';
+import { chatRequest } from './chatRequest';
 
 const PROBE: vscode.LanguageModelChatTool = {
   name: 'jarvis_probe',
@@ -105,15 +106,12 @@ describe('Jarvis as a language model in a real VS Code (fake Ollama)', function 
     for (const n of ['jarvis_recall', 'jarvis_remember', 'jarvis_decisions']) assert.ok(names.includes(n), `${n} missing from ${names.join(', ')}`);
     const marker = `billing-${Date.now()}`;
     const stream = new RecordingResponseStream();
-    const request = {
-      prompt: `/remember decision: The ${marker} service uses PostgreSQL`,
-      command: undefined,
-      references: [],
-      toolReferences: [],
-      toolInvocationToken: undefined,
-      model: undefined,
-    } as unknown as vscode.ChatRequest;
-    await api.chatHandler(request, { history: [] }, stream, new vscode.CancellationTokenSource().token);
+    await api.chatHandler(
+      chatRequest(`/remember decision: The ${marker} service uses PostgreSQL`),
+      { history: [] },
+      stream,
+      new vscode.CancellationTokenSource().token,
+    );
     const result = await vscode.lm.invokeTool(
       'jarvis_recall',
       { input: { query: `${marker} database` }, toolInvocationToken: undefined },

@@ -5,16 +5,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateJarvis, type JarvisApi } from './jarvisApi';
 import { RecordingResponseStream } from './RecordingResponseStream';
+import { chatRequest } from './chatRequest';
 
 /** What registerMemory exposes for tests (src/vscode/memory/registerMemory.ts `MemoryTestApi`), as `api.memory`. */
 interface MemoryTestApi {
   recordInsertion(code: { document: vscode.Uri; range: vscode.Range; text: string; languageId: string }): void;
   flushEdits(): Promise<void>;
   preferences(): { id: string; value: string; confidence: number; evidenceCount: number }[];
-}
-
-function chatRequest(prompt: string): vscode.ChatRequest {
-  return { prompt, command: undefined, references: [], toolReferences: [], toolInvocationToken: undefined, model: undefined } as unknown as vscode.ChatRequest;
 }
 
 async function ask(api: JarvisApi, prompt: string): Promise<string> {

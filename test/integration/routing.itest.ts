@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateJarvis, type JarvisApi } from './jarvisApi';
 import { RecordingResponseStream } from './RecordingResponseStream';
+import { chatRequest } from './chatRequest';
 
 /** What the lead adds to the API object: the routing service built by registerRouting. */
 type RoutingApi = JarvisApi & {
@@ -15,10 +16,6 @@ type RoutingApi = JarvisApi & {
 };
 
 const ROUTING_COMMANDS = ['jarvis.exportMetrics', 'jarvis.manageModels', 'jarvis.deleteModel', 'jarvis.allowOverBudgetOnce', 'jarvis.showRoutingStatus'];
-
-function chatRequest(prompt: string): vscode.ChatRequest {
-  return { prompt, command: undefined, references: [], toolReferences: [], toolInvocationToken: undefined, model: undefined } as unknown as vscode.ChatRequest;
-}
 
 function tempUri(name: string): vscode.Uri {
   return vscode.Uri.file(path.join(os.tmpdir(), `jarvis-itest-${process.pid}-${Date.now()}-${name}`));

@@ -3,13 +3,10 @@ import * as vscode from 'vscode';
 import { FakeOpenAIServer } from '../../fakes/FakeOpenAIServer';
 import { activateJarvis, type JarvisApi } from '../jarvisApi';
 import { RecordingResponseStream } from '../RecordingResponseStream';
+import { chatRequest } from '../chatRequest';
 
 const KEY = 'itest-restricted-key-0123456789';
 const CRITICAL = 'Design a distributed payment architecture for production with secure auth and encryption.';
-
-function chatRequest(prompt: string, command?: string): vscode.ChatRequest {
-  return { prompt, command, references: [], toolReferences: [], toolInvocationToken: undefined, model: undefined } as unknown as vscode.ChatRequest;
-}
 
 /**
  * Workspace Trust on and the sample folder not trusted: VS Code runs Jarvis in Restricted Mode
