@@ -51,7 +51,7 @@ describe('Jarvis chat view in a real VS Code window', function () {
     const user = chat.locator('.message.user').last();
     await user.waitFor({ state: 'visible', timeout: 10_000 });
     assert.match((await user.textContent()) ?? '', /reverse a list in Python/);
-    const answer = await waitForAnswer(chat, (t) => t.includes('Hello from fake Ollama'), 'the fake model answer');
+    const answer = await waitForAnswer(chat, (t) => t.includes('You said: how do I reverse a list in Python?'), 'the whole fake model answer');
     assert.match(answer, /You said: how do I reverse a list in Python\?/);
     const badge = chat.locator('.message.assistant').last().locator('.model-badge');
     await badge.waitFor({ state: 'visible', timeout: 10_000 });
