@@ -178,6 +178,7 @@ export class RoutingService implements IRoutingService {
       kind: request.agent ? 'agent' : 'chat',
       mode,
       tier,
+      reason: decision.why,
     });
     if (ticket.kind !== 'off') meter.cache(ticket.kind === 'hit');
     if (ticket.kind === 'hit') {
@@ -199,7 +200,7 @@ export class RoutingService implements IRoutingService {
     let settled = false;
     try {
       for await (const chunk of parts.hybrid.execute(routed, decision)) {
-        if (chunk.type === 'escalated') meter.escalated();
+        if (chunk.type === 'escalated') meter.escalated(chunk.explanation);
         yield* translator.translate(chunk);
       }
       const done = translator.done();
