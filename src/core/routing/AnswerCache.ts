@@ -115,6 +115,15 @@ export class AnswerCache implements IDisposable {
     }
   }
 
+  /** The first stored answer among `keys` (tried in order), without computing anything. */
+  async peekFirst(keys: readonly string[], shareable: boolean): Promise<CachedAnswer | undefined> {
+    for (const key of keys) {
+      const found = await this.peek(key, shareable);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   dispose(): void {
     void this.tier?.close();
     this.tier = undefined;

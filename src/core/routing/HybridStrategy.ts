@@ -1,37 +1,25 @@
 import { isAbortError } from '../../common/abort';
 import { JarvisError, errorMessage } from '../../common/errors';
-import { PrivacyGuard, type PrivacyAttachment, type PrivacyScanInput, type PrivacyVerdict } from '../security/PrivacyGuard';
+import { PrivacyGuard, type PrivacyAttachment, type PrivacyScanInput } from '../security/PrivacyGuard';
 import type { QualityScore } from './quality/QualityScore';
-import type { JudgeVerdict } from './quality/judgeAnswer';
-import type { LanguageContext } from './quality/requestedLanguage';
 import { validateQuality } from './quality/validateQuality';
-import type { ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
-import type { ChatMessage, FinishReason } from '../llm/types';
 import { agentSignals, withAgentSignals } from './complexity/agentComplexity';
-import { analyzeComplexity, type ComplexityAssessment, type ComplexityInput } from './complexity/analyzeComplexity';
+import { analyzeComplexity } from './complexity/analyzeComplexity';
 import type { BudgetGovernor } from './BudgetGovernor';
 import { candidateKey, type Candidate } from './Candidate';
 import { LocalShareWindow } from './LocalShareWindow';
 import { describeAttempt, type Attempt } from './Attempt';
-import type { Refusal, RouteChunk, RouteResult, Router } from './Router';
-import { TaskComplexity, tierName, type TierName } from './complexity/TaskComplexity';
+import type { Refusal, RouteResult, Router } from './Router';
+import { TaskComplexity, tierName } from './complexity/TaskComplexity';
+import type { QualityValidator } from './quality/QualityValidator';
+import type { ComplexityAssessor } from './complexity/ComplexityAssessor';
+import type { HybridRequest } from './HybridRequest';
+import type { HybridChunk, HybridDecision } from './HybridResult';
 
-export type QualityValidator = (
-  answer: string,
-  context: {
-    question: string;
-    finishReason: FinishReason;
-    expectedCriteria?: string[];
-    signal?: AbortSignal;
-    /** Attached file's and open editor's language ids: where the requested programming language comes from. */
-    languages?: LanguageContext;
-    threshold: number;
-    /** Whether this request may reach a cloud model at all (privacy, budget): a cloud judge needs it too. */
-    cloudAllowed: boolean;
-    /** An agent step after tool rounds: the code the ask wanted may already have gone out through tool calls. */
-    codeViaTools?: boolean;
-  },
-) => QualityScore | Promise<QualityScore>;
+export type { QualityValidator } from './quality/QualityValidator';
+export type { ComplexityAssessor } from './complexity/ComplexityAssessor';
+export type { AgentRouting, HybridRequest, Placement } from './HybridRequest';
+export type { HybridChunk, HybridDecision, HybridResult } from './HybridResult';
 
 export interface HybridOptions {
   router: Router;
@@ -56,91 +44,7 @@ export interface HybridOptions {
   onEscalated?: (prompt: string) => void;
 }
 
-/** What the strategy needs from a complexity judge: the assessment, and where medium requests split. */
-export interface ComplexityAssessor {
-  assess(input: ComplexityInput, override?: TaskComplexity | string): ComplexityAssessment;
-  /** P(≥ high) above which a medium request goes to the cloud, for a wanted local share; undefined: no opinion. */
-  mediumCloudThreshold?(localRatio: number): number | undefined;
-}
-
-/**
- * Where the user wants the answer computed: `auto` lets the policy decide; `local` (/local) and
- * `cloud` (/cloud) are the user's explicit choice, which skips the local-share balancing and the
- * quality escalation but keeps privacy, budget and fallback exactly as for `auto`.
- */
-export type Placement = 'auto' | 'local' | 'cloud';
-
 const LOCAL_ASKED: Refusal = { code: 'no-model-available', message: 'you asked for a local answer (/local)' };
-
-export interface HybridRequest {
-  /** The user's ask: what complexity and privacy are judged on. */
-  prompt: string;
-  /** @default 'auto' */
-  placement?: Placement;
-  /** The conversation to send. @default [{ role: 'user', content: prompt }] */
-  messages?: ChatMessage[];
-  context?: Omit<ComplexityInput, 'prompt'>;
-  attachments?: PrivacyAttachment[];
-  /** The user's choice of level for this request; wins over the analysis. */
-  complexity?: TaskComplexity | TierName;
-  /** Use the cloud for this request even if the budget is spent. */
-  budgetOverride?: boolean;
-  expectedCriteria?: string[];
-  /** Language ids of the attached file and the open editor, for the quality gate's language check. */
-  languages?: LanguageContext;
-  temperature?: number;
-  maxTokens?: number;
-  signal?: AbortSignal;
-  /** Set when the asker is an agent (VS Code's chat model API) rather than a person reading along. */
-  agent?: AgentRouting;
-  /**
-   * The privacy verdict, when the caller already scanned `privacyScanInput(request)` with the deep
-   * (asynchronous) scan; otherwise decide() runs the guard's synchronous rules.
-   */
-  privacy?: PrivacyVerdict;
-  /** Tokens of `messages` and the agent's tools, when measured: models whose context window is smaller are skipped. */
-  inputTokens?: number;
-}
-
-/** How an agent's request is routed differently from a chat message. */
-export interface AgentRouting {
-  tools: ToolDefinition[];
-  toolMode: ToolMode;
-  /** Tried first: the model this agent conversation is pinned to. */
-  first?: Candidate;
-  /** A model the caller picked by name: no other is tried and nothing is escalated. */
-  only?: Candidate;
-}
-
-export interface HybridDecision {
-  complexity: ComplexityAssessment;
-  /** What the request asked for (`auto` unless /local or /cloud). */
-  requested: Placement;
-  placement: 'local' | 'cloud';
-  /** Why local or cloud, for the trace. */
-  why: string;
-  privacy: PrivacyVerdict;
-  cloudBlocked?: Refusal;
-}
-
-export interface HybridResult extends RouteResult {
-  decision: HybridDecision;
-  /** Score of the local answer, when one was checked. */
-  quality?: QualityScore;
-  /** The local answer that was replaced, when escalated. */
-  escalatedFrom?: RouteResult;
-  /** e.g. "local answer scored 0.42 < 0.70 → escalated to gpt-4o". */
-  explanation?: string;
-  warnings: string[];
-}
-
-export type HybridChunk =
-  | { type: 'decision'; decision: HybridDecision }
-  | Exclude<RouteChunk, { type: 'done' }>
-  | { type: 'warning'; message: string }
-  | { type: 'escalated'; explanation: string; score: number; reasons: string[]; /** "repeats itself" */ note: string }
-  | { type: 'judged'; judge: JudgeVerdict }
-  | { type: 'done'; result: HybridResult };
 
 /**
  * The 80/20 policy. Trivial and low requests run locally, high and critical in the cloud; medium

@@ -1,19 +1,22 @@
 import { throwIfAborted } from '../../common/abort';
 import { systemClock, type Clock } from '../../common/Clock';
-import { JarvisError, errorMessage, type JarvisErrorCode } from '../../common/errors';
-import type { PrivacyVerdict } from '../security/PrivacyGuard';
+import { JarvisError, errorMessage } from '../../common/errors';
 import type { CallSample } from './perf/PerformanceTracker';
-import { PricingTable, type Cost } from '../llm/pricing/PricingTable';
-import type { ToolCall, ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
-import type { ChatMessage, FinishReason, LlmProvider, ProviderChunk, ProviderId, TokenUsage } from '../llm/types';
+import { PricingTable } from '../llm/pricing/PricingTable';
+import type { ToolCall } from '../llm/tools/ToolTypes';
+import type { LlmProvider, ProviderChunk, ProviderId } from '../llm/types';
 import { FAILURE_TABLE } from '../resilience/failureTable';
 import { toJarvisError } from '../resilience/toJarvisError';
-import { describeAttempt, type Attempt, type SkippedAttempt } from './Attempt';
+import type { Attempt, SkippedAttempt } from './Attempt';
 import { candidateKey, type AvailabilityCheck, type Candidate } from './Candidate';
 import { DEFAULT_ROUTES, parseRoutingTable, type RoutingTable } from './RoutingTable';
 import { TaskComplexity, TIER_NAMES, tierName } from './complexity/TaskComplexity';
-import { contextExhausted, fmt } from './contextExhausted';
+import { fmt } from './contextExhausted';
 import { ollamaNumCtx } from '../llm/contextLimits';
+import { checkRouteRequest, checkTier, type RouteRequest } from './RouteRequest';
+import type { RouteChunk } from './RouteResult';
+import { routeExhausted } from './routeExhausted';
+import { explainRoute } from './explainRoute';
 
 export interface RouterOptions {
   /** At most one provider per id. */
@@ -33,66 +36,9 @@ export interface RouterOptions {
   inputLimit?: (candidate: Candidate) => { input: number; window: number } | undefined;
 }
 
-/** Why a whole class of candidates may not be used for this request. */
-export interface Refusal {
-  code: JarvisErrorCode;
-  message: string;
-}
-
-export interface RouteRequest {
-  tier: TaskComplexity;
-  messages: ChatMessage[];
-  /** Which kind to try first; the other kind is still a fallback unless blocked. @default tier order */
-  prefer?: 'local' | 'cloud';
-  /** When `localOnly`, no cloud candidate is ever tried, whatever the tier. */
-  privacy?: PrivacyVerdict;
-  /** Cloud may not be used (e.g. budget reached); its message is shown if nothing local answers. */
-  cloudBlocked?: Refusal;
-  /** Local may not be used (e.g. escalating a weak local answer). */
-  localBlocked?: string;
-  temperature?: number;
-  maxTokens?: number;
-  signal?: AbortSignal;
-  /** Tools the model may call; candidates that cannot call tools are skipped. */
-  tools?: ToolDefinition[];
-  toolMode?: ToolMode;
-  /** Tried before every other candidate (the model an agent conversation is pinned to). */
-  first?: Candidate;
-  /** The only candidate (a model the caller picked by name); policy and availability still apply. */
-  only?: Candidate;
-  /** Tokens of the request (messages and tools), when measured: candidates whose window is smaller are skipped. */
-  inputTokens?: number;
-}
-
+export type { Refusal, RouteRequest } from './RouteRequest';
+export type { RouteChunk, RouteResult } from './RouteResult';
 export type { Attempt } from './Attempt';
-
-export interface RouteResult {
-  candidate: Candidate;
-  provider: ProviderId;
-  /** As the provider reported it, e.g. gpt-4o-2024-08-06 for gpt-4o. */
-  model: string;
-  local: boolean;
-  tier: TaskComplexity;
-  /** Why this model: the tier, and every candidate skipped or failed before it. */
-  reason: string;
-  attempts: Attempt[];
-  cost: Cost;
-  /** From the start of routing, as the user waited. */
-  latencyMs: number;
-  ttftMs: number | undefined;
-  usage: TokenUsage;
-  finishReason: FinishReason;
-  text: string;
-  /** Tool calls the answer made (empty for a text answer). */
-  toolCalls: ToolCall[];
-}
-
-export type RouteChunk =
-  /** The router committed to this candidate: its first text follows. */
-  | { type: 'model'; provider: ProviderId; model: string; local: boolean; attempts: Attempt[] }
-  | { type: 'text'; text: string }
-  | { type: 'toolCall'; call: ToolCall }
-  | { type: 'done'; result: RouteResult };
 
 /**
  * Picks candidate models for a complexity tier and streams from the first that works. Before the
@@ -164,7 +110,7 @@ export class Router {
   }
 
   async *executeWithFallback(request: RouteRequest): AsyncGenerator<RouteChunk, void, undefined> {
-    checkRequest(request);
+    checkRouteRequest(request);
     throwIfAborted(request.signal);
     const start = this.clock.monotonic();
     const attempts: Attempt[] = [];
@@ -270,7 +216,7 @@ export class Router {
           model: done.model || candidate.model,
           local,
           tier: request.tier,
-          reason: explain(request, candidate, attempts),
+          reason: explainRoute(request, candidate, attempts),
           attempts,
           cost,
           latencyMs,
@@ -283,7 +229,7 @@ export class Router {
       };
       return;
     }
-    throw this.exhausted(request, attempts);
+    throw routeExhausted(request, attempts, (c) => this.isLocal(c));
   }
 
   private blockedReason(c: Candidate, r: Pick<RouteRequest, 'privacy' | 'cloudBlocked' | 'localBlocked'>): string | undefined {
@@ -337,70 +283,5 @@ export class Router {
     } catch {
       /* ignored */
     }
-  }
-
-  private exhausted(request: RouteRequest, attempts: Attempt[]): JarvisError {
-    const failed = attempts.filter((a) => a.outcome === 'failed');
-    const list = (xs: Attempt[]) =>
-      xs
-        .slice(0, 5)
-        .map((a) => `${candidateKey(a.candidate)} (${describeAttempt(a)})`)
-        .join('; ') + (xs.length > 5 ? `; and ${xs.length - 5} more` : '');
-    const tier = tierName(request.tier);
-    const tooLong = attempts.filter((a): a is SkippedAttempt => a.outcome === 'skipped' && a.window !== undefined);
-    if (failed.length === 0 && tooLong.length > 0) return contextExhausted(request, tooLong, attempts, list);
-    if (failed.length === 1) {
-      // One real failure: keep its code so the UI offers the right fix (start Ollama, set a key…).
-      const f = failed[0];
-      const others = attempts.filter((a) => a.outcome === 'skipped');
-      const suffix = others.length ? ` No other model was available: ${list(others)}.` : '';
-      return new JarvisError(f.error.code, `${f.error.message}${suffix}`, { provider: f.candidate.provider, model: f.candidate.model });
-    }
-    if (failed.length > 1) return new JarvisError('no-model-available', `Every model failed for this ${tier} request: ${list(failed)}.`);
-    const skipped = list(attempts.filter((a) => !this.isLocal(a.candidate) || !request.localBlocked));
-    if (request.privacy?.localOnly) {
-      return new JarvisError(
-        'no-model-available',
-        `This request must stay on this machine (${request.privacy.reasons.join('; ')}), but no local model is available${skipped ? `: ${skipped}` : ''}. Start Ollama and pull a model, or remove the sensitive content; nothing was sent.`,
-      );
-    }
-    if (request.cloudBlocked) {
-      return new JarvisError(request.cloudBlocked.code, `${request.cloudBlocked.message} No local model is available either${skipped ? `: ${skipped}` : ''}.`);
-    }
-    if (request.localBlocked)
-      return new JarvisError(
-        'no-model-available',
-        `No cloud model is available for this ${tier} request${skipped ? `: ${skipped}` : ''}. Add an API key or check the provider settings.`,
-      );
-    return new JarvisError(
-      'no-model-available',
-      `No model is available for this ${tier} request${skipped ? `: ${skipped}` : ''}. Start Ollama and pull a model, or add an API key for a cloud provider.`,
-    );
-  }
-}
-
-function explain(request: RouteRequest, answered: Candidate, attempts: Attempt[]): string {
-  const parts = [`${tierName(request.tier)} tier → ${candidateKey(answered)}`];
-  for (const a of attempts) {
-    if (a.outcome === 'skipped') parts.push(`skipped ${candidateKey(a.candidate)}: ${a.reason}`);
-    if (a.outcome === 'failed') parts.push(`${candidateKey(a.candidate)} failed: ${describeAttempt(a)}`);
-  }
-  return parts.join('; ');
-}
-
-function checkTier(tier: unknown): void {
-  if (typeof tier !== 'number' || !Number.isInteger(tier) || tier < 1 || tier > 5) {
-    throw new JarvisError('invalid-input', `tier must be a TaskComplexity from 1 (trivial) to 5 (critical); got ${JSON.stringify(tier)}.`);
-  }
-}
-
-function checkRequest(r: RouteRequest): void {
-  if (r === null || typeof r !== 'object') throw new JarvisError('invalid-input', 'executeWithFallback needs a request object.');
-  checkTier(r.tier);
-  if (!Array.isArray(r.messages) || r.messages.length === 0) {
-    throw new JarvisError('invalid-input', 'A routed request needs at least one message.');
-  }
-  if (r.prefer !== undefined && r.prefer !== 'local' && r.prefer !== 'cloud') {
-    throw new JarvisError('invalid-input', `prefer must be "local" or "cloud" (got ${JSON.stringify(r.prefer)}).`);
   }
 }

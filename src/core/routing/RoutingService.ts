@@ -7,27 +7,19 @@ import type { ChatChunk } from '../chat/ChatChunk';
 import type { PreparedRequest } from '../chat/ChatPipeline';
 import type { JarvisSettings } from '../config/settings';
 import { ProviderRegistry } from '../llm/ProviderRegistry';
-import { QualityGate } from './quality/QualityGate';
-import { gateValidator } from './quality/gateValidator';
-import { EldLanguageIdentifier } from './quality/EldLanguageIdentifier';
-import { KnownApis } from './quality/KnownApis';
-import { TreeSitterSyntax } from './quality/TreeSitterSyntax';
-import { PricingTable } from '../llm/pricing/PricingTable';
-import type { BudgetOptions } from './BudgetGovernor';
+import type { QualityGate } from './quality/QualityGate';
+import { defaultQualityGate } from './quality/defaultQualityGate';
 import { candidateKey } from './Candidate';
-import { HybridStrategy, type HybridRequest, type Placement, type QualityValidator } from './HybridStrategy';
-import { Router } from './Router';
+import type { HybridRequest, Placement } from './HybridStrategy';
 import { tierName } from './complexity/TaskComplexity';
 import type { LlmProvider } from '../llm/types';
-import { CircuitBreakers } from '../resilience/CircuitBreakers';
-import { RetryPolicy } from '../resilience/RetryPolicy';
+import type { CircuitBreakers } from '../resilience/CircuitBreakers';
+import type { RetryPolicy } from '../resilience/RetryPolicy';
 import { systemTimer, type Timer } from '../resilience/Timer';
-import { PrivacyGuard } from '../security/PrivacyGuard';
 import { SecretlintScanner } from '../security/SecretlintScanner';
 import { RequestPrivacy } from './RequestPrivacy';
 import { RequestSizer, requestBytes, SMALLEST_WINDOW_BYTES, windowLimits } from './RequestSize';
-import { AnswerCache, type CachedAnswer } from './AnswerCache';
-import { buildRoutes } from './buildRoutes';
+import { AnswerCache } from './AnswerCache';
 import { cachedChunks, ChunkTranslator } from './ChunkTranslator';
 import { ModelAvailability } from './ModelAvailability';
 import { ResilientProvider, type ResilienceContext } from './ResilientProvider';
@@ -42,18 +34,13 @@ import { modeNote, placementOf, toHybridRequest } from './toHybridRequest';
 import { MetricsCollector } from '../observability/MetricsCollector';
 import { TaskMeter } from './TaskMeter';
 import { RequestHistory } from '../observability/RequestHistory';
+import type { CallSample } from './perf/PerformanceTracker';
+import { budgetOptions } from './budgetOptions';
+import { buildResilience } from './buildResilience';
+import { buildRoutingParts, type RoutingParts } from './buildRoutingParts';
+import { explainNoModel } from './explainNoModel';
 
 const PLACEMENTS: readonly Placement[] = ['auto', 'local', 'cloud'];
-/** Longest Retry-After honoured inside a chat; beyond it the router moves to another model. */
-const MAX_RETRY_AFTER_MS = 10_000;
-
-/** What is rebuilt when the settings (or vscode.lm models) it depends on change. */
-interface Parts {
-  router: Router;
-  hybrid: HybridStrategy;
-  privacy: PrivacyGuard;
-  routes: ReturnType<typeof buildRoutes>;
-}
 
 /**
  * The Responder behind both chat front ends: hybrid local/cloud routing (complexity tiers, the
@@ -75,7 +62,7 @@ export class RoutingService implements IRoutingService {
   private retry: RetryPolicy;
   /** The settings the current objects were built from. */
   private applied: JarvisSettings;
-  private parts: Parts | undefined;
+  private parts: RoutingParts | undefined;
   private readonly subscriptions: IDisposable[] = [];
   private overrideNext = false;
   private gate: QualityGate | undefined;
@@ -100,7 +87,9 @@ export class RoutingService implements IRoutingService {
       sdkMaxRetries: deps.sdkMaxRetries,
     });
     this.applied = s;
-    [this.breakers, this.retry] = this.buildResilience(s);
+    const resilience = buildResilience(s.resilience, this.resilienceDeps());
+    this.breakers = resilience.breakers;
+    this.retry = resilience.retry;
     this.sticky = new StickyModels(clock);
     this.privacy = new RequestPrivacy({ logger, audit: deps.audit, trusted: deps.workspaceTrusted });
     this.sizer = deps.countTokens && new RequestSizer({ count: deps.countTokens, logger });
@@ -222,7 +211,7 @@ export class RoutingService implements IRoutingService {
       settled = true;
       const cancelled = isJarvisError(e, 'cancelled') || request.signal.aborted;
       if (!cancelled && !request.agent && !translator.hasText && isJarvisError(e) && FAILURE_TABLE[e.code].degrade) {
-        const stale = await this.findCached(PLACEMENTS.filter((m) => m !== mode).map(keyFor), shareable);
+        const stale = await this.cache.peekFirst(PLACEMENTS.filter((m) => m !== mode).map(keyFor), shareable);
         if (stale) {
           this.deps.logger.warn(`every model failed (${e.message}); served an earlier cached answer`);
           yield {
@@ -236,7 +225,7 @@ export class RoutingService implements IRoutingService {
         }
       }
       meter.failed(e, cancelled);
-      throw this.explain(e, settings);
+      throw explainNoModel(e, settings, this.availability.ollamaDown);
     } finally {
       if (!settled && ticket.kind === 'compute') ticket.fail(new JarvisError('cancelled', 'The request was cancelled.'));
       meter.end('cancelled', 'none');
@@ -315,24 +304,6 @@ export class RoutingService implements IRoutingService {
     return hybrid;
   }
 
-  private async findCached(keys: string[], shareable: boolean): Promise<CachedAnswer | undefined> {
-    for (const key of keys) {
-      const found = await this.cache.peek(key, shareable);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
-  /** Gives "nothing available" the code whose actions fix it (start Ollama, enable it). */
-  private explain(e: unknown, settings: JarvisSettings): unknown {
-    if (!isJarvisError(e, 'no-model-available')) return e;
-    const down = this.availability.ollamaDown;
-    if (settings.ollama.enabled && down)
-      return new JarvisError('provider-unreachable', e.message, { provider: 'ollama', host: settings.ollama.host, cause: e });
-    if (!settings.ollama.enabled) return new JarvisError('provider-disabled', e.message, { provider: 'ollama', cause: e });
-    return e;
-  }
-
   private resilienceContext(): ResilienceContext {
     const r = this.deps.settings().resilience;
     return {
@@ -347,6 +318,10 @@ export class RoutingService implements IRoutingService {
     };
   }
 
+  private resilienceDeps(): Parameters<typeof buildResilience>[1] {
+    return { clock: this.deps.clock, logger: this.deps.logger, timer: this.timer, random: this.deps.random };
+  }
+
   /** Rebuilds, on a settings change, exactly what the changed sections feed (state such as open breakers and the local-share window survives unrelated changes). */
   private applySettings(next: JarvisSettings): void {
     const prev = this.applied;
@@ -354,7 +329,9 @@ export class RoutingService implements IRoutingService {
     const changed = (pick: (s: JarvisSettings) => unknown) => !isDeepStrictEqual(pick(prev), pick(next));
     if (changed((s) => [s.resilience.breakerThreshold, s.resilience.breakerCooldownSeconds, s.resilience.maxRetries])) {
       this.breakers.dispose();
-      [this.breakers, this.retry] = this.buildResilience(next);
+      const resilience = buildResilience(next.resilience, this.resilienceDeps());
+      this.breakers = resilience.breakers;
+      this.retry = resilience.retry;
     }
     if (changed((s) => s.budget)) {
       this.state.reconfigureBudget(budgetOptions(next));
@@ -363,96 +340,33 @@ export class RoutingService implements IRoutingService {
     if (changed((s) => [s.routing, s.ollama.model, s.privacy, s.pricing])) this.parts = undefined;
   }
 
-  private buildResilience(s: JarvisSettings): [CircuitBreakers, RetryPolicy] {
-    const { clock, logger, random } = this.deps;
-    const r = s.resilience;
-    const breakers = new CircuitBreakers({ failureThreshold: r.breakerThreshold, halfOpenAfterMs: r.breakerCooldownSeconds * 1000, clock, logger });
-    const retry = new RetryPolicy({
-      maxAttempts: r.maxRetries + 1,
-      maxRetryAfterMs: MAX_RETRY_AFTER_MS,
-      timer: this.timer,
-      clock,
-      logger,
-      ...(random ? { random } : {}),
-    });
-    return [breakers, retry];
-  }
-
-  private currentParts(s: JarvisSettings): Parts {
-    if (this.parts) return this.parts;
-    const routes = buildRoutes(s, this.registry.vscodeModels());
-    const tracker = {
-      record: (sample: Parameters<RoutingState['tracker']['record']>[0]) => {
-        this.state.tracker.record(sample);
-        const local = this.providers.find((p) => p.id === sample.provider)?.local ?? false;
-        const costUsd = sample.cost && 'usd' in sample.cost ? sample.cost.usd : undefined;
-        this.metrics.recordCall({ ...sample, local, costUsd });
-        this.state.changed();
-        this.recorded.fire();
-      },
-    };
-    const pricing = new PricingTable(s.pricing.overrides);
-    const router = new Router({
+  private currentParts(s: JarvisSettings): RoutingParts {
+    this.parts ??= buildRoutingParts(s, {
+      settings: this.deps.settings,
+      vscodeModels: this.registry.vscodeModels(),
       providers: this.providers,
-      routes,
-      availability: this.availability.check,
-      toolSupport: this.availability.toolSupport,
-      inputLimit: this.availability.inputLimit,
-      pricing,
-      tracker,
+      availability: this.availability,
+      state: this.state,
+      learning: this.learning,
+      gate: this.qualityGate(),
+      recordCall: (sample) => this.recordCall(sample),
       clock: this.deps.clock,
+      timer: this.timer,
     });
-    const privacy = new PrivacyGuard({ localOnlyGlobs: s.privacy.localOnly });
-    const hybrid = new HybridStrategy({
-      router,
-      localRatio: s.routing.localRatio,
-      qualityThreshold: s.routing.qualityThreshold,
-      budget: this.state.budget,
-      privacy,
-      validate: this.validator(s, routes, pricing),
-      complexity: this.learning.assessor(),
-      onEscalated: (prompt) => this.learning.noteEscalation(prompt),
-    });
-    this.parts = { router, hybrid, privacy, routes };
     return this.parts;
   }
 
-  /**
-   * The quality gate's rules on every local answer; with `rules+local` / `rules+cloud`, a model judge
-   * for the answers the rules are unsure about (local: the Ollama model; cloud: the first cloud
-   * candidate of the medium tier, usually the cheap one).
-   */
-  private validator(s: JarvisSettings, routes: ReturnType<typeof buildRoutes>, pricing: PricingTable): QualityValidator {
-    this.gate ??=
-      this.deps.qualityGate ??
-      new QualityGate({
-        syntax: new TreeSitterSyntax({ logger: this.deps.logger }),
-        naturalLanguage: () => EldLanguageIdentifier.load(),
-        knownApis: () => KnownApis.load(),
-        logger: this.deps.logger,
-      });
-    const provider = (id: string) => this.providers.find((p) => p.id === id) as LlmProvider | undefined;
-    return gateValidator({
-      gate: this.gate,
-      mode: s.routing.qualityJudge,
-      localJudge: () => {
-        const p = provider('ollama');
-        return p ? { provider: p, model: this.deps.settings().ollama.model } : undefined;
-      },
-      cloudJudge: () => {
-        const c = routes.medium.find((r) => !provider(r.provider)?.local);
-        const p = c && provider(c.provider);
-        return c && p ? { provider: p, model: c.model } : undefined;
-      },
-      price: (model, usage) => pricing.costOf(model, usage),
-      recordCost: (cost) => this.state.budget.record(cost),
-      clock: this.deps.clock,
-      timer: this.timer,
-    });
+  private recordCall(sample: CallSample): void {
+    this.state.tracker.record(sample);
+    const local = this.providers.find((p) => p.id === sample.provider)?.local ?? false;
+    const costUsd = sample.cost && 'usd' in sample.cost ? sample.cost.usd : undefined;
+    this.metrics.recordCall({ ...sample, local, costUsd });
+    this.state.changed();
+    this.recorded.fire();
   }
-}
 
-function budgetOptions(s: JarvisSettings): BudgetOptions {
-  // 0 means "no cap" in settings; the governor wants undefined for that.
-  return { dailyUsd: s.budget.dailyUsd > 0 ? s.budget.dailyUsd : undefined, monthlyUsd: s.budget.monthlyUsd > 0 ? s.budget.monthlyUsd : undefined };
+  private qualityGate(): QualityGate {
+    this.gate ??= this.deps.qualityGate ?? defaultQualityGate(this.deps.logger);
+    return this.gate;
+  }
 }

@@ -2,7 +2,7 @@ import type { Clock } from '../../../common/Clock';
 import type { JarvisSettings } from '../../config/settings';
 import { foldText, wordTokens } from '../../ml/hashText';
 import type { KeyValueStore, Logger } from '../../ports';
-import type { ComplexityAssessor } from '../HybridStrategy';
+import type { ComplexityAssessor } from './ComplexityAssessor';
 import type { RoutingLearningStatus } from '../RoutingServiceContract';
 import { analyzeComplexity } from './analyzeComplexity';
 import { ComplexityClassifier } from './ComplexityClassifier';

@@ -3,7 +3,7 @@ import type { QualityJudgeSetting } from '../../config/settings';
 import type { Cost } from '../../llm/pricing/PricingTable';
 import type { LlmProvider, TokenUsage } from '../../llm/types';
 import type { Timer } from '../../resilience/Timer';
-import type { QualityValidator } from '../HybridStrategy';
+import type { QualityValidator } from './QualityValidator';
 import { judgeAnswer } from './judgeAnswer';
 import type { QualityGate } from './QualityGate';
 
