@@ -14,16 +14,71 @@ export type BadKind = (typeof BAD_KINDS)[number];
 /** Of bad answers, the share of each kind (an assumption, stated in the README). */
 export const BAD_MIX: Record<BadKind, number> = { refusal: 0.15, truncated: 0.25, 'broken-code': 0.2, wrong: 0.4 };
 
-const GOOD_SENTENCES = [
-  'The important part is {kw}: get that right and the rest follows.',
-  'This keeps {kw} in one place, so the next change touches a single function.',
-  'It handles the empty case and the error case explicitly instead of relying on defaults.',
-  'I kept the existing names so the diff stays small and easy to review.',
-  'If {kw} can be called concurrently, the version above is still safe because it holds no shared state.',
-  'A quick test that feeds it the edge cases you mentioned will catch regressions.',
-  'The cost is one extra allocation per call, which is negligible next to the I/O.',
-  'Prefer this over the alternative because it fails loudly when the input is wrong.',
+// Good prose is built from these, each clause used at most once per answer (a real model's good
+// answer does not recycle its sentences; the quality gate's repetition rule escalates one that does).
+// An opener and a detail make one sentence; {kw} cycles through the question's own terms, so a good
+// answer talks about what was asked, as a good answer does.
+const GOOD_OPENERS = [
+  'The important part is {kw}:',
+  'Start by checking {kw},',
+  'Keep {kw} in one place;',
+  'Once {kw} is settled,',
+  'Watch the edge cases of {kw}:',
+  'Before you touch {kw},',
+  'The reason this works for {kw} is simple:',
+  'A common mistake with {kw} is subtle,',
+  'If you later rename {kw},',
+  'For {kw} in particular,',
+  'Testing {kw} first pays off because',
+  'When {kw} fails at runtime,',
+  'Seen from the caller of {kw},',
+  'Compared with the old version of {kw},',
+  'The cost of {kw} stays low since',
+  'To review {kw} quickly,',
+  'Under concurrent use of {kw},',
+  'In production, {kw} behaves the same because',
+  'The documentation of {kw} hints at this, and',
+  'One last detail about {kw}:',
+  'Should the input to {kw} grow,',
+  'My reading of the {kw} code suggests that',
+  'Think of {kw} as a boundary:',
+  'Logging around {kw} helps, since',
+  'With strict types on {kw},',
+  'If {kw} must stay backwards compatible,',
+  'Measuring {kw} before and after shows that',
+  'Pairing {kw} with a small fixture means',
 ];
+const GOOD_DETAILS = [
+  'get that right and the rest follows naturally.',
+  'the next change then touches a single function.',
+  'empty input and error paths are handled explicitly instead of relying on defaults.',
+  'the existing names stay, so the diff remains small and easy to review.',
+  'no shared state is held, which keeps it safe.',
+  'a quick test with the edge cases you mentioned catches regressions early.',
+  'one extra allocation per call is negligible next to the network round trip.',
+  'it fails loudly when the arguments are wrong rather than returning garbage.',
+  'the stack trace points straight at the line that needs attention.',
+  'callers never see a half-initialised object.',
+  'the compiler flags every place that still uses the removed field.',
+  'retries become idempotent, so a duplicate request does no harm.',
+  'memory use stays flat even for inputs of several megabytes.',
+  'the behaviour matches what the specification describes for this case.',
+  'you can delete the workaround that was added last year.',
+  'each branch now has exactly one reason to exist.',
+  'reading the function top to bottom tells the whole story.',
+  'a reviewer can verify the invariant in under a minute.',
+  'timeouts propagate instead of hanging the worker pool.',
+  'configuration comes from one source rather than three.',
+  'the hot loop no longer allocates a closure per iteration.',
+  'the public interface stays unchanged for existing users.',
+  'unicode input is treated the same as plain ASCII text.',
+  'ordering is deterministic, which makes snapshot tests stable.',
+  'the migration can run twice without corrupting any rows.',
+  'errors carry enough context to debug them from the logs alone.',
+  'cleanup happens in a finally block, so resources are always released.',
+  'nothing else in the module needs to know about it.',
+];
+// Fluent, well-formed and wrong: what no text heuristic can see.
 const WRONG_SENTENCES = [
   'In short, {kw} is already correct as written and nothing needs to change.',
   'The simplest fix is to wrap {kw} in a try/catch and ignore the error.',
@@ -88,24 +143,40 @@ const CODE: Record<CodeLang, { good: string[]; broken: string[] }> = {
 
 /** The request's most telling words, to make answers read as answers to it. */
 export function keywords(prompt: string): string[] {
-  const words = prompt.match(/[A-Za-z_][A-Za-z0-9_.]{4,}/g) ?? ['this'];
-  return [...new Set(words)].sort((a, b) => b.length - a.length).slice(0, 3);
+  const words = prompt.match(/[A-Za-z_][A-Za-z0-9_.]{3,}/g) ?? ['this'];
+  return [...new Set(words)].sort((a, b) => b.length - a.length).slice(0, 6);
+}
+
+/** Takes items from `from` in a shuffled order without putting any back (`pick` in [0, 1)). */
+function drawer<T>(from: readonly T[], pick: () => number): () => T | undefined {
+  const left = [...from];
+  return () => (left.length === 0 ? undefined : left.splice(Math.floor(pick() * left.length), 1)[0]);
 }
 
 /**
- * The answer text of `kind` for a request, about `tokens` long (~4 characters a token).
- * `pick` gives uniform draws in [0, 1), so the same draws give the same text.
+ * The answer text of `kind` for a request, about `tokens` long (~4 characters a token; shorter when
+ * the sentences run out, as no sentence repeats). `pick` gives uniform draws in [0, 1), so the same
+ * draws give the same text.
  */
 export function answerText(req: LoadedRequest, kind: 'good' | BadKind, tokens: number, pick: () => number): string {
   const kws = keywords(req.prompt);
-  const kw = () => `\`${kws[Math.floor(pick() * kws.length)]}\``;
+  let nextKw = 0;
+  const kw = () => `\`${kws[nextKw++ % kws.length]}\``;
   const fn = (kws[0] ?? 'handle').replace(/[^A-Za-z0-9_]/g, '_');
   if (kind === 'refusal')
     return `I'm sorry, but I can't help with that request as asked. Could you share more of the surrounding code and what you expected to happen?`;
-  const pool = kind === 'wrong' ? WRONG_SENTENCES : GOOD_SENTENCES;
-  const sentence = (from: string[]) => from[Math.floor(pick() * from.length)].replace('{kw}', kw());
+  const opener = drawer(GOOD_OPENERS, pick);
+  const detail = drawer(GOOD_DETAILS, pick);
+  const wrong = drawer(WRONG_SENTENCES, pick);
+  const good = (): string | undefined => {
+    const o = opener();
+    const d = detail();
+    return o && d ? `${o.replace('{kw}', kw())} ${d}` : undefined;
+  };
+  // A wrong answer mixes its wrong claims into otherwise good prose.
+  const sentence = () => (kind === 'wrong' && pick() < 0.5 ? (wrong()?.replace('{kw}', kw()) ?? good()) : good());
   const targetChars = Math.max(120, tokens * 4);
-  const intro = `Here is how I would approach ${kw()}. ${sentence(pool)}`;
+  const intro = `Here is how I would approach ${kws.map((k) => `\`${k}\``).join(', ')}. ${kind === 'wrong' ? (wrong()?.replace('{kw}', kw()) ?? '') : (good() ?? '')}`;
   const lang = req.code;
   let code = '';
   if (lang) {
@@ -113,8 +184,9 @@ export function answerText(req: LoadedRequest, kind: 'good' | BadKind, tokens: n
     code = `\n\n\`\`\`${lang}\n${lines.join('\n')}\n\`\`\`\n\n`;
   }
   let body = '';
-  while (intro.length + code.length + body.length < targetChars) body += ` ${sentence(kind === 'wrong' && pick() < 0.5 ? GOOD_SENTENCES : pool)}`;
-  const full = `${intro}${code}${body.trim()}`;
+  for (let next = sentence(); next && intro.length + code.length + body.length < targetChars; next = sentence()) body += ` ${next}`;
+  // Trimmed: the fakes stream words, so trailing blank lines would not survive the trip (see splitPieces).
+  const full = `${intro}${code}${body.trim()}`.trimEnd();
   if (kind !== 'truncated') return full;
   if (code) {
     // Cut inside the code block: the fence never closes.

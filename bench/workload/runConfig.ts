@@ -4,6 +4,8 @@
  * answers come from the Simulator. Sessions run `concurrency` at a time; a session's turns run in
  * order and carry its history, as a chat does. A user gives up on a request after `patienceMs`.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { systemClock } from '../../src/common/Clock';
 import type { ChatChunk, ChatTurn } from '../../src/core/chat/ChatChunk';
 import { ChatEngine } from '../../src/core/chat/ChatEngine';
@@ -18,6 +20,9 @@ import { MemoryKv } from '../../test/unit/helpers/MemoryKv';
 import type { RequestRecord } from './metrics';
 import type { Simulator } from './simulator';
 import type { LoadedRequest, Workload } from './workload';
+
+// Compiled to out/bench/workload/: the repository is three levels up.
+const REPO = path.resolve(__dirname, '../../..');
 
 export type ConfigName = 'baseline' | 'jarvis';
 
@@ -76,6 +81,8 @@ export async function runConfig(
     store: new MemoryKv(),
     clock: systemClock,
     logger: nullLogger,
+    // The shipped learned classifier, as the extension passes it (without it routing falls back to the rules alone).
+    complexityModel: () => fs.readFileSync(path.join(REPO, 'media', 'router', 'complexity-model.json'), 'utf8'),
     ...(name === 'baseline' ? { sdkMaxRetries: 2 } : {}),
   });
   const engine = new ChatEngine({ settings: () => settings, responder: service, clock: systemClock, logger: nullLogger });

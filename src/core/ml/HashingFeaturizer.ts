@@ -74,11 +74,80 @@ export class HashingFeaturizer {
    * maxChars))` (the complexity rails read that same window): the text is not clipped or folded again.
    */
   featurizeFolded(folded: string, numeric: ArrayLike<number> = []): SparseVector {
+    this.checkInput(folded, numeric);
+    const names = this.options.numeric;
+    const touched = this.hashFolded(folded);
+    const { scratch } = this;
+    const seen = this.touched;
+    const numericCount = names.length;
+    const indices = new Int32Array(touched + numericCount);
+    const values = new Float32Array(touched + numericCount);
+    let j = 0;
+    let norm = 0;
+    // Ascending index order: the vector does not depend on the order hashes arrived in, and models trained
+    // by an earlier version (same features, sorted) keep reproducing byte for byte.
+    const order = sortBuckets(seen, touched, this.sortBuffer);
+    for (let k = 0; k < touched; k++) {
+      const b = order[k];
+      const v = scratch[b];
+      scratch[b] = 0;
+      if (v === 0) continue;
+      indices[j] = b;
+      values[j++] = v;
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    for (let k = 0; k < j; k++) values[k] /= norm;
+    for (let k = 0; k < numericCount; k++) {
+      const v = Number(numeric[k]);
+      indices[j] = this.options.buckets + k;
+      values[j++] = Number.isFinite(v) ? v : 0;
+    }
+    return j === indices.length ? { indices, values } : { indices: indices.slice(0, j), values: values.slice(0, j) };
+  }
+
+  /**
+   * The hashed text features of `featurizeFolded(folded)` dotted with a feature-major int16 weight table,
+   * without building the vector: per class c, `out[c] += Σ count(b) × steps[b × classes + c]` over the
+   * text's buckets b (raw counts, integer sums, so exact and independent of order: no sort), and the
+   * return value is the L2 norm of the counts the vector would have been divided by (0 for no features).
+   * The numeric features are the caller's (they are not hashed). What makes a decision on a long prompt
+   * cheaper: no sort, no typed arrays allocated per request.
+   */
+  dotFolded(folded: string, steps: Int16Array, classes: number, out: Float64Array): number {
+    if (typeof folded !== 'string') throw new JarvisError('invalid-input', 'featurize needs a string.');
+    if (steps.length < this.options.buckets * classes || out.length < classes)
+      throw new JarvisError('invalid-input', 'dotFolded: weights or output too short.');
+    const touched = this.hashFolded(folded);
+    const { scratch } = this;
+    const seen = this.touched;
+    let norm = 0;
+    for (let k = 0; k < touched; k++) {
+      const b = seen[k];
+      const v = scratch[b];
+      // A bucket listed twice (it summed to 0 and was touched again) reads 0 on its second visit.
+      scratch[b] = 0;
+      if (v === 0) continue;
+      norm += v * v;
+      const base = b * classes;
+      for (let c = 0; c < classes; c++) out[c] += v * steps[base + c];
+    }
+    return Math.sqrt(norm);
+  }
+
+  private checkInput(folded: string, numeric: ArrayLike<number>): void {
     if (typeof folded !== 'string') throw new JarvisError('invalid-input', 'featurize needs a string.');
     const { numeric: names } = this.options;
     if (numeric.length !== names.length) {
       throw new JarvisError('invalid-input', `Expected ${names.length} numeric features (${names.join(', ')}), got ${numeric.length}.`);
     }
+  }
+
+  /**
+   * Hashes the text's features into `scratch` (signed counts per bucket) and lists each bucket touched in
+   * `touched`; returns how many were listed. The caller reads the counts and sets them back to 0.
+   */
+  private hashFolded(folded: string): number {
     let touched = 0;
     const { scratch, mask } = this;
     const seen = this.touched;
@@ -168,32 +237,7 @@ export class HashingFeaturizer {
         }
       }
     }
-
-    const numericCount = names.length;
-    const indices = new Int32Array(touched + numericCount);
-    const values = new Float32Array(touched + numericCount);
-    let j = 0;
-    let norm = 0;
-    // Ascending index order: the vector does not depend on the order hashes arrived in, and models trained
-    // by an earlier version (same features, sorted) keep reproducing byte for byte.
-    const order = sortBuckets(seen, touched, this.sortBuffer);
-    for (let k = 0; k < touched; k++) {
-      const b = order[k];
-      const v = scratch[b];
-      scratch[b] = 0;
-      if (v === 0) continue;
-      indices[j] = b;
-      values[j++] = v;
-      norm += v * v;
-    }
-    norm = Math.sqrt(norm);
-    for (let k = 0; k < j; k++) values[k] /= norm;
-    for (let k = 0; k < numericCount; k++) {
-      const v = Number(numeric[k]);
-      indices[j] = this.options.buckets + k;
-      values[j++] = Number.isFinite(v) ? v : 0;
-    }
-    return j === indices.length ? { indices, values } : { indices: indices.slice(0, j), values: values.slice(0, j) };
+    return touched;
   }
 
   /** Size of the distinct-word table for a text of n code units (a power of two, at most half full). */

@@ -59,6 +59,35 @@ export class SoftmaxModel {
     return softmax(this.logits(x));
   }
 
+  /**
+   * Class probabilities of a vector made of hashed features given as their dot product with the steps
+   * (`HashingFeaturizer.dotFolded`: Σ count × step per class, and the counts' L2 norm) followed by dense
+   * features from index `denseFrom` on. The same function as `predictProba` of the normalised vector, summed
+   * in another order (no sort): probabilities agree to float rounding (~1e-7), not bit for bit.
+   */
+  predictProbaFromDot(dot: Float64Array, norm: number, dense: ArrayLike<number>, denseFrom: number): Float64Array {
+    const K = this.classes;
+    const { steps, scale } = this;
+    const out = Float64Array.from(this.bias);
+    const textScale = norm > 0 ? scale / norm : 0;
+    for (let c = 0; c < K; c++) out[c] += dot[c] * textScale;
+    for (let k = 0; k < dense.length; k++) {
+      const f = denseFrom + k;
+      if (f < 0 || f >= this.dims) continue;
+      const v = Number(dense[k]);
+      // The vector path stores values as float32; so does this, for the same dense inputs.
+      const sv = scale * Math.fround(Number.isFinite(v) ? v : 0);
+      const base = f * K;
+      for (let c = 0; c < K; c++) out[c] += steps[base + c] * sv;
+    }
+    return softmax(out);
+  }
+
+  /** The int16 steps, feature-major (read only): for a featurizer that dots its counts with them directly. */
+  get weightSteps(): Int16Array {
+    return this.steps;
+  }
+
   /** Weight of one feature for one class: what lets a caller explain a decision. */
   weight(feature: number, cls: number): number {
     return this.steps[feature * this.classes + cls] * this.scale;

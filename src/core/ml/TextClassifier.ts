@@ -44,8 +44,26 @@ export class TextClassifier<Meta = unknown> {
     return this.predictVector(this.featurize(text, numeric));
   }
 
+  /**
+   * `predict` for text already clipped and folded (`featurizeFolded`'s input), without building the
+   * vector: the featurizer dots its hashed counts with the weights directly. Same probabilities up to
+   * float rounding (see SoftmaxModel.predictProbaFromDot).
+   */
+  predictFolded(folded: string, numeric: ArrayLike<number> = []): Prediction {
+    const names = this.featurizer.options.numeric;
+    if (numeric.length !== names.length) {
+      throw new JarvisError('invalid-input', `Expected ${names.length} numeric features (${names.join(', ')}), got ${numeric.length}.`);
+    }
+    const dot = new Float64Array(this.model.classes);
+    const norm = this.featurizer.dotFolded(folded, this.model.weightSteps, this.model.classes, dot);
+    return this.pick(this.model.predictProbaFromDot(dot, norm, numeric, this.featurizer.options.buckets));
+  }
+
   predictVector(x: SparseVector): Prediction {
-    const proba = this.model.predictProba(x);
+    return this.pick(this.model.predictProba(x));
+  }
+
+  private pick(proba: Float64Array): Prediction {
     let index = 0;
     for (let c = 1; c < proba.length; c++) if (proba[c] > proba[index]) index = c;
     return { label: this.labels[index], index, proba };

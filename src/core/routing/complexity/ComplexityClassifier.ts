@@ -86,10 +86,10 @@ export class ComplexityClassifier {
 
     const meta = model.meta;
     const numeric = numericFeatures(signals, meta.analysisLines, meta.analysisFiles);
-    // The rails' folded window is the featurizer's own input when the model reads the same window.
-    const x =
-      model.featurizer.options.maxChars === ASK_WINDOW ? model.featurizer.featurizeFolded(signals.window, numeric) : model.featurize(signals.prose, numeric);
-    const p = model.predictVector(x).proba;
+    // The rails' folded window is the featurizer's own input when the model reads the same window; then the
+    // featurizer dots its hashed counts with the weights directly (no vector, no sort).
+    const p =
+      model.featurizer.options.maxChars === ASK_WINDOW ? model.predictFolded(signals.window, numeric).proba : model.predict(signals.prose, numeric).proba;
     const { lift, reason: liftReason } = this.options.lift?.liftFor(signals.prose) ?? { lift: 0 };
     const level = decideTier(p, meta.thresholds, lift);
     const probabilities = Array.from(p, (v) => Math.round(v * 1000) / 1000);

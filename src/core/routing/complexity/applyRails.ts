@@ -1,4 +1,5 @@
 import type { ComplexitySignals } from './complexityFeatures';
+import { ASK_KINDS } from './stakesRails';
 import { TaskComplexity, tierName } from './TaskComplexity';
 
 export interface RailOptions {
@@ -18,7 +19,9 @@ export interface RailOptions {
 export function applyRails(tier: TaskComplexity, s: ComplexitySignals, o: RailOptions): { level: TaskComplexity; reasons: string[] } {
   let level: number = tier;
   const reasons: string[] = [];
-  const vetoed = o.veto !== undefined && s.stakes.length > 0 && !s.plainFact && o.veto.pLow >= o.veto.threshold;
+  // The veto reads stakes words as context of an easy ask; words that describe the ask itself (a security
+  // hole, hard reasoning) are not context, so it never overrules those.
+  const vetoed = o.veto !== undefined && s.stakes.length > 0 && !s.plainFact && o.veto.pLow >= o.veto.threshold && !s.stakes.some((m) => ASK_KINDS.has(m.kind));
   const stakes = s.stakes.length > 0 && !s.plainFact && !vetoed;
   if (vetoed && o.veto) {
     reasons.push(

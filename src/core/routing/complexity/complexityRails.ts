@@ -55,7 +55,7 @@ const FACT_START = new RegExp(
 );
 // Words that turn a question into a task: explain, write, fix, design, compare, how to… (4 languages).
 const WORK =
-  /\b(?:best|architecture|strategy|prove|architektur|strategie|beste[nrs]?|arquitectura|estrategia|mejor|meilleure?|explain|write|implement|fix|design|build|create|refactor|compare|convert|why|how (?:do|should|can|would)|example|trade-?offs?|erklar\w*|schreib\w*|implementier\w*|behebe|entwirf|warum|wie (?:kann|mache|sollten)|beispiel|explica\w*|escrib\w*|implementa\w*|arregla|disena|por que|como (?:hago|puedo)|ejemplo|expliqu\w*|ecri[st]\w*|implement\w*|corrige|concoi[st]|pourquoi|comment|exemple)\b/;
+  /\b(?:best|architecture|strategy|prove|architektur|strategie|beste[nrs]?|arquitectura|estrategia|mejor|meilleure?|explain|write|implement|fix|design|build|create|refactor|compare|convert|why|how (?:do|should|can|would)|example|trade-?offs?|erklar\w*|schreib\w*|implementier\w*|behebe|entwirf|warum|wie (?:kann|mache|sollten)|beispiel|explica\w*|escrib\w*|implementa\w*|arregla|disena|por que|como (?:hago|puedo)|ejemplo|expliqu\w*|ecri(?:s|t|re|vez|vons)|implement\w*|corrige|concoi[st]|pourquoi|comment|exemple)\b/;
 
 export function isPlainFact(prose: string): boolean {
   return plainFactIn(foldText(prose));
@@ -69,9 +69,10 @@ function plainFactIn(folded: string): boolean {
 // "We moved to Postgres last year. What does VACUUM do?". Not a rail (the context may be an incident
 // in progress): a feature the model weighs, so the stakes veto can learn when such context is only context.
 const CONTEXT_THEN_ASK = /^([^.!?;]{3,120}[.!;])\s+(\S[^.!?;]*\??)$/;
-// Asks about what is going on right now, not a fact to look up (4 languages).
+// Asks about what is going on right now or what we should do about it, not a fact to look up (4
+// languages): "…; which concurrency control do we need?" is a design question after its context.
 const SITUATION =
-  /\b(?:wrong|chang\w*|happen\w*|broke\w*|caus\w*|fail\w*|down|do we|should we|can we|kaputt|passiert|geandert|schief|fall\w*|paso|cambio|roto|passe|casse|en panne)\b/;
+  /\b(?:wrong|chang\w*|happen\w*|broke\w*|caus\w*|fail\w*|down|do we|should we|can we|kaputt|passiert|geandert|schief|fall\w*|brauchen wir|sollten wir|mussen wir|paso|cambio|roto|necesitamos|deberiamos|debemos|passe|casse|en panne|faut-il|nous faut|devrions|devons)\b/;
 
 function lookupAfterContext(folded: string): boolean {
   const m = CONTEXT_THEN_ASK.exec(folded.trim());

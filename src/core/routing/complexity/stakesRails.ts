@@ -94,6 +94,7 @@ const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
       String.raw`\bdouble[- ]charg`,
       String.raw`\bledger\b`,
       String.raw`\bpayouts?\b`,
+      String.raw`\bpa(?:ys?|ying|id) out\b`,
       String.raw`\bescrow\b`,
       String.raw`\b(?:customer|client)s?'? ?(?:funds|money|balances?|deposits?)\b`,
       String.raw`\bholds? (?:customer |client )?(?:funds|money)`,
@@ -240,6 +241,43 @@ const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
       String.raw`\b(?:dossiers medicaux|medicale?s?|rgpd|cnil|regulateur|chimiotherapie|mise en service)\b`,
     ]),
   },
+  {
+    // Holes described instead of named: "the search box puts what you type straight into the SQL string",
+    // "../ in the file name", "the JWT check passes without a signature", "the reset token never expires".
+    // The classic vulnerability classes (injection, path traversal, broken authentication) are security
+    // breaches whatever words the user picks. The class's name alone is left to the model ("explain SQL
+    // injection" is a lesson), and a lesson about one ("explain what happens with ../ in a path") is a topic.
+    kind: 'security hole',
+    re: rail([
+      String.raw`\b(?:straight|directly|right) into the sql|\bdirekt in (?:den|die) sql|\bdirectamente en la (?:cadena|consulta) sql|\bdirectement dans la (?:chaine|requete) sql`,
+      String.raw`\.\./(?:\.\./)*\s+(?:in|im|en|dans)\b`,
+      String.raw`\b(?:outside|ausserhalb) (?:the|of the|des|der) (?:uploads?|upload-?ordners?|\w+ folder|\w+ directory)`,
+      String.raw`\bfuera de la carpeta\b|\ben dehors du dossier\b`,
+      String.raw`\b(?:empty|blank) password|\bleere[mn]? passwort|\bcontrasena vacia|\bmot de passe vide`,
+      String.raw`\bsignature (?:is |part is )?missing|\bwithout (?:a |the |any )?signature|\b(?:doesn'?t|does not|never) (?:check|verif\w*) the signature`,
+      String.raw`\bsignatur fehlt|\bohne (?:die )?signatur|\bfalta la firma|\bsin (?:comprobar |verificar )?(?:la )?firma|\bla signature manque|\bsans (?:verifier )?(?:la )?signature`,
+      String.raw`\b(?:accepts?|takes?) any (?:bearer )?(?:token|password|jwt)|\bakzeptiert jedes (?:bearer-?)?token|\bacepta cualquier (?:token|contrasena)|\baccepte n'importe quel (?:jeton|token|mot de passe)`,
+      String.raw`\bskip (?:the )?(?:2fa|mfa|login|otp)|\b(?:2fa|mfa)-?schritt uberspringen|\bsaltar (?:el paso de )?(?:2fa|mfa)|\bsauter l'etape (?:2fa|mfa)`,
+      String.raw`\b(?:token|link|code|jeton|lien|enlace|einladungslink|reset-?token)s?\b[^.?!\n]{0,50}\b(?:never expires?|lauft nie ab|nunca caduca|n'expire jamais)`,
+      String.raw`\b(?:reset|invite|invitation|einladungs?|restablecer|reinitialisation)\w*\b[^.?!\n]{0,60}\b(?:any|every|jede[nmrs]?|cualquier\w*|n'importe qu\w*)\b`,
+      String.raw`\b(?:lets|let) (?:you|anyone|anybody) (?:in|log in|sign in)\b`,
+    ]),
+  },
+  {
+    // Not money or patients but the same rule: reasoning about memory models, lock-free code, proofs and
+    // automata is the "high" work of the labelling guide, which a small model gets subtly wrong. The
+    // floor makes "is this double-checked locking correct?" a cloud request however plainly it is asked;
+    // a lesson or a lookup about these terms is a topic, not the work.
+    kind: 'hard reasoning',
+    re: rail([
+      String.raw`\bthread-?safe\b|\blinearizab\w*|\blinearisierbar|\blinealizable|\blinearisable`,
+      String.raw`\bmemory (?:model|ordering|barriers?|reclamation)\b|\bspeichermodell|\bmodelo de memoria|\bmodele (?:de )?memoire`,
+      String.raw`\block-?free\b|\bwait-?free\b|\blockfrei|\bsin bloqueos?\b|\bsans verrou`,
+      String.raw`\bdouble-?checked locking|\bseqlock|\baba problem|\bhazard pointers?|\bstore[- ]buffers?\b|\b(?:memory|instruction) reordering|\bmemory fences?\b`,
+      String.raw`\b(?:prove|beweise|demuestra|prouve)\b`,
+      String.raw`\b(?:dfa|nfa|automat(?:on|a)|(?:endliche[nr]?|deterministische[nr]?|kleinerer) automat\w*|automates? (?:fini|non deterministe|deterministe)|(?:cet|un) automate)\b`,
+    ]),
+  },
 ];
 
 /** The high-stakes kinds found in the prose (empty when none). */
@@ -248,18 +286,83 @@ export function findStakes(prose: string): StakesMatch[] {
 }
 
 // A teaching ask ("explain what a transaction is with a bank transfer example"): money or medical words
-// there name the topic of a lesson, not money or patients at risk, so those two kinds set no floor.
+// there name the topic of a lesson, not money or patients at risk, so those kinds (and the two kinds
+// that describe the work, below) set no floor.
 const LEARNING =
   /^(?:(?:please )?explain (?:what|how|the|a|an)\b|(?:give me|show me) an? (?:quick |simple |short )?example|explique (?:ce qu|comment|le|la|les|l'|un|une)\b|donne(?:-moi)? un exemple|erklar(?:e)? (?:mir )?(?:was|wie|den|die|das|eine?n?|grob|kurz)\b|zeig (?:mir )?ein (?:einfaches )?beispiel|explica(?:me)? (?:que|como|el|la|los|las|un|una|a grandes)\b|dame un ejemplo)/;
-const TOPIC_KINDS = new Set(['money', 'regulated or safety-critical']);
+const TOPIC_KINDS = new Set(['money', 'regulated or safety-critical', 'security hole', 'hard reasoning']);
 // Words that make money words an event, not a topic: charged twice, wrong currency, never refunded.
 const EVENT = /\b(?:twice|double|never|wrong|deux fois|mauvaise|jamais|dos veces|equivocada|nunca|zweimal|doppelt|falsch\w*|nie)\b/;
+
+// A mechanical edit asked in a file whose domain is risky ("this service moves money; just sort the
+// imports"): the labelling guide makes mechanical edits low whatever the file, so the domain words are
+// context and set no floor. Not for incidents, data loss or live migrations (there the edit is part of
+// the risk), and not when anything else is asked or an event word says something went wrong.
+const CHORE = new RegExp(
+  String.raw`\b(?:` +
+    [
+      // en
+      String.raw`(?:sort|reorder|order|remove|delete|drop) (?:the |these |all )?(?:unused )?imports`,
+      String.raw`rename (?:the |this )?(?:local )?(?:variable|var|file|constant|parameter|param|method|function)\b`,
+      String.raw`rename \w+ to \w+`,
+      String.raw`(?:re-?indent|indentation|tabs? (?:to|with|by)|trailing (?:whitespace|newline|spaces)|blank line|line (?:break|ending)s?|copyright|license header|(?:double|single) quotes|commented-?out|typo|spelling|sort the (?:keys|constants)|wrap the lines|var declarations)\b`,
+      String.raw`change the (?:\w+ )?(?:label|heading|title|wording|placeholder)\b`,
+      // de
+      String.raw`sortier\w* (?:\w+ )?imports`,
+      String.raw`ungenutzten imports`,
+      String.raw`benenn\w*\b[^?!\n]{0,40}\bum\b`,
+      String.raw`(?:ander|aender)\w* (?:die|den) (?:uberschrift|beschriftung|titel)`,
+      String.raw`einruckung`,
+      String.raw`leerzeichen`,
+      String.raw`leerzeile`,
+      String.raw`tippfehler`,
+      String.raw`schreibweise`,
+      // es
+      String.raw`(?:ordena|quita)\w* (?:\w+ )*?(?:imports|constantes)`,
+      String.raw`renombra`,
+      String.raw`cambia el (?:titulo|texto|rotulo)`,
+      String.raw`indentacion`,
+      String.raw`reindenta`,
+      String.raw`espacios`,
+      String.raw`salto de linea`,
+      String.raw`errata`,
+      String.raw`ortografia`,
+      String.raw`comillas`,
+      // fr
+      String.raw`trie (?:\w+ )*?(?:imports|constantes)`,
+      String.raw`enleve (?:\w+ )*?imports`,
+      String.raw`renomme`,
+      String.raw`change le (?:titre|libelle|texte)`,
+      String.raw`indentation`,
+      String.raw`reindente`,
+      String.raw`espaces`,
+      String.raw`ligne vide`,
+      String.raw`faute`,
+      String.raw`orthographe`,
+      String.raw`guillemets`,
+    ].join('|') +
+    ')',
+);
+// What makes it more than a chore: a second ask, something broken, an analysis.
+const NOT_ONLY_CHORE =
+  /\b(?:and (?:then )?(?:fix|check|review|audit|verify|make sure)|why|bugs?|broken|off by|incorrect|mismatch\w*|missing|lost|leak\w*|exposed|fails?|failing|error|(?:review|audit) (?:the|this|these|it|our)|debug|und (?:prufe|behebe)|warum|fehler|y (?:revisa|arregla)|por que|error|et (?:verifie|corrige)|pourquoi|erreur)\b/;
+const CONTEXT_KINDS = new Set(['money', 'security', 'regulated or safety-critical', 'security hole']);
+// "Double quotes" is no double charge.
+const QUOTES = /\b(?:double|single) quotes\b|\bcomillas (?:dobles|simples)|\bguillemets (?:doubles|simples)/g;
+
+/**
+ * Kinds whose words describe the work asked, not its surroundings: the model's confidence that a
+ * request is easy (the stakes veto, see applyRails) does not overrule them.
+ */
+export const ASK_KINDS: ReadonlySet<string> = new Set(['security hole', 'hard reasoning']);
 
 export function stakesIn(text: string): StakesMatch[] {
   const out: StakesMatch[] = [];
   const lesson = LEARNING.test(text.trimStart()) && !EVENT.test(text);
+  const chore = !lesson && CHORE.test(text) && !EVENT.test(text.replace(QUOTES, '')) && !NOT_ONLY_CHORE.test(text);
   for (const s of STAKES) {
     if (lesson && TOPIC_KINDS.has(s.kind)) continue;
+    if (chore && CONTEXT_KINDS.has(s.kind)) continue;
     const m = s.re.exec(text);
     if (m) out.push({ kind: s.kind, words: m[0].trim().slice(0, 40) });
   }

@@ -26,6 +26,12 @@ export interface TrainResult {
   text: string;
   validation: TierMetrics;
   report: string[];
+  /**
+   * The dev rows the routing gets costly-wrong (labelled high/critical and placed local, labelled
+   * trivial/low and tiered high/critical), out-of-fold: what to write new training prompts for. Dev rows
+   * only; held-out data is never an input here.
+   */
+  devErrors: string[];
 }
 
 function vectorize(featurizer: HashingFeaturizer, r: RouterRow): SparseVector {
@@ -199,6 +205,19 @@ export function trainComplexityModel(train: readonly RouterRow[], trainFileText:
     );
   };
   const dev = judge(devRows, devProbs);
+  const devWeights = mixWeights(devRows);
+  const devShare = devRows.reduce((sum, r, i) => sum + (placeLocal(railedTier(r, devProbs[i], thresholds), devProbs[i], thr80) ? devWeights[i] : 0), 0);
+  const devErrors = devRows.flatMap((r, i) => {
+    const p = devProbs[i];
+    const tier = railedTier(r, p, thresholds);
+    const label = tierIndex(r);
+    const local = placeLocal(tier, p, thr80);
+    if (!((label >= 3 && local) || (label <= 1 && tier >= 3))) return [];
+    const probs = Array.from(p, (v) => v.toFixed(2)).join(' ');
+    return [
+      `${r.id} ${r.tier} → ${TIER_NAMES[tier]}${local ? ' (local)' : ''} [${probs}] ${JSON.stringify(r.prompt)} (${r.codeLines} lines, ${r.fileCount} files)`,
+    ];
+  });
 
   const model = fit(train.map((_, i) => i));
   const trainFigures = judge(
@@ -237,10 +256,11 @@ export function trainComplexityModel(train: readonly RouterRow[], trainFileText:
     `thresholds P(≥low,≥medium,≥high,=critical): ${thresholds.atLeast.join(', ')}; stakes veto at P(≤low) ${thresholds.stakesVeto ?? 'off'}; medium→cloud above P(≥high) ${thr80.toFixed(3)} at localRatio 0.8`,
     ...formatMetrics('train (refit model on its own training rows)', trainFigures),
     ...formatMetrics('dev (out-of-fold)', dev),
+    `  dev local share on the traffic mix at localRatio 0.8: ${(devShare * 100).toFixed(1)}%`,
     ...perLanguage,
     ...formatConfusion(dev),
   ];
-  return { text, validation: dev, report };
+  return { text, validation: dev, report, devErrors };
 }
 
 const round = (v: number): number => Math.round(v * 1e4) / 1e4;

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { applyRails } from '../../../../src/core/routing/complexity/applyRails';
+import { complexitySignals } from '../../../../src/core/routing/complexity/complexityFeatures';
+import { findStakes } from '../../../../src/core/routing/complexity/stakesRails';
+import { TaskComplexity } from '../../../../src/core/routing/complexity/TaskComplexity';
+
+const { LOW, MEDIUM, HIGH } = TaskComplexity;
+const OPTS = { closeReading: true, analysisLines: 400, analysisFiles: 8 };
+const kinds = (p: string) => findStakes(p).map((m) => m.kind);
+const railed = (p: string, tier: TaskComplexity, pLow = 0, lines = 0) =>
+  applyRails(tier, complexitySignals(p, undefined, lines > 0 ? 1 : 0, lines), { ...OPTS, veto: { pLow, threshold: 0.5 } });
+
+describe('rails on the work itself: security holes, hard reasoning, chores in risky files', () => {
+  it('a security hole described without security words floors the tier at high, in four languages', () => {
+    for (const p of [
+      'the search box puts whatever you type straight into the SQL string',
+      'das Suchfeld setzt die Eingabe direkt in den SQL-String ein',
+      'the upload endpoint writes outside the uploads folder if the name has ../ in it',
+      'with ../ in the file name you can download the config',
+      'the JWT check passes when the signature is missing',
+      'la verificación del JWT pasa cuando falta la firma',
+      "l'API accepte n'importe quel jeton tant qu'il n'est pas vide",
+      'the reset token is four digits and never expires',
+      'the login lets you in if you leave the password empty',
+    ]) {
+      assert.deepEqual(kinds(p), ['security hole'], p);
+      assert.equal(railed(p, MEDIUM).level, HIGH, p);
+    }
+  });
+
+  it('concurrency, memory-model, proof and automata work floors the tier at high; a lesson or a lookup about it does not', () => {
+    for (const p of [
+      'is this lazy singleton thread-safe under the C++ memory model?',
+      'is this compare-and-swap loop linearizable?',
+      'beweise, dass diese rekursive Funktion terminiert',
+      'minimise this DFA',
+      'prouve que cet ordonnancement est optimal',
+    ]) {
+      assert.deepEqual(kinds(p), ['hard reasoning'], p);
+      assert.equal(railed(p, MEDIUM).level, HIGH, p);
+    }
+    for (const p of ['explain what a lock-free queue is', 'what is a DFA', 'automate the release process', 'fix the import path ../utils in this file']) {
+      assert.equal(railed(p, LOW).level, LOW, p);
+    }
+  });
+
+  it("the model's stakes veto never overrules a security hole or hard reasoning: those words are the ask, not its context", () => {
+    const hole = railed('the search box puts whatever you type straight into the SQL string', LOW, 0.97);
+    assert.equal(hole.level, HIGH);
+    assert.doesNotMatch(hole.reasons.join('; '), /no floor/);
+    // Context around an easy ask is still the model's to overrule.
+    assert.equal(railed('The billing site went down on Monday, all fine now. Please fix the spelling of recieve in this comment.', LOW, 0.97).level, LOW);
+  });
+
+  it('a mechanical edit in a file about money, security or patients sets no floor; an event or a second ask keeps it', () => {
+    for (const p of [
+      'This service moves customer money. Just sort the imports in this file.',
+      'Este servicio maneja fondos de clientes. Solo quita los imports que no se usan.',
+      "Ce service gère l'argent des clients. Enlève juste les imports inutilisés.",
+      'these files are from the escrow service; switch the double quotes to single quotes',
+      'Dieses Modul berechnet Insulindosen; korrigier die Schreibweise von "dosage" in den Kommentaren.',
+    ]) {
+      assert.deepEqual(kinds(p), [], p);
+      assert.equal(railed(p, LOW, 0, 300).level, LOW, p);
+    }
+    for (const p of [
+      'customers were charged twice by this ledger code; rename the variable amt to amount',
+      'the ledger is off by a cent, rename the variable',
+      'this file moves customer money: sort the imports and review it for rounding bugs',
+    ]) {
+      assert.ok(kinds(p).includes('money'), p);
+      assert.equal(railed(p, LOW, 0, 300).level, HIGH, p);
+    }
+    // Incidents and live migrations are never mere context of a chore.
+    assert.ok(kinds('prod is down since the deploy, rename the variable back to what it was').includes('production incident'));
+  });
+
+  it('French "écriture" (writing) is a noun, not a work verb: "c\'est quoi un journal d\'écriture anticipée" is a plain fact', () => {
+    assert.equal(complexitySignals("c'est quoi un journal d'écriture anticipée", undefined, 0).plainFact, true);
+    assert.equal(complexitySignals("c'est quoi la commande, écris-la", undefined, 0).plainFact, false);
+  });
+
+  it('"…; which concurrency control do we need?" is a design question, not a lookup after context, in four languages', () => {
+    for (const p of [
+      'wir verlieren Updates, wenn zwei Benutzer denselben Datensatz bearbeiten; welche Nebenläufigkeitskontrolle brauchen wir?',
+      'two workers sometimes run the same job; which locking scheme do we need?',
+    ]) {
+      assert.equal(complexitySignals(p, undefined, 0).lookup, false, p);
+    }
+    assert.equal(complexitySignals('We moved to Postgres last year. What does VACUUM do?', undefined, 0).lookup, true);
+  });
+});
