@@ -13,7 +13,8 @@ const builds = [
   vendorBuildOptions({ production }),
   tokenWorkerBuildOptions({ production }),
   {
-    entryPoints: { chat: 'src/webview/chat/main.ts' },
+    // The dashboard's entry imports uPlot's stylesheet: esbuild writes it beside the script as dashboard.css.
+    entryPoints: { chat: 'src/webview/chat/main.ts', dashboard: 'src/webview/dashboard/main.ts' },
     outdir: 'dist/webview',
     bundle: true,
     platform: 'browser',

@@ -61,6 +61,8 @@ import { builtInRules } from './core/observability/alerts/builtInRules';
 import { WebhookNotifier } from './core/observability/alerts/WebhookNotifier';
 import { costExtras } from './core/observability/costExtras';
 import { registerAlerts } from './vscode/alerts/registerAlerts';
+import { UsageLedger } from './core/observability/dashboard/UsageLedger';
+import { registerDashboard } from './vscode/dashboard/registerDashboard';
 import { registerLanguageModel } from './vscode/lm/registerLanguageModel';
 import { GatewayAuditor } from './core/gateway/GatewayAuditor';
 import { GatewayKeyStore } from './core/gateway/GatewayKeyStore';
@@ -174,6 +176,21 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const alertLog = logger.child({}, 'alerts');
   const webhook = new WebhookNotifier({ url: () => settings.current.alerts.webhookUrl, logger: alertLog });
   root.add(registerAlerts({ alerts, webhook, settings, onDidRecord: routing.onDidRecord, log: alertLog }));
+  // Answers per day and model (globalState), so "this month" and its savings outlive the window's history.
+  const usage = new UsageLedger({ store: new MementoStore(context.globalState), logger: log });
+  root.add(routing.history.onDidFinish((r) => usage.record(r)));
+  const dashboard = registerDashboard({
+    extensionUri: context.extensionUri,
+    history: routing.history,
+    usage,
+    routing,
+    alerts,
+    settings,
+    clock: systemClock,
+    logger: log,
+    onDidRecord: routing.onDidRecord,
+  });
+  root.add(dashboard.disposable);
 
   // Business memory: the store opens on first use; nothing heavy happens during activation.
   const current = () => settings.current;
@@ -361,6 +378,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     memory: memoryUi.api,
     editor: editorCommands.api,
     tokens: { inWorker: () => tokens.inWorker },
+    dashboard: dashboard.api,
     gateway: { keys: gatewayKeys, state: () => gatewayRunner.state, apply: () => gatewayRunner.apply(settings.current.gateway) },
     secrets: {
       set: (provider, key) => keys.set(provider, key),

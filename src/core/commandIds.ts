@@ -54,6 +54,7 @@ export const commandIds = {
   showReplacedAnswer: 'jarvis.showReplacedAnswer',
   showAlerts: 'jarvis.showAlerts',
   acknowledgeAlert: 'jarvis.acknowledgeAlert',
+  openDashboard: 'jarvis.openDashboard',
   gatewayCreateKey: 'jarvis.gateway.createKey',
   gatewayManageKeys: 'jarvis.gateway.manageKeys',
 } as const;

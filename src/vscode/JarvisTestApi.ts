@@ -4,6 +4,7 @@ import type { GatewayKeyStore } from '../core/gateway/GatewayKeyStore';
 import type { GatewayState } from '../core/gateway/GatewayRunner';
 import type { IRoutingService } from '../core/routing/RoutingServiceContract';
 import type { CloudProvider } from '../core/security/ApiKeyStore';
+import type { DashboardTestApi } from './dashboard/registerDashboard';
 import type { EditorTestApi } from './editor/registerEditorCommands';
 import type { MemoryTestApi } from './memory/registerMemory';
 
@@ -26,6 +27,8 @@ export interface JarvisTestApi {
   gateway: { keys: GatewayKeyStore; state(): GatewayState; apply(): Promise<GatewayState> };
   /** Where VS Code's token counts run. */
   tokens: { inWorker(): boolean };
+  /** The dashboard panel: whether it is open, the snapshots its page accepted, its serializer. */
+  dashboard: DashboardTestApi;
   secrets: {
     set(provider: CloudProvider, key: string): Promise<void>;
     get(provider: CloudProvider): Promise<string | undefined>;

@@ -40,9 +40,9 @@ export function costExtras(history: RequestHistory, settings: JarvisSettings, al
   return { byModel: [...byModel.values()], ...(savings ? { savings } : {}), alerts };
 }
 
-// The table is rebuilt only when the overrides object changes (settings changes replace it), not per render.
+/** The price table for the current overrides: rebuilt only when the overrides object changes (settings changes replace it), not per render. */
 let cached: { overrides: JarvisSettings['pricing']['overrides']; table: PricingTable } | undefined;
-function pricingFor(overrides: JarvisSettings['pricing']['overrides']): PricingTable {
+export function pricingFor(overrides: JarvisSettings['pricing']['overrides']): PricingTable {
   if (cached?.overrides !== overrides) cached = { overrides, table: new PricingTable(overrides) };
   return cached.table;
 }

@@ -167,6 +167,7 @@ export class RoutingService implements IRoutingService {
       kind: request.agent ? 'agent' : 'chat',
       mode,
       tier,
+      reason: decision.why,
     });
     if (ticket.kind !== 'off') meter.cache(ticket.kind === 'hit');
     if (ticket.kind === 'hit') {
@@ -188,7 +189,7 @@ export class RoutingService implements IRoutingService {
     let settled = false;
     try {
       for await (const chunk of parts.hybrid.execute(routed, decision)) {
-        if (chunk.type === 'escalated') meter.escalated();
+        if (chunk.type === 'escalated') meter.escalated(chunk.explanation);
         yield* translator.translate(chunk);
       }
       const done = translator.done();

@@ -18,6 +18,8 @@ export interface TaskMeterOptions {
   /** auto, local (/local) or cloud (/cloud). */
   mode: string;
   tier: string;
+  /** Why the decision placed it local or cloud (HybridDecision.why), kept with the request for the dashboard. */
+  reason?: string;
 }
 
 /**
@@ -30,6 +32,8 @@ export class TaskMeter {
   readonly requestId = randomUUID().slice(0, 8);
   readonly logger: Logger;
   private ended = false;
+  private cacheAnswer: 'hit' | 'miss' | undefined;
+  private escalation: string | undefined;
 
   constructor(private readonly o: TaskMeterOptions) {
     this.logger = o.logger.child?.({ requestId: this.requestId, kind: o.kind, mode: o.mode, tier: o.tier }, 'request') ?? o.logger;
@@ -37,10 +41,13 @@ export class TaskMeter {
   }
 
   cache(hit: boolean): void {
+    this.cacheAnswer = hit ? 'hit' : 'miss';
     this.o.metrics.recordCache(hit);
   }
 
-  escalated(): void {
+  /** @param explanation the quality gate's words, e.g. "local answer scored 0.42 < 0.70 → escalated to gpt-4o". */
+  escalated(explanation?: string): void {
+    this.escalation = explanation ?? 'escalated';
     this.o.metrics.recordEscalation();
   }
 
@@ -48,8 +55,9 @@ export class TaskMeter {
     if (!done) return this.finish(outcome, placement);
     const costUsd = done.cost && 'usd' in done.cost ? done.cost.usd : undefined;
     const summary = { model: done.model, ...(provider ? { provider } : {}), tokensIn: done.usage.inputTokens, tokensOut: done.usage.outputTokens };
-    const log = { ...summary, costUsd: costUsd ?? 'unknown', ...(done.ttftMs !== undefined ? { ttftMs: done.ttftMs } : {}) };
-    this.finish(outcome, placement, undefined, log, { ...summary, ...(costUsd !== undefined ? { costUsd } : {}) });
+    const ttft = done.ttftMs !== undefined ? { ttftMs: done.ttftMs } : {};
+    const log = { ...summary, costUsd: costUsd ?? 'unknown', ...ttft };
+    this.finish(outcome, placement, undefined, log, { ...summary, ...ttft, ...(costUsd !== undefined ? { costUsd } : {}) });
   }
 
   failed(error: unknown, cancelled: boolean): void {
@@ -69,10 +77,25 @@ export class TaskMeter {
     this.ended = true;
     const durationMs = Math.max(0, Math.round(this.o.clock.monotonic() - this.o.started));
     const category = errorCategory ? { errorCategory } : {};
+    const extra = {
+      ...(this.o.reason ? { reason: this.o.reason } : {}),
+      ...(this.cacheAnswer ? { cache: this.cacheAnswer } : {}),
+      ...(this.escalation ? { escalation: this.escalation } : {}),
+    };
     // Metrics and logs must never break an answer.
     try {
       this.o.metrics.recordTask({ outcome, placement, kind: this.o.kind, durationMs, ...category });
-      this.o.history.finish({ ...summary, requestId: this.requestId, outcome, placement, kind: this.o.kind, tier: this.o.tier, durationMs, ...category });
+      this.o.history.finish({
+        ...summary,
+        ...extra,
+        requestId: this.requestId,
+        outcome,
+        placement,
+        kind: this.o.kind,
+        tier: this.o.tier,
+        durationMs,
+        ...category,
+      });
       const context = { outcome, placement, durationMs, ...category, ...details };
       if (outcome === 'error') this.logger.warn('request failed', context);
       else this.logger.info(`request ${outcome}`, context);

@@ -21,7 +21,7 @@ export interface RegisterAlertsDeps {
 
 /**
  * Alerts in VS Code: evaluated after each request and every 30 s (while `jarvis.alerts.enabled`),
- * each new one shown as a notification with its fixing action, Acknowledge and Show Alerts, and posted
+ * each new one shown as a notification with its fixing action, Acknowledge and Open Dashboard, and posted
  * to the webhook when one is set. Commands: Show Alerts (pick one to acknowledge or fix), Acknowledge.
  */
 export function registerAlerts(deps: RegisterAlertsDeps): vscode.Disposable {
@@ -41,10 +41,10 @@ export function registerAlerts(deps: RegisterAlertsDeps): vscode.Disposable {
     void deps.webhook.send(alert);
     const show = alert.severity === 'critical' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
     const ack = 'Acknowledge';
-    const list = 'Show Alerts';
-    const choice = await show(`Jarvis: ${alert.message}`, ...(alert.fix ? [alert.fix.title] : []), ack, list);
+    const dashboard = 'Open Dashboard';
+    const choice = await show(`Jarvis: ${alert.message}`, ...(alert.fix ? [alert.fix.title] : []), ack, dashboard);
     if (choice === ack) alerts.acknowledge(alert.id);
-    else if (choice === list) await vscode.commands.executeCommand(commandIds.showAlerts);
+    else if (choice === dashboard) await vscode.commands.executeCommand(commandIds.openDashboard);
     else if (choice && alert.fix) await vscode.commands.executeCommand(alert.fix.command, ...(alert.fix.args ?? []));
   };
 

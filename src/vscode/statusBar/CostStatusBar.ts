@@ -13,7 +13,7 @@ const REFRESH_MS = 60_000;
  * "$(hubot) $0.42 today · 81% local" next to the Ollama status item: live after every recorded call;
  * the tooltip breaks the cost down by model and shows the savings, budget left and active alerts.
  * Warning colour from 80 % of a budget or while an alert is active, red once a budget is spent.
- * Click → the active alerts when there are any, else the routing status page.
+ * Click → the dashboard (its alerts section lists the active alerts with Acknowledge).
  */
 export class CostStatusBar extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('jarvis.cost', vscode.StatusBarAlignment.Right, 99));
@@ -25,7 +25,7 @@ export class CostStatusBar extends Disposable {
   ) {
     super();
     this.item.name = 'Jarvis Cloud Spend';
-    this.item.command = commandIds.showRoutingStatus;
+    this.item.command = commandIds.openDashboard;
     this._register(service.onDidRecord(() => this.render()));
     if (onDidChangeAlerts) this._register(onDidChangeAlerts(() => this.render()));
     const timer = setInterval(() => this.render(), REFRESH_MS);
@@ -49,7 +49,6 @@ export class CostStatusBar extends Disposable {
       };
     }
     this.item.text = view.text;
-    this.item.command = view.alerting ? commandIds.showAlerts : commandIds.showRoutingStatus;
     this.item.tooltip = new vscode.MarkdownString(view.tooltip);
     this.item.accessibilityInformation = { label: view.accessibilityLabel };
     this.item.backgroundColor =

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chatHtml } from '../../../src/shared/chatHtml';
+import { dashboardHtml } from '../../../src/shared/dashboardHtml';
 
 const SRC = path.resolve(__dirname, '../../../../src');
 const NONCE = 'bm9uY2UtZm9yLWV2ZXJ5LXdlYnZpZXc';
@@ -12,6 +13,14 @@ const NONCE = 'bm9uY2UtZm9yLWV2ZXJ5LXdlYnZpZXc';
  */
 const BUILDERS: Record<string, (nonce: string) => string> = {
   chatHtml: (nonce) => chatHtml({ cspSource: 'https://*.vscode-cdn.net', nonce, scriptUri: 'https://x/chat.js', styleUri: 'https://x/chat.css' }),
+  dashboardHtml: (nonce) =>
+    dashboardHtml({
+      cspSource: 'https://*.vscode-cdn.net',
+      nonce,
+      scriptUri: 'https://x/dashboard.js',
+      chartStyleUri: 'https://x/dashboard.css',
+      styleUri: 'https://x/media/dashboard.css',
+    }),
 };
 
 function sources(dir: string): string[] {

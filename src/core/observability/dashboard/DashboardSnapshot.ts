@@ -1,0 +1,114 @@
+/**
+ * What the dashboard webview draws: one self-contained, JSON-safe object built by
+ * buildDashboardSnapshot and posted to the page whole (the page keeps no state of its own beyond
+ * it). Times are epoch milliseconds; money is US dollars; shares are 0..1.
+ */
+export interface DashboardSnapshot {
+  version: 1;
+  generatedAt: number;
+  /** Nothing recorded yet (no request in this window and no day in the usage ledger): the page shows how to start. */
+  empty: boolean;
+  /** Requests in the window's history that the figures below are computed from. */
+  requestsInHistory: number;
+  cost: DashboardCost;
+  savings?: DashboardSavings;
+  share: DashboardShare;
+  escalations: { count: number; recent: Array<{ at: number; requestId: string; model?: string; why: string }> };
+  latency: DashboardLatency[];
+  cache: { hits: number; misses: number; /** undefined when the cache was never asked */ hitRate?: number };
+  errors: { total: number; /** of the requests that were not cancelled */ rate?: number; byCategory: Array<{ category: string; count: number }> };
+  circuits: Array<{ key: string; state: 'closed' | 'open' | 'half-open' | 'isolated' }>;
+  budget: { daily?: DashboardBudget; monthly?: DashboardBudget };
+  alerts: Array<{ id: string; rule: string; severity: 'info' | 'warning' | 'critical'; message: string; firedAt: number }>;
+  recent: DashboardRequest[];
+  pricing: DashboardPricing;
+}
+
+export interface DashboardModelCost {
+  model: string;
+  usd: number;
+  requests: number;
+  /** Answers whose price was unknown: counted in `requests`, not in `usd`. */
+  unknownCost: number;
+}
+
+export interface DashboardCost {
+  /** The budget ledger's totals (all cloud spend, persisted). */
+  todayUsd: number;
+  monthUsd: number;
+  /** Cloud cost per model from the usage ledger, most expensive first. */
+  today: DashboardModelCost[];
+  month: DashboardModelCost[];
+  unknownCostCalls: number;
+}
+
+export interface DashboardSavings {
+  referenceModel: string;
+  /** What this month's answers would have cost on the reference model. */
+  baselineUsd: number;
+  actualUsd: number;
+  savedUsd: number;
+  requests: number;
+  skipped: number;
+  method: string;
+}
+
+export interface DashboardShare {
+  /** jarvis.routing.localRatio. */
+  target: number;
+  /** The router's current local share (its recent window). */
+  current: number;
+  /** The last 24 hours, one bucket per hour (oldest first); `share` is undefined for an hour without answers. */
+  hourly: Array<{ at: number; local: number; cloud: number; share?: number }>;
+  /** The last 30 days from the usage ledger (oldest first, days without answers left out). */
+  daily: Array<{ day: string; local: number; cloud: number; share: number; cloudUsd: number }>;
+}
+
+export interface DashboardLatency {
+  model: string;
+  placement: 'local' | 'cloud';
+  requests: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  ttftP50Ms?: number;
+  ttftP95Ms?: number;
+}
+
+export interface DashboardBudget {
+  capUsd: number;
+  spentUsd: number;
+  leftUsd: number;
+}
+
+export interface DashboardRequest {
+  requestId: string;
+  at: number;
+  model?: string;
+  placement: 'local' | 'cloud' | 'none';
+  tier: string;
+  outcome: string;
+  reason?: string;
+  tokensIn?: number;
+  tokensOut?: number;
+  /** Undefined: unknown price (or nothing answered). */
+  costUsd?: number;
+  durationMs: number;
+  ttftMs?: number;
+  cache?: 'hit' | 'miss';
+  escalation?: string;
+  errorCategory?: string;
+  /** A cloud answer: the egress ledger holds a record for this request id ("why" opens it). */
+  audited: boolean;
+}
+
+export interface DashboardPricing {
+  /** e.g. "built-in table". */
+  source: string;
+  /** When the built-in table was taken (YYYY-MM-DD). */
+  takenOn: string;
+  /** Models priced from jarvis.pricing.overrides instead. */
+  overridden: string[];
+  /** The reference model's price ($ per 1M tokens) and where it came from. */
+  reference?: { model: string; input: number; output: number; from: 'override' | 'table' };
+}

@@ -1,0 +1,45 @@
+import { chatContentSecurityPolicy, escapeAttribute } from './chatHtml';
+
+/** The dashboard page's HTML, a pure function so the every-webview CSP test checks it like the chat view's. */
+export interface DashboardHtmlOptions {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** Fresh per render, from crypto.randomBytes. */
+  nonce: string;
+  /** `dist/webview/dashboard.js` as a webview URI. */
+  scriptUri: string;
+  /** `dist/webview/dashboard.css` (uPlot's stylesheet, bundled) as a webview URI. */
+  chartStyleUri: string;
+  /** `media/dashboard.css` as a webview URI. */
+  styleUri: string;
+}
+
+const NONCE = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
+
+export function dashboardHtml(o: DashboardHtmlOptions): string {
+  if (!NONCE.test(o.nonce)) throw new Error('dashboardHtml: the nonce must be at least 16 base64 or hex characters (use crypto.randomBytes).');
+  if (o.cspSource.trim() === '' || /[;,\r\n]/.test(o.cspSource)) {
+    throw new Error(`dashboardHtml: cspSource must be a list of CSP sources without ';' or ',' (got ${JSON.stringify(o.cspSource)}).`);
+  }
+  // The same policy as the chat view: scripts only with the nonce, styles and fonts only from the extension.
+  // uPlot draws on <canvas> and positions its elements through the CSSOM, which style-src does not govern.
+  const csp = chatContentSecurityPolicy(o.cspSource, o.nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(o.chartStyleUri)}">
+<link rel="stylesheet" href="${escapeAttribute(o.styleUri)}">
+<title>Jarvis Dashboard</title>
+</head>
+<body>
+<main id="dashboard" class="dashboard" aria-busy="true">
+  <p id="loading" class="muted">Loading the figures…</p>
+</main>
+<script nonce="${escapeAttribute(o.nonce)}" src="${escapeAttribute(o.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
