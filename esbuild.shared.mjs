@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 // Options of the extension-host bundle, shared by esbuild.mjs and the lazy-loading test harness so the
 // bundle that is measured is the bundle that ships.
 
@@ -130,8 +132,17 @@ const vendorEntries = {
 /**
  * secretlint-core.js also exports the profiler instance core uses (the copy core itself resolves), so
  * SecretlintScanner can empty the timings it would otherwise keep forever (see secretlintProfiler.ts).
+ * eld.js also exports the parts of eld's database its detect reads (the same modules eld imports, so
+ * bundled once), which the quality gate's EldScorer reads; eld's exports map lists only entry files.
  */
 function extraExports(pkg) {
+  if (pkg === 'eld/small') {
+    const src = path.dirname(path.dirname(fileURLToPath(import.meta.resolve('eld/small'))));
+    const parts = { ngramsData: 'ngrams/small.js', separators: 'regexPatterns.js', dictionary: 'dictionary.js', avgScore: 'avgScore.js' };
+    return Object.entries(parts)
+      .map(([name, file]) => `\nexport { ${name} } from ${JSON.stringify(path.join(src, file))};`)
+      .join('');
+  }
   if (pkg !== '@secretlint/core') return '';
   const profiler = createRequire(createRequire(import.meta.url).resolve('@secretlint/core')).resolve('@secretlint/profiler');
   return `\nexport { secretLintProfiler } from ${JSON.stringify(profiler)};`;

@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { builtinModules } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadEldDatabase } from '../../../src/core/routing/quality/EldLanguageIdentifier';
+import { EldScorer } from '../../../src/core/routing/quality/EldScorer';
 
 /**
  * The .vsix ships dist/ without node_modules (`vsce package --no-dependencies`), so the bundle may
@@ -72,7 +74,7 @@ describe('dist/ is self-contained', () => {
     for (const name of ['McpServer', 'StreamableHTTPServerTransport', 'z']) assert.equal(typeof vendored[name], name === 'z' ? 'object' : 'function', name);
   });
 
-  it('vendors eld (an ES-module-only package) with the exports its import() gives', async () => {
+  it('vendors eld (an ES-module-only package) with the exports its import() gives, plus the database parts EldScorer reads', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- comparing module shapes
     const vendored = require(path.join(dist, 'vendor', 'eld.js')) as Record<string, unknown>;
     const original = (await import('eld/small')) as Record<string, unknown>;
@@ -80,11 +82,21 @@ describe('dist/ is self-contained', () => {
       Object.keys(vendored)
         .filter((k) => k !== '__esModule')
         .sort(),
-      Object.keys(original)
-        .filter((k) => k !== 'default')
-        .sort(),
+      [...Object.keys(original).filter((k) => k !== 'default'), 'avgScore', 'dictionary', 'ngramsData', 'separators'].sort(),
     );
-    assert.equal(typeof (vendored.eld as { detect?: unknown }).detect, 'function');
+    const eld = vendored.eld as { detect(t: string): { language: string; isReliable(): boolean } };
+    const db = await loadEldDatabase(vendored);
+    assert.equal(db, vendored, 'the vendored parts are used as they are');
+    const scorer = EldScorer.from(db!);
+    assert.ok(scorer, 'the vendored database has the shape EldScorer reads');
+    for (const text of [
+      'Wie kann ich in Python eine Datei Zeile für Zeile lesen, ohne sie ganz zu laden?',
+      'How do I read a file line by line?',
+      'Comment lire un fichier ligne par ligne en Python ?',
+    ]) {
+      const r = eld.detect(text);
+      assert.deepEqual(scorer!.detect(text), { language: r.language || undefined, reliable: r.isReliable() }, text);
+    }
   });
 
   it('vendors secretlint (ES modules only): the vendored core and preset find a secret as the packages do', async () => {

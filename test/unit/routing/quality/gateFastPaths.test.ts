@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EldLanguageIdentifier, eldInput } from '../../../../src/core/routing/quality/EldLanguageIdentifier';
+import { EldLanguageIdentifier, eldInput, loadEldDatabase } from '../../../../src/core/routing/quality/EldLanguageIdentifier';
+import { EldScorer } from '../../../../src/core/routing/quality/EldScorer';
 import { KnownApis } from '../../../../src/core/routing/quality/KnownApis';
 import { QualityGate } from '../../../../src/core/routing/quality/QualityGate';
 import { TreeSitterSyntax } from '../../../../src/core/routing/quality/TreeSitterSyntax';
@@ -58,6 +59,69 @@ describe('quality gate fast paths', () => {
       assert.deepEqual(id.identify(t), { language: whole.language || undefined, reliable: whole.isReliable() });
     }
     assert.ok(shortened >= 10, `long answers are cut (${shortened} were)`);
+  });
+
+  it("EldScorer gives eld's language and reliability on every training text and on generated ones", async () => {
+    const module = await import('eld/small');
+    const db = await loadEldDatabase({});
+    assert.ok(db, "eld's database is found beside its entry files");
+    const scorer = EldScorer.from(db);
+    assert.ok(scorer, 'the database has the shape the scorer reads');
+    assert.equal((await EldLanguageIdentifier.load()).fast, true, 'the identifier uses the scorer');
+    const viaEld = (t: string) => {
+      const r = module.eld.detect(t);
+      return { language: r.language || undefined, reliable: r.isReliable() };
+    };
+    // Letters of several scripts, separators eld keeps (apostrophes) or drops, surrogate pairs, a lone
+    // surrogate, a dotted capital I (two units once lower-cased) and words past eld's 70-byte cut.
+    const pieces = [
+      'the ',
+      'and ',
+      'über ',
+      'où ',
+      'está ',
+      'это ',
+      'что ',
+      '日本語',
+      '中文 ',
+      'العربية ',
+      'ελληνικά ',
+      'हिन्दी ',
+      'ไทย ',
+      'don’t ',
+      "it's ",
+      '`x` ',
+      '12 ',
+      ', ',
+      '. ',
+      '\n',
+      '😀',
+      '\ud83d',
+      'İ',
+      'x'.repeat(75),
+      'é'.repeat(40),
+      'a',
+      'ab ',
+      'abc ',
+      'abcd ',
+      'abcde ',
+    ];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const generated: string[] = [];
+    for (let k = 0; k < 3000; k++) {
+      let s = '';
+      for (let i = Math.floor(next() * 120); i > 0; i--) s += pieces[Math.floor(next() * pieces.length)];
+      generated.push(s);
+    }
+    const texts = [...TRAIN.flatMap((r) => [r.question, r.answer, readableText(splitAnswer(r.answer).prose)]), ...generated, '', '   ', '123 456', 'aa bb'];
+    const languages = new Set<string>();
+    for (const t of texts) {
+      const expected = viaEld(t);
+      assert.deepEqual(scorer.detect(t), expected, JSON.stringify(t.slice(0, 120)));
+      if (expected.language) languages.add(expected.language);
+    }
+    assert.ok(languages.size >= 8, `several languages come out (${[...languages].join(', ')})`);
   });
 
   it('readableText drops inline code, URLs, paths and calls exactly as the regex chain did', () => {
