@@ -42,6 +42,8 @@ export class GenaiPriceCatalog implements PriceCatalog {
   private calc: CalcPrice | null | undefined;
   private readonly memo = new Map<string, (ModelPrice & { id: string }) | undefined>();
 
+  // A literal require so esbuild maps it to dist/vendor/genai-prices.js, evaluated on the first lookup only.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   constructor(private readonly load: () => { calcPrice: CalcPrice } = () => require('@pydantic/genai-prices') as { calcPrice: CalcPrice }) {}
 
   priceOf(model: string): (ModelPrice & { id: string }) | undefined {
