@@ -10,7 +10,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeComplexity, type ComplexityInput } from '../src/core/routing/complexity/analyzeComplexity';
-import { ComplexityClassifier } from '../src/core/routing/complexity/ComplexityClassifier';
+import { TextClassifier } from '../src/core/ml/TextClassifier';
+import { ComplexityClassifier, type ComplexityModelMeta } from '../src/core/routing/complexity/ComplexityClassifier';
+import { complexitySignals, numericFeatures } from '../src/core/routing/complexity/complexityFeatures';
+import { ANALYSIS_FILES, ANALYSIS_LINES } from '../src/core/routing/complexity/complexityRails';
 import { TaskComplexity } from '../src/core/routing/complexity/TaskComplexity';
 import { readRouterRows, type RouterRow } from '../src/core/routing/complexity/train/routerData';
 import { formatConfusion, tierMetrics, type TierMetrics } from '../src/core/routing/complexity/train/tierMetrics';
@@ -194,6 +197,20 @@ function latency(learned: ComplexityClassifier): void {
     });
     console.log(`| ${name} | ${prompt.length} | ${fmt(old)} | ${fmt(neu)} | ${(q(neu.all, 50) / q(old.all, 50)).toFixed(1)}× |`);
   }
+  // The model step alone on the 8 KB prose window: the sparse vector + dot product it replaced vs the fused
+  // featurize-and-score path the classifier ships (same probabilities to float rounding), same process.
+  const model = TextClassifier.parse<ComplexityModelMeta>(fs.readFileSync(path.join(root, 'media/router/complexity-model.json'), 'utf8'));
+  const s = complexitySignals(prose8k, undefined, 0);
+  const numeric = numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES);
+  const vector = measure(() => {
+    sink += model.predictVector(model.featurizer.featurizeFolded(s.window, numeric)).index;
+  });
+  const fused = measure(() => {
+    sink += model.predictFolded(s.window, numeric).index;
+  });
+  console.log(
+    `\nModel step on the 8 KB prose window: vector path (before) ${fmt(vector)}, fused path (shipped) ${fmt(fused)}, ratio p50 ${(q(fused.all, 50) / q(vector.all, 50)).toFixed(2)}×.`,
+  );
   if (sink === -1) console.log('');
 }
 

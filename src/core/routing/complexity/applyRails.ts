@@ -45,5 +45,12 @@ export function applyRails(tier: TaskComplexity, s: ComplexitySignals, o: RailOp
     level += 1;
     reasons.push(`rail: close reading of ${s.codeLines >= o.analysisLines ? `${s.codeLines} lines` : `${s.fileCount} files`} → +1`);
   }
+  // The labelling guide's mechanical edits are low whatever the file; a whole-project rename is medium. No
+  // model guess of high or critical stands for one (its words, not its work, made it look hard), unless a
+  // stakes floor holds: an incident or a live migration around the edit.
+  if (s.chore && !stakes && level > TaskComplexity.MEDIUM) {
+    level = TaskComplexity.MEDIUM;
+    reasons.push('rail: mechanical edit → at most medium');
+  }
   return { level: level as TaskComplexity, reasons };
 }

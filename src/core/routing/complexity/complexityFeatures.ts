@@ -19,6 +19,8 @@ export interface ComplexitySignals {
   lookup: boolean;
   /** A greeting or a thanks, nothing asked. */
   smallTalk: boolean;
+  /** A mechanical edit and nothing more: capped at medium when no stakes floor holds. */
+  chore: boolean;
   stakes: StakesMatch[];
   analysis: boolean;
 }

@@ -1,5 +1,5 @@
 import { foldText } from '../../ml/hashText';
-import { stakesIn, type StakesMatch } from './stakesRails';
+import { choreIn, stakesIn, type StakesMatch } from './stakesRails';
 
 export { findStakes, type StakesMatch } from './stakesRails';
 
@@ -123,8 +123,10 @@ export function railSignals(prose: string): RailSignals {
 /** railSignals of text already folded by foldText (the classifier folds its read window once for all). */
 export function railSignalsFolded(folded: string): RailSignals {
   const plainFact = plainFactIn(folded);
+  const chore = choreIn(folded);
   return {
-    stakes: stakesIn(folded),
+    stakes: stakesIn(folded, chore),
+    chore,
     plainFact,
     lookup: plainFact || lookupAfterContext(folded),
     smallTalk: smallTalkIn(folded),
@@ -139,6 +141,8 @@ export interface RailSignals {
   /** plainFact, or a lookup after one sentence of context (a model feature only). */
   lookup: boolean;
   smallTalk: boolean;
+  /** A mechanical edit and nothing more (see stakesRails' choreIn): never high or critical work by itself. */
+  chore: boolean;
   analysis: boolean;
 }
 

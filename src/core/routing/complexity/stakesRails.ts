@@ -92,6 +92,9 @@ const STAKES: ReadonlyArray<{ kind: string; re: RegExp }> = [
     re: rail([
       String.raw`\b(?:charged|billed|debited)\b[^.?!\n]{0,25}\b(?:twice|double)`,
       String.raw`\bdouble[- ]charg`,
+      // Refunds or payments made twice, in either word order (4 languages).
+      String.raw`\b(?:refund\w*|erstattung\w*|erstattet|reembols\w*|rembours\w*|paid|bezahlt|pagad[oa]s?|payee?s?)\b[^.?!\n]{0,30}\b(?:twice|zweimal|doppelt|dos veces|deux fois)\b`,
+      String.raw`\b(?:twice|zweimal|doppelt|dos veces|deux fois)\b[^.?!\n]{0,30}\b(?:refund\w*|erstattung\w*|erstattet|reembols\w*|rembours\w*)`,
       String.raw`\bledger\b`,
       String.raw`\bpayouts?\b`,
       String.raw`\bpa(?:ys?|ying|id) out\b`,
@@ -356,10 +359,20 @@ const QUOTES = /\b(?:double|single) quotes\b|\bcomillas (?:dobles|simples)|\bgui
  */
 export const ASK_KINDS: ReadonlySet<string> = new Set(['security hole', 'hard reasoning']);
 
-export function stakesIn(text: string): StakesMatch[] {
+/**
+ * A mechanical edit and nothing more ("sort the imports", "rename tmp to slot", "fix the typo"): no event
+ * word, no second ask, no lesson. Folded text.
+ */
+export function choreIn(text: string): boolean {
+  return CHORE.test(text) && !EVENT.test(text.replace(QUOTES, '')) && !NOT_ONLY_CHORE.test(text) && !isLesson(text);
+}
+
+const isLesson = (text: string): boolean => LEARNING.test(text.trimStart()) && !EVENT.test(text);
+
+/** @param chore `choreIn(text)`, when the caller has it already. */
+export function stakesIn(text: string, chore = choreIn(text)): StakesMatch[] {
   const out: StakesMatch[] = [];
-  const lesson = LEARNING.test(text.trimStart()) && !EVENT.test(text);
-  const chore = !lesson && CHORE.test(text) && !EVENT.test(text.replace(QUOTES, '')) && !NOT_ONLY_CHORE.test(text);
+  const lesson = isLesson(text);
   for (const s of STAKES) {
     if (lesson && TOPIC_KINDS.has(s.kind)) continue;
     if (chore && CONTEXT_KINDS.has(s.kind)) continue;

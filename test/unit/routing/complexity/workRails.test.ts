@@ -4,7 +4,7 @@ import { complexitySignals } from '../../../../src/core/routing/complexity/compl
 import { findStakes } from '../../../../src/core/routing/complexity/stakesRails';
 import { TaskComplexity } from '../../../../src/core/routing/complexity/TaskComplexity';
 
-const { LOW, MEDIUM, HIGH } = TaskComplexity;
+const { LOW, MEDIUM, HIGH, CRITICAL } = TaskComplexity;
 const OPTS = { closeReading: true, analysisLines: 400, analysisFiles: 8 };
 const kinds = (p: string) => findStakes(p).map((m) => m.kind);
 const railed = (p: string, tier: TaskComplexity, pLow = 0, lines = 0) =>
@@ -73,6 +73,29 @@ describe('rails on the work itself: security holes, hard reasoning, chores in ri
     }
     // Incidents and live migrations are never mere context of a chore.
     assert.ok(kinds('prod is down since the deploy, rename the variable back to what it was').includes('production incident'));
+  });
+
+  it('a mechanical edit is never high or critical by itself (at most medium), unless a stakes floor holds', () => {
+    const chore = railed('Hier werden Erstattungen an Kunden gemacht. Benenn nur die Datei in refunds.ts um.', CRITICAL);
+    assert.equal(chore.level, MEDIUM);
+    assert.match(chore.reasons.join('; '), /mechanical edit → at most medium/);
+    assert.equal(railed('rename the variable tmp to slot', HIGH).level, MEDIUM);
+    assert.equal(railed('rename the variable tmp to slot', LOW).level, LOW);
+    // An incident around the edit keeps its floor; a second ask is no mere chore.
+    assert.equal(railed('prod is down since the deploy, rename the variable back to what it was', CRITICAL).level, CRITICAL);
+    assert.equal(railed('rename the variable tmp to slot and review the locking for races', HIGH).level, HIGH);
+  });
+
+  it('refunds or payments made twice are money at stake, in either word order and four languages', () => {
+    for (const p of [
+      'some customers were refunded twice',
+      'prüf diesen Erstattungscode, manche Kunden haben zweimal eine Erstattung bekommen',
+      'algunos clientes fueron reembolsados dos veces',
+      'certains clients ont été remboursés deux fois',
+    ]) {
+      assert.deepEqual(kinds(p), ['money'], p);
+    }
+    assert.deepEqual(kinds('explain what a refund is'), []);
   });
 
   it('French "écriture" (writing) is a noun, not a work verb: "c\'est quoi un journal d\'écriture anticipée" is a plain fact', () => {
