@@ -16,7 +16,7 @@ import { EldLanguageIdentifier } from '../src/core/routing/quality/EldLanguageId
 import { TreeSitterSyntax } from '../src/core/routing/quality/TreeSitterSyntax';
 import { KnownApis } from '../src/core/routing/quality/KnownApis';
 import { validateQuality } from '../src/core/routing/quality/validateQuality';
-import { canonicalLanguage } from '../src/core/routing/quality/languageIds';
+import { canonicalLanguage } from '../src/core/languages';
 import { splitAnswer } from '../src/core/routing/quality/splitAnswer';
 import { timeChecks } from './quality/timeChecks';
 import { DATA_DIR, pct, rates, readSplit, severities, trainSplits, UNIT_WEIGHTS, type QualityRecord, type Severities } from './quality/qualityDataset';

@@ -14,10 +14,9 @@ import { ChatEngine } from './core/chat/ChatEngine';
 import { EditorContextContributor } from './core/editor/EditorContextContributor';
 import { TokenCounter } from './core/llm/tokens/TokenCounter';
 import { TreeSitterSyntax } from './core/routing/quality/TreeSitterSyntax';
-import { ApiKeyStore, CloudProvider } from './core/security/ApiKeyStore';
+import { ApiKeyStore } from './core/security/ApiKeyStore';
 import { OllamaModels } from './core/llm/ollama/OllamaModels';
 import { OllamaProvider } from './core/llm/ollama/OllamaProvider';
-import { commandIds } from './core/commandIds';
 import { createMemoryCommands } from './core/memory/contributors/memoryCommands';
 import { MemoryContextContributor } from './core/memory/contributors/MemoryContextContributor';
 import { PreferenceContextContributor } from './core/memory/contributors/PreferenceContextContributor';
@@ -33,22 +32,23 @@ import { RoutingService } from './core/routing/RoutingService';
 import { QualityGate } from './core/routing/quality/QualityGate';
 import { EldLanguageIdentifier } from './core/routing/quality/EldLanguageIdentifier';
 import { KNOWN_APIS_FILE, KnownApis } from './core/routing/quality/KnownApis';
-import type { IRoutingService } from './core/routing/RoutingServiceContract';
 import { OllamaStatusMonitor } from './core/llm/ollama/OllamaStatusMonitor';
-import { createChatHandler, participantCommands, PARTICIPANT_ID } from './vscode/chat/ChatParticipant';
-import { ChatViewProvider } from './vscode/chatView/ChatViewProvider';
+import { registerChatParticipant } from './vscode/chat/registerChatParticipant';
+import { registerChatView } from './vscode/chatView/registerChatView';
 import { registerRouting } from './vscode/commands/registerRouting';
 import type { InsertedCode } from './vscode/chatView/InsertedCode';
 import { learnFromWorkspaceFiles } from './vscode/memory/learnFromWorkspaceFiles';
 import { offerPreferenceReview } from './vscode/memory/offerPreferenceReview';
-import { registerMemory, withNotificationProgress, type MemoryTestApi } from './vscode/memory/registerMemory';
+import { registerMemory, withNotificationProgress } from './vscode/memory/registerMemory';
 import { WorkspaceSession } from './vscode/memory/registerSessionCommands';
 import { MementoStore } from './vscode/adapters/MementoStore';
 import { VscodeLmModelSource } from './vscode/lm/VscodeLmModelSource';
-import { registerEditorCommands, type EditorTestApi } from './vscode/editor/registerEditorCommands';
+import { registerEditorCommands } from './vscode/editor/registerEditorCommands';
 import { registerKeyCommands } from './vscode/commands/registerKeyCommands';
 import { registerOllamaCommands } from './vscode/commands/registerOllamaCommands';
-import { showStatusMenu, StatusBar } from './vscode/statusBar/StatusBar';
+import { StatusBar } from './vscode/statusBar/StatusBar';
+import { registerWorkbenchCommands } from './vscode/commands/registerWorkbenchCommands';
+import { registerSettingsWarnings } from './vscode/adapters/registerSettingsWarnings';
 import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
 import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
 import { registerWalkthrough } from './vscode/walkthrough/registerWalkthrough';
@@ -62,43 +62,19 @@ import { WebhookNotifier } from './core/observability/alerts/WebhookNotifier';
 import { costExtras } from './core/observability/costExtras';
 import { registerAlerts } from './vscode/alerts/registerAlerts';
 import { UsageLedger } from './core/observability/dashboard/UsageLedger';
-import { registerDashboard, type DashboardTestApi } from './vscode/dashboard/registerDashboard';
+import { registerDashboard } from './vscode/dashboard/registerDashboard';
 import { registerLanguageModel } from './vscode/lm/registerLanguageModel';
 import { GatewayAuditor } from './core/gateway/GatewayAuditor';
 import { GatewayKeyStore } from './core/gateway/GatewayKeyStore';
-import { GatewayRunner, type GatewayState } from './core/gateway/GatewayRunner';
+import { GatewayRunner } from './core/gateway/GatewayRunner';
 import { GatewayServer } from './core/gateway/GatewayServer';
 import { McpEndpoint } from './core/gateway/McpEndpoint';
 import { listModelCatalog } from './core/routing/listModelCatalog';
 import { gatewayStatusText, registerGateway } from './vscode/gateway/registerGateway';
 
-/**
- * What activate() returns when VS Code runs the extension's tests (ExtensionMode.Test), and only then:
- * the integration suites drive the chat handler, routing, memory hooks and keys through it. In
- * production and development activate() returns nothing, so no other extension can read a key,
- * spend budget or change memory through Jarvis's exports.
- */
-export interface JarvisTestApi {
-  chatHandler: vscode.ChatRequestHandler;
-  routing: IRoutingService;
-  /** Hooks the integration tests use to drive learning from edits. */
-  memory: MemoryTestApi;
-  /** Proposal state for the editor-command tests. */
-  editor: EditorTestApi;
-  /** The audit log / egress ledger, for the ledger integration test. */
-  audit: AuditLog;
-  /** The gateway's keys (a test creates one without the prompts) and its state. */
-  gateway: { keys: GatewayKeyStore; state(): GatewayState; apply(): Promise<GatewayState> };
-  /** Where VS Code's token counts run. */
-  tokens: { inWorker(): boolean };
-  /** The dashboard panel: whether it is open, the snapshots its page accepted, its serializer. */
-  dashboard: DashboardTestApi;
-  secrets: {
-    set(provider: CloudProvider, key: string): Promise<void>;
-    get(provider: CloudProvider): Promise<string | undefined>;
-    clear(): Promise<void>;
-  };
-}
+import type { JarvisTestApi } from './vscode/JarvisTestApi';
+
+export type { JarvisTestApi };
 
 const HOUR_MS = 3_600_000;
 /** A session idle this long is ended and summarised (SessionManager's default). */
@@ -116,8 +92,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
 
   const log = root.add(vscode.window.createOutputChannel('Jarvis', { log: true }));
   const settings = root.add(new SettingsStore(root.add(new VscodeSettingsSource()), log));
-  root.add(settings.onInvalidSettings(showSettingsWarning));
-  if (settings.warnings.length > 0) showSettingsWarning(settings.warnings);
+  root.add(registerSettingsWarnings(settings));
   // Structured JSON records (request id, model, cost, duration) to the channel and, with jarvis.log.file,
   // to a rotated JSON-lines file; secrets are redacted by the privacy guard's scanner.
   const logFile = root.add(new LogFile(systemClock, (m) => log.warn(m)));
@@ -331,14 +306,8 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     onFailure: () => void monitor.refresh(),
   });
 
-  const chatHandler = createChatHandler(engine);
-  // Forks without the chat API (or with it disabled) still get the Jarvis chat view below.
-  if (typeof vscode.chat?.createChatParticipant === 'function') {
-    const participant = root.add(vscode.chat.createChatParticipant(PARTICIPANT_ID, chatHandler));
-    participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'jarvis.png');
-  } else {
-    log.info('This VS Code build has no chat API: use the Jarvis chat view.');
-  }
+  const participant = registerChatParticipant(engine, vscode.Uri.joinPath(context.extensionUri, 'media', 'jarvis.png'), log);
+  root.add(participant.disposable);
 
   // Jarvis in VS Code's own model picker (vendor "jarvis"), and its memory as tools for any agent.
   root.add(
@@ -355,17 +324,8 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
 
-  const chatView = root.add(
-    new ChatViewProvider(context.extensionUri, engine, context.workspaceState, log, {
-      commands: participantCommands(context.extension.packageJSON),
-    }),
-  );
-  root.add(chatView.onDidInsertCode((c) => inserted.fire(c)));
-  root.add(
-    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, {
-      webviewOptions: { retainContextWhenHidden: true },
-    }),
-  );
+  const { chatView, disposable: chatViewRegistration } = registerChatView({ context, engine, log, onDidInsertCode: (c) => inserted.fire(c) });
+  root.add(chatViewRegistration);
   root.add(new StatusBar(monitor));
   root.add(
     registerWalkthrough({
@@ -393,23 +353,12 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   root.add(registerKeyCommands(keys, log, async () => lastCloudUse(await audit.search({ type: 'cloud-request' }))));
   root.add(registerOllamaCommands(models, monitor, settings, log));
   root.add(
-    vscode.Disposable.from(
-      vscode.commands.registerCommand(commandIds.openChat, () => chatView.reveal()),
-      vscode.commands.registerCommand(commandIds.newChat, () => chatView.newChat()),
-      vscode.commands.registerCommand(commandIds.showStatusMenu, () =>
-        showStatusMenu(monitor, { text: () => gatewayStatusText(gatewayRunner, gatewayKeys), running: () => gatewayRunner.state.state === 'running' }),
-      ),
-      vscode.commands.registerCommand(commandIds.showLog, () => log.show()),
-      vscode.commands.registerCommand(commandIds.showReplacedAnswer, async (text?: unknown, model?: unknown) => {
-        if (typeof text !== 'string') return;
-        const heading = `<!-- Local answer${typeof model === 'string' ? ` by ${model}` : ''}, replaced by the quality gate -->\n\n`;
-        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: heading + text });
-        await vscode.window.showTextDocument(doc, { preview: true });
-      }),
-      vscode.commands.registerCommand(commandIds.openSettings, (key?: unknown) =>
-        vscode.commands.executeCommand('workbench.action.openSettings', typeof key === 'string' ? key : '@ext:jarvis-hybrid.jarvis'),
-      ),
-    ),
+    registerWorkbenchCommands({
+      chatView,
+      monitor,
+      gateway: { text: () => gatewayStatusText(gatewayRunner, gatewayKeys), running: () => gatewayRunner.state.state === 'running' },
+      log,
+    }),
   );
   root.add(settings.onDidChange(() => void monitor.refresh()));
 
@@ -423,7 +372,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
-    chatHandler,
+    chatHandler: participant.chatHandler,
     routing,
     audit,
     memory: memoryUi.api,
@@ -441,12 +390,4 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
 
 export function deactivate(): void {
   // Everything is owned by the root disposable in context.subscriptions.
-}
-
-function showSettingsWarning(warnings: string[]): void {
-  const open = 'Open Settings';
-  const text = warnings.length === 1 ? warnings[0] : `${warnings.length} Jarvis settings are invalid: ${warnings.join(' ')}`;
-  void vscode.window.showWarningMessage(`Jarvis: ${text}`, open).then((a) => {
-    if (a === open) void vscode.commands.executeCommand('workbench.action.openSettings', '@ext:jarvis-hybrid.jarvis');
-  });
 }

@@ -2,7 +2,7 @@ import { JarvisError } from '../../common/errors';
 import type { ChatAttachment } from '../chat/ChatChunk';
 import type { CodeTarget } from './CodeTarget';
 import { EDITOR_COMMANDS, type EditorCommandKind } from './EditorCommand';
-import { languageLabel } from './languages';
+import { languageLabel } from '../languages';
 
 /** What an editor command sends through the chat engine. */
 export interface EditorPrompt {

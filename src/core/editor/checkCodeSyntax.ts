@@ -1,5 +1,5 @@
 import type { SyntaxChecker } from '../routing/quality/QualityRule';
-import { BRACKET_LANGUAGES, SLASH_COMMENT_LANGUAGES } from './languages';
+import { BRACKET_LANGUAGES, SLASH_COMMENT_LANGUAGES } from '../languages';
 
 /** VS Code language ids → the grammar names of the quality gate's tree-sitter checker. */
 const GRAMMAR_OF: Record<string, string> = {

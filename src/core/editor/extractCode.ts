@@ -1,5 +1,5 @@
 import { checkCodeSyntax } from './checkCodeSyntax';
-import { fenceMatches, languageLabel } from './languages';
+import { fenceMatches, languageLabel } from '../languages';
 
 export type ExtractedCode =
   | {

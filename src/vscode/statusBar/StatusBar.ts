@@ -57,13 +57,13 @@ export class StatusBar extends Disposable {
   }
 }
 
-/** The menu behind the status bar item: what makes sense in the current state comes first. */
 /** The gateway's line in the menu: its state, and what clicking it does. */
 export interface GatewayMenuItem {
   text(): Promise<string>;
   running(): boolean;
 }
 
+/** The menu behind the status bar item: what makes sense in the current state comes first. */
 export async function showStatusMenu(monitor: OllamaStatusMonitor, gateway?: GatewayMenuItem): Promise<void> {
   const s = monitor.status;
   type Item = vscode.QuickPickItem & { run: () => Thenable<unknown> };

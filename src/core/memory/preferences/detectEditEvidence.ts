@@ -1,32 +1,5 @@
+import { languageName, SEMICOLON_LANGUAGES } from '../../languages';
 import type { EditEvidence } from './PreferenceLearner';
-
-/** Languages whose statements may end with semicolons (where "omit semicolons" is a style choice). */
-const SEMICOLON_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
-
-const LANGUAGE_NAMES: Record<string, string> = {
-  typescript: 'TypeScript',
-  typescriptreact: 'TypeScript',
-  javascript: 'JavaScript',
-  javascriptreact: 'JavaScript',
-  python: 'Python',
-  go: 'Go',
-  rust: 'Rust',
-  java: 'Java',
-  kotlin: 'Kotlin',
-  csharp: 'C#',
-  cpp: 'C++',
-  c: 'C',
-  ruby: 'Ruby',
-  php: 'PHP',
-  swift: 'Swift',
-  scala: 'Scala',
-  shellscript: 'Shell',
-};
-
-/** The name people use for a VS Code language id (`typescriptreact` → TypeScript). */
-export function languageName(languageId: string): string {
-  return LANGUAGE_NAMES[languageId] ?? languageId;
-}
 
 export interface CodeVersion {
   text: string;

@@ -3,7 +3,7 @@ import { Lazy } from '../../../common/Lazy';
 import { nullLogger, type Logger } from '../../ports';
 import type { FinishReason } from '../../llm/types';
 import tuned from '../../../../data/quality/weights.json';
-import { COMPANION_LANGUAGES, canonicalLanguage } from './languageIds';
+import { COMPANION_LANGUAGES, canonicalLanguage } from '../../languages';
 import { detectBlockLanguage } from './detectCodeLanguage';
 import type { QualityScore } from './QualityScore';
 import {

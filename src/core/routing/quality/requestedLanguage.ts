@@ -1,4 +1,4 @@
-import { canonicalLanguage } from './languageIds';
+import { canonicalLanguage } from '../../languages';
 
 export interface RequestedLanguage {
   language: string;

@@ -2,7 +2,7 @@ import type { InventedApi } from '../apis/InventedApi';
 import { pythonInventedApi } from '../apis/pythonApis';
 import { javascriptInventedApi } from '../apis/javascriptApis';
 import { cliInventedCommand, goInventedApi, javaInventedApi, rustInventedApi, typescriptInventedType } from '../apis/otherApis';
-import { canonicalLanguage } from '../languageIds';
+import { canonicalLanguage } from '../../../languages';
 import type { KnownApis } from '../KnownApis';
 import type { QualityRule } from '../QualityRule';
 import { blockLanguage } from './languageRule';

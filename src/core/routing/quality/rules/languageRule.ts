@@ -1,6 +1,6 @@
 import type { CodeBlock } from '../splitAnswer';
 import { detectBlockLanguage } from '../detectCodeLanguage';
-import { COMPANION_LANGUAGES, canonicalLanguage, satisfies } from '../languageIds';
+import { COMPANION_LANGUAGES, canonicalLanguage, satisfies } from '../../../languages';
 import type { QualityRule } from '../QualityRule';
 
 const DISPLAY: Record<string, string> = { javascript: 'JavaScript', typescript: 'TypeScript', csharp: 'C#', cpp: 'C++', php: 'PHP', sql: 'SQL' };

@@ -1,4 +1,4 @@
-import { canonicalLanguage } from '../languageIds';
+import { canonicalLanguage } from '../../../languages';
 import type { QualityRule } from '../QualityRule';
 import { displayLanguage } from './languageRule';
 import { detectBlockLanguage } from '../detectCodeLanguage';

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { DisposableStore, type IDisposable } from '../../common/Disposable';
+import type { IChatEngine } from '../../core/chat/ChatEngine';
+import type { Logger } from '../../core/ports';
+import { participantCommands } from '../chat/ChatParticipant';
+import { ChatViewProvider } from './ChatViewProvider';
+import type { InsertedCode } from './InsertedCode';
+
+export interface ChatViewDeps {
+  context: Pick<vscode.ExtensionContext, 'extensionUri' | 'workspaceState' | 'extension'>;
+  engine: IChatEngine;
+  log: Logger;
+  /** Code the user put into an editor from an answer ("Insert at Cursor"). */
+  onDidInsertCode: (code: InsertedCode) => void;
+}
+
+/** The Jarvis chat view (a webview kept alive while hidden, its transcript in workspaceState), with the slash commands package.json declares. */
+export function registerChatView(deps: ChatViewDeps): { chatView: ChatViewProvider; disposable: IDisposable } {
+  const { context, engine, log } = deps;
+  const chatView = new ChatViewProvider(context.extensionUri, engine, context.workspaceState, log, {
+    commands: participantCommands(context.extension.packageJSON),
+  });
+  // Disposed in reverse: the registration goes before the provider it serves.
+  const disposable = new DisposableStore();
+  disposable.add(chatView);
+  disposable.add(chatView.onDidInsertCode(deps.onDidInsertCode));
+  disposable.add(vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView, { webviewOptions: { retainContextWhenHidden: true } }));
+  return { chatView, disposable };
+}
