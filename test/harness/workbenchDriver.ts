@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 /**
  * Drives a VS Code window the way a person does: command palette, status bar, webviews, screenshots.
@@ -104,6 +104,37 @@ export class WorkbenchDriver {
       if (Date.now() > deadline) throw new Error(`No status bar item matches ${match} after ${timeoutMs} ms. Items: ${JSON.stringify(texts)}`);
       await this.page.waitForTimeout(250);
     }
+  }
+
+  /**
+   * Waits for a notification whose text includes `text`, as a toast or in the notification center: 1.139 may park
+   * a notification in the center without a toast (and a toast times out anyway). The center is opened from the
+   * palette, as a person would; it lists new notifications live. Returns the notification's locator.
+   */
+  async waitForNotification(text: string, timeoutMs = 60_000): Promise<Locator> {
+    // Toasts and the center draw the same list items.
+    const item = this.page.locator('.notification-list-item', { hasText: text }).first();
+    const center = this.page.locator('.notifications-center.visible');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await item.isVisible()) return item;
+      if (Date.now() > deadline) {
+        const shown = await this.page.locator('.notification-list-item').allTextContents();
+        throw new Error(
+          `No notification with "${text}" within ${timeoutMs} ms, in a toast or the notification center (notifications: ${JSON.stringify(shown)})`,
+        );
+      }
+      if (!(await center.isVisible())) await this.runCommand('Notifications: Show Notifications');
+      await item.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+    }
+  }
+
+  /** Hides the notification center if it is open (it lies over the lower right of the window, chat input included). */
+  async hideNotificationCenter(): Promise<void> {
+    const center = this.page.locator('.notifications-center.visible');
+    if (!(await center.isVisible())) return;
+    await center.locator('.action-label[aria-label^="Hide Notifications"]').first().click();
+    await center.waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
   /** Saves `<screenshotsDir>/<prefix>-<name>.png` and returns its path. */

@@ -14,23 +14,9 @@ describe('First run without Ollama: the Get Started walkthrough', function () {
 
   it('offers the walkthrough in one notification when Ollama cannot be reached', async () => {
     const { driver, fakeUrl } = uiSession();
-    // 1.139 may park it in the notification center without a toast (and a toast times out anyway): whichever
-    // shows it. The center is opened from the palette as a person would; it lists new notifications live.
-    const item = driver.page.locator('.notification-list-item', { hasText: `nothing answers at ${fakeUrl}` });
-    const center = driver.page.locator('.notifications-center.visible');
-    const deadline = Date.now() + 60_000;
-    while (!(await item.first().isVisible())) {
-      if (Date.now() > deadline) {
-        const shown = await driver.page.locator('.notification-list-item').allTextContents();
-        throw new Error(`No walkthrough offer within 60 s, in a toast or the notification center (notifications: ${JSON.stringify(shown)})`);
-      }
-      if (!(await center.isVisible())) await driver.runCommand('Notifications: Show Notifications');
-      await item
-        .first()
-        .waitFor({ state: 'visible', timeout: 2_000 })
-        .catch(() => undefined);
-    }
-    assert.equal(await item.count(), 1, 'the offer is shown more than once');
+    const offer = `nothing answers at ${fakeUrl}`;
+    const item = await driver.waitForNotification(offer);
+    assert.equal(await driver.page.locator('.notification-list-item', { hasText: offer }).count(), 1, 'the offer is shown more than once');
     await driver.screenshot('01-notification');
     await item.locator('.monaco-button', { hasText: 'Open Walkthrough' }).click();
   });
