@@ -128,7 +128,10 @@ describe('Jarvis dashboard in a real VS Code window', function () {
     assert.equal(saved.text, `$${expected.toFixed(2)}`);
     assert.match((await frame.locator('#saved .card-detail').textContent()) ?? '', new RegExp(`for ${answers} answers on gpt-4o`));
     assert.match((await frame.locator('#savings-method').textContent()) ?? '', /real input and output tokens at the reference model’s list price/);
-    assert.match((await frame.locator('#price-source').textContent()) ?? '', /built-in table taken \d{4}-\d\d-\d\d; gpt-4o at \$2\.5 in \/ \$10 out/);
+    assert.match(
+      (await frame.locator('#price-source').textContent()) ?? '',
+      /^Prices: genai-prices [\d.]+ \(published \d{4}-\d\d-\d\d\), then the built-in table \(\d{4}-\d\d-\d\d\).*Reference gpt-4o: \$2\.5 in \/ \$10 out per 1M tokens from genai-prices/,
+    );
     assert.ok((await frame.locator('#latency tbody tr', { hasText: 'llama3' }).count()) >= 1, 'latency row for llama3');
     assert.equal((await frame.locator('#chart-hourly canvas').count()) > 0, true, 'the hourly chart is drawn on a canvas');
     savedBeforeReload = saved.raw;

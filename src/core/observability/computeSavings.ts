@@ -24,7 +24,8 @@ export const SAVINGS_METHOD =
  * token counts and list prices, never from averages. Undefined when the reference has no known price.
  */
 export function computeSavings(requests: readonly RequestSummary[], pricing: PricingTable, referenceModel: string): Savings | undefined {
-  if (!pricing.priceOf(referenceModel)) return undefined;
+  // Nothing to compare yet (e.g. at activation): no price is looked up, so the price database stays unloaded.
+  if (requests.length === 0 || !pricing.priceOf(referenceModel)) return undefined;
   let baselineUsd = 0;
   let actualUsd = 0;
   let counted = 0;

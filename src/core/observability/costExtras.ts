@@ -1,4 +1,5 @@
 import type { JarvisSettings } from '../config/settings';
+import { genaiPriceCatalog } from '../llm/pricing/GenaiPriceCatalog';
 import { PricingTable } from '../llm/pricing/PricingTable';
 import { computeSavings, type Savings } from './computeSavings';
 import type { RequestHistory } from './RequestHistory';
@@ -43,6 +44,6 @@ export function costExtras(history: RequestHistory, settings: JarvisSettings, al
 /** The price table for the current overrides: rebuilt only when the overrides object changes (settings changes replace it), not per render. */
 let cached: { overrides: JarvisSettings['pricing']['overrides']; table: PricingTable } | undefined;
 export function pricingFor(overrides: JarvisSettings['pricing']['overrides']): PricingTable {
-  if (cached?.overrides !== overrides) cached = { overrides, table: new PricingTable(overrides) };
+  if (cached?.overrides !== overrides) cached = { overrides, table: new PricingTable(overrides, undefined, genaiPriceCatalog) };
   return cached.table;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../common/Clock';
 import type { JarvisSettings } from '../config/settings';
+import { genaiPriceCatalog } from '../llm/pricing/GenaiPriceCatalog';
 import { PricingTable } from '../llm/pricing/PricingTable';
 import type { LlmProvider } from '../llm/types';
 import type { Timer } from '../resilience/Timer';
@@ -41,7 +42,7 @@ export interface RoutingPartsDeps {
 /** The router and hybrid strategy for settings `s`, with the routes, pricing and quality validator they use. */
 export function buildRoutingParts(s: JarvisSettings, deps: RoutingPartsDeps): RoutingParts {
   const routes = buildRoutes(s, deps.vscodeModels);
-  const pricing = new PricingTable(s.pricing.overrides);
+  const pricing = new PricingTable(s.pricing.overrides, undefined, genaiPriceCatalog);
   const router = new Router({
     providers: deps.providers,
     routes,

@@ -157,13 +157,18 @@ export function renderTables(s: DashboardSnapshot, post: Post): HTMLElement {
       h(
         'p',
         { class: 'muted', id: 'price-source' },
-        `Prices: ${s.pricing.source} taken ${s.pricing.takenOn}`,
-        ref
-          ? `; ${ref.model} at $${ref.input} in / $${ref.output} out per 1M tokens (${ref.from === 'override' ? 'from your overrides' : 'built-in table'})`
-          : '',
-        s.pricing.overridden.length ? `; overridden: ${s.pricing.overridden.join(', ')} ` : ' ',
+        `Prices: ${s.pricing.catalog ? `${s.pricing.catalog}, then ` : ''}the built-in table (${s.pricing.takenOn}); jarvis.pricing.overrides win over both. `,
+        ref && ref.input !== undefined ? `Reference ${ref.model}: $${ref.input} in / $${ref.output} out per 1M tokens from ${ref.source}. ` : '',
         settingLink(post, 'jarvis.pricing.overrides', 'edit overrides'),
       ),
+      s.pricing.models.length === 0
+        ? null
+        : table(
+            'Prices of the cloud models used this month',
+            ['Model', '$/1M in', '$/1M out', 'price from'],
+            s.pricing.models.map((m) => [m.model, m.input === undefined ? '—' : String(m.input), m.output === undefined ? '—' : String(m.output), m.source]),
+            'prices',
+          ),
     ),
     h(
       'section',

@@ -103,12 +103,24 @@ export interface DashboardRequest {
 }
 
 export interface DashboardPricing {
-  /** e.g. "built-in table". */
-  source: string;
-  /** When the built-in table was taken (YYYY-MM-DD). */
+  /** The maintained price database asked first, e.g. "genai-prices 0.1.8 (published 2026-09-23)"; absent without one. */
+  catalog?: string;
+  /** When the built-in fallback table was taken (YYYY-MM-DD). */
   takenOn: string;
-  /** Models priced from jarvis.pricing.overrides instead. */
+  /** Models priced from jarvis.pricing.overrides. */
   overridden: string[];
-  /** The reference model's price ($ per 1M tokens) and where it came from. */
-  reference?: { model: string; input: number; output: number; from: 'override' | 'table' };
+  /** The savings' reference model's price and where it came from. */
+  reference?: DashboardPrice;
+  /** Each cloud model answering this month, with its price and source. */
+  models: DashboardPrice[];
+}
+
+export interface DashboardPrice {
+  model: string;
+  /** $ per 1M tokens; absent when no price is known. */
+  input?: number;
+  output?: number;
+  from: 'override' | 'catalog' | 'table' | 'unknown';
+  /** Readable source, e.g. "genai-prices 0.1.8 (published 2026-09-23) as gpt-4o" or "built-in table (2025-10-20)". */
+  source: string;
 }

@@ -2,7 +2,15 @@ import { PRICES_TAKEN_ON } from '../../llm/pricing/defaultPrices';
 import type { PricingTable } from '../../llm/pricing/PricingTable';
 import { SAVINGS_METHOD } from '../computeSavings';
 import type { RequestSummary } from '../RequestHistory';
-import type { DashboardLatency, DashboardModelCost, DashboardRequest, DashboardSavings, DashboardShare, DashboardSnapshot } from './DashboardSnapshot';
+import type {
+  DashboardLatency,
+  DashboardPrice,
+  DashboardModelCost,
+  DashboardRequest,
+  DashboardSavings,
+  DashboardShare,
+  DashboardSnapshot,
+} from './DashboardSnapshot';
 import { dayKey, type UsageDay, type UsageEntry } from './UsageLedger';
 
 const HOUR_MS = 3_600_000;
@@ -96,7 +104,7 @@ export function buildDashboardSnapshot(i: DashboardInputs): DashboardSnapshot {
     },
     alerts: i.alerts.filter((a) => !a.acknowledged).map((a) => ({ id: a.id, rule: a.rule, severity: a.severity, message: a.message, firedAt: a.firedAt })),
     recent: requests.slice(-recentLimit).reverse().map(toRow),
-    pricing: pricingOf(i),
+    pricing: pricingOf(i, month),
   };
 }
 
@@ -231,19 +239,30 @@ function toRow(r: RequestSummary): DashboardRequest {
   };
 }
 
-function pricingOf(i: DashboardInputs): DashboardSnapshot['pricing'] {
-  const overridden = Object.keys(i.priceOverrides).sort(cmp);
-  const ref = i.referenceModel;
-  const price = ref ? i.pricing.priceOf(ref) : undefined;
-  const fromOverride = ref !== undefined && overridden.some((m) => ref.toLowerCase().startsWith(m.trim().toLowerCase()));
+function pricingOf(i: DashboardInputs, month: string): DashboardSnapshot['pricing'] {
+  const models = new Set<string>();
+  for (const d of i.usage) if (d.day.startsWith(month)) for (const e of d.entries) if (e.placement === 'cloud') models.add(e.model);
+  const catalog = i.pricing.catalogSource;
   return {
-    source: 'built-in table',
+    ...(catalog ? { catalog } : {}),
     takenOn: PRICES_TAKEN_ON,
-    overridden,
-    ...(ref && price
-      ? { reference: { model: ref, input: price.input, output: price.output, from: fromOverride ? ('override' as const) : ('table' as const) } }
-      : {}),
+    overridden: Object.keys(i.priceOverrides).sort(cmp),
+    ...(i.referenceModel ? { reference: priceOf(i, i.referenceModel) } : {}),
+    models: [...models].sort(cmp).map((m) => priceOf(i, m)),
   };
+}
+
+function priceOf(i: DashboardInputs, model: string): DashboardPrice {
+  const src = i.pricing.sourceOf(model);
+  const price = i.pricing.priceOf(model);
+  if (!src || !price) return { model, from: 'unknown', source: 'no known price (add it in jarvis.pricing.overrides)' };
+  const source =
+    src.from === 'override'
+      ? 'jarvis.pricing.overrides'
+      : src.from === 'catalog'
+        ? `${src.source}${src.id !== model ? ` as ${src.id}` : ''}`
+        : `built-in table (${src.takenOn})`;
+  return { model, input: price.input, output: price.output, from: src.from, source };
 }
 
 const isAnswer = (r: RequestSummary) => r.outcome === 'success' || r.outcome === 'cached' || r.outcome === 'degraded';

@@ -199,18 +199,34 @@ describe('buildDashboardSnapshot', () => {
     assert.equal(all.recent.find((r) => r.requestId === 'r3')?.audited, false, 'a cached answer sent nothing');
   });
 
-  it('names the price source and date, and whether the reference price is an override', () => {
+  it('names where each price came from: overrides, the price database, the dated table', () => {
     const { inputs } = scenario();
     const table = buildDashboardSnapshot(inputs).pricing;
     assert.deepEqual(table, {
-      source: 'built-in table',
       takenOn: PRICES_TAKEN_ON,
       overridden: [],
-      reference: { model: 'gpt-4o', input: 2.5, output: 10, from: 'table' },
+      reference: { model: 'gpt-4o', input: 2.5, output: 10, from: 'table', source: `built-in table (${PRICES_TAKEN_ON})` },
+      models: [
+        { model: 'gpt-4o', input: 2.5, output: 10, from: 'table', source: `built-in table (${PRICES_TAKEN_ON})` },
+        { model: 'mystery-model', from: 'unknown', source: 'no known price (add it in jarvis.pricing.overrides)' },
+      ],
+    });
+    const catalog = {
+      source: 'price-db 2 (published 2026-11-01)',
+      priceOf: (m: string) => (m === 'gpt-4o' ? { id: 'gpt-4o-2024-11-20', input: 2.4, output: 9.6 } : undefined),
+    };
+    const fromDb = buildDashboardSnapshot({ ...inputs, pricing: new PricingTable({}, PRICES, catalog) }).pricing;
+    assert.equal(fromDb.catalog, 'price-db 2 (published 2026-11-01)');
+    assert.deepEqual(fromDb.reference, {
+      model: 'gpt-4o',
+      input: 2.4,
+      output: 9.6,
+      from: 'catalog',
+      source: 'price-db 2 (published 2026-11-01) as gpt-4o-2024-11-20',
     });
     const overrides = { 'gpt-4o': { input: 3, output: 12 } };
-    const over = buildDashboardSnapshot({ ...inputs, pricing: new PricingTable(overrides, PRICES), priceOverrides: overrides }).pricing;
-    assert.deepEqual(over.reference, { model: 'gpt-4o', input: 3, output: 12, from: 'override' });
+    const over = buildDashboardSnapshot({ ...inputs, pricing: new PricingTable(overrides, PRICES, catalog), priceOverrides: overrides }).pricing;
+    assert.deepEqual(over.reference, { model: 'gpt-4o', input: 3, output: 12, from: 'override', source: 'jarvis.pricing.overrides' });
     assert.deepEqual(over.overridden, ['gpt-4o']);
   });
 
