@@ -130,4 +130,20 @@ export default tseslint.config(
     files: ['src/vscode/**/*.ts', 'src/extension.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noTest] }] },
   },
+  {
+    // Style guide (issue #9): small files named after their export, none over 400 lines.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.mjs', '*.mjs'],
+    rules: { 'max-lines': ['error', { max: 400 }] },
+  },
+  {
+    // Data, not code: the router corpus's prompt templates, one table per category.
+    files: ['scripts/router-data/templates.mjs'],
+    rules: { 'max-lines': 'off' },
+  },
+  {
+    // Still to split (docs/NEXT.md, #9): each needs its shared setup moved out first (browser page,
+    // wire-format helpers). Remove an entry when its file is split; nothing new goes on this list.
+    files: ['test/fakes/FakeOllamaServer.ts', 'test/unit/webview/webviewChat.test.ts', 'test/unit/llm/openai/openaiProvider.test.ts'],
+    rules: { 'max-lines': 'off' },
+  },
 );

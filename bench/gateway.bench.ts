@@ -21,11 +21,13 @@ import { GatewayKeyStore } from '../src/core/gateway/GatewayKeyStore';
 import { GatewayServer } from '../src/core/gateway/GatewayServer';
 import type { RateLimit } from '../src/core/gateway/TokenBucketLimiter';
 import { OllamaModels } from '../src/core/llm/ollama/OllamaModels';
-import { nullLogger, type KeyValueStore, type SecretStore } from '../src/core/ports';
+import { nullLogger } from '../src/core/ports';
 import { AgentResponder } from '../src/core/routing/AgentResponder';
 import { listModelCatalog } from '../src/core/routing/listModelCatalog';
 import { RoutingService } from '../src/core/routing/RoutingService';
 import { FakeOllamaServer } from '../test/fakes/FakeOllamaServer';
+import { MemorySecrets } from '../test/fakes/MemorySecrets';
+import { MemoryKv } from '../test/unit/helpers/MemoryKv';
 import { fmtMs, summarize } from '../test/harness/benchStats';
 
 const RUNS = 100;
@@ -35,15 +37,6 @@ const CONNECTIONS = 10;
 const UNLIMITED: RateLimit = { requests: 1_000_000_000, windowSeconds: 1, burst: 0 };
 /** The settings' shape, scaled so a 4 s run empties the bucket even on a loaded machine: 10 at once, then 2 per second. */
 const LIMITED: RateLimit = { requests: 120, windowSeconds: 60, burst: 10 };
-
-const memoryKv = (): KeyValueStore => {
-  const data = new Map<string, unknown>();
-  return { get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => void data.set(k, v) };
-};
-const memorySecrets = (): SecretStore => {
-  const data = new Map<string, string>();
-  return { get: async (k) => data.get(k), store: async (k, v) => void data.set(k, v), delete: async (k) => void data.delete(k) };
-};
 
 interface Load {
   requests: number;
@@ -110,12 +103,12 @@ async function main(): Promise<void> {
     keys: { get: async () => undefined },
     ollamaModels: () => models.list(),
     ollamaDetails: (m) => models.show(m),
-    store: memoryKv(),
+    store: new MemoryKv(),
     clock: systemClock,
     logger: nullLogger,
   });
   const agent = new AgentResponder(service, nullLogger);
-  const keys = new GatewayKeyStore(memorySecrets(), systemClock);
+  const keys = new GatewayKeyStore(new MemorySecrets(), systemClock);
   const server = new GatewayServer({
     keys,
     agent,

@@ -21,20 +21,16 @@ import { toOpenAIRequest } from '../src/core/llm/tools/toOpenAIRequest';
 import type { ToolDefinition } from '../src/core/llm/tools/ToolTypes';
 import { validateTools } from '../src/core/llm/tools/validateTools';
 import type { ChatMessage } from '../src/core/llm/types';
-import { nullLogger, type KeyValueStore } from '../src/core/ports';
+import { nullLogger } from '../src/core/ports';
 import { AgentResponder } from '../src/core/routing/AgentResponder';
 import { RoutingService } from '../src/core/routing/RoutingService';
 import { FakeOllamaServer } from '../test/fakes/FakeOllamaServer';
+import { MemoryKv } from '../test/unit/helpers/MemoryKv';
 import { fmtMs, summarize } from '../test/harness/benchStats';
 
 const RUNS = 150;
 const WARMUP = 15;
 const CONVERSIONS = 2000;
-
-const memoryStore = (): KeyValueStore => {
-  const data = new Map<string, unknown>();
-  return { get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => void data.set(k, v) };
-};
 
 /** Forty tools shaped like VS Code's built-in agent tools: a description and a few typed properties. */
 function fortyTools(): ToolDefinition[] {
@@ -76,7 +72,7 @@ async function main(): Promise<void> {
     keys: { get: async () => undefined },
     ollamaModels: () => models.list(),
     ollamaDetails: (m) => models.show(m),
-    store: memoryStore(),
+    store: new MemoryKv(),
     clock: systemClock,
     logger: nullLogger,
   });

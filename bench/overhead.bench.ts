@@ -12,19 +12,15 @@ import { systemClock } from '../src/common/Clock';
 import { ChatEngine } from '../src/core/chat/ChatEngine';
 import { DEFAULT_SETTINGS, type JarvisSettings } from '../src/core/config/settings';
 import { OllamaModels } from '../src/core/llm/ollama/OllamaModels';
-import { nullLogger, type KeyValueStore } from '../src/core/ports';
+import { nullLogger } from '../src/core/ports';
 import { RoutingService } from '../src/core/routing/RoutingService';
 import { FakeOllamaServer } from '../test/fakes/FakeOllamaServer';
+import { MemoryKv } from '../test/unit/helpers/MemoryKv';
 import { fmtMs, summarize } from '../test/harness/benchStats';
 
 const RUNS = 200;
 const WARMUP = 20;
 const TARGET_MS = 5;
-
-const memoryStore = (): KeyValueStore => {
-  const data = new Map<string, unknown>();
-  return { get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => void data.set(k, v) };
-};
 
 async function main(): Promise<void> {
   const fake = await FakeOllamaServer.start({ models: ['llama3'], reply: 'The answer is a short sentence.' });
@@ -34,7 +30,7 @@ async function main(): Promise<void> {
     settings: () => settings,
     keys: { get: async () => undefined },
     ollamaModels: () => models.list(),
-    store: memoryStore(),
+    store: new MemoryKv(),
     clock: systemClock,
     logger: nullLogger,
   });

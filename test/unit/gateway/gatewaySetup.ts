@@ -6,25 +6,12 @@ import { GatewayServer, type GatewayLimits, type McpHandler } from '../../../src
 import type { Role } from '../../../src/core/gateway/permissions';
 import type { RateLimit } from '../../../src/core/gateway/TokenBucketLimiter';
 import { OllamaModels } from '../../../src/core/llm/ollama/OllamaModels';
-import type { SecretStore } from '../../../src/core/ports';
 import { AgentResponder } from '../../../src/core/routing/AgentResponder';
 import { listModelCatalog } from '../../../src/core/routing/listModelCatalog';
 import { FakeClock } from '../../fakes/FakeClock';
+import { MemorySecrets } from '../../fakes/MemorySecrets';
 import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
 import { makeService, RecordingLogger, testSettings } from '../routing/routingServiceSetup';
-
-export class MemorySecrets implements SecretStore {
-  readonly map = new Map<string, string>();
-  async get(k: string) {
-    return this.map.get(k);
-  }
-  async store(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  async delete(k: string) {
-    this.map.delete(k);
-  }
-}
 
 export class RecordingAudit implements AuditSink {
   readonly entries: AuditEntry[] = [];

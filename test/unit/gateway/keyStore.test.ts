@@ -10,7 +10,8 @@ async function refused(work: Promise<unknown>, message: RegExp): Promise<void> {
   const e = await expectJarvisError(work, 'invalid-input');
   assert.match(e.message, message);
 }
-import { MemorySecrets, RecordingAudit } from './gatewaySetup';
+import { MemorySecrets } from '../../fakes/MemorySecrets';
+import { RecordingAudit } from './gatewaySetup';
 
 const DAY_MS = 86_400_000;
 

@@ -2,20 +2,8 @@ import { strict as assert } from 'node:assert';
 import { isJarvisError } from '../../../src/common/errors';
 import { ApiKeyStore } from '../../../src/core/security/ApiKeyStore';
 import type { AuditEntry } from '../../../src/core/audit/AuditLog';
-import { nullLogger, type SecretStore } from '../../../src/core/ports';
-
-class MemorySecrets implements SecretStore {
-  readonly map = new Map<string, string>();
-  async get(k: string) {
-    return this.map.get(k);
-  }
-  async store(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  async delete(k: string) {
-    this.map.delete(k);
-  }
-}
+import { nullLogger } from '../../../src/core/ports';
+import { MemorySecrets } from '../../fakes/MemorySecrets';
 
 describe('ApiKeyStore', () => {
   it('stores trimmed keys under jarvis.<provider>.apiKey and reads them back', async () => {

@@ -30,7 +30,6 @@
  * beyond ~30k × 768 it passes 25 ms and would need WebAssembly SIMD or an ANN index. Every write
  * batch still rewrites index.json (metadata only, ~0.25 KB per memory) — batched, never per insert.
  */
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { throwIfAborted } from '../../../common/abort';
@@ -38,18 +37,19 @@ import { type Clock, systemClock } from '../../../common/Clock';
 import { JarvisError, errorMessage } from '../../../common/errors';
 import { asStorageError } from './asStorageError';
 import { type Logger, nullLogger } from '../../ports';
-import { checkEmbeddings, type Embedder } from '../embedders/Embedder';
+import type { Embedder } from '../embedders/Embedder';
 import { embedInBatches } from './embedInBatches';
-import { DEFAULT_KEYWORD_WEIGHT, fuseHybrid, type FusionInput } from './fuseHybrid';
+import { DEFAULT_KEYWORD_WEIGHT } from './fuseHybrid';
 import { loadMemoryState, type RecoveryReport } from './loadMemoryState';
 import { MemoryJournal, type JournalEntry } from './MemoryJournal';
-import { checkSearchOptions, type MemoryFilter, type MemorySearchResult, type SearchOptions, hasFilter, matchesFilter } from './MemoryQuery';
+import { type MemoryFilter, type MemorySearchResult, type SearchOptions, matchesFilter } from './MemoryQuery';
 import { type MemoryRecord, type NewMemory, validateNewMemory } from './MemoryRecord';
 import { MemoryState } from './MemoryState';
 import { generationDir } from './StorePointer';
-import { normalizeRows } from './VectorMatrix';
 import { validateEmbedder } from '../embedders/validateEmbedder';
 import { type OpOutcome, WriteQueue } from './WriteQueue';
+import { planMemoryWrites, type MemoryPatch, type MemoryWriteOp } from './planMemoryWrites';
+import { searchMemoryState } from './searchMemoryState';
 import { alwaysTrusted, assertTrusted, type WorkspaceTrust } from './WorkspaceTrust';
 
 export interface VectorMemoryStoreOptions {
@@ -68,26 +68,17 @@ export interface VectorMemoryStoreOptions {
   keywordWeight?: number;
 }
 
-export interface MemoryPatch {
-  text?: string;
-  type?: NewMemory['type'];
-  metadata?: NewMemory['metadata'];
-}
+export type { MemoryPatch } from './planMemoryWrites';
 
 export interface SwitchProgress {
   done: number;
   total: number;
 }
 
-type WriteOp =
-  | { kind: 'put'; input: ReturnType<typeof validateNewMemory>; signal?: AbortSignal }
-  | { kind: 'update'; id: string; patch: MemoryPatch; signal?: AbortSignal }
-  | { kind: 'delete'; id: string };
-
 const DAY_MS = 86_400_000;
 
 export class VectorMemoryStore {
-  private readonly queue: WriteQueue<WriteOp, MemoryRecord | boolean>;
+  private readonly queue: WriteQueue<MemoryWriteOp, MemoryRecord | boolean>;
   private switching = false;
 
   private constructor(
@@ -198,40 +189,8 @@ export class VectorMemoryStore {
   }
 
   /** Hybrid (semantic + BM25) search; see fuseHybrid for how the two are combined. */
-  async search(query: string, options: SearchOptions = {}): Promise<MemorySearchResult[]> {
-    if (typeof query !== 'string' || query.trim() === '') {
-      throw new JarvisError('invalid-input', 'A memory search needs a non-empty query.');
-    }
-    const { limit = 5, minSimilarity = 0.3, mode = 'hybrid', signal } = options;
-    checkSearchOptions(limit, minSimilarity, mode);
-    const state = this.state;
-    let vector: Float32Array | undefined;
-    if (mode !== 'keyword') {
-      const [v] = checkEmbeddings(await state.embedder.embed([query], signal), 1, state.embedder.dimension, `Embedder "${state.embedder.id}"`);
-      vector = normalizeRows([v], state.embedder.dimension);
-    }
-    throwIfAborted(signal);
-    const filtered = hasFilter(options);
-    const accept = (id: string | undefined) => id !== undefined && (!filtered || matchesFilter(state.records.get(id)!.record, options));
-    const pool = Math.max(20, limit * 4);
-    const candidates = new Map<string, FusionInput>();
-    if (vector) {
-      for (const hit of state.matrix.topK(vector, pool, minSimilarity, (row) => accept(state.idAt(row)))) {
-        const id = state.idAt(hit.row)!;
-        candidates.set(id, { id, similarity: hit.score, bm25: 0 });
-      }
-    }
-    if (mode !== 'semantic') {
-      for (const hit of (await state.keywordIndex()).search(query, pool, accept)) {
-        const known = candidates.get(hit.id);
-        if (known) known.bm25 = hit.score;
-        else candidates.set(hit.id, { id: hit.id, similarity: vector ? cosine(vector, state, hit.id) : 0, bm25: hit.score });
-      }
-    }
-    const weight = mode === 'hybrid' ? this.keywordWeight : mode === 'keyword' ? 1 : 0;
-    return fuseHybrid([...candidates.values()], weight)
-      .slice(0, limit)
-      .map((f) => ({ record: state.records.get(f.id)!.record, similarity: candidates.get(f.id)!.similarity, keywordScore: f.keywordScore, score: f.score }));
+  search(query: string, options: SearchOptions = {}): Promise<MemorySearchResult[]> {
+    return searchMemoryState(this.state, query, options, this.keywordWeight);
   }
 
   /**
@@ -332,42 +291,10 @@ export class VectorMemoryStore {
       .catch((e) => this.logger.warn(`Could not remove old memory generation: ${errorMessage(e)}`));
   }
 
-  private async flush(ops: WriteOp[]): Promise<OpOutcome<MemoryRecord | boolean>[]> {
+  private async flush(ops: MemoryWriteOp[]): Promise<OpOutcome<MemoryRecord | boolean>[]> {
     const state = this.state;
     const now = this.clock.now();
-    const working = new Map<string, MemoryRecord | null>();
-    const current = (id: string) => (working.has(id) ? (working.get(id) ?? undefined) : state.records.get(id)?.record);
-    const toEmbed = new Map<string, MemoryRecord>();
-    const entries: JournalEntry[] = [];
-    const outcomes = ops.map((op): OpOutcome<MemoryRecord | boolean> => {
-      if (op.kind !== 'delete' && op.signal?.aborted) return { ok: false, error: new JarvisError('cancelled', 'The request was cancelled.') };
-      if (op.kind === 'delete') {
-        if (!current(op.id)) return { ok: true, value: false };
-        working.set(op.id, null);
-        toEmbed.delete(op.id);
-        entries.push({ op: 'del', id: op.id });
-        return { ok: true, value: true };
-      }
-      let record: MemoryRecord;
-      if (op.kind === 'put') {
-        const { importance = 'medium', ...rest } = op.input.metadata;
-        record = { id: randomUUID(), type: op.input.type, text: op.input.text, metadata: { ...rest, importance, createdAt: now, updatedAt: now } };
-      } else {
-        const cur = current(op.id);
-        if (!cur) return { ok: false, error: new JarvisError('invalid-input', `There is no memory with id "${op.id}".`) };
-        record = { ...cur, ...(op.patch.text !== undefined ? { text: op.patch.text } : {}), ...(op.patch.type ? { type: op.patch.type } : {}) };
-        record.metadata = { ...cur.metadata, ...(op.patch.metadata ?? {}), createdAt: cur.metadata.createdAt, updatedAt: now };
-        if (record.text === cur.text && !toEmbed.has(op.id)) {
-          working.set(op.id, record);
-          entries.push({ op: 'put', record });
-          return { ok: true, value: record };
-        }
-      }
-      working.set(record.id, record);
-      toEmbed.set(record.id, record);
-      entries.push({ op: 'put', record });
-      return { ok: true, value: record };
-    });
+    const { outcomes, working, toEmbed, entries } = planMemoryWrites(ops, state, now);
     if (entries.length === 0) return outcomes;
 
     const embedded = [...toEmbed.values()];
@@ -401,13 +328,6 @@ export class VectorMemoryStore {
     }
     return outcomes;
   }
-}
-
-function cosine(query: Float32Array, state: MemoryState, id: string): number {
-  const row = state.matrix.row(state.records.get(id)!.row);
-  let s = 0;
-  for (let i = 0; i < row.length; i++) s += row[i] * query[i];
-  return s;
 }
 
 function checkId(id: unknown): void {
