@@ -8,7 +8,7 @@ import { runAsMain, runUiSuite } from './runUiSuite';
 const vscode = vscodeArg() ?? vscodeBuilds[0].vscode;
 const newest = vscode === vscodeBuilds[0].vscode;
 // Every UI test on the newest build; on older ones the Jarvis chat view, the front end for builds without a Chat view.
-const files = newest ? ['chatView.uitest.js', 'editorCommands.uitest.js', 'nativeChat.uitest.js', 'dashboard.uitest.js'] : ['chatView.uitest.js'];
+const files = newest ? ['chatView.uitest.js', 'editorCommands.uitest.js', 'nativeChat.uitest.js'] : ['chatView.uitest.js'];
 runAsMain('ui', () =>
   runUiSuite({
     suite: 'ui',
