@@ -16,19 +16,23 @@ export interface ChatHtmlOptions {
 /** base64 / base64url / hex: anything else could break out of the CSP's quoted nonce. */
 const NONCE = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
 
-export function chatContentSecurityPolicy(cspSource: string, nonce: string): string {
+/**
+ * The policy of every Jarvis webview page. Checks what it interpolates (so each page need not): `page` names the
+ * caller in the error.
+ */
+export function chatContentSecurityPolicy(cspSource: string, nonce: string, page = 'chatHtml'): string {
+  if (!NONCE.test(nonce)) {
+    throw new Error(`${page}: the nonce must be at least 16 base64 or hex characters (use crypto.randomBytes).`);
+  }
+  // A separator would let the source add directives of its own (e.g. "; script-src *").
+  if (cspSource.trim() === '' || /[;,\r\n]/.test(cspSource)) {
+    throw new Error(`${page}: cspSource must be a list of CSP sources without ';' or ',' (got ${JSON.stringify(cspSource)}).`);
+  }
   return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
 }
 
 export function chatHtml(options: ChatHtmlOptions): string {
   const { cspSource, nonce, scriptUri, styleUri } = options;
-  if (!NONCE.test(nonce)) {
-    throw new Error('chatHtml: the nonce must be at least 16 base64 or hex characters (use crypto.randomBytes).');
-  }
-  // A separator would let the source add directives of its own (e.g. "; script-src *").
-  if (cspSource.trim() === '' || /[;,\r\n]/.test(cspSource)) {
-    throw new Error(`chatHtml: cspSource must be a list of CSP sources without ';' or ',' (got ${JSON.stringify(cspSource)}).`);
-  }
   const csp = chatContentSecurityPolicy(cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="en">

@@ -14,16 +14,10 @@ export interface DashboardHtmlOptions {
   styleUri: string;
 }
 
-const NONCE = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
-
 export function dashboardHtml(o: DashboardHtmlOptions): string {
-  if (!NONCE.test(o.nonce)) throw new Error('dashboardHtml: the nonce must be at least 16 base64 or hex characters (use crypto.randomBytes).');
-  if (o.cspSource.trim() === '' || /[;,\r\n]/.test(o.cspSource)) {
-    throw new Error(`dashboardHtml: cspSource must be a list of CSP sources without ';' or ',' (got ${JSON.stringify(o.cspSource)}).`);
-  }
   // The same policy as the chat view: scripts only with the nonce, styles and fonts only from the extension.
   // uPlot draws on <canvas> and positions its elements through the CSSOM, which style-src does not govern.
-  const csp = chatContentSecurityPolicy(o.cspSource, o.nonce);
+  const csp = chatContentSecurityPolicy(o.cspSource, o.nonce, 'dashboardHtml');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,3 +1,5 @@
+import type { Savings } from '../computeSavings';
+
 /**
  * What the dashboard webview draws: one self-contained, JSON-safe object built by
  * buildDashboardSnapshot and posted to the page whole (the page keeps no state of its own beyond
@@ -42,16 +44,8 @@ export interface DashboardCost {
   unknownCostCalls: number;
 }
 
-export interface DashboardSavings {
-  referenceModel: string;
-  /** What this month's answers would have cost on the reference model. */
-  baselineUsd: number;
-  actualUsd: number;
-  savedUsd: number;
-  requests: number;
-  skipped: number;
-  method: string;
-}
+/** computeSavings over this month's answers, with the method the dashboard prints. */
+export type DashboardSavings = Savings & { method: string };
 
 export interface DashboardShare {
   /** jarvis.routing.localRatio. */
