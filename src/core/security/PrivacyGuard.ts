@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
 import { JarvisError } from '../../common/errors';
+import { contentShowsNoSecret, SENSITIVE_FILE_GLOBS, SHAREABLE_ENV } from './credentialsFiles';
+import { notASecret } from './notASecret';
 import { SECRET_PATTERNS } from './secretPatterns';
 import { SecretlintScanner } from './SecretlintScanner';
 import { shannonEntropy } from './shannonEntropy';
@@ -61,26 +63,6 @@ export interface Redaction {
   kinds: string[];
 }
 
-// Names that hold credentials by convention. .env.example and friends are meant to be shared.
-const SENSITIVE_FILE_GLOBS = [
-  '.env',
-  '.env.*',
-  '*.pem',
-  '*.key',
-  '*.p12',
-  '*.pfx',
-  'id_rsa',
-  'id_dsa',
-  'id_ecdsa',
-  'id_ed25519',
-  'credentials',
-  'credentials.*',
-  '.netrc',
-  '.pgpass',
-  '.npmrc',
-  '.pypirc',
-];
-const SHAREABLE_ENV = /\.env\.(?:example|sample|template|dist|defaults)$/i;
 // Values that are obviously not a secret: templates, references, masks.
 const PLACEHOLDER = /^(?:\$\{|\{\{|<|%\(|\$[A-Z_])|x{4,}|\*{4,}|\.{4,}|changeme|placeholder|redacted|your[_-]|_here$/i;
 const PLACEHOLDER_WORD = /^(?:pass(?:word|wd)?|pwd|secret|token|changeme|admin|user|test)$/i;
@@ -89,7 +71,9 @@ const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/|urn:)|\.(?:json|ya?m
 const LOWER_WORDS = /^[a-z]+(?:[:/._-][a-z0-9]+)+$/;
 // The providers' documentation keys (AKIAIOSFODNN7EXAMPLE, …/bPxRfiCYEXAMPLEKEY) are published on purpose.
 const DOCUMENTATION_EXAMPLE = /EXAMPLE(?:KEY)?$/;
-const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+// One part of an identifier: lower-case or Capitalised words and short acronyms, a version digit or two.
+const IDENTIFIER_PART = /^(?:[a-z]{2,}|[A-Z][a-z]+|[A-Z]{2,6}(?![a-z]))(?:[A-Z][a-z]+|[A-Z]{2,6}(?![a-z]))*(?:[A-Z]?\d{1,2})?$/;
+const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 
 /**
  * Decides whether a request may go to a cloud model. Anything that looks like a credential, a
@@ -145,7 +129,7 @@ export class PrivacyGuard {
       const where = path ? `attachment ${path}` : (a.label ?? `attachment ${i + 1}`);
       if (path) {
         const base = path.slice(path.lastIndexOf('/') + 1);
-        if (this.isSensitiveName(base)) findings.push({ kind: 'credentials file', location: `file name ${path}` });
+        if (this.isSensitiveName(base) && !contentShowsNoSecret(base, a.content)) findings.push({ kind: 'credentials file', location: `file name ${path}` });
         if (this.isLocalOnlyPath(path)) findings.push({ kind: 'local-only path', location: `file ${path} (jarvis local-only globs)` });
       }
       for (const m of spansOf(a.content, i + 1)) findings.push({ kind: m.label, location: `${where} line ${lineOf(a.content, m.start)}` });
@@ -173,7 +157,8 @@ export class PrivacyGuard {
   private async deepMatches(text: string, fileName?: string): Promise<SecretSpan[]> {
     const own = this.matches(text);
     if (text.length === 0) return own;
-    const more = await this.deepScanner(text, fileName);
+    // secretlint's findings pass the same not-a-secret checks as the guard's own (placeholders, references, published keys).
+    const more = (await this.deepScanner(text, fileName)).filter((m) => notASecret(text.slice(m.start, m.end)) === undefined);
     const out = [...own];
     for (const m of more) {
       const overlapping = out.filter((o) => m.start < o.end && m.end > o.start);
@@ -197,8 +182,8 @@ export class PrivacyGuard {
         const value = groups.value ?? groups.value2 ?? m[0];
         if (pattern.needsEntropy && !this.looksRandom(value, groups.value2 !== undefined)) continue;
         if (pattern.skipPlaceholders && (PLACEHOLDER.test(value) || PLACEHOLDER_WORD.test(value))) continue;
-        if (DOCUMENTATION_EXAMPLE.test(value) || (pattern.randomBody && !looksLikeToken(value))) continue;
-        if (pattern.validate && !pattern.validate(value)) continue;
+        if (DOCUMENTATION_EXAMPLE.test(value) || (pattern.randomBody && !looksLikeToken(groups.body ?? value))) continue;
+        if (notASecret(value) !== undefined || (pattern.validate && !pattern.validate(value, m))) continue;
         const start = m.index + m[0].lastIndexOf(value);
         const end = start + value.length;
         // One secret, one finding: "sk-ant-…" also fits the wider keyword pattern when assigned.
@@ -216,6 +201,9 @@ export class PrivacyGuard {
     const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9_-]/].filter((c) => c.test(value)).length;
     if (classes < 2) return false;
     if (unquoted && /^[A-Za-z_]\w*$/.test(value) && !/\d/.test(value)) return false;
+    // Names made of words and acronyms (`"EnvironmentCredential"`, `"msal:acquireTokenStart"`,
+    // `FlowPasswordRequiredResultV2`) are identifiers even when quoted: no random part.
+    if (value.split(/[_:.-]/).every((part) => IDENTIFIER_PART.test(part))) return false;
     return shannonEntropy(value) >= this.minEntropy;
   }
 }

@@ -3,7 +3,11 @@ export interface SecretPattern {
   kind: string;
   /** Human name used in verdicts, e.g. "AWS access key id". */
   label: string;
-  /** Global regex; group `value` (or the whole match) is the secret itself, used for redaction. */
+  /**
+   * Global regex; group `value` (or the whole match) is the secret itself, used for redaction. An
+   * optional group `body` is the random part that `randomBody` judges (a Twitter bearer token starts
+   * with a run of `A`s that is format, not filler).
+   */
   re: RegExp;
   /**
    * Literals (case-sensitive) of which one must occur for the regex to possibly match, or a cheap
@@ -16,6 +20,6 @@ export interface SecretPattern {
   skipPlaceholders?: boolean;
   /** Prefix tokens: the body must not be a placeholder such as `ghp_xxxx…` (see PrivacyGuard). */
   randomBody?: boolean;
-  /** A last check on the value, e.g. that base64 decodes to `user:password`. */
-  validate?: (value: string) => boolean;
+  /** A last check on the value (and the whole match), e.g. that base64 decodes to `user:password`. */
+  validate?: (value: string, match: RegExpMatchArray) => boolean;
 }

@@ -12,6 +12,10 @@ const HEADERS =
 // Command-line flags whose argument is a credential.
 const FLAGS = String.raw`[\w-]*(?:password|passwd|passphrase|token|secret|api-key|apikey|account-key|access-key|auth-key|client-secret)`;
 
+// Vendors whose credentials gitleaks recognises only by the vendor's name nearby (no distinctive prefix).
+const VENDORS =
+  'adafruit|algolia|asana|beamer|bitbucket|bittrex|cloudflare|codecov|cohere|coinbase|confluent|datadog|droneci|etsy|fastly|finicity|finnhub|flickr|freshbooks|gitter|gocardless|heroku|intercom|kraken|kucoin|launchdarkly|linkedin|looker|mailgun|mattermost|meraki|messagebird|netlify|nytimes|okta|plaid|privateai|rapidapi|sendbird|snyk|squarespace|sumologic|travis|twitch|twitter|zendesk|mistral|deepseek|pinecone|wandb|alibaba|yandex|facebook|discord|dropbox|trello|circleci|vercel|pagerduty|mixpanel|auth0';
+
 /** True when `value` is base64 of `user:password` (basic auth, registry auth entries). */
 function isBase64UserPass(value: string): boolean {
   const decoded = Buffer.from(value, 'base64').toString('utf8');
@@ -96,5 +100,62 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
     hints: ['?', '&'],
     needsEntropy: true,
     skipPlaceholders: true,
+  },
+  {
+    kind: 'comment-credential',
+    label: 'credential in a code comment',
+    // `# user: x  pass: S3cr3t!`, `// pwd = …`, `-- password is …`: a comment line, a credential word,
+    // then a value anywhere on the line. The value must end at a space or quote (not `process.cwd()`)
+    // and look random (entropy and character classes, see PrivacyGuard), so prose about passwords passes.
+    re: /^[ \t]*(?:#|\/\/|--|\/?\*|;|<!--|rem\b)[^\n]{0,200}?\b(?:password|passwd|passphrase|pass|pwd|pw|secret|token|api[ _-]?key)\b\s*(?:[:=]|\bis\b)\s*["'`]?(?<value>[^\s"'`(),;<>{}[\]]{6,128})(?![^\s"'`,;.])/gim,
+    hints: /pass|pwd|pw\b|secret|token|api.?key/i,
+    needsEntropy: true,
+    skipPlaceholders: true,
+    // Three character classes: comments are prose, and `token is workspace-scoped:` is not a value.
+    validate: (v) => [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(v)).length >= 3,
+  },
+  {
+    kind: 'config-key-value',
+    label: 'credential in a configuration key/value entry',
+    // .NET app.config / NuGet.config: <add key="ClearTextPassword" value="…" />.
+    re: /<add\s+key\s*=\s*["'][^"']*(?:password|secret|token|apikey|api-key)[^"']*["']\s+value\s*=\s*["'](?<value>[^"']{6,200})["']/gi,
+    hints: /<add\s/i,
+    needsEntropy: true,
+    skipPlaceholders: true,
+  },
+  {
+    kind: 'sidekiq-secret',
+    label: 'Sidekiq Enterprise credentials',
+    re: /\bBUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?\s*[:=]\s*["']?(?<value>[a-f0-9]{8}:[a-f0-9]{8})\b/gi,
+    hints: /contribsys/i,
+  },
+  {
+    kind: 'jwt-base64',
+    label: 'JSON Web Token, base64-encoded',
+    // A JWT stored base64-encoded (Kubernetes Secret data, env files): `eyJ` encodes to `ZXlK`.
+    re: /\b(?<value>ZXlK[A-Za-z0-9+/]{60,4000}={0,2})/g,
+    hints: ['ZXlK'],
+    validate: (v) => /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\s*$/.test(Buffer.from(v, 'base64').toString('latin1')),
+  },
+  {
+    kind: 'vendor-credential',
+    label: 'credential assigned to a vendor setting',
+    // gitleaks' keyword families: FASTLY_KEY=…, okta: …, "snyk": "…". The vendor's name, up to 20 more
+    // identifier characters, an assignment and a long random value. Names of public settings (…_ID,
+    // …_URL, …_REGION) are left alone: a Cloudflare zone id is not a credential.
+    re: new RegExp(
+      String.raw`\b(?<name>(?:${VENDORS})[\w.-]{0,20}?)["']?\s*(?::=|=>|[:=]|,)\s*["'\x60]?(?<value>[A-Za-z0-9_=/+.-]{20,128})(?![A-Za-z0-9_=/+.-])`,
+      'gi',
+    ),
+    hints: new RegExp(VENDORS, 'i'),
+    needsEntropy: true,
+    skipPlaceholders: true,
+    // Tokens carry digits; CamelCase type names (`wandb: FineTuningJobWandbIntegration`) do not.
+    validate: (v, m) =>
+      /\d/.test(v) &&
+      /[A-Za-z]/.test(v) &&
+      !/(?:^|[_.-])(?:id|ids|url|uri|host|hostname|name|region|site|domain|endpoint|user|username|email|org|team|project|zone|account|version|env|channel|path|dsn)$/i.test(
+        m.groups?.name ?? '',
+      ),
   },
 ];

@@ -5,7 +5,10 @@ import { VENDOR_TOKEN_PATTERNS } from './vendorTokenPatterns';
 export type { SecretPattern } from './SecretPattern';
 
 // Keywords that name a credential. Kept in one place: the entropy pattern and the hints both use it.
-const KEYWORDS = 'password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key';
+// Session 11 added gitleaks' generic families: credentials/creds, and keys named for what they sign or
+// unlock (APP_KEY, SIGNING_KEY, MASTER_KEY, …).
+const KEYWORDS =
+  'password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|creds|(?:app|master|license|signing|encryption|service|account|session)[_-]?key';
 
 /**
  * Known credential formats. Prefix-based patterns first: they are exact, so the location and kind
@@ -63,8 +66,10 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'stripe-key',
     label: 'Stripe secret key',
-    re: /\b(?<value>(?:sk|rk)_live_[A-Za-z0-9]{20,})/g,
-    hints: ['_live_'],
+    // Test-mode keys too: they read and write the account's test data (gitleaks flags them as well).
+    re: /\b(?<value>(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,})/g,
+    hints: ['_live_', '_test_'],
+    randomBody: true,
   },
   {
     kind: 'google-api-key',
@@ -99,9 +104,10 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     kind: 'keyword-secret',
     label: 'credential assignment',
     // KEY = "value" in code, JSON and YAML, or KEY=value on an .env-style line. The match starts at
-    // the keyword: a leading [\w.-]* (to take the whole identifier) made the scan 25× slower.
+    // the keyword: a leading [\w.-]* (to take the whole identifier) made the scan 25× slower. Spaces
+    // around the separator stay on the line: `case 'client_credentials':` is not assigned the next line.
     re: new RegExp(
-      String.raw`(?:${KEYWORDS})[\w.-]*["']?\s*(?::=|=>|[:=])\s*(?:(?<q>["'\x60])(?<value>[^"'\x60\s]{8,200})\k<q>|(?<value2>[^\s"'\x60,;()\[\]{}]{8,200})(?=\s*$))`,
+      String.raw`(?:${KEYWORDS})[\w.-]*["']?[ \t]*(?::=|=>|[:=])[ \t]*(?:(?<q>["'\x60])(?<value>[^"'\x60\s]{8,200})\k<q>|(?<value2>[^\s"'\x60,;()\[\]{}]{8,200})(?=\s*$))`,
       'gim',
     ),
     hints: new RegExp(KEYWORDS, 'i'),

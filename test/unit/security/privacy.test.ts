@@ -149,7 +149,7 @@ describe('PrivacyGuard', () => {
   });
 
   it('redacts secrets and keeps the rest of the text', () => {
-    const text = 'key=AKIAFAKE0000EXAMPLE1 and token sk-FAKEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa end';
+    const text = 'key=AKIAFAKE0000EXAMPLE1 and token sk-FAKEq8vB2nW4kR6tY1uP3sX5cV7bN9mL0aD2fG4h end';
     assert.equal(guard.redact(text), 'key=[REDACTED:aws-access-key-id] and token [REDACTED:openai-key] end');
     assert.equal(guard.redact('nothing here'), 'nothing here');
   });

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { isJarvisError } from '../../../src/common/errors';
 import { PrivacyGuard } from '../../../src/core/security/PrivacyGuard';
 import { SecretlintScanner } from '../../../src/core/security/SecretlintScanner';
-import { readCorpus } from '../../../bench/secrets/secretCorpus';
+import { readCorpus, TRAINING_SPLITS } from '../../../bench/secrets/secretCorpus';
 
-// Only the TRAINING split is read here: the held-out split is for `npm run bench` alone.
-const train = readCorpus('train');
+// Only the TRAINING splits are read here: the held-out split is for `npm run bench` alone.
+const train = TRAINING_SPLITS.flatMap((split) => readCorpus(split));
 
 describe('secret detection (guard rules + secretlint) on the labelled corpus', function () {
   this.timeout(20_000);
@@ -34,7 +34,7 @@ describe('secret detection (guard rules + secretlint) on the labelled corpus', f
     });
   }
 
-  it('flags none of the training split’s clean look-alikes', async () => {
+  it('flags none of the training splits’ clean look-alikes', async () => {
     const flagged: string[] = [];
     for (const s of train.filter((x) => x.label === 'clean')) {
       const v = await guard.scanDeep({ prompt: s.text, attachments: s.attachments });
