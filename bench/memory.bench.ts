@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Embedder } from '../src/core/memory/embedders/Embedder';
 import { VectorMemoryStore } from '../src/core/memory/store/VectorMemoryStore';
+import { percentile } from '../test/harness/benchStats';
 
 const SIZES = [1_000, 10_000, 20_000];
 const DIMS = [384, 768];
@@ -57,10 +58,6 @@ class RandomEmbedder implements Embedder {
 
 const ms = (t: number) => `${t.toFixed(t < 10 ? 2 : 0)} ms`;
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 async function folderSize(dir: string): Promise<number> {
   let total = 0;
   for (const e of await fs.readdir(dir, { withFileTypes: true })) {
@@ -128,13 +125,13 @@ async function benchStore(n: number, d: number): Promise<Row & { hybridP95: numb
       n,
       d,
       load,
-      p50: pct(times, 50),
-      p95: pct(times, 95),
-      cpu95: pct(cpu, 95),
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      cpu95: percentile(cpu, 95),
       size: await folderSize(dir),
       insertPerSec,
       single,
-      hybridP95: pct(hybrid, 95),
+      hybridP95: percentile(hybrid, 95),
       keywordBuild,
     };
   } finally {
@@ -175,7 +172,17 @@ async function benchVectra(n: number, d: number): Promise<Row> {
       if (q >= 5) times.push(performance.now() - s);
       if (q >= 5) cpu.push(process.cpuUsage(c).user / 1000);
     }
-    return { n, d, load, p50: pct(times, 50), p95: pct(times, 95), cpu95: pct(cpu, 95), size: await folderSize(dir), insertPerSec, single };
+    return {
+      n,
+      d,
+      load,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      cpu95: percentile(cpu, 95),
+      size: await folderSize(dir),
+      insertPerSec,
+      single,
+    };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
