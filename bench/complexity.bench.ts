@@ -19,6 +19,7 @@ import { readRouterRows, type RouterRow } from '../src/core/routing/complexity/t
 import { formatConfusion, tierMetrics, type TierMetrics } from '../src/core/routing/complexity/train/tierMetrics';
 import { TRAFFIC_MIX } from '../src/core/routing/complexity/train/trainComplexityModel';
 import { LocalShareWindow } from '../src/core/routing/LocalShareWindow';
+import { percentileSorted } from '../test/harness/benchStats';
 
 const root = path.resolve(__dirname, '../..');
 const LOCAL_RATIO = 0.8;
@@ -173,7 +174,7 @@ function latency(learned: ComplexityClassifier): void {
       all.push(...round);
       quietP99 = Math.min(
         quietP99,
-        q(
+        percentileSorted(
           round.sort((a, b) => a - b),
           99,
         ),
@@ -181,13 +182,13 @@ function latency(learned: ComplexityClassifier): void {
     }
     return { all: all.sort((a, b) => a - b), quietP99 };
   };
-  const q = (xs: number[], p: number) => xs[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
   console.log(
     `## Complexity decision latency\n\n${ROUNDS} rounds of ${PER_ROUND} decisions after 500 warm-up, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores. Target: p99 < 200 µs for 8 KB. "quiet p99": the p99 of the least-disturbed round.\n`,
   );
   console.log('| prompt | chars | old rules p50 / p99 / quiet p99 | learned + rails p50 / p99 / quiet p99 | ratio p50 |');
   console.log('|---|---|---|---|---|');
-  const fmt = (m: { all: number[]; quietP99: number }) => `${q(m.all, 50).toFixed(1)} / ${q(m.all, 99).toFixed(1)} / ${m.quietP99.toFixed(1)} µs`;
+  const fmt = (m: { all: number[]; quietP99: number }) =>
+    `${percentileSorted(m.all, 50).toFixed(1)} / ${percentileSorted(m.all, 99).toFixed(1)} / ${m.quietP99.toFixed(1)} µs`;
   for (const [name, prompt] of prompts) {
     const old = measure(() => {
       sink += analyzeComplexity({ prompt }).level;
@@ -195,7 +196,7 @@ function latency(learned: ComplexityClassifier): void {
     const neu = measure(() => {
       sink += learned.assess({ prompt }).level;
     });
-    console.log(`| ${name} | ${prompt.length} | ${fmt(old)} | ${fmt(neu)} | ${(q(neu.all, 50) / q(old.all, 50)).toFixed(1)}× |`);
+    console.log(`| ${name} | ${prompt.length} | ${fmt(old)} | ${fmt(neu)} | ${(percentileSorted(neu.all, 50) / percentileSorted(old.all, 50)).toFixed(1)}× |`);
   }
   // The model step alone on the 8 KB prose window: the sparse vector + dot product it replaced vs the fused
   // featurize-and-score path the classifier ships (same probabilities to float rounding), same process.
@@ -209,7 +210,7 @@ function latency(learned: ComplexityClassifier): void {
     sink += model.predictFolded(s.window, numeric).index;
   });
   console.log(
-    `\nModel step on the 8 KB prose window: vector path (before) ${fmt(vector)}, fused path (shipped) ${fmt(fused)}, ratio p50 ${(q(fused.all, 50) / q(vector.all, 50)).toFixed(2)}×.`,
+    `\nModel step on the 8 KB prose window: vector path (before) ${fmt(vector)}, fused path (shipped) ${fmt(fused)}, ratio p50 ${(percentileSorted(fused.all, 50) / percentileSorted(vector.all, 50)).toFixed(2)}×.`,
   );
   if (sink === -1) console.log('');
 }
