@@ -4,18 +4,24 @@
  * last user message: [[slow]] [[error]] [[garbage]] [[code]] [[history]], and [[reply-b64:<base64>]]
  * (answer exactly the decoded text: editor-command tests script the model's code this way).
  */
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fakeToolPlan, type ToolPlan } from './fakeToolPlan';
-import { pieceOffsets, playOnSchedule, type SimulatedBehaviour, type SimulatedReply, splitPieces } from './SimulatedReply';
+import { type OllamaMessage, type OllamaReply, planChat, planToolRound } from './ollamaChatPlan';
+import { servePull } from './ollamaPull';
+import { streamPlan, streamSimulated, streamToolCalls } from './ollamaStreams';
+import { embedText, modelOf, sendJson, sendText, showEntry, splitWords, tagEntry, withTag, words } from './ollamaWire';
+import type { SimulatedBehaviour } from './SimulatedReply';
+
+// Tests import these from here, beside the server they steer.
+export { CODE_REPLY } from './ollamaChatPlan';
+export { embedText } from './ollamaWire';
 
 export interface FakeOllamaOptions {
   /** Installed models, default ['llama3:latest']. */
   models?: string[];
   /** Default: "Hello from fake Ollama. You said: <prompt>" split into word chunks. */
-  reply?: string | ((messages: { role: string; content: string }[]) => string);
+  reply?: OllamaReply;
   /** Pause between streamed chunks (chat and pull), default 0. */
   chunkDelayMs?: number;
   /** Default '0.6.0'. */
@@ -32,26 +38,6 @@ export interface FakeOllamaOptions {
    */
   parallel?: number;
 }
-
-interface Message {
-  role: string;
-  content: string;
-  tool_calls?: unknown[];
-  tool_name?: string;
-}
-
-/** What a chat answers: the chunks, their pacing, and how the stream ends. */
-interface Plan {
-  chunks: string[];
-  delayMs: number;
-  ending: 'done' | 'error' | 'garbage';
-}
-
-export const CODE_REPLY =
-  'Here is a function that reverses a list:\n\n```python\ndef reverse(xs):\n    return xs[::-1]\n```\n\nSlicing with a step of -1 walks the list backwards.';
-
-const EMBED_DIMENSIONS = 32;
-const MODIFIED_AT = '2024-05-01T12:00:00.000000000Z';
 
 export class FakeOllamaServer {
   readonly requests: { method: string; path: string; body: unknown }[] = [];
@@ -185,25 +171,28 @@ export class FakeOllamaServer {
     if (!this.isInstalled(model)) {
       return sendJson(res, 404, { error: `model "${model}" not found, try pulling it first` });
     }
-    const messages = (Array.isArray(body.messages) ? body.messages : []) as Message[];
+    const messages = (Array.isArray(body.messages) ? body.messages : []) as OllamaMessage[];
     const tools = Array.isArray(body.tools) ? (body.tools as { function?: { name?: string } }[]) : [];
     if (tools.length > 0 && this.withoutTools.has(withTag(model))) {
       return sendJson(res, 400, { error: `registry.ollama.ai/library/${withTag(model)} does not support tools` });
     }
-    const toolPlan = this.toolPlan(messages, tools);
-    if (toolPlan?.kind === 'calls') return this.streamToolCalls(model, toolPlan, res);
+    const toolPlan = planToolRound(messages, tools);
+    if (toolPlan?.kind === 'calls') return streamToolCalls(model, toolPlan, res, this.countAbort);
     if (this.behaviour && body.stream !== false && toolPlan === undefined) {
       const turn = { provider: 'ollama' as const, model, messages: messages.map((m) => ({ role: String(m?.role), content: String(m?.content ?? '') })) };
       await this.acquire();
       try {
         if (res.destroyed) return;
         const sim = this.behaviour(turn);
-        if (sim) return await this.simulate(model, sim, res);
+        if (sim) return await streamSimulated(model, sim, res, this.countAbort);
       } finally {
         this.release();
       }
     }
-    const plan = toolPlan?.kind === 'text' ? { chunks: splitWords(toolPlan.text), delayMs: this.chunkDelayMs, ending: 'done' as const } : this.plan(messages);
+    const plan =
+      toolPlan?.kind === 'text'
+        ? { chunks: splitWords(toolPlan.text), delayMs: this.chunkDelayMs, ending: 'done' as const }
+        : planChat(messages, this.reply, this.chunkDelayMs);
     const options = (body.options ?? {}) as { num_predict?: unknown };
     let doneReason = 'stop';
     if (typeof options.num_predict === 'number' && options.num_predict > 0 && plan.chunks.length > options.num_predict) {
@@ -228,88 +217,14 @@ export class FakeOllamaServer {
       if (plan.ending === 'garbage') return sendText(res, 200, 'this is not json', 'application/json');
       return sendJson(res, 200, { ...final, message: { role: 'assistant', content: plan.chunks.join('') } });
     }
-
-    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
-    let gone = false;
-    res.on('close', () => {
-      if (res.writableFinished) return;
-      gone = true;
-      this.aborted++;
-      this.events.emit('streamAborted');
-    });
-    const line = (o: unknown) => res.write(`${JSON.stringify(o)}\n`);
-    for (const [i, text] of plan.chunks.entries()) {
-      if (gone) return;
-      if (i > 0 && plan.delayMs > 0) await pause(plan.delayMs, res);
-      if (gone) return;
-      line({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: text }, done: false });
-    }
-    if (plan.ending === 'error') {
-      line({ error: 'boom' });
-      return void res.end();
-    }
-    if (plan.ending === 'garbage') res.write('this is not json\n');
-    line({ ...final, message: { role: 'assistant', content: '' } });
-    res.end();
+    return streamPlan(model, plan, final, res, this.countAbort);
   }
 
-  private toolPlan(messages: Message[], tools: { function?: { name?: string } }[]): ToolPlan | undefined {
-    const results: string[] = [];
-    for (let i = messages.length - 1; i >= 0 && messages[i]?.role === 'tool'; i--) results.unshift(String(messages[i].content));
-    const last = messages[messages.length - 1];
-    const lastText = last?.role === 'user' ? String(last.content ?? '') : '';
-    const required = messages.some((m) => m?.role === 'system' && String(m.content).includes('Answer by calling one of the provided tools'));
-    return fakeToolPlan(
-      lastText,
-      results,
-      tools.map((t) => String(t?.function?.name ?? '')),
-      required,
-    );
-  }
-
-  /** Ollama sends a model's calls whole, in one line with empty content, then the final line. */
-  private async streamToolCalls(model: string, plan: Extract<ToolPlan, { kind: 'calls' }>, res: http.ServerResponse): Promise<void> {
-    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
-    let gone = false;
-    res.on('close', () => {
-      if (res.writableFinished) return;
-      gone = true;
-      this.aborted++;
-      this.events.emit('streamAborted');
-    });
-    if (plan.slow) {
-      // A model "thinking" before it writes the call: an empty line now, the call 20 s later.
-      res.write(`${JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: false })}\n`);
-      for (let i = 0; i < 400 && !gone; i++) await pause(50, res);
-      if (gone) return;
-    }
-    const calls = plan.calls.map((c) => {
-      let args: unknown;
-      try {
-        args = JSON.parse(c.argumentsText);
-      } catch {
-        args = c.argumentsText; // what a compatible server passes on when the model wrote bad JSON
-      }
-      return { function: { name: c.name, arguments: args } };
-    });
-    const line = JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '', tool_calls: calls }, done: false });
-    if (plan.cut) return void res.end(line.slice(0, Math.floor(line.length / 2)));
-    res.write(`${line}\n`);
-    const final = {
-      model,
-      created_at: new Date().toISOString(),
-      message: { role: 'assistant', content: '' },
-      done: true,
-      done_reason: 'stop',
-      total_duration: 6_000_000,
-      load_duration: 1_000_000,
-      prompt_eval_count: 10,
-      prompt_eval_duration: 2_000_000,
-      eval_count: 5,
-      eval_duration: 3_000_000,
-    };
-    res.end(`${JSON.stringify(final)}\n`);
-  }
+  /** Counts a chat stream whose client left before the final line (see `waitForStreamsAborted`). */
+  private readonly countAbort = (): void => {
+    this.aborted++;
+    this.events.emit('streamAborted');
+  };
 
   /** Waits for a free slot (see `parallel`); a client that left meanwhile is skipped by the caller. */
   private acquire(): Promise<void> {
@@ -330,107 +245,14 @@ export class FakeOllamaServer {
     this.waiting.shift()?.();
   }
 
-  /** Streams a behaviour's reply as NDJSON on its schedule (time counted from the slot being free). */
-  private async simulate(model: string, sim: SimulatedReply, res: http.ServerResponse): Promise<void> {
-    const startedAt = performance.now();
-    const fault = sim.fault;
-    if (fault?.kind === 'status') {
-      await pause(sim.ttftMs, res);
-      if (!res.destroyed) sendJson(res, fault.status, { error: `simulated failure (${fault.status})` });
-      return;
-    }
-    let finish: () => void = () => {};
-    const closed = new Promise<void>((resolve) => (finish = resolve));
-    res.on('close', () => {
-      if (!res.writableFinished) {
-        this.aborted++;
-        this.events.emit('streamAborted');
-      }
-      finish();
-    });
-    // A stalled model holds its slot until the client gives up, as a hung runner does.
-    if (fault?.kind === 'stall-before-headers') return closed;
-    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
-    const pieces = splitPieces(sim.text, sim.wordsPerPiece);
-    const line = (o: unknown) => res.write(`${JSON.stringify(o)}\n`);
-    const stopAfter = fault ? fault.afterPieces : Infinity;
-    const written = await playOnSchedule(
-      pieceOffsets(sim, pieces.length),
-      startedAt,
-      (i) => line({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: pieces[i] }, done: false }),
-      () => res.destroyed,
-      stopAfter,
-    );
-    if (res.destroyed) return;
-    if (fault && written >= stopAfter) {
-      if (fault.kind === 'reset') res.socket?.destroy();
-      return closed;
-    }
-    const genNs = Math.round((sim.completionTokens / Math.max(sim.tokensPerSecond, 1e-9)) * 1e9);
-    line({
-      model,
-      created_at: new Date().toISOString(),
-      message: { role: 'assistant', content: '' },
-      done: true,
-      done_reason: 'stop',
-      total_duration: Math.round(sim.ttftMs * 1e6) + genNs,
-      load_duration: 0,
-      prompt_eval_count: sim.promptTokens,
-      prompt_eval_duration: Math.round(sim.ttftMs * 1e6),
-      eval_count: sim.completionTokens,
-      eval_duration: genNs,
-    });
-    res.end();
-  }
-
-  private plan(messages: Message[]): Plan {
-    const lastUser = [...messages].reverse().find((m) => m?.role === 'user');
-    const prompt = String(lastUser?.content ?? '');
-    const base = { delayMs: this.chunkDelayMs, ending: 'done' as const };
-    if (prompt.includes('[[slow]]')) return { ...base, chunks: Array(400).fill('tick '), delayMs: 50 };
-    if (prompt.includes('[[error]]')) return { ...base, chunks: ['Partial ', 'answer '], ending: 'error' };
-    if (prompt.includes('[[garbage]]')) return { ...base, chunks: ['Hello '], ending: 'garbage' };
-    if (prompt.includes('[[code]]')) return { ...base, chunks: splitWords(CODE_REPLY) };
-    if (prompt.includes('[[history]]')) return { ...base, chunks: [`history:${messages.length}`] };
-    const scripted = /\[\[reply-b64:([A-Za-z0-9+/=]+)\]\]/.exec(prompt);
-    if (scripted) return { ...base, chunks: splitWords(Buffer.from(scripted[1], 'base64').toString('utf8')) };
-    const reply = typeof this.reply === 'function' ? this.reply(messages) : (this.reply ?? `Hello from fake Ollama. You said: ${prompt}`);
-    return { ...base, chunks: splitWords(reply) };
-  }
-
   private async pull(body: Record<string, unknown>, res: http.ServerResponse): Promise<void> {
     const model = modelOf(body);
     if (!model) return sendJson(res, 400, { error: 'model is required' });
-    const missing = model.startsWith('no-such-model');
-    const install = () => {
-      if (!this.isInstalled(model)) this.installed.push(withTag(model));
-    };
-    if (body.stream === false) {
-      if (missing) return sendJson(res, 500, { error: 'pull model manifest: file does not exist' });
-      install();
-      return sendJson(res, 200, { status: 'success' });
-    }
-    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
-    let gone = false;
-    res.on('close', () => (gone = !res.writableFinished));
-    const lines: object[] = [{ status: 'pulling manifest' }];
-    if (missing) lines.push({ error: 'pull model manifest: file does not exist' });
-    else {
-      for (const [i, total] of [4000, 1000].entries()) {
-        const digest = `sha256:${sha(`${model}#${i}`)}`;
-        for (const completed of [0, total / 4, total / 2, total]) {
-          lines.push({ status: `pulling ${digest.slice(7, 19)}`, digest, total, completed });
-        }
-      }
-      lines.push({ status: 'verifying sha256 digest' }, { status: 'writing manifest' }, { status: 'success' });
-    }
-    for (const [i, l] of lines.entries()) {
-      if (i > 0 && this.chunkDelayMs > 0) await pause(this.chunkDelayMs, res);
-      if (gone) return;
-      if ((l as { status?: string }).status === 'success') install();
-      res.write(`${JSON.stringify(l)}\n`);
-    }
-    res.end();
+    return servePull(model, body.stream !== false, res, {
+      isInstalled: (m) => this.isInstalled(m),
+      install: (m) => void this.installed.push(withTag(m)),
+      delayMs: () => this.chunkDelayMs,
+    });
   }
 
   private delete(body: Record<string, unknown>, res: http.ServerResponse): void {
@@ -458,104 +280,4 @@ export class FakeOllamaServer {
   private isInstalled(model: string): boolean {
     return this.installed.includes(withTag(model));
   }
-}
-
-/**
- * Bag-of-words hashed into a fixed number of dimensions, L2-normalised: deterministic, and texts
- * sharing words come out similar, so retrieval tests behave sensibly.
- */
-export function embedText(text: string): number[] {
-  const v = new Array<number>(EMBED_DIMENSIONS).fill(0);
-  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
-    const h = createHash('sha256').update(word).digest();
-    v[h[0] % EMBED_DIMENSIONS] += h[1] & 1 ? 1 : -1;
-  }
-  const norm = Math.hypot(...v);
-  return norm === 0 ? v : v.map((x) => x / norm);
-}
-
-function withTag(name: string): string {
-  const n = name.trim().toLowerCase();
-  return n.slice(n.lastIndexOf('/') + 1).includes(':') ? n : `${n}:latest`;
-}
-
-function modelOf(body: Record<string, unknown>): string | undefined {
-  // The SDK sends `name` for pull/delete (older API field) and `model` elsewhere.
-  const m = body.model ?? body.name;
-  return typeof m === 'string' && m.trim() !== '' ? m : undefined;
-}
-
-function family(name: string): string {
-  return (
-    name
-      .split(':')[0]
-      .split('/')
-      .pop()!
-      .replace(/[\d.]+$/, '') || 'llama'
-  );
-}
-
-function tagEntry(name: string) {
-  return {
-    name,
-    model: name,
-    modified_at: MODIFIED_AT,
-    size: 1_000_000 + name.length * 1000,
-    digest: sha(name),
-    details: {
-      parent_model: '',
-      format: 'gguf',
-      family: family(name),
-      families: [family(name)],
-      parameter_size: '8.0B',
-      quantization_level: 'Q4_0',
-    },
-  };
-}
-
-function showEntry(name: string, tools: boolean, contextLength: number) {
-  const { details, modified_at } = tagEntry(withTag(name));
-  return {
-    license: '',
-    modelfile: `# Modelfile generated by "ollama show"\nFROM ${name}\n`,
-    parameters: 'stop "<|eot_id|>"',
-    template: '{{ .Prompt }}',
-    details,
-    model_info: { 'general.architecture': 'llama', 'general.parameter_count': 8_030_261_248, 'llama.context_length': contextLength },
-    capabilities: name.includes('embed') ? ['embedding'] : tools ? ['completion', 'tools'] : ['completion'],
-    modified_at,
-  };
-}
-
-function splitWords(text: string): string[] {
-  return text.split(/(?<=\s)/).filter((s) => s !== '');
-}
-
-function words(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
-
-function sha(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
-}
-
-/** Waits `ms`, or less if the client goes away meanwhile. */
-function pause(ms: number, res: http.ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      res.off('close', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    res.on('close', done);
-  });
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-}
-
-function sendText(res: http.ServerResponse, status: number, text: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'Content-Type': type }).end(text);
 }
