@@ -34,7 +34,13 @@ const row = (tier: RouterRow['tier'], i: number): RouterRow => ({
   fileCount: 0,
   source: 'hand',
 });
-const probs = (p: number[]): Float64Array => Float64Array.from(p);
+/** n rows of one tier with the same model probabilities. */
+function add(rows: RouterRow[], p: Float64Array[], tier: RouterRow['tier'], n: number, probs: number[], from = 0): void {
+  for (let i = from; i < from + n; i++) {
+    rows.push(row(tier, i));
+    p.push(Float64Array.from(probs));
+  }
+}
 
 describe('threshold tuner (cost-aware, smoothed, several starts)', function () {
   this.timeout(60_000);
@@ -82,11 +88,11 @@ describe('threshold tuner (cost-aware, smoothed, several starts)', function () {
     // labelled critical, 15 high. Counting agreement sends the group to critical (20 right, 15 wrong);
     // priced on the traffic mix, where high requests are twice as common, opus for all of them costs more
     // than gpt-4o for the 20 critical ones.
-    for (let i = 0; i < 40; i++) (rows.push(row('critical', i)), p.push(probs([0, 0, 0, 0.1, 0.9])));
-    for (let i = 0; i < 20; i++) (rows.push(row('critical', 100 + i)), p.push(probs([0, 0, 0, 0.6, 0.4])));
-    for (let i = 0; i < 15; i++) (rows.push(row('high', i)), p.push(probs([0, 0, 0, 0.6, 0.4])));
-    for (let i = 0; i < 60; i++) (rows.push(row('low', i)), p.push(probs([0.2, 0.7, 0.1, 0, 0])));
-    for (let i = 0; i < 40; i++) (rows.push(row('medium', i)), p.push(probs([0, 0.1, 0.8, 0.1, 0])));
+    add(rows, p, 'critical', 40, [0, 0, 0, 0.1, 0.9]);
+    add(rows, p, 'critical', 20, [0, 0, 0, 0.6, 0.4], 100);
+    add(rows, p, 'high', 15, [0, 0, 0, 0.6, 0.4]);
+    add(rows, p, 'low', 60, [0.2, 0.7, 0.1, 0, 0]);
+    add(rows, p, 'medium', 40, [0, 0.1, 0.8, 0.1, 0]);
     const t = tuneThresholds(tuningSet(rows, p));
     assert.ok(t.atLeast[3] > 0.4 && t.atLeast[3] <= 0.9, `P(= critical) threshold ${t.atLeast[3]}`);
     const tiers = railedTiers(tuningSet(rows, p), t);
@@ -99,9 +105,9 @@ describe('threshold tuner (cost-aware, smoothed, several starts)', function () {
     const rows: RouterRow[] = [];
     const p: Float64Array[] = [];
     // High requests with P(≥ high) 0.35: tiered high only when that threshold is ≤ 0.35.
-    for (let i = 0; i < 30; i++) (rows.push(row('high', i)), p.push(probs([0, 0.05, 0.6, 0.35, 0])));
-    for (let i = 0; i < 100; i++) (rows.push(row('medium', i)), p.push(probs([0, 0.3, 0.65, 0.05, 0])));
-    for (let i = 0; i < 100; i++) (rows.push(row('low', i)), p.push(probs([0.1, 0.85, 0.05, 0, 0])));
+    add(rows, p, 'high', 30, [0, 0.05, 0.6, 0.35, 0]);
+    add(rows, p, 'medium', 100, [0, 0.3, 0.65, 0.05, 0]);
+    add(rows, p, 'low', 100, [0.1, 0.85, 0.05, 0, 0]);
     const set = tuningSet(rows, p);
     const t = tuneThresholds(set);
     const cost = routingCost(set, t);
