@@ -140,10 +140,4 @@ export default tseslint.config(
     files: ['scripts/router-data/templates.mjs'],
     rules: { 'max-lines': 'off' },
   },
-  {
-    // Still to split (docs/NEXT.md, #9): each needs its shared setup moved out first (browser page,
-    // shared describe setup). Remove an entry when its file is split; nothing new goes on this list.
-    files: ['test/unit/webview/webviewChat.test.ts', 'test/unit/llm/openai/openaiProvider.test.ts'],
-    rules: { 'max-lines': 'off' },
-  },
 );

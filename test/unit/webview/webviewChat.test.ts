@@ -1,141 +1,44 @@
 /**
- * The chat view's browser code, in a real (headless) Chromium: the page is the HTML from chatHtml
- * with its real CSP, served over loopback HTTP with the esbuild bundle of src/webview/chat/main.ts;
- * only `acquireVsCodeApi` (VS Code's bridge) is stood in for, recording what the page posts.
+ * The chat view's browser code, in a real (headless) Chromium (the page and its stand-in for VS Code's
+ * bridge: chatPageHarness): what the page posts for each thing the user does, and what it shows for
+ * each message from the host.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
-import * as esbuild from 'esbuild';
-import type { Page } from 'playwright-core';
-import { chatHtml } from '../../../src/shared/chatHtml';
-import type { HostToWebviewMessage, WebviewToHostMessage } from '../../../src/shared/protocol';
-import { BrowserSession } from '../../harness/browser';
-
-const ROOT = path.resolve(__dirname, '../../../..');
-const NONCE = 'dGVzdC1ub25jZS1mb3Itd2Vidmlldw';
-
-declare global {
-  interface Window {
-    __posted: WebviewToHostMessage[];
-    __violations: string[];
-    __pwned?: number;
-  }
-}
+import { useChatPage } from './chatPageHarness';
 
 describe('chat webview (real browser)', function () {
   this.timeout(30_000);
-  let browser: BrowserSession | undefined;
-  let server: http.Server;
-  let origin: string;
-  let page: Page;
-  let pageErrors: string[] = [];
-
-  before(async function () {
-    const bundle = await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/webview/chat/main.ts')],
-      bundle: true,
-      platform: 'browser',
-      target: 'es2022',
-      format: 'iife',
-      write: false,
-      logLevel: 'silent',
-    });
-    const script = bundle.outputFiles[0].text;
-    const css = readFileSync(path.join(ROOT, 'media/chat.css'), 'utf8');
-    server = http.createServer((req, res) => {
-      const send = (type: string, body: string) => res.writeHead(200, { 'content-type': type }).end(body);
-      if (req.url === '/chat.js') send('text/javascript', script);
-      else if (req.url === '/chat.css') send('text/css', css);
-      else if (req.url === '/')
-        send('text/html', chatHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/chat.js`, styleUri: `${origin}/chat.css` }));
-      else res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // The harness's session: its own profile, HOME and XDG dirs (Chromium writes crash reports and dconf
-    // state there), and a clear error when Chromium is missing — CI installs it, so that is a broken setup.
-    // Playwright's default page size, which these tests were written against.
-    browser = await BrowserSession.launch({ viewport: { width: 1280, height: 720 } });
-  });
-
-  after(async () => {
-    await browser?.dispose();
-    // No server when the set-up failed early (e.g. Chromium missing): nothing to close.
-    if (server) await new Promise((resolve) => server.close(resolve));
-  });
-
-  before(async function () {
-    if (!browser) return;
-    // One page for the suite: each test reloads it, which re-runs the init script (fresh recorder).
-    page = browser.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.addInitScript(() => {
-      window.__posted = [];
-      window.__violations = [];
-      let state: unknown;
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      (window as unknown as { acquireVsCodeApi: unknown }).acquireVsCodeApi = () => ({
-        postMessage: (m: WebviewToHostMessage) => window.__posted.push(JSON.parse(JSON.stringify(m))),
-        getState: () => state,
-        setState: (s: unknown) => (state = s),
-      });
-    });
-  });
-
-  beforeEach(async () => {
-    pageErrors = [];
-    await page.goto(`${origin}/`);
-    await waitForPosted({ type: 'ready' });
-  });
-
-  afterEach(async () => {
-    const violations = await page.evaluate(() => window.__violations);
-    assert.deepEqual(violations, [], 'CSP violations');
-    assert.deepEqual(pageErrors, [], 'page errors');
-  });
-
-  const posted = () => page.evaluate(() => window.__posted);
-  const host = (message: HostToWebviewMessage) => page.evaluate((m) => window.postMessage(m, '*'), message);
-  async function waitForPosted(message: WebviewToHostMessage): Promise<void> {
-    await page.waitForFunction((m) => window.__posted.some((p) => JSON.stringify(p) === JSON.stringify(m)), message);
-  }
-  async function startTurn(prompt = 'hello'): Promise<void> {
-    await host({ type: 'init', messages: [], busy: false, commands: [] });
-    await host({ type: 'turnStart', turnId: 't1', prompt });
-    await page.locator('.message.assistant').waitFor();
-  }
+  const chat = useChatPage();
+  const { posted, host, waitForPosted, startTurn } = chat;
 
   it('says ready first, with Stop disabled and the prompt focused', async () => {
     assert.deepEqual(await posted(), [{ type: 'ready' }]);
-    assert.equal(await page.locator('#stop').isDisabled(), true);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'prompt');
-    assert.equal(await page.locator('#transcript').getAttribute('aria-live'), 'polite');
+    assert.equal(await chat.page.locator('#stop').isDisabled(), true);
+    assert.equal(await chat.page.evaluate(() => document.activeElement?.id), 'prompt');
+    assert.equal(await chat.page.locator('#transcript').getAttribute('aria-live'), 'polite');
   });
 
   it('Enter sends, Shift+Enter makes a new line, and the box clears when the turn starts', async () => {
-    await page.locator('#prompt').pressSequentially('line one');
-    await page.keyboard.press('Shift+Enter');
-    await page.keyboard.type('line two');
+    await chat.page.locator('#prompt').pressSequentially('line one');
+    await chat.page.keyboard.press('Shift+Enter');
+    await chat.page.keyboard.type('line two');
     assert.deepEqual(await posted(), [{ type: 'ready' }], 'Shift+Enter did not send');
-    await page.keyboard.press('Enter');
+    await chat.page.keyboard.press('Enter');
     await waitForPosted({ type: 'send', prompt: 'line one\nline two' });
-    assert.equal(await page.locator('#prompt').inputValue(), 'line one\nline two', 'kept until the host accepts');
+    assert.equal(await chat.page.locator('#prompt').inputValue(), 'line one\nline two', 'kept until the host accepts');
 
     await host({ type: 'turnStart', turnId: 't1', prompt: 'line one\nline two' });
-    await page.locator('.message.user').waitFor();
-    assert.equal(await page.locator('.message.user .message-body').textContent(), 'line one\nline two');
-    assert.equal(await page.locator('#prompt').inputValue(), '');
-    assert.equal(await page.locator('#stop').isEnabled(), true);
+    await chat.page.locator('.message.user').waitFor();
+    assert.equal(await chat.page.locator('.message.user .message-body').textContent(), 'line one\nline two');
+    assert.equal(await chat.page.locator('#prompt').inputValue(), '');
+    assert.equal(await chat.page.locator('#stop').isEnabled(), true);
   });
 
   it('the Send button sends; whitespace alone is not sent', async () => {
-    await page.locator('#prompt').fill('   ');
-    await page.locator('#send').click();
-    await page.locator('#prompt').fill('via button');
-    await page.locator('#send').click();
+    await chat.page.locator('#prompt').fill('   ');
+    await chat.page.locator('#send').click();
+    await chat.page.locator('#prompt').fill('via button');
+    await chat.page.locator('#send').click();
     await waitForPosted({ type: 'send', prompt: 'via button' });
     assert.deepEqual(
       (await posted()).map((m) => m.type),
@@ -146,15 +49,15 @@ describe('chat webview (real browser)', function () {
   it('streams markdown into the answer, with the model badge, then stats when done', async () => {
     await startTurn();
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'model', model: 'llama3', provider: 'ollama', local: true } });
-    await page.locator('.message.assistant .progress', { hasText: 'Thinking' }).waitFor();
+    await chat.page.locator('.message.assistant .progress', { hasText: 'Thinking' }).waitFor();
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: 'Use **' } });
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: 'const**.' } });
-    await page.locator('.message.assistant .markdown strong', { hasText: 'const' }).waitFor();
-    assert.equal(await page.locator('.message.assistant .model-badge').textContent(), 'llama3 · local');
-    assert.equal(await page.locator('.message.assistant').getAttribute('aria-busy'), 'true');
-    assert.equal(await page.locator('.message.assistant .progress').isHidden(), true);
+    await chat.page.locator('.message.assistant .markdown strong', { hasText: 'const' }).waitFor();
+    assert.equal(await chat.page.locator('.message.assistant .model-badge').textContent(), 'llama3 · local');
+    assert.equal(await chat.page.locator('.message.assistant').getAttribute('aria-busy'), 'true');
+    assert.equal(await chat.page.locator('.message.assistant .progress').isHidden(), true);
 
-    assert.equal(await page.locator('.message.assistant .message-footer').isHidden(), true, 'no footer while streaming');
+    assert.equal(await chat.page.locator('.message.assistant .message-footer').isHidden(), true, 'no footer while streaming');
 
     await host({
       type: 'chunk',
@@ -162,11 +65,11 @@ describe('chat webview (real browser)', function () {
       chunk: { type: 'done', model: 'llama3', usage: { inputTokens: 10, outputTokens: 5 }, durationMs: 1500, truncated: false },
     });
     await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
-    await page.locator('.message-footer', { hasText: '15 tokens' }).waitFor();
-    assert.equal(await page.locator('.message.assistant .message-footer').textContent(), '15 tokens · 1.5 s');
-    assert.equal(await page.locator('.message.assistant .model-badge').textContent(), 'llama3 · local');
-    assert.equal(await page.locator('#stop').isDisabled(), true);
-    assert.equal(await page.locator('.message.assistant').getAttribute('aria-busy'), 'false');
+    await chat.page.locator('.message-footer', { hasText: '15 tokens' }).waitFor();
+    assert.equal(await chat.page.locator('.message.assistant .message-footer').textContent(), '15 tokens · 1.5 s');
+    assert.equal(await chat.page.locator('.message.assistant .model-badge').textContent(), 'llama3 · local');
+    assert.equal(await chat.page.locator('#stop').isDisabled(), true);
+    assert.equal(await chat.page.locator('.message.assistant').getAttribute('aria-busy'), 'false');
   });
 
   it('never lets model output run script or inject markup', async () => {
@@ -179,29 +82,29 @@ describe('chat webview (real browser)', function () {
     ].join('\n\n');
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: hostile } });
     await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
-    const body = page.locator('.message.assistant .markdown');
+    const body = chat.page.locator('.message.assistant .markdown');
     await body.locator('a[href="https://example.com/docs"]').waitFor();
     assert.equal(await body.locator('img, script, iframe, [onerror]').count(), 0);
     assert.equal(await body.locator('a[href^="javascript"]').count(), 0);
     assert.match((await body.textContent()) ?? '', /<img src=x onerror=/, 'raw HTML is shown as text');
-    await page
+    await chat.page
       .locator('.message.assistant .markdown >> text=click me')
       .click()
       .catch(() => undefined);
-    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await chat.page.evaluate(() => window.__pwned), undefined);
   });
 
   it('code blocks get Copy and Insert at Cursor, which post the code and keep focus in the prompt', async () => {
     await startTurn();
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: 'Try:\n\n```ts\nconst a = 1 < 2;\n```\n' } });
-    const block = page.locator('.message.assistant .code-block');
+    const block = chat.page.locator('.message.assistant .code-block');
     await block.waitFor();
     assert.equal(await block.locator('button').count(), 2);
     await block.getByRole('button', { name: 'Copy code to the clipboard' }).click();
     await waitForPosted({ type: 'copy', code: 'const a = 1 < 2;\n' });
     await block.getByRole('button', { name: 'Insert code at the cursor in the active editor' }).click();
     await waitForPosted({ type: 'insert', code: 'const a = 1 < 2;\n' });
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'prompt');
+    assert.equal(await chat.page.evaluate(() => document.activeElement?.id), 'prompt');
   });
 
   it('shows errors with their actions as buttons that post runAction', async () => {
@@ -216,10 +119,10 @@ describe('chat webview (real browser)', function () {
       chunk: { type: 'error', code: 'provider-unreachable', message: 'Ollama is not running at http://localhost:11434.', actions },
     });
     await host({ type: 'turnEnd', turnId: 't1', reason: 'error' });
-    const error = page.locator('.message.error');
+    const error = chat.page.locator('.message.error');
     await error.waitFor();
     assert.match((await error.textContent()) ?? '', /Ollama is not running/);
-    assert.equal(await page.locator('.message.assistant').count(), 0, 'the empty answer gave way to the error');
+    assert.equal(await chat.page.locator('.message.assistant').count(), 0, 'the empty answer gave way to the error');
     await error.getByRole('button', { name: 'Open Settings' }).click();
     await waitForPosted({ type: 'runAction', command: 'workbench.action.openSettings', args: ['jarvis.ollama.host'] });
     await error.getByRole('button', { name: 'Check Ollama' }).click();
@@ -228,14 +131,14 @@ describe('chat webview (real browser)', function () {
 
   it('Stop (button or Esc) posts stop while streaming', async () => {
     await startTurn();
-    await page.locator('#stop').click();
+    await chat.page.locator('#stop').click();
     await waitForPosted({ type: 'stop' });
-    await page.locator('#prompt').focus();
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => window.__posted.filter((m) => m.type === 'stop').length === 2);
+    await chat.page.locator('#prompt').focus();
+    await chat.page.keyboard.press('Escape');
+    await chat.page.waitForFunction(() => window.__posted.filter((m) => m.type === 'stop').length === 2);
     await host({ type: 'turnEnd', turnId: 't1', reason: 'stopped' });
-    await page.locator('.model-badge', { hasText: 'stopped' }).waitFor();
-    assert.equal(await page.locator('#stop').isDisabled(), true);
+    await chat.page.locator('.model-badge', { hasText: 'stopped' }).waitFor();
+    assert.equal(await chat.page.locator('#stop').isDisabled(), true);
   });
 
   it('restores a transcript on init and empties it on cleared', async () => {
@@ -248,21 +151,21 @@ describe('chat webview (real browser)', function () {
         { role: 'assistant', id: 'a/assistant', text: '# Title\n\nanswer', status: 'done', model: { model: 'llama3', provider: 'ollama', local: true } },
       ],
     });
-    await page.locator('.message.assistant h1', { hasText: 'Title' }).waitFor();
-    assert.equal(await page.locator('.message').count(), 2);
-    assert.equal(await page.locator('.empty-state').count(), 0);
+    await chat.page.locator('.message.assistant h1', { hasText: 'Title' }).waitFor();
+    assert.equal(await chat.page.locator('.message').count(), 2);
+    assert.equal(await chat.page.locator('.empty-state').count(), 0);
     await host({ type: 'cleared' });
-    await page.locator('.empty-state').waitFor();
-    assert.equal(await page.locator('.message').count(), 0);
+    await chat.page.locator('.empty-state').waitFor();
+    assert.equal(await chat.page.locator('.message').count(), 0);
   });
 
   it('shows a refusal notice and keeps the unsent prompt', async () => {
-    await page.locator('#prompt').fill('second question');
-    await page.keyboard.press('Enter');
+    await chat.page.locator('#prompt').fill('second question');
+    await chat.page.keyboard.press('Enter');
     await waitForPosted({ type: 'send', prompt: 'second question' });
     await host({ type: 'notice', message: 'Jarvis is still answering.' });
-    await page.locator('#notice', { hasText: 'Jarvis is still answering.' }).waitFor();
-    assert.equal(await page.locator('#prompt').inputValue(), 'second question');
+    await chat.page.locator('#notice', { hasText: 'Jarvis is still answering.' }).waitFor();
+    assert.equal(await chat.page.locator('#prompt').inputValue(), 'second question');
   });
   it('shows what the answer used, notices, the model reason and the cost footer, in @jarvis order', async () => {
     await startTurn();
@@ -276,7 +179,7 @@ describe('chat webview (real browser)', function () {
       { type: 'markdown', text: 'Use a **pool**.' },
     ] as const;
     for (const chunk of chunks) await host({ type: 'chunk', turnId: 't1', chunk });
-    const answer = page.locator('.message.assistant');
+    const answer = chat.page.locator('.message.assistant');
     await answer.locator('.markdown strong', { hasText: 'pool' }).waitFor();
 
     const badge = answer.locator('.model-badge');
@@ -332,7 +235,7 @@ describe('chat webview (real browser)', function () {
   it('folds an escalated local answer under a one-line note; "show it" expands it; the cloud answer is the answer', async () => {
     await startTurn();
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: 'Local loop. Local loop. Local loop.' } });
-    const answer = page.locator('.message.assistant');
+    const answer = chat.page.locator('.message.assistant');
     await answer.locator('.message-body', { hasText: 'Local loop.' }).waitFor();
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'replaced', note: 'local answer replaced: repeats itself' } });
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'markdown', text: 'Cloud answer.' } });
@@ -351,14 +254,14 @@ describe('chat webview (real browser)', function () {
     const action = { title: 'Forget 2 memories…', command: 'jarvis.memory.forget', args: ['m1', 'm2'] };
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'notice', level: 'info', message: 'Found 2 memories about pnpm.', actions: [action] } });
     await host({ type: 'turnEnd', turnId: 't1', reason: 'done' });
-    await page.locator('.notice-banner').getByRole('button', { name: 'Forget 2 memories…' }).click();
+    await chat.page.locator('.notice-banner').getByRole('button', { name: 'Forget 2 memories…' }).click();
     await waitForPosted({ type: 'runAction', command: 'jarvis.memory.forget', args: ['m1', 'm2'] });
   });
 
   it('a reference whose uri is not a file, untitled or notebook cell is shown but not clickable', async () => {
     await startTurn();
     await host({ type: 'chunk', turnId: 't1', chunk: { type: 'reference', title: 'evil', uri: 'command:workbench.action.terminal.new' } });
-    const refs = page.locator('.message.assistant details.references');
+    const refs = chat.page.locator('.message.assistant details.references');
     await refs.locator('summary', { hasText: 'Used 1 file' }).waitFor();
     await refs.locator('summary').click();
     assert.equal(await refs.locator('button').count(), 0);
@@ -371,73 +274,73 @@ describe('chat webview (real browser)', function () {
       { name: 'recall', description: 'Search what Jarvis remembers' },
       { name: 'local', description: 'Answer with a local model only' },
     ];
-    const menu = () => page.locator('#slash-menu');
-    const options = () => page.getByRole('option');
+    const menu = () => chat.page.locator('#slash-menu');
+    const options = () => chat.page.getByRole('option');
     const init = () => host({ type: 'init', messages: [], busy: false, commands });
 
     it('"/" lists the commands; typing filters; Up/Down move; Enter fills in without sending', async () => {
       await init();
-      await page.locator('#prompt').pressSequentially('/');
+      await chat.page.locator('#prompt').pressSequentially('/');
       await menu().waitFor();
-      assert.equal(await page.getByRole('listbox', { name: 'Slash commands' }).isVisible(), true);
+      assert.equal(await chat.page.getByRole('listbox', { name: 'Slash commands' }).isVisible(), true);
       assert.deepEqual(
         await options().allTextContents(),
         commands.map((c) => `/${c.name}${c.description}`),
       );
-      assert.equal(await page.locator('#prompt').getAttribute('aria-activedescendant'), 'slash-option-0');
+      assert.equal(await chat.page.locator('#prompt').getAttribute('aria-activedescendant'), 'slash-option-0');
 
-      await page.keyboard.type('re');
-      await page.waitForFunction(() => document.querySelectorAll('#slash-menu [role="option"]').length === 2);
-      await page.keyboard.press('ArrowDown');
+      await chat.page.keyboard.type('re');
+      await chat.page.waitForFunction(() => document.querySelectorAll('#slash-menu [role="option"]').length === 2);
+      await chat.page.keyboard.press('ArrowDown');
       assert.equal(await options().nth(1).getAttribute('aria-selected'), 'true');
-      assert.equal(await page.locator('#prompt').getAttribute('aria-activedescendant'), 'slash-option-1');
-      await page.keyboard.press('ArrowDown');
+      assert.equal(await chat.page.locator('#prompt').getAttribute('aria-activedescendant'), 'slash-option-1');
+      await chat.page.keyboard.press('ArrowDown');
       assert.equal(await options().nth(0).getAttribute('aria-selected'), 'true', 'wraps around');
-      await page.keyboard.press('ArrowUp');
-      await page.keyboard.press('Enter');
-      assert.equal(await page.locator('#prompt').inputValue(), '/recall ');
+      await chat.page.keyboard.press('ArrowUp');
+      await chat.page.keyboard.press('Enter');
+      assert.equal(await chat.page.locator('#prompt').inputValue(), '/recall ');
       assert.equal(await menu().isHidden(), true);
-      assert.equal(await page.locator('#prompt').getAttribute('aria-activedescendant'), null);
+      assert.equal(await chat.page.locator('#prompt').getAttribute('aria-activedescendant'), null);
       assert.deepEqual(await posted(), [{ type: 'ready' }], 'choosing a command does not send');
 
-      await page.keyboard.type('what did we decide?');
-      await page.keyboard.press('Enter');
+      await chat.page.keyboard.type('what did we decide?');
+      await chat.page.keyboard.press('Enter');
       await waitForPosted({ type: 'send', prompt: '/recall what did we decide?' });
     });
 
     it('Tab and a click also choose; Esc closes until the text changes (and does not stop an answer)', async () => {
       await init();
       await host({ type: 'turnStart', turnId: 't1', prompt: 'busy' });
-      const prompt = page.locator('#prompt');
+      const prompt = chat.page.locator('#prompt');
       await prompt.fill('');
       await prompt.pressSequentially('/lo');
       await menu().waitFor();
-      await page.keyboard.press('Tab');
+      await chat.page.keyboard.press('Tab');
       assert.equal(await prompt.inputValue(), '/local ');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'prompt', 'Tab did not move focus');
+      assert.equal(await chat.page.evaluate(() => document.activeElement?.id), 'prompt', 'Tab did not move focus');
 
       await prompt.fill('');
       await prompt.pressSequentially('/');
       await menu().waitFor();
-      await page.keyboard.press('Escape');
+      await chat.page.keyboard.press('Escape');
       assert.equal(await menu().isHidden(), true);
       assert.equal((await posted()).filter((m) => m.type === 'stop').length, 0, 'Esc closed the menu only');
-      await page.keyboard.type('r');
+      await chat.page.keyboard.type('r');
       await menu().waitFor();
       await options().filter({ hasText: '/remember' }).click();
       assert.equal(await prompt.inputValue(), '/remember ');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'prompt');
+      assert.equal(await chat.page.evaluate(() => document.activeElement?.id), 'prompt');
     });
 
     it('offers nothing when "/" is not at the start, or when no command matches', async () => {
       await init();
-      const prompt = page.locator('#prompt');
+      const prompt = chat.page.locator('#prompt');
       await prompt.pressSequentially('see /re');
       assert.equal(await menu().isHidden(), true);
       await prompt.fill('');
       await prompt.pressSequentially('/zzz');
       assert.equal(await menu().isHidden(), true);
-      await page.keyboard.press('Enter');
+      await chat.page.keyboard.press('Enter');
       await waitForPosted({ type: 'send', prompt: '/zzz' });
     });
   });
