@@ -71,6 +71,8 @@ import { GatewayServer } from './core/gateway/GatewayServer';
 import { McpEndpoint } from './core/gateway/McpEndpoint';
 import { listModelCatalog } from './core/routing/listModelCatalog';
 import { gatewayStatusText, registerGateway } from './vscode/gateway/registerGateway';
+import { CloudModelLists } from './core/llm/modelLists/CloudModelLists';
+import { registerCloudModels } from './vscode/commands/registerCloudModels';
 
 import type { JarvisTestApi } from './vscode/JarvisTestApi';
 
@@ -110,8 +112,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const connection = () => ({ host: settings.current.ollama.host });
   const models = new OllamaModels(connection, log);
   const monitor = root.add(new OllamaStatusMonitor(models, () => settings.current, log));
-  // Grammars and the language identifier load on the first local answer, from the packaged dist/vendor/.
-  // One tree-sitter for the quality gate and the editor commands, reading the packaged WASM files.
+  // One tree-sitter (quality gate and editor commands) and the language identifier, loaded from dist/vendor on first use.
   const treeSitter = new TreeSitterSyntax({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor').fsPath, logger: log });
   const qualityGate = new QualityGate({
     syntax: treeSitter,
@@ -130,6 +131,10 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     retentionDays: () => settings.current.audit.retentionDays,
   });
   const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets), { audit, logger: log });
+  // The providers' own model lists (GET /v1/models, cached in globalState): fetched after activation, never during it.
+  const cloud = { keys, settings: () => settings.current, store: new MementoStore(context.globalState), clock: systemClock, logger: log };
+  const cloudModels = root.add(new CloudModelLists({ ...cloud, trusted: () => vscode.workspace.isTrusted }));
+  const cloudModelsUi = root.add(registerCloudModels({ lists: cloudModels, settings, keys, log }));
   root.add(registerAuditCommands({ audit, logger: log }));
   root.add(registerAuditBrowse(audit, log));
   root.add(auditEgressSettings(settings, audit, log));
@@ -289,6 +294,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
         ),
       onDidChangeAlerts: alerts.onDidChange,
       gateway: async () => ({ state: await gatewayStatusText(gatewayRunner, gatewayKeys), activity: gatewayAgent.activity }),
+      cloudModels,
     }),
   );
 
@@ -379,6 +385,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     editor: editorCommands.api,
     tokens: { inWorker: () => tokens.inWorker },
     dashboard: dashboard.api,
+    cloudModels: cloudModelsUi.api,
     gateway: { keys: gatewayKeys, state: () => gatewayRunner.state, apply: () => gatewayRunner.apply(settings.current.gateway) },
     secrets: {
       set: (provider, key) => keys.set(provider, key),

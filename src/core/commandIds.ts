@@ -25,6 +25,8 @@ export const commandIds = {
   deleteModel: 'jarvis.deleteModel',
   allowOverBudgetOnce: 'jarvis.allowOverBudgetOnce',
   showRoutingStatus: 'jarvis.showRoutingStatus',
+  chooseCloudModel: 'jarvis.chooseCloudModel',
+  refreshCloudModels: 'jarvis.refreshCloudModels',
   resetRoutingLearning: 'jarvis.resetRoutingLearning',
   rememberSelection: 'jarvis.rememberSelection',
   reviewPreferences: 'jarvis.reviewPreferences',

@@ -4,6 +4,7 @@ import type { GatewayKeyStore } from '../core/gateway/GatewayKeyStore';
 import type { GatewayState } from '../core/gateway/GatewayRunner';
 import type { IRoutingService } from '../core/routing/RoutingServiceContract';
 import type { CloudProvider } from '../core/security/ApiKeyStore';
+import type { CloudModelsTestApi } from './commands/registerCloudModels';
 import type { DashboardTestApi } from './dashboard/registerDashboard';
 import type { EditorTestApi } from './editor/registerEditorCommands';
 import type { MemoryTestApi } from './memory/registerMemory';
@@ -29,6 +30,8 @@ export interface JarvisTestApi {
   tokens: { inWorker(): boolean };
   /** The dashboard panel: whether it is open, the snapshots its page accepted, its serializer. */
   dashboard: DashboardTestApi;
+  /** The warnings about configured cloud models their provider no longer lists, and the current set. */
+  cloudModels: CloudModelsTestApi;
   secrets: {
     set(provider: CloudProvider, key: string): Promise<void>;
     get(provider: CloudProvider): Promise<string | undefined>;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countTokens, FakeCloudServer, type FakeServerOptions, fakeReply, type RecordedRequest } from './FakeCloudServer';
 import { argumentPieces, fakeToolPlan, type ToolPlan } from './fakeToolPlan';
 import { splitPieces } from './SimulatedReply';
+import { answerListFault, sendAnthropicModelPage } from './fakeModelLists';
 import { sendJson, type SseFrame } from './sse';
 
 const DEFAULT_MODELS = ['claude-3-5-haiku-latest', 'claude-sonnet-4-5'];
@@ -92,12 +93,7 @@ export class FakeAnthropicServer extends FakeCloudServer {
   protected async route(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> {
     const route = `${req.method} ${record.path}`;
     if (route === 'GET /v1/models') {
-      sendJson(res, 200, {
-        data: this.models.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' })),
-        has_more: false,
-        first_id: this.models[0] ?? null,
-        last_id: this.models[this.models.length - 1] ?? null,
-      });
+      if (!answerListFault(res, this.listFault)) sendAnthropicModelPage(req, res, this.listedModels ?? this.models, this.listFault);
     } else if (route === 'POST /v1/messages') {
       await this.messages(res, record.body as MessagesBody);
     } else {

@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo, Socket } from 'node:net';
 import { playOnSchedule, pieceOffsets, type SimulatedBehaviour, type SimulatedReply, type SimulatedTurn } from './SimulatedReply';
 import { openEventStream, readBody, sendJson, type SseFrame, writeSse } from './sse';
+import type { FakeListedModel, ModelListFault } from './fakeModelLists';
 
 /** Scripted misbehaviour, set at start or with `configure()`. Stream faults persist until changed. */
 export interface FakeFaults {
@@ -47,7 +48,13 @@ export interface FakeServerOptions extends Partial<FakeFaults> {
   echoKeyInErrors?: boolean;
   /** Scripted answers, pacing and faults per request (see SimulatedReply); markers still work without it. */
   behaviour?: SimulatedBehaviour;
+  /** What `GET /v1/models` lists. @default `models` (a provider may list models it no longer serves, or not list one it does) */
+  listedModels?: FakeListedModel[];
+  /** Misbehaviour of `GET /v1/models` only. */
+  listFault?: ModelListFault;
 }
+
+type Configurable = Partial<FakeFaults> & Pick<FakeServerOptions, 'apiKey' | 'models' | 'echoKeyInErrors' | 'behaviour' | 'listedModels' | 'listFault'>;
 
 export interface RecordedRequest {
   method: string;
@@ -92,6 +99,8 @@ export abstract class FakeCloudServer {
   protected models: string[];
   protected echoKeyInErrors: boolean;
   protected behaviour: SimulatedBehaviour | undefined;
+  protected listedModels: FakeListedModel[] | undefined;
+  protected listFault: ModelListFault | undefined;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -100,8 +109,10 @@ export abstract class FakeCloudServer {
   private port = 0;
 
   protected constructor(options: FakeServerOptions, defaultModels: string[]) {
-    const { apiKey, models, echoKeyInErrors, behaviour, ...faults } = options;
+    const { apiKey, models, echoKeyInErrors, behaviour, listedModels, listFault, ...faults } = options;
     this.faults = { ...DEFAULT_FAULTS, ...faults };
+    this.listedModels = listedModels;
+    this.listFault = listFault;
     this.behaviour = behaviour;
     this.apiKey = apiKey ?? 'test-key-0123456789';
     this.models = models ?? defaultModels;
@@ -129,9 +140,11 @@ export abstract class FakeCloudServer {
   /** The base URL to give the SDK. */
   abstract get url(): string;
 
-  configure(partial: Partial<FakeFaults> & { apiKey?: string; models?: string[]; echoKeyInErrors?: boolean; behaviour?: SimulatedBehaviour }): void {
-    const { apiKey, models, echoKeyInErrors, behaviour, ...faults } = partial;
+  configure(partial: Configurable): void {
+    const { apiKey, models, echoKeyInErrors, behaviour, listedModels, listFault, ...faults } = partial;
     if ('behaviour' in partial) this.behaviour = behaviour;
+    if ('listedModels' in partial) this.listedModels = listedModels;
+    if ('listFault' in partial) this.listFault = listFault;
     if (apiKey !== undefined) this.apiKey = apiKey;
     if (models !== undefined) this.models = models;
     if (echoKeyInErrors !== undefined) this.echoKeyInErrors = echoKeyInErrors;

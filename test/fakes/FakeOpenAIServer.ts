@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countTokens, FakeCloudServer, type FakeServerOptions, fakeReply, type RecordedRequest } from './FakeCloudServer';
 import { argumentPieces, arrayWithoutItems, fakeToolPlan, type ToolPlan } from './fakeToolPlan';
 import { splitPieces } from './SimulatedReply';
+import { answerListFault, sendOpenAIModelList } from './fakeModelLists';
 import { sendJson, type SseFrame } from './sse';
 
 const DEFAULT_MODELS = ['gpt-4o-mini', 'gpt-4o', 'text-embedding-3-small'];
@@ -93,10 +94,7 @@ export class FakeOpenAIServer extends FakeCloudServer {
   protected async route(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> {
     const route = `${req.method} ${record.path}`;
     if (route === 'GET /v1/models') {
-      sendJson(res, 200, {
-        object: 'list',
-        data: this.models.map((id) => ({ id, object: 'model', created: CREATED, owned_by: 'system' })),
-      });
+      if (!answerListFault(res, this.listFault)) sendOpenAIModelList(res, this.listedModels ?? this.models);
     } else if (route === 'POST /v1/chat/completions') {
       await this.chat(res, record.body as ChatBody);
     } else if (route === 'POST /v1/embeddings') {

@@ -11,4 +11,6 @@ export const quietSettings: Readonly<Record<string, unknown>> = {
   'git.enabled': false,
   // Installing a .vsix must not open Jarvis's walkthrough over the window a test drives.
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  // The background model-list refresh must not add requests or key reads to a test's fake cloud server; tests run the command.
+  'jarvis.cloudModels.refreshHours': 0,
 };

@@ -21,6 +21,7 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
     },
     openai: { baseUrl: stripSlash(r.str('openai.baseUrl', d.openai.baseUrl, checkHttpUrl)) },
     anthropic: { baseUrl: stripSlash(r.str('anthropic.baseUrl', d.anthropic.baseUrl, checkHttpUrl)) },
+    cloudModels: { refreshHours: r.int('cloudModels.refreshHours', d.cloudModels.refreshHours, 0, 720) },
     chat: {
       historyTurns: r.int('chat.historyTurns', d.chat.historyTurns, 0, 100),
       systemPrompt: r.str('chat.systemPrompt', d.chat.systemPrompt),

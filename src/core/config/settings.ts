@@ -21,6 +21,8 @@ export interface JarvisSettings {
   ollama: { enabled: boolean; host: string; model: string };
   openai: { baseUrl: string };
   anthropic: { baseUrl: string };
+  /** The providers' own model lists (GET /v1/models): background refresh interval in hours (0: only on demand). */
+  cloudModels: { refreshHours: number };
   chat: { historyTurns: number; systemPrompt: string };
   routing: {
     /** Share of answers computed locally, kept over a sliding window. */
@@ -118,6 +120,7 @@ export const DEFAULT_SETTINGS: JarvisSettings = {
   },
   openai: { baseUrl: 'https://api.openai.com/v1' },
   anthropic: { baseUrl: 'https://api.anthropic.com' },
+  cloudModels: { refreshHours: 24 },
   chat: {
     historyTurns: 10,
     systemPrompt:

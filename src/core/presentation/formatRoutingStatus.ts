@@ -20,6 +20,8 @@ export interface RoutingStatusInput {
   agent?: AgentActivity;
   /** The loopback gateway: one sentence on its state, and requests through it. */
   gateway?: { state: string; activity: AgentActivity };
+  /** The providers' model lists: one line per provider (describeListState), one per unlisted configured model. */
+  cloudModels?: { lists: string[]; unlisted: string[] };
 }
 
 const CIRCUIT_TEXT: Record<CircuitInfo['state'], string> = {
@@ -55,6 +57,12 @@ export function formatRoutingStatus(input: RoutingStatusInput): string {
   if (!vm.enabled) out.push('- **VS Code chat models:** not used (`jarvis.routing.useVscodeModels` is off)');
   else if (vm.models.length === 0) out.push('- **VS Code chat models:** none available in this window');
   else out.push(`- **VS Code chat models:** ${vm.models.map(code).join(', ')}`);
+
+  const cm = input.cloudModels;
+  if (cm) {
+    out.push('', '## Cloud model lists', '', ...cm.lists.map((l) => `- ${escapeMd(l)}`));
+    for (const u of cm.unlisted) out.push('', `**Warning:** ${escapeMd(u)} Run **Jarvis: Choose Cloud Model…** to pick a listed one.`);
+  }
 
   if (input.learning) out.push('', ...learningSection(input.learning));
   const a = input.agent;

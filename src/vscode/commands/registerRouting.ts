@@ -11,6 +11,7 @@ import { CostStatusBar } from '../statusBar/CostStatusBar';
 import type { AgentActivity } from '../../core/routing/AgentResponder';
 import type { Event } from '../../common/Emitter';
 import type { CostExtras } from '../../core/observability/costExtras';
+import type { CloudModelLists } from '../../core/llm/modelLists/CloudModelLists';
 
 export interface RegisterRoutingDeps {
   /** Built by the composition root (src/extension.ts). */
@@ -28,6 +29,8 @@ export interface RegisterRoutingDeps {
   onDidChangeAlerts?: Event<void>;
   /** The gateway's state and its requests, for the status page. */
   gateway?: () => Promise<{ state: string; activity: AgentActivity }>;
+  /** The providers' model lists, for the status page. */
+  cloudModels?: CloudModelLists;
 }
 
 /**
@@ -48,6 +51,7 @@ export function registerRouting(deps: RegisterRoutingDeps): vscode.Disposable {
       logger: log,
       agentActivity: deps.agentActivity,
       gateway: deps.gateway,
+      cloudModels: deps.cloudModels,
     }),
   );
   store.add(registerModelCommands(deps.models, deps.monitor, deps.settings, log));

@@ -10,6 +10,8 @@ import type { ExtraModelSource, IRoutingService } from '../../core/routing/Routi
 import { describe, type OllamaStatusMonitor } from '../../core/llm/ollama/OllamaStatusMonitor';
 import { commandIds } from '../../core/commandIds';
 import type { AgentActivity } from '../../core/routing/AgentResponder';
+import type { CloudModelLists } from '../../core/llm/modelLists/CloudModelLists';
+import { describeListState, describeUnlisted } from '../../core/presentation/formatCloudModelLists';
 
 export interface RoutingCommandDeps {
   service: IRoutingService;
@@ -22,6 +24,8 @@ export interface RoutingCommandDeps {
   agentActivity?: () => AgentActivity;
   /** The gateway's state and its requests, for the status page. */
   gateway?: () => Promise<{ state: string; activity: AgentActivity }>;
+  /** The providers' model lists: their age and any configured model they no longer name. */
+  cloudModels?: CloudModelLists;
 }
 
 type ExportFormat = 'json' | 'csv' | 'prometheus';
@@ -41,6 +45,11 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
       useVscodeModels ? deps.extraModels.list().catch(() => []) : Promise.resolve([]),
       deps.gateway?.(),
     ]);
+    const cm = deps.cloudModels;
+    const cloudModels = cm && {
+      lists: cm.states().map((st) => describeListState(st, st.provider === 'openai' ? openai : anthropic, Date.now())),
+      unlisted: cm.unlisted().map((u) => describeUnlisted(u)),
+    };
     return formatRoutingStatus({
       spend: service.spend(),
       circuits: service.circuits(),
@@ -51,6 +60,7 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
       learning: service.routingLearning?.(),
       ...(deps.agentActivity ? { agent: deps.agentActivity() } : {}),
       ...(gateway ? { gateway } : {}),
+      ...(cloudModels ? { cloudModels } : {}),
     });
   };
 
@@ -135,6 +145,7 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
     statusChanged,
     vscode.workspace.registerTextDocumentContentProvider(STATUS_URI.scheme, statusProvider),
     service.onDidRecord(() => statusChanged.fire(STATUS_URI)),
+    ...(deps.cloudModels ? [deps.cloudModels.onDidChange(() => statusChanged.fire(STATUS_URI))] : []),
     vscode.commands.registerCommand(commandIds.exportMetrics, exportMetrics),
     vscode.commands.registerCommand(commandIds.allowOverBudgetOnce, allowOverBudget),
     vscode.commands.registerCommand(commandIds.showRoutingStatus, showStatus),
