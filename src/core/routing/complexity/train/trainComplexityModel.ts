@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HashingFeaturizer } from '../../../ml/HashingFeaturizer';
+import { HashingFeaturizer, clipText } from '../../../ml/HashingFeaturizer';
 import type { SparseVector } from '../../../ml/SparseVector';
 import { TextClassifier } from '../../../ml/TextClassifier';
 import type { SoftmaxModel } from '../../../ml/SoftmaxModel';
@@ -34,8 +34,8 @@ export interface TrainResult {
 
 function vectorize(featurizer: HashingFeaturizer, r: RouterRow): SparseVector {
   const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
-  // The window the shipped classifier featurizes (FEATURIZER.maxChars is ASK_WINDOW).
-  return featurizer.featurizeFolded(s.window, numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
+  // What the shipped classifier featurizes: the start and end of the rails' folded window.
+  return featurizer.featurizeFolded(clipText(s.window, featurizer.options.maxChars), numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
 }
 
 /** Tier after thresholds and rails, as the shipped classifier decides it (minus per-workspace lift). */
