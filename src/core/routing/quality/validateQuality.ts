@@ -71,7 +71,9 @@ function fencedBlocks(text: string): { closed: Block[]; unclosed: boolean } {
   const closed: Block[] = [];
   let open: { lang: string; lines: string[] } | undefined;
   for (const line of text.split('\n')) {
-    const fence = /^ {0,3}```\s*([\w+#.-]*)/.exec(line);
+    // A fence line starts with a backtick or a space: the others skip the regex.
+    const first = line.charCodeAt(0);
+    const fence = first === 96 || first === 32 ? /^ {0,3}```\s*([\w+#.-]*)/.exec(line) : null;
     if (fence) {
       if (open) {
         closed.push({ lang: open.lang, code: open.lines.join('\n') });
@@ -96,6 +98,16 @@ function endsMidSentence(text: string): boolean {
   return /[A-Za-z]$/.test(last);
 }
 
+// acorn copies its options on every parse and never writes to them: two shared objects, not a spread per block.
+const ACORN_BASE = { ecmaVersion: 'latest', allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, allowHashBang: true } as const;
+const AS_MODULE = { ...ACORN_BASE, sourceType: 'module' } as const;
+const AS_SCRIPT = { ...ACORN_BASE, sourceType: 'script' } as const;
+
+/** Whether code holds an elision ("..." or "…"), the one thing the elision patterns match around. */
+export function hasEllipsis(code: string): boolean {
+  return code.includes('...') || code.includes('…');
+}
+
 function syntaxProblem(lang: string, code: string): string | undefined {
   if (JSON_LANGS.has(lang)) {
     try {
@@ -106,17 +118,17 @@ function syntaxProblem(lang: string, code: string): string | undefined {
     }
   }
   if (!JS_LANGS.has(lang)) return undefined;
-  // Answers elide code with "..." lines or "{ ... }" bodies: that is style, not a syntax error.
-  const src = code.replace(/^\s*(?:\/\/\s*)?(?:\.\.\.|…)\s*$/gm, '').replace(/\{\s*(?:\.\.\.|…)\s*\}/g, '{}');
+  // Answers elide code with "..." lines or "{ ... }" bodies: that is style, not a syntax error. Both
+  // patterns need "..." or "…", which most code has not: the two passes are skipped then.
+  const src = hasEllipsis(code) ? code.replace(/^\s*(?:\/\/\s*)?(?:\.\.\.|…)\s*$/gm, '').replace(/\{\s*(?:\.\.\.|…)\s*\}/g, '{}') : code;
   const parseJs = loadAcorn().parse;
-  const base = { ecmaVersion: 'latest', allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, allowHashBang: true } as const;
   try {
-    parseJs(src, { ...base, sourceType: 'module' });
+    parseJs(src, AS_MODULE);
     return undefined;
   } catch (moduleError) {
     try {
       // Sloppy-mode scripts (with, octal literals) are valid JavaScript too.
-      parseJs(src, { ...base, sourceType: 'script' });
+      parseJs(src, AS_SCRIPT);
       return undefined;
     } catch {
       return (moduleError as Error).message;

@@ -29,16 +29,25 @@ export const naturalLanguageRule: QualityRule = {
     if (!naturalLanguage) return undefined;
     // eld is as sure on the first kilobyte as on the whole text, and its cost grows with the length.
     const q = readableText(question.slice(0, 1000));
-    if (q.split(' ').length < 4) return undefined;
+    if (!hasSpaces(q, 3)) return undefined; // fewer than 4 words
     // The question first (topicRule asks the same, memoised): when it is not identified, the answer
     // need not be.
     const ql = naturalLanguage.identify(q);
     if (!ql.language || !ql.reliable) return undefined;
     const a = readableText(answer.prose.slice(0, 1500));
-    if (a.length < 60 || a.split(' ').length < 10) return undefined;
+    if (a.length < 60 || !hasSpaces(a, 9)) return undefined; // fewer than 10 words
     const al = naturalLanguage.identify(a);
     if (!al.language || !al.reliable || ql.language === al.language) return undefined;
     const note = `answers in ${name(al.language)} to a question in ${name(ql.language)}`;
     return { rule: 'naturalLanguage', severity: 1, reason: note, note };
   },
 };
+
+/**
+ * Whether `text` holds at least `n` spaces: what `text.split(' ').length > n` says (readableText leaves
+ * single spaces between words), without building an array of 1,500 characters' words to count them.
+ */
+export function hasSpaces(text: string, n: number): boolean {
+  for (let i = text.indexOf(' '), seen = 0; i >= 0; i = text.indexOf(' ', i + 1)) if (++seen >= n) return true;
+  return n <= 0;
+}

@@ -3,6 +3,7 @@ import type { QualityRule } from '../QualityRule';
 import { displayLanguage } from './languageRule';
 import { detectBlockLanguage } from '../detectCodeLanguage';
 import type { CodeBlock } from '../splitAnswer';
+import { hasEllipsis } from '../validateQuality';
 
 // JavaScript and JSON are parsed by the basics rule (acorn, JSON.parse); a second count would double the penalty.
 const LEFT_TO_BASICS = new Set(['javascript', 'json']);
@@ -20,7 +21,9 @@ export const syntaxRule: QualityRule = {
       if (answer.unclosed && i === answer.blocks.length - 1) break; // cut off: the basics rule says so
       const lang = syntaxLanguage(block);
       if (!lang || LEFT_TO_BASICS.has(lang)) continue;
-      const code = block.code.replace(/^\s*(?:\/\/\s*|#\s*)?(?:\.\.\.|…)\s*$/gm, '').replace(/\{\s*(?:\.\.\.|…)\s*\}/g, '{}');
+      const code = hasEllipsis(block.code)
+        ? block.code.replace(/^\s*(?:\/\/\s*|#\s*)?(?:\.\.\.|…)\s*$/gm, '').replace(/\{\s*(?:\.\.\.|…)\s*\}/g, '{}')
+        : block.code;
       if (code.trim() === '') continue;
       const result = syntax.check(lang, code);
       if (result === 'unavailable' || result.ok) continue;

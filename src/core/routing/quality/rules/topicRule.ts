@@ -1,6 +1,7 @@
 import type { LanguageIdentifier, QualityRule } from '../QualityRule';
 import { readableText } from './readableText';
 import { CONTEXT_TERMS, keyTerms } from './keyTerms';
+import { hasWordEqual, hasWordStarting, hasWords } from './wordRuns';
 
 /**
  * Off-topic answers (asked about CORS in FastAPI, told the history of Python): the share of the
@@ -13,17 +14,13 @@ export const topicRule: QualityRule = {
     const terms = keyTerms(question);
     if (terms.length < 3) return undefined;
     const textLower = answer.text.slice(0, 20000).toLowerCase();
-    const words = textLower.match(/[\p{L}\p{N}_$#+]+/gu) ?? [];
-    if (words.length < 25) return undefined;
+    if (!hasWords(textLower, 25)) return undefined;
     // A term counts when the answer has it as written ("pods" has "pod"), has a word sharing its
     // first five letters ("merging" for "merge"), or a four-letter word that starts it ("join" for
     // "joindre", "list" for "liste"). Checked per term against the words: no set of every word's
-    // stems is built, since most terms pass the first test.
-    const mentions = (t: string) => {
-      if (textLower.includes(t)) return true;
-      const five = t.slice(0, 5);
-      return (t.length > 5 && words.some((w) => w.startsWith(five))) || (t.length > 4 && words.some((w) => w.length === 4 && t.startsWith(w)));
-    };
+    // stems is built, nor a list of the words (wordRuns.ts finds them where the term's start occurs).
+    const mentions = (t: string) =>
+      textLower.includes(t) || (t.length > 5 && hasWordStarting(textLower, t.slice(0, 5))) || (t.length > 4 && hasWordEqual(textLower, t.slice(0, 4)));
     const found = terms.filter(mentions);
     const specific = terms.filter((t) => !CONTEXT_TERMS.has(t));
     const foundSpecific = found.filter((t) => !CONTEXT_TERMS.has(t));
