@@ -4,23 +4,29 @@
  * regex tests per language, on the first 4 KB) because it runs on every block of every local answer.
  * Undefined when the evidence is thin or split: the rules then do not guess.
  */
-const SIGNS: Record<string, Array<[RegExp, number]>> = {
+// A sign's optional third part: strings one of which every match contains (read off the pattern). A
+// block without any of them skips the regex: one native search instead of a pattern tried at every
+// position (a pattern starting with \b or ^\s* gets no literal search from V8). gateScans.test.ts
+// checks every one on the training blocks and generated code.
+type Sign = [RegExp, number, string[]?];
+
+const SIGNS: Record<string, Sign[]> = {
   python: [
     [/^\s*def \w+\(.*\)\s*(?:->\s*[\w\[\], .]+)?:\s*$/m, 3],
-    [/^\s*(?:elif|except|finally)\b.*:\s*$/m, 2],
-    [/\bself\.\w+/, 1.5],
-    [/^\s*(?:from [\w.]+ )?import [\w.]+(?: as \w+)?\s*$/m, 1],
-    [/\b(?:None|True|False)\b/, 1],
+    [/^\s*(?:elif|except|finally)\b.*:\s*$/m, 2, ['elif', 'except', 'finally']],
+    [/\bself\.\w+/, 1.5, ['self.']],
+    [/^\s*(?:from [\w.]+ )?import [\w.]+(?: as \w+)?\s*$/m, 1, ['import ']],
+    [/\b(?:None|True|False)\b/, 1, ['None', 'True', 'False']],
     [/\bprint\(/, 1],
     [/^\s*(?:for|while|if|with) .*:\s*$/m, 2],
-    [/\bf"[^"]*\{/, 1.5],
-    [/\blambda \w*:/, 1.5],
-    [/^\s*class \w+(?:\(.*\))?:\s*$/m, 3],
+    [/\bf"[^"]*\{/, 1.5, ['f"']],
+    [/\blambda \w*:/, 1.5, ['lambda ']],
+    [/^\s*class \w+(?:\(.*\))?:\s*$/m, 3, ['class ']],
   ],
   javascript: [
     [/\b(?:const|let|var) \w+\s*=/, 1.5],
     [/=>/, 1],
-    [/\bfunction\s*\w*\s*\(/, 1.5],
+    [/\bfunction\s*\w*\s*\(/, 1.5, ['function']],
     [/\bconsole\.\w+\(/, 2],
     [/\brequire\(['"]/, 2],
     [/===|!==/, 1],
@@ -31,31 +37,31 @@ const SIGNS: Record<string, Array<[RegExp, number]>> = {
   typescript: [
     [/\b(?:const|let|var|function)\b[^\n]*:\s*(?:string|number|boolean|void|unknown|any|never|Record<|Promise<)/, 3],
     [/\binterface \w+(?:<[^>]*>)?\s*\{/, 2.5],
-    [/\btype \w+(?:<[^>]*>)?\s*=/, 2.5],
+    [/\btype \w+(?:<[^>]*>)?\s*=/, 2.5, ['type ']],
     [/\)\s*:\s*(?:string|number|boolean|void|Promise<[^>]+>|\w+\[\])\s*(?:=>|\{)/, 3],
     [/\bas (?:const|unknown|\w+)\b/, 1],
-    [/\bexport (?:type|interface|const|function|class)\b/, 1],
+    [/\bexport (?:type|interface|const|function|class)\b/, 1, ['export ']],
   ],
   go: [
     [/^package \w+/m, 4],
     [/\bfunc\s+(?:\(\w+ \*?\w+\)\s*)?\w+\(/, 3],
     [/:=/, 2],
     [/\bfmt\.\w+\(/, 2.5],
-    [/\berr != nil\b/, 3],
-    [/\b(?:chan|defer|go func)\b/, 2],
-    [/\[\](?:int|string|byte|\w+)\{/, 2],
-    [/^import \(\s*$/m, 3],
+    [/\berr != nil\b/, 3, ['err != nil']],
+    [/\b(?:chan|defer|go func)\b/, 2, ['chan', 'defer', 'go func']],
+    [/\[\](?:int|string|byte|\w+)\{/, 2, ['[]']],
+    [/^import \(\s*$/m, 3, ['import (']],
   ],
   rust: [
-    [/\bfn \w+(?:<[^>]*>)?\(/, 3],
-    [/\blet mut\b/, 3],
-    [/\bimpl(?:<[^>]*>)? \w+/, 2.5],
-    [/\b\w+!\(/, 1.5],
+    [/\bfn \w+(?:<[^>]*>)?\(/, 3, ['fn ']],
+    [/\blet mut\b/, 3, ['let mut']],
+    [/\bimpl(?:<[^>]*>)? \w+/, 2.5, ['impl']],
+    [/\b\w+!\(/, 1.5, ['!(']],
     [/&(?:mut |'\w+ )?(?:str|self)\b/, 2],
     [/\b(?:Vec|Option|Result|Box|Arc)</, 1.5],
-    [/\bpub (?:fn|struct|enum)\b/, 2],
-    [/\buse (?:std|crate)::/, 3],
-    [/\bmatch \w+ \{/, 1],
+    [/\bpub (?:fn|struct|enum)\b/, 2, ['pub ']],
+    [/\buse (?:std|crate)::/, 3, ['use ']],
+    [/\bmatch \w+ \{/, 1, ['match ']],
   ],
   java: [
     [/\bpublic (?:static )?(?:final )?(?:class|void|int|String|boolean|List<)/, 3],
@@ -64,24 +70,24 @@ const SIGNS: Record<string, Array<[RegExp, number]>> = {
     [/\bprivate (?:final )?\w+(?:<[^>]*>)? \w+;/, 2],
     [/\bString\[\] args\b/, 3],
     [/^import java\./m, 4],
-    [/\bnew \w+(?:<[^>]*>)?\(/, 0.5],
+    [/\bnew \w+(?:<[^>]*>)?\(/, 0.5, ['new ']],
   ],
   csharp: [
     [/^\s*using System/m, 4],
     [/\bConsole\.Write/, 3],
-    [/\bnamespace \w+/, 2],
+    [/\bnamespace \w+/, 2, ['namespace ']],
     [/\{ get; (?:set; )?\}/, 3],
     [/\.(?:Where|Select|ToList|FirstOrDefault)\(/, 2],
-    [/\bvar \w+ = /, 1],
+    [/\bvar \w+ = /, 1, ['var ']],
     [/\b(?:public|private) (?:static )?(?:async )?(?:Task|string|bool|int|void)\b/, 1.5],
     [/\bstring\.\w+\(/, 2],
   ],
   cpp: [
     [/#include\s*<\w+(?:\.h)?>/, 2],
-    [/\bstd::/, 3],
+    [/\bstd::/, 3, ['std::']],
     [/\b(?:cout|cin)\s*(?:<<|>>)/, 3],
     [/\bint main\s*\(/, 1],
-    [/\btemplate\s*</, 2],
+    [/\btemplate\s*</, 2, ['template']],
     [/\bnullptr\b|\bconstexpr\b|\bauto&?\s+\w+\s*=/, 2],
   ],
   c: [
@@ -92,39 +98,39 @@ const SIGNS: Record<string, Array<[RegExp, number]>> = {
   ruby: [
     [/^\s*def \w+[?!]?(?:\(.*\))?\s*$/m, 2.5],
     [/^\s*end\s*$/m, 2],
-    [/\bputs\b/, 2],
+    [/\bputs\b/, 2, ['puts']],
     [/\|\w+(?:, ?\w+)*\|/, 2],
     [/\.each\b|\.map\b\s*\{/, 1],
-    [/&:\w+/, 2],
+    [/&:\w+/, 2, ['&:']],
     [/\battr_(?:reader|accessor)\b/, 3],
   ],
   php: [
-    [/<\?php/, 5],
-    [/\$\w+\s*(?:=|->)/, 2],
+    [/<\?php/, 5, ['<?php']],
+    [/\$\w+\s*(?:=|->)/, 2, ['$']],
     [/\bfunction \w+\s*\(\s*(?:\??\w+ )?\$/, 3],
-    [/\becho\b/, 1],
+    [/\becho\b/, 1, ['echo']],
   ],
   bash: [
     [/^#!.*\b(?:ba|z)?sh\b/m, 4],
-    [/^\s*(?:fi|done|esac)\s*$/m, 3],
-    [/^\s*(?:if \[\[?|for \w+ in .*; do|while .*; do)/m, 3],
+    [/^\s*(?:fi|done|esac)\s*$/m, 3, ['fi', 'done', 'esac']],
+    [/^\s*(?:if \[\[?|for \w+ in .*; do|while .*; do)/m, 3, ['if [', '; do']],
     [
       /^\s*(?:sudo|apt(?:-get)?|npm|npx|pip|git|cd|ls|grep|find|curl|docker|kubectl|chmod|mkdir|export|echo|cat|sed|awk|go|cargo|python3?|node|brew|systemctl)\b[^=(]*$/m,
       2,
     ],
-    [/\$\{?\w+\}?/, 0.5],
+    [/\$\{?\w+\}?/, 0.5, ['$']],
   ],
   kotlin: [
     [/\bfun \w+(?:<[^>]*>)?\(/, 3],
-    [/\bval \w+(?::\s*\w+)?\s*=/, 2],
-    [/\bdata class\b/, 3],
-    [/\bprintln\(/, 1],
+    [/\bval \w+(?::\s*\w+)?\s*=/, 2, ['val ']],
+    [/\bdata class\b/, 3, ['data class']],
+    [/\bprintln\(/, 1, ['println(']],
   ],
   swift: [
     [/\bfunc \w+\(.*\)\s*->/, 3],
-    [/\bguard let\b|\bif let\b/, 3],
+    [/\bguard let\b|\bif let\b/, 3, ['guard let', 'if let']],
     [/^import (?:Foundation|UIKit|SwiftUI)/m, 4],
-    [/\bvar \w+: \w+/, 1],
+    [/\bvar \w+: \w+/, 1, ['var ']],
   ],
   sql: [
     [/^\s*(?:SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW)|ALTER TABLE|WITH \w+ AS)\b/im, 4],
@@ -132,6 +138,13 @@ const SIGNS: Record<string, Array<[RegExp, number]>> = {
     [/\bWHERE\b|\bGROUP BY\b|\bJOIN\b/i, 1],
   ],
 };
+
+const SIGN_LIST = Object.entries(SIGNS);
+
+/** Every sign with its strings, for the test that checks each match holds one of them. */
+export const SIGNS_WITH_NEEDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = SIGN_LIST.flatMap(([, signs]) =>
+  signs.flatMap(([re, , needs]) => (needs ? [[re, needs] as const] : [])),
+);
 
 // Shared constructs would otherwise let JavaScript "win" TypeScript code: TypeScript includes it.
 const INCLUDES: Record<string, string> = { typescript: 'javascript', cpp: 'c' };
@@ -156,9 +169,9 @@ export function detectCodeLanguage(code: string): DetectedLanguage | undefined {
   const text = code.length > 4096 ? code.slice(0, 4096) : code;
   if (text.trim().length < 8) return undefined;
   const scores: Record<string, number> = {};
-  for (const [lang, signs] of Object.entries(SIGNS)) {
+  for (const [lang, signs] of SIGN_LIST) {
     let s = 0;
-    for (const [re, w] of signs) if (re.test(text)) s += w;
+    for (const [re, w, needs] of signs) if ((!needs || needs.some((n) => text.includes(n))) && re.test(text)) s += w;
     scores[lang] = s;
   }
   for (const [sup, sub] of Object.entries(INCLUDES)) if (scores[sup] > 0) scores[sup] += scores[sub] ?? 0;

@@ -11,6 +11,7 @@ import { WORD, hasWordEqual, hasWordStarting, hasWords } from '../../../../src/c
 import { keyTerms } from '../../../../src/core/routing/quality/rules/keyTerms';
 import { splitAnswer } from '../../../../src/core/routing/quality/splitAnswer';
 import { hasEllipsis } from '../../../../src/core/routing/quality/validateQuality';
+import { SIGNS_WITH_NEEDS } from '../../../../src/core/routing/quality/detectCodeLanguage';
 
 // Training texts only (the held-out split is never read outside the bench).
 const TRAIN = fs
@@ -140,5 +141,25 @@ describe('quality gate scans', () => {
       else if (patterns(code) !== code) elided++;
     }
     assert.ok(elided > 100, `elisions are still found where there are some (${elided})`);
+  });
+
+  it("skips a language sign only when the block lacks every string the sign's matches contain", () => {
+    // Training blocks, plus text built from the signs' own strings and the characters around them.
+    const blocks = TRAIN.flatMap((r) => splitAnswer(r.answer).blocks.map((b) => b.code));
+    const strings = [...new Set(SIGNS_WITH_NEEDS.flatMap(([, needs]) => needs))];
+    const gen = generator(17, [...strings, ' ', '\n', '  ', 'x', 'ab', '(', ')', ':', '{', '=', '<T>', 'int', '"', '.', 'er', 'ni']);
+    for (let k = 0; k < 4000; k++) blocks.push(gen(12));
+    let matched = 0;
+    for (const [re, needs] of SIGNS_WITH_NEEDS) {
+      for (const code of blocks) {
+        if (!re.test(code)) continue;
+        matched++;
+        assert.ok(
+          needs.some((n) => code.includes(n)),
+          `${re} matched ${JSON.stringify(code.slice(0, 80))} without ${needs.join(' | ')}`,
+        );
+      }
+    }
+    assert.ok(SIGNS_WITH_NEEDS.length >= 30 && matched > 2000, `signs checked: ${SIGNS_WITH_NEEDS.length}, matches: ${matched}`);
   });
 });
