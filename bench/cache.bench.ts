@@ -8,16 +8,13 @@ import { RedisTier } from '../src/core/cache/RedisTier';
 import { ResponseCache } from '../src/core/cache/ResponseCache';
 import { responseCacheKey } from '../src/core/cache/cacheKey';
 import { redisServerAvailable, startRedisServer } from '../test/harness/redisServer';
+import { percentileSorted } from '../test/harness/benchStats';
 
 const value = { text: 'A monad is a monoid in the category of endofunctors.', model: 'llama3' };
 
-function percentile(sortedUs: number[], p: number): number {
-  return sortedUs[Math.min(sortedUs.length - 1, Math.floor((p / 100) * sortedUs.length))];
-}
-
 function summarise(samplesNs: bigint[]) {
   const us = samplesNs.map((n) => Number(n) / 1000).sort((a, b) => a - b);
-  return { p50: percentile(us, 50), p95: percentile(us, 95), p99: percentile(us, 99) };
+  return { p50: percentileSorted(us, 50), p95: percentileSorted(us, 95), p99: percentileSorted(us, 99) };
 }
 
 const fmt = (us: number) => `${us.toFixed(2)} µs`;

@@ -14,6 +14,7 @@ import { buildDashboardSnapshot } from '../src/core/observability/dashboard/buil
 import { UsageLedger } from '../src/core/observability/dashboard/UsageLedger';
 import { RequestHistory } from '../src/core/observability/RequestHistory';
 import type { KeyValueStore } from '../src/core/ports';
+import { percentileSorted } from '../test/harness/benchStats';
 
 const REQUESTS = 10_000;
 const ROUNDS = 200;
@@ -26,7 +27,6 @@ const MODELS = [
 ] as const;
 
 const nullStore: KeyValueStore = { get: () => undefined, update: async () => undefined };
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const msText = (ns: number) => `${(ns / 1e6).toFixed(3)} ms`;
 
 function measure(capacity: number | undefined): void {
@@ -101,7 +101,7 @@ function measure(capacity: number | undefined): void {
   }
   for (const xs of [build, copy, status, serialise]) xs.sort((a, b) => a - b);
   const row = (name: string, xs: number[]) =>
-    `| ${name} | ${msText(pct(xs, 50))} | ${msText(pct(xs, 95))} | ${msText(pct(xs, 99))} | ${(pct(xs, 50) / pct(status, 50)).toFixed(2)}× |`;
+    `| ${name} | ${msText(percentileSorted(xs, 50))} | ${msText(percentileSorted(xs, 95))} | ${msText(percentileSorted(xs, 99))} | ${(percentileSorted(xs, 50) / percentileSorted(status, 50)).toFixed(2)}× |`;
   console.log(
     `## Dashboard snapshot: ${REQUESTS.toLocaleString('en')} recorded, ${history.recent().length.toLocaleString('en')} kept in the history${capacity ? '' : ' (default capacity)'}, ${ledger.snapshot().length} ledger days, ${ROUNDS} rounds interleaved\n`,
   );

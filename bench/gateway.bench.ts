@@ -16,19 +16,15 @@ import * as path from 'node:path';
 import { Ollama } from 'ollama';
 import OpenAI from 'openai';
 import { systemClock } from '../src/common/Clock';
-import { DEFAULT_SETTINGS, type JarvisSettings } from '../src/core/config/settings';
 import { GatewayKeyStore } from '../src/core/gateway/GatewayKeyStore';
 import { GatewayServer } from '../src/core/gateway/GatewayServer';
 import type { RateLimit } from '../src/core/gateway/TokenBucketLimiter';
-import { OllamaModels } from '../src/core/llm/ollama/OllamaModels';
 import { nullLogger } from '../src/core/ports';
 import { AgentResponder } from '../src/core/routing/AgentResponder';
 import { listModelCatalog } from '../src/core/routing/listModelCatalog';
-import { RoutingService } from '../src/core/routing/RoutingService';
-import { FakeOllamaServer } from '../test/fakes/FakeOllamaServer';
 import { MemorySecrets } from '../test/fakes/MemorySecrets';
-import { MemoryKv } from '../test/unit/helpers/MemoryKv';
 import { fmtMs, summarize } from '../test/harness/benchStats';
+import { startRoutingOverFakeOllama } from './routingOverFakeOllama';
 
 const RUNS = 100;
 const WARMUP = 10;
@@ -95,18 +91,7 @@ function autocannon(url: string, o: { method?: string; headers?: Record<string, 
 }
 
 async function main(): Promise<void> {
-  const fake = await FakeOllamaServer.start({ models: ['llama3'], reply: 'A closure is a function together with the variables it captured.' });
-  const settings: JarvisSettings = { ...DEFAULT_SETTINGS, ollama: { ...DEFAULT_SETTINGS.ollama, host: fake.url, model: 'llama3' } };
-  const models = new OllamaModels(() => ({ host: fake.url }));
-  const service = new RoutingService({
-    settings: () => settings,
-    keys: { get: async () => undefined },
-    ollamaModels: () => models.list(),
-    ollamaDetails: (m) => models.show(m),
-    store: new MemoryKv(),
-    clock: systemClock,
-    logger: nullLogger,
-  });
+  const { fake, settings, models, service, close } = await startRoutingOverFakeOllama('A closure is a function together with the variables it captured.');
   const agent = new AgentResponder(service, nullLogger);
   const keys = new GatewayKeyStore(new MemorySecrets(), systemClock);
   const server = new GatewayServer({
@@ -220,8 +205,7 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => bare.close(() => r()));
   await server.stop();
   agent.dispose();
-  service.dispose();
-  await fake.close();
+  await close();
 }
 
 main().catch((e: unknown) => {

@@ -12,9 +12,6 @@
  *   npx tsc -p tsconfig.test.json && node out/bench/languageModel.bench.js
  */
 import { Ollama } from 'ollama';
-import { systemClock } from '../src/common/Clock';
-import { DEFAULT_SETTINGS, type JarvisSettings } from '../src/core/config/settings';
-import { OllamaModels } from '../src/core/llm/ollama/OllamaModels';
 import { toAnthropicRequest } from '../src/core/llm/tools/toAnthropicRequest';
 import { toOllamaRequest } from '../src/core/llm/tools/toOllamaRequest';
 import { toOpenAIRequest } from '../src/core/llm/tools/toOpenAIRequest';
@@ -23,10 +20,8 @@ import { validateTools } from '../src/core/llm/tools/validateTools';
 import type { ChatMessage } from '../src/core/llm/types';
 import { nullLogger } from '../src/core/ports';
 import { AgentResponder } from '../src/core/routing/AgentResponder';
-import { RoutingService } from '../src/core/routing/RoutingService';
-import { FakeOllamaServer } from '../test/fakes/FakeOllamaServer';
-import { MemoryKv } from '../test/unit/helpers/MemoryKv';
 import { fmtMs, summarize } from '../test/harness/benchStats';
+import { startRoutingOverFakeOllama } from './routingOverFakeOllama';
 
 const RUNS = 150;
 const WARMUP = 15;
@@ -64,18 +59,7 @@ function conversation(): ChatMessage[] {
 }
 
 async function main(): Promise<void> {
-  const fake = await FakeOllamaServer.start({ models: ['llama3'], reply: 'A closure is a function together with the variables it captured.' });
-  const settings: JarvisSettings = { ...DEFAULT_SETTINGS, ollama: { ...DEFAULT_SETTINGS.ollama, host: fake.url, model: 'llama3' } };
-  const models = new OllamaModels(() => ({ host: fake.url }));
-  const service = new RoutingService({
-    settings: () => settings,
-    keys: { get: async () => undefined },
-    ollamaModels: () => models.list(),
-    ollamaDetails: (m) => models.show(m),
-    store: new MemoryKv(),
-    clock: systemClock,
-    logger: nullLogger,
-  });
+  const { fake, service, close } = await startRoutingOverFakeOllama('A closure is a function together with the variables it captured.');
   const agent = new AgentResponder(service, nullLogger);
   const tools: ToolDefinition[] = [
     { name: 'read_file', description: 'Reads a file', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
@@ -137,8 +121,7 @@ async function main(): Promise<void> {
     );
   }
   agent.dispose();
-  service.dispose();
-  await fake.close();
+  await close();
 
   const forty = fortyTools();
   const messages = conversation();

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../src/core/config/settings';
 import { costExtras } from '../src/core/observability/costExtras';
 import { MetricsCollector } from '../src/core/observability/MetricsCollector';
 import { RequestHistory } from '../src/core/observability/RequestHistory';
+import { percentileSorted } from '../test/harness/benchStats';
 
 const N = 100_000;
 const MODELS = [
@@ -21,9 +22,6 @@ const MODELS = [
   ['anthropic', 'claude-sonnet-4-0', false],
 ] as const;
 
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 const us = (ns: number) => `${(ns / 1000).toFixed(2)} µs`;
 
 async function main(): Promise<void> {
@@ -83,9 +81,9 @@ async function main(): Promise<void> {
   console.log(`## Metrics (${N.toLocaleString('en')} requests, interleaved)\n`);
   console.log('| operation | p50 | p99 |');
   console.log('| --- | --- | --- |');
-  console.log(`| record one request (call + task + history) | ${us(pct(a, 50))} | ${us(pct(a, 99))} |`);
-  console.log(`| bare prom-client counter inc() | ${us(pct(b, 50))} | ${us(pct(b, 99))} |`);
-  console.log(`| plain number ++ (timer floor) | ${us(pct(c, 50))} | ${us(pct(c, 99))} |`);
+  console.log(`| record one request (call + task + history) | ${us(percentileSorted(a, 50))} | ${us(percentileSorted(a, 99))} |`);
+  console.log(`| bare prom-client counter inc() | ${us(percentileSorted(b, 50))} | ${us(percentileSorted(b, 99))} |`);
+  console.log(`| plain number ++ (timer floor) | ${us(percentileSorted(c, 50))} | ${us(percentileSorted(c, 99))} |`);
 
   const fresh = new MetricsCollector({
     localShare: () => 0.8,
@@ -122,8 +120,10 @@ async function main(): Promise<void> {
   console.log(`\n## After 10,000 recorded requests\n`);
   console.log('| operation | p50 | p99 |');
   console.log('| --- | --- | --- |');
-  console.log(`| Prometheus exposition (${(bytes / 1024).toFixed(1)} KB) | ${us(pct(expo, 50))} | ${us(pct(expo, 99))} |`);
-  console.log(`| status bar breakdown + savings (history of ${history.recent().length}) | ${us(pct(extras, 50))} | ${us(pct(extras, 99))} |`);
+  console.log(`| Prometheus exposition (${(bytes / 1024).toFixed(1)} KB) | ${us(percentileSorted(expo, 50))} | ${us(percentileSorted(expo, 99))} |`);
+  console.log(
+    `| status bar breakdown + savings (history of ${history.recent().length}) | ${us(percentileSorted(extras, 50))} | ${us(percentileSorted(extras, 99))} |`,
+  );
   if (plain < 0) console.log(plain);
 }
 

@@ -10,30 +10,16 @@
 import { Ollama } from 'ollama';
 import { systemClock } from '../src/common/Clock';
 import { ChatEngine } from '../src/core/chat/ChatEngine';
-import { DEFAULT_SETTINGS, type JarvisSettings } from '../src/core/config/settings';
-import { OllamaModels } from '../src/core/llm/ollama/OllamaModels';
 import { nullLogger } from '../src/core/ports';
-import { RoutingService } from '../src/core/routing/RoutingService';
-import { FakeOllamaServer } from '../test/fakes/FakeOllamaServer';
-import { MemoryKv } from '../test/unit/helpers/MemoryKv';
 import { fmtMs, summarize } from '../test/harness/benchStats';
+import { startRoutingOverFakeOllama } from './routingOverFakeOllama';
 
 const RUNS = 200;
 const WARMUP = 20;
 const TARGET_MS = 5;
 
 async function main(): Promise<void> {
-  const fake = await FakeOllamaServer.start({ models: ['llama3'], reply: 'The answer is a short sentence.' });
-  const settings: JarvisSettings = { ...DEFAULT_SETTINGS, ollama: { ...DEFAULT_SETTINGS.ollama, host: fake.url, model: 'llama3' } };
-  const models = new OllamaModels(() => ({ host: fake.url }));
-  const service = new RoutingService({
-    settings: () => settings,
-    keys: { get: async () => undefined },
-    ollamaModels: () => models.list(),
-    store: new MemoryKv(),
-    clock: systemClock,
-    logger: nullLogger,
-  });
+  const { fake, settings, service, close } = await startRoutingOverFakeOllama('The answer is a short sentence.');
   const engine = new ChatEngine({ settings: () => settings, responder: service, clock: systemClock, logger: nullLogger });
 
   const engineTtft = async (i: number): Promise<number> => {
@@ -74,8 +60,7 @@ async function main(): Promise<void> {
     engineMs.push(await engineTtft(i));
     bareMs.push(await bareTtft(i));
   }
-  service.dispose();
-  await fake.close();
+  await close();
 
   const e = summarize(engineMs);
   const b = summarize(bareMs);

@@ -13,6 +13,7 @@ import { evaluatePreferenceExtraction, type ExtractionFigures } from '../src/cor
 import { extractPreferences } from '../src/core/memory/preferences/extractPreferences';
 import { numericFeatures, preferenceModel } from '../src/core/memory/preferences/PreferenceClassifier';
 import { parseCorpus, type CorpusRow } from '../src/core/memory/preferences/preferenceCorpus';
+import { percentileSorted } from '../test/harness/benchStats';
 
 const ROOT = path.resolve(__dirname, '../..');
 const load = (name: string): CorpusRow[] => parseCorpus(fs.readFileSync(path.join(ROOT, 'data', 'preferences', name), 'utf8'), name);
@@ -34,10 +35,6 @@ function table(title: string, rows: CorpusRow[]): void {
   if (process.env.PREFS_BENCH_MISSES)
     for (const m of misses) console.log(`- ${m.why} ${m.id}: ${JSON.stringify(m.text.slice(0, 100))}${m.got ? ` → ${m.got}` : ''}`);
   else console.log(`\n${misses.length} rows wrong (set PREFS_BENCH_MISSES=1 to list them).`);
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
 /**
@@ -86,11 +83,11 @@ console.log('|---|---|---|---|---|');
 const us = (v: number) => `${v.toFixed(1)} µs`;
 const row = (what: string, s: { raw: Float64Array; best: Float64Array }) =>
   console.log(
-    `| ${what} | ${us(percentile(s.raw, 0.5))} | ${us(percentile(s.raw, 0.95))} | ${us(percentile(s.raw, 0.99))} | ${us(percentile(s.best, 0.99))} |`,
+    `| ${what} | ${us(percentileSorted(s.raw, 50))} | ${us(percentileSorted(s.raw, 95))} | ${us(percentileSorted(s.raw, 99))} | ${us(percentileSorted(s.best, 99))} |`,
   );
 row(`extractPreferences, corpus messages (${texts.length})`, ours);
 row('baseline: classifier alone on the whole message', base);
 row(`extractPreferences, one ${(long.length / 1024).toFixed(1)} KB message with a pasted log`, longUs);
 console.log(
-  `\nRatio extractor / classifier-alone (median): ${(percentile(ours.raw, 0.5) / percentile(base.raw, 0.5)).toFixed(2)}×. Target: p99 < 1000 µs per message.`,
+  `\nRatio extractor / classifier-alone (median): ${(percentileSorted(ours.raw, 50) / percentileSorted(base.raw, 50)).toFixed(2)}×. Target: p99 < 1000 µs per message.`,
 );

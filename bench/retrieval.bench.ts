@@ -18,7 +18,8 @@ import { ContextRetriever } from '../src/core/memory/retrieval/ContextRetriever'
 import { VectorMemoryStore } from '../src/core/memory/store/VectorMemoryStore';
 import { fillerMemories, loadRetrievalSet, type LabelledMemory, type RetrievalSet } from './retrieval/dataset';
 import { hitAt, ndcgAt, newerFirst, precisionAt, recallAt, reciprocalRank } from './retrieval/rankMetrics';
-import { mean, percentile } from './workload/metrics';
+import { mean } from './workload/metrics';
+import { percentile } from '../test/harness/benchStats';
 
 const repo = path.resolve(__dirname, '../..');
 /** "Today" for the set: memories run from June to late November 2026. */

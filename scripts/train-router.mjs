@@ -2,9 +2,10 @@
 // `npm run train:router`: trains the complexity classifier on data/router/train.jsonl (never on
 // heldout.jsonl) and writes media/router/complexity-model.json. Deterministic: rerunning on the same data
 // and code reproduces the committed file byte for byte (a unit test checks that).
-//   node scripts/train-router.mjs [--check] [--dev-errors]
+//   node scripts/train-router.mjs [--check] [--dev-errors] [--stability]
 //   --check: fail if the committed model differs, write nothing
 //   --dev-errors: also list the dev (out-of-fold) rows routed costly-wrong, the ones to write prompts for
+//   --stability: also tune with each dev fold left out in turn and print the thresholds (how steady the tuner is)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,7 +27,7 @@ const { trainComplexityModel } = require(path.join(root, 'out/src/core/routing/c
 
 const trainFile = path.join(root, 'data/router/train.jsonl');
 const started = Date.now();
-const result = trainComplexityModel(readRouterRows(trainFile), fs.readFileSync(trainFile, 'utf8'));
+const result = trainComplexityModel(readRouterRows(trainFile), fs.readFileSync(trainFile, 'utf8'), { stability: process.argv.includes('--stability') });
 console.log(result.report.join('\n'));
 if (process.argv.includes('--dev-errors')) console.log(['dev rows routed costly-wrong:', ...result.devErrors.map((e) => `  ${e}`)].join('\n'));
 const out = path.join(root, 'media/router/complexity-model.json');

@@ -60,7 +60,7 @@ import { AlertManager } from './core/observability/alerts/AlertManager';
 import { builtInRules } from './core/observability/alerts/builtInRules';
 import { WebhookNotifier } from './core/observability/alerts/WebhookNotifier';
 import { costExtras } from './core/observability/costExtras';
-import { registerAlerts } from './vscode/alerts/registerAlerts';
+import { registerAlerts } from './vscode/commands/registerAlerts';
 import { UsageLedger } from './core/observability/dashboard/UsageLedger';
 import { registerDashboard } from './vscode/dashboard/registerDashboard';
 import { registerLanguageModel } from './vscode/lm/registerLanguageModel';

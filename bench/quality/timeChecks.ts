@@ -6,6 +6,7 @@
  * CPU time counts V8's background GC threads too, which is why its tail is not reported (it came out
  * above wall time at p95), but its median is what a run costs when it has a core to itself.
  */
+import { percentileSorted } from '../../test/harness/benchStats';
 
 export interface Percentiles {
   p50: number;
@@ -19,15 +20,9 @@ export interface CheckTiming extends Percentiles {
   cpuP50: number;
 }
 
-/** Nearest-rank percentile of an ascending sample. */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) throw new Error('percentile: no samples.');
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-}
-
 function summary(samples: Float64Array): Percentiles {
   const s = Float64Array.from(samples).sort();
-  return { p50: percentile(s, 0.5), p95: percentile(s, 0.95), p99: percentile(s, 0.99) };
+  return { p50: percentileSorted(s, 50), p95: percentileSorted(s, 95), p99: percentileSorted(s, 99) };
 }
 
 /** Runs every check `iterations` times after `warmup` untimed runs each, interleaved. */

@@ -1,4 +1,5 @@
 /** What one request of a workload run produced, and the seed's rows computed from a run's records. */
+import { percentile } from '../../test/harness/benchStats';
 
 export interface RequestRecord {
   id: string;
@@ -81,14 +82,6 @@ export interface RunSummary {
 
 export function mean(xs: readonly number[]): number {
   return xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
-}
-
-/** Nearest-rank percentile (p in 0..100) of an unsorted sample. */
-export function percentile(xs: readonly number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  if (!(p >= 0 && p <= 100)) throw new Error(`percentile: p must be within 0..100 (got ${p}).`);
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** `makespanMs`: simulated time from the first request sent to the last one finished. */

@@ -9,8 +9,8 @@ import type { ChatPlan } from './ollamaChatPlan';
 import { pause, sendJson } from './ollamaWire';
 import { pieceOffsets, playOnSchedule, type SimulatedReply, splitPieces } from './SimulatedReply';
 
-/** Streams a plan's chunks, then `final` (the done line), or the plan's error/garbage ending. */
-export async function streamPlan(model: string, plan: ChatPlan, final: object, res: http.ServerResponse, onAbort: () => void): Promise<void> {
+/** Sends the NDJSON headers; the returned check says whether the client left before the end (then `onAbort` ran). */
+function openNdjson(res: http.ServerResponse, onAbort: () => void): () => boolean {
   res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
   let gone = false;
   res.on('close', () => {
@@ -18,11 +18,17 @@ export async function streamPlan(model: string, plan: ChatPlan, final: object, r
     gone = true;
     onAbort();
   });
+  return () => gone;
+}
+
+/** Streams a plan's chunks, then `final` (the done line), or the plan's error/garbage ending. */
+export async function streamPlan(model: string, plan: ChatPlan, final: object, res: http.ServerResponse, onAbort: () => void): Promise<void> {
+  const gone = openNdjson(res, onAbort);
   const line = (o: unknown) => res.write(`${JSON.stringify(o)}\n`);
   for (const [i, text] of plan.chunks.entries()) {
-    if (gone) return;
+    if (gone()) return;
     if (i > 0 && plan.delayMs > 0) await pause(plan.delayMs, res);
-    if (gone) return;
+    if (gone()) return;
     line({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: text }, done: false });
   }
   if (plan.ending === 'error') {
@@ -36,18 +42,12 @@ export async function streamPlan(model: string, plan: ChatPlan, final: object, r
 
 /** Ollama sends a model's calls whole, in one line with empty content, then the final line. */
 export async function streamToolCalls(model: string, plan: Extract<ToolPlan, { kind: 'calls' }>, res: http.ServerResponse, onAbort: () => void): Promise<void> {
-  res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
-  let gone = false;
-  res.on('close', () => {
-    if (res.writableFinished) return;
-    gone = true;
-    onAbort();
-  });
+  const gone = openNdjson(res, onAbort);
   if (plan.slow) {
     // A model "thinking" before it writes the call: an empty line now, the call 20 s later.
     res.write(`${JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '' }, done: false })}\n`);
-    for (let i = 0; i < 400 && !gone; i++) await pause(50, res);
-    if (gone) return;
+    for (let i = 0; i < 400 && !gone(); i++) await pause(50, res);
+    if (gone()) return;
   }
   const calls = plan.calls.map((c) => {
     let args: unknown;

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { byTier, mean, percentile, summarizeRun, type RequestRecord } from '../../../bench/workload/metrics';
+import { byTier, mean, summarizeRun, type RequestRecord } from '../../../bench/workload/metrics';
 import { loadWorkload, parseWorkload, TIERS } from '../../../bench/workload/workload';
 import { pieceOffsets, splitPieces } from '../../fakes/SimulatedReply';
+import { percentile } from '../../harness/benchStats';
 
 const repo = path.resolve(__dirname, '../../../..');
 const line = (o: object) => JSON.stringify(o);

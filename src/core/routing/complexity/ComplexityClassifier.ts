@@ -1,4 +1,5 @@
 import { errorMessage } from '../../../common/errors';
+import { clipText } from '../../ml/HashingFeaturizer';
 import { TextClassifier } from '../../ml/TextClassifier';
 import { applyRails } from './applyRails';
 import { analyzeComplexity, checkComplexityInput, type ComplexityAssessment, type ComplexityInput } from './analyzeComplexity';
@@ -86,10 +87,10 @@ export class ComplexityClassifier {
 
     const meta = model.meta;
     const numeric = numericFeatures(signals, meta.analysisLines, meta.analysisFiles);
-    // The rails' folded window is the featurizer's own input when the model reads the same window; then the
-    // featurizer dots its hashed counts with the weights directly (no vector, no sort).
-    const p =
-      model.featurizer.options.maxChars === ASK_WINDOW ? model.predictFolded(signals.window, numeric).proba : model.predict(signals.prose, numeric).proba;
+    // The model reads the start and end of the rails' folded window (all of it for a model file that reads
+    // 512), and the featurizer dots its hashed counts with the weights directly (no vector, no sort).
+    const read = model.featurizer.options.maxChars;
+    const p = read <= ASK_WINDOW ? model.predictFolded(clipText(signals.window, read), numeric).proba : model.predict(signals.prose, numeric).proba;
     const { lift, reason: liftReason } = this.options.lift?.liftFor(signals.prose) ?? { lift: 0 };
     const level = decideTier(p, meta.thresholds, lift);
     const probabilities = Array.from(p, (v) => Math.round(v * 1000) / 1000);

@@ -7,8 +7,8 @@ import { countLines, hasStackTrace, splitPrompt } from './splitPrompt';
 export interface ComplexitySignals {
   prose: string;
   /**
-   * The part of the prose the model and the rails read, clipped to ASK_WINDOW and accent-folded once for
-   * both: `foldText(clipText(prose, ASK_WINDOW))`.
+   * The part of the prose the rails read, clipped to ASK_WINDOW and accent-folded once:
+   * `foldText(clipText(prose, ASK_WINDOW))`. The model reads `clipText(window, MODEL_WINDOW)` of it.
    */
   window: string;
   codeLines: number;
@@ -38,20 +38,27 @@ export const NUMERIC_FEATURES = [
 ] as const;
 
 /**
- * How much prose the model and the rails read: the first 384 and the last 128 characters. The ask sits at
- * the start or the end of a prompt, and every training prompt is shorter than this (the longest has 148
- * characters), so the window changes nothing the model was trained on (the held-out decisions were
- * unchanged too); past it the model would be reading text unlike anything it learned from. Hashing and
- * the rails' regexes cost per character read, so this bounds the decision time of an 8 KB or 1 MB prompt.
+ * How much prose the rails read: the first 384 and the last 128 characters. The ask sits at the start or
+ * the end of a prompt; the regexes cost per character read, so this bounds the decision time of an 8 KB
+ * or 1 MB prompt.
  */
 export const ASK_WINDOW = 512;
+
+/**
+ * How much of the rails' folded window the model reads: its first 192 and last 64 characters
+ * (`clipText(window, MODEL_WINDOW)`). Every training prompt is shorter (the longest has 148 characters of
+ * prose), so the weights are the ones a 512 window gave, and past this the model would be reading text
+ * unlike anything it learned from; the rails still read 512, and the length features say how long the
+ * prompt is. Hashing costs per character read: this halves the model step of a long prompt.
+ */
+export const MODEL_WINDOW = 256;
 
 export const FEATURIZER: HashingFeaturizerOptions = {
   buckets: 1 << 15,
   wordNgramMax: 2,
   charNgramMin: 3,
   charNgramMax: 5,
-  maxChars: ASK_WINDOW,
+  maxChars: MODEL_WINDOW,
   numeric: [...NUMERIC_FEATURES],
 };
 

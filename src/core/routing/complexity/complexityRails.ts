@@ -54,8 +54,10 @@ const FACT_START = new RegExp(
     ')',
 );
 // Words that turn a question into a task: explain, write, fix, design, compare, how to… (4 languages).
+// German "schreib-" only as the verb (schreib, schreibe, schreibst, schreibt, schreiben): the nouns
+// built on it (Schreibweise, Schreibzugriff, Schreibrechte) are what a lookup asks about, not work.
 const WORK =
-  /\b(?:best|architecture|strategy|prove|architektur|strategie|beste[nrs]?|arquitectura|estrategia|mejor|meilleure?|explain|write|implement|fix|design|build|create|refactor|compare|convert|why|how (?:do|should|can|would)|example|trade-?offs?|erklar\w*|schreib\w*|implementier\w*|behebe|entwirf|warum|wie (?:kann|mache|sollten)|beispiel|explica\w*|escrib\w*|implementa\w*|arregla|disena|por que|como (?:hago|puedo)|ejemplo|expliqu\w*|ecri(?:s|t|re|vez|vons)|implement\w*|corrige|concoi[st]|pourquoi|comment|exemple)\b/;
+  /\b(?:best|architecture|strategy|prove|architektur|strategie|beste[nrs]?|arquitectura|estrategia|mejor|meilleure?|explain|write|implement|fix|design|build|create|refactor|compare|convert|why|how (?:do|should|can|would)|example|trade-?offs?|erklar\w*|schreib(?:e|en|st|t)?|implementier\w*|behebe|entwirf|warum|wie (?:kann|mache|sollten)|beispiel|explica\w*|escrib\w*|implementa\w*|arregla|disena|por que|como (?:hago|puedo)|ejemplo|expliqu\w*|ecri(?:s|t|re|vez|vons)|implement\w*|corrige|concoi[st]|pourquoi|comment|exemple)\b/;
 
 export function isPlainFact(prose: string): boolean {
   return plainFactIn(foldText(prose));

@@ -73,9 +73,12 @@ const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && 
  * True for text that carries no words: control characters, NULs or replacement characters make up a
  * large part of it (a binary file pasted by mistake), or it has no letter or digit at all (emoji only).
  */
+const ODD_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]/;
+
 export function looksBinary(text: string): boolean {
   const sample = text.length > 1024 ? text.slice(0, 1024) : text;
-  if (sample.length === 0) return false;
+  // Nearly every prompt has none of the characters counted below: one regex scan settles those.
+  if (sample.length === 0 || !ODD_CHAR.test(sample)) return false;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);

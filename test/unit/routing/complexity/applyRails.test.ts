@@ -66,4 +66,24 @@ describe('applyRails (shared by the classifier and training)', () => {
     }
     assert.equal(complexitySignals('what does SLO stand for', undefined, 0).lookup, true);
   });
+
+  it('German nouns built on "schreib-" (Schreibweise, Schreibzugriff) ask for no writing: a lookup of one stays low; the verb is still work', () => {
+    for (const p of [
+      'Welche Schreibweise ist richtig, E-Mail oder Email?',
+      'Wer hat Schreibzugriff auf das Repo?',
+      'Welche Schreibrechte braucht der CI-Nutzer?',
+    ]) {
+      const s = complexitySignals(p, undefined, 0);
+      assert.equal(s.plainFact, true, p);
+      assert.equal(applyRails(MEDIUM, s, OPTS).level, LOW, p);
+    }
+    for (const p of [
+      'Welche Funktion schreibe ich für das Parsen?',
+      'Wer schreibt mir einen Parser für CSV?',
+      'Welche Tests schreiben wir dafür?',
+      'Welche Art Test schreib ich hier?',
+    ]) {
+      assert.equal(complexitySignals(p, undefined, 0).plainFact, false, p);
+    }
+  });
 });

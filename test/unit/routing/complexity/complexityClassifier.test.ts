@@ -194,6 +194,24 @@ describe('ComplexityClassifier (learned, with rails)', () => {
       );
     });
 
+    it('on a long prompt the model reads the first 192 and last 64 characters; the rails read 512', () => {
+      // 200 characters of ask, a middle the model does not read (characters 192–447 of the rails' window),
+      // and a closing ask of more than the last 64 (same lengths, so the same numeric features).
+      const head = 'We are tidying up the project notes before the release next month. '.repeat(3).slice(0, 200);
+      const tail = ' Please tidy the wording of the notes in this section before Friday.';
+      const filler = (words: string) => `${words} `.repeat(40).slice(0, 300);
+      const plain = c.assess({ prompt: head + filler('notes and wording') + tail });
+      const otherMiddle = c.assess({ prompt: head + filler('kernels and compilers') + tail });
+      assert.deepEqual(otherMiddle.probabilities, plain.probabilities);
+      // A production incident in that middle is past the model, not past the rails: the floor holds.
+      const incident = c.assess({ prompt: head + filler('notes and wording') + ' Checkout is down for every customer since the deploy.' + tail });
+      assert.ok(incident.level >= HIGH, incident.reasons.join('; '));
+      assert.ok(
+        incident.reasons.some((r) => /rail: production incident/.test(r)),
+        incident.reasons.join('; '),
+      );
+    });
+
     it('mixed-language prompts are classified like their parts', () => {
       const a = c.assess({ prompt: 'bitte refactor diese klasse, it does way too much and has no tests', attachedCode: lines(120), fileCount: 1 });
       assert.ok(a.level >= LOW && a.level <= HIGH, JSON.stringify(a));

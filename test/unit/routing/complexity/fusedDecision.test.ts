@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { clipText } from '../../../../src/core/ml/HashingFeaturizer';
 import { TextClassifier } from '../../../../src/core/ml/TextClassifier';
 import { applyRails } from '../../../../src/core/routing/complexity/applyRails';
 import type { ComplexityModelMeta } from '../../../../src/core/routing/complexity/ComplexityClassifier';
@@ -37,8 +38,9 @@ describe('fused featurize-and-score path of the complexity model', function () {
       for (const r of rows) {
         const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
         const numeric = numericFeatures(s, meta.analysisLines, meta.analysisFiles);
-        const viaVector = model.predictVector(model.featurizer.featurizeFolded(s.window, numeric)).proba;
-        const fused = model.predictFolded(s.window, numeric).proba;
+        const read = clipText(s.window, model.featurizer.options.maxChars);
+        const viaVector = model.predictVector(model.featurizer.featurizeFolded(read, numeric)).proba;
+        const fused = model.predictFolded(read, numeric).proba;
         for (let c = 0; c < 5; c++) worst = Math.max(worst, Math.abs(viaVector[c] - fused[c]));
         assert.deepEqual(decide(fused, s), decide(viaVector, s), `${r.id}: ${r.prompt}`);
       }

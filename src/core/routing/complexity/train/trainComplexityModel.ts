@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { HashingFeaturizer } from '../../../ml/HashingFeaturizer';
+import { HashingFeaturizer, clipText } from '../../../ml/HashingFeaturizer';
 import type { SparseVector } from '../../../ml/SparseVector';
 import { TextClassifier } from '../../../ml/TextClassifier';
+import type { SoftmaxModel } from '../../../ml/SoftmaxModel';
 import { trainSoftmax, type TrainSoftmaxOptions } from '../../../ml/trainSoftmax';
 import { applyRails } from '../applyRails';
 import type { ComplexityModelMeta } from '../ComplexityClassifier';
@@ -11,15 +12,12 @@ import { TIER_NAMES, type TierName } from '../TaskComplexity';
 import { decideTier, mediumThreshold, type CalibrationPoint, type TierThresholds } from '../tierDecision';
 import { DEV_FOLDS, devFold, tierIndex, type RouterRow } from './routerData';
 import { formatConfusion, formatMetrics, tierMetrics, type TierMetrics } from './tierMetrics';
+import { TRAFFIC_MIX, mixWeights, routingCost, tuneThresholds, tuningSet } from './tuneThresholds';
 
 /** Hyper-parameters, chosen on the dev folds of the training split (never on held-out). */
 export const TRAINING: Omit<TrainSoftmaxOptions, 'classes' | 'dims'> = { epochs: 25, learningRate: 0.3, l2: 1e-6, seed: 11, classWeights: 'balanced' };
 
-/**
- * What IDE chat traffic looks like (assumed, from the manual's 80/20 goal: most asks are lookups and
- * small tasks). The calibration of medium steering to jarvis.routing.localRatio is computed on this mix.
- */
-export const TRAFFIC_MIX: Record<TierName, number> = { trivial: 0.2, low: 0.35, medium: 0.3, high: 0.1, critical: 0.05 };
+export { TRAFFIC_MIX } from './tuneThresholds';
 
 export interface TrainResult {
   /** The model file's text, byte-stable. */
@@ -36,8 +34,8 @@ export interface TrainResult {
 
 function vectorize(featurizer: HashingFeaturizer, r: RouterRow): SparseVector {
   const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
-  // The window the shipped classifier featurizes (FEATURIZER.maxChars is ASK_WINDOW).
-  return featurizer.featurizeFolded(s.window, numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
+  // What the shipped classifier featurizes: the start and end of the rails' folded window.
+  return featurizer.featurizeFolded(clipText(s.window, featurizer.options.maxChars), numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
 }
 
 /** Tier after thresholds and rails, as the shipped classifier decides it (minus per-workspace lift). */
@@ -52,92 +50,6 @@ export function placeLocal(tier: number, p: ArrayLike<number>, threshold: number
   if (tier <= 1) return true;
   if (tier >= 3) return false;
   return p[3] + p[4] < threshold;
-}
-
-function tuneThresholds(rows: RouterRow[], probs: Float64Array[]): TierThresholds {
-  const grid = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
-  const labels = rows.map(tierIndex);
-  const weight = mixWeights(rows);
-  const score = (t: TierThresholds): number => {
-    const pred = rows.map((r, i) => railedTier(r, probs[i], t));
-    // Placed as the shipped router places them at the default localRatio: medium requests by P(≥ high)
-    // against the threshold that gives that local share, so a hard request tiered medium and kept local
-    // counts as the costly mistake it is.
-    const thr = shareThreshold(pred, probs, weight, DEFAULT_LOCAL_RATIO);
-    const m = tierMetrics(
-      labels,
-      pred,
-      pred.map((p, i) => placeLocal(p, probs[i], thr)),
-    );
-    // Both routing mistakes have a target of zero: a hard request on the small model (a poor answer) and an
-    // easy one on a high-tier cloud model (money for nothing) weigh like ten misses each.
-    return m.within1 + 0.5 * m.exact - (10 * m.highLocal) / m.n - (10 * m.lowToHigh) / m.n;
-  };
-  const t: TierThresholds = { atLeast: [0.5, 0.5, 0.5, 0.5], stakesVeto: undefined };
-  for (let pass = 0; pass < 3; pass++) {
-    for (let k = 0; k < 4; k++) {
-      let best = t.atLeast[k];
-      let bestScore = -Infinity;
-      for (const g of grid) {
-        t.atLeast[k] = g;
-        const s = score(t);
-        if (s > bestScore + 1e-12) {
-          bestScore = s;
-          best = g;
-        }
-      }
-      t.atLeast[k] = best;
-    }
-    // The stakes veto: off (undefined) unless a level of it scores better on the dev folds.
-    let bestVeto = t.stakesVeto;
-    let bestVetoScore = score(t);
-    for (const v of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98]) {
-      t.stakesVeto = v;
-      const sc = score(t);
-      if (sc > bestVetoScore + 1e-12) {
-        bestVetoScore = sc;
-        bestVeto = v;
-      }
-    }
-    t.stakesVeto = bestVeto;
-  }
-  return t;
-}
-
-const DEFAULT_LOCAL_RATIO = 0.8;
-
-/** Each row's weight in the traffic mix: its tier's share, split over the rows of that tier. */
-function mixWeights(rows: readonly RouterRow[]): number[] {
-  const counts = new Map<TierName, number>();
-  for (const r of rows) counts.set(r.tier, (counts.get(r.tier) ?? 0) + 1);
-  return rows.map((r) => TRAFFIC_MIX[r.tier] / (counts.get(r.tier) ?? 1));
-}
-
-/**
- * The medium-steering threshold whose local share on the traffic mix is closest to `want` (medium
- * requests below it stay local): one sort of the medium rows by P(≥ high), not a scan per candidate.
- */
-function shareThreshold(tiers: readonly number[], probs: readonly Float64Array[], weight: readonly number[], want: number): number {
-  let share = 0;
-  const medium: Array<[number, number]> = [];
-  for (let i = 0; i < tiers.length; i++) {
-    if (tiers[i] <= 1) share += weight[i];
-    else if (tiers[i] === 2) medium.push([probs[i][3] + probs[i][4], weight[i]]);
-  }
-  medium.sort((a, b) => a[0] - b[0]);
-  let best = 0;
-  let bestGap = Math.abs(share - want);
-  for (let k = 0; k < medium.length; k++) {
-    share += medium[k][1];
-    // Threshold just above this row's score keeps it (and every lower one) local.
-    if (k + 1 < medium.length && medium[k + 1][0] === medium[k][0]) continue;
-    const gap = Math.abs(share - want);
-    if (gap < bestGap - 1e-12) {
-      bestGap = gap;
-      best = k + 1 < medium.length ? (medium[k][0] + medium[k + 1][0]) / 2 : 1.001;
-    }
-  }
-  return best;
 }
 
 /** For each wanted local share, the medium-steering threshold that reaches it on the traffic mix. */
@@ -166,34 +78,74 @@ function calibrate(rows: RouterRow[], probs: Float64Array[], t: TierThresholds):
   return points;
 }
 
+/** The dev split's out-of-fold predictions, and what the final fit needs. */
+export interface DevPredictions {
+  vectors: SparseVector[];
+  fit: (idx: readonly number[]) => SoftmaxModel;
+  featurizer: HashingFeaturizer;
+  devRows: RouterRow[];
+  devProbs: Float64Array[];
+  /** Each dev row's fold. */
+  devFolds: number[];
+}
+
+/**
+ * Each fold of the hand-written rows predicted by a model fit without it (templates always fit): the
+ * only predictions thresholds, veto and calibration are tuned on.
+ */
+export function devPredictions(train: readonly RouterRow[]): DevPredictions {
+  const featurizer = new HashingFeaturizer(FEATURIZER);
+  const vectors = train.map((r) => vectorize(featurizer, r));
+  const fit = (idx: readonly number[]): SoftmaxModel =>
+    trainSoftmax(
+      idx.map((i) => ({ x: vectors[i], y: tierIndex(train[i]) })),
+      { ...TRAINING, classes: 5, dims: featurizer.dims },
+    );
+  const folds = train.map(devFold);
+  const devRows: RouterRow[] = [];
+  const devProbs: Float64Array[] = [];
+  const devFolds: number[] = [];
+  for (let k = 0; k < DEV_FOLDS; k++) {
+    const probe = fit(train.map((_, i) => i).filter((i) => folds[i] !== k));
+    for (let i = 0; i < train.length; i++) {
+      if (folds[i] !== k) continue;
+      devRows.push(train[i]);
+      devProbs.push(probe.predictProba(vectors[i]));
+      devFolds.push(k);
+    }
+  }
+  return { vectors, fit, featurizer, devRows, devProbs, devFolds };
+}
+
+/**
+ * How steady the tuner is: the thresholds it picks with each dev fold left out (three quarters of the
+ * dev rows each). A tuner that one or two rows can swing gives four different answers here.
+ */
+export function tunerStability(d: DevPredictions): string[] {
+  return Array.from({ length: DEV_FOLDS }, (_, k) => {
+    const keep = d.devRows.map((_, i) => i).filter((i) => d.devFolds[i] !== k);
+    const t = tuneThresholds(
+      tuningSet(
+        keep.map((i) => d.devRows[i]),
+        keep.map((i) => d.devProbs[i]),
+      ),
+    );
+    return `  without dev fold ${k}: P(≥low,≥medium,≥high,=critical) ${t.atLeast.join(', ')}; veto ${t.stakesVeto ?? 'off'}`;
+  });
+}
+
 /**
  * The whole training run, deterministic. Development figures come from cross-validation on the training
  * split only: each fold of the hand-written rows is predicted by a model fit without it (templates always
  * fit), the tier thresholds and the local-share calibration are tuned on those out-of-fold predictions,
  * then the model is refit on the whole training split with the same settings. Held-out data is not an input.
  */
-export function trainComplexityModel(train: readonly RouterRow[], trainFileText: string): TrainResult {
-  const featurizer = new HashingFeaturizer(FEATURIZER);
-  const vectors = train.map((r) => vectorize(featurizer, r));
-  const fit = (idx: readonly number[]) =>
-    trainSoftmax(
-      idx.map((i) => ({ x: vectors[i], y: tierIndex(train[i]) })),
-      { ...TRAINING, classes: 5, dims: featurizer.dims },
-    );
-
-  const folds = train.map(devFold);
-  const devIdx: number[] = [];
-  const devProbs: Float64Array[] = [];
-  for (let k = 0; k < DEV_FOLDS; k++) {
-    const probe = fit(train.map((_, i) => i).filter((i) => folds[i] !== k));
-    for (let i = 0; i < train.length; i++) {
-      if (folds[i] !== k) continue;
-      devIdx.push(i);
-      devProbs.push(probe.predictProba(vectors[i]));
-    }
-  }
-  const devRows = devIdx.map((i) => train[i]);
-  const thresholds = tuneThresholds(devRows, devProbs);
+export function trainComplexityModel(train: readonly RouterRow[], trainFileText: string, options: { stability?: boolean } = {}): TrainResult {
+  const d = devPredictions(train);
+  const { vectors, fit, featurizer, devRows, devProbs } = d;
+  const devSet = tuningSet(devRows, devProbs);
+  const thresholds = tuneThresholds(devSet);
+  const devCost = routingCost(devSet, thresholds);
   const points = calibrate(devRows, devProbs, thresholds);
   const thr80 = mediumThreshold(points, 0.8);
   const judge = (rows: readonly RouterRow[], probs: readonly Float64Array[]): TierMetrics => {
@@ -257,8 +209,10 @@ export function trainComplexityModel(train: readonly RouterRow[], trainFileText:
     ...formatMetrics('train (refit model on its own training rows)', trainFigures),
     ...formatMetrics('dev (out-of-fold)', dev),
     `  dev local share on the traffic mix at localRatio 0.8: ${(devShare * 100).toFixed(1)}%`,
+    `  dev on the traffic mix: spend ${devCost.spend.toFixed(3)} gpt-4o answers per request, ${(devCost.critical * 100).toFixed(1)}% placed critical (labelled critical: ${(TRAFFIC_MIX.critical * 100).toFixed(0)}%), tuner loss ${devCost.loss.toFixed(4)}`,
     ...perLanguage,
     ...formatConfusion(dev),
+    ...(options.stability ? ['tuner stability (dev folds left out in turn):', ...tunerStability(d)] : []),
   ];
   return { text, validation: dev, report, devErrors };
 }
