@@ -73,7 +73,6 @@ import { listModelCatalog } from './core/routing/listModelCatalog';
 import { gatewayStatusText, registerGateway } from './vscode/gateway/registerGateway';
 import { CloudModelLists } from './core/llm/modelLists/CloudModelLists';
 import { registerCloudModels } from './vscode/commands/registerCloudModels';
-
 import type { JarvisTestApi } from './vscode/JarvisTestApi';
 
 export type { JarvisTestApi };
@@ -194,6 +193,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     clock: systemClock,
     logger: log,
     onDidRecord: routing.onDidRecord,
+    cloudModels,
   });
   root.add(dashboard.disposable);
 

@@ -8,11 +8,11 @@ import type { DashboardSnapshot } from '../core/observability/dashboard/Dashboar
 export type { DashboardSnapshot };
 
 /** Settings the page may open (each figure links to the setting that moves it). */
-export const DASHBOARD_SETTINGS = ['jarvis.routing.localRatio', 'jarvis.budget', 'jarvis.pricing.overrides', 'jarvis.alerts'] as const;
+export const DASHBOARD_SETTINGS = ['jarvis.routing.localRatio', 'jarvis.budget', 'jarvis.pricing.overrides', 'jarvis.alerts', 'jarvis.routing.tiers'] as const;
 export type DashboardSetting = (typeof DASHBOARD_SETTINGS)[number];
 
 /** What the empty state's buttons may start. */
-export const DASHBOARD_START_ACTIONS = ['openChat', 'setOpenAIKey', 'setAnthropicKey'] as const;
+export const DASHBOARD_START_ACTIONS = ['openChat', 'setOpenAIKey', 'setAnthropicKey', 'chooseCloudModel', 'refreshCloudModels'] as const;
 export type DashboardStartAction = (typeof DASHBOARD_START_ACTIONS)[number];
 
 export type DashboardHostMessage = { type: 'snapshot'; snapshot: DashboardSnapshot };

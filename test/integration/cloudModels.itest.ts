@@ -9,6 +9,8 @@ const KEY = 'sk-itest-model-lists-0123456789';
 type ListsApi = JarvisApi & {
   cloudModels: { warnings(): string[]; unlisted(): Array<{ provider: string; model: string; tiers: string[] }> };
 };
+type DashboardSnap = { cloudModels?: { lists: string[]; unlisted: string[] } };
+type DashboardApi = { onDidPost(listener: (s: DashboardSnap) => void): vscode.Disposable };
 type Outcome = { provider: string; status: string; why?: string; list?: { models: Array<{ id: string; chat: boolean }> }; cached?: unknown };
 
 describe('Cloud model lists in the real extension host (fake OpenAI server): refresh, warning, status, choose', function () {
@@ -79,6 +81,22 @@ describe('Cloud model lists in the real extension host (fake OpenAI server): ref
     assert.match(markdown, /- OpenAI: 2 chat models \(of 4 listed\), fetched .+ \(just now\)/);
     assert.match(markdown, /- Anthropic: no API key, so no list/);
     assert.match(markdown, /\*\*Warning:\*\* OpenAI no longer lists gpt-4o/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it("the dashboard shows the same warning and the list's age", async () => {
+    const dash = (api as unknown as { dashboard: DashboardApi }).dashboard;
+    const seen = new Promise<DashboardSnap>((resolve) => {
+      const sub = dash.onDidPost((snap) => {
+        if (!snap.cloudModels?.unlisted.length) return;
+        sub.dispose();
+        resolve(snap);
+      });
+    });
+    await vscode.commands.executeCommand('jarvis.openDashboard');
+    const snap = await seen;
+    assert.match(snap.cloudModels?.unlisted[0] ?? '', /^OpenAI no longer lists gpt-4o \(used in the high and critical tiers/);
+    assert.match(snap.cloudModels?.lists[0] ?? '', /^OpenAI: 2 chat models \(of 4 listed\), fetched /);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -37,9 +37,9 @@ export function unlistedWarning(unlisted: readonly UnlistedModel[], time: Format
 
 /**
  * One line per provider: models offered for chat, how old the list is, and whether the last refresh
- * failed (then the cached list is what is shown, and from when).
+ * failed (then the cached list is what is shown, and from when). `hasKey` undefined: not known here.
  */
-export function describeListState(s: ProviderListState, hasKey: boolean, now: number, time: FormatTime = formatListTime): string {
+export function describeListState(s: ProviderListState, hasKey: boolean | undefined, now: number, time: FormatTime = formatListTime): string {
   const label = PROVIDER_LABELS[s.provider];
   const parts: string[] = [];
   if (s.list) {
@@ -48,8 +48,10 @@ export function describeListState(s: ProviderListState, hasKey: boolean, now: nu
       `${chat} chat model${chat === 1 ? '' : 's'}${chat === s.list.models.length ? '' : ` (of ${s.list.models.length} listed)`}, fetched ${time(s.list.fetchedAt)} (${formatAge(s.list.fetchedAt, now)})`,
     );
     if (!s.list.complete) parts.push(`the list was cut at ${s.list.models.length.toLocaleString('en-US')} models`);
-  } else if (!hasKey) {
+  } else if (hasKey === false) {
     parts.push(`no API key, so no list (run Jarvis: Set ${label} API Key)`);
+  } else if (hasKey === undefined) {
+    parts.push('no list yet (it is fetched once an API key is set)');
   } else {
     parts.push('not fetched yet (run Jarvis: Refresh Cloud Model Lists)');
   }

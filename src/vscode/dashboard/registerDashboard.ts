@@ -13,6 +13,13 @@ import type { Logger } from '../../core/ports';
 import type { IRoutingService } from '../../core/routing/RoutingServiceContract';
 import type { DashboardPageMessage } from '../../shared/dashboardProtocol';
 import { DashboardPanel } from './DashboardPanel';
+import type { CloudModelLists } from '../../core/llm/modelLists/CloudModelLists';
+import { describeListState, describeUnlisted } from '../../core/presentation/formatCloudModelLists';
+
+/** The same sentences as Show Routing Status (whether a key is set is not known synchronously here). */
+function cloudModelLines(lists: CloudModelLists, now: number): { lists: string[]; unlisted: string[] } {
+  return { lists: lists.states().map((st) => describeListState(st, undefined, now)), unlisted: lists.unlisted().map((u) => describeUnlisted(u)) };
+}
 
 export interface RegisterDashboardDeps {
   extensionUri: vscode.Uri;
@@ -25,6 +32,8 @@ export interface RegisterDashboardDeps {
   logger: Logger;
   /** Fires after each recorded model call (the routing service's onDidRecord). */
   onDidRecord: Event<void>;
+  /** The providers' model lists: their age and the configured models they no longer name. */
+  cloudModels?: CloudModelLists;
 }
 
 /** What the integration tests read: whether the panel is open and the snapshots its page accepted. */
@@ -57,6 +66,7 @@ export function registerDashboard(deps: RegisterDashboardDeps): { disposable: vs
       priceOverrides: s.pricing.overrides,
       referenceModel: referenceCloudModel(s),
       localRatioTarget: s.routing.localRatio,
+      ...(deps.cloudModels ? { cloudModels: cloudModelLines(deps.cloudModels, now) } : {}),
     });
   };
   const handle = async (m: Exclude<DashboardPageMessage, { type: 'ready' }>): Promise<void> => {
@@ -85,6 +95,7 @@ export function registerDashboard(deps: RegisterDashboardDeps): { disposable: vs
     deps.onDidRecord(changed),
     deps.alerts.onDidChange(changed),
     deps.settings.onDidChange(changed),
+    ...(deps.cloudModels ? [deps.cloudModels.onDidChange(changed)] : []),
   );
   return {
     disposable,

@@ -4,7 +4,7 @@ import { isDashboardHostMessage, type DashboardPageMessage, type DashboardPageSt
 import { clock } from '../../shared/formatDashboard';
 import { DashboardCharts } from './charts';
 import { h } from './dom';
-import { renderAlerts, renderCards, renderEmpty, renderRequests, renderTables } from './renderDashboard';
+import { renderAlerts, renderCards, renderEmpty, renderModelWarnings, renderRequests, renderTables } from './renderDashboard';
 
 interface VsCodeApi {
   postMessage(message: DashboardPageMessage): void;
@@ -37,8 +37,7 @@ function draw(s: DashboardSnapshot): void {
   root.dataset.generatedAt = String(s.generatedAt);
   (document.getElementById('updated') as HTMLElement).textContent = `updated ${clock(s.generatedAt)} · ${s.requestsInHistory} requests in this window`;
   empty.replaceChildren(...(s.empty ? [renderEmpty(post)] : []));
-  const a = renderAlerts(s, post);
-  alerts.replaceChildren(...(a ? [a] : []));
+  alerts.replaceChildren(...[renderModelWarnings(s, post), renderAlerts(s, post)].filter((x) => x !== null));
   cards.replaceChildren(renderCards(s, post));
   tables.replaceChildren(renderTables(s, post));
   requests.replaceChildren(renderRequests(s, post));

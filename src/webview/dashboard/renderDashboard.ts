@@ -1,4 +1,4 @@
-import type { DashboardPageMessage, DashboardSnapshot } from '../../shared/dashboardProtocol';
+import type { DashboardPageMessage, DashboardSetting, DashboardSnapshot } from '../../shared/dashboardProtocol';
 import { clock, ms, pct, tokens, usd } from '../../shared/formatDashboard';
 import { h, table, type Child } from './dom';
 
@@ -44,11 +44,7 @@ function card(id: string, title: string, value: string, detail?: Child, raw?: nu
   );
 }
 
-function settingLink(
-  post: Post,
-  key: 'jarvis.routing.localRatio' | 'jarvis.budget' | 'jarvis.pricing.overrides' | 'jarvis.alerts',
-  label: string,
-): HTMLElement {
+function settingLink(post: Post, key: DashboardSetting, label: string): HTMLElement {
   const a = h('a', { href: '#', class: 'setting-link', 'data-setting': key }, label);
   a.addEventListener('click', (e) => {
     e.preventDefault();
@@ -128,6 +124,34 @@ export function renderAlerts(s: DashboardSnapshot, post: Post): HTMLElement | nu
   );
 }
 
+/**
+ * The warning about configured cloud models their provider no longer lists (the same words as the
+ * notification and the status page), with the two ways to fix it.
+ */
+export function renderModelWarnings(s: DashboardSnapshot, post: Post): HTMLElement | null {
+  const unlisted = s.cloudModels?.unlisted ?? [];
+  if (unlisted.length === 0) return null;
+  const choose = h('button', { type: 'button', 'data-action': 'chooseCloudModel' }, 'Choose Model…');
+  choose.addEventListener('click', () => post({ type: 'start', action: 'chooseCloudModel' }));
+  return h(
+    'section',
+    { id: 'model-warnings', class: 'alerts', 'aria-label': 'Configured cloud models that are not listed' },
+    h('h2', {}, 'Cloud models no longer listed'),
+    h('ul', {}, ...unlisted.map((text) => h('li', { class: 'alert warning' }, h('span', { class: 'alert-message' }, text)))),
+    h('div', { class: 'actions' }, choose, ' ', settingLink(post, 'jarvis.routing.tiers', 'Open Settings')),
+  );
+}
+
+/** "Model lists: OpenAI: 37 chat models, fetched … · Anthropic: …" with a refresh link. */
+function modelListsLine(lists: readonly string[], post: Post): HTMLElement {
+  const refresh = h('a', { href: '#', class: 'setting-link', 'data-action': 'refreshCloudModels' }, 'refresh');
+  refresh.addEventListener('click', (e) => {
+    e.preventDefault();
+    post({ type: 'start', action: 'refreshCloudModels' });
+  });
+  return h('p', { class: 'muted', id: 'model-lists' }, `Model lists: ${lists.join(' · ')} `, refresh);
+}
+
 /** Cost by model, latency, errors, circuits, escalations and pricing: the tables under the charts. */
 export function renderTables(s: DashboardSnapshot, post: Post): HTMLElement {
   const costRows = (rows: DashboardSnapshot['cost']['today']) =>
@@ -161,6 +185,7 @@ export function renderTables(s: DashboardSnapshot, post: Post): HTMLElement {
         ref && ref.input !== undefined ? `Reference ${ref.model}: $${ref.input} in / $${ref.output} out per 1M tokens from ${ref.source}. ` : '',
         settingLink(post, 'jarvis.pricing.overrides', 'edit overrides'),
       ),
+      s.cloudModels ? modelListsLine(s.cloudModels.lists, post) : null,
       s.pricing.models.length === 0
         ? null
         : table(

@@ -11,6 +11,9 @@ describe('dashboard protocol', () => {
       { type: 'why', requestId: 'a1b2c3d4' },
       { type: 'openSetting', key: 'jarvis.budget' },
       { type: 'start', action: 'openChat' },
+      { type: 'start', action: 'chooseCloudModel' },
+      { type: 'start', action: 'refreshCloudModels' },
+      { type: 'openSetting', key: 'jarvis.routing.tiers' },
     ])
       assert.equal(isDashboardPageMessage(m), true, JSON.stringify(m));
   });

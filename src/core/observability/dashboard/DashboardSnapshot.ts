@@ -24,6 +24,14 @@ export interface DashboardSnapshot {
   alerts: Array<{ id: string; rule: string; severity: 'info' | 'warning' | 'critical'; message: string; firedAt: number }>;
   recent: DashboardRequest[];
   pricing: DashboardPricing;
+  /** The providers' model lists (absent in builds without them): one line per provider, one warning per unlisted configured model. */
+  cloudModels?: DashboardCloudModels;
+}
+
+/** Already worded by core/presentation/formatCloudModelLists, so the page and the status page say the same. */
+export interface DashboardCloudModels {
+  lists: string[];
+  unlisted: string[];
 }
 
 export interface DashboardModelCost {

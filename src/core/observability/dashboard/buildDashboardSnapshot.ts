@@ -3,6 +3,7 @@ import type { PricingTable } from '../../llm/pricing/PricingTable';
 import { SAVINGS_METHOD } from '../computeSavings';
 import type { RequestSummary } from '../RequestHistory';
 import type {
+  DashboardCloudModels,
   DashboardLatency,
   DashboardPrice,
   DashboardModelCost,
@@ -38,6 +39,8 @@ export interface DashboardInputs {
   localRatioTarget: number;
   /** Rows in "last requests". @default 50 */
   recentLimit?: number;
+  /** The providers' model lists and the configured models they no longer name. */
+  cloudModels?: DashboardCloudModels;
 }
 
 /**
@@ -105,6 +108,7 @@ export function buildDashboardSnapshot(i: DashboardInputs): DashboardSnapshot {
     alerts: i.alerts.filter((a) => !a.acknowledged).map((a) => ({ id: a.id, rule: a.rule, severity: a.severity, message: a.message, firedAt: a.firedAt })),
     recent: requests.slice(-recentLimit).reverse().map(toRow),
     pricing: pricingOf(i, month),
+    ...(i.cloudModels ? { cloudModels: { lists: [...i.cloudModels.lists], unlisted: [...i.cloudModels.unlisted] } } : {}),
   };
 }
 

@@ -230,6 +230,17 @@ describe('buildDashboardSnapshot', () => {
     assert.deepEqual(over.overridden, ['gpt-4o']);
   });
 
+  it('carries the model lists and the unlisted-model warnings as worded for the status page (absent when not given)', () => {
+    const { inputs } = scenario();
+    assert.equal(buildDashboardSnapshot(inputs).cloudModels, undefined);
+    const cloudModels = {
+      lists: ['OpenAI: 2 chat models, fetched 1 Dec 2026, 12:00 (just now)'],
+      unlisted: ['OpenAI no longer lists gpt-4o (used in the high tier; …).'],
+    };
+    assert.deepEqual(buildDashboardSnapshot({ ...inputs, cloudModels }).cloudModels, cloudModels);
+    assert.equal(JSON.parse(JSON.stringify(buildDashboardSnapshot({ ...inputs, cloudModels }))).cloudModels.unlisted.length, 1);
+  });
+
   it('empty: nothing recorded and no ledger → the page shows how to start; no rate is invented', () => {
     const { inputs } = scenario();
     const s = buildDashboardSnapshot({ ...inputs, requests: [], usage: [], alerts: [] });
