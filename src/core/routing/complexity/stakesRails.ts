@@ -1,5 +1,6 @@
 import { foldText } from '../../ml/hashText';
 import { LiteralPrefilter } from './literalPrefilter';
+import { rail, type Rail } from './railRegex';
 
 /**
  * The high-stakes rail's patterns (English, German, Spanish, French): live incident, data loss, money,
@@ -14,30 +15,6 @@ export interface StakesMatch {
   words: string;
 }
 
-/**
- * One kind's alternatives, each its own regex (`parts`), in the order the kind as one regex (`re`) tries
- * them: alternatives with a leading \b first, then the others. A kind's match is its parts' leftmost one
- * (the earlier part on a tie), which is what `re` finds; running only the parts whose literals occur
- * (see literalPrefilter) costs a fraction of running `re`, which tries every alternative at every word start.
- */
-interface Rail {
-  kind: string;
-  /** The kind as one regex: what the parts together must match (stakesRails.test checks it on every labelled row). */
-  re: RegExp;
-  parts: RegExp[];
-}
-
-function rail(kind: string, alternatives: string[]): Rail {
-  const B = String.raw`\b`;
-  const anchored = alternatives.filter((x) => x.startsWith(B)).map((x) => x.slice(B.length));
-  const other = alternatives.filter((x) => !x.startsWith(B));
-  return {
-    kind,
-    re: new RegExp([`${B}(?:${anchored.join('|')})`, ...other].join('|')),
-    parts: [...anchored.map((x) => new RegExp(`${B}(?:${x})`)), ...other.map((x) => new RegExp(x))],
-  };
-}
-
 /** The kinds in the order they are reported (exported for the prefilter soundness test). */
 export const STAKES: readonly Rail[] = [
   rail('production incident', [
@@ -46,9 +23,16 @@ export const STAKES: readonly Rail[] = [
     String.raw`\boutages?\b`,
     String.raw`\bcrash[- ]?loop\w*`,
     String.raw`\bnobody can (?:log|buy|pay|check|sign|use)`,
+    // Customers or users who cannot pay, log in or order (4 languages): an outage told by its effect.
+    String.raw`\b(?:customers?|users?|clients?) (?:can'?t|cannot|can no longer|are unable to) (?:log|buy|pay|check|sign|order|place)`,
+    String.raw`\b(?:kunden|nutzer|benutzer)\b[^.?!\n]{0,20}\b(?:konnen|kann) (?:\w+ ){0,2}nicht (?:mehr )?(?:bezahlen|zahlen|einloggen|anmelden|bestellen|kaufen)`,
+    String.raw`\b(?:clientes|usuarios)\b[^.?!\n]{0,20}\bno pueden (?:pagar|entrar|iniciar sesion|comprar|acceder)`,
+    String.raw`\b(?:clients|utilisateurs)\b[^.?!\n]{0,20}\bne peuvent (?:plus|pas) (?:payer|se connecter|commander|acheter|acceder)`,
     String.raw`\b(?:returns?|getting|fail\w*)\b[^.?!\n]{0,30}\b5\d\d\b[^.?!\n]{0,30}\b(?:all|every)\b`,
     String.raw`\b(?:every|all) \w+(?: \w+)? (?:returns?|fails?|gets?) (?:a )?5\d\d\b`,
     String.raw`\bsince the (?:last )?deploy`,
+    // Live in production for minutes: "en prod depuis 5 min", "in prod seit heute früh".
+    String.raw`\bin prod(?:uction)? (?:since|for the (?:last|past)) (?:\d|an?\b|this)|\bin prod(?:uktion)? seit (?:\d|heute|gestern)|\ben produccion desde (?:\d|hace|esta|ayer)|\ben prod(?:uction)? depuis (?:\d|ce|hier)`,
     String.raw`\bon-?call\b`,
     String.raw`\bpost-?mortem\b`,
     String.raw`\bsplit[- ]brain`,
@@ -118,6 +102,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\brefunds? (?:never|them|customers)`,
     String.raw`\bnot getting refunds`,
     String.raw`\bmonth-end close`,
+    // Payroll: salaries moving on pay day (4 languages).
+    String.raw`\bpayroll\b|\b(?:gehalts|lohn)(?:abrechnung|zahlung|lauf)\w*|\bnominas?\b|\bvirements? des salaires|\bla paie\b`,
     String.raw`\btrading (?:engine|algorithm)`,
     String.raw`\b(?:doppelt|zweimal) (?:belastet|abgebucht)`,
     String.raw`\bhauptbuch`,
@@ -153,6 +139,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\baudit(?:s|ing)? (?:this|these|our)\b`,
     String.raw`\bleak(?:ed|ing)\b`,
     String.raw`\b(?:breach|attacker|ransomware|compromised|credential stuffing)\b`,
+    // What an intruder leaves behind, found on a server (4 languages).
+    String.raw`\b(?:web ?shells?|backdoors?|rootkits?|porte derobee|puerta trasera|hintertur)\b`,
     String.raw`\b(?:under|an?) attack\b`,
     String.raw`\bexploitable\b`,
     String.raw`\b(?:log in|sign in|read|see) (?:as )?(?:any|another|other) (?:user|tenant|customer|account)`,
@@ -237,9 +225,13 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:regulators?|auditors|gdpr|compliance|certification|by law|legally)\b`,
     String.raw`\btax (?:filings?|returns?|authorit\w*)|\bdeclara\w* de (?:iva|impuestos)|\bdeclaration de tva|\bumsatzsteuer\w*`,
     String.raw`\b(?:dosis\w*|pflege\w*|enfermer[oa]s|infirmier\w*|infirmiere\w*|nurses?)\b`,
+    // German compounds: Infusionspumpe, Dosierungsberechnung.
+    String.raw`\binfusion\w*|\bdosier\w*`,
     String.raw`\b(?:krankenhaus|patient\w*|medizin\w*|dsgvo|aufsicht\w*|zertifizier\w*)\b`,
     String.raw`\b(?:historias clinicas|pacientes?|rgpd|regulador|proteccion de datos)\b`,
     String.raw`\b(?:dossiers medicaux|medicale?s?|rgpd|cnil|regulateur|chimiotherapie|mise en service)\b`,
+    // Doctors and lab results: clinical decisions, in the words each language uses for them.
+    String.raw`\b(?:physicians?|clinicians?|lab results?|arzte?|arztin\w*|laborwert\w*|laborbefund\w*|medic[oa]s?|resultados? de laboratorio|medecins?|resultats? d'analyses?)\b`,
   ]),
   // Holes described instead of named: "the search box puts what you type straight into the SQL string",
   // "../ in the file name", "the JWT check passes without a signature", "the reset token never expires".
@@ -270,6 +262,9 @@ export const STAKES: readonly Rail[] = [
     String.raw`\block-?free\b|\bwait-?free\b|\blockfrei|\bsin bloqueos?\b|\bsans verrou`,
     String.raw`\bdouble-?checked locking|\bseqlock|\baba problem|\bhazard pointers?|\bstore[- ]buffers?\b|\b(?:memory|instruction) reordering|\bmemory fences?\b`,
     String.raw`\b(?:prove|beweise|demuestra|prouve)\b`,
+    // A lock or atomic that works on x86 and fails on ARM: the weaker memory model is the question.
+    String.raw`\b(?:mutex\w*|spin-?locks?|locks?|atomics?|verrous?|cerrojos?|sperren?|semaphores?)\b[^?!\n]{0,80}\b(?:arm(?:64)?|aarch64|power ?pc|risc-?v)\b`,
+    String.raw`\b(?:arm(?:64)?|aarch64)\b[^?!\n]{0,80}\b(?:mutex\w*|spin-?locks?|atomics?|verrous?|cerrojos?|sperren?)\b`,
     String.raw`\b(?:dfa|nfa|automat(?:on|a)|(?:endliche[nr]?|deterministische[nr]?|kleinerer) automat\w*|automates? (?:fini|non deterministe|deterministe)|(?:cet|un) automate)\b`,
   ]),
 ];
