@@ -21,9 +21,11 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * were fixed: seen), `train-gaps` (session 11's records for the families added then).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
+ * `heldout-3`: written by a session blind to the rules after they were frozen (session 11), measured once.
  */
-export type CorpusSplit = 'train' | 'train-2' | 'train-gaps' | 'heldout';
+export type CorpusSplit = 'train' | 'train-2' | 'train-gaps' | 'heldout' | 'heldout-3';
 export const TRAINING_SPLITS = ['train', 'train-2', 'train-gaps'] as const;
+export const HELDOUT_SPLITS = ['heldout', 'heldout-3'] as const;
 
 export function readCorpus(split: CorpusSplit): CorpusSample[] {
   const file = path.join(CORPUS_DIR, `${split}.jsonl`);
