@@ -1,3 +1,4 @@
+import { describePriceSource } from '../llm/pricing/describePriceSource';
 import type { PricingTable } from '../llm/pricing/PricingTable';
 
 function perMillion(usd: number): string {
@@ -13,11 +14,5 @@ export function describeModelPrice(table: PricingTable, model: string): string {
   const price = table.priceOf(model);
   const src = table.sourceOf(model);
   if (!price || !src) return 'no known price (add it in jarvis.pricing.overrides)';
-  const from =
-    src.from === 'override'
-      ? 'jarvis.pricing.overrides'
-      : src.from === 'catalog'
-        ? `${src.source}${src.id !== model ? ` as ${src.id}` : ''}`
-        : `built-in table (${src.takenOn})`;
-  return `${perMillion(price.input)} in / ${perMillion(price.output)} out per 1M tokens · ${from}`;
+  return `${perMillion(price.input)} in / ${perMillion(price.output)} out per 1M tokens · ${describePriceSource(src, model)}`;
 }

@@ -16,6 +16,8 @@ import { collectChunks, doneOf, makeService, modelOf, OPENAI_KEY, prepared, test
 
 const MAX_RETRIES = 2;
 const TIMEOUT_S = 0.3;
+/** Longer than any of these tests runs: the deadline never decides their outcome. */
+const NO_DEADLINE_S = 60;
 const ONLY_CLOUD = {
   trivial: ['openai:gpt-4o-mini'],
   low: ['openai:gpt-4o-mini'],
@@ -33,13 +35,22 @@ describe('fault injection: routing service against faulty fakes', function () {
   const fakes = useFakeServers();
   const cloudChats = () => fakes.openai.requests.filter((r) => r.path === '/v1/chat/completions').length;
 
-  function service(overrides: { baseUrl?: string; timer?: FakeTimer; clock?: FakeClock; timeoutS?: number } = {}): RoutingService {
+  // A test gets the short real deadline only where a deadline is what it tests: on a loaded machine a 0.3 s
+  // first-token deadline fired before the first chunk of the mid-stream faults and added a second request.
+  function service(overrides: { baseUrl?: string; timer?: FakeTimer; clock?: FakeClock; timeoutS?: number; firstTokenS?: number } = {}): RoutingService {
     const timeout = overrides.timeoutS ?? TIMEOUT_S;
+    const firstToken = overrides.firstTokenS ?? timeout;
     const s = testSettings({
       ollama: { enabled: true, host: fakes.ollama.url, model: 'llama3' },
       openai: { baseUrl: overrides.baseUrl ?? fakes.openai.url },
       routing: { ...testSettings().routing, tiers: ONLY_CLOUD },
-      resilience: { maxRetries: MAX_RETRIES, breakerThreshold: 50, breakerCooldownSeconds: 60, firstTokenTimeoutSeconds: timeout, idleTimeoutSeconds: timeout },
+      resilience: {
+        maxRetries: MAX_RETRIES,
+        breakerThreshold: 50,
+        breakerCooldownSeconds: 60,
+        firstTokenTimeoutSeconds: firstToken,
+        idleTimeoutSeconds: timeout,
+      },
     });
     return makeService({ settings: s, keys: { openai: OPENAI_KEY }, timer: overrides.timer, clock: overrides.clock }).service;
   }
@@ -101,7 +112,7 @@ describe('fault injection: routing service against faulty fakes', function () {
     let textShown!: () => void;
     const faultGate = new Promise<void>((resolve) => (textShown = resolve));
     fakes.openai.configure({ resetMidStream: true, faultAfterChunks: 2, faultGate });
-    const svc = service();
+    const svc = service({ timeoutS: NO_DEADLINE_S });
     const r = await outcome(svc, (c) => c.type === 'markdown' && textShown());
     assertFailedAfterText(r, ['provider-unreachable', 'provider-error', 'invalid-response']);
     assert.equal(cloudFailures(svc), 1);
@@ -158,7 +169,7 @@ describe('fault injection: routing service against faulty fakes', function () {
 
   it('stalls mid-stream: the idle deadline ends it with a timeout error', async () => {
     fakes.openai.configure({ stallMidStream: true, faultAfterChunks: 2 });
-    const svc = service();
+    const svc = service({ firstTokenS: NO_DEADLINE_S, timeoutS: 1 });
     const r = await outcome(svc);
     assertFailedAfterText(r, ['timeout']);
     assert.equal(cloudFailures(svc), 1);
@@ -167,7 +178,7 @@ describe('fault injection: routing service against faulty fakes', function () {
 
   it('malformed JSON chunk: a clear error after the text already shown', async () => {
     fakes.openai.configure({ malformedChunk: true, faultAfterChunks: 2 });
-    const svc = service();
+    const svc = service({ timeoutS: NO_DEADLINE_S });
     const r = await outcome(svc);
     assertFailedAfterText(r, ['invalid-response', 'provider-error']);
     await assertNotCached(svc, { malformedChunk: false });
@@ -175,7 +186,7 @@ describe('fault injection: routing service against faulty fakes', function () {
 
   it('truncated SSE stream: reported as an incomplete answer', async () => {
     fakes.openai.configure({ truncate: true, faultAfterChunks: 2 });
-    const svc = service();
+    const svc = service({ timeoutS: NO_DEADLINE_S });
     const r = await outcome(svc);
     assertFailedAfterText(r, ['invalid-response']);
     assert.match((r.error as Error).message, /ended before the answer was complete/);

@@ -1,4 +1,5 @@
 import { PRICES_TAKEN_ON } from '../../llm/pricing/defaultPrices';
+import { describePriceSource } from '../../llm/pricing/describePriceSource';
 import type { PricingTable } from '../../llm/pricing/PricingTable';
 import { SAVINGS_METHOD } from '../computeSavings';
 import type { RequestSummary } from '../RequestHistory';
@@ -260,13 +261,7 @@ function priceOf(i: DashboardInputs, model: string): DashboardPrice {
   const src = i.pricing.sourceOf(model);
   const price = i.pricing.priceOf(model);
   if (!src || !price) return { model, from: 'unknown', source: 'no known price (add it in jarvis.pricing.overrides)' };
-  const source =
-    src.from === 'override'
-      ? 'jarvis.pricing.overrides'
-      : src.from === 'catalog'
-        ? `${src.source}${src.id !== model ? ` as ${src.id}` : ''}`
-        : `built-in table (${src.takenOn})`;
-  return { model, input: price.input, output: price.output, from: src.from, source };
+  return { model, input: price.input, output: price.output, from: src.from, source: describePriceSource(src, model) };
 }
 
 const isAnswer = (r: RequestSummary) => r.outcome === 'success' || r.outcome === 'cached' || r.outcome === 'degraded';
