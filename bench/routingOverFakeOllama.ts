@@ -10,7 +10,7 @@ import { OllamaModels } from '../src/core/llm/ollama/OllamaModels';
 import { nullLogger } from '../src/core/ports';
 import { RoutingService } from '../src/core/routing/RoutingService';
 import { FakeOllamaServer } from '../test/fakes/FakeOllamaServer';
-import { MemoryKv } from '../test/unit/helpers/MemoryKv';
+import { MemoryKv } from '../test/fakes/MemoryKv';
 
 export interface RoutingOverFakeOllama {
   fake: FakeOllamaServer;

@@ -16,7 +16,7 @@ import { RoutingService } from '../../src/core/routing/RoutingService';
 import { FakeAnthropicServer } from '../../test/fakes/FakeAnthropicServer';
 import { FakeOllamaServer } from '../../test/fakes/FakeOllamaServer';
 import { FakeOpenAIServer } from '../../test/fakes/FakeOpenAIServer';
-import { MemoryKv } from '../../test/unit/helpers/MemoryKv';
+import { MemoryKv } from '../../test/fakes/MemoryKv';
 import type { RequestRecord } from './metrics';
 import type { Simulator } from './simulator';
 import type { LoadedRequest, Workload } from './workload';

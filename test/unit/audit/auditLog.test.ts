@@ -7,7 +7,7 @@ import { AuditLog } from '../../../src/core/audit/AuditLog';
 import { recordHash, verifyChain, type AuditRecord } from '../../../src/core/audit/auditChain';
 import { contentSha256, egressEntry } from '../../../src/core/audit/egressRecord';
 import { nullLogger } from '../../../src/core/ports';
-import { MemoryKv } from '../helpers/MemoryKv';
+import { MemoryKv } from '../../fakes/MemoryKv';
 
 const DAY = 86_400_000;
 

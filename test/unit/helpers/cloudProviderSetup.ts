@@ -2,14 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { CloudConnection } from '../../../src/core/llm/CloudConnection';
 import type { LlmProvider, ProviderChatRequest } from '../../../src/core/llm/types';
-import type { Logger } from '../../../src/core/ports';
 import { collect, expectJarvisError, textOf } from '../../fakes/providerAssertions';
-
-/** A logger that appends every line, whatever its level, to `lines`. */
-export function capturingLogger(lines: string[]): Logger {
-  const log = (message: unknown, ...args: unknown[]) => lines.push([message, ...args].map(String).join(' '));
-  return { trace: log, debug: log, info: log, warn: log, error: log };
-}
 
 /** A connection to a fake server: no SDK retries, a 5 s timeout; `over` replaces fields. */
 export function fakeConnection(baseUrl: string, apiKey: string, over: Partial<CloudConnection> = {}): CloudConnection {

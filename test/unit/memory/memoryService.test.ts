@@ -12,7 +12,7 @@ import { nullLogger } from '../../../src/core/ports';
 import { FakeTimer } from '../../fakes/FakeTimer';
 import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
 import { assertJarvisError } from '../helpers/assertJarvisError';
-import { MemoryKv } from '../helpers/MemoryKv';
+import { MemoryKv } from '../../fakes/MemoryKv';
 
 const DAY = 86_400_000;
 

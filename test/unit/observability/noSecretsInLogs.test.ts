@@ -11,7 +11,7 @@ import { RoutingService } from '../../../src/core/routing/RoutingService';
 import { PrivacyGuard } from '../../../src/core/security/PrivacyGuard';
 import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
 import { FakeOpenAIServer } from '../../fakes/FakeOpenAIServer';
-import { MemoryKv } from '../helpers/MemoryKv';
+import { MemoryKv } from '../../fakes/MemoryKv';
 import { collectChunks, modelOf, prepared, testSettings } from '../routing/routingServiceSetup';
 
 const CONFIGURED_KEY = 'sk-proj-ConfiguredKey0123456789abcdefXYZ';

@@ -8,7 +8,7 @@ import { commandIds } from '../../../src/core/commandIds';
 import { contentSha256 } from '../../../src/core/audit/egressRecord';
 import { nullLogger } from '../../../src/core/ports';
 import { useFakeServers } from '../helpers/fakeServers';
-import { MemoryKv } from '../helpers/MemoryKv';
+import { MemoryKv } from '../../fakes/MemoryKv';
 import { collectChunks, CRITICAL, makeService, OPENAI_KEY, prepared, testSettings, TRIVIAL } from './routingServiceSetup';
 
 describe('egress ledger: one record per cloud answer, hashing exactly what the server received', function () {

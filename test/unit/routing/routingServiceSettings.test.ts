@@ -5,7 +5,7 @@ import type { JarvisSettings } from '../../../src/core/config/settings';
 import { OllamaModels } from '../../../src/core/llm/ollama/OllamaModels';
 import { HybridStrategy } from '../../../src/core/routing/HybridStrategy';
 import { RoutingService } from '../../../src/core/routing/RoutingService';
-import { MemoryKv } from '../helpers/MemoryKv';
+import { MemoryKv } from '../../fakes/MemoryKv';
 import { useFakeServers } from '../helpers/fakeServers';
 import { collectChunks, modelOf, OPENAI_KEY, prepared, RecordingLogger, testSettings, TRIVIAL } from './routingServiceSetup';
 

@@ -9,7 +9,7 @@ import { OllamaModels } from '../../../src/core/llm/ollama/OllamaModels';
 import type { Logger } from '../../../src/core/ports';
 import { RoutingService } from '../../../src/core/routing/RoutingService';
 import type { Timer } from '../../../src/core/resilience/Timer';
-import { MemoryKv } from '../helpers/MemoryKv';
+import { MemoryKv } from '../../fakes/MemoryKv';
 
 export const OPENAI_KEY = 'test-key-0123456789';
 

@@ -3,7 +3,8 @@ import { AnthropicProvider, ANTHROPIC_DEFAULT_MAX_TOKENS } from '../../../../src
 import type { CloudConnection } from '../../../../src/core/llm/CloudConnection';
 import { FakeAnthropicServer } from '../../../fakes/FakeAnthropicServer';
 import { closedPort, collect, everythingVisible, expectJarvisError, textOf } from '../../../fakes/providerAssertions';
-import { askFor, assertFollowsMarkers, capturingLogger, fakeConnection } from '../../helpers/cloudProviderSetup';
+import { capturingLogger } from '../../../fakes/capturingLogger';
+import { askFor, assertFollowsMarkers, fakeConnection } from '../../helpers/cloudProviderSetup';
 
 const KEY = 'sk-ant-test-SECRET-0123456789';
 

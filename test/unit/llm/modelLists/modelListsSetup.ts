@@ -7,8 +7,8 @@ import { FakeAnthropicServer } from '../../../fakes/FakeAnthropicServer';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { FakeOpenAIServer } from '../../../fakes/FakeOpenAIServer';
 import { MemorySecrets } from '../../../fakes/MemorySecrets';
-import { capturingLogger } from '../../helpers/cloudProviderSetup';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { capturingLogger } from '../../../fakes/capturingLogger';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 
 export const OPENAI_KEY = 'sk-test-openai-0123456789abcdef';
 export const ANTHROPIC_KEY = 'sk-ant-test-0123456789abcdef';

@@ -8,7 +8,8 @@ import { OpenAIProvider } from '../../../../src/core/llm/openai/OpenAIProvider';
 import type { ProviderChatRequest } from '../../../../src/core/llm/types';
 import type { FakeClock } from '../../../fakes/FakeClock';
 import { FakeOpenAIServer } from '../../../fakes/FakeOpenAIServer';
-import { askFor, capturingLogger, fakeConnection } from '../../helpers/cloudProviderSetup';
+import { capturingLogger } from '../../../fakes/capturingLogger';
+import { askFor, fakeConnection } from '../../helpers/cloudProviderSetup';
 
 export const OPENAI_TEST_KEY = 'sk-test-SECRET-0123456789abcdef';
 

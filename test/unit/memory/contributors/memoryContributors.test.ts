@@ -17,7 +17,7 @@ import { FakeOllamaServer } from '../../../fakes/FakeOllamaServer';
 import { VectorMemoryStore } from '../../../../src/core/memory/store/VectorMemoryStore';
 import { nullLogger } from '../../../../src/core/ports';
 import { collect } from '../../helpers/collect';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 
 /** Records what the model would have been sent. */
 class CapturingResponder implements Responder {

@@ -6,7 +6,7 @@ import { CurrentSession } from '../../../../src/core/memory/sessions/CurrentSess
 import { SessionContextContributor } from '../../../../src/core/memory/contributors/SessionContextContributor';
 import { SessionManager } from '../../../../src/core/memory/sessions/SessionManager';
 import { FakeTimer } from '../../../fakes/FakeTimer';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 
 const HOUR = 3_600_000;
 const signal = new AbortController().signal;

@@ -3,7 +3,7 @@ import { FakeClock } from '../../../fakes/FakeClock';
 import { declarationChange, detectEditEvidence } from '../../../../src/core/memory/preferences/detectEditEvidence';
 import { EditEvidenceLog, firstDifference } from '../../../../src/core/memory/preferences/EditEvidenceLog';
 import { PreferenceLearner } from '../../../../src/core/memory/preferences/PreferenceLearner';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 
 describe('learning from edits to applied code: var → const and the evidence shown', () => {
   it('sees every var turned into const (or let), and nothing else as a declaration change', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { isJarvisError } from '../../../../src/common/errors';
 import { PreferenceLearner } from '../../../../src/core/memory/preferences/PreferenceLearner';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 
 const DAY = 86_400_000;
 

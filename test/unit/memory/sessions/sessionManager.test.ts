@@ -9,7 +9,7 @@ import { OfflineEmbedder } from '../../../../src/core/memory/embedders/OfflineEm
 import { PreferenceLearner } from '../../../../src/core/memory/preferences/PreferenceLearner';
 import { SessionManager } from '../../../../src/core/memory/sessions/SessionManager';
 import { VectorMemoryStore } from '../../../../src/core/memory/store/VectorMemoryStore';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 
 const HOUR = 3_600_000;
 

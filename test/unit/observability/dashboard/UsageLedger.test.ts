@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { dayKey, USAGE_LEDGER_KEY, UsageLedger } from '../../../../src/core/observability/dashboard/UsageLedger';
 import type { RequestSummary } from '../../../../src/core/observability/RequestHistory';
 import { nullLogger } from '../../../../src/core/ports';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 
 const answer = (over: Partial<RequestSummary> = {}): RequestSummary => ({
   requestId: 'r',

@@ -6,7 +6,7 @@ import { UsageLedger } from '../../../../src/core/observability/dashboard/UsageL
 import { RequestHistory, type RequestSummary } from '../../../../src/core/observability/RequestHistory';
 import { SAVINGS_METHOD } from '../../../../src/core/observability/computeSavings';
 import { PRICES_TAKEN_ON } from '../../../../src/core/llm/pricing/defaultPrices';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 
 const MIN = 60_000;
 const NOW = Date.parse('2026-12-15T10:05:00Z');

@@ -10,7 +10,7 @@ import { referenceCloudModel } from '../../../../src/core/observability/costExtr
 import { buildDashboardSnapshot } from '../../../../src/core/observability/dashboard/buildDashboardSnapshot';
 import { UsageLedger } from '../../../../src/core/observability/dashboard/UsageLedger';
 import { useFakeServers } from '../../helpers/fakeServers';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 import { collectChunks, CRITICAL, doneOf, makeService, MEDIUM, OPENAI_KEY, prepared, testSettings, TRIVIAL } from '../../routing/routingServiceSetup';
 
 const usdOf = (d: ReturnType<typeof doneOf>) => (d.cost && 'usd' in d.cost ? d.cost.usd : NaN);

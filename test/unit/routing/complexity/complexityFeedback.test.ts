@@ -5,7 +5,7 @@ import type { Logger } from '../../../../src/core/ports';
 import { ComplexityFeedback } from '../../../../src/core/routing/complexity/ComplexityFeedback';
 import { RoutingLearning } from '../../../../src/core/routing/complexity/RoutingLearning';
 import { formatRoutingStatus } from '../../../../src/core/presentation/formatRoutingStatus';
-import { MemoryKv } from '../../helpers/MemoryKv';
+import { MemoryKv } from '../../../fakes/MemoryKv';
 
 const DAY = 86_400_000;
 const ASK = 'write the terraform module for our vpc peering between staging and prod';

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../../src/core/ports';
+import type { KeyValueStore } from '../../src/core/ports';
 
 /** An in-memory KeyValueStore that, like VS Code's Memento, stores and returns copies. */
 export class MemoryKv implements KeyValueStore {
