@@ -15,7 +15,9 @@ import { useFakeServers } from '../helpers/fakeServers';
 import { collectChunks, doneOf, makeService, modelOf, OPENAI_KEY, prepared, testSettings, textOf } from './routingServiceSetup';
 
 const MAX_RETRIES = 2;
-const TIMEOUT_S = 0.3;
+/** The deadlines the two deadline tests show; they run on a FakeTimer, so only fake time reaches them. */
+const FIRST_TOKEN_MS = 300;
+const IDLE_MS = 1_000;
 /** Longer than any of these tests runs: the deadline never decides their outcome. */
 const NO_DEADLINE_S = 60;
 const ONLY_CLOUD = {
@@ -35,11 +37,10 @@ describe('fault injection: routing service against faulty fakes', function () {
   const fakes = useFakeServers();
   const cloudChats = () => fakes.openai.requests.filter((r) => r.path === '/v1/chat/completions').length;
 
-  // A test gets the short real deadline only where a deadline is what it tests: on a loaded machine a 0.3 s
-  // first-token deadline fired before the first chunk of the mid-stream faults and added a second request.
-  function service(overrides: { baseUrl?: string; timer?: FakeTimer; clock?: FakeClock; timeoutS?: number; firstTokenS?: number } = {}): RoutingService {
-    const timeout = overrides.timeoutS ?? TIMEOUT_S;
-    const firstToken = overrides.firstTokenS ?? timeout;
+  // On real time every deadline is longer than a test runs: on a loaded machine a 0.3 s first-token deadline
+  // fired before the first chunk of the mid-stream faults and added a second request. The tests that show a
+  // deadline give it a FakeTimer and move fake time themselves (see runOn).
+  function service(overrides: { baseUrl?: string; timer?: FakeTimer; clock?: FakeClock; firstTokenS?: number; idleS?: number } = {}): RoutingService {
     const s = testSettings({
       ollama: { enabled: true, host: fakes.ollama.url, model: 'llama3' },
       openai: { baseUrl: overrides.baseUrl ?? fakes.openai.url },
@@ -48,8 +49,8 @@ describe('fault injection: routing service against faulty fakes', function () {
         maxRetries: MAX_RETRIES,
         breakerThreshold: 50,
         breakerCooldownSeconds: 60,
-        firstTokenTimeoutSeconds: firstToken,
-        idleTimeoutSeconds: timeout,
+        firstTokenTimeoutSeconds: overrides.firstTokenS ?? NO_DEADLINE_S,
+        idleTimeoutSeconds: overrides.idleS ?? NO_DEADLINE_S,
       },
     });
     return makeService({ settings: s, keys: { openai: OPENAI_KEY }, timer: overrides.timer, clock: overrides.clock }).service;
@@ -68,6 +69,21 @@ describe('fault injection: routing service against faulty fakes', function () {
     } catch (error) {
       return { chunks, error };
     }
+  }
+
+  /**
+   * Awaits `work` while moving fake time: after each real millisecond (the fakes answer over real sockets),
+   * by `step()` ms; 0 fires only what is due now, such as the zero-length backoff waits `random() = 0` gives.
+   * Polling for the sockets decides no outcome: fake time alone decides when a deadline fires.
+   */
+  async function runOn<T>(timer: FakeTimer, work: Promise<T>, step: () => number): Promise<T> {
+    let settled = false;
+    void work.finally(() => (settled = true));
+    while (!settled) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      await timer.advanceAsync(step());
+    }
+    return work;
   }
 
   function cloudFailures(svc: RoutingService): number {
@@ -112,7 +128,7 @@ describe('fault injection: routing service against faulty fakes', function () {
     let textShown!: () => void;
     const faultGate = new Promise<void>((resolve) => (textShown = resolve));
     fakes.openai.configure({ resetMidStream: true, faultAfterChunks: 2, faultGate });
-    const svc = service({ timeoutS: NO_DEADLINE_S });
+    const svc = service();
     const r = await outcome(svc, (c) => c.type === 'markdown' && textShown());
     assertFailedAfterText(r, ['provider-unreachable', 'provider-error', 'invalid-response']);
     assert.equal(cloudFailures(svc), 1);
@@ -124,7 +140,7 @@ describe('fault injection: routing service against faulty fakes', function () {
     const timer = new FakeTimer(clock);
     fakes.openai.configure({ failNext: 1, failStatus: 429, retryAfter: '2' });
     // Long stream deadlines: on the fake timer only the Retry-After wait is ever due.
-    const svc = service({ clock, timer, timeoutS: 600 });
+    const svc = service({ clock, timer, firstTokenS: 600, idleS: 600 });
     const start = clock.now();
     const run = ask(svc);
     await fakes.openai.waitForRequest();
@@ -159,18 +175,32 @@ describe('fault injection: routing service against faulty fakes', function () {
   });
 
   it('never sends headers: the first-token deadline ends each attempt, then the local fallback', async () => {
+    const clock = new FakeClock(Date.UTC(2025, 0, 15, 12));
+    const timer = new FakeTimer(clock);
     fakes.openai.configure({ stallBeforeHeaders: true });
-    const svc = service();
-    const r = await outcome(svc);
+    const svc = service({ clock, timer, firstTokenS: FIRST_TOKEN_MS / 1000 });
+    // Each attempt's deadline is armed before its request leaves, so once the server holds a request, exactly
+    // the deadline ends it; time moves no further, so the local fallback's own deadline never fires.
+    let expired = 0;
+    const r = await runOn(timer, outcome(svc), () => (cloudChats() > expired ? (expired++, FIRST_TOKEN_MS) : 0));
     assertFellBack(r);
     assert.ok(cloudChats() <= 1 + MAX_RETRIES);
     assert.match(r.chunks.find((c) => c.type === 'model')?.type === 'model' ? (modelOf(r.chunks).reason ?? '') : '', /first-token timeout/);
   });
 
   it('stalls mid-stream: the idle deadline ends it with a timeout error', async () => {
+    const clock = new FakeClock(Date.UTC(2025, 0, 15, 12));
+    const timer = new FakeTimer(clock);
     fakes.openai.configure({ stallMidStream: true, faultAfterChunks: 2 });
-    const svc = service({ firstTokenS: NO_DEADLINE_S, timeoutS: 1 });
-    const r = await outcome(svc);
+    const svc = service({ clock, timer, idleS: IDLE_MS / 1000 });
+    // Fake time moves once the user has both chunks the server sends before it stalls: from then on the idle
+    // deadline is the only one that can fire (no retry or fallback follows text already shown).
+    let texts = 0;
+    const r = await runOn(
+      timer,
+      outcome(svc, (c) => void (c.type === 'markdown' && texts++)),
+      () => (texts >= 2 ? IDLE_MS : 0),
+    );
     assertFailedAfterText(r, ['timeout']);
     assert.equal(cloudFailures(svc), 1);
     await assertNotCached(svc, { stallMidStream: false });
@@ -178,7 +208,7 @@ describe('fault injection: routing service against faulty fakes', function () {
 
   it('malformed JSON chunk: a clear error after the text already shown', async () => {
     fakes.openai.configure({ malformedChunk: true, faultAfterChunks: 2 });
-    const svc = service({ timeoutS: NO_DEADLINE_S });
+    const svc = service();
     const r = await outcome(svc);
     assertFailedAfterText(r, ['invalid-response', 'provider-error']);
     await assertNotCached(svc, { malformedChunk: false });
@@ -186,7 +216,7 @@ describe('fault injection: routing service against faulty fakes', function () {
 
   it('truncated SSE stream: reported as an incomplete answer', async () => {
     fakes.openai.configure({ truncate: true, faultAfterChunks: 2 });
-    const svc = service({ timeoutS: NO_DEADLINE_S });
+    const svc = service();
     const r = await outcome(svc);
     assertFailedAfterText(r, ['invalid-response']);
     assert.match((r.error as Error).message, /ended before the answer was complete/);

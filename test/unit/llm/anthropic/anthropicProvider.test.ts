@@ -1,28 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { AnthropicProvider, ANTHROPIC_DEFAULT_MAX_TOKENS } from '../../../../src/core/llm/anthropic/AnthropicProvider';
-import type { CloudConnection } from '../../../../src/core/llm/CloudConnection';
 import { FakeAnthropicServer } from '../../../fakes/FakeAnthropicServer';
 import { closedPort, collect, everythingVisible, expectJarvisError, textOf } from '../../../fakes/providerAssertions';
-import { capturingLogger } from '../../../fakes/capturingLogger';
-import { askFor, assertFollowsMarkers, fakeConnection } from '../../helpers/cloudProviderSetup';
+import { assertFollowsMarkers, useCloudProvider } from '../../helpers/cloudProviderSetup';
 
 const KEY = 'sk-ant-test-SECRET-0123456789';
 
 describe('AnthropicProvider', () => {
-  let fake: FakeAnthropicServer;
-  let logLines: string[];
-
-  beforeEach(async () => {
-    fake = await FakeAnthropicServer.start({ apiKey: KEY });
-    logLines = [];
+  const env = useCloudProvider({
+    apiKey: KEY,
+    model: 'claude-3-5-haiku-latest',
+    start: (apiKey) => FakeAnthropicServer.start({ apiKey }),
+    make: (connection, logger, clock) => new AnthropicProvider(connection, logger, clock),
   });
-  afterEach(() => fake.close());
-
-  function provider(over: Partial<CloudConnection> = {}): AnthropicProvider {
-    return new AnthropicProvider(() => fakeConnection(fake.url, KEY, over), capturingLogger(logLines));
-  }
-
-  const ask = askFor('claude-3-5-haiku-latest');
+  const { provider, ask } = env;
 
   describe('streaming', () => {
     it('streams text, then done with input usage from message_start and output from message_delta', async () => {
@@ -41,7 +32,7 @@ describe('AnthropicProvider', () => {
 
     it('sends the key, an API version, stream and a default max_tokens', async () => {
       await collect(provider().chat(ask('hi')));
-      const [req] = fake.requests;
+      const [req] = env.fake.requests;
       assert.equal(req.path, '/v1/messages');
       // SDK 1.x sends the key as a bearer token and pins API version 2026-10-21.
       assert.equal(req.headers.authorization, `Bearer ${KEY}`);
@@ -53,19 +44,19 @@ describe('AnthropicProvider', () => {
 
     it('max_tokens stop → finishReason "length"', async () => {
       const chunks = await collect(provider().chat(ask('hi [[long]]', { maxTokens: 6 })));
-      assert.equal((fake.requests[0].body as Record<string, unknown>).max_tokens, 6);
+      assert.equal((env.fake.requests[0].body as Record<string, unknown>).max_tokens, 6);
       const done = chunks[chunks.length - 1];
       assert.equal(done.type === 'done' && done.finishReason, 'length');
       assert.equal(done.type === 'done' && done.usage.outputTokens, 6);
     });
 
     it('accepts a base URL ending in /v1 or a slash', async () => {
-      for (const baseUrl of [`${fake.url}/v1`, `${fake.url}/`]) {
+      for (const baseUrl of [`${env.fake.url}/v1`, `${env.fake.url}/`]) {
         const chunks = await collect(provider({ baseUrl }).chat(ask('hi')));
         assert.equal(textOf(chunks), 'Hello from fake Anthropic. You said: hi');
       }
       assert.deepEqual(
-        fake.requests.map((r) => r.path),
+        env.fake.requests.map((r) => r.path),
         ['/v1/messages', '/v1/messages'],
       );
     });
@@ -83,7 +74,7 @@ describe('AnthropicProvider', () => {
           ],
         }),
       );
-      const body = fake.requests[0].body as { system: string; messages: { role: string }[] };
+      const body = env.fake.requests[0].body as { system: string; messages: { role: string }[] };
       assert.equal(body.system, 'Rule one.\n\nRule two.');
       assert.deepEqual(body.messages, [{ role: 'user', content: 'q1' }]);
     });
@@ -102,7 +93,7 @@ describe('AnthropicProvider', () => {
         }),
       );
       assert.equal(textOf(chunks), 'Hello from fake Anthropic. You said: go');
-      assert.deepEqual((fake.requests[0].body as { messages: unknown }).messages, [
+      assert.deepEqual((env.fake.requests[0].body as { messages: unknown }).messages, [
         { role: 'user', content: 'part one\n\npart two' },
         { role: 'assistant', content: 'ok\n\nmore' },
         { role: 'user', content: 'go' },
@@ -111,7 +102,7 @@ describe('AnthropicProvider', () => {
 
     it('does not send temperature, which the Messages API deprecated', async () => {
       await collect(provider().chat(ask('hi', { temperature: 0.3 })));
-      assert.equal('temperature' in (fake.requests[0].body as object), false);
+      assert.equal('temperature' in (env.fake.requests[0].body as object), false);
     });
 
     it('refuses a conversation with only system messages, without a request', async () => {
@@ -120,7 +111,7 @@ describe('AnthropicProvider', () => {
         'invalid-input',
       );
       assert.match(e.message, /at least one non-empty user message/);
-      assert.equal(fake.requests.length, 0);
+      assert.equal(env.fake.requests.length, 0);
     });
   });
 
@@ -128,16 +119,16 @@ describe('AnthropicProvider', () => {
     it('without a key fails with auth-failed naming the command, and makes no request', async () => {
       const e = await expectJarvisError(collect(provider({ apiKey: undefined }).chat(ask('hi'))), 'auth-failed');
       assert.match(e.message, /Jarvis: Set Anthropic API Key/);
-      assert.equal(fake.requests.length, 0);
+      assert.equal(env.fake.requests.length, 0);
     });
 
     it('a wrong key (401) fails with auth-failed and the key appears nowhere', async () => {
       const wrong = 'sk-ant-wrong-KEY-9876543210';
-      fake.configure({ echoKeyInErrors: true });
+      env.fake.configure({ echoKeyInErrors: true });
       const e = await expectJarvisError(collect(provider({ apiKey: wrong }).chat(ask('hi'))), 'auth-failed');
       assert.match(e.message, /Anthropic rejected the API key \(401\)/);
       assert.match(e.message, /Jarvis: Set Anthropic API Key/);
-      const visible = everythingVisible(e) + logLines.join('\n');
+      const visible = everythingVisible(e) + env.logLines.join('\n');
       assert.ok(!visible.includes(wrong), 'the key leaked into the error or the log');
       assert.ok(visible.includes('[redacted]'));
     });
@@ -145,13 +136,13 @@ describe('AnthropicProvider', () => {
 
   describe('HTTP errors', () => {
     it('429 with retry-after → rate-limited with retryAfterMs', async () => {
-      fake.configure({ failNext: 1, failStatus: 429, retryAfter: '12' });
+      env.fake.configure({ failNext: 1, failStatus: 429, retryAfter: '12' });
       const e = await expectJarvisError(collect(provider().chat(ask('hi'))), 'rate-limited');
       assert.equal(e.details.retryAfterMs, 12_000);
     });
 
     it('529 overloaded → provider-error with the status', async () => {
-      fake.configure({ failNext: 1, failStatus: 529 });
+      env.fake.configure({ failNext: 1, failStatus: 529 });
       const e = await expectJarvisError(collect(provider().chat(ask('hi'))), 'provider-error');
       assert.equal(e.details.status, 529);
       assert.match(e.message, /overloaded/);
@@ -163,11 +154,11 @@ describe('AnthropicProvider', () => {
     });
 
     it('500 with maxRetries 0 makes exactly one attempt; with 2, three', async () => {
-      fake.configure({ failNext: 10, failStatus: 500, retryAfterMs: '1' });
+      env.fake.configure({ failNext: 10, failStatus: 500, retryAfterMs: '1' });
       await expectJarvisError(collect(provider({ maxRetries: 0 }).chat(ask('hi'))), 'provider-error');
-      assert.equal(fake.requests.length, 1);
+      assert.equal(env.fake.requests.length, 1);
       await expectJarvisError(collect(provider({ maxRetries: 2 }).chat(ask('hi'))), 'provider-error');
-      assert.equal(fake.requests.length, 4);
+      assert.equal(env.fake.requests.length, 4);
     });
 
     it('connection refused → provider-unreachable', async () => {
@@ -177,16 +168,16 @@ describe('AnthropicProvider', () => {
     });
 
     it('a server that never sends headers → timeout', async () => {
-      fake.configure({ stallBeforeHeaders: true });
+      env.fake.configure({ stallBeforeHeaders: true });
       await expectJarvisError(collect(provider({ timeoutMs: 200 }).chat(ask('hi'))), 'timeout');
     });
   });
 
   describe('cancellation', () => {
     it('abort mid-stream → cancelled, and the server sees the disconnect', async () => {
-      fake.configure({ stallMidStream: true });
+      env.fake.configure({ stallMidStream: true });
       const controller = new AbortController();
-      const disconnected = fake.waitForDisconnect();
+      const disconnected = env.fake.waitForDisconnect();
       const it = provider()
         .chat(ask('hi', { signal: controller.signal }))
         [Symbol.asyncIterator]();
@@ -198,8 +189,8 @@ describe('AnthropicProvider', () => {
     });
 
     it('breaking out of the loop early closes the HTTP stream', async () => {
-      fake.configure({ stallMidStream: true, faultAfterChunks: 3 });
-      const disconnected = fake.waitForDisconnect();
+      env.fake.configure({ stallMidStream: true, faultAfterChunks: 3 });
+      const disconnected = env.fake.waitForDisconnect();
       for await (const chunk of provider().chat(ask('hi'))) {
         assert.equal(chunk.type, 'text');
         break;
@@ -208,35 +199,35 @@ describe('AnthropicProvider', () => {
     });
 
     it('a stream that stalls mid-answer → timeout', async () => {
-      fake.configure({ stallMidStream: true });
+      env.fake.configure({ stallMidStream: true });
       await expectJarvisError(collect(provider({ timeoutMs: 300 }).chat(ask('hi'))), 'timeout');
     });
   });
 
   describe('broken streams', () => {
     it('a stream that ends without message_stop → invalid-response', async () => {
-      fake.configure({ truncate: true });
+      env.fake.configure({ truncate: true });
       await expectJarvisError(collect(provider().chat(ask('hi'))), 'invalid-response');
     });
 
     it('a malformed JSON event → invalid-response', async () => {
-      fake.configure({ malformedChunk: true });
+      env.fake.configure({ malformedChunk: true });
       await expectJarvisError(collect(provider().chat(ask('hi'))), 'invalid-response');
     });
 
     it('an overloaded error event mid-stream → provider-error', async () => {
-      fake.configure({ errorEvent: { type: 'overloaded_error', message: 'Overloaded' } });
+      env.fake.configure({ errorEvent: { type: 'overloaded_error', message: 'Overloaded' } });
       const e = await expectJarvisError(collect(provider().chat(ask('hi'))), 'provider-error');
       assert.match(e.message, /mid-answer: Overloaded/);
     });
 
     it('a rate_limit_error event mid-stream → rate-limited', async () => {
-      fake.configure({ errorEvent: { type: 'rate_limit_error', message: 'Too many tokens' } });
+      env.fake.configure({ errorEvent: { type: 'rate_limit_error', message: 'Too many tokens' } });
       await expectJarvisError(collect(provider().chat(ask('hi'))), 'rate-limited');
     });
 
     it('a socket reset mid-stream → provider-unreachable', async () => {
-      fake.configure({ resetMidStream: true });
+      env.fake.configure({ resetMidStream: true });
       await expectJarvisError(collect(provider().chat(ask('hi'))), 'provider-unreachable');
     });
   });
@@ -244,7 +235,7 @@ describe('AnthropicProvider', () => {
   describe('fake server', () => {
     it('rejects a system role and unalternating roles like the real API', async () => {
       const post = (messages: unknown) =>
-        fetch(`${fake.url}/v1/messages`, {
+        fetch(`${env.fake.url}/v1/messages`, {
           method: 'POST',
           headers: { 'x-api-key': KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
           body: JSON.stringify({ model: 'claude-3-5-haiku-latest', max_tokens: 10, messages }),
@@ -264,7 +255,7 @@ describe('AnthropicProvider', () => {
     it("follows the Ollama fake's markers: [[error]], [[garbage]], [[history]]", () => assertFollowsMarkers(provider, ask, 1));
 
     it('requires anthropic-version', async () => {
-      const res = await fetch(`${fake.url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': KEY }, body: '{}' });
+      const res = await fetch(`${env.fake.url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': KEY }, body: '{}' });
       assert.equal(res.status, 400);
     });
   });
