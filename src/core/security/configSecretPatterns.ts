@@ -65,14 +65,20 @@ export const CONFIG_SECRET_PATTERNS: readonly SecretPattern[] = [
     kind: 'docker-config-base64',
     label: 'registry credentials (base64 Docker config)',
     // A Kubernetes `kubernetes.io/dockerconfigjson` Secret's `.dockerconfigjson` (or legacy `.dockercfg`)
-    // value, or the same blob on its own (`kubectl get secret -o jsonpath=…` output): base64 of a Docker
-    // config. It is a secret when it decodes to one holding an auth, password or token.
-    re: new RegExp(
-      String.raw`\.docker(?:configjson|cfg)["']?\s*:\s*["']?(?<value>[A-Za-z0-9+/]{20,20000}={0,2})|(?<![A-Za-z0-9+/])(?<value2>${DOCKER_CONFIG_B64}[A-Za-z0-9+/]{20,20000}={0,2})`,
-      'g',
-    ),
-    hints: ['.dockerconfigjson', '.dockercfg', 'eyJhdXRocyI', 'eyAiYXV0aHMi', 'ewogICJhdXRocyI', 'ewogICAgImF1dGhzIj', 'ewoJImF1dGhzIj'],
+    // value: base64 of a Docker config, a secret when it decodes to one holding an auth, password or token.
+    re: /\.docker(?:configjson|cfg)["']?\s*:\s*["']?(?<value>[A-Za-z0-9+/]{20,20000}={0,2})/g,
+    hints: ['.dockerc'],
     validate: isDockerConfigWithCredential,
+  },
+  {
+    kind: 'docker-config-base64',
+    label: 'registry credentials (base64 Docker config)',
+    // The same blob on its own (`kubectl get secret -o jsonpath=…` output), known by how `{"auths"` encodes.
+    // It must start a base64 run (checked after the match: a leading lookbehind is tried at every position).
+    re: new RegExp(String.raw`(?<value>${DOCKER_CONFIG_B64}[A-Za-z0-9+/]{20,20000}={0,2})`, 'g'),
+    // `"auths"` in base64 at the three alignments the prefixes have.
+    hints: ['hdXRocyI', 'YXV0aHMi', 'F1dGhzI'],
+    validate: (v, m) => !/[A-Za-z0-9+/]/.test((m.input ?? '').charAt((m.index ?? 0) - 1)) && isDockerConfigWithCredential(v),
   },
   {
     kind: 'putty-private-key',
@@ -109,7 +115,8 @@ export const CONFIG_SECRET_PATTERNS: readonly SecretPattern[] = [
     // createClient(url, "…"): vendor SDKs take their key as the client's first string argument(s).
     // URLs, paths and names made of words are not keys (see PrivacyGuard's randomness test), and the
     // value's characters are a token's: `UseDevelopmentStorage=true` is a setting.
-    re: /\b(?:[A-Za-z_$][\w$]*)?Client(?:V\d{1,2})?\s*\(\s*(?:(?:["'`][^"'`\n]{0,200}["'`]|[\w$.]{1,60})\s*,\s*){0,2}["'`](?<value>[A-Za-z0-9_+/.~!-]{16,200}={0,2})["'`]/g,
+    // The match starts at `Client`: any name ending in it will do, and no prefix group keeps it fast.
+    re: /Client(?:V\d{1,2})?\s*\(\s*(?:(?:["'`][^"'`\n]{0,200}["'`]|[\w$.]{1,60})\s*,\s*){0,2}["'`](?<value>[A-Za-z0-9_+/.~!-]{16,200}={0,2})["'`]/g,
     hints: ['Client'],
     needsEntropy: true,
     skipPlaceholders: true,
