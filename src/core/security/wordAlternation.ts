@@ -5,10 +5,11 @@
  * digits, `_` and `-` only (no regex syntax).
  */
 export function wordAlternation(words: readonly string[]): string {
-  return alternation([...new Set(words)].sort());
+  return alternation([...new Set(words)].sort()).source;
 }
 
-function alternation(words: string[]): string {
+/** `atomic`: the source needs no group to be followed by more (one branch, or already one group). */
+function alternation(words: string[]): { source: string; atomic: boolean } {
   const byFirst = new Map<string, string[]>();
   let optional = false;
   for (const w of words) {
@@ -16,11 +17,11 @@ function alternation(words: string[]): string {
     else byFirst.set(w[0], [...(byFirst.get(w[0]) ?? []), w.slice(1)]);
   }
   const branches = [...byFirst].map(([c, rests]) => {
-    if (rests.length === 1) return c + rests[0];
     const inner = alternation(rests);
-    // An inner result is either one group already (`(?:…)?`) or a list of branches to group.
-    return c + (inner.startsWith('(?:') && inner.endsWith(')?') ? inner : `(?:${inner})`);
+    return c + (inner.atomic ? inner.source : `(?:${inner.source})`);
   });
-  const body = branches.join('|');
-  return optional ? `(?:${body})?` : body;
+  const source = branches.join('|');
+  if (branches.length === 0) return { source: '', atomic: true };
+  if (optional) return { source: branches.length === 1 && branches[0].length === 1 ? `${source}?` : `(?:${source})?`, atomic: true };
+  return { source, atomic: branches.length <= 1 };
 }
