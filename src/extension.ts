@@ -59,7 +59,6 @@ import { PrivacyGuard } from './core/security/PrivacyGuard';
 import { AlertManager } from './core/observability/alerts/AlertManager';
 import { builtInRules } from './core/observability/alerts/builtInRules';
 import { WebhookNotifier } from './core/observability/alerts/WebhookNotifier';
-import { costExtras } from './core/observability/costExtras';
 import { registerAlerts } from './vscode/commands/registerAlerts';
 import { UsageLedger } from './core/observability/dashboard/UsageLedger';
 import { registerDashboard } from './vscode/dashboard/registerDashboard';
@@ -286,13 +285,9 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       monitor,
       log,
       agentActivity: () => agent.activity,
-      costExtras: () =>
-        costExtras(
-          routing.history,
-          settings.current,
-          alerts.active().map((a) => a.message),
-        ),
-      onDidChangeAlerts: alerts.onDidChange,
+      usage,
+      alerts,
+      clock: systemClock,
       gateway: async () => ({ state: await gatewayStatusText(gatewayRunner, gatewayKeys), activity: gatewayAgent.activity }),
       cloudModels,
     }),

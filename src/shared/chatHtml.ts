@@ -9,6 +9,8 @@ export interface ChatHtmlOptions {
   nonce: string;
   /** `webview.asWebviewUri(dist/webview/chat.js)`, as a string. */
   scriptUri: string;
+  /** `webview.asWebviewUri(media/buttons.css)`: the button styles shared with the dashboard, linked first. */
+  buttonStyleUri: string;
   /** `webview.asWebviewUri(media/chat.css)`, as a string. */
   styleUri: string;
 }
@@ -32,7 +34,7 @@ export function chatContentSecurityPolicy(cspSource: string, nonce: string, page
 }
 
 export function chatHtml(options: ChatHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri } = options;
+  const { cspSource, nonce, scriptUri, buttonStyleUri, styleUri } = options;
   const csp = chatContentSecurityPolicy(cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -40,6 +42,7 @@ export function chatHtml(options: ChatHtmlOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(buttonStyleUri)}">
 <link rel="stylesheet" href="${escapeAttribute(styleUri)}">
 <title>Jarvis Chat</title>
 </head>

@@ -10,6 +10,8 @@ export interface DashboardHtmlOptions {
   scriptUri: string;
   /** `dist/webview/dashboard.css` (uPlot's stylesheet, bundled) as a webview URI. */
   chartStyleUri: string;
+  /** `media/buttons.css` (the button styles shared with the chat view) as a webview URI. */
+  buttonStyleUri: string;
   /** `media/dashboard.css` as a webview URI. */
   styleUri: string;
 }
@@ -25,6 +27,7 @@ export function dashboardHtml(o: DashboardHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(o.chartStyleUri)}">
+<link rel="stylesheet" href="${escapeAttribute(o.buttonStyleUri)}">
 <link rel="stylesheet" href="${escapeAttribute(o.styleUri)}">
 <title>Jarvis Dashboard</title>
 </head>

@@ -1,5 +1,5 @@
 import type { PricingTable } from '../llm/pricing/PricingTable';
-import type { RequestSummary } from './RequestHistory';
+import type { UsageDay } from './dashboard/UsageLedger';
 
 export interface Savings {
   /** The cloud model every request is compared against ("what if everything went there"). */
@@ -20,31 +20,31 @@ export const SAVINGS_METHOD =
   'Per answered request: its real input and output tokens at the reference model’s list price, minus what it really cost (local and cached answers cost $0).';
 
 /**
- * Money saved against sending every request to `referenceModel`: computed per request from its own
- * token counts and list prices, never from averages. Undefined when the reference has no known price.
+ * Money saved against sending every answer of `days` (usage-ledger days) to `referenceModel`. The
+ * ledger sums each day's tokens per model, and a price is linear in tokens, so pricing those sums
+ * equals pricing every request on its own token counts (SAVINGS_METHOD), never an average. Answers
+ * without a known price are left out of both sums and counted as skipped. Undefined when the
+ * reference has no known price.
  */
-export function computeSavings(requests: readonly RequestSummary[], pricing: PricingTable, referenceModel: string): Savings | undefined {
-  // Nothing to compare yet (e.g. at activation): no price is looked up, so the price database stays unloaded.
-  if (requests.length === 0 || !pricing.priceOf(referenceModel)) return undefined;
+export function computeSavings(days: readonly UsageDay[], pricing: PricingTable, referenceModel: string): Savings | undefined {
+  if (!pricing.priceOf(referenceModel)) return undefined;
   let baselineUsd = 0;
   let actualUsd = 0;
-  let counted = 0;
+  let requests = 0;
   let skipped = 0;
-  for (const r of requests) {
-    if (r.outcome !== 'success' && r.outcome !== 'cached' && r.outcome !== 'degraded') continue;
-    const actual = r.outcome === 'success' ? r.costUsd : 0;
-    if (r.tokensIn === undefined || r.tokensOut === undefined || actual === undefined) {
-      skipped++;
-      continue;
+  for (const d of days)
+    for (const e of d.entries) {
+      skipped += e.unpriced;
+      const priced = e.answers - e.unpriced;
+      if (priced <= 0) continue;
+      const base = pricing.costOf(referenceModel, { inputTokens: e.tokensIn, outputTokens: e.tokensOut });
+      if (!('usd' in base)) {
+        skipped += priced;
+        continue;
+      }
+      baselineUsd += base.usd;
+      actualUsd += e.usd;
+      requests += priced;
     }
-    const baseline = pricing.costOf(referenceModel, { inputTokens: r.tokensIn, outputTokens: r.tokensOut });
-    if (!('usd' in baseline)) {
-      skipped++;
-      continue;
-    }
-    baselineUsd += baseline.usd;
-    actualUsd += actual;
-    counted++;
-  }
-  return { referenceModel, baselineUsd, actualUsd, savedUsd: baselineUsd - actualUsd, requests: counted, skipped };
+  return { referenceModel, baselineUsd, actualUsd, savedUsd: baselineUsd - actualUsd, requests, skipped };
 }

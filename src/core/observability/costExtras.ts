@@ -2,15 +2,39 @@ import type { JarvisSettings } from '../config/settings';
 import { genaiPriceCatalog } from '../llm/pricing/GenaiPriceCatalog';
 import { PricingTable } from '../llm/pricing/PricingTable';
 import { computeSavings, type Savings } from './computeSavings';
-import type { RequestHistory } from './RequestHistory';
+import type { UsageDay } from './dashboard/UsageLedger';
+import { cloudCostByModel, daysOfMonth, type ModelCost } from './dashboard/usageTotals';
 
-/** What the status bar adds to the spend summary (all from this window's recorded requests). */
+/** The period the status bar's breakdown and savings cover: the dashboard's "this month", from the same ledger days. */
+export const COST_EXTRAS_PERIOD = 'this month';
+
+/**
+ * The status bar first draws the breakdown and savings this long after activation: pricing this
+ * month's ledger loads the price database (~60 ms), which must not stall the extension host's
+ * startup. A recorded call draws them earlier.
+ */
+export const FIRST_BREAKDOWN_MS = 3_000;
+
+/** What the status bar adds to the spend summary (this month's ledger days, as the dashboard shows them). */
 export interface CostExtras {
-  /** Cloud cost per model since the window opened. */
-  byModel?: Array<{ model: string; usd: number; requests: number }>;
+  /** Cloud cost per model over `period`, most expensive first. */
+  byModel?: ModelCost[];
   savings?: Savings;
+  /** What byModel and savings cover, worded for the tooltip ("this month"). */
+  period?: string;
   /** Messages of the active alerts. */
   alerts?: string[];
+}
+
+export interface CostExtrasInputs {
+  /** The persisted usage ledger (UsageLedger.snapshot()), oldest first. */
+  usage: readonly UsageDay[];
+  /** Epoch ms (the injected clock's now). */
+  now: number;
+  /** Minutes east of UTC: where this month starts (the budget's and the dashboard's boundaries). */
+  timezoneOffsetMinutes: number;
+  settings: JarvisSettings;
+  alerts: string[];
 }
 
 /**
@@ -25,20 +49,17 @@ export function referenceCloudModel(s: JarvisSettings): string | undefined {
   return undefined;
 }
 
-/** The status bar's breakdown, savings and alerts from this window's recorded requests. */
-export function costExtras(history: RequestHistory, settings: JarvisSettings, alerts: string[]): CostExtras {
-  const requests = history.recent();
-  const byModel = new Map<string, { model: string; usd: number; requests: number }>();
-  for (const r of requests) {
-    if (r.placement !== 'cloud' || r.outcome !== 'success' || !r.model) continue;
-    const e = byModel.get(r.model) ?? { model: r.model, usd: 0, requests: 0 };
-    e.usd += r.costUsd ?? 0;
-    e.requests++;
-    byModel.set(r.model, e);
-  }
-  const reference = referenceCloudModel(settings);
-  const savings = reference ? computeSavings(requests, pricingFor(settings.pricing.overrides), reference) : undefined;
-  return { byModel: [...byModel.values()], ...(savings ? { savings } : {}), alerts };
+/**
+ * The status bar's breakdown, savings and alerts. Read from the usage ledger for this month, like the
+ * dashboard, so a reload (which empties the request history) changes neither and both show the same figures.
+ */
+export function costExtras(i: CostExtrasInputs): CostExtras {
+  const days = daysOfMonth(i.usage, i.now, i.timezoneOffsetMinutes);
+  const reference = referenceCloudModel(i.settings);
+  // Nothing answered this month (e.g. at a first activation): no price is looked up, so the price database stays unloaded.
+  const answered = days.some((d) => d.entries.length > 0);
+  const savings = reference && answered ? computeSavings(days, pricingFor(i.settings.pricing.overrides), reference) : undefined;
+  return { byModel: cloudCostByModel(days), ...(savings ? { savings } : {}), period: COST_EXTRAS_PERIOD, alerts: i.alerts };
 }
 
 /** The price table for the current overrides: rebuilt only when the overrides object changes (settings changes replace it), not per render. */

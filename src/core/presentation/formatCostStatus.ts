@@ -38,16 +38,24 @@ export function formatCostStatus(s: SpendSummary, extras: CostStatusExtras = {})
       `- ${calls} this month used a model without a known price and ${s.unknownCostCalls === 1 ? 'is' : 'are'} not in these totals (add its price in \`jarvis.pricing.overrides\`).`,
     );
   }
-  const models = [...(extras.byModel ?? [])].filter((m) => m.usd > 0).sort((a, b) => b.usd - a.usd);
+  // Free answers are not cost; a model whose answers all lack a price still shows, with that said.
+  const models = [...(extras.byModel ?? [])].filter((m) => m.usd > 0 || m.unknownCost > 0).sort((a, b) => b.usd - a.usd);
+  // The period is said in the heading: the tooltip and the dashboard must read as the same figures.
+  const period = extras.period ? ` ${extras.period}` : '';
   if (models.length) {
-    lines.push('', '**By model** (since this window opened)', '');
-    for (const m of models.slice(0, 6)) lines.push(`- ${m.model}: ${formatUsd(m.usd)} (${m.requests} ${m.requests === 1 ? 'request' : 'requests'})`);
+    lines.push('', `**Cloud cost by model${period}**`, '');
+    for (const m of models.slice(0, 6)) {
+      const unpriced = m.unknownCost > 0 ? `, ${m.unknownCost} without a known price` : '';
+      lines.push(`- ${m.model}: ${formatUsd(m.usd)} (${m.requests} ${m.requests === 1 ? 'answer' : 'answers'}${unpriced})`);
+    }
+    if (models.length > 6) lines.push(`- ${models.length - 6} more on the dashboard`);
   }
   const sv = extras.savings;
   if (sv && sv.requests > 0) {
+    const all = sv.requests === 1 ? 'the 1 answer' : `all ${sv.requests} answers`;
     lines.push(
       '',
-      `**Saved ${formatUsd(sv.savedUsd)}** against sending all ${sv.requests} answered requests to ${sv.referenceModel} (${formatUsd(sv.baselineUsd)} at its list price; they cost ${formatUsd(sv.actualUsd)}).`,
+      `**Saved ${formatUsd(sv.savedUsd)}${period}** against sending ${all} to ${sv.referenceModel} (${formatUsd(sv.baselineUsd)} at its list price; they cost ${formatUsd(sv.actualUsd)}).`,
     );
   }
   const left = budgetLeft(s);

@@ -79,6 +79,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       cspSource: webview.cspSource,
       nonce: webviewNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'chat.js')).toString(),
+      buttonStyleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'buttons.css')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'chat.css')).toString(),
     });
   }

@@ -9,8 +9,10 @@ import { registerModelCommands } from './registerModelCommands';
 import { registerRoutingCommands } from './registerRoutingCommands';
 import { CostStatusBar } from '../statusBar/CostStatusBar';
 import type { AgentActivity } from '../../core/routing/AgentResponder';
-import type { Event } from '../../common/Emitter';
-import type { CostExtras } from '../../core/observability/costExtras';
+import type { Clock } from '../../common/Clock';
+import { costExtras, type CostExtras } from '../../core/observability/costExtras';
+import type { AlertManager } from '../../core/observability/alerts/AlertManager';
+import { systemOffset, type UsageLedger } from '../../core/observability/dashboard/UsageLedger';
 import type { CloudModelLists } from '../../core/llm/modelLists/CloudModelLists';
 
 export interface RegisterRoutingDeps {
@@ -24,9 +26,11 @@ export interface RegisterRoutingDeps {
   log: vscode.LogOutputChannel;
   /** Requests through Jarvis's language models, for the status page. */
   agentActivity?: () => AgentActivity;
-  /** The cost item's breakdown, savings and active alerts. */
-  costExtras?: () => CostExtras;
-  onDidChangeAlerts?: Event<void>;
+  /** The cost item's breakdown and savings: this month of the persisted ledger, as on the dashboard. */
+  usage: Pick<UsageLedger, 'snapshot'>;
+  /** Its active alerts (and a re-render when they change). */
+  alerts: Pick<AlertManager, 'active' | 'onDidChange'>;
+  clock: Clock;
   /** The gateway's state and its requests, for the status page. */
   gateway?: () => Promise<{ state: string; activity: AgentActivity }>;
   /** The providers' model lists, for the status page. */
@@ -40,7 +44,17 @@ export interface RegisterRoutingDeps {
 export function registerRouting(deps: RegisterRoutingDeps): vscode.Disposable {
   const { service, log } = deps;
   const store = new DisposableStore();
-  store.add(new CostStatusBar(service, deps.costExtras, deps.onDidChangeAlerts));
+  const extras = (): CostExtras => {
+    const now = deps.clock.now();
+    return costExtras({
+      usage: deps.usage.snapshot(),
+      now,
+      timezoneOffsetMinutes: systemOffset(now),
+      settings: deps.settings.current,
+      alerts: deps.alerts.active().map((a) => a.message),
+    });
+  };
+  store.add(new CostStatusBar(service, extras, deps.alerts.onDidChange));
   store.add(
     registerRoutingCommands({
       service,

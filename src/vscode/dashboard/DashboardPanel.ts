@@ -115,6 +115,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
       nonce: webviewNonce(),
       scriptUri: uri('dist', 'webview', 'dashboard.js'),
       chartStyleUri: uri('dist', 'webview', 'dashboard.css'),
+      buttonStyleUri: uri('media', 'buttons.css'),
       styleUri: uri('media', 'dashboard.css'),
     });
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../common/Disposable';
 import type { Event } from '../../common/Emitter';
-import type { CostExtras } from '../../core/observability/costExtras';
+import { FIRST_BREAKDOWN_MS, type CostExtras } from '../../core/observability/costExtras';
 import { formatCostStatus } from '../../core/presentation/formatCostStatus';
 import type { IRoutingService } from '../../core/routing/RoutingServiceContract';
 import { commandIds } from '../../core/commandIds';
@@ -29,15 +29,17 @@ export class CostStatusBar extends Disposable {
     this._register(service.onDidRecord(() => this.render()));
     if (onDidChangeAlerts) this._register(onDidChangeAlerts(() => this.render()));
     const timer = setInterval(() => this.render(), REFRESH_MS);
-    this._register({ dispose: () => clearInterval(timer) });
-    this.render();
+    const first = setTimeout(() => this.render(), FIRST_BREAKDOWN_MS);
+    this._register({ dispose: () => (clearInterval(timer), clearTimeout(first)) });
+    // During activation: the spend and local share only (no price is looked up).
+    this.render(false);
     this.item.show();
   }
 
-  private render(): void {
+  private render(withExtras = true): void {
     let view: ReturnType<typeof formatCostStatus>;
     try {
-      view = formatCostStatus(this.service.spend(), this.extras());
+      view = formatCostStatus(this.service.spend(), withExtras ? this.extras() : {});
     } catch {
       // The readout must never break the service's event loop; the next call renders it again.
       view = {

@@ -186,7 +186,8 @@ function updateNotices(container: HTMLElement, notices: readonly UiNotice[], doc
 function actionButton(doc: Document, title: string, data: Record<string, string>): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
-  button.className = 'action';
+  // Secondary: an answer's or notice's actions must not outshine the composer's Send.
+  button.className = 'action secondary';
   Object.assign(button.dataset, data);
   button.textContent = title;
   return button;

@@ -40,7 +40,7 @@ function wrapCodeBlock(pre: HTMLPreElement, doc: Document): void {
 function codeButton(doc: Document, action: 'copy' | 'insert', label: string, ariaLabel: string): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
-  button.className = `code-${action}`;
+  button.className = `code-${action} secondary`;
   button.dataset.action = action;
   button.textContent = label;
   button.title = ariaLabel;

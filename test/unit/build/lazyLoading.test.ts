@@ -13,6 +13,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FIRST_BREAKDOWN_MS } from '../../../src/core/observability/costExtras';
+import { dayKey, systemOffset, USAGE_LEDGER_KEY } from '../../../src/core/observability/dashboard/UsageLedger';
 import { validateQuality } from '../../../src/core/routing/quality/validateQuality';
 import { buildBundle, isLazyPackage, packageOf, repoRoot, runChild } from './lazyLoadingHarness';
 
@@ -35,6 +37,22 @@ describe('lazy loading at activation', function () {
     assert.ok(r.bundled.includes('ollama'), `the markers should see the eagerly used ollama client; saw ${r.bundled.join(', ')}`);
     const loaded = [...r.bundled, ...r.required].filter(isLazyPackage);
     assert.deepEqual(loaded, [], `evaluated at activation although only needed on first use: ${loaded.join(', ')}`);
+  });
+
+  it('a returning user: this month’s usage ledger is priced for the status bar after startup, not in activate()', () => {
+    // The status bar's savings price this month's answers, which loads the price database (~60 ms);
+    // its first full render waits FIRST_BREAKDOWN_MS. Read right after activation, then after that wait.
+    const now = Date.now();
+    const day = dayKey(now, systemOffset(now));
+    const entries = [{ model: 'gpt-4o', placement: 'cloud', answers: 2, usd: 0.02, tokensIn: 4000, tokensOut: 1000, unpriced: 0 }];
+    const globalState = { [USAGE_LEDGER_KEY]: { version: 1, days: [{ day, entries }] } };
+    const atStartup = runChild(lazyBundle, 'activate', { globalState });
+    assert.equal(atStartup.error, undefined, atStartup.error);
+    assert.ok(!atStartup.bundled.includes('@pydantic/genai-prices'), `priced during activation: ${atStartup.bundled.join(', ')}`);
+    // Positive control: the seeded ledger is read and priced once the wait is over.
+    const later = runChild(lazyBundle, 'activate', { globalState, settleMs: FIRST_BREAKDOWN_MS + 500 });
+    assert.equal(later.error, undefined, later.error);
+    assert.ok(later.bundled.includes('@pydantic/genai-prices'), `expected the price database after ${FIRST_BREAKDOWN_MS} ms; saw ${later.bundled.join(', ')}`);
   });
 
   it('positive control: the markers do fire when those packages are imported eagerly', () => {

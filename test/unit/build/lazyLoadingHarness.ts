@@ -36,6 +36,8 @@ export const LAZY_PACKAGES: readonly RegExp[] = [
   /^@secretlint\//,
   /^@modelcontextprotocol\//,
   /^zod$/,
+  // The price database (~60 ms to load): asked on the first price, never while activating.
+  /^@pydantic\/genai-prices$/,
 ];
 
 export const isLazyPackage = (name: string): boolean => LAZY_PACKAGES.some((re) => re.test(name));
@@ -122,9 +124,21 @@ export interface ChildResult {
   error?: string;
 }
 
+export interface ChildOptions {
+  /** globalState as a returning user's window has it (e.g. a usage ledger). @default empty */
+  globalState?: Record<string, unknown>;
+  /** How long after activate() returns the markers are read. @default 0 (the first timer turn) */
+  settleMs?: number;
+}
+
 /** Loads `bundle` in a fresh Node process; `activate` also calls activate() with a fake context. */
-export function runChild(bundle: string, mode: 'load' | 'activate'): ChildResult {
-  const r = spawnSync(process.execPath, [__filename, bundle, mode], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+export function runChild(bundle: string, mode: 'load' | 'activate', options: ChildOptions = {}): ChildResult {
+  const env = {
+    ...process.env,
+    ...(options.globalState ? { JARVIS_LAZY_GLOBAL_STATE: JSON.stringify(options.globalState) } : {}),
+    ...(options.settleMs !== undefined ? { JARVIS_LAZY_SETTLE_MS: String(options.settleMs) } : {}),
+  };
+  const r = spawnSync(process.execPath, [__filename, bundle, mode], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, env });
   const line = r.stdout.split('\n').find((l) => l.startsWith('{"loadMs"'));
   if (r.status !== 0 || !line) throw new Error(`the load child failed (exit ${r.status}): ${r.stderr || r.stdout}`);
   return JSON.parse(line) as ChildResult;
@@ -154,8 +168,8 @@ function stub(): unknown {
   });
 }
 
-function memento(): unknown {
-  const data = new Map<string, unknown>();
+function memento(seed: Record<string, unknown> = {}): unknown {
+  const data = new Map<string, unknown>(Object.entries(seed));
   return {
     get: (k: string, d?: unknown) => (data.has(k) ? data.get(k) : d),
     update: async (k: string, v: unknown) => void data.set(k, v),
@@ -170,7 +184,7 @@ function fakeContext(): { storageUri: { fsPath: string } } & Record<string, unkn
     subscriptions: [],
     secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose() {} }) },
     workspaceState: memento(),
-    globalState: memento(),
+    globalState: memento(JSON.parse(process.env.JARVIS_LAZY_GLOBAL_STATE ?? '{}') as Record<string, unknown>),
     extensionUri: uri(repoRoot),
     extensionPath: repoRoot,
     storageUri: uri(storage),

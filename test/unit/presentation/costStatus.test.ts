@@ -72,21 +72,30 @@ describe('formatCostStatus with the breakdown, savings and alerts', () => {
   it('lists cloud cost by model, the savings with its reference, budget left, and active alerts', () => {
     const v = formatCostStatus(spend({ todayUsd: 0.42, localShare: 0.81 }), {
       byModel: [
-        { model: 'gpt-4o-mini', usd: 0.02, requests: 3 },
-        { model: 'gpt-4o', usd: 0.4, requests: 1 },
-        { model: 'llama3', usd: 0, requests: 9 },
+        { model: 'gpt-4o-mini', usd: 0.02, requests: 3, unknownCost: 0 },
+        { model: 'gpt-4o', usd: 0.4, requests: 1, unknownCost: 0 },
+        { model: 'llama3', usd: 0, requests: 9, unknownCost: 0 },
       ],
       savings: { referenceModel: 'gpt-4o', baselineUsd: 1.9, actualUsd: 0.42, savedUsd: 1.48, requests: 13, skipped: 0 },
+      period: 'this month',
       alerts: ['Circuit breaker open for openai'],
     });
     assert.equal(v.text, '$(hubot) $0.42 today · 81% local');
-    assert.match(v.tooltip, /- gpt-4o: \$0\.40 \(1 request\)\n- gpt-4o-mini: \$0\.02 \(3 requests\)/);
+    assert.match(v.tooltip, /\*\*Cloud cost by model this month\*\*\n\n- gpt-4o: \$0\.40 \(1 answer\)\n- gpt-4o-mini: \$0\.02 \(3 answers\)/);
     assert.doesNotMatch(v.tooltip, /llama3/, 'free local models are not in the cost breakdown');
-    assert.match(v.tooltip, /\*\*Saved \$1\.48\*\* against sending all 13 answered requests to gpt-4o \(\$1\.90 at its list price; they cost \$0\.42\)/);
+    assert.match(v.tooltip, /\*\*Saved \$1\.48 this month\*\* against sending all 13 answers to gpt-4o \(\$1\.90 at its list price; they cost \$0\.42\)/);
     assert.match(v.tooltip, /Budget left: \$4\.58 today, \$48\.50 this month/);
     assert.match(v.tooltip, /1 active alert\*\*\n\n- \$\(warning\) Circuit breaker open for openai/);
     assert.equal(v.alerting, true);
     assert.match(v.accessibilityLabel, /81% answered locally, 1 active alerts/);
+  });
+
+  it('lists six models and says how many more the dashboard has', () => {
+    const byModel = Array.from({ length: 8 }, (_, k) => ({ model: `m${k}`, usd: 1 + k, requests: 1, unknownCost: 0 }));
+    const v = formatCostStatus(spend(), { byModel, period: 'this month' });
+    assert.match(v.tooltip, /- m7: \$8\.00/);
+    assert.doesNotMatch(v.tooltip, /- m1:/);
+    assert.match(v.tooltip, /- 2 more on the dashboard/);
   });
 });
 

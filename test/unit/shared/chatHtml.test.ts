@@ -7,6 +7,7 @@ const base = {
   cspSource: CSP_SOURCE,
   nonce: NONCE,
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/chat.js',
+  buttonStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/buttons.css',
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chat.css',
 };
 
@@ -38,9 +39,10 @@ describe('chatHtml', () => {
     assert.equal(scripts[0], `<script nonce="${NONCE}" src="${base.scriptUri}"></script>`);
   });
 
-  it('links the stylesheet and uses no inline styles or event handlers', () => {
+  it('links the shared button sheet, then its own, and uses no inline styles or event handlers', () => {
     const html = chatHtml(base);
-    assert.ok(html.includes(`<link rel="stylesheet" href="${base.styleUri}">`));
+    const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]*)">/g)].map((m) => m[1]);
+    assert.deepEqual(links, [base.buttonStyleUri, base.styleUri], 'the page sheet comes last, so it can size buttons for its place');
     assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'inline event handler');
     assert.doesNotMatch(html, /\sstyle\s*=/i, 'inline style attribute');
     assert.doesNotMatch(html, /<style/i, 'inline style element');
@@ -58,7 +60,7 @@ describe('chatHtml', () => {
 
   it('escapes injected URIs so they cannot break out of their attribute', () => {
     const evil = 'https://x/a.js"><script>alert(1)</script><x y="&';
-    const html = chatHtml({ ...base, scriptUri: evil, styleUri: evil });
+    const html = chatHtml({ ...base, scriptUri: evil, buttonStyleUri: evil, styleUri: evil });
     assert.ok(!html.includes('<script>alert(1)'));
     assert.equal((html.match(/<script\b/g) ?? []).length, 1);
     assert.ok(html.includes('src="https://x/a.js&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;x y=&quot;&amp;"'));

@@ -43,7 +43,7 @@ describe('dashboard protocol', () => {
   });
 
   it('dashboardHtml refuses a weak nonce and a cspSource that could add directives', () => {
-    const ok = { cspSource: 'https://x', nonce: 'bm9uY2UtZm9yLWV2ZXJ5LXdlYnZpZXc', scriptUri: 's', chartStyleUri: 'c', styleUri: 'm' };
+    const ok = { cspSource: 'https://x', nonce: 'bm9uY2UtZm9yLWV2ZXJ5LXdlYnZpZXc', scriptUri: 's', chartStyleUri: 'c', buttonStyleUri: 'b', styleUri: 'm' };
     assert.match(dashboardHtml(ok), /<script nonce="bm9uY2UtZm9yLWV2ZXJ5LXdlYnZpZXc" src="s">/);
     assert.throws(() => dashboardHtml({ ...ok, nonce: 'short' }), /nonce must be at least 16/);
     assert.throws(() => dashboardHtml({ ...ok, cspSource: "https://x; script-src 'unsafe-inline'" }), /cspSource must be a list of CSP sources/);

@@ -12,13 +12,21 @@ const NONCE = 'bm9uY2UtZm9yLWV2ZXJ5LXdlYnZpZXc';
  * set any other way (a template string, a new builder) fails the scan below until it is added here.
  */
 const BUILDERS: Record<string, (nonce: string) => string> = {
-  chatHtml: (nonce) => chatHtml({ cspSource: 'https://*.vscode-cdn.net', nonce, scriptUri: 'https://x/chat.js', styleUri: 'https://x/chat.css' }),
+  chatHtml: (nonce) =>
+    chatHtml({
+      cspSource: 'https://*.vscode-cdn.net',
+      nonce,
+      scriptUri: 'https://x/chat.js',
+      buttonStyleUri: 'https://x/buttons.css',
+      styleUri: 'https://x/chat.css',
+    }),
   dashboardHtml: (nonce) =>
     dashboardHtml({
       cspSource: 'https://*.vscode-cdn.net',
       nonce,
       scriptUri: 'https://x/dashboard.js',
       chartStyleUri: 'https://x/dashboard.css',
+      buttonStyleUri: 'https://x/media/buttons.css',
       styleUri: 'https://x/media/dashboard.css',
     }),
 };

@@ -58,12 +58,23 @@ export function useChatPage(): ChatPage {
     });
     const script = bundle.outputFiles[0].text;
     const css = readFileSync(path.join(ROOT, 'media/chat.css'), 'utf8');
+    const buttonCss = readFileSync(path.join(ROOT, 'media/buttons.css'), 'utf8');
     server = http.createServer((req, res) => {
       const send = (type: string, body: string) => res.writeHead(200, { 'content-type': type }).end(body);
       if (req.url === '/chat.js') send('text/javascript', script);
       else if (req.url === '/chat.css') send('text/css', css);
+      else if (req.url === '/buttons.css') send('text/css', buttonCss);
       else if (req.url === '/')
-        send('text/html', chatHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/chat.js`, styleUri: `${origin}/chat.css` }));
+        send(
+          'text/html',
+          chatHtml({
+            cspSource: origin,
+            nonce: NONCE,
+            scriptUri: `${origin}/chat.js`,
+            buttonStyleUri: `${origin}/buttons.css`,
+            styleUri: `${origin}/chat.css`,
+          }),
+        );
       else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -100,6 +100,14 @@ describe('chat webview (real browser)', function () {
     const block = chat.page.locator('.message.assistant .code-block');
     await block.waitFor();
     assert.equal(await block.locator('button').count(), 2);
+    // media/buttons.css (shared with the dashboard) colours them: secondary, unlike Send.
+    const colours = await chat.page.evaluate(() => {
+      document.body.style.setProperty('--vscode-button-background', 'rgb(0, 0, 200)');
+      document.body.style.setProperty('--vscode-button-secondaryBackground', 'rgb(1, 2, 3)');
+      const bg = (sel: string) => getComputedStyle(document.querySelector(sel)!).backgroundColor;
+      return { copy: bg('.code-block button'), send: bg('#send') };
+    });
+    assert.deepEqual(colours, { copy: 'rgb(1, 2, 3)', send: 'rgb(0, 0, 200)' });
     await block.getByRole('button', { name: 'Copy code to the clipboard' }).click();
     await waitForPosted({ type: 'copy', code: 'const a = 1 < 2;\n' });
     await block.getByRole('button', { name: 'Insert code at the cursor in the active editor' }).click();

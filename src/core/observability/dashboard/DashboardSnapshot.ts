@@ -1,4 +1,5 @@
 import type { Savings } from '../computeSavings';
+import type { ModelCost } from './usageTotals';
 
 /**
  * What the dashboard webview draws: one self-contained, JSON-safe object built by
@@ -34,13 +35,8 @@ export interface DashboardCloudModels {
   unlisted: string[];
 }
 
-export interface DashboardModelCost {
-  model: string;
-  usd: number;
-  requests: number;
-  /** Answers whose price was unknown: counted in `requests`, not in `usd`. */
-  unknownCost: number;
-}
+/** The same rows as the status bar's "by model this month" (usageTotals.cloudCostByModel). */
+export type DashboardModelCost = ModelCost;
 
 export interface DashboardCost {
   /** The budget ledger's totals (all cloud spend, persisted). */

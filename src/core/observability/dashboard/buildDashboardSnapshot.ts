@@ -1,19 +1,19 @@
 import { PRICES_TAKEN_ON } from '../../llm/pricing/defaultPrices';
 import { describePriceSource } from '../../llm/pricing/describePriceSource';
 import type { PricingTable } from '../../llm/pricing/PricingTable';
-import { SAVINGS_METHOD } from '../computeSavings';
+import { computeSavings, SAVINGS_METHOD } from '../computeSavings';
 import type { RequestSummary } from '../RequestHistory';
 import type {
   DashboardCloudModels,
   DashboardLatency,
   DashboardPrice,
-  DashboardModelCost,
   DashboardRequest,
   DashboardSavings,
   DashboardShare,
   DashboardSnapshot,
 } from './DashboardSnapshot';
 import { dayKey, type UsageDay, type UsageEntry } from './UsageLedger';
+import { cloudCostByModel, daysOfMonth } from './usageTotals';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -52,7 +52,7 @@ export interface DashboardInputs {
  */
 export function buildDashboardSnapshot(i: DashboardInputs): DashboardSnapshot {
   const today = dayKey(i.now, i.timezoneOffsetMinutes);
-  const month = today.slice(0, 7);
+  const monthDays = daysOfMonth(i.usage, i.now, i.timezoneOffsetMinutes);
   const requests = i.requests;
   // One pass for the counts (this runs on every live update, over up to the whole history).
   let finished = 0;
@@ -82,10 +82,10 @@ export function buildDashboardSnapshot(i: DashboardInputs): DashboardSnapshot {
       todayUsd: i.spend.todayUsd,
       monthUsd: i.spend.monthUsd,
       today: cloudCostByModel(i.usage.filter((d) => d.day === today)),
-      month: cloudCostByModel(i.usage.filter((d) => d.day.startsWith(month))),
+      month: cloudCostByModel(monthDays),
       unknownCostCalls: i.spend.unknownCostCalls,
     },
-    ...savingsOf(i, month),
+    ...savingsOf(i, monthDays),
     share: shareOf(i),
     escalations: {
       count: escalated.length,
@@ -108,7 +108,7 @@ export function buildDashboardSnapshot(i: DashboardInputs): DashboardSnapshot {
     },
     alerts: i.alerts.filter((a) => !a.acknowledged).map((a) => ({ id: a.id, rule: a.rule, severity: a.severity, message: a.message, firedAt: a.firedAt })),
     recent: requests.slice(-recentLimit).reverse().map(toRow),
-    pricing: pricingOf(i, month),
+    pricing: pricingOf(i, monthDays),
     ...(i.cloudModels ? { cloudModels: { lists: [...i.cloudModels.lists], unlisted: [...i.cloudModels.unlisted] } } : {}),
   };
 }
@@ -117,49 +117,10 @@ function budget(capUsd: number, spentUsd: number) {
   return { capUsd, spentUsd, leftUsd: Math.max(0, capUsd - spentUsd) };
 }
 
-function cloudCostByModel(days: readonly UsageDay[]): DashboardModelCost[] {
-  const by = new Map<string, DashboardModelCost>();
-  for (const d of days)
-    for (const e of d.entries) {
-      if (e.placement !== 'cloud') continue;
-      const m = by.get(e.model) ?? { model: e.model, usd: 0, requests: 0, unknownCost: 0 };
-      m.usd += e.usd;
-      m.requests += e.answers;
-      m.unknownCost += e.unpriced;
-      by.set(e.model, m);
-    }
-  return [...by.values()].sort((a, b) => b.usd - a.usd || b.requests - a.requests || cmp(a.model, b.model));
-}
-
-/**
- * This month's savings from the ledger: each entry's real token counts at the reference model's
- * list price, minus what the answers cost (SAVINGS_METHOD). Entries without a known price are
- * left out of both sums and counted as skipped.
- */
-function savingsOf(i: DashboardInputs, month: string): { savings?: DashboardSavings } {
-  const ref = i.referenceModel;
-  if (!ref || !i.pricing.priceOf(ref)) return {};
-  let baselineUsd = 0;
-  let actualUsd = 0;
-  let requests = 0;
-  let skipped = 0;
-  for (const d of i.usage) {
-    if (!d.day.startsWith(month)) continue;
-    for (const e of d.entries) {
-      skipped += e.unpriced;
-      const priced = e.answers - e.unpriced;
-      if (priced <= 0) continue;
-      const base = i.pricing.costOf(ref, { inputTokens: e.tokensIn, outputTokens: e.tokensOut });
-      if (!('usd' in base)) {
-        skipped += priced;
-        continue;
-      }
-      baselineUsd += base.usd;
-      actualUsd += e.usd;
-      requests += priced;
-    }
-  }
-  return { savings: { referenceModel: ref, baselineUsd, actualUsd, savedUsd: baselineUsd - actualUsd, requests, skipped, method: SAVINGS_METHOD } };
+/** This month's savings from the ledger (computeSavings), with the method the page prints. */
+function savingsOf(i: DashboardInputs, monthDays: readonly UsageDay[]): { savings?: DashboardSavings } {
+  const savings = i.referenceModel ? computeSavings(monthDays, i.pricing, i.referenceModel) : undefined;
+  return savings ? { savings: { ...savings, method: SAVINGS_METHOD } } : {};
 }
 
 function shareOf(i: DashboardInputs): DashboardShare {
@@ -244,9 +205,9 @@ function toRow(r: RequestSummary): DashboardRequest {
   };
 }
 
-function pricingOf(i: DashboardInputs, month: string): DashboardSnapshot['pricing'] {
+function pricingOf(i: DashboardInputs, monthDays: readonly UsageDay[]): DashboardSnapshot['pricing'] {
   const models = new Set<string>();
-  for (const d of i.usage) if (d.day.startsWith(month)) for (const e of d.entries) if (e.placement === 'cloud') models.add(e.model);
+  for (const d of monthDays) for (const e of d.entries) if (e.placement === 'cloud') models.add(e.model);
   const catalog = i.pricing.catalogSource;
   return {
     ...(catalog ? { catalog } : {}),

@@ -44,6 +44,14 @@ export class EldScorer {
   private readonly buf = new Uint8Array(400);
   private readonly wordEnds = new Int32Array(400);
   private readonly sums: Float64Array;
+  /**
+   * The n-grams met in this detect (eld counts each once): a stamped open-addressing table instead of
+   * a Set of n-gram numbers, which boxed each one (they pass 2^31). A detect adds fewer than 540 (one
+   * per 3 bytes of a word and one per word, of at most 400 bytes), so 2,048 slots stay under half full.
+   */
+  private readonly seenKey = new Float64Array(2048);
+  private readonly seenStamp = new Int32Array(2048);
+  private stamp = 0;
 
   /** Undefined when the database is not in the shape this port reads (then eld's own detect is used). */
   static from(db: EldDatabase): EldScorer | undefined {
@@ -139,11 +147,16 @@ export class EldScorer {
     // eld's getByteNgrams (4 bytes, stride 3, a space before a word's first and after its last) and
     // calculateScores: each distinct n-gram counts once.
     const sums = this.sums.fill(0);
-    const seen = new Set<number>();
+    if (++this.stamp === 0x7fffffff) {
+      this.stamp = 1;
+      this.seenStamp.fill(0);
+    }
+    const stamp = this.stamp;
+    let distinct = 0;
     let long: Set<string> | undefined;
     const add = (key: number) => {
-      if (seen.has(key)) return;
-      seen.add(key);
+      if (!this.firstTime(key, stamp)) return;
+      distinct++;
       const slot = this.find(key);
       if (slot < 0) return;
       const v = this.slots[slot];
@@ -171,7 +184,7 @@ export class EldScorer {
       for (let k = tail; k < from + wordLength; k++) key = key * 256 + buf[k];
       add((key * 256 + SPACE) * 8 + length);
     }
-    const numNgrams = seen.size + (long?.size ?? 0);
+    const numNgrams = distinct + (long?.size ?? 0);
 
     // eld's getMaxLang (first highest raw score) and LanguageResult.isReliable (on the scaled,
     // stably sorted scores; note eld compares the best score with the runner-up's language number).
@@ -209,6 +222,19 @@ export class EldScorer {
     const nextScore = positive > 1 ? second : 0;
     const reliable = !(this.avg[best] * THRESHOLD_RATIO > firstScore || 0.01 > Math.abs(firstScore - nextScore));
     return { language: language || undefined, reliable };
+  }
+
+  /** Marks `key` as met in the detect with this stamp; false when it already was. */
+  private firstTime(key: number, stamp: number): boolean {
+    const mask = this.seenKey.length - 1;
+    for (let i = this.hash(key) & mask; ; i = (i + 1) & mask) {
+      if (this.seenStamp[i] !== stamp) {
+        this.seenStamp[i] = stamp;
+        this.seenKey[i] = key;
+        return true;
+      }
+      if (this.seenKey[i] === key) return false;
+    }
   }
 
   private hash(key: number): number {

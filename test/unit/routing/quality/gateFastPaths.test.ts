@@ -13,7 +13,7 @@ import { QualityGate } from '../../../../src/core/routing/quality/QualityGate';
 import { TreeSitterSyntax } from '../../../../src/core/routing/quality/TreeSitterSyntax';
 import { cliInventedCommand } from '../../../../src/core/routing/quality/apis/otherApis';
 import { readableText } from '../../../../src/core/routing/quality/rules/readableText';
-import { repeatedShare } from '../../../../src/core/routing/quality/rules/repetitionRule';
+import { repeatedShare } from '../../../../src/core/routing/quality/rules/repeatedWords';
 import { topicRule } from '../../../../src/core/routing/quality/rules/topicRule';
 import { splitAnswer } from '../../../../src/core/routing/quality/splitAnswer';
 

@@ -40,8 +40,16 @@ export function javascriptInventedApi(code: string, known: KnownApis): InventedA
     if (names && !names.has(m[2])) return { name: `${m[1]}.${m[2]}`, how: `${m[1]} has no ${m[2]}` };
   }
   const modules = new Map<string, string>();
-  for (const re of [REQUIRE, IMPORT_DEFAULT]) for (const m of code.matchAll(re)) if (known.nodeModule(m[2])) modules.set(m[1], m[2]);
+  // Each pattern holds `require(` or `import` literally: code without them skips the pass (a pattern
+  // starting with \b gets no literal search from V8, so it is tried at every position).
+  const requires = code.includes('require(');
+  const imports = code.includes('import');
+  for (const re of [REQUIRE, IMPORT_DEFAULT]) {
+    if (!(re === REQUIRE ? requires : imports)) continue;
+    for (const m of code.matchAll(re)) if (known.nodeModule(m[2])) modules.set(m[1], m[2]);
+  }
   for (const re of [REQUIRE_DESTRUCTURED, IMPORT_NAMED]) {
+    if (!(re === REQUIRE_DESTRUCTURED ? requires : imports)) continue;
     for (const m of code.matchAll(re)) {
       const names = known.nodeModule(m[2]);
       if (!names) continue;
@@ -80,8 +88,10 @@ const article = (type: string) => (/^[AEIOU]/.test(type) ? 'an' : 'a');
 function declaredNames(code: string): Set<string> {
   const out = new Set<string>();
   for (const m of code.matchAll(/\b(?:const|let|var|function|class|interface|type|enum|namespace)\s+([A-Za-z_$][\w$]*)/g)) out.add(m[1]);
-  for (const m of code.matchAll(/\bimport\s+([^;'"]*?)\s+from\b/g)) for (const n of m[1].match(/[A-Za-z_$][\w$]*/g) ?? []) out.add(n);
-  for (const m of code.matchAll(/\{([^}]*)\}\s*=\s*require\(/g)) for (const n of m[1].match(/[A-Za-z_$][\w$]*/g) ?? []) out.add(n);
+  if (code.includes('import'))
+    for (const m of code.matchAll(/\bimport\s+([^;'"]*?)\s+from\b/g)) for (const n of m[1].match(/[A-Za-z_$][\w$]*/g) ?? []) out.add(n);
+  if (code.includes('require('))
+    for (const m of code.matchAll(/\{([^}]*)\}\s*=\s*require\(/g)) for (const n of m[1].match(/[A-Za-z_$][\w$]*/g) ?? []) out.add(n);
   return out;
 }
 
@@ -94,8 +104,9 @@ function typedVariables(code: string): Map<string, string> {
     const prev = types.get(m[1]);
     types.set(m[1], !type || (prev !== undefined && prev !== type) ? null : type);
   }
-  // Reassigned (`x = …` as a statement): its type may change; leave it.
-  for (const m of code.matchAll(/(?:^|[;{}(])[ \t]*([A-Za-z_$][\w$]*)[ \t]*=(?![=>])/gm)) if (types.has(m[1])) types.set(m[1], null);
+  // Reassigned (`x = …` as a statement): its type may change; leave it. Only a typed name can be
+  // affected, so code with none skips the pass.
+  if (types.size > 0) for (const m of code.matchAll(/(?:^|[;{}(])[ \t]*([A-Za-z_$][\w$]*)[ \t]*=(?![=>])/gm)) if (types.has(m[1])) types.set(m[1], null);
   const out = new Map<string, string>();
   for (const [k, v] of types) if (v) out.set(k, v);
   return out;

@@ -34,8 +34,11 @@ const GO_IMPORT_LINE = /^import\s+(\w+\s+)?"([\w/.]+)"/gm;
  */
 export function goInventedApi(code: string, known: KnownApis): InventedApi | undefined {
   const imports: Array<[string | undefined, string]> = [];
-  for (const m of code.matchAll(GO_IMPORT_BLOCK)) for (const l of m[1].matchAll(/^\s*(\w+\s+)?"([\w/.]+)"/gm)) imports.push([l[1]?.trim(), l[2]]);
-  for (const m of code.matchAll(GO_IMPORT_LINE)) imports.push([m[1]?.trim(), m[2]]);
+  // Both import patterns start with `import` (anchored with ^, so V8 tries them at every line start).
+  if (code.includes('import')) {
+    for (const m of code.matchAll(GO_IMPORT_BLOCK)) for (const l of m[1].matchAll(/^\s*(\w+\s+)?"([\w/.]+)"/gm)) imports.push([l[1]?.trim(), l[2]]);
+    for (const m of code.matchAll(GO_IMPORT_LINE)) imports.push([m[1]?.trim(), m[2]]);
+  }
   for (const [alias, importPath] of imports) {
     const pkg = known.goPackage(importPath);
     if (!pkg || alias === '_' || alias === '.') continue;
@@ -47,8 +50,8 @@ export function goInventedApi(code: string, known: KnownApis): InventedApi | und
     }
   }
   const builtins = new Set<string>();
-  for (const m of code.matchAll(/(?<![\w.])(\w+)\s*:=\s*(?:\[\]|map\[|make\(\s*(?:\[\]|map\[))/g)) builtins.add(m[1]);
-  for (const m of code.matchAll(/\bvar\s+(\w+)\s+(?:\[\]|map\[)/g)) builtins.add(m[1]);
+  if (code.includes(':=')) for (const m of code.matchAll(/(?<![\w.])(\w+)\s*:=\s*(?:\[\]|map\[|make\(\s*(?:\[\]|map\[))/g)) builtins.add(m[1]);
+  if (code.includes('var')) for (const m of code.matchAll(/\bvar\s+(\w+)\s+(?:\[\]|map\[)/g)) builtins.add(m[1]);
   for (const v of builtins) {
     const call = new RegExp(`(?<![\\w.])${escapeRe(v)}\\.(\\w+)\\(`).exec(code);
     if (call) return { name: `${v}.${call[1]}`, how: `slices and maps have no methods (${call[1]})` };
@@ -106,27 +109,34 @@ const STD_DERIVES = /^(?:Debug|Clone|Copy|PartialEq|Eq|Hash|PartialOrd|Ord|Defau
 export function rustInventedApi(code: string, known: KnownApis): InventedApi | undefined {
   const methods = known.rustMethods();
   if (!methods) return undefined;
+  // Every pass below but the last needs a literal the code may lack (`mod`, `use`, `::`, `extern`,
+  // `#[derive(`, `fn`): without it the pass is skipped (\b-led patterns get no literal search from V8).
   const modules = new Set<string>();
-  for (const m of code.matchAll(/\bmod\s+(\w+)/g)) modules.add(m[1]);
+  if (code.includes('mod')) for (const m of code.matchAll(/\bmod\s+(\w+)/g)) modules.add(m[1]);
   // `use std::fs;` / `use std::{fs, io::{self, Read}};` make `fs::…` a std path.
   const stdAliases = new Map<string, string>();
-  for (const m of code.matchAll(/\buse\s+std::([^;]+);/g)) {
-    const flat = m[1].replace(/\s+/g, '');
-    for (const path of flat.match(/(?:\w+::)*\w+(?=::\{|[,}]|$)/g) ?? []) {
-      const name = path.split('::').at(-1) ?? '';
-      if (/^[a-z_]+$/.test(name) && name !== 'self' && known.rustModule(path)) stdAliases.set(name, path);
+  const uses = code.includes('use');
+  const paths = code.includes('::');
+  if (uses && paths)
+    for (const m of code.matchAll(/\buse\s+std::([^;]+);/g)) {
+      const flat = m[1].replace(/\s+/g, '');
+      for (const path of flat.match(/(?:\w+::)*\w+(?=::\{|[,}]|$)/g) ?? []) {
+        const name = path.split('::').at(-1) ?? '';
+        if (/^[a-z_]+$/.test(name) && name !== 'self' && known.rustModule(path)) stdAliases.set(name, path);
+      }
+      for (const g of flat.matchAll(/(\w+)::\{self[,}]/g)) if (known.rustModule(g[1])) stdAliases.set(g[1], g[1]);
     }
-    for (const g of flat.matchAll(/(\w+)::\{self[,}]/g)) if (known.rustModule(g[1])) stdAliases.set(g[1], g[1]);
-  }
   for (const a of stdAliases.keys()) modules.add(a);
-  for (const m of code.matchAll(/(?<![\w:])([a-z_][a-z0-9_]*)::/g)) if (!RUST_ROOTS.has(m[1]) && !modules.has(m[1])) return undefined;
-  for (const m of code.matchAll(/\buse\s+([a-z_]\w*)/g)) if (!RUST_ROOTS.has(m[1]) && !modules.has(m[1])) return undefined;
-  if (/\bextern\s+crate\b/.test(code)) return undefined;
-  for (const m of code.matchAll(/#\[derive\(([^)]*)\)\]/g)) if (m[1].split(',').some((d) => !STD_DERIVES.test(d.trim()))) return undefined;
-  for (const m of code.matchAll(/\bstd::((?:\w+::)*?\w+)::([a-z_]\w*)\s*\(/g)) {
-    const items = known.rustModule(m[1]);
-    if (items && !items.has(m[2])) return { name: `std::${m[1]}::${m[2]}`, how: `std::${m[1]} has no ${m[2]}` };
-  }
+  if (paths) for (const m of code.matchAll(/(?<![\w:])([a-z_][a-z0-9_]*)::/g)) if (!RUST_ROOTS.has(m[1]) && !modules.has(m[1])) return undefined;
+  if (uses) for (const m of code.matchAll(/\buse\s+([a-z_]\w*)/g)) if (!RUST_ROOTS.has(m[1]) && !modules.has(m[1])) return undefined;
+  if (code.includes('extern') && /\bextern\s+crate\b/.test(code)) return undefined;
+  if (code.includes('#[derive('))
+    for (const m of code.matchAll(/#\[derive\(([^)]*)\)\]/g)) if (m[1].split(',').some((d) => !STD_DERIVES.test(d.trim()))) return undefined;
+  if (paths)
+    for (const m of code.matchAll(/\bstd::((?:\w+::)*?\w+)::([a-z_]\w*)\s*\(/g)) {
+      const items = known.rustModule(m[1]);
+      if (items && !items.has(m[2])) return { name: `std::${m[1]}::${m[2]}`, how: `std::${m[1]} has no ${m[2]}` };
+    }
   for (const [alias, mod] of stdAliases) {
     for (const m of code.matchAll(new RegExp(`(?<![\\w:])${alias}::([a-z_]\\w*)\\s*\\(`, 'g'))) {
       const items = known.rustModule(mod);
@@ -134,7 +144,7 @@ export function rustInventedApi(code: string, known: KnownApis): InventedApi | u
     }
   }
   const own = new Set<string>();
-  for (const m of code.matchAll(/\bfn\s+(\w+)/g)) own.add(m[1]);
+  if (code.includes('fn')) for (const m of code.matchAll(/\bfn\s+(\w+)/g)) own.add(m[1]);
   for (const m of code.matchAll(/\.([a-z_]\w*)\s*(?:::<[^>()]*>)?\s*\(/g)) {
     if (!methods.has(m[1]) && !own.has(m[1])) return { name: m[1], how: `no std type or trait has a method ${m[1]}` };
   }
@@ -160,6 +170,9 @@ const ANY_TOOL = /(?:^|[\s&|;])(?:git|npm|docker|kubectl|pip3?|cargo|go)\s/;
 export function cliInventedCommand(code: string, known: KnownApis, shell: boolean): InventedApi | undefined {
   if (!ANY_TOOL.test(code)) return undefined;
   for (const raw of code.split('\n')) {
+    // A part's tool name follows, in its line, a line start, a space (trimmed or after a prompt or
+    // sudo) or a separator, and is followed by a space: a line without ANY_TOOL has no such part.
+    if (!ANY_TOOL.test(raw)) continue;
     for (const part of raw.split(/&&|\|\||;|\|/)) {
       const line = part.trim().replace(/^(?:\$|>|PS>|#)\s+/, '');
       const m = TOOLS.exec(line);

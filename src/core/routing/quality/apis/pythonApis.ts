@@ -24,28 +24,33 @@ const ANNOTATION = /\b(str|list|dict|set|tuple|bytes|int|float)\b/;
  */
 export function pythonInventedApi(code: string, known: KnownApis, inline = false): InventedApi | undefined {
   const bound = new Map<string, string>(); // local name → module or class path
-  for (const m of code.matchAll(IMPORT)) {
-    for (const part of m[1].split(',')) {
-      const [mod, alias] = part.trim().split(/\s+as\s+/);
-      if (alias) bound.set(alias, mod);
-      else bound.set(mod.split('.')[0], mod.split('.')[0]);
+  // Both import patterns hold `import` literally; the string-method pattern a quote and a dot. Code
+  // without them skips those passes (anchored or look-behind patterns get no literal search from V8).
+  if (code.includes('import')) {
+    for (const m of code.matchAll(IMPORT)) {
+      for (const part of m[1].split(',')) {
+        const [mod, alias] = part.trim().split(/\s+as\s+/);
+        if (alias) bound.set(alias, mod);
+        else bound.set(mod.split('.')[0], mod.split('.')[0]);
+      }
     }
-  }
-  for (const m of code.matchAll(FROM_IMPORT)) {
-    const mod = m[1];
-    const names = known.pythonModule(mod);
-    if (!names) continue;
-    for (const part of m[2].replace(/[()]/g, '').split(',')) {
-      const [name, alias] = part.trim().split(/\s+as\s+/);
-      if (!/^\w+$/.test(name ?? '')) continue;
-      if (!names.has(name)) return { name: `${mod}.${name}`, how: `${mod} has no ${name}` };
-      const inner = `${mod}.${name}`;
-      if (known.pythonModule(inner)) bound.set(alias ?? name, inner);
+    for (const m of code.matchAll(FROM_IMPORT)) {
+      const mod = m[1];
+      const names = known.pythonModule(mod);
+      if (!names) continue;
+      for (const part of m[2].replace(/[()]/g, '').split(',')) {
+        const [name, alias] = part.trim().split(/\s+as\s+/);
+        if (!/^\w+$/.test(name ?? '')) continue;
+        if (!names.has(name)) return { name: `${mod}.${name}`, how: `${mod} has no ${name}` };
+        const inner = `${mod}.${name}`;
+        if (known.pythonModule(inner)) bound.set(alias ?? name, inner);
+      }
     }
   }
   // Inline code in prose (`os.path.joinpath()`) names modules without importing them.
   if (inline) for (const root of code.match(/\b[a-z]\w*(?=\.)/g) ?? []) if (!bound.has(root) && known.pythonModule(root)) bound.set(root, root);
-  const reassigned = assignedNames(code);
+  // Read only about bound names: an answer without imports never needs the four passes.
+  const reassigned = bound.size > 0 ? assignedNames(code) : new Set<string>();
   for (const [local, target] of bound) {
     if (reassigned.has(local)) continue;
     const re = new RegExp(`(?<![\\w.])${local}((?:\\.\\w+)+)`, 'g');
@@ -82,10 +87,11 @@ export function pythonInventedApi(code: string, known: KnownApis, inline = false
       if (!methods.has(m[1]) && !m[1].startsWith('_')) return { name: `${type}.${m[1]}`, how: `a ${type} has no method ${m[1]}` };
     }
   }
-  for (const m of code.matchAll(/(?<![\w"'])(["'])[^"'\n\\]{0,80}\1\.(\w+)\(/g)) {
-    const methods = known.pythonType('str');
-    if (methods && !methods.has(m[2])) return { name: `str.${m[2]}`, how: `a str has no method ${m[2]}` };
-  }
+  if (code.includes('".') || code.includes("'."))
+    for (const m of code.matchAll(/(?<![\w"'])(["'])[^"'\n\\]{0,80}\1\.(\w+)\(/g)) {
+      const methods = known.pythonType('str');
+      if (methods && !methods.has(m[2])) return { name: `str.${m[2]}`, how: `a str has no method ${m[2]}` };
+    }
   return undefined;
 }
 

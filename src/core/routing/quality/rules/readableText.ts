@@ -62,20 +62,31 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** `replace(/\s+/g, ' ').trim()` as one scan. */
+/**
+ * `replace(/\s+/g, ' ').trim()` as one scan. Text between whitespace runs that need no change (a
+ * single space) is copied in one piece: joined word by word, the result was a rope of ~400 pieces
+ * that the next reader (eld's input cut) had to flatten.
+ */
 function collapseSpace(t: string): string {
+  let i = 0;
+  while (i < t.length && isSpace(t.charCodeAt(i))) i++;
   let out = '';
-  let start = -1; // start of the current non-space stretch
-  for (let i = 0; i <= t.length; i++) {
-    const space = i === t.length || isSpace(t.charCodeAt(i));
-    if (!space) {
-      if (start < 0) start = i;
+  let copyFrom = i; // start of the stretch not yet copied
+  let end = i; // end of the last non-space character seen
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (!isSpace(c)) {
+      end = ++i;
       continue;
     }
-    if (start >= 0) {
-      out += out === '' ? t.slice(start, i) : ` ${t.slice(start, i)}`;
-      start = -1;
+    let j = i + 1;
+    while (j < t.length && isSpace(t.charCodeAt(j))) j++;
+    if (j === t.length) break; // trailing whitespace: dropped
+    if (j > i + 1 || c !== 32) {
+      out += `${t.slice(copyFrom, i)} `;
+      copyFrom = j;
     }
+    i = j;
   }
-  return out;
+  return out + t.slice(copyFrom, end);
 }
