@@ -1,5 +1,5 @@
 import { Lazy } from '../../common/Lazy';
-import { findSecretlintProfiler, forgetProfile, type SecretlintProfiler } from './secretlintProfiler';
+import { findSecretlintProfiler, forgetProfile, silenceProfiler, type SecretlintProfiler } from './secretlintProfiler';
 
 type Core = typeof import('@secretlint/core', { with: { 'resolution-mode': 'import' } });
 type Preset = typeof import('@secretlint/secretlint-rule-preset-recommend', { with: { 'resolution-mode': 'import' } });
@@ -31,9 +31,11 @@ const RULE_PREFIX = '@secretlint/secretlint-rule-';
 export class SecretlintScanner {
   private static readonly loaded = new Lazy<Loaded>(async () => {
     const [core, preset]: [Core, Preset] = await Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]);
+    const profiler = await findSecretlintProfiler(core);
+    silenceProfiler(profiler);
     return {
       lintSource: core.lintSource,
-      profiler: await findSecretlintProfiler(core),
+      profiler,
       // Its rules one by one rather than the preset: secretlint 11.7 ignores `disabled` for a rule
       // inside a preset (RunningEvents.registerRule does not check it).
       config: {

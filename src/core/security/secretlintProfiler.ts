@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
  * are emptied after each scan.
  */
 export interface SecretlintProfiler {
+  perf?: unknown;
   entries: unknown[];
   measures: unknown[];
   executionPromises: unknown[];
@@ -34,6 +35,17 @@ export async function findSecretlintProfiler(core: object): Promise<SecretlintPr
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Points the profiler at a performance object that records nothing. Emptying its own lists is not
+ * enough: each `mark` also lands in Node's global performance timeline (about 60 per scan), which
+ * nothing clears, so the extension host's memory grew with every prompt. With no marks there are no
+ * measures either, so nothing is left pending.
+ */
+export function silenceProfiler(p: SecretlintProfiler | undefined): void {
+  if (!p || typeof p.perf !== 'object' || p.perf === null) return;
+  p.perf = { mark: () => undefined, measure: () => undefined };
 }
 
 /** Drops the timings kept so far (pending measures still run; nothing awaits them). */
