@@ -46,7 +46,8 @@ export default tseslint.config(
           paths: [noVscode],
           patterns: [
             { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
-            { regex: '^\\.\\./(?!ports$)[^.]', message: 'src/core/config imports nothing from the rest of core (only ../ports and ../../common).' },
+            // Any `../` path but ../ports and ../../common/…: also `../../core/llm`, which a `../[^.]` test let through.
+            { regex: '^\\.\\./(?!ports$|\\.\\./common/)', message: 'src/core/config imports nothing from the rest of core (only ../ports and ../../common).' },
             noTest,
           ],
         },
@@ -63,7 +64,11 @@ export default tseslint.config(
           paths: [noVscode],
           patterns: [
             { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
-            { regex: '^\\.\\./(?!embedders/)[A-Za-z]', message: 'memory/embedders is the bottom layer of memory: it imports no other memory folder.' },
+            // `../../memory/…` names a memory folder too, the long way round.
+            {
+              regex: '^\\.\\./(?!embedders/)[A-Za-z]|^\\.\\./\\.\\./memory(/|$)',
+              message: 'memory/embedders is the bottom layer of memory: it imports no other memory folder.',
+            },
             noTest,
           ],
         },
@@ -80,7 +85,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
             {
-              regex: '^\\.\\./(retrieval|preferences|sessions|contributors|anchors|MemoryService)(/|$)',
+              regex: '^\\.\\./(\\.\\./memory/)?(retrieval|preferences|sessions|contributors|anchors|MemoryService)(/|$)',
               message: 'memory/store sits under retrieval, preferences, sessions and contributors: it imports only embedders.',
             },
             noTest,

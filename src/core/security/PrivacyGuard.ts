@@ -2,6 +2,7 @@ import { lazyGlob } from '../../common/lazyGlob';
 import { JarvisError } from '../../common/errors';
 import { contentShowsNoSecret, SENSITIVE_FILE_GLOBS, SHAREABLE_ENV } from './credentialsFiles';
 import { notASecret } from './notASecret';
+import { publicInContext } from './publicInContext';
 import { SECRET_PATTERNS } from './secretPatterns';
 import { SecretlintScanner } from './SecretlintScanner';
 import { shannonEntropy } from './shannonEntropy';
@@ -106,7 +107,7 @@ export class PrivacyGuard {
 
   /** The guard's own rules only: synchronous, for callers that cannot wait (see scanDeep). */
   scan(input: PrivacyScanInput): PrivacyVerdict {
-    return this.verdict(input, (text) => this.matches(text));
+    return this.verdict(input, (text, i) => this.matches(text, i === 0 ? undefined : input.attachments?.[i - 1]?.path));
   }
 
   /**
@@ -156,10 +157,12 @@ export class PrivacyGuard {
 
   /** Both detectors' spans, overlapping ones merged (one secret, one finding). */
   private async deepMatches(text: string, fileName?: string): Promise<SecretSpan[]> {
-    const own = this.matches(text);
+    const own = this.matches(text, fileName);
     if (text.length === 0) return own;
     // secretlint's findings pass the same not-a-secret checks as the guard's own (placeholders, references, published keys).
-    const more = (await this.deepScanner(text, fileName)).filter((m) => notASecret(text.slice(m.start, m.end)) === undefined);
+    const more = (await this.deepScanner(text, fileName)).filter(
+      (m) => notASecret(text.slice(m.start, m.end)) === undefined && publicInContext(text, m.start, m.end) === undefined,
+    );
     const out = [...own];
     for (const m of more) {
       const overlapping = out.filter((o) => m.start < o.end && m.end > o.start);
@@ -169,7 +172,7 @@ export class PrivacyGuard {
     return out.sort((a, b) => a.start - b.start);
   }
 
-  private matches(text: string): SecretSpan[] {
+  private matches(text: string, path?: string): SecretSpan[] {
     if (text.length === 0) return [];
     const out: SecretSpan[] = [];
     const taken: Array<[number, number]> = [];
@@ -188,12 +191,30 @@ export class PrivacyGuard {
         const start = m.index + m[0].lastIndexOf(value);
         const end = start + value.length;
         // One secret, one finding: "sk-ant-…" also fits the wider keyword pattern when assigned.
-        if (taken.some(([s, e]) => start < e && end > s)) continue;
+        if (taken.some(([s, e]) => start < e && end > s) || publicInContext(text, start, end) !== undefined) continue;
         taken.push([start, end]);
         out.push({ kind: pattern.kind, label: pattern.label, start, end });
       }
     }
+    if (out.length === 0 && path !== undefined) {
+      const keyFile = this.bareKeyFile(text, path);
+      if (keyFile) out.push(keyFile);
+    }
     return out;
+  }
+
+  /**
+   * A credentials file (by name: `config/master.key`, `secret.key`) that holds nothing but one random
+   * token: the token is the secret, though no rule knows its shape. Without this span the file stays
+   * local by its name but redaction would leave the key in place.
+   */
+  private bareKeyFile(text: string, path: string): SecretSpan | undefined {
+    const base = path.replace(/\\/g, '/').split('/').pop() ?? '';
+    const token = text.trim();
+    if (!this.isSensitiveName(base) || !/^[A-Za-z0-9+/=_.:~-]{16,512}$/.test(token) || !this.looksRandom(token, true)) return undefined;
+    if (notASecret(token) !== undefined) return undefined;
+    const start = text.indexOf(token);
+    return { kind: 'key-file', label: 'key in a credentials file', start, end: start + token.length };
   }
 
   private looksRandom(value: string, unquoted: boolean): boolean {

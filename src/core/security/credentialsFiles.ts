@@ -18,8 +18,13 @@ export const SENSITIVE_FILE_GLOBS = [
   '.pgpass',
   '.npmrc',
   '.pypirc',
+  // PuTTY's private key files (session 12): the whole key, often unencrypted (`Encryption: none`).
+  '*.ppk',
 ];
-export const SHAREABLE_ENV = /\.env\.(?:example|sample|template|dist|defaults)$/i;
+// Templates meant to be committed: the names people give an .env's shape. `.env.tpl` / `.env.tmpl` are
+// what `op inject` and similar tools render from (their values are references). Their content is still
+// scanned by every rule, so a template with a literal key in it is still caught.
+export const SHAREABLE_ENV = /\.env\.(?:example|sample|template|tpl|tmpl|dist|defaults)$/i;
 
 // PEM block types that are public by design: keys others verify with, certificates, signatures.
 const PUBLIC_PEM =

@@ -30,8 +30,10 @@ export const PUBLISHED_KEYS: ReadonlyArray<{ value: string; source: string }> = 
 ];
 
 // ${VAR}, $VAR (upper case: `$ecret9` is a password), $env:VAR, %VAR%, $(VAR), #{VAR}, {{ secrets.X }}, <%= x %>: the value is read from somewhere else.
+// Secret managers' references too (session 12): 1Password `op://vault/item/field` (what `op inject` and
+// `op run` resolve), Azure App Service `@Microsoft.KeyVault(...)`, AWS Secrets Manager / SSM ARNs.
 const REFERENCE =
-  /^(?:\$\{[^}\s]{1,100}\}|\$[A-Z_][A-Z0-9_]{0,100}|\$env:[A-Za-z_]\w{0,100}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$\([^)]{1,100}\)|#\{[^}]{1,100}\}|\{\{[^}]{1,200}\}\}|<%=?[^%]{1,200}%>)$/;
+  /^(?:\$\{[^}\s]{1,100}\}|\$[A-Z_][A-Z0-9_]{0,100}|\$env:[A-Za-z_]\w{0,100}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$\([^)]{1,100}\)|#\{[^}]{1,100}\}|\{\{[^}]{1,200}\}\}|<%=?[^%]{1,200}%>|op:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s]{1,200}|@Microsoft\.KeyVault\([^)]{1,300}\)|arn:aws:(?:secretsmanager|ssm):[\w:/+=,.@-]{1,300})$/;
 // Words and shapes people put where a secret will go. Matched on the value without its issuer prefix.
 const PLACEHOLDER_WORDS =
   /^(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|changeme|change[_-]?me[\w-]*|replace[_-]?me[\w-]*|placeholder[\w-]*|redacted|your[\w-]*|my[_-]?(?:secret|token|key|password)|insert[\w-]*|todo|tbd|none|null|undefined|dummy[\w-]*|\.{3,}|…)$/i;
@@ -45,10 +47,20 @@ const ISSUER_PREFIX = /^(?:[A-Za-z]{2,10}[_-]){1,3}(?=.)/;
 const PASSWORD_HASH =
   /^(?:\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$(?:v=\d+\$)?m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+|\$(?:1|5|6|y|7|scrypt)\$[./A-Za-z0-9$=,+-]{8,200}|(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|scrypt)\$[A-Za-z0-9$./+=:,]{16,300})$/;
 
+// Keys their issuers document as safe to ship in a web page or app (session 12): a Mapbox public token
+// (`pk.` + base64 JSON), Stripe publishable keys, Supabase publishable keys, PostHog project keys.
+// Their secret counterparts (`sk.eyJ…`, `sk_live_…`, `sb_secret_…`, `phx_…`) have prefixes of their own.
+const PUBLIC_BY_DESIGN =
+  /^(?:pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}|pk_(?:live|test)_[A-Za-z0-9]{20,}|sb_publishable_[A-Za-z0-9_-]{20,}|phc_[A-Za-z0-9]{30,})$/;
+
+export type NotASecret = 'reference' | 'placeholder' | 'published-key' | 'password-hash' | 'public-by-design';
+
 /** Why `value` (a detector's finding) is not a secret, or undefined when it may be one. */
-export function notASecret(value: string): 'reference' | 'placeholder' | 'published-key' | 'password-hash' | undefined {
+export function notASecret(value: string): NotASecret | undefined {
   const v = value.trim().replace(/^["'`]|["'`]$/g, '');
   if (PUBLISHED_KEYS.some((k) => v.includes(k.value))) return 'published-key';
+  if (isPlaceholderPem(v)) return 'placeholder';
+  if (PUBLIC_BY_DESIGN.test(v) || isAnonJwt(v)) return 'public-by-design';
   // Long findings (PEM blocks, certificates) can hold runs of one character; only short values are judged.
   if (v.length > 300) return undefined;
   if (REFERENCE.test(v)) return 'reference';
@@ -64,4 +76,33 @@ function isFiller(body: string): boolean {
   if (/^(.)\1+$/.test(body)) return true;
   const run = /(.)\1{7,}/.exec(body);
   return run !== null && run[0].length >= body.length / 2;
+}
+
+/**
+ * A PEM block whose body shows it is an illustration (docs' `MIIEpAIBAAKCAQEA...`): under 40 base64
+ * characters (the shortest real private key, Ed25519 PKCS#8, has 64), or an ellipsis or `<placeholder>`
+ * with under 100 (a real key cut short with `...` after a few lines still shows key material).
+ */
+function isPlaceholderPem(v: string): boolean {
+  const m = /^-----BEGIN [A-Z0-9 ]{3,40}-----([\s\S]*?)(?:-----END [A-Z0-9 ]{3,40}-----)?$/.exec(v);
+  if (!m) return false;
+  // Encrypted PEM headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`) are not body.
+  const body = m[1].replace(/^[A-Za-z-]+:[^\n]*$/gm, '');
+  const base64 = body.replace(/[^A-Za-z0-9+/=]/g, '').length;
+  return base64 < 40 || (base64 < 100 && /\.{3}|…|<[^<>\n]{1,80}>/.test(body));
+}
+
+/**
+ * A JWT whose payload says it is an anonymous client key (`"role": "anon"`: Supabase's anon key, meant
+ * for the browser and limited by row-level security). A `service_role` key has full access and stays a secret.
+ */
+function isAnonJwt(v: string): boolean {
+  const parts = /^eyJ[A-Za-z0-9_-]+\.(eyJ[A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+$/.exec(v);
+  if (!parts) return false;
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    return typeof payload === 'object' && payload !== null && (payload as { role?: unknown }).role === 'anon';
+  } catch {
+    return false;
+  }
 }

@@ -1,3 +1,4 @@
+import { CONFIG_SECRET_PATTERNS } from './configSecretPatterns';
 import { CONTEXT_SECRET_PATTERNS } from './contextSecretPatterns';
 import type { SecretPattern } from './SecretPattern';
 import { VENDOR_TOKEN_PATTERNS } from './vendorTokenPatterns';
@@ -91,6 +92,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
   ...VENDOR_TOKEN_PATTERNS,
   ...CONTEXT_SECRET_PATTERNS,
+  ...CONFIG_SECRET_PATTERNS,
   {
     kind: 'url-credentials',
     label: 'password in a URL',

@@ -111,6 +111,15 @@ const TOKENS: Array<[kind: string, label: string, re: string, hints: string[] | 
   ['tailscale-key', 'Tailscale key', String.raw`\btskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40}\b`, ['tskey-']],
   ['mailgun-key', 'Mailgun private API key', String.raw`\bkey-[a-f0-9]{32}\b`, ['key-']],
   ['figma-token', 'Figma personal access token', String.raw`\bfigd_[A-Za-z0-9_-]{40,60}`, ['figd_']],
+  // Session 12: formats of the third held-out split's vendor misses.
+  // A Salesforce session id / OAuth access token: the 15- or 18-character org id (00D…), `!`, the token.
+  ['salesforce-token', 'Salesforce session or access token', String.raw`\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?![A-Za-z0-9._]{40,}`, ['00D']],
+  // Firebase Cloud Messaging's legacy server key: `AAAA` + 7, `:APA91b`, ~134 more.
+  ['fcm-server-key', 'Firebase Cloud Messaging server key', String.raw`\bAAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{100,200}`, [':APA91b']],
+  // Supabase's new secret API keys (the publishable `sb_publishable_…` ones are public by design).
+  ['supabase-secret-key', 'Supabase secret key', String.raw`\bsb_secret_[A-Za-z0-9_-]{20,64}`, ['sb_secret_']],
+  // LaunchDarkly's server-side SDK key (mobile keys `mob-…` and client-side ids are public).
+  ['launchdarkly-sdk-key', 'LaunchDarkly SDK key', String.raw`\bsdk-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`, ['sdk-']],
 ];
 
 export const VENDOR_TOKEN_PATTERNS: readonly SecretPattern[] = TOKENS.map(([kind, label, re, hints]) => ({

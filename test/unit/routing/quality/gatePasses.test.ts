@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { INCLUDES, SIGNS, detectCodeLanguage, type DetectedLanguage } from '../../../../src/core/routing/quality/detectCodeLanguage';
 import { KnownApis } from '../../../../src/core/routing/quality/KnownApis';
 import { cliInventedCommand, goInventedApi, rustInventedApi } from '../../../../src/core/routing/quality/apis/otherApis';
 import { javascriptInventedApi } from '../../../../src/core/routing/quality/apis/javascriptApis';
@@ -19,6 +20,25 @@ const TRAIN = fs
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as { question: string; answer: string });
+
+/** detectCodeLanguage as first written: every sign tried, an object of scores, a stable sort. */
+function plainDetect(code: string): DetectedLanguage | undefined {
+  const text = code.length > 4096 ? code.slice(0, 4096) : code;
+  if (text.trim().length < 8) return undefined;
+  const scores: Record<string, number> = {};
+  for (const [lang, signs] of Object.entries(SIGNS)) {
+    let s = 0;
+    for (const [re, w] of signs) if (re.test(text)) s += w;
+    scores[lang] = s;
+  }
+  for (const [sup, sub] of Object.entries(INCLUDES)) if (scores[sup] > 0) scores[sup] += scores[sub] ?? 0;
+  const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (!best || best[1] < 3) return undefined;
+  const runnerUp = second && INCLUDES[best[0]] !== second[0] ? second[1] : (ranked[2]?.[1] ?? 0);
+  if (best[1] < runnerUp * 1.5) return undefined;
+  return { language: best[0], score: best[1] };
+}
 
 const plainShare = (text: string, n: number, min: number) => repeatedShare(text.match(PROSE_WORD) ?? [], n, min);
 
@@ -76,6 +96,25 @@ describe('quality gate passes', () => {
     const many = Array.from({ length: 20000 }, (_, i) => `w${i}`);
     const text = [...many, ...many.slice(0, 40)].join(' ');
     assert.equal(repeatedWordShare(text, 4, 30), 37 / (20040 - 3));
+  });
+
+  it('detects the language of code as the plain scoring did, on every training block and generated splices', () => {
+    const blocks = TRAIN.flatMap((r) => splitAnswer(r.answer).blocks.map((b) => b.code));
+    let seed = 9;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = () => blocks[Math.floor(next() * blocks.length)];
+    // Ends of one block joined to the start of another: mixed evidence, ties and near-ties.
+    for (let k = 0; k < 6000; k++) {
+      const [a, b] = [pick(), pick()];
+      blocks.push(`${a.slice(0, Math.floor(next() * a.length))}\n${b.slice(Math.floor(next() * b.length))}`);
+    }
+    const languages = new Set<string>();
+    for (const code of blocks) {
+      const expected = plainDetect(code);
+      assert.deepEqual(detectCodeLanguage(code), expected, code.slice(0, 80));
+      if (expected) languages.add(expected.language);
+    }
+    assert.ok(languages.size >= 12, `many languages come out (${[...languages].join(', ')})`);
   });
 
   it('still finds inventions in code that lacks the literals of the passes it skips', async () => {

@@ -98,13 +98,15 @@ export function pythonInventedApi(code: string, known: KnownApis, inline = false
 /** Names assigned anywhere other than by import (`path = Path(...)`, `for json in …`, parameters). */
 function assignedNames(code: string): Set<string> {
   const out = new Set<string>();
-  for (const m of code.matchAll(/^[ \t]*(\w+)[ \t]*(?::[^=\n]+)?=(?!=)/gm)) out.add(m[1]);
-  for (const m of code.matchAll(/\bfor[ \t]+(\w+)(?:[ \t]*,[ \t]*(\w+))?[ \t]+in\b/g)) {
-    out.add(m[1]);
-    if (m[2]) out.add(m[2]);
-  }
-  for (const m of code.matchAll(/\bdef[ \t]+\w+\(([^)]*)\)/g)) for (const p of m[1].split(',')) out.add(p.trim().split(/[\s:=]/)[0]);
-  for (const m of code.matchAll(/\bwith\b[^\n]*\bas[ \t]+(\w+)/g)) out.add(m[1]);
+  // Each pass needs a literal (`=`, `for`, `def`, `with`): code without it skips the pass.
+  if (code.includes('=')) for (const m of code.matchAll(/^[ \t]*(\w+)[ \t]*(?::[^=\n]+)?=(?!=)/gm)) out.add(m[1]);
+  if (code.includes('for'))
+    for (const m of code.matchAll(/\bfor[ \t]+(\w+)(?:[ \t]*,[ \t]*(\w+))?[ \t]+in\b/g)) {
+      out.add(m[1]);
+      if (m[2]) out.add(m[2]);
+    }
+  if (code.includes('def')) for (const m of code.matchAll(/\bdef[ \t]+\w+\(([^)]*)\)/g)) for (const p of m[1].split(',')) out.add(p.trim().split(/[\s:=]/)[0]);
+  if (code.includes('with')) for (const m of code.matchAll(/\bwith\b[^\n]*\bas[ \t]+(\w+)/g)) out.add(m[1]);
   return out;
 }
 
@@ -115,18 +117,22 @@ function typedVariables(code: string): Map<string, string> {
     const prev = types.get(name);
     types.set(name, type === undefined || (prev !== undefined && prev !== type) ? null : type);
   };
-  for (const m of code.matchAll(/^[ \t]*(\w+)[ \t]*(?::[ \t]*([^=\n]+?))?[ \t]*=(?!=)[ \t]*([^\n]*)$/gm)) {
-    const annotated = m[2] ? ANNOTATION.exec(m[2])?.[1] : undefined;
-    const literal = LITERAL.find(([re]) => re.test(m[3]))?.[1];
-    note(m[1], m[2] ? (annotated && /^\s*(?:str|list|dict|set|tuple|bytes|int|float)\b/.test(m[2]) ? annotated : undefined) : literal);
-  }
-  for (const m of code.matchAll(/\bdef[ \t]+\w+\(([^)]*)\)/g)) {
-    for (const p of m[1].split(',')) {
-      const a = /^\s*(\w+)\s*:\s*(str|list|dict|set|tuple|bytes|int|float)\b/.exec(p);
-      if (a) note(a[1], a[2]);
+  // As in assignedNames, a pass whose literal the code lacks is skipped (it would add no entry).
+  const passes = { assign: code.includes('='), def: code.includes('def'), for: code.includes('for') };
+  if (passes.assign)
+    for (const m of code.matchAll(/^[ \t]*(\w+)[ \t]*(?::[ \t]*([^=\n]+?))?[ \t]*=(?!=)[ \t]*([^\n]*)$/gm)) {
+      const annotated = m[2] ? ANNOTATION.exec(m[2])?.[1] : undefined;
+      const literal = LITERAL.find(([re]) => re.test(m[3]))?.[1];
+      note(m[1], m[2] ? (annotated && /^\s*(?:str|list|dict|set|tuple|bytes|int|float)\b/.test(m[2]) ? annotated : undefined) : literal);
     }
-  }
-  for (const m of code.matchAll(/\bfor[ \t]+(\w+)[ \t]+in\b/g)) note(m[1], undefined);
+  if (passes.def)
+    for (const m of code.matchAll(/\bdef[ \t]+\w+\(([^)]*)\)/g)) {
+      for (const p of m[1].split(',')) {
+        const a = /^\s*(\w+)\s*:\s*(str|list|dict|set|tuple|bytes|int|float)\b/.exec(p);
+        if (a) note(a[1], a[2]);
+      }
+    }
+  if (passes.for) for (const m of code.matchAll(/\bfor[ \t]+(\w+)[ \t]+in\b/g)) note(m[1], undefined);
   const out = new Map<string, string>();
   for (const [k, v] of types) if (v) out.set(k, v);
   return out;

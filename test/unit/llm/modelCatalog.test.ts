@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { cloudLimits } from '../../../../src/core/llm/contextLimits';
-import { AUTO_MODEL_ID, buildCatalog } from '../../../../src/core/llm/modelCatalog';
-import { encodingFor, TokenCounter } from '../../../../src/core/llm/tokens/TokenCounter';
+import { cloudLimits } from '../../../src/core/llm/contextLimits';
+import { AUTO_MODEL_ID, buildCatalog } from '../../../src/core/llm/modelCatalog';
+import { encodingFor, TokenCounter } from '../../../src/core/llm/tokens/TokenCounter';
 
 describe('the model catalog offered to VS Code', () => {
   const catalog = buildCatalog({

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { ChatChunk } from '../../../../src/core/chat/ChatChunk';
-import type { SlashCommand } from '../../../../src/core/chat/ChatPipeline';
-import { MAX_MEMORY_TOOL_INPUT, runMemoryTool } from '../../../../src/core/memory/memoryTools';
-import { expectJarvisError } from '../../../fakes/providerAssertions';
+import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
+import type { SlashCommand } from '../../../src/core/chat/ChatPipeline';
+import { MAX_MEMORY_TOOL_INPUT, runMemoryTool } from '../../../src/core/memory/memoryTools';
+import { expectJarvisError } from '../../fakes/providerAssertions';
 
 /** Commands that answer as the real ones do (markdown, references, errors), recording their arguments. */
 function commands(seen: string[]): SlashCommand[] {
