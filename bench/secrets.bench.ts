@@ -107,9 +107,13 @@ async function main(): Promise<void> {
     'train-3': 'Training: `train-3` (written blind as the third held-out split, measured once, then seen and tuned on in session 12)',
     'train-gaps': 'Training: `train-gaps` (records for the families added in sessions 11 and 12)',
     heldout: "FIRST HELD-OUT split (never tuned on; written by the rules' author, figures read in earlier sessions)",
+    'heldout-4': 'FOURTH HELD-OUT split (written blind by a session that never saw the rules; measured once after the rules were frozen, never tuned on)',
   };
+  // `node out/bench/secrets.bench.js heldout-4`: only the splits named (and no repository scan), so a
+  // held-out split can be measured once without re-running everything else.
+  const only = process.argv.slice(2);
   const seen: Array<[string, KindFigures[]]> = [];
-  for (const split of [...TRAINING_SPLITS, ...HELDOUT_SPLITS] as const) {
+  for (const split of [...TRAINING_SPLITS, ...HELDOUT_SPLITS].filter((x) => only.length === 0 || only.includes(x))) {
     const samples = readCorpus(split);
     const runs: Array<[string, KindFigures[]]> = [
       ['guard rules', await evaluate(samples, rulesOnly)],
@@ -119,6 +123,7 @@ async function main(): Promise<void> {
     printTable(titles[split], runs);
     if (!(HELDOUT_SPLITS as readonly string[]).includes(split)) seen.push([split, runs[2][1]]);
   }
+  if (only.length > 0) return;
   console.log('\n#### All training (seen) data, combined detector\n');
   for (const label of ['secret', 'clean'] as const) {
     const t = seen

@@ -2,7 +2,8 @@
 // Label-consistency review of data/router (see data/router/README.md): schema, unique ids, exact and
 // near duplicates across the splits, the same prompt labelled differently, near-twins two or more tiers
 // apart, and counts per language and tier. Exits 1 on schema errors or cross-split duplicates (those
-// would leak held-out rows into training); label conflicts are printed for a human to settle.
+// would leak evaluation rows into training, or one evaluation split's rows into another's); label
+// conflicts are printed for a human to settle.
 //   node scripts/review-router-data.mjs [--quiet]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -60,7 +61,12 @@ function jaccard(a, b) {
   return inter / (a.size + b.size - inter || 1);
 }
 
-const held = load('heldout.jsonl');
+// Evaluation splits, each checked against training and against each other: a prompt (nearly) repeated
+// across them would flatter one split's figures with another's rows. dev-2 is an independent dev set
+// (never trained on); heldout-2 joins when it is copied in (the file is optional until then).
+const EVAL = ['heldout.jsonl', 'dev-2.jsonl', 'heldout-2.jsonl'].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
+const evals = EVAL.map((f) => load(f));
+const held = evals.flat();
 const train = load('train.jsonl');
 const ids = new Map();
 for (const r of [...held, ...train]) {
@@ -73,16 +79,23 @@ for (const r of [...held, ...train]) {
 }
 const sizeBucket = (r) => `${r.codeLines === 0 ? 0 : r.codeLines < 100 ? 1 : 2}/${r.fileCount === 0 ? 0 : r.fileCount < 3 ? 1 : 2}`;
 
-// 1. Cross-split duplicates: a held-out prompt (nearly) repeated in training.
+// 1. Cross-split duplicates: an evaluation prompt (nearly) repeated in training or in another evaluation split.
 let cross = 0;
-for (const h of held) {
-  for (const t of train) {
-    if (h.lang !== t.lang) continue;
-    const same = h.key === t.key;
-    const sim = same ? 1 : jaccard(h.sh, t.sh);
-    if (sim >= NEAR) {
-      cross++;
-      errors.push(`held-out ${h.id} and train ${t.id} are ${same ? 'identical' : `near duplicates (${sim.toFixed(2)})`}: "${h.prompt}" / "${t.prompt}"`);
+const crossPairs = [];
+evals.forEach((rows, k) => {
+  crossPairs.push([rows, train]);
+  for (let j = k + 1; j < evals.length; j++) crossPairs.push([rows, evals[j]]);
+});
+for (const [as, bs] of crossPairs) {
+  for (const h of as) {
+    for (const t of bs) {
+      if (h.lang !== t.lang) continue;
+      const same = h.key === t.key;
+      const sim = same ? 1 : jaccard(h.sh, t.sh);
+      if (sim >= NEAR) {
+        cross++;
+        errors.push(`${h.file} ${h.id} and ${t.file} ${t.id} are ${same ? 'identical' : `near duplicates (${sim.toFixed(2)})`}: "${h.prompt}" / "${t.prompt}"`);
+      }
     }
   }
 }
@@ -97,7 +110,7 @@ for (const group of byKey.values()) {
   if (tiers.size > 1) warnings.push(`same prompt, different labels: ${group.map((r) => `${r.id}=${r.tier}`).join(', ')} "${group[0].prompt}"`);
 }
 // 3. Near-twins inside a split two or more tiers apart: usually a labelling slip.
-for (const rows of [held, train]) {
+for (const rows of [...evals, train]) {
   for (let i = 0; i < rows.length; i++) {
     for (let j = i + 1; j < rows.length; j++) {
       const a = rows[i];
@@ -119,13 +132,17 @@ function counts(rows) {
   return table;
 }
 if (!quiet) {
-  console.log('held-out rows per language × tier:');
-  console.table(counts(held));
+  evals.forEach((rows, k) => {
+    console.log(`${EVAL[k]} rows per language × tier:`);
+    console.table(counts(rows));
+  });
   console.log('train rows per language × tier:');
   console.table(counts(train));
   console.log(`train: ${train.filter((r) => r.source === 'hand').length} hand-written, ${train.filter((r) => r.source === 'template').length} from templates`);
 }
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const e of errors) console.error(`error: ${e}`);
-console.log(`review: ${held.length} held-out, ${train.length} train; ${cross} cross-split duplicates, ${errors.length} errors, ${warnings.length} warnings`);
+console.log(
+  `review: ${evals.map((rows, k) => `${rows.length} ${EVAL[k]}`).join(', ')}, ${train.length} train; ${cross} cross-split duplicates, ${errors.length} errors, ${warnings.length} warnings`,
+);
 process.exit(errors.length > 0 ? 1 : 0);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run train:router`: trains the complexity classifier on data/router/train.jsonl (never on
-// heldout.jsonl) and writes media/router/complexity-model.json. Deterministic: rerunning on the same data
+// heldout.jsonl or dev-2.jsonl; dev-2's rows join the threshold tuning) and writes media/router/complexity-model.json. Deterministic: rerunning on the same data
 // and code reproduces the committed file byte for byte (a unit test checks that).
 //   node scripts/train-router.mjs [--check] [--dev-errors] [--stability]
 //   --check: fail if the committed model differs, write nothing
@@ -26,8 +26,11 @@ const { readRouterRows } = require(path.join(root, 'out/src/core/routing/complex
 const { trainComplexityModel } = require(path.join(root, 'out/src/core/routing/complexity/train/trainComplexityModel.js'));
 
 const trainFile = path.join(root, 'data/router/train.jsonl');
+// dev-2: the independently written dev set, predicted by the final fit and tuned on, never trained on.
+const dev2File = path.join(root, 'data/router/dev-2.jsonl');
+const dev2 = fs.existsSync(dev2File) ? { rows: readRouterRows(dev2File), text: fs.readFileSync(dev2File, 'utf8') } : undefined;
 const started = Date.now();
-const result = trainComplexityModel(readRouterRows(trainFile), fs.readFileSync(trainFile, 'utf8'), { stability: process.argv.includes('--stability') });
+const result = trainComplexityModel(readRouterRows(trainFile), fs.readFileSync(trainFile, 'utf8'), { stability: process.argv.includes('--stability'), dev2 });
 console.log(result.report.join('\n'));
 if (process.argv.includes('--dev-errors')) console.log(['dev rows routed costly-wrong:', ...result.devErrors.map((e) => `  ${e}`)].join('\n'));
 const out = path.join(root, 'media/router/complexity-model.json');

@@ -23,10 +23,11 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * (sessions 11 and 12's records for the families added then).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
+ * `heldout-4`: written by a session blind to the rules while session 12 froze them, measured once after.
  */
-export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-gaps' | 'heldout';
+export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-gaps' | 'heldout' | 'heldout-4';
 export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-gaps'] as const;
-export const HELDOUT_SPLITS = ['heldout'] as const;
+export const HELDOUT_SPLITS = ['heldout', 'heldout-4'] as const;
 
 export function readCorpus(split: CorpusSplit): CorpusSample[] {
   const file = path.join(CORPUS_DIR, `${split}.jsonl`);

@@ -17,6 +17,8 @@ export interface ComplexityModelMeta {
   analysisLines: number;
   analysisFiles: number;
   trainedOn: { rows: number; sha256: string };
+  /** The independent dev set whose rows joined the threshold tuning (never trained on). */
+  tunedOn?: { dev2Rows: number; sha256: string };
   validation?: Record<string, unknown>;
 }
 
@@ -99,20 +101,16 @@ export class ComplexityClassifier {
     if (!/[\p{L}\p{N}]/u.test(words)) reasons.push('no words to judge (emoji or symbols only)');
     if (lift > 0 && liftReason) reasons.push(liftReason);
     return withContext(
-      this.rails(
-        { level, confidence: Math.round(Math.max(...p) * 100) / 100, reasons, source: 'learned', probabilities, cloudScore },
-        signals,
-        true,
-        p[0] + p[1],
-      ),
+      this.rails({ level, confidence: Math.round(Math.max(...p) * 100) / 100, reasons, source: 'learned', probabilities, cloudScore }, signals, true, p),
     );
   }
 
   /** The rails, on whichever tier the model (or the rules fallback) chose. */
-  private rails(a: ComplexityAssessment, s: ComplexitySignals, learned: boolean, pLow?: number): ComplexityAssessment {
-    const vetoAt = learned ? this.model?.meta?.thresholds.stakesVeto : undefined;
+  private rails(a: ComplexityAssessment, s: ComplexitySignals, learned: boolean, p?: ArrayLike<number>): ComplexityAssessment {
+    const t = learned ? this.model?.meta?.thresholds : undefined;
     const railed = applyRails(a.level, s, {
-      veto: vetoAt !== undefined && pLow !== undefined ? { pLow, threshold: vetoAt } : undefined,
+      veto: t?.stakesVeto !== undefined && p ? { pLow: p[0] + p[1], threshold: t.stakesVeto } : undefined,
+      guard: t?.guard && p ? { pHigh: p[3] + p[4], pCritical: p[4], ...t.guard } : undefined,
       closeReading: learned,
       analysisLines: (learned && this.model?.meta?.analysisLines) || ANALYSIS_LINES,
       analysisFiles: (learned && this.model?.meta?.analysisFiles) || ANALYSIS_FILES,

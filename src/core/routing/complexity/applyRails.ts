@@ -9,6 +9,22 @@ export interface RailOptions {
   analysisFiles: number;
   /** The model's P(≤ low) and the tuned level at which it overrules a stakes floor (learned path only). */
   veto?: { pLow: number; threshold: number };
+  /** The model's P(≥ high), P(= critical) and the tuned levels its high/critical must reach with no stakes sign (learned path only). */
+  guard?: { pHigh: number; pCritical: number } & UnrailedGuard;
+}
+
+/**
+ * How sure the model must be to send a request to the high or critical tier on its own, when no stakes
+ * rail holds (no incident, money, security, regulated or hard-reasoning words, or the veto read them as
+ * context). Why: on the independently written dev-2 set, the costly mistakes were short, easy asks the
+ * model alone put at critical (an SQL query over "customers" and "orders", a find-and-delete command);
+ * a request with a stakes sign keeps the plain thresholds. Tuned on dev; absent = no guard.
+ */
+export interface UnrailedGuard {
+  /** Below this P(= critical), an unrailed critical is high. */
+  critical?: number;
+  /** Below this P(≥ high), an unrailed high or critical is medium (then steered by P(≥ high), usually to the cloud). */
+  high?: number;
 }
 
 /**
@@ -27,6 +43,18 @@ export function applyRails(tier: TaskComplexity, s: ComplexitySignals, o: RailOp
     reasons.push(
       `rail: ${s.stakes.map((m) => `${m.kind} (“${m.words}”)`).join(', ')} read as context: learned P(≤low) ${o.veto.pLow.toFixed(2)} ≥ ${o.veto.threshold} → no floor`,
     );
+  }
+  const g = o.guard;
+  if (g && !stakes && level >= TaskComplexity.HIGH) {
+    const was = level;
+    if (level === TaskComplexity.CRITICAL && g.critical !== undefined && g.pCritical < g.critical) level = TaskComplexity.HIGH;
+    if (g.high !== undefined && g.pHigh < g.high) level = TaskComplexity.MEDIUM;
+    if (level !== was) {
+      const [p, at] = level === TaskComplexity.MEDIUM ? [g.pHigh, g.high] : [g.pCritical, g.critical];
+      reasons.push(
+        `guard: learned ${tierName(was as TaskComplexity)} with no stakes sign, P(${level === TaskComplexity.MEDIUM ? '≥high' : '=critical'}) ${p.toFixed(2)} < ${at} → ${tierName(level as TaskComplexity)}`,
+      );
+    }
   }
   if (stakes && level < TaskComplexity.HIGH) {
     level = TaskComplexity.HIGH;

@@ -1,3 +1,4 @@
+import type { UnrailedGuard } from './applyRails';
 import { TaskComplexity } from './TaskComplexity';
 
 /**
@@ -15,6 +16,8 @@ export interface TierThresholds {
    * typo fix. Tuned on the dev folds like the rest; absent = the floor always applies.
    */
   stakesVeto?: number;
+  /** See UnrailedGuard (applyRails): absent in model files from before session 12, and when the tuner finds no use for it. */
+  guard?: UnrailedGuard;
 }
 
 export const DEFAULT_THRESHOLDS: TierThresholds = { atLeast: [0.5, 0.5, 0.5, 0.5] };

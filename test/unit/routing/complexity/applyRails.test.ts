@@ -23,6 +23,21 @@ describe('applyRails (shared by the classifier and training)', () => {
     assert.equal(unsure.level, HIGH);
   });
 
+  it('with no stakes sign, the model alone reaches high or critical only as sure as the tuned guard says; a stakes floor is not guarded', () => {
+    const sql = complexitySignals('sql: top 5 customers by number of orders', undefined, 0);
+    const guard = { critical: 0.8, high: 0.75 };
+    const unsure = applyRails(CRITICAL, sql, { ...OPTS, guard: { pHigh: 0.7, pCritical: 0.6, ...guard } });
+    assert.equal(unsure.level, MEDIUM);
+    assert.match(unsure.reasons.join('; '), /guard: learned critical with no stakes sign, P\(≥high\) 0\.70 < 0\.75 → medium/);
+    const fairlySure = applyRails(CRITICAL, sql, { ...OPTS, guard: { pHigh: 0.9, pCritical: 0.6, ...guard } });
+    assert.equal(fairlySure.level, HIGH);
+    assert.match(fairlySure.reasons.join('; '), /P\(=critical\) 0\.60 < 0\.8 → high/);
+    assert.equal(applyRails(CRITICAL, sql, { ...OPTS, guard: { pHigh: 0.95, pCritical: 0.9, ...guard } }).level, CRITICAL);
+    // The incident's floor holds: its words are the stakes sign, so the model's critical stands.
+    assert.equal(applyRails(CRITICAL, incident, { ...OPTS, guard: { pHigh: 0.5, pCritical: 0.4, ...guard } }).level, CRITICAL);
+    assert.equal(applyRails(CRITICAL, sql, OPTS).level, CRITICAL, 'no guard in the model file: the tier stands');
+  });
+
   it('a greeting is trivial; a plain fact is capped at low; neither cancels a real incident', () => {
     assert.equal(applyRails(MEDIUM, complexitySignals('hello', undefined, 0), OPTS).level, TRIVIAL);
     assert.equal(applyRails(HIGH, complexitySignals('which license is this file under', undefined, 1, 2000), OPTS).level, LOW);

@@ -8,6 +8,7 @@ import { trainComplexityModel } from '../../../../src/core/routing/complexity/tr
 const root = path.resolve(__dirname, '../../../../..');
 const MODEL = path.join(root, 'media/router/complexity-model.json');
 const TRAIN = path.join(root, 'data/router/train.jsonl');
+const DEV2 = path.join(root, 'data/router/dev-2.jsonl');
 
 describe('committed complexity model', function () {
   // Retraining takes a few seconds on a shared machine; nothing here measures time.
@@ -23,8 +24,15 @@ describe('committed complexity model', function () {
     assert.equal(meta.trainedOn.sha256, sha, 'data/router/train.jsonl changed: run `npm run train:router` and commit the model');
   });
 
+  it('records the hash of the dev-2 rows its thresholds were tuned on', () => {
+    const meta = JSON.parse(fs.readFileSync(MODEL, 'utf8')).meta;
+    const sha = createHash('sha256').update(fs.readFileSync(DEV2, 'utf8')).digest('hex');
+    assert.equal(meta.tunedOn?.sha256, sha, 'data/router/dev-2.jsonl changed: run `npm run train:router` and commit the model');
+  });
+
   it('is exactly what `npm run train:router` produces from the data and the script', () => {
-    const result = trainComplexityModel(readRouterRows(TRAIN), fs.readFileSync(TRAIN, 'utf8'));
+    const dev2 = { rows: readRouterRows(DEV2), text: fs.readFileSync(DEV2, 'utf8') };
+    const result = trainComplexityModel(readRouterRows(TRAIN), fs.readFileSync(TRAIN, 'utf8'), { dev2 });
     assert.ok(result.text === fs.readFileSync(MODEL, 'utf8'), 'the committed model differs from a retrain: run `npm run train:router` and commit the model');
   });
 });

@@ -22,11 +22,13 @@ describe('fused featurize-and-score path of the complexity model', function () {
 
   const decide = (p: Float64Array, s: ReturnType<typeof complexitySignals>) => {
     const veto = meta.thresholds.stakesVeto === undefined ? undefined : { pLow: p[0] + p[1], threshold: meta.thresholds.stakesVeto };
+    const guard = meta.thresholds.guard && { pHigh: p[3] + p[4], pCritical: p[4], ...meta.thresholds.guard };
     const tier = applyRails(decideTier(p, meta.thresholds), s, {
       closeReading: true,
       analysisLines: meta.analysisLines,
       analysisFiles: meta.analysisFiles,
       veto,
+      guard,
     }).level;
     return { tier, local: placeLocal(tier - 1, p, threshold) };
   };

@@ -86,6 +86,31 @@ describe('rails on the work itself: security holes, hard reasoning, chores in ri
     assert.equal(railed('rename the variable tmp to slot and review the locking for races', HIGH).level, HIGH);
   });
 
+  // Session 12, from the kinds of dev-2's costly misses (general phrasings, not those rows' words).
+  it('outages told by their effect, intruders found, clinical decisions and locks failing on ARM set their floors, in four languages', () => {
+    const cases: Array<[string, string]> = [
+      ["customers can't pay at checkout right now", 'production incident'],
+      ['seit 5 Minuten: Kunden können nicht mehr bezahlen', 'production incident'],
+      ['los clientes ya no pueden pagar desde las 9', 'production incident'],
+      ['les clients ne peuvent plus payer depuis ce matin', 'production incident'],
+      ['we found a webshell in the uploads folder', 'security'],
+      ['auf dem Server liegt eine Hintertür im cron', 'security'],
+      ['encontramos una puerta trasera en el servidor', 'security'],
+      ['on a trouvé une porte dérobée sur le serveur', 'security'],
+      ['this code flags lab results as critical and pages the physician', 'regulated or safety-critical'],
+      ['diese Logik entscheidet, wann der Arzt benachrichtigt wird', 'regulated or safety-critical'],
+      ['esta función avisa al médico si el valor es crítico', 'regulated or safety-critical'],
+      ['ce module prévient le médecin de garde', 'regulated or safety-critical'],
+      ['our spinlock works on x86 but hangs on ARM sometimes', 'hard reasoning'],
+      ['dieser Mutex läuft auf x86, hängt aber auf ARM', 'hard reasoning'],
+      ['ce verrou marche sur x86 mais bloque sur ARM64', 'hard reasoning'],
+    ];
+    for (const [p, kind] of cases) assert.ok(kinds(p).includes(kind), `${p}: ${kinds(p).join(', ')}`);
+    // The same words where nothing is at stake: a lesson, a build target, a lookup.
+    assert.deepEqual(kinds('build the docker image for x86 and ARM'), []);
+    assert.deepEqual(kinds('users can sign up with email'), []);
+  });
+
   it('refunds or payments made twice are money at stake, in either word order and four languages', () => {
     for (const p of [
       'some customers were refunded twice',

@@ -1,5 +1,6 @@
 import { applyRails } from '../applyRails';
 import { complexitySignals } from '../complexityFeatures';
+import { ASK_KINDS } from '../stakesRails';
 import { ANALYSIS_FILES, ANALYSIS_LINES } from '../complexityRails';
 import type { TierName } from '../TaskComplexity';
 import { cumulative, type TierThresholds } from '../tierDecision';
@@ -50,6 +51,8 @@ const SHARE_GAP_COST = 2;
 
 const GRID = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 const VETO_GRID: Array<number | undefined> = [undefined, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98];
+// The unrailed guard's levels (undefined = off); searched after the thresholds and the veto, from off.
+const GUARD_GRID: Array<number | undefined> = [undefined, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98];
 // Several starts: coordinate descent from one point stops at the first local optimum it meets.
 const STARTS: ReadonlyArray<[number, number, number, number]> = [
   [0.5, 0.5, 0.5, 0.5],
@@ -74,6 +77,8 @@ export interface TuningSet {
   pHigh: Float64Array;
   /** railed[i × 10 + tier × 2 + vetoed]: the tier (0–4) the rails make of a model tier. */
   railed: Int8Array;
+  /** Per row: 1 = a stakes floor holds without the veto, 2 = one the veto cannot overrule (security hole, hard reasoning). */
+  floor: Int8Array;
 }
 
 /** Each row's weight in the traffic mix: its tier's share, split over the rows of that tier. */
@@ -93,6 +98,7 @@ export function tuningSet(rows: readonly RouterRow[], probs: readonly ArrayLike<
     pLow: new Float64Array(n),
     pHigh: new Float64Array(n),
     railed: new Int8Array(10 * n),
+    floor: new Int8Array(n),
   };
   const rails = { closeReading: true, analysisLines: ANALYSIS_LINES, analysisFiles: ANALYSIS_FILES };
   rows.forEach((r, i) => {
@@ -101,6 +107,8 @@ export function tuningSet(rows: readonly RouterRow[], probs: readonly ArrayLike<
     set.pLow[i] = p[0] + p[1];
     set.pHigh[i] = p[3] + p[4];
     const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
+    // What applyRails calls a floor: stakes found, not a plain fact (and, for 1, not vetoed).
+    if (s.stakes.length > 0 && !s.plainFact) set.floor[i] = s.stakes.some((m) => ASK_KINDS.has(m.kind)) ? 2 : 1;
     for (let t = 0; t < 5; t++) {
       // Vetoed: the veto's condition on P(≤ low) holds (threshold = pLow); not vetoed: no veto at all.
       set.railed[10 * i + 2 * t] = applyRails(t + 1, s, rails).level - 1;
@@ -114,6 +122,8 @@ export function tuningSet(rows: readonly RouterRow[], probs: readonly ArrayLike<
 export function railedTiers(set: TuningSet, t: TierThresholds, out = new Int8Array(set.n)): Int8Array {
   const [a, b, c, d] = t.atLeast;
   const veto = t.stakesVeto;
+  const gc = t.guard?.critical;
+  const gh = t.guard?.high;
   for (let i = 0; i < set.n; i++) {
     // decideTier: the highest k whose cumulative probability reaches its threshold.
     const k = 4 * i;
@@ -123,6 +133,11 @@ export function railedTiers(set: TuningSet, t: TierThresholds, out = new Int8Arr
     if (set.cum[k + 2] >= c) tier = 3;
     if (set.cum[k + 3] >= d) tier = 4;
     const vetoed = veto !== undefined && set.pLow[i] >= veto ? 1 : 0;
+    // The unrailed guard (applyRails) acts on the model's tier when no floor holds, before every rail.
+    if (tier >= 3 && (set.floor[i] === 0 || (set.floor[i] === 1 && vetoed === 1))) {
+      if (tier === 4 && gc !== undefined && set.cum[k + 3] < gc) tier = 3;
+      if (gh !== undefined && set.cum[k + 2] < gh) tier = 2;
+    }
     out[i] = set.railed[10 * i + 2 * tier + vetoed];
   }
   return out;
@@ -203,7 +218,7 @@ function jitters(): Float64Array[] {
 }
 
 /**
- * Tier thresholds and the stakes veto that minimise the smoothed routing cost on the dev rows (out-of-fold
+ * Tier thresholds, the stakes veto and the unrailed guard that minimise the smoothed routing cost on the dev rows (out-of-fold
  * predictions), by coordinate descent over a grid from several starts; the lowest end point wins (the
  * earlier start on a tie). Deterministic. Dev rows only: held-out data is never an input here.
  */
@@ -216,6 +231,12 @@ export function tuneThresholds(set: TuningSet, localRatio = DEFAULT_LOCAL_RATIO)
     for (const o of offsets) {
       for (let k = 0; k < 4; k++) jittered.atLeast[k] = t.atLeast[k] + o[k];
       jittered.stakesVeto = t.stakesVeto === undefined ? undefined : Math.min(1, t.stakesVeto + o[4]);
+      // The guard reuses the offsets of P(≥low) and P(≥medium), so the offsets of the rest stay what they were.
+      const g = t.guard;
+      jittered.guard = g && {
+        critical: g.critical === undefined ? undefined : Math.min(1, g.critical + o[0]),
+        high: g.high === undefined ? undefined : Math.min(1, g.high + o[1]),
+      };
       sum += routingCost(set, jittered, localRatio, scratch).loss;
     }
     return sum / offsets.length;
@@ -252,10 +273,24 @@ export function tuneThresholds(set: TuningSet, localRatio = DEFAULT_LOCAL_RATIO)
         }
       }
       t.stakesVeto = bestV;
+      for (const key of ['critical', 'high'] as const) {
+        let bestU = t.guard?.[key];
+        for (const u of GUARD_GRID) {
+          t.guard = { ...t.guard, [key]: u };
+          const s = score(t);
+          if (s < current - 1e-12) {
+            current = s;
+            bestU = u;
+            moved = true;
+          }
+        }
+        t.guard = { ...t.guard, [key]: bestU };
+      }
     }
     if (current < bestScore - 1e-12) {
       bestScore = current;
-      best = { atLeast: [...t.atLeast], stakesVeto: t.stakesVeto };
+      const guard = t.guard?.critical === undefined && t.guard?.high === undefined ? undefined : { ...t.guard };
+      best = { atLeast: [...t.atLeast], stakesVeto: t.stakesVeto, ...(guard ? { guard } : {}) };
     }
   }
   return best ?? { atLeast: [0.5, 0.5, 0.5, 0.5] };
