@@ -8,12 +8,16 @@
  * row's "Activation: N ms" — codeLoadingTime + activateCallTime as the extension host recorded them.
  * Nothing of ours runs in the extension host, so the figure is not disturbed by a probe. Also reported:
  * Jarvis's own "Jarvis activated in X ms" console line (its activate() body only).
- *   node out/bench/activation.bench.js [--vscode <build>]   (JARVIS_BENCH_RUNS=N starts; default 5; default build: the newest)
+ *   node out/bench/activation.bench.js [--vscode <build>] [--profile]   (JARVIS_BENCH_RUNS=N starts; default 5; default build: the newest)
+ * --profile: each start also writes a CPU profile of activate() from inside the extension host
+ * (src/vscode/activationProfile.ts), summarised at the end by function (bench/cpuProfileSummary.ts).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 import * as path from 'node:path';
+import { summarizeProfile, type Profile } from './cpuProfileSummary';
 import { fmtMs, summarize } from '../test/harness/benchStats';
 import { BrowserSession } from '../test/harness/browser';
 import { CodeServer } from '../test/harness/codeServer';
@@ -26,6 +30,7 @@ const JARVIS_ID = 'jarvis-hybrid.jarvis';
 const BASELINE_ID = 'jarvis-hybrid.bench-baseline';
 const RUNS = Number(process.env.JARVIS_BENCH_RUNS ?? 5);
 const BUILD = vscodeBuild(vscodeArg());
+const PROFILE_DIR = process.argv.includes('--profile') ? path.join(artifactsDir, 'bench', `activation-profiles-${BUILD.vscode}`) : undefined;
 
 /** An extension that does nothing, packaged with the same vsce, so only Jarvis's own cost differs. */
 function buildBaselineVsix(dir: string): string {
@@ -89,6 +94,8 @@ async function oneStart(
     vscode: BUILD.vscode,
     settings: { ...quietSettings },
     installExtensions: [baselineVsix],
+    // Read by activate() in the remote extension host, which inherits the server's environment.
+    ...(PROFILE_DIR ? { env: { JARVIS_PROFILE_ACTIVATION: PROFILE_DIR } } : {}),
   });
   const page = await browser.context.newPage();
   try {
@@ -114,6 +121,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`JARVIS_BENCH_RUNS must be a positive integer, got ${process.env.JARVIS_BENCH_RUNS}.`);
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run npm run build first.');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jbench-'));
+  if (PROFILE_DIR) fs.rmSync(PROFILE_DIR, { recursive: true, force: true }); // this run's starts only
   const jarvis: number[] = [];
   const baseline: number[] = [];
   const self: number[] = [];
@@ -155,6 +163,25 @@ async function main(): Promise<void> {
     console.log('- Jarvis\'s own "Jarvis activated in X ms" line was not seen on the page console');
   }
   console.log(`- Wall time per fresh start (server + window + reading the figures): median ${fmtMs(summarize(wall).median)}`);
+  if (PROFILE_DIR) printProfiles(PROFILE_DIR);
+}
+
+/** The profiles of this run's starts: activate()'s sampled time, and the functions taking most of it (median over starts). */
+function printProfiles(dir: string): void {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+  if (files.length === 0) return void console.log(`- No activation profile was written to ${dir}`);
+  const map = new SourceMap(JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'extension.js.map'), 'utf8')) as SourceMapPayload);
+  const runs = files.map((f) => summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Profile, map));
+  const median = (xs: number[]) => summarize(xs).median;
+  console.log(`\n### activate() CPU profile (${runs.length} starts, ${dir})\n`);
+  console.log(`Sampled under activate(): median ${fmtMs(median(runs.map((r) => r.totalMs)))}\n`);
+  const names = [...new Set(runs.flatMap((r) => r.inclusive.slice(0, 40).map((x) => x.name)))];
+  const rows = names
+    .map((name) => ({ name, ms: median(runs.map((r) => r.inclusive.find((x) => x.name === name)?.ms ?? 0)) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 30);
+  console.log('| inclusive ms (median) | function |\n| --- | --- |');
+  for (const r of rows) console.log(`| ${r.ms.toFixed(1)} | \`${r.name}\` |`);
 }
 
 main().catch((e: unknown) => {

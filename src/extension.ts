@@ -33,6 +33,7 @@ import { QualityGate } from './core/routing/quality/QualityGate';
 import { EldLanguageIdentifier } from './core/routing/quality/EldLanguageIdentifier';
 import { KNOWN_APIS_FILE, KnownApis } from './core/routing/quality/KnownApis';
 import { OllamaStatusMonitor } from './core/llm/ollama/OllamaStatusMonitor';
+import { startActivationProfile } from './vscode/activationProfile';
 import { registerChatParticipant } from './vscode/chat/registerChatParticipant';
 import { registerChatView } from './vscode/chatView/registerChatView';
 import { registerRouting } from './vscode/commands/registerRouting';
@@ -87,6 +88,7 @@ const SESSION_TIMEOUT_HOURS = 24;
  */
 export function activate(context: vscode.ExtensionContext): JarvisTestApi | undefined {
   const started = performance.now();
+  const stopProfile = startActivationProfile();
   const root = new DisposableStore();
   context.subscriptions.push(root);
 
@@ -368,6 +370,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   root.add({ dispose: () => clearTimeout(firstCheck) });
 
   const ms = (performance.now() - started).toFixed(1);
+  stopProfile();
   log.info(`Jarvis activated in ${ms} ms`);
   console.log(`Jarvis activated in ${ms} ms`);
 

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import picomatch from 'picomatch';
+import { lazyGlob } from '../../common/lazyGlob';
 import { Clock, systemClock } from '../../common/Clock';
 import { JarvisError } from '../../common/errors';
 import type { Logger } from '../ports';
@@ -174,7 +174,7 @@ export class ResponseCache<V> {
       );
     }
     this.generation++;
-    const matches = picomatch(pattern, { dot: true, nobrace: true, noextglob: true, noglobstar: true });
+    const matches = lazyGlob(pattern, { dot: true, nobrace: true, noextglob: true, noglobstar: true });
     let memory = 0;
     for (const key of [...this.memory.keys()]) {
       if (matches(key) && this.memory.delete(key)) memory++;

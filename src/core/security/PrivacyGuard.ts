@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { lazyGlob } from '../../common/lazyGlob';
 import { JarvisError } from '../../common/errors';
 import { contentShowsNoSecret, SENSITIVE_FILE_GLOBS, SHAREABLE_ENV } from './credentialsFiles';
 import { notASecret } from './notASecret';
@@ -98,9 +98,10 @@ export class PrivacyGuard {
     }
     this.minEntropy = minEntropy;
     this.deepScanner = options.deepScanner ?? ((text, fileName) => SecretlintScanner.scan(text, fileName));
-    const sensitive = picomatch(SENSITIVE_FILE_GLOBS, { dot: true, nocase: true });
+    // Compiled on the first attachment checked, not when the guard is built (at activation).
+    const sensitive = lazyGlob(SENSITIVE_FILE_GLOBS, { dot: true, nocase: true });
     this.isSensitiveName = (base) => sensitive(base) && !SHAREABLE_ENV.test(base);
-    const local = globs.length ? picomatch(globs, { dot: true }) : () => false;
+    const local = globs.length ? lazyGlob(globs, { dot: true }) : () => false;
     this.isLocalOnlyPath = (path) => local(path);
   }
 

@@ -36,6 +36,8 @@ export const LAZY_PACKAGES: readonly RegExp[] = [
   /^@secretlint\//,
   /^@modelcontextprotocol\//,
   /^zod$/,
+  // Globs compile on the first path matched (credential files, local-only globs, cache invalidation).
+  /^picomatch$/,
   // The price database (~60 ms to load): asked on the first price, never while activating.
   /^@pydantic\/genai-prices$/,
 ];
