@@ -4,12 +4,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { FakeClock } from '../../fakes/FakeClock';
+import { MemoryKv } from '../../fakes/MemoryKv';
 import { DEFAULT_SETTINGS, type JarvisSettings } from '../../../src/core/config/settings';
 import { costExtras, pricingFor, referenceCloudModel, type CostExtrasInputs } from '../../../src/core/observability/costExtras';
 import { buildDashboardSnapshot } from '../../../src/core/observability/dashboard/buildDashboardSnapshot';
 import { UsageLedger } from '../../../src/core/observability/dashboard/UsageLedger';
 import { RequestHistory, type RequestSummary } from '../../../src/core/observability/RequestHistory';
-import type { KeyValueStore } from '../../../src/core/ports';
 import { formatCostStatus } from '../../../src/core/presentation/formatCostStatus';
 
 // Overrides win over the price database and the table: the figures below do not move with either.
@@ -18,12 +18,6 @@ const SETTINGS: JarvisSettings = {
   pricing: { overrides: { 'gpt-4o': { input: 2.5, output: 10 }, 'gpt-4o-mini': { input: 0.15, output: 0.6 } } },
 };
 const SPEND = { todayUsd: 0, monthUsd: 0, dailyBudgetUsd: 0, monthlyBudgetUsd: 0, unknownCostCalls: 0, localShare: 0.5 };
-
-/** globalState's shape over a map, so a second ledger on it is a window reload. */
-function memoryStore(): KeyValueStore {
-  const data = new Map<string, unknown>();
-  return { get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => void data.set(k, v) };
-}
 
 type Answer = Omit<RequestSummary, 'at' | 'requestId'>;
 const answer = (over: Partial<Answer> = {}): Answer => ({
@@ -40,7 +34,7 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
 });
 
 /** Last month's answer, then this month's: through a RequestHistory on a fake clock, the ledger fed by its event. */
-function scenario(store = memoryStore(), offsetMinutes = 0) {
+function scenario(store = new MemoryKv(), offsetMinutes = 0) {
   const clock = new FakeClock(Date.parse('2026-11-30T12:00:00Z'));
   const history = new RequestHistory(clock);
   const ledger = new UsageLedger({ store, timezoneOffsetMinutes: () => offsetMinutes });
@@ -109,7 +103,7 @@ describe('costExtras (the status bar tooltip)', () => {
   });
 
   it('a window reload empties the request history but not the figures: a new ledger over the same store gives the same', async () => {
-    const store = memoryStore();
+    const store = new MemoryKv();
     const before = scenario(store);
     const x = costExtras(before.inputs());
     await before.ledger.flushed();
