@@ -57,7 +57,7 @@ export function chatHtml(options: ChatHtmlOptions): string {
     <div class="composer-bar">
       <span id="composer-hint" class="composer-hint">Enter to send · Shift+Enter for a new line · / for commands</span>
       <button id="stop" type="button" class="secondary" title="Stop answering" aria-label="Stop answering" disabled>Stop</button>
-      <button id="send" type="submit" title="Send (Enter)" aria-label="Send message">Send</button>
+      <button id="send" type="submit" title="Send (Enter)" aria-label="Send message" disabled>Send</button>
     </div>
   </form>
 </main>

@@ -61,9 +61,18 @@ export class WorkbenchDriver {
         () => false,
       );
       if (found) {
-        await row.click();
-        await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
-        return;
+        // Short, retried: something opening at that moment (a view, a notification) can close the palette
+        // under the click; a default click would then wait 30 s for a row that is gone.
+        const clicked = await row.click({ timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (clicked) {
+          await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+          return;
+        }
+        shown = [`(row "${title}" shown but not clickable: the palette closed or moved under the click)`];
+        continue;
       }
       shown = await this.page.locator('.quick-input-list .monaco-list-row').allTextContents();
       await this.page.keyboard.press('Escape');

@@ -38,7 +38,8 @@ export class ChatApp {
     private readonly doc: Document = document,
   ) {
     this.frame = new FrameScheduler(() => this.flush());
-    ui.prompt.value = host.getState()?.draft ?? '';
+    // What was typed while the script loaded wins over the saved draft.
+    if (ui.prompt.value === '') ui.prompt.value = host.getState()?.draft ?? '';
     // onPromptKey asks it first: keys the open menu uses (Enter, Esc…) then never send or stop.
     this.slash = new SlashMenu(ui.prompt, ui.slashMenu, doc);
     ui.prompt.addEventListener('keydown', (e) => this.onPromptKey(e));
@@ -54,6 +55,9 @@ export class ChatApp {
       if ((e.target as Element).closest('button')) e.preventDefault();
     });
     this.renderControls();
+    // The page ships Send disabled: a click before this script ran would submit the form natively and
+    // navigate the webview away (the prompt lost, the view blank).
+    ui.send.disabled = false;
   }
 
   /** Handshake: the host posts nothing until it hears this. */

@@ -52,7 +52,8 @@ describe('chatHtml', () => {
   it('contains the DOM contract the UI and its tests rely on', () => {
     const html = chatHtml(base);
     assert.match(html, /<textarea id="prompt"/);
-    assert.match(html, /<button id="send" type="submit"[^>]*aria-label="Send message"/);
+    // Enabled by the page's script: before it runs, a click would submit the form natively.
+    assert.match(html, /<button id="send" type="submit"[^>]*aria-label="Send message"[^>]* disabled>/);
     assert.match(html, /<button id="stop" type="button"[^>]*aria-label="Stop answering"[^>]* disabled>/);
     assert.match(html, /<div id="transcript"[^>]*aria-live="polite"/);
     assert.match(html, /<label for="prompt"/);

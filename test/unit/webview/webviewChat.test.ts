@@ -14,8 +14,36 @@ describe('chat webview (real browser)', function () {
   it('says ready first, with Stop disabled and the prompt focused', async () => {
     assert.deepEqual(await posted(), [{ type: 'ready' }]);
     assert.equal(await chat.page.locator('#stop').isDisabled(), true);
+    assert.equal(await chat.page.locator('#send').isEnabled(), true);
     assert.equal(await chat.page.evaluate(() => document.activeElement?.id), 'prompt');
     assert.equal(await chat.page.locator('#transcript').getAttribute('aria-live'), 'polite');
+  });
+
+  it('keeps Send disabled until its script runs, so an early click cannot submit the form and blank the view', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await chat.page.route('**/chat.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      // The script is parser-blocking, so DOMContentLoaded waits for it: wait for the form instead.
+      await chat.page.goto(chat.page.url(), { waitUntil: 'commit' });
+      await chat.page.locator('#send').waitFor({ state: 'attached' });
+      await chat.page.locator('#prompt').fill('typed before the script');
+      assert.equal(await chat.page.locator('#send').isDisabled(), true);
+      // A disabled submit button does not submit: the page stays, and so does what was typed.
+      await chat.page.locator('#send').click({ force: true });
+      release();
+      await waitForPosted({ type: 'ready' });
+      assert.equal(await chat.page.locator('#send').isEnabled(), true);
+      assert.equal(await chat.page.locator('#prompt').inputValue(), 'typed before the script');
+      await chat.page.locator('#send').click();
+      await waitForPosted({ type: 'send', prompt: 'typed before the script' });
+    } finally {
+      release();
+      await chat.page.unroute('**/chat.js');
+    }
   });
 
   it('Enter sends, Shift+Enter makes a new line, and the box clears when the turn starts', async () => {
