@@ -20,14 +20,15 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * rule), `train-2` (written blind to the rules as the second held-out split, measured once, then its misses
  * were fixed: seen), `train-3` (written blind as the third held-out split, `heldout-3`, measured once after
  * session 11's rules froze: 85/100 caught, 6/66 clean flagged; tuned on in session 12: seen), `train-gaps`
- * (sessions 11 and 12's records for the families added then).
+ * (sessions 11 to 13's records for the families added then), `train-4` (written blind as the fourth held-out
+ * split, `heldout-4`, measured once after session 12's rules froze: 75/100 caught, 8/70 clean flagged; tuned on
+ * in session 13: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
- * `heldout-4`: written by a session blind to the rules while session 12 froze them, measured once after.
  */
-export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-gaps' | 'heldout' | 'heldout-4';
-export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-gaps'] as const;
-export const HELDOUT_SPLITS = ['heldout', 'heldout-4'] as const;
+export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-4' | 'train-gaps' | 'heldout';
+export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-4', 'train-gaps'] as const;
+export const HELDOUT_SPLITS = ['heldout'] as const;
 
 export function readCorpus(split: CorpusSplit): CorpusSample[] {
   const file = path.join(CORPUS_DIR, `${split}.jsonl`);

@@ -1,5 +1,5 @@
 // Writes the generated parts of the labelled secret corpus (test/fixtures/secrets/labelled/
-// {train,heldout,train-gaps}.jsonl; train-2 and train-3 were written by hand, blind) from the
+// {train,heldout,train-gaps}.jsonl; train-2, train-3 and train-4 were written by hand, blind) from the
 // templates beside this file, with values from fixed seeds: the same files every run.
 //   node scripts/secret-corpus/build.mjs
 import * as fs from 'node:fs';
@@ -9,6 +9,7 @@ import { trainSamples } from './train.mjs';
 import { heldoutSamples } from './heldout.mjs';
 import { gapSamples } from './gaps.mjs';
 import { gap3Samples } from './gaps3.mjs';
+import { gap4Samples } from './gaps4.mjs';
 
 const OUT = path.resolve(import.meta.dirname, '../../test/fixtures/secrets/labelled');
 fs.mkdirSync(OUT, { recursive: true });
@@ -22,6 +23,7 @@ for (const [split, parts] of [
     [
       [gapSamples, 2311],
       [gap3Samples, 2417],
+      [gap4Samples, 2521],
     ],
   ],
 ]) {

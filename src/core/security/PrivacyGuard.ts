@@ -1,6 +1,6 @@
 import { lazyGlob } from '../../common/lazyGlob';
 import { JarvisError } from '../../common/errors';
-import { contentShowsNoSecret, SENSITIVE_FILE_GLOBS, SHAREABLE_ENV } from './credentialsFiles';
+import { contentShowsNoSecret, credentialFieldRanges, hasCredentialFields, SENSITIVE_FILE_GLOBS, SHAREABLE_ENV } from './credentialsFiles';
 import { notASecret } from './notASecret';
 import { publicInContext } from './publicInContext';
 import { SECRET_PATTERNS } from './secretPatterns';
@@ -196,11 +196,16 @@ export class PrivacyGuard {
         out.push({ kind: pattern.kind, label: pattern.label, start, end });
       }
     }
-    if (out.length === 0 && path !== undefined) {
-      const keyFile = this.bareKeyFile(text, path);
+    if (path !== undefined) {
+      const base = path.replace(/\\/g, '/').split('/').pop() ?? '';
+      // A credentials file's fields (`.pgpass`, `.netrc`): their values are the secrets, whatever they look like.
+      for (const [start, end] of this.isSensitiveName(base) ? credentialFieldRanges(base, text) : []) {
+        if (!taken.some(([s, e]) => start < e && end > s)) out.push({ kind: 'credentials-file-field', label: 'credential in a credentials file', start, end });
+      }
+      const keyFile = out.length === 0 && !hasCredentialFields(base) ? this.bareKeyFile(text, path) : undefined;
       if (keyFile) out.push(keyFile);
     }
-    return out;
+    return out.sort((a, b) => a.start - b.start);
   }
 
   /**

@@ -20,6 +20,8 @@ export const SENSITIVE_FILE_GLOBS = [
   '.pypirc',
   // PuTTY's private key files (session 12): the whole key, often unencrypted (`Encryption: none`).
   '*.ppk',
+  // Postfix relay credentials (session 13).
+  'sasl_passwd',
 ];
 // Templates meant to be committed: the names people give an .env's shape. `.env.tpl` / `.env.tmpl` are
 // what `op inject` and similar tools render from (their values are references). Their content is still
@@ -27,15 +29,23 @@ export const SENSITIVE_FILE_GLOBS = [
 export const SHAREABLE_ENV = /\.env\.(?:example|sample|template|tpl|tmpl|dist|defaults)$/i;
 
 // PEM block types that are public by design: keys others verify with, certificates, signatures.
+// Session 13: domain parameters (`openssl dhparam`, `ecparam`), which every peer receives, and PKCS#7 / CMS
+// certificate bundles.
 const PUBLIC_PEM =
-  /^(?:PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE|TRUSTED CERTIFICATE|X509 CRL|(?:NEW )?CERTIFICATE REQUEST|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|SSH2 PUBLIC KEY)$/;
+  /^(?:PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE|TRUSTED CERTIFICATE|X509 CRL|(?:NEW )?CERTIFICATE REQUEST|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|SSH2 PUBLIC KEY|(?:X9\.42 )?DH PARAMETERS|EC PARAMETERS|DSA PARAMETERS|PKCS7|CMS)$/;
 // Where each configuration file keeps its credential, one capture per value.
 const CREDENTIAL_FIELDS: Record<string, RegExp> = {
   '.npmrc': /(?:^|[:\s])(?:_authToken|_auth|_password|password)\s*=\s*(.*)$/gm,
   '.pypirc': /^\s*password\s*[=:]\s*(.*)$/gm,
   '.netrc': /\bpassword\s+(\S+)/g,
   '.pgpass': /^[^#\n:]*:[^:\n]*:[^:\n]*:[^:\n]*:(.*)$/gm,
+  // Postfix's relay credentials: `[host]:port user:password` (session 13).
+  sasl_passwd: /^[^#\s]\S*\s+[^:\s]+:(\S+)\s*$/gm,
 };
+
+// Prefixes that Next.js, Vite, Create React App, Expo, Nuxt, Gatsby, SvelteKit and Astro expose to the browser.
+const CLIENT_BUNDLE_PREFIX = /^(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|GATSBY|PUBLIC)_[A-Z0-9_]+$/;
+const ENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=\s*(.*?)\s*$/;
 
 /**
  * True when a file whose name says "credentials" shows by its content that it holds none: a `.pem`
@@ -45,12 +55,50 @@ const CREDENTIAL_FIELDS: Record<string, RegExp> = {
  */
 export function contentShowsNoSecret(base: string, content: string): boolean {
   const name = base.toLowerCase();
+  if (name === '.env' || name.startsWith('.env.')) return envShowsNoSecret(content);
   if (name.endsWith('.pem') || name.endsWith('.key')) {
-    const types = [...content.matchAll(/-----BEGIN ([A-Z0-9 ]{3,40})-----/g)].map((m) => m[1]);
+    const types = [...content.matchAll(/-----BEGIN ([A-Z0-9 .]{3,40})-----/g)].map((m) => m[1]);
     return types.length > 0 && types.every((t) => PUBLIC_PEM.test(t)) && !/PRIVATE KEY/.test(content);
   }
   const fields = CREDENTIAL_FIELDS[name];
   if (!fields) return false;
   const values = [...content.matchAll(fields)].map((m) => m[1].trim().replace(/^["']|["']$/g, ''));
   return values.every((v) => v === '' || notASecret(v) !== undefined);
+}
+
+/**
+ * Session 13: an `.env` file shows it holds no secret when every variable in it has a client-bundle prefix
+ * (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, …): frameworks inline those into the JavaScript every visitor
+ * downloads, so they hold what is public by design (a Clerk or Stripe publishable key, URLs). Any other
+ * variable keeps the file local by its name; every value is still scanned by the content rules, so a
+ * secret key put under a public prefix by mistake is still found.
+ */
+function envShowsNoSecret(content: string): boolean {
+  let assignments = 0;
+  for (const line of content.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const m = ENV_LINE.exec(line);
+    if (!m || !CLIENT_BUNDLE_PREFIX.test(m[1])) return false;
+    assignments++;
+  }
+  return assignments > 0;
+}
+
+/** True when the file name has a known credentials format (its fields, not one token, are the secrets). */
+export function hasCredentialFields(base: string): boolean {
+  return CREDENTIAL_FIELDS[base.toLowerCase()] !== undefined;
+}
+
+export function credentialFieldRanges(base: string, content: string): Array<[start: number, end: number]> {
+  const fields = CREDENTIAL_FIELDS[base.toLowerCase()];
+  if (!fields) return [];
+  const out: Array<[number, number]> = [];
+  for (const m of content.matchAll(new RegExp(fields.source, `${fields.flags}d`))) {
+    const [start, end] = m.indices?.[1] ?? [0, 0];
+    const value = content.slice(start, end).trim();
+    if (value === '' || notASecret(value.replace(/^["']|["']$/g, '')) !== undefined) continue;
+    const at = content.indexOf(value, start);
+    out.push([at, at + value.length]);
+  }
+  return out;
 }

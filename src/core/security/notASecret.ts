@@ -27,6 +27,14 @@ export const PUBLISHED_KEYS: ReadonlyArray<{ value: string; source: string }> = 
   },
   { value: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', source: 'Stripe API reference, the public test-mode key' },
   { value: 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', source: 'Stripe documentation, an older public test-mode key' },
+  // Session 13: the JOSE RFCs' example keys, which every JWT library's tests reproduce.
+  {
+    value: 'AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow',
+    source: 'RFC 7515 appendix A.1, the example HMAC key (JWK k)',
+  },
+  { value: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A', source: 'RFC 8037 appendix A.1, the example Ed25519 private key (JWK d)' },
+  { value: '870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE', source: 'RFC 7517 appendix A.2, the example P-256 private key (JWK d)' },
+  { value: 'abcdef.0123456789abcdef', source: 'Kubernetes documentation, the example kubeadm bootstrap token' },
 ];
 
 // ${VAR}, $VAR (upper case: `$ecret9` is a password), $env:VAR, %VAR%, $(VAR), #{VAR}, {{ secrets.X }}, <%= x %>: the value is read from somewhere else.
@@ -40,6 +48,11 @@ const PLACEHOLDER_WORDS =
 // The same words inside a token-shaped placeholder: `xoxb-your-token-here`, `sk_live_replace_me`.
 const PLACEHOLDER_PARTS =
   /(?:^|[_.-])your[_-]?(?:own[_-])?[a-z]*[_-]?(?:key|token|secret|password|pass|id)\b|(?:^|[_-])(?:here|goes[_-]here|changeme|change[_-]me|replace[_-]?me|placeholder)$/i;
+// A token body spelled in words that say it is not one (session 13: Slack's docs use
+// `xoxb-not-a-real-token-this-will-not-work`): three or more lower-case words, one of them a tell.
+// Issued tokens have digits or mixed case; a passphrase (`correct-horse-battery`) names no tell.
+const WORDS_BODY = /^[a-z]+(?:[-_][a-z]+){2,}$/;
+const WORDS_TELL = /(?:^|[-_])(?:not|fake|real|example|sample|dummy|invalid|placeholder|your|here|token|secret|key|test|demo)(?=$|[-_])/;
 // Prefixes tokens carry before their random part (ghp_, sk_live_, xoxb-, glpat-): stripped before the
 // placeholder check so that `ghp_XXXX…` is judged by its body.
 const ISSUER_PREFIX = /^(?:[A-Za-z]{2,10}[_-]){1,3}(?=.)/;
@@ -67,6 +80,7 @@ export function notASecret(value: string): NotASecret | undefined {
   if (PASSWORD_HASH.test(v)) return 'password-hash';
   const body = v.replace(ISSUER_PREFIX, '');
   if (PLACEHOLDER_WORDS.test(v) || PLACEHOLDER_WORDS.test(body) || PLACEHOLDER_PARTS.test(v) || isFiller(body)) return 'placeholder';
+  if (body !== v && WORDS_BODY.test(body) && WORDS_TELL.test(body)) return 'placeholder';
   return undefined;
 }
 

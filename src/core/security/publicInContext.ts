@@ -24,8 +24,31 @@ const ACME_CONTEXT =
 // DNS-01 solver's Cloudflare token is a secret even in the same file).
 const ACME_FIELD = /(?:^|[\s"'{,])(?:token|key|keyAuthorization)["']?\s*[:=]\s*["']?$/i;
 
+// Session 13: a Google API key in the Maps JavaScript API's loader URL (or an embed URL) is in a page every
+// visitor downloads; Google's answer is a key restricted to the site's referrers. Public when the text says
+// the key is so restricted; an unrestricted key there can be used for any API on the bill, and a key in a
+// server call stays a secret.
+const KEY_RESTRICTED = /referr?er|restricted|restriction/i;
+const MAPS_BROWSER_URL = /(?:maps\.googleapis\.com\/maps\/api\/js|google\.com\/maps\/embed\/v1\/[a-z]+)\?(?:[^\s"'<>]*&(?:amp;)?)?key=$/;
+
+// Session 13: an AWS access key id is the public half of a pair; audit records (CloudTrail, IAM key
+// listings, access-key-last-used) name it to say which key acted. Public there when no secret is near.
+const AWS_KEY_ID = /^(?:AKIA|ASIA)[A-Z0-9]{16}$/;
+const AWS_AUDIT_CONTEXT =
+  /"userIdentity"\s*:|"eventSource"\s*:|"eventName"\s*:|"AccessKeyMetadata"|"AccessKeyLastUsed"|list-access-keys|get-access-key-last-used/;
+const AWS_SECRET_NEAR = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])|secret_?access_?key|SecretAccessKey/i;
+
+// Session 13: Algolia search-only keys are meant for browsers (InstantSearch, the lite client); the admin
+// key has the same 32-hex shape. Public only when the code around searches and writes nothing.
+const ALGOLIA_VALUE = /^[a-f0-9]{32}$/;
+const ALGOLIA_SEARCH_ONLY = /instantsearch|searchClient|search[- ]only|searchOnly|algoliasearch\/lite|liteClient/i;
+const ALGOLIA_WRITES =
+  /\b(?:saveObjects?|partialUpdateObjects?|deleteObjects?|clearObjects|deleteIndex|setSettings|addObjects?|replaceAllObjects|saveRules|saveSynonyms|copyIndex|moveIndex|deleteBy)\b|admin/i;
+
+export type PublicInContext = 'firebase-web-config' | 'acme-challenge' | 'maps-browser-key' | 'aws-key-id-in-audit-record' | 'algolia-search-key';
+
 /** Why the finding `text.slice(start, end)` is public where it stands, or undefined. */
-export function publicInContext(text: string, start: number, end: number): 'firebase-web-config' | 'acme-challenge' | undefined {
+export function publicInContext(text: string, start: number, end: number): PublicInContext | undefined {
   const value = text.slice(start, end);
   const around = text.slice(Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
   // Firebase documents the web config's apiKey as an identifier safe to ship (access is governed by
@@ -33,5 +56,12 @@ export function publicInContext(text: string, start: number, end: number): 'fire
   const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
   if (GOOGLE_API_KEY.test(value) && FIREBASE_API_KEY_FIELD.test(before) && FIREBASE_CONFIG.test(around)) return 'firebase-web-config';
   if (ACME_VALUE.test(value) && ACME_FIELD.test(before) && ACME_CONTEXT.test(around)) return 'acme-challenge';
+  if (GOOGLE_API_KEY.test(value) && MAPS_BROWSER_URL.test(before) && KEY_RESTRICTED.test(around)) return 'maps-browser-key';
+  if (ALGOLIA_VALUE.test(value) && /algolia/i.test(around) && ALGOLIA_SEARCH_ONLY.test(around) && !ALGOLIA_WRITES.test(around)) return 'algolia-search-key';
+  if (AWS_KEY_ID.test(value) && AWS_AUDIT_CONTEXT.test(around)) {
+    // The secret may be anywhere in the text: a pasted credentials file after the event.
+    const rest = text.slice(0, start) + text.slice(end);
+    if (!AWS_SECRET_NEAR.test(rest)) return 'aws-key-id-in-audit-record';
+  }
   return undefined;
 }

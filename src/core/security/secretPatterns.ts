@@ -1,5 +1,7 @@
+import { COMMAND_LINE_SECRET_PATTERNS } from './commandLineSecrets';
 import { CONFIG_SECRET_PATTERNS } from './configSecretPatterns';
 import { CONTEXT_SECRET_PATTERNS } from './contextSecretPatterns';
+import { KEY_MATERIAL_PATTERNS } from './keyMaterialPatterns';
 import type { SecretPattern } from './SecretPattern';
 import { VENDOR_TOKEN_PATTERNS } from './vendorTokenPatterns';
 
@@ -8,8 +10,10 @@ export type { SecretPattern } from './SecretPattern';
 // Keywords that name a credential. Kept in one place: the entropy pattern and the hints both use it.
 // Session 11 added gitleaks' generic families: credentials/creds, and keys named for what they sign or
 // unlock (APP_KEY, SIGNING_KEY, MASTER_KEY, …).
+// Session 13: Wi-Fi and VPN pre-shared keys (`psk=`), and keys named for the cipher or MAC they feed
+// (ASP.NET `validationKey` / `decryptionKey`, `hmac_key`, `aes_key`).
 const KEYWORDS =
-  'password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|creds|(?:app|master|license|signing|encryption|service|account|session)[_-]?key';
+  'password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|creds|psk|pre[_-]?shared[_-]?key|(?:app|master|license|signing|encryption|service|account|session|validation|decryption|hmac|aes|cipher|crypto|jwt)[_-]?key';
 
 /**
  * Known credential formats. Prefix-based patterns first: they are exact, so the location and kind
@@ -21,6 +25,9 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     label: 'private key (PEM)',
     re: /(?<value>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$))/g,
     hints: ['PRIVATE KEY'],
+    // Key material must follow the header (after escaped newlines, quotes, `+` of a concatenation, and
+    // headers such as `Proc-Type:`): a header alone is a string constant in code that parses PEM files.
+    validate: (v) => /^-----BEGIN [^\n]*?-----(?:\\[rn]|[\s"'+,])*(?:[A-Za-z-]+:[^\n]*(?:\\n|\n)(?:\\[rn]|[\s"'+,])*)*[A-Za-z0-9+/=]{40}/.test(v),
   },
   {
     kind: 'aws-access-key-id',
@@ -31,7 +38,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'aws-secret-access-key',
     label: 'AWS secret access key',
-    re: /aws.{0,20}?(?:secret|sk).{0,20}?["']?\s*(?:[:=]|=>)\s*["']?(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+    // A space separates them too on a command line (`aws configure set aws_secret_access_key …`).
+    re: /aws.{0,20}?(?:secret|sk).{0,20}?["']?(?:\s*(?:[:=]|=>)\s*|[ \t]+)["']?(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
     hints: /aws/i,
   },
   {
@@ -93,6 +101,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   ...VENDOR_TOKEN_PATTERNS,
   ...CONTEXT_SECRET_PATTERNS,
   ...CONFIG_SECRET_PATTERNS,
+  ...COMMAND_LINE_SECRET_PATTERNS,
+  ...KEY_MATERIAL_PATTERNS,
   {
     kind: 'url-credentials',
     label: 'password in a URL',
@@ -109,10 +119,13 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     // the keyword: a leading [\w.-]* (to take the whole identifier) made the scan 25× slower. Spaces
     // around the separator stay on the line: `case 'client_credentials':` is not assigned the next line.
     re: new RegExp(
-      String.raw`(?:${KEYWORDS})[\w.-]*["']?[ \t]*(?::=|=>|[:=])[ \t]*(?:(?<q>["'\x60])(?<value>[^"'\x60\s]{8,200})\k<q>|(?<value2>[^\s"'\x60,;()\[\]{}]{8,200})(?=\s*$))`,
+      String.raw`(?<word>${KEYWORDS})(?<suffix>[\w.-]*)["']?[ \t]*(?::=|=>|[:=])[ \t]*(?:(?<q>["'\x60])(?<value>[^"'\x60\s]{8,200})\k<q>|(?<value2>[^\s"'\x60,;()\[\]{}]{8,200})(?=\s*$))`,
       'gim',
     ),
     hints: new RegExp(KEYWORDS, 'i'),
     needsEntropy: true,
+    // Session 13: a credential's identifier is not the credential (`credential_id`, `access_key_id`,
+    // WebAuthn's credential ids), except a Vault AppRole `secret_id`, which is one.
+    validate: (_v, m) => !/^[_.-]?ids?$/i.test(m.groups?.suffix ?? '') || /^secret$/i.test(m.groups?.word ?? ''),
   },
 ];

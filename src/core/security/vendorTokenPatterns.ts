@@ -25,7 +25,8 @@ const TOKENS: Array<[kind: string, label: string, re: string, hints: string[] | 
     ['glsa_', 'glc_', 'eyJrIjoi'],
   ],
   ['databricks-token', 'Databricks token', String.raw`\bdapi[a-f0-9]{32}(?:-\d)?\b`, ['dapi']],
-  ['telegram-token', 'Telegram bot token', String.raw`\b\d{6,12}:AA[A-Za-z0-9_-]{32,34}\b`, [':AA']],
+  // Also glued to `bot` in Bot API URLs (`api.telegram.org/bot<token>/sendMessage`), where `\b` cannot stand.
+  ['telegram-token', 'Telegram bot token', String.raw`(?:\b|(?<=bot))\d{6,12}:AA[A-Za-z0-9_-]{32,34}\b`, [':AA']],
   ['age-key', 'age secret key', String.raw`\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b`, ['AGE-SECRET-KEY-1']],
   ['linear-key', 'Linear API key', String.raw`\blin_api_[A-Za-z0-9]{40}\b`, ['lin_api_']],
   ['postman-key', 'Postman API key', String.raw`\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b`, ['PMAK-']],
@@ -78,7 +79,14 @@ const TOKENS: Array<[kind: string, label: string, re: string, hints: string[] | 
   ['adobe-secret', 'Adobe client secret', String.raw`\bp8e-[A-Za-z0-9]{32}\b`, ['p8e-']],
   ['clojars-token', 'Clojars deploy token', String.raw`\bCLOJARS_[a-z0-9]{60}\b`, ['CLOJARS_']],
   ['defined-networking-key', 'Defined Networking API key', String.raw`\bdnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52}\b`, ['dnkey-']],
-  ['flyio-token', 'Fly.io token', String.raw`\b(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3})`, ['fo1_', 'fm1', 'fm2']],
+  // Session 13: `fly tokens create` prints `FlyV1 fm2_…` (macaroons, comma-separated, whose base64 may be
+  // the URL-safe alphabet); the scheme word is part of what goes in FLY_API_TOKEN.
+  [
+    'flyio-token',
+    'Fly.io token',
+    String.raw`(?:\bFlyV1 )?\b(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/_-]{40,}={0,3}(?:,fm[12][ar]?_[A-Za-z0-9+/_-]{40,}={0,3})*)`,
+    ['fo1_', 'fm1', 'fm2'],
+  ],
   ['harness-token', 'Harness API token', String.raw`\b(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20}\b`, ['pat.', 'sat.']],
   ['intra42-secret', '42 Intra client secret', String.raw`\bs-s4t2(?:ud|af)-[a-f0-9]{64}\b`, ['s-s4t2']],
   ['octopus-key', 'Octopus Deploy API key', String.raw`\bAPI-(?=[A-Z]{0,25}\d)[A-Z0-9]{26}\b`, ['API-']],
@@ -119,6 +127,8 @@ const TOKENS: Array<[kind: string, label: string, re: string, hints: string[] | 
   // Supabase's new secret API keys (the publishable `sb_publishable_…` ones are public by design).
   ['supabase-secret-key', 'Supabase secret key', String.raw`\bsb_secret_[A-Za-z0-9_-]{20,64}`, ['sb_secret_']],
   // LaunchDarkly's server-side SDK key (mobile keys `mob-…` and client-side ids are public).
+  // Session 13: Resend's API keys (`re_` + 8 + `_` + 24), as its dashboard prints them.
+  ['resend-key', 'Resend API key', String.raw`\bre_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}\b`, ['re_']],
   ['launchdarkly-sdk-key', 'LaunchDarkly SDK key', String.raw`\bsdk-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`, ['sdk-']],
 ];
 
