@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     keys,
     agent,
     models: () => listModelCatalog({ settings: () => settings, keys: { has: async () => false }, models, logger: nullLogger }),
-    registry: service.metrics.registry,
+    registry: () => service.metrics.registry,
     clock: systemClock,
     logger: nullLogger,
   });

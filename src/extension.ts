@@ -269,7 +269,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       keys: gatewayKeys,
       agent: gatewayAgent,
       models: () => listModelCatalog({ settings: () => settings.current, keys, models, logger: log }),
-      registry: routing.metrics.registry,
+      registry: () => routing.metrics.registry,
       mcp: new McpEndpoint({ commands: memoryCommands, auditor: gatewayAuditor, version: String(context.extension.packageJSON.version) }),
       auditor: gatewayAuditor,
       clock: systemClock,

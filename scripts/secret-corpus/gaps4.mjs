@@ -211,3 +211,86 @@ export function gap4Samples(v) {
   ]);
   return { positives: P, negatives: N };
 }
+
+// Session 13, second pass: families found by probing the rules with shapes no split had (setters, DSL
+// lines, SQL, libpq, cookies, bare DER keys, PKCS#12, wallets, stdin and expect dialogues, network tools).
+// A generator of its own (appended after gap4Samples' records), so those keep their ids and values.
+export function gap4bSamples(v) {
+  const P = [];
+  const N = [];
+  const pos = (kind, secret, text, attachments) => P.push({ label: 'secret', kind, secret, text, ...(attachments ? { attachments } : {}) });
+  const neg = (kind, text, attachments) => N.push({ label: 'clean', kind, text, ...(attachments ? { attachments } : {}) });
+  const { alnum, hex, b64, pick, password } = v;
+  const b64of = (t) => Buffer.from(t).toString('base64');
+  const WORDS = ['abandon', 'ability', 'orbit', 'maple', 'cobalt', 'river', 'tundra', 'ember', 'quartz', 'falcon', 'lantern', 'meadow'];
+  let s;
+
+  s = password();
+  pos('credential-setter', s, `HikariDataSource ds = new HikariDataSource();\nds.setUsername("app");\nds.setPassword("${s}");\nthe pool times out`);
+  s = password();
+  pos('dsl-credential', s, 'the release build cannot find the key', [
+    {
+      path: 'app/build.gradle',
+      content: `android {\n  signingConfigs {\n    release {\n      storeFile file("release.jks")\n      keyPassword '${s}'\n    }\n  }\n}\n`,
+    },
+  ]);
+  s = password();
+  pos('sql-password', s, `ALTER ROLE reporting WITH LOGIN PASSWORD '${s}';\nwhy can it still not connect?`);
+  s = password();
+  pos('libpq-password', s, `conn = psycopg2.connect("host=db.example.net port=5432 dbname=app user=app password=${s} sslmode=require")`);
+  s = hex(32);
+  pos('session-cookie', s, `GET /admin HTTP/1.1\nHost: intranet.example.net\nCookie: _ga=GA1.2.3; JSESSIONID=${s}\n\nwhy does this redirect to login?`);
+  s = `MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ${b64(400)}`;
+  pos('der-private-key-base64', s, `JWT_PRIVATE_KEY=${s}\nthe library wants PEM, can I wrap this?`);
+  s = `MIIKPAIBAzCCCfYGCSqGSIb3DQEHAaCCCecEggnjMIIJ3zCC${b64(300)}`;
+  pos('pkcs12-base64', s, 'the signing step cannot import the certificate', [{ path: '.github/workflows/sign.yml', content: `env:\n  CERT_PFX_B64: ${s}\n` }]);
+  s = `0x${hex(64)}`;
+  pos('wallet-private-key', s, `const wallet = new ethers.Wallet("${s}", provider);\nthe transaction is underpriced`);
+  s = Array.from({ length: 12 }, () => WORDS[pick('0123456789ab', 1).charCodeAt(0) % WORDS.length]).join(' ');
+  pos('seed-phrase', s, `hardhat.config.js: accounts: { mnemonic: "${s}" }\nwhich account index is used?`);
+  s = b64of(`ci:${password()}`);
+  pos('basic-auth-anywhere', s, `registries:\n  - url: https://registry.example.net\n    auth: Basic ${s}\n`);
+  s = password();
+  pos('stdin-password', s, `echo '${s}' | sudo -S systemctl restart app\nis this safe in a cron job?`);
+  s = alnum(32);
+  pos('stdin-password', s, `echo "${s}" | docker login registry.example.net -u bot --password-stdin`);
+  s = password();
+  pos('expect-password', s, `spawn ssh admin@switch01\nexpect "Password:"\nsend "${s}\\r"\ninteract`);
+  s = password();
+  pos('powershell-secure-string', s, `$pw = ConvertTo-SecureString "${s}" -AsPlainText -Force\nNew-LocalUser -Name svc -Password $pw`);
+  s = alnum(16);
+  pos('snmp-community', s, `snmpwalk -v2c -c ${s} 10.20.0.1 ifDescr\ntimes out from the new VLAN`);
+  s = password();
+  pos('wifi-password', s, `nmcli dev wifi connect Werkstatt password ${s}\nError: secrets were required`);
+  s = password();
+  pos('openvpn-auth-user-pass', s, 'the tunnel asks for a password anyway', [
+    { path: 'office.ovpn', content: `client\nremote vpn.example.net 1194\n<auth-user-pass>\nalice\n${s}\n</auth-user-pass>\n` },
+  ]);
+  s = password();
+  pos('tool-password-flag', s, `mongosh "mongodb://db.example.net:27017/admin" -u root -p ${s}`);
+  s = password();
+  pos('tool-password-flag', s, `ldapsearch -x -H ldaps://ldap.example.net -D "cn=admin,dc=example,dc=net" -w ${s} "(uid=bob)"`);
+  s = password();
+  pos('tool-password-flag', s, `smbclient //nas/backup -U backup%${s} -c 'ls'`);
+  s = alnum(40);
+  pos('bearer-flag', s, `curl --oauth2-bearer ${s} https://api.example.net/v1/me`);
+  s = `xprv9s21ZrQH143K${pick('123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 95)}`;
+  pos('bip32-xprv', s, `electrum restore ${s}\nis this the right key to restore a wallet?`);
+  s = `oy2${pick('abcdefghijklmnopqrstuvwxyz0123456789', 43)}`;
+  pos('nuget-key', s, `dotnet nuget push ./out/*.nupkg --source https://api.nuget.org/v3/index.json --api-key ${s}`);
+  s = password();
+  pos('underscore-pass', s, `[db]\n10.0.0.7 ansible_user=deploy ansible_ssh_pass=${s}`);
+  s = alnum(39);
+  pos('header-tuple', s, `metadata = (("x-goog-api-key", "${s}"),)\nstub.Translate(req, metadata=metadata)`);
+
+  neg(
+    'sql-stored-hashes',
+    `ALTER USER app PASSWORD 'md5${hex(32)}';\nCREATE USER 'ro'@'%' IDENTIFIED WITH mysql_native_password BY PASSWORD '*${hex(40).toUpperCase()}';\nwhich format does pg_dumpall write?`,
+  );
+  neg('stdin-reference', `echo "$REGISTRY_TOKEN" | docker login registry.example.net -u bot --password-stdin\necho $SUDO_PW | sudo -S true`);
+  neg('der-public-key-base64', `PUBLIC_KEY=MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE${b64(86)}\nhow do I verify with this?`);
+  neg('cookie-no-session', `Cookie: _ga=GA1.2.${pick('0123456789', 10)}; theme=dark; lang=de\nwhy is the language ignored?`);
+  neg('snmp-public-community', 'snmpwalk -v2c -c public 10.20.0.1 sysDescr returns nothing');
+  neg('setter-reference', `ds.setPassword(System.getenv("DB_PASSWORD"));\n$pw = ConvertTo-SecureString $env:SVC_PW -AsPlainText -Force`);
+  return { positives: P, negatives: N };
+}

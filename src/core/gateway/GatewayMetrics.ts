@@ -1,4 +1,5 @@
-import { Counter, type Registry } from 'prom-client';
+import type { Counter, Registry } from 'prom-client';
+import { promClient } from '../observability/promClient';
 
 /** Endpoint labels are these names only (a scanner's random paths must not create series). */
 const KNOWN = new Set(['/v1/chat/completions', '/v1/models', '/metrics', '/healthz', '/mcp']);
@@ -12,6 +13,7 @@ export class GatewayMetrics {
   private readonly refusals: Counter<'reason'>;
 
   constructor(registry: Registry) {
+    const { Counter } = promClient();
     // A second gateway instance (stop, start) reuses the series already registered.
     this.requests =
       (registry.getSingleMetric('gateway_requests_total') as Counter<'endpoint' | 'status'> | undefined) ??

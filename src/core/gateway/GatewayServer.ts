@@ -54,8 +54,8 @@ export interface GatewayServerDeps {
   agent: ChatAgent;
   /** The models to list (the same catalog VS Code's model picker shows). */
   models: () => Promise<CatalogEntry[]>;
-  /** The metrics collector's prom-client registry. */
-  registry: Registry;
+  /** The metrics collector's prom-client registry, asked for on first use (the collector makes its series lazily). */
+  registry: () => Registry;
   mcp?: McpHandler;
   /** Writes the security events to the audit log (shared with the key commands). Without it: none. */
   auditor?: GatewayAuditor;
@@ -83,14 +83,17 @@ export class GatewayServer {
   private boundPort = 0;
   private readonly limiter: TokenBucketLimiter;
   private readonly limits: GatewayLimits;
-  private readonly metrics: GatewayMetrics;
+  private series: GatewayMetrics | undefined;
   readonly auditor: GatewayAuditor;
 
   constructor(private readonly deps: GatewayServerDeps) {
     this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
     this.limiter = new TokenBucketLimiter(deps.clock, { requests: 100, windowSeconds: 60, burst: 0 });
-    this.metrics = new GatewayMetrics(deps.registry);
     this.auditor = deps.auditor ?? new GatewayAuditor(undefined, deps.clock, deps.logger);
+  }
+
+  private get metrics(): GatewayMetrics {
+    return (this.series ??= new GatewayMetrics(this.deps.registry()));
   }
 
   /** The port listened on (0 while stopped). */
@@ -251,8 +254,9 @@ export class GatewayServer {
         });
       }
       case 'GET /metrics': {
-        const text = await this.deps.registry.metrics();
-        res.writeHead(200, { 'content-type': this.deps.registry.contentType });
+        const registry = this.deps.registry();
+        const text = await registry.metrics();
+        res.writeHead(200, { 'content-type': registry.contentType });
         res.end(text);
         return;
       }

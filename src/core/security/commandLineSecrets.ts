@@ -82,3 +82,59 @@ function looksRandom(v: string): boolean {
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(v)).length;
   return classes >= 2 && shannonEntropy(v) >= 3;
 }
+
+/**
+ * Session 13, second pass: secrets that shells hand to a program on its standard input or in a
+ * scripted dialogue (`echo … | sudo -S`, `| docker login --password-stdin`, `| chpasswd`, expect's
+ * `send`), PowerShell's plain-text secure strings, and network tools' community strings and Wi-Fi keys.
+ */
+export const SHELL_INPUT_SECRET_PATTERNS: readonly SecretPattern[] = [
+  {
+    kind: 'command-line-password',
+    label: 'password piped into a command',
+    re: /\becho\s+(?:-[ne]\s+)?["']?(?<value>[^\s"'|$]{4,200})["']?\s*\|\s*(?:sudo\s+)?(?:sudo\s+-S|(?:docker|podman|nerdctl)\s+login\b[^\n]*--password-stdin|helm\s+registry\s+login\b[^\n]*--password-stdin|passwd\s+--stdin|kinit\b|gh\s+auth\s+login\s+--with-token|vault\s+login\s+-)/g,
+    hints: ['echo'],
+    skipPlaceholders: true,
+  },
+  {
+    kind: 'command-line-password',
+    label: 'password piped into a command',
+    // `echo "user:password" | chpasswd`: the part after the colon.
+    re: /\becho\s+(?:-[ne]\s+)?["']?[\w.@-]+:(?<value>[^\s"':|$]{4,200})["']?\s*\|\s*(?:sudo\s+)?chpasswd\b/g,
+    hints: ['chpasswd'],
+    skipPlaceholders: true,
+  },
+  {
+    kind: 'command-line-password',
+    label: 'password in an expect script',
+    re: /expect\s+(?:-\w+\s+)?["'{][^"'}\n]*(?:assword|passphrase|PIN)[^"'}\n]*["'}]\s*\n\s*send\s+(?:--\s+)?["'{](?<value>[^"'}\\\n]{4,200})(?:\\r|\\n)?["'}]/g,
+    hints: ['send'],
+    skipPlaceholders: true,
+    validate: (v) => !/^[$<{%]/.test(v),
+  },
+  {
+    kind: 'command-line-password',
+    label: 'password as a PowerShell secure string',
+    // `ConvertTo-SecureString "…" -AsPlainText -Force`: the literal is the password.
+    re: /ConvertTo-SecureString\s+(?:-String\s+)?["'](?<value>[^"'\n]{4,200})["'][^\n]*-AsPlainText/gi,
+    hints: /ConvertTo-SecureString/i,
+    skipPlaceholders: true,
+    validate: (v) => !/^[$<{%]/.test(v),
+  },
+  {
+    kind: 'command-line-password',
+    label: 'password on a command line',
+    // SNMP community strings (`snmpwalk -c …`), nmcli Wi-Fi passwords and PSKs.
+    re: /\b(?:snmp(?:walk|get|set|bulkwalk|bulkget|getnext|table|trap)\b[^\n]*?\s-c\s+|nmcli\b[^\n]*?\s(?:password|wifi-sec\.psk|802-11-wireless-security\.psk)\s+)["']?(?<value>[^\s'"`…]{4,200})/g,
+    hints: ['snmp', 'nmcli'],
+    skipPlaceholders: true,
+    validate: (v) => !/^[$<{%-]/.test(v) && !/^(?:public|private)$/.test(v),
+  },
+  {
+    kind: 'keyword-secret',
+    label: 'password in an OpenVPN configuration',
+    // An inline `<auth-user-pass>` block: the user on the first line, the password on the second.
+    re: /<auth-user-pass>\s*\n[^\n<]+\n(?<value>[^\n<]{4,200})\n\s*<\/auth-user-pass>/g,
+    hints: ['<auth-user-pass>'],
+  },
+];

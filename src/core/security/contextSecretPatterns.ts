@@ -17,7 +17,7 @@ const HEADERS =
 // a match: starting at every word (`(?:[A-Za-z0-9]+-){1,4}…`) made this rule 5× slower on the repository.
 const VENDOR_HEADER_TAIL = String.raw`-(?:api|app|application|access|account|secret|security|auth|session|server|client|license|subscription|admin|master|private)-(?:key|token|secret)`;
 // Command-line flags whose argument is a credential.
-const FLAGS = String.raw`[\w-]*(?:password|passwd|passphrase|token|secret|api-key|apikey|account-key|access-key|auth-key|client-secret|storepass|keypass|passin|passout|authtoken)`;
+const FLAGS = String.raw`[\w-]*(?:password|passwd|passphrase|token|secret|api-key|apikey|account-key|access-key|auth-key|client-secret|storepass|keypass|passin|passout|authtoken|bearer)`;
 
 // Vendors whose credentials gitleaks recognises only by the vendor's name nearby (no distinctive prefix).
 // Session 12 added the third held-out split's prefix-less vendors (Postmark, Mollie, Salesforce, Supabase,
@@ -81,7 +81,7 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'api-key-header',
     label: 'API key in a request header',
-    re: new RegExp(String.raw`(?<![\w-])(?:${HEADERS})["']?\s*[:=]\s*["'\x60]?(?<value>[A-Za-z0-9._~+/=-]{16,})`, 'gi'),
+    re: new RegExp(String.raw`(?<![\w-])(?:${HEADERS})["']?\s*[:=,]\s*["'\x60]?(?<value>[A-Za-z0-9._~+/=-]{16,})`, 'gi'),
     hints: /api-?key|token|subscription-key|functions-key|honeycomb|secret|access-key/i,
     needsEntropy: true,
     skipPlaceholders: true,
@@ -89,7 +89,7 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'api-key-header',
     label: 'API key in a request header',
-    re: new RegExp(String.raw`${VENDOR_HEADER_TAIL}["']?\s*[:=]\s*["'\x60]?(?<value>[A-Za-z0-9._~+/=-]{16,})`, 'gi'),
+    re: new RegExp(String.raw`${VENDOR_HEADER_TAIL}["']?\s*[:=,]\s*["'\x60]?(?<value>[A-Za-z0-9._~+/=-]{16,})`, 'gi'),
     hints: new RegExp(VENDOR_HEADER_TAIL, 'i'),
     needsEntropy: true,
     skipPlaceholders: true,
@@ -102,7 +102,7 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
     // Session 13: `X-<Vendor>-Token`, `X-<Vendor>-Key`, `X-<Vendor>-Secret` (`X-Gitlab-Token`, `X-Consul-Token`,
     // `X-Algolia-API-Key`); per-request values that open nothing (CSRF, idempotency, request, trace, cache
     // keys, nonces, signatures) are named for what they are.
-    re: /(?<![\w-])X-(?<vendor>[A-Za-z0-9]+)-(?:Token|Key|Secret|Auth)["']?\s*[:=]\s*["'`]?(?<value>[A-Za-z0-9._~+/=-]{16,})/gi,
+    re: /(?<![\w-])X-(?<vendor>[A-Za-z0-9]+)-(?:Token|Key|Secret|Auth)["']?\s*[:=,]\s*["'`]?(?<value>[A-Za-z0-9._~+/=-]{16,})/gi,
     hints: /X-[A-Za-z0-9]+-(?:Token|Key|Secret|Auth)/i,
     needsEntropy: true,
     skipPlaceholders: true,
@@ -142,10 +142,19 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
     label: 'password on a command line',
     // The password flags of sshpass, mysql (glued to -p), redis-cli (-a), docker/podman/helm login,
     // twine, and curl's user:password.
+    re: /\b(?:sshpass\s+-p\s*|mysql(?:dump|admin)?\b[^\n]*?\s-p|redis-cli\b[^\n]*?\s-a\s+|(?:docker|podman|helm)\s+(?:registry\s+)?login\b[^\n]*?\s-p\s+|twine\b[^\n]*?\s-p\s+|curl\b[^\n]*?\s(?:-u|--user)\s+["']?[^\s:'"]+:)["']?(?<value>[^\s'"]{4,})/g,
+    hints: ['sshpass', 'mysql', 'redis-cli', 'login', 'twine', 'curl'],
+    skipPlaceholders: true,
+    validate: (v) => !/^\$|^\{|^<|^-/.test(v),
+  },
+  {
+    kind: 'command-line-password',
+    label: 'password on a command line',
     // Session 13: the mongo shells' `-p`, sqlcmd / bcp `-P`, zip / unzip `-P`, 7-Zip's glued `-p`, `az login
-    // -p`, LDAP tools' `-w`, and smbclient's / smbmap's `-U user%password`.
-    re: /\b(?:sshpass\s+-p\s*|mysql(?:dump|admin)?\b[^\n]*?\s-p|redis-cli\b[^\n]*?\s-a\s+|(?:docker|podman|helm)\s+(?:registry\s+)?login\b[^\n]*?\s-p\s+|twine\b[^\n]*?\s-p\s+|curl\b[^\n]*?\s(?:-u|--user)\s+["']?[^\s:'"]+:|mongo(?:sh|dump|restore|export|import)?\b[^\n]*?\s-p\s+|(?:sqlcmd|bcp)\b[^\n]*?\s-P\s+|(?:zip|unzip)\b[^\n]*?\s-P\s+|7za?\s[^\n]*?\s-p(?=[^\s-])|az\s+login\b[^\n]*?\s-p\s+|ldap(?:search|add|modify|delete|passwd|whoami)\b[^\n]*?\s-w\s+|(?:smbclient|smbmap)\b[^\n]*?\s-U\s+["']?[^\s%'"]+%)["']?(?<value>[^\s'"]{4,})/g,
-    hints: ['sshpass', 'mysql', 'redis-cli', 'login', 'twine', 'curl', 'mongo', 'sqlcmd', 'bcp', 'zip', '7z', 'ldap', 'smb'],
+    // -p`, LDAP tools' `-w`, and smbclient's / smbmap's `-U user%password`. A pattern of its own, so that the
+    // one above runs only on texts with its own tools' names.
+    re: /\b(?:mongo(?:sh|dump|restore|export|import)?\b[^\n]*?\s-p\s+|(?:sqlcmd|bcp)\b[^\n]*?\s-P\s+|(?:zip|unzip)\b[^\n]*?\s-P\s+|7za?\s[^\n]*?\s-p(?=[^\s-])|az\s+login\b[^\n]*?\s-p\s+|ldap(?:search|add|modify|delete|passwd|whoami)\b[^\n]*?\s-w\s+|(?:smbclient|smbmap)\b[^\n]*?\s-U\s+["']?[^\s%'"]+%)["']?(?<value>[^\s'"`…]{4,})/g,
+    hints: ['mongo', ' -P ', '7z', 'az login', 'ldap', 'smb'],
     skipPlaceholders: true,
     validate: (v) => !/^\$|^\{|^<|^-/.test(v),
   },
@@ -155,7 +164,7 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
     // `--token …` and, since session 13, the single-dash long flags of Go and Java tools (Consul / Nomad /
     // Vault `-token=…`, keytool `-storepass …`, openssl `-passin pass:…`).
     re: new RegExp(String.raw`(?<![\w-])--?${FLAGS}(?:=|\s+)["']?(?:pass:)?(?<value>[^\s'"]{6,})`, 'gi'),
-    hints: /-[\w-]*(?:pass|token|secret|key)/i,
+    hints: /-[\w-]*(?:pass|token|secret|key|bearer)/i,
     needsEntropy: true,
     skipPlaceholders: true,
     // A flag's sub-options are not its value: BuildKit's `--secret id=npmrc,src=…` names where a secret is read.

@@ -56,9 +56,10 @@ const WORDS_TELL = /(?:^|[-_])(?:not|fake|real|example|sample|dummy|invalid|plac
 // Prefixes tokens carry before their random part (ghp_, sk_live_, xoxb-, glpat-): stripped before the
 // placeholder check so that `ghp_XXXX…` is judged by its body.
 const ISSUER_PREFIX = /^(?:[A-Za-z]{2,10}[_-]){1,3}(?=.)/;
-// bcrypt, argon2, scrypt, sha-crypt ($1$ $5$ $6$ $y$) and Django's `algorithm$…` hashes.
+// bcrypt, argon2, scrypt, sha-crypt ($1$ $5$ $6$ $y$) and Django's `algorithm$…` hashes; since session 13
+// MySQL's `*` + 40 hex and PostgreSQL's `md5…` / `SCRAM-SHA-256$…` stored passwords.
 const PASSWORD_HASH =
-  /^(?:\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$(?:v=\d+\$)?m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+|\$(?:1|5|6|y|7|scrypt)\$[./A-Za-z0-9$=,+-]{8,200}|(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|scrypt)\$[A-Za-z0-9$./+=:,]{16,300})$/;
+  /^(?:\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$(?:v=\d+\$)?m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+|\$(?:1|5|6|y|7|scrypt)\$[./A-Za-z0-9$=,+-]{8,200}|(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|scrypt)\$[A-Za-z0-9$./+=:,]{16,300}|\*[0-9A-F]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+)$/;
 
 // Keys their issuers document as safe to ship in a web page or app (session 12): a Mapbox public token
 // (`pk.` + base64 JSON), Stripe publishable keys, Supabase publishable keys, PostHog project keys.

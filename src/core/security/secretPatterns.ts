@@ -1,4 +1,5 @@
-import { COMMAND_LINE_SECRET_PATTERNS } from './commandLineSecrets';
+import { CODE_SECRET_PATTERNS } from './codeSecretPatterns';
+import { COMMAND_LINE_SECRET_PATTERNS, SHELL_INPUT_SECRET_PATTERNS } from './commandLineSecrets';
 import { CONFIG_SECRET_PATTERNS } from './configSecretPatterns';
 import { CONTEXT_SECRET_PATTERNS } from './contextSecretPatterns';
 import { KEY_MATERIAL_PATTERNS } from './keyMaterialPatterns';
@@ -10,10 +11,10 @@ export type { SecretPattern } from './SecretPattern';
 // Keywords that name a credential. Kept in one place: the entropy pattern and the hints both use it.
 // Session 11 added gitleaks' generic families: credentials/creds, and keys named for what they sign or
 // unlock (APP_KEY, SIGNING_KEY, MASTER_KEY, …).
-// Session 13: Wi-Fi and VPN pre-shared keys (`psk=`), and keys named for the cipher or MAC they feed
-// (ASP.NET `validationKey` / `decryptionKey`, `hmac_key`, `aes_key`).
+// Session 13: Wi-Fi and VPN pre-shared keys (`psk=`), `_pass` names (`ansible_ssh_pass`, `smtp.pass`), and
+// keys named for the cipher or MAC they feed (ASP.NET `validationKey` / `decryptionKey`, `hmac_key`).
 const KEYWORDS =
-  'password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|creds|psk|pre[_-]?shared[_-]?key|(?:app|master|license|signing|encryption|service|account|session|validation|decryption|hmac|aes|cipher|crypto|jwt)[_-]?key';
+  'password|passwd|passphrase|pwd|[_.-]pass(?![a-z])|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|creds|psk|pre[_-]?shared[_-]?key|(?:app|master|license|signing|encryption|service|account|session|validation|decryption|hmac|aes|cipher|crypto|jwt)[_-]?key';
 
 /**
  * Known credential formats. Prefix-based patterns first: they are exact, so the location and kind
@@ -103,6 +104,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   ...CONFIG_SECRET_PATTERNS,
   ...COMMAND_LINE_SECRET_PATTERNS,
   ...KEY_MATERIAL_PATTERNS,
+  ...SHELL_INPUT_SECRET_PATTERNS,
+  ...CODE_SECRET_PATTERNS,
   {
     kind: 'url-credentials',
     label: 'password in a URL',

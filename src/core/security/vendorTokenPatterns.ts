@@ -129,6 +129,10 @@ const TOKENS: Array<[kind: string, label: string, re: string, hints: string[] | 
   // LaunchDarkly's server-side SDK key (mobile keys `mob-…` and client-side ids are public).
   // Session 13: Resend's API keys (`re_` + 8 + `_` + 24), as its dashboard prints them.
   ['resend-key', 'Resend API key', String.raw`\bre_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}\b`, ['re_']],
+  // NuGet.org API keys (`oy2` + 43), and BIP-32 extended private keys (`xprv`, testnet `tprv`, SegWit
+  // `yprv` / `zprv`): the public `xpub` of the same wallet is watch-only.
+  ['nuget-key', 'NuGet API key', String.raw`\boy2[a-z0-9]{43}\b`, ['oy2']],
+  ['bip32-private-key', 'extended private key (BIP-32)', String.raw`\b[xtyzuv]prv[1-9A-HJ-NP-Za-km-z]{107,108}\b`, ['prv']],
   ['launchdarkly-sdk-key', 'LaunchDarkly SDK key', String.raw`\bsdk-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`, ['sdk-']],
 ];
 

@@ -1,6 +1,6 @@
 /**
  * Activation must not evaluate the heavy packages that are only needed on first use: the cloud SDKs
- * (openai, @anthropic-ai/sdk), redis (+ @redis/*), acorn and vectra.
+ * (openai, @anthropic-ai/sdk), redis (+ @redis/*), acorn, vectra and prom-client.
  *
  * Method (see lazyLoadingHarness.ts): build src/extension.ts with the extension build's options plus a
  * test-only plugin that prefixes every bundled node_modules file with a `__jarvisLoaded` marker, load
@@ -31,7 +31,7 @@ describe('lazy loading at activation', function () {
     await buildBundle({ outfile: eagerBundle, markers: true, eager: true });
   });
 
-  it('activate() evaluates none of openai, @anthropic-ai, redis, @redis, acorn, vectra, minisearch', () => {
+  it('activate() evaluates none of openai, @anthropic-ai, redis, @redis, acorn, vectra, minisearch, prom-client', () => {
     const r = runChild(lazyBundle, 'activate');
     assert.equal(r.error, undefined, `activate() failed under the stub: ${r.error}`);
     assert.ok(r.bundled.includes('ollama'), `the markers should see the eagerly used ollama client; saw ${r.bundled.join(', ')}`);
@@ -58,7 +58,7 @@ describe('lazy loading at activation', function () {
   it('positive control: the markers do fire when those packages are imported eagerly', () => {
     const r = runChild(eagerBundle, 'load');
     assert.equal(r.error, undefined, r.error);
-    for (const name of ['openai', '@anthropic-ai/sdk', 'redis', '@redis/client', 'acorn', 'vectra']) {
+    for (const name of ['openai', '@anthropic-ai/sdk', 'redis', '@redis/client', 'acorn', 'vectra', 'prom-client']) {
       assert.ok(r.bundled.includes(name), `expected a marker for ${name}; saw ${r.bundled.join(', ')}`);
     }
   });

@@ -40,6 +40,9 @@ export const LAZY_PACKAGES: readonly RegExp[] = [
   /^picomatch$/,
   // The price database (~60 ms to load): asked on the first price, never while activating.
   /^@pydantic\/genai-prices$/,
+  // Metrics: the collector makes its series (and evaluates prom-client) on the first request or scrape.
+  /^prom-client$/,
+  /^tdigest$/,
 ];
 
 export const isLazyPackage = (name: string): boolean => LAZY_PACKAGES.some((re) => re.test(name));
@@ -51,7 +54,8 @@ const EAGER_ENTRY = [
   "import * as redis from 'redis';",
   "import * as vectra from 'vectra/lib/LocalIndex.js';",
   // validateQuality require()s acorn, which resolves its CJS build; use the same file here.
-  "globalThis.__jarvisEager = [openai, anthropic, redis, vectra, require('acorn')];",
+  // The collector require()s prom-client (CJS) too.
+  "globalThis.__jarvisEager = [openai, anthropic, redis, vectra, require('acorn'), require('prom-client')];",
 ].join('\n');
 
 export interface BuildOptions {

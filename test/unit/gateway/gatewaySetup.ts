@@ -56,7 +56,7 @@ export async function startGateway(o: { rateLimit?: RateLimit; limits?: Partial<
     keys,
     agent: new AgentResponder(service, logger),
     models: () => listModelCatalog({ settings: () => settings, keys: { has: async () => false }, models, logger }),
-    registry: service.metrics.registry,
+    registry: () => service.metrics.registry,
     auditor,
     clock,
     logger,

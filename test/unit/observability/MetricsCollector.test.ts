@@ -61,6 +61,21 @@ describe('MetricsCollector', () => {
     assert.deepEqual(promtoolCheck(text), { status: 0, output: '' });
   });
 
+  it('makes its series on first use (a request, a scrape), not when constructed', async () => {
+    const idle = new MetricsCollector(gauges);
+    assert.equal(idle.created, false);
+    const recorded = new MetricsCollector(gauges);
+    recorded.recordCache(true);
+    assert.equal(recorded.created, true);
+    assert.equal(sampleValue(await recorded.prometheus(), 'cache_hits_total'), 1);
+    // A scrape of an idle collector still shows every series (zeros) and the gauges.
+    const text = await idle.prometheus();
+    assert.equal(idle.created, true);
+    assert.equal(sampleValue(text, 'cache_hits_total'), 0);
+    assert.equal(sampleValue(text, 'routing_local_share_ratio'), 0.75);
+    assert.equal(promtoolCheck(text).status, 0);
+  });
+
   it('registers nothing in prom-client global registry and no default Node metrics', async () => {
     const before = (await globalRegistry.getMetricsAsJSON()).length;
     const text = await new MetricsCollector(gauges).prometheus();
