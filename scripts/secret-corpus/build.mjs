@@ -9,7 +9,7 @@ import { trainSamples } from './train.mjs';
 import { heldoutSamples } from './heldout.mjs';
 import { gapSamples } from './gaps.mjs';
 import { gap3Samples } from './gaps3.mjs';
-import { gap4Samples, gap4bSamples } from './gaps4.mjs';
+import { gap4Samples, gap4bSamples, gap4cSamples } from './gaps4.mjs';
 
 const OUT = path.resolve(import.meta.dirname, '../../test/fixtures/secrets/labelled');
 fs.mkdirSync(OUT, { recursive: true });
@@ -25,6 +25,7 @@ for (const [split, parts] of [
       [gap3Samples, 2417],
       [gap4Samples, 2521],
       [gap4bSamples, 2531],
+      [gap4cSamples, 2539],
     ],
   ],
 ]) {

@@ -294,3 +294,23 @@ export function gap4bSamples(v) {
   neg('setter-reference', `ds.setPassword(System.getenv("DB_PASSWORD"));\n$pw = ConvertTo-SecureString $env:SVC_PW -AsPlainText -Force`);
   return { positives: P, negatives: N };
 }
+
+// Session 13, third pass: `*_KEY` / `*_PAT` environment names and a few more issuer prefixes (xAI, Bitbucket).
+export function gap4cSamples(v) {
+  const P = [];
+  const N = [];
+  const pos = (kind, secret, text) => P.push({ label: 'secret', kind, secret, text });
+  const neg = (kind, text) => N.push({ label: 'clean', kind, text });
+  const { alnum, hex, b64 } = v;
+  let s;
+  s = hex(32);
+  pos('env-key-name', s, `AZURE_OPENAI_KEY=${s} python eval.py\nreturns 401 on the second deployment`);
+  s = alnum(52).toLowerCase();
+  pos('env-pat-name', s, `export ADO_PAT=${s}\naz devops login --organization https://dev.azure.com/example`);
+  s = `xai-${alnum(80)}`;
+  pos('xai-key', s, `client = OpenAI(base_url="https://api.x.ai/v1", api_key=os.environ.get("XAI_KEY"))  # ${s}`);
+  s = `ATBB${alnum(32)}`;
+  pos('bitbucket-app-password', s, `git clone https://build-bot:${s}@bitbucket.org/example/app.git`);
+  neg('env-public-key-names', `PUBLIC_KEY=${b64(60)}\nRECAPTCHA_SITE_KEY=6Le${alnum(37)}\nSTRIPE_PUBLISHABLE_KEY=pk_live_${alnum(24)}\nCACHE_KEY=${hex(32)}`);
+  return { positives: P, negatives: N };
+}

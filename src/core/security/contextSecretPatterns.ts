@@ -176,8 +176,14 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
     label: 'credential in an environment assignment',
     // PGPASSWORD=… psql, MYSQL_PWD=…, GH_TOKEN=… gh: an upper-case variable before a command.
     // `_PASS` / `_PW` (SMTP_PASS, RABBITMQ_DEFAULT_PASS) since session 13.
-    re: /(?<![\w$])[A-Z][A-Z0-9_]*(?:(?:PASSWORD|PASSWD|_PWD|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|AUTH_KEY)[A-Z0-9_]*|(?:_PASS|_PW)(?:_[A-Z0-9_]*)?)=["']?(?<value>[^\s'"$]{6,})/g,
-    hints: /PASSWORD|PASSWD|_PWD|_PASS|_PW|TOKEN|SECRET|API_?KEY|ACCESS_KEY|AUTH_KEY/,
+    // Session 13 also: a name ending in `_KEY` or `_PAT` (AZURE_OPENAI_KEY, ADO_PAT), unless it names a
+    // public or structural key (PUBLIC_KEY, PUBLISHABLE_KEY, SITE_KEY, CACHE_KEY, SORT_KEY, …).
+    re: /(?<![\w$])(?<name>[A-Z][A-Z0-9_]*(?:(?:PASSWORD|PASSWD|_PWD|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|AUTH_KEY)[A-Z0-9_]*|(?:_PASS|_PW)(?:_[A-Z0-9_]*)?|_KEY|_PAT))=["']?(?<value>[^\s'"$]{6,})/g,
+    hints: /PASSWORD|PASSWD|_PWD|_PASS|_PW|TOKEN|SECRET|API_?KEY|ACCESS_KEY|AUTH_KEY|_KEY=|_PAT=/,
+    validate: (_v, m) =>
+      !/(?:PUBLIC|PUBLISHABLE|SITE|CACHE|SORT|PARTITION|PRIMARY|FOREIGN|IDEMPOTENCY|DEDUP|LOOKUP|HASH|ROUTING|MEASUREMENT|TRACKING)_KEY$/.test(
+        m.groups?.name ?? '',
+      ),
     needsEntropy: true,
     skipPlaceholders: true,
   },

@@ -133,6 +133,14 @@ const TOKENS: Array<[kind: string, label: string, re: string, hints: string[] | 
   // `yprv` / `zprv`): the public `xpub` of the same wallet is watch-only.
   ['nuget-key', 'NuGet API key', String.raw`\boy2[a-z0-9]{43}\b`, ['oy2']],
   ['bip32-private-key', 'extended private key (BIP-32)', String.raw`\b[xtyzuv]prv[1-9A-HJ-NP-Za-km-z]{107,108}\b`, ['prv']],
+  // xAI API keys; Bitbucket app passwords (`ATBB…`) and Atlassian Bitbucket access tokens (`ATCTT3xFfGN0…`).
+  ['xai-key', 'xAI API key', String.raw`\bxai-[A-Za-z0-9]{80}\b`, ['xai-']],
+  [
+    'bitbucket-token',
+    'Bitbucket app password or access token',
+    String.raw`\b(?:ATBB[A-Za-z0-9_=.-]{28,}|ATCTT3xFfGN0[A-Za-z0-9_=-]{100,})`,
+    ['ATBB', 'ATCTT3'],
+  ],
   ['launchdarkly-sdk-key', 'LaunchDarkly SDK key', String.raw`\bsdk-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`, ['sdk-']],
 ];
 

@@ -43,6 +43,10 @@ describe('secret rules for shell and code forms (session 13, second pass)', () =
     ['NuGet key', `oy2${'abcdefghijklmnopqrstuvwxyz0123456789abcdefg'}`, (s) => `--api-key ${s}`],
     ['_pass name', PW, (s) => `10.0.0.7 ansible_ssh_pass=${s}`],
     ['header as a tuple', R.slice(0, 39), (s) => `metadata = (("x-goog-api-key", "${s}"),)`],
+    ['*_KEY name', HEX64.slice(0, 32), (s) => `AZURE_OPENAI_KEY=${s} python eval.py`],
+    ['*_PAT name', 'q7x2m4k9p3w8r5t1y6u0i2o4a7s9d3f5g8h1j4k6l9z2x5c8v1bn', (s) => `export ADO_PAT=${s}`],
+    ['xAI', `xai-${R}${R.slice(0, 23)}`, (s) => `XAI_API_KEY ${s}`],
+    ['Bitbucket app password', `ATBB${R.slice(0, 32)}`, (s) => `https://bot:${s}@bitbucket.org/x/y.git`],
   ];
   for (const [family, secret, make] of cases) {
     it(`finds and redacts: ${family} in ${make('…').split('\n')[0].slice(0, 50)}`, () => {
@@ -63,6 +67,9 @@ describe('secret rules for shell and code forms (session 13, second pass)', () =
       'ds.setPassword(System.getenv("DB_PASSWORD"));',
       '$pw = ConvertTo-SecureString $env:SVC_PW -AsPlainText -Force',
       'The password must be at least 12 characters.',
+      `PUBLIC_KEY=${R}`,
+      `CACHE_KEY=${HEX64.slice(0, 32)}`,
+      `RECAPTCHA_SITE_KEY=6Le${R.slice(0, 37)}`,
     ].join('\n');
     assert.deepEqual(kinds(text), []);
     assert.equal(notASecret(`*${HEX64.slice(0, 40).toUpperCase()}`), 'password-hash');
