@@ -30,6 +30,8 @@ export const SUITES = [
   { name: 'walkthrough', vscode: NEWEST, args: ['out/test/ui/runWalkthrough.js', '--vscode', NEWEST] },
   // The dashboard's figures are checked against its own requests: a window no other test has used.
   { name: 'dashboard', vscode: NEWEST, args: ['out/test/ui/runDashboard.js', '--vscode', NEWEST] },
+  // The gateway on from startup (a free port): keys made through the prompts are tried against it.
+  { name: 'gatewayKeys', vscode: NEWEST, args: ['out/test/ui/runGatewayKeys.js', '--vscode', NEWEST] },
   ...builds.map((b) => ({ name: 'vsix', vscode: b.vscode, args: ['out/test/ui/runVsix.js', '--vscode', b.vscode] })),
   // A real suite run with HOME pointed at an empty dir, which must still be empty afterwards.
   { name: 'home', vscode: NEWEST, args: [...mocha, '--no-config', '--timeout', '600000', 'out/test/harness/home.hermetic.js'] },

@@ -32,7 +32,7 @@ export interface UiSuiteOptions {
 }
 
 /** A loopback port that was free a moment ago (for a server the test starts later). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -84,7 +84,7 @@ export async function runUiSuite(options: UiSuiteOptions): Promise<number> {
     });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await driver.waitForWorkbench();
-    setUiSession({ driver, server, fakeUrl, startFakeOllama, fakeOllama: () => fake, vscode: build.vscode });
+    setUiSession({ driver, server, fakeUrl, startFakeOllama, fakeOllama: () => fake, vscode: build.vscode, settings: options.settings ?? {} });
     const result = await runMocha({
       suite: options.suite,
       files: options.files.map((f) => path.join(repoRoot, 'out', 'test', 'ui', f)),

@@ -14,6 +14,8 @@ export interface UiSession {
   fakeOllama(): FakeOllamaServer | undefined;
   /** The VS Code build the window runs ("1.139.1", "1.104"). */
   vscode: string;
+  /** The user settings the window opened with (the suite's own, on top of the harness's quiet ones). */
+  settings: Readonly<Record<string, unknown>>;
 }
 
 let current: UiSession | undefined;
