@@ -1,5 +1,5 @@
 /**
- * Complexity classifier on the HELD-OUT splits (data/router/heldout-2.jsonl, the primary one, and heldout.jsonl: never trained or tuned on):
+ * Complexity classifier on the HELD-OUT splits (data/router/heldout-3.jsonl, the primary one, and heldout.jsonl: never trained or tuned on):
  * exact and ±1 agreement, Spearman, 5×5 confusion, high/critical routed local, trivial/low sent to
  * high/critical, per language and per hard-case tag, with the old rules analyzer measured in the same run;
  * then decision p50/p99 for a short and an 8 KB prompt. Prints markdown; never passes or fails.
@@ -47,24 +47,25 @@ function row(name: string, m: TierMetrics): string {
 
 function main(): void {
   const learned = new ComplexityClassifier({ loadModel: () => fs.readFileSync(path.join(root, 'media/router/complexity-model.json'), 'utf8') });
-  // heldout-2 (written blind in session 12, measured once) is the primary held-out when present; the first
-  // held-out has been measured in three sessions and is kept for comparison.
+  // heldout-3 (written blind in session 13, measured once after the freeze) is the primary held-out when
+  // present; heldout-2 (session 12's primary) and dev-2/dev-3 are tuning splits since, and the first
+  // held-out has been measured in four sessions: both are kept for comparison.
   for (const [file, title] of [
-    ['heldout-2.jsonl', 'heldout-2 (primary)'],
+    ['heldout-3.jsonl', 'heldout-3 (primary)'],
     ['heldout.jsonl', 'held-out (session 9, measured before)'],
   ]) {
     if (fs.existsSync(path.join(root, 'data/router', file))) heldOut(learned, readRouterRows(path.join(root, 'data/router', file)), title);
   }
   const dev = JSON.parse(fs.readFileSync(path.join(root, 'media/router/complexity-model.json'), 'utf8')).meta?.validation as
-    Record<string, number | string> | undefined;
+    Record<string, unknown> | undefined;
   if (dev) {
     console.log(
-      `\nDev figures recorded at training time (${String(dev.method)}, ${dev.rows} rows): exact ${pct(Number(dev.exact))}, ±1 ${pct(Number(dev.within1))}, Spearman ${Number(dev.spearman).toFixed(3)}, high/critical routed local ${dev.highLocal}, trivial/low → high/critical ${dev.lowToHigh}.\n`,
+      `\nDev figures recorded at training time (${String(dev.method)}, ${String(dev.rows)} rows): exact ${pct(Number(dev.exact))}, ±1 ${pct(Number(dev.within1))}, Spearman ${Number(dev.spearman).toFixed(3)}, high/critical routed local ${String(dev.highLocal)}, trivial/low → high/critical ${String(dev.lowToHigh)}.\n`,
     );
-    const d2 = dev.dev2 as unknown as Record<string, number> | undefined;
-    if (d2) {
+    const tuning = (dev.tuning ?? {}) as Record<string, Record<string, number>>;
+    for (const [name, t] of Object.entries(tuning)) {
       console.log(
-        `dev-2 (independent dev set, not trained on, tuned on; ${d2.rows} rows): exact ${pct(d2.exact)}, ±1 ${pct(d2.within1)}, Spearman ${d2.spearman.toFixed(3)}, high/critical routed local ${d2.highLocal}, trivial/low → high/critical ${d2.lowToHigh}.\n`,
+        `${name} (tuning split: written independently, not trained on, tuned on; ${t.rows} rows): exact ${pct(t.exact)}, ±1 ${pct(t.within1)}, Spearman ${t.spearman.toFixed(3)}, high/critical routed local ${t.highLocal}, trivial/low → high/critical ${t.lowToHigh}, local share on the mix ${pct(t.localShare)}.\n`,
       );
     }
   }

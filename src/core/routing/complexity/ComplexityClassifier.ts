@@ -13,12 +13,12 @@ import { decideTier, mediumThreshold, type CalibrationPoint, type TierThresholds
 export interface ComplexityModelMeta {
   thresholds: TierThresholds;
   /** Local share wanted → P(≥ high) above which a medium request goes to the cloud. */
-  calibration: { mix: Record<TierName, number>; points: CalibrationPoint[] };
+  calibration: { mix: Record<TierName, number>; points: CalibrationPoint[]; basis?: string };
   analysisLines: number;
   analysisFiles: number;
   trainedOn: { rows: number; sha256: string };
-  /** The independent dev set whose rows joined the threshold tuning (never trained on). */
-  tunedOn?: { dev2Rows: number; sha256: string };
+  /** The independently written splits whose rows joined the threshold tuning (never trained on). */
+  tunedOn?: Array<{ file: string; rows: number; sha256: string }>;
   validation?: Record<string, unknown>;
 }
 

@@ -26,6 +26,11 @@ const FACT_START = new RegExp(
       String.raw`define\b`,
       String.raw`is (?:\w+ ){1,3}(?:compiled|stable|o\(1\)|case sensitive|short for)`,
       String.raw`default port\b`,
+      // "default value of max_connections?", "Standardwert von …", "valor por defecto de …", "valeur par défaut de …".
+      String.raw`(?:the )?default (?:value|setting|limit|size) (?:of|for)\b`,
+      String.raw`standard(?:wert|einstellung) (?:von|fur)\b`,
+      String.raw`¿?(?:el )?valor por defecto de\b`,
+      String.raw`(?:la )?valeur par defaut (?:de|du|des)\b`,
       String.raw`(?:\w+ )?port (?:of|for)\b`,
       String.raw`was (?:ist|sind|bedeutet|macht|heisst)\b`,
       String.raw`welche[rsmn]?\b`,
@@ -87,15 +92,22 @@ function singleFact(text: string): boolean {
   if (words > 14) return false;
   // More than one sentence is a story around a question, not a lookup.
   if (/[.!?;]\s+\S/.test(text)) return false;
-  return FACT_START.test(text) && !WORK.test(text);
+  if (FACT_START.test(text) && !WORK.test(text)) return true;
+  // "RGPD ça se dit comment en anglais": a term's name in another language ("comment" here is no work).
+  const m = TRANSLATION.exec(text);
+  return m !== null && !WORK.test(text.replace(m[0], ' '));
 }
+
+// How a term is said in another language (4 languages), as a lookup: the ask is the word, not work.
+const TRANSLATION =
+  /\b(?:how do you say|what'?s the (?:english|german|spanish|french) (?:word|term) for|(?:se dit|dit-on) comment en|comment (?:dit-on|se dit|on dit)|wie sagt man|wie heisst (?:das|\S+) auf|como se dice|se dice .{1,30}en (?:ingles|aleman|frances))\b/;
 
 // Greetings and thanks (4 languages): a short message that starts like one and asks for nothing.
 const SOCIAL_START =
   /^(?:hi|hello|hey|thanks|thank you|thx|cheers|good (?:morning|afternoon|evening|night)|great|perfect|ok(?:ay)?|hallo|moin|servus|danke|vielen dank|guten (?:morgen|tag|abend)|super|prima|hola|gracias|muchas gracias|buen(?:os|as) (?:dias|tardes|noches)|perfecto|vale|genial|bonjour|bonsoir|salut|coucou|merci|parfait|top)\b/;
 // What follows a thanks when nothing more is asked: "that fixed it", "hat funktioniert", "ça marche".
 const ACK =
-  /\b(?:(?:that|it|this) (?:fixed|worked|works|helped|helps|did)|works now|all good|danke|hat (?:funktioniert|geklappt)|funktioniert|klappt|ya funciona|funciona|me sirvio|ca marche|ca fonctionne|c'est bon|parfait|perfect|perfecto|jarvis)\b/;
+  /\b(?:ready when you are|let'?s (?:start|begin|go)|i'?m back|bin wieder da|los geht'?s|listo cuando quieras|empecemos|vamos alla|je suis de retour|on y va|on commence|(?:that|it|this) (?:fixed|worked|works|helped|helps|did)|works now|all good|danke|hat (?:funktioniert|geklappt)|funktioniert|klappt|ya funciona|funciona|me sirvio|ca marche|ca fonctionne|c'est bon|parfait|perfect|perfecto|jarvis)\b/;
 
 export function isSmallTalk(prose: string): boolean {
   return smallTalkIn(foldText(prose));

@@ -8,7 +8,7 @@ import { applyRails } from '../applyRails';
 import type { ComplexityModelMeta } from '../ComplexityClassifier';
 import { FEATURIZER, complexitySignals, numericFeatures } from '../complexityFeatures';
 import { ANALYSIS_FILES, ANALYSIS_LINES } from '../complexityRails';
-import { TIER_NAMES, type TierName } from '../TaskComplexity';
+import { TIER_NAMES } from '../TaskComplexity';
 import { decideTier, mediumThreshold, type CalibrationPoint, type TierThresholds } from '../tierDecision';
 import { DEV_FOLDS, devFold, tierIndex, type RouterRow } from './routerData';
 import { formatConfusion, formatMetrics, tierMetrics, type TierMetrics } from './tierMetrics';
@@ -55,11 +55,8 @@ export function placeLocal(tier: number, p: ArrayLike<number>, threshold: number
   return p[3] + p[4] < threshold;
 }
 
-/** For each wanted local share, the medium-steering threshold that reaches it on the traffic mix. */
-function calibrate(rows: RouterRow[], probs: Float64Array[], t: TierThresholds): CalibrationPoint[] {
-  const counts = new Map<TierName, number>();
-  for (const r of rows) counts.set(r.tier, (counts.get(r.tier) ?? 0) + 1);
-  const weight = rows.map((r) => TRAFFIC_MIX[r.tier] / (counts.get(r.tier) ?? 1));
+/** For each wanted local share, the medium-steering threshold that reaches it on the traffic mix (rows weighted by `weight`). */
+function calibrate(rows: readonly RouterRow[], probs: readonly Float64Array[], t: TierThresholds, weight: readonly number[]): CalibrationPoint[] {
   const tiers = rows.map((r, i) => railedTier(r, probs[i], t));
   const candidates = [0, ...new Set(probs.map((p) => Math.round((p[3] + p[4]) * 1000) / 1000))].sort((a, b) => a - b);
   candidates.push(1.001);
@@ -137,46 +134,66 @@ export function tunerStability(d: DevPredictions): string[] {
   });
 }
 
+/** An independently written split whose rows join the tuning (never trained on): dev-2, heldout-2, dev-3. */
+export interface TuningSplit {
+  /** File name under data/router, e.g. `dev-2.jsonl`. */
+  name: string;
+  rows: readonly RouterRow[];
+  text: string;
+}
+
+/**
+ * Where the medium steering is calibrated: `splits` weights each split (the cross-validation rows and
+ * every tuning split) to the traffic mix on its own and counts the splits equally; `pooled` weights all
+ * rows together (the cross-validation rows then decide it by their number); `cv` uses the
+ * cross-validation rows alone.
+ */
+export type CalibrationBasis = 'splits' | 'pooled' | 'cv';
+export const CALIBRATION_BASIS: CalibrationBasis = 'splits';
+
 /**
  * The whole training run, deterministic. Development figures come from cross-validation on the training
  * split only: each fold of the hand-written rows is predicted by a model fit without it (templates always
- * fit), the tier thresholds and the local-share calibration are tuned on those out-of-fold predictions,
- * then the model is refit on the whole training split with the same settings. Held-out data is not an input.
+ * fit), the tier thresholds and the local-share calibration are tuned on those out-of-fold predictions
+ * and on the tuning splits' predictions by the final fit, which is refit on the whole training split with
+ * the same settings. Tuning splits are never trained on; the primary held-out is not an input.
  */
 export function trainComplexityModel(
   train: readonly RouterRow[],
   trainFileText: string,
-  options: { stability?: boolean; dev2?: { rows: readonly RouterRow[]; text: string } } = {},
+  options: { stability?: boolean; tuning?: readonly TuningSplit[]; calibration?: CalibrationBasis } = {},
 ): TrainResult {
   const d = devPredictions(train);
   const { vectors, fit, featurizer, devRows, devProbs } = d;
-  // dev-2 (data/router/dev-2.jsonl, written independently) is never trained on: the final fit predicts
-  // it, and its rows join the out-of-fold rows for tuning the thresholds and the calibration.
   const model = fit(train.map((_, i) => i));
-  const dev2Rows = [...(options.dev2?.rows ?? [])];
-  const dev2Probs = dev2Rows.map((r) => model.predictProba(vectorize(featurizer, r)));
-  const tuneRows = [...devRows, ...dev2Rows];
-  const tuneProbs = [...devProbs, ...dev2Probs];
-  const devSet = tuningSet(tuneRows, tuneProbs);
+  const splits = options.tuning ?? [];
+  const splitProbs = splits.map((sp) => sp.rows.map((r) => model.predictProba(vectorize(featurizer, r))));
+  const tuneRows = [...devRows, ...splits.flatMap((sp) => sp.rows)];
+  const tuneProbs = [...devProbs, ...splitProbs.flat()];
+  const groups = [...devRows.map(() => 0), ...splits.flatMap((sp, k) => sp.rows.map(() => k + 1))];
+  const basis = options.calibration ?? CALIBRATION_BASIS;
+  const weights = basis === 'splits' ? mixWeights(tuneRows, groups) : mixWeights(tuneRows);
+  const devSet = tuningSet(tuneRows, tuneProbs, weights);
   const thresholds = tuneThresholds(devSet);
-  // What dev-2 gives with thresholds tuned on the cross-validation rows alone (dev-2 unseen by everything).
-  const cvOnly = dev2Rows.length > 0 ? tuneThresholds(tuningSet(devRows, devProbs)) : thresholds;
+  const cvOnly = splits.length > 0 ? tuneThresholds(tuningSet(devRows, devProbs)) : thresholds;
   const devCost = routingCost(devSet, thresholds);
-  const points = calibrate(tuneRows, tuneProbs, thresholds);
+  const points = basis === 'cv' ? calibrate(devRows, devProbs, thresholds, mixWeights(devRows)) : calibrate(tuneRows, tuneProbs, thresholds, weights);
   const thr80 = mediumThreshold(points, 0.8);
+  const decide = (rows: readonly RouterRow[], probs: readonly Float64Array[], t: TierThresholds, thr: number) => {
+    const tiers = rows.map((r, i) => railedTier(r, probs[i], t));
+    return { tiers, local: tiers.map((tier, i) => placeLocal(tier, probs[i], thr)) };
+  };
   const judge = (rows: readonly RouterRow[], probs: readonly Float64Array[], t = thresholds, thr = thr80): TierMetrics => {
-    const pred = rows.map((r, i) => railedTier(r, probs[i], t));
-    return tierMetrics(
-      rows.map(tierIndex),
-      pred,
-      pred.map((tier, i) => placeLocal(tier, probs[i], thr)),
-    );
+    const { tiers, local } = decide(rows, probs, t, thr);
+    return tierMetrics(rows.map(tierIndex), tiers, local);
+  };
+  /** Local share on the traffic mix (the split's rows weighted by tier). */
+  const share = (rows: readonly RouterRow[], probs: readonly Float64Array[], t = thresholds, thr = thr80): number => {
+    const w = mixWeights(rows);
+    return decide(rows, probs, t, thr).local.reduce((sum, l, i) => sum + (l ? w[i] : 0), 0);
   };
   const dev = judge(devRows, devProbs);
-  const dev2 = judge(dev2Rows, dev2Probs);
-  const dev2Unseen = judge(dev2Rows, dev2Probs, cvOnly, mediumThreshold(calibrate(devRows, devProbs, cvOnly), 0.8));
-  const devWeights = mixWeights(devRows);
-  const devShare = devRows.reduce((sum, r, i) => sum + (placeLocal(railedTier(r, devProbs[i], thresholds), devProbs[i], thr80) ? devWeights[i] : 0), 0);
+  const cvOnlyThr = mediumThreshold(calibrate(devRows, devProbs, cvOnly, mixWeights(devRows)), 0.8);
   const devErrors = tuneRows.flatMap((r, i) => {
     const p = tuneProbs[i];
     const tier = railedTier(r, p, thresholds);
@@ -193,32 +210,29 @@ export function trainComplexityModel(
     train,
     vectors.map((v) => model.predictProba(v)),
   );
+  const figures = (m: TierMetrics, localShare: number) => ({
+    rows: m.n,
+    exact: round(m.exact),
+    within1: round(m.within1),
+    spearman: round(m.spearman),
+    highLocal: m.highLocal,
+    lowToHigh: m.lowToHigh,
+    localShare: round(localShare),
+  });
   const meta: ComplexityModelMeta = {
     thresholds,
-    calibration: { mix: TRAFFIC_MIX, points },
+    calibration: { mix: TRAFFIC_MIX, points, basis },
     analysisLines: ANALYSIS_LINES,
     analysisFiles: ANALYSIS_FILES,
     trainedOn: { rows: train.length, sha256: createHash('sha256').update(trainFileText).digest('hex') },
-    ...(options.dev2 ? { tunedOn: { dev2Rows: dev2Rows.length, sha256: createHash('sha256').update(options.dev2.text).digest('hex') } } : {}),
+    ...(splits.length > 0
+      ? { tunedOn: splits.map((sp) => ({ file: sp.name, rows: sp.rows.length, sha256: createHash('sha256').update(sp.text).digest('hex') })) }
+      : {}),
     validation: {
       method: `${DEV_FOLDS}-fold cross-validation over the hand-written training rows`,
-      rows: devRows.length,
-      exact: round(dev.exact),
-      within1: round(dev.within1),
-      spearman: round(dev.spearman),
-      highLocal: dev.highLocal,
-      lowToHigh: dev.lowToHigh,
-      ...(dev2Rows.length > 0
-        ? {
-            dev2: {
-              rows: dev2.n,
-              exact: round(dev2.exact),
-              within1: round(dev2.within1),
-              spearman: round(dev2.spearman),
-              highLocal: dev2.highLocal,
-              lowToHigh: dev2.lowToHigh,
-            },
-          }
+      ...figures(dev, share(devRows, devProbs)),
+      ...(splits.length > 0
+        ? { tuning: Object.fromEntries(splits.map((sp, k) => [sp.name, figures(judge(sp.rows, splitProbs[k]), share(sp.rows, splitProbs[k]))])) }
         : {}),
     },
   };
@@ -235,22 +249,21 @@ export function trainComplexityModel(
       );
     });
   const report = [
-    `trained on ${train.length} rows; dev = ${DEV_FOLDS}-fold cross-validation over the ${devRows.length} hand-written rows (templates always fit), then refit on all`,
-    `thresholds P(≥low,≥medium,≥high,=critical): ${thresholds.atLeast.join(', ')}; stakes veto at P(≤low) ${thresholds.stakesVeto ?? 'off'}; unrailed guard P(=critical) ${thresholds.guard?.critical ?? 'off'}, P(≥high) ${thresholds.guard?.high ?? 'off'}; medium→cloud above P(≥high) ${thr80.toFixed(3)} at localRatio 0.8`,
+    `trained on ${train.length} rows; dev = ${DEV_FOLDS}-fold cross-validation over the ${devRows.length} hand-written rows (templates always fit), then refit on all; tuned on those + ${splits.map((sp) => `${sp.name} (${sp.rows.length})`).join(', ') || 'nothing else'}`,
+    `thresholds P(≥low,≥medium,≥high,=critical): ${thresholds.atLeast.join(', ')}; stakes veto at P(≤low) ${thresholds.stakesVeto ?? 'off'}; unrailed guard P(=critical) ${thresholds.guard?.critical ?? 'off'}, P(≥high) ${thresholds.guard?.high ?? 'off'}; medium→cloud above P(≥high) ${thr80.toFixed(3)} at localRatio 0.8 (calibrated on: ${basis})`,
     ...formatMetrics('train (refit model on its own training rows)', trainFigures),
     ...formatMetrics('dev (out-of-fold)', dev),
-    `  dev local share on the traffic mix at localRatio 0.8: ${(devShare * 100).toFixed(1)}%`,
-    `  dev on the traffic mix: spend ${devCost.spend.toFixed(3)} gpt-4o answers per request, ${(devCost.critical * 100).toFixed(1)}% placed critical (labelled critical: ${(TRAFFIC_MIX.critical * 100).toFixed(0)}%), tuner loss ${devCost.loss.toFixed(4)}`,
+    `  dev local share on the traffic mix at localRatio 0.8: ${(share(devRows, devProbs) * 100).toFixed(1)}%`,
+    `  tuning rows on the traffic mix: spend ${devCost.spend.toFixed(3)} gpt-4o answers per request, ${(devCost.critical * 100).toFixed(1)}% placed critical (labelled critical: ${(TRAFFIC_MIX.critical * 100).toFixed(0)}%), tuner loss ${devCost.loss.toFixed(4)}`,
     ...perLanguage('dev', devRows, devProbs),
     ...formatConfusion(dev),
-    ...(dev2Rows.length > 0
-      ? [
-          ...formatMetrics('dev-2 (independent, predicted by the final fit; its rows join the tuning)', dev2),
-          ...formatMetrics('  dev-2 with thresholds tuned on the cross-validation rows alone', dev2Unseen),
-          ...perLanguage('dev-2', dev2Rows, dev2Probs),
-          ...formatConfusion(dev2),
-        ]
-      : []),
+    ...splits.flatMap((sp, k) => [
+      ...formatMetrics(`${sp.name} (independent, predicted by the final fit; its rows join the tuning)`, judge(sp.rows, splitProbs[k])),
+      `  ${sp.name} local share on the traffic mix at localRatio 0.8: ${(share(sp.rows, splitProbs[k]) * 100).toFixed(1)}%`,
+      ...formatMetrics(`  ${sp.name} with thresholds and calibration from the cross-validation rows alone`, judge(sp.rows, splitProbs[k], cvOnly, cvOnlyThr)),
+      ...perLanguage(sp.name, sp.rows, splitProbs[k]),
+      ...formatConfusion(judge(sp.rows, splitProbs[k])),
+    ]),
     ...(options.stability ? ['tuner stability (dev folds left out in turn):', ...tunerStability(d)] : []),
   ];
   return { text, validation: dev, report, devErrors };

@@ -50,6 +50,11 @@ const TIER_DISTANCE_COST = 0.05;
 const SHARE_GAP_COST = 2;
 
 const GRID = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+// P(≥ medium) is searched up to 0.5 only: a request the model finds at least as likely medium-or-harder as
+// not is never tiered trivial/low, where the medium steering by P(≥ high) cannot reach it. Why: low and
+// medium are both local, so the loss hardly tells their thresholds apart; session 13's tuner drifted to
+// 0.8 and then kept hard requests with P(≥ high) near the steering threshold local because they were "low".
+export const MAX_AT_LEAST_MEDIUM = 0.5;
 const VETO_GRID: Array<number | undefined> = [undefined, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98];
 // The unrailed guard's levels (undefined = off); searched after the thresholds and the veto, from off.
 const GUARD_GRID: Array<number | undefined> = [undefined, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98];
@@ -81,19 +86,26 @@ export interface TuningSet {
   floor: Int8Array;
 }
 
-/** Each row's weight in the traffic mix: its tier's share, split over the rows of that tier. */
-export function mixWeights(rows: readonly RouterRow[]): number[] {
-  const counts = new Map<TierName, number>();
-  for (const r of rows) counts.set(r.tier, (counts.get(r.tier) ?? 0) + 1);
-  return rows.map((r) => TRAFFIC_MIX[r.tier] / (counts.get(r.tier) ?? 1));
+/**
+ * Each row's weight in the traffic mix: its tier's share, split over the rows of that tier. With
+ * `groups` (a split index per row), each split is weighted to the mix on its own and the splits count
+ * equally, so a large split does not decide the figure by its row count alone.
+ */
+export function mixWeights(rows: readonly RouterRow[], groups?: readonly number[]): number[] {
+  const g = (i: number): number => groups?.[i] ?? 0;
+  const counts = new Map<string, number>();
+  rows.forEach((r, i) => counts.set(`${g(i)}|${r.tier}`, (counts.get(`${g(i)}|${r.tier}`) ?? 0) + 1));
+  const splits = new Set(rows.map((_, i) => g(i))).size || 1;
+  return rows.map((r, i) => TRAFFIC_MIX[r.tier] / (counts.get(`${g(i)}|${r.tier}`) ?? 1) / splits);
 }
 
-export function tuningSet(rows: readonly RouterRow[], probs: readonly ArrayLike<number>[]): TuningSet {
+/** @param weights each row's weight in the traffic mix (default: mixWeights(rows), one split). */
+export function tuningSet(rows: readonly RouterRow[], probs: readonly ArrayLike<number>[], weights: readonly number[] = mixWeights(rows)): TuningSet {
   const n = rows.length;
   const set: TuningSet = {
     n,
     labels: Int8Array.from(rows, tierIndex),
-    weight: Float64Array.from(mixWeights(rows)),
+    weight: Float64Array.from(weights),
     cum: new Float64Array(4 * n),
     pLow: new Float64Array(n),
     pHigh: new Float64Array(n),
@@ -244,7 +256,7 @@ export function tuneThresholds(set: TuningSet, localRatio = DEFAULT_LOCAL_RATIO)
   let best: TierThresholds | undefined;
   let bestScore = Infinity;
   for (const start of STARTS) {
-    const t: TierThresholds = { atLeast: [...start], stakesVeto: undefined };
+    const t: TierThresholds = { atLeast: [start[0], Math.min(start[1], MAX_AT_LEAST_MEDIUM), start[2], start[3]], stakesVeto: undefined };
     let current = score(t);
     for (let pass = 0, moved = true; moved && pass < 8; pass++) {
       moved = false;
@@ -252,6 +264,7 @@ export function tuneThresholds(set: TuningSet, localRatio = DEFAULT_LOCAL_RATIO)
       for (let k = 0; k < 4; k++) {
         let bestG = t.atLeast[k];
         for (const g of GRID) {
+          if (k === 1 && g > MAX_AT_LEAST_MEDIUM) continue;
           t.atLeast[k] = g;
           const s = score(t);
           if (s < current - 1e-12) {

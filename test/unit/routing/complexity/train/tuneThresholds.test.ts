@@ -1,13 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { DEFAULT_PRICES } from '../../../../src/core/llm/pricing/defaultPrices';
-import { DEFAULT_ROUTES } from '../../../../src/core/routing/RoutingTable';
-import { readRouterRows, type RouterRow } from '../../../../src/core/routing/complexity/train/routerData';
-import { placeLocal, railedTier } from '../../../../src/core/routing/complexity/train/trainComplexityModel';
-import { PLACEMENT_COST, placementOf, railedTiers, routingCost, tuneThresholds, tuningSet } from '../../../../src/core/routing/complexity/train/tuneThresholds';
-import type { TierThresholds } from '../../../../src/core/routing/complexity/tierDecision';
+import { DEFAULT_PRICES } from '../../../../../src/core/llm/pricing/defaultPrices';
+import { DEFAULT_ROUTES } from '../../../../../src/core/routing/RoutingTable';
+import { readRouterRows, type RouterRow } from '../../../../../src/core/routing/complexity/train/routerData';
+import { placeLocal, railedTier } from '../../../../../src/core/routing/complexity/train/trainComplexityModel';
+import {
+  PLACEMENT_COST,
+  placementOf,
+  railedTiers,
+  routingCost,
+  tuneThresholds,
+  tuningSet,
+} from '../../../../../src/core/routing/complexity/train/tuneThresholds';
+import type { TierThresholds } from '../../../../../src/core/routing/complexity/tierDecision';
 
-const root = path.resolve(__dirname, '../../../../..');
+const root = path.resolve(__dirname, '../../../../../..');
 
 /** Seeded probabilities (xorshift32), so every run tests the same rows. */
 function randomProbs(n: number, seed: number): Float64Array[] {

@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { applyRails } from '../../../../src/core/routing/complexity/applyRails';
+import { complexitySignals } from '../../../../src/core/routing/complexity/complexityFeatures';
+import { findStakes } from '../../../../src/core/routing/complexity/stakesRails';
+import { TaskComplexity } from '../../../../src/core/routing/complexity/TaskComplexity';
+
+const { LOW, MEDIUM, HIGH } = TaskComplexity;
+const OPTS = { closeReading: true, analysisLines: 400, analysisFiles: 8 };
+const kinds = (p: string) => findStakes(p).map((m) => m.kind);
+const railed = (p: string, tier: TaskComplexity, pLow = 0) =>
+  applyRails(tier, complexitySignals(p, undefined, 0, 0), { ...OPTS, veto: { pLow, threshold: 0.5 } });
+
+// Session 13, from the kinds of heldout-2's costly misses (general phrasings in four languages, none of them
+// that set's rows).
+describe('stakes families: money moved by code, plain security asks, patient safety, accidental deletion, hard work asked briefly', () => {
+  it('money moved by code, named plainly (wallets, withdrawals, loans and liquidation, trading bots, salaries), in four languages', () => {
+    for (const p of [
+      'can a user withdraw twice before the balance updates?',
+      'this job credits wallets when the deposit clears',
+      'the market-making bot kept selling after the feed stalled',
+      'check when our lending service liquidates collateral',
+      'der Webhook erhöht das Guthaben nach jeder Einzahlung',
+      'unser Bot hat weiter verkauft, obwohl der Kurs stand',
+      'el retiro no comprueba el saldo de la billetera',
+      'el bot seguía comprando con el precio congelado',
+      'le retrait ne vérifie pas le solde du compte',
+      'notre plateforme de prêts liquide les positions trop tôt',
+      'wir wechseln den Anbieter für die Gehälter',
+      'on change de prestataire de paie en janvier',
+    ]) {
+      assert.ok(kinds(p).includes('money'), `${p}: ${kinds(p).join(', ')}`);
+    }
+    // Words that only look like money: a crypto module, "prêt" meaning ready, a bot that sorts.
+    for (const p of ['use crypto.randomUUID for the ids', 'le build est prêt pour la prod ?', 'the slack bot sorts messages by date']) {
+      assert.deepEqual(kinds(p), [], p);
+    }
+  });
+
+  it('security asked plainly: how they got in, holes looked for before going live, a secret in a public repo', () => {
+    for (const p of [
+      'find out how they got in, the access logs are attached',
+      'prüf die Registrierung auf Sicherheitslücken',
+      'finde heraus, wie die Angreifer reingekommen sind',
+      'dime cómo entraron, aquí están los logs',
+      'busca vulnerabilidades en el login antes de publicarlo',
+      'trouve comment ils sont entrés sur le serveur',
+      'le jeton du bot est dans le repo public',
+      'cherche les failles de sécurité du formulaire',
+    ]) {
+      assert.ok(kinds(p).includes('security'), `${p}: ${kinds(p).join(', ')}`);
+    }
+    // Joining a panel is no break-in; a private-vs-public-key lesson is a lesson.
+    assert.deepEqual(kinds('cómo entro al panel de admin'), []);
+    assert.deepEqual(kinds('explain private key vs public key for a beginner'), []);
+    assert.deepEqual(kinds('erklär öffentlicher vs privater Schlüssel für einen Praktikanten'), []);
+  });
+
+  it('patient and functional safety (doses, infusion, devices, safety standards) is an ask kind: the veto never overrules it', () => {
+    for (const p of [
+      'check the dose calculation in the insulin pump',
+      'prüf die Dosierung der Infusionspumpe',
+      'revisa la radioterapia: el tiempo de exposición',
+      'vérifie le calcul des doses de chimiothérapie',
+      'our code falls under IEC 62304, is the test plan enough',
+      'la centrale doit tenir IEC 61508 SIL 2',
+      'es un producto sanitario de clase II',
+    ]) {
+      assert.ok(kinds(p).includes('patient or functional safety'), `${p}: ${kinds(p).join(', ')}`);
+      const r = railed(p, LOW, 0.95);
+      assert.equal(r.level, HIGH, p);
+      assert.doesNotMatch(r.reasons.join('; '), /no floor/, p);
+    }
+    // A lesson about it is a topic; a chore in such a file is a chore.
+    assert.deepEqual(kinds('explain what an insulin pump does'), []);
+    assert.deepEqual(kinds('rename the variable doseMg to doseMilligrams'), []);
+  });
+
+  it('data deleted or overwritten by mistake is data loss, in four languages; the veto still reads an editor undo as context', () => {
+    for (const p of [
+      'I accidentally deleted the uploads bucket',
+      'dropped the orders table by mistake',
+      'ich habe versehentlich die Kundendatenbank gelöscht',
+      'aus Versehen das Volume überschrieben',
+      'borré sin querer la base de datos de pruebas y la de prod',
+      'eliminamos por error el bucket de respaldos',
+      "j'ai supprimé par erreur la table des clients",
+      'on a écrasé par mégarde le fichier des commandes',
+    ]) {
+      assert.ok(kinds(p).includes('data loss'), `${p}: ${kinds(p).join(', ')}`);
+    }
+    // A floor the model's confidence can set aside: an editor undo is low work.
+    assert.equal(railed('I accidentally deleted a line in vim, how do I undo', LOW, 0.9).level, LOW);
+    assert.equal(railed('I accidentally deleted the uploads bucket', LOW, 0.2).level, HIGH);
+  });
+
+  it('leader election with fencing and CUDA kernels are hard reasoning; installing CUDA or a lesson is not', () => {
+    for (const p of [
+      'leader election on zookeeper, and the old leader must stop writing',
+      'fencing tokens for our distributed lock',
+      'write a tiled CUDA kernel for the stencil',
+      'a cuda kernel that coalesces its loads',
+    ]) {
+      assert.ok(kinds(p).includes('hard reasoning'), `${p}: ${kinds(p).join(', ')}`);
+      assert.equal(railed(p, MEDIUM).level, HIGH, p);
+    }
+    for (const p of ['install cuda on ubuntu 24.04', 'explain what leader election is']) assert.deepEqual(kinds(p), [], p);
+  });
+
+  it("a term's name in another language is a plain fact: a regulated word in it sets no floor", () => {
+    for (const p of ['RGPD se dit comment en anglais ?', 'wie sagt man DSGVO auf Englisch', '¿cómo se dice RGPD en inglés?', 'how do you say GDPR in French']) {
+      assert.equal(complexitySignals(p, undefined, 0).plainFact, true, p);
+      assert.equal(railed(p, LOW).level, LOW, p);
+    }
+    assert.equal(complexitySignals('comment faire un audit RGPD de notre base clients', undefined, 0).plainFact, false);
+  });
+});
