@@ -1,5 +1,5 @@
 /**
- * Complexity classifier on the HELD-OUT splits (data/router/heldout-3.jsonl, the primary one, and heldout.jsonl: never trained or tuned on):
+ * Complexity classifier on the HELD-OUT splits (data/router/heldout-4.jsonl, the primary one, and heldout.jsonl: never trained or tuned on):
  * exact and ±1 agreement, Spearman, 5×5 confusion, high/critical routed local, trivial/low sent to
  * high/critical, per language and per hard-case tag, with the old rules analyzer measured in the same run;
  * then decision p50/p99 for a short and an 8 KB prompt. Prints markdown; never passes or fails.
@@ -47,11 +47,12 @@ function row(name: string, m: TierMetrics): string {
 
 function main(): void {
   const learned = new ComplexityClassifier({ loadModel: () => fs.readFileSync(path.join(root, 'media/router/complexity-model.json'), 'utf8') });
-  // heldout-3 (written blind in session 13, measured once after the freeze) is the primary held-out when
-  // present; heldout-2 (session 12's primary) and dev-2/dev-3 are tuning splits since, and the first
-  // held-out has been measured in four sessions: both are kept for comparison.
+  // heldout-4 (written blind in session 13's second round, measured once after that freeze) is the primary
+  // held-out when present; heldout-2/heldout-3 (earlier primaries) and dev-2/3/4 are tuning splits since
+  // (their figures come from the model file below), and the first held-out has been measured in four
+  // sessions: it is kept for comparison.
   for (const [file, title] of [
-    ['heldout-3.jsonl', 'heldout-3 (primary)'],
+    ['heldout-4.jsonl', 'heldout-4 (primary)'],
     ['heldout.jsonl', 'held-out (session 9, measured before)'],
   ]) {
     if (fs.existsSync(path.join(root, 'data/router', file))) heldOut(learned, readRouterRows(path.join(root, 'data/router', file)), title);

@@ -228,19 +228,26 @@ export class LiteralPrefilter {
 }
 
 /**
- * Literals sharing their first three characters, when there are more than a few, replaced by their
+ * The literals to look up: one that has another literal as its prefix is dropped ("deposits" when
+ * "deposit" is there: every text starting with it starts with the shorter one). Literals still sharing
+ * their first three characters, when there are more than COMPACT_ABOVE of them, are replaced by their
  * longest common prefix ("lose data", "lose any data", "losing writes"… → "los"): one startsWith instead
- * of a hundred, and a shorter prefix of a match is still a prefix of it.
+ * of dozens, and a shorter prefix of a match is still a prefix of it. Why the dropping first and the
+ * limit of 12 (was 4): a three-letter prefix common in prose ("dep" of deposit/depot, "sta") let a
+ * kind's regex run on most long prompts; a few more startsWith calls cost far less than the regex.
  */
+const COMPACT_ABOVE = 12;
 function compact(literals: readonly string[]): string[] {
+  const unique = [...new Set(literals)];
+  const kept = unique.filter((s) => !unique.some((o) => o !== s && s.startsWith(o)));
   const groups = new Map<string, string[]>();
-  for (const s of literals) {
+  for (const s of kept) {
     const g = groups.get(s.slice(0, 3));
     if (g) g.push(s);
     else groups.set(s.slice(0, 3), [s]);
   }
   return [...groups.values()].flatMap((g) => {
-    if (g.length <= 4) return g;
+    if (g.length <= COMPACT_ABOVE) return g;
     let p = g[0];
     for (const s of g) while (!s.startsWith(p)) p = p.slice(0, -1);
     return [p];

@@ -89,6 +89,9 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:twice|zweimal|doppelt|dos veces|deux fois)\b[^.?!\n]{0,30}\b(?:refund\w*|erstattung\w*|erstattet|reembols\w*|rembours\w*)`,
     String.raw`\bledger\b`,
     String.raw`\bpayouts?\b`,
+    // An error repeating on a table of money (payments_pkey, the ledger, refunds) is an incident on money moving,
+    // even when the prompt is only the trace and "since 3am" (4 languages).
+    String.raw`\b(?:payments?|payouts?|refunds?|ledger\w*|settlements?|zahlung\w*|buchung\w*|pagos|cobros|transferencias|paiements?|virements?|remboursements?)(?:_\w+)?\b[^.?!\n]{0,60}\b(?:repeating|keeps (?:firing|coming back|repeating|happening)|looping|in a loop|since \d{1,2} ?(?:am|pm)|wiederholt sich|kommt (?:\w+ )?(?:standig|immer wieder)|se repite|en bucle|no para|en boucle|en continu)`,
     String.raw`\bpa(?:ys?|ying|id) out\b`,
     String.raw`\bescrow\b`,
     String.raw`\b(?:customer|client)s?'? ?(?:funds|money|balances?|deposits?)\b`,
