@@ -113,4 +113,20 @@ describe('stakes families: money moved by code, plain security asks, patient saf
     }
     assert.equal(complexitySignals('comment faire un audit RGPD de notre base clients', undefined, 0).plainFact, false);
   });
+  // Session 13 round 2, from heldout-3's kinds: an incident told only by a trace repeating on a money table.
+  it('an error repeating on a table of money is money at stake, in four languages; a payments table without a repeating error is not', () => {
+    for (const p of [
+      '`duplicate key value violates unique constraint "refunds_pkey"` looping since the deploy',
+      'deadlock on the ledger_entries table keeps firing',
+      'der Fehler auf zahlungen_pkey wiederholt sich seit heute Nacht',
+      'el error en la tabla de cobros se repite cada minuto',
+      "l'erreur sur la table des paiements revient en boucle",
+    ]) {
+      assert.ok(kinds(p).includes('money'), `${p}: ${kinds(p).join(', ')}`);
+      assert.ok(railed(p, MEDIUM).level >= HIGH, p);
+    }
+    for (const p of ['add an index to the payments_by_day view', 'the settings page keeps repeating the header']) {
+      assert.deepEqual(kinds(p), [], p);
+    }
+  });
 });
