@@ -223,7 +223,7 @@ export class PrivacyGuard {
   }
 
   private looksRandom(value: string, unquoted: boolean): boolean {
-    if (PLACEHOLDER.test(value) || MEMBER_ACCESS.test(value) || PATH_LIKE.test(value) || LOWER_WORDS.test(value)) return false;
+    if (PLACEHOLDER.test(value) || isMemberAccess(value) || PATH_LIKE.test(value) || (LOWER_WORDS.test(value) && !hasTokenPart(value))) return false;
     // Identifiers like max_retry_count look like values on .env lines; secrets mix character classes.
     const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9_-]/].filter((c) => c.test(value)).length;
     if (classes < 2) return false;
@@ -233,6 +233,19 @@ export class PrivacyGuard {
     if (value.split(/[_:.-]/).every((part) => IDENTIFIER_PART.test(part))) return false;
     return shannonEntropy(value) >= this.minEntropy;
   }
+}
+
+/**
+ * `object.property` chains are code, not values, unless a part is token-shaped: a MailerSend `mlsn.<64 hex>`
+ * or a kubeadm `abcdef.0123456789abcdef` token also has a dot between identifier-like parts (session 13).
+ */
+function isMemberAccess(value: string): boolean {
+  return MEMBER_ACCESS.test(value) && !hasTokenPart(value);
+}
+
+/** A part between dots (or other separators) that is long and carries digits: random, not a word. */
+function hasTokenPart(value: string): boolean {
+  return value.split(/[?:/._-]+/).some((part) => part.length >= 12 && (part.match(/\d/g)?.length ?? 0) >= 3);
 }
 
 /** A prefix token's value that is not a placeholder: no long runs (`xxxxxx`, `000000`), some randomness. */

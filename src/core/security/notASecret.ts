@@ -40,8 +40,10 @@ export const PUBLISHED_KEYS: ReadonlyArray<{ value: string; source: string }> = 
 // ${VAR}, $VAR (upper case: `$ecret9` is a password), $env:VAR, %VAR%, $(VAR), #{VAR}, {{ secrets.X }}, <%= x %>: the value is read from somewhere else.
 // Secret managers' references too (session 12): 1Password `op://vault/item/field` (what `op inject` and
 // `op run` resolve), Azure App Service `@Microsoft.KeyVault(...)`, AWS Secrets Manager / SSM ARNs.
+// Session 13: also a named source and a path (systemd `LoadCredential=name:/path`) and systemd's `%d/…`
+// credentials-directory specifier: where a secret is read from.
 const REFERENCE =
-  /^(?:\$\{[^}\s]{1,100}\}|\$[A-Z_][A-Z0-9_]{0,100}|\$env:[A-Za-z_]\w{0,100}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$\([^)]{1,100}\)|#\{[^}]{1,100}\}|\{\{[^}]{1,200}\}\}|<%=?[^%]{1,200}%>|op:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s]{1,200}|@Microsoft\.KeyVault\([^)]{1,300}\)|arn:aws:(?:secretsmanager|ssm):[\w:/+=,.@-]{1,300})$/;
+  /^(?:\$\{[^}\s]{1,100}\}|\$[A-Z_][A-Z0-9_]{0,100}|\$env:[A-Za-z_]\w{0,100}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$\([^)]{1,100}\)|#\{[^}]{1,100}\}|\{\{[^}]{1,200}\}\}|<%=?[^%]{1,200}%>|op:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s]{1,200}|@Microsoft\.KeyVault\([^)]{1,300}\)|arn:aws:(?:secretsmanager|ssm):[\w:/+=,.@-]{1,300}|[\w.-]{1,100}:\/(?!\/)[\w./-]{1,300}|%[a-zA-Z]\/[\w./-]{1,300})$/;
 // Words and shapes people put where a secret will go. Matched on the value without its issuer prefix.
 const PLACEHOLDER_WORDS =
   /^(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|changeme|change[_-]?me[\w-]*|replace[_-]?me[\w-]*|placeholder[\w-]*|redacted|your[\w-]*|my[_-]?(?:secret|token|key|password)|insert[\w-]*|todo|tbd|none|null|undefined|dummy[\w-]*|\.{3,}|…)$/i;
@@ -61,11 +63,13 @@ const ISSUER_PREFIX = /^(?:[A-Za-z]{2,10}[_-]){1,3}(?=.)/;
 const PASSWORD_HASH =
   /^(?:\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$(?:v=\d+\$)?m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+|\$(?:1|5|6|y|7|scrypt)\$[./A-Za-z0-9$=,+-]{8,200}|(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|scrypt)\$[A-Za-z0-9$./+=:,]{16,300}|\*[0-9A-F]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+)$/;
 
-// Keys their issuers document as safe to ship in a web page or app (session 12): a Mapbox public token
+// Keys their issuers document as safe to ship in a web page or app (session 12; Datadog's `pub…` RUM and
+// browser-logs client tokens, Braintree's tokenization keys for Drop-in and Paddle.js client-side tokens since
+// session 13; Paddle's server keys are `pdl_…_apikey_…`): a Mapbox public token
 // (`pk.` + base64 JSON), Stripe publishable keys, Supabase publishable keys, PostHog project keys.
 // Their secret counterparts (`sk.eyJ…`, `sk_live_…`, `sb_secret_…`, `phx_…`) have prefixes of their own.
 const PUBLIC_BY_DESIGN =
-  /^(?:pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}|pk_(?:live|test)_[A-Za-z0-9]{20,}|sb_publishable_[A-Za-z0-9_-]{20,}|phc_[A-Za-z0-9]{30,})$/;
+  /^(?:pub[0-9a-f]{32}|(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}|(?:live|test)_[0-9a-f]{27}|pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}|pk_(?:live|test)_[A-Za-z0-9]{20,}|sb_publishable_[A-Za-z0-9_-]{20,}|phc_[A-Za-z0-9]{30,})$/;
 
 export type NotASecret = 'reference' | 'placeholder' | 'published-key' | 'password-hash' | 'public-by-design';
 

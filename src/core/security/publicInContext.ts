@@ -45,7 +45,21 @@ const ALGOLIA_SEARCH_ONLY = /instantsearch|searchClient|search[- ]only|searchOnl
 const ALGOLIA_WRITES =
   /\b(?:saveObjects?|partialUpdateObjects?|deleteObjects?|clearObjects|deleteIndex|setSettings|addObjects?|replaceAllObjects|saveRules|saveSynonyms|copyIndex|moveIndex|deleteBy)\b|admin/i;
 
-export type PublicInContext = 'firebase-web-config' | 'acme-challenge' | 'maps-browser-key' | 'aws-key-id-in-audit-record' | 'algolia-search-key';
+// Session 13: a value held in a name that says it is the public half (`DISCORD_PUBLIC_KEY`, `publicKey:`,
+// `verify_key`), as hex or base64 of a key (an Ed25519 public key is 64 hex): public by its role.
+const PUBLIC_KEY_NAME = /(?:public|verify|verifying)[_-]?key\w*["']?\s*(?::=|=>|[:=])\s*["'`]?$/i;
+const KEY_ENCODING = /^(?:[0-9a-fA-F]{32,128}|[A-Za-z0-9+/_-]{32,90}={0,2})$/;
+
+// Session 13: browser SDKs' keys are in every page the app serves; their vendors document them as
+// public (Bugsnag's notifier key, Mixpanel's project token, Datadog RUM's client token, Amplitude,
+// Segment's write key, PostHog). Public when the code around imports the browser SDK and the value is
+// the key field of its init call; a server SDK's key in the same shape stays a secret.
+const BROWSER_SDK =
+  /@bugsnag\/(?:js|browser)|bugsnag-js|@datadog\/browser-(?:rum|logs)|mixpanel-browser|@amplitude\/analytics-browser|amplitude-js|@segment\/analytics-next|posthog-js|logrocket|@fullstory\/browser/;
+const BROWSER_SDK_KEY_FIELD = /\b(?:apiKey|clientToken|token|writeKey|projectToken|key)["']?\s*:\s*["'`]$/;
+
+export type PublicInContext =
+  'firebase-web-config' | 'acme-challenge' | 'maps-browser-key' | 'aws-key-id-in-audit-record' | 'algolia-search-key' | 'named-public-key' | 'browser-sdk-key';
 
 /** Why the finding `text.slice(start, end)` is public where it stands, or undefined. */
 export function publicInContext(text: string, start: number, end: number): PublicInContext | undefined {
@@ -58,6 +72,8 @@ export function publicInContext(text: string, start: number, end: number): Publi
   if (ACME_VALUE.test(value) && ACME_FIELD.test(before) && ACME_CONTEXT.test(around)) return 'acme-challenge';
   if (GOOGLE_API_KEY.test(value) && MAPS_BROWSER_URL.test(before) && KEY_RESTRICTED.test(around)) return 'maps-browser-key';
   if (ALGOLIA_VALUE.test(value) && /algolia/i.test(around) && ALGOLIA_SEARCH_ONLY.test(around) && !ALGOLIA_WRITES.test(around)) return 'algolia-search-key';
+  if (KEY_ENCODING.test(value) && PUBLIC_KEY_NAME.test(before)) return 'named-public-key';
+  if (BROWSER_SDK_KEY_FIELD.test(before) && BROWSER_SDK.test(text.slice(Math.max(0, start - 4 * WINDOW), start))) return 'browser-sdk-key';
   if (AWS_KEY_ID.test(value) && AWS_AUDIT_CONTEXT.test(around)) {
     // The secret may be anywhere in the text: a pasted credentials file after the event.
     const rest = text.slice(0, start) + text.slice(end);
