@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { uiSession } from './uiSession';
+import { screenshotOnFailure, uiSession } from './uiSession';
 
 const QUESTION = 'how do I reverse a list in Python?';
 
@@ -29,12 +29,7 @@ const ticks = (text: string): number => (text.match(/tick/g) ?? []).length;
 describe('Jarvis chat view in a real VS Code window', function () {
   let chat: Frame;
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      const file = await uiSession().driver.screenshot(`failed-${this.currentTest.title}`);
-      console.log(`    screenshot: ${file}`);
-    }
-  });
+  screenshotOnFailure();
 
   it('opens from the command palette (F1 → "Jarvis: Open Chat")', async () => {
     const { driver } = uiSession();

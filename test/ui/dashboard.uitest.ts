@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { uiSession } from './uiSession';
+import { screenshotOnFailure, uiSession } from './uiSession';
 
 /** gpt-4o's list price ($ per 1M tokens), the default reference model of the savings (the high tier's first cloud candidate). */
 const REFERENCE = { input: 2.5, output: 10 };
@@ -57,10 +57,7 @@ describe('Jarvis dashboard in a real VS Code window', function () {
   const asked: Array<{ in: number; out: number }> = [];
   let savedBeforeReload = 0;
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed')
-      console.log(`    screenshot: ${await uiSession().driver.screenshot(`dashboard-failed-${this.currentTest.title}`)}`);
-  });
+  screenshotOnFailure('dashboard-failed');
 
   it('after two chat-view questions, the status bar shows $0.00 today · 100% local, and a click on it opens the dashboard', async () => {
     const { driver } = uiSession();

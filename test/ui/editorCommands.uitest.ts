@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sampleWorkspace } from '../harness/paths';
-import { uiSession } from './uiSession';
+import { screenshotOnFailure, uiSession } from './uiSession';
 
 // A file of this suite's own, so that the edits typed into it (and whatever VS Code keeps of them) never reach
 // the sample workspace's committed files, which other tests read.
@@ -16,12 +16,7 @@ async function menuLabels(): Promise<string[]> {
 }
 
 describe('Jarvis editor commands in a real VS Code window', function () {
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      const file = await uiSession().driver.screenshot(`failed-${this.currentTest.title}`);
-      console.log(`    screenshot: ${file}`);
-    }
-  });
+  screenshotOnFailure();
 
   before(() => {
     fs.copyFileSync(path.join(sampleWorkspace, 'stats.py'), filePath);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { uiSession } from './uiSession';
+import { screenshotOnFailure, uiSession } from './uiSession';
 
 const NAME = 'ui notebook';
 /** KEY_PREFIX + 32 random bytes in base64url. */
@@ -41,12 +41,7 @@ function pickRow(label: string): Locator {
 describe('Gateway API keys from the command palette (real VS Code window, gateway on)', function () {
   let key = '';
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      const file = await uiSession().driver.screenshot(`failed-${this.currentTest.title}`);
-      console.log(`    screenshot: ${file}`);
-    }
-  });
+  screenshotOnFailure();
 
   it('creates a key through its three prompts (an empty name refused), shows it once, and the gateway accepts it', async () => {
     const { driver } = uiSession();

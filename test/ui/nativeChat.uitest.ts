@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { sampleWorkspace } from '../harness/paths';
-import { uiSession } from './uiSession';
+import { screenshotOnFailure, uiSession } from './uiSession';
 
 /**
  * VS Code 1.139's own Chat view with Jarvis's models: the model picker, `@jarvis`, and the built-in agent
@@ -89,11 +89,7 @@ async function waitForFinished(text: string, what: string, timeoutMs = 90_000): 
 }
 
 describe('Jarvis in VS Code’s own Chat view (1.139)', function () {
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      console.log(`    screenshot: ${await uiSession().driver.screenshot(`failed-native-${this.currentTest.title}`)}`);
-    }
-  });
+  screenshotOnFailure('failed-native');
 
   it('the model picker offers Jarvis Auto and the Ollama models; Jarvis Auto can be picked', async () => {
     const { driver } = uiSession();

@@ -1,13 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { uiSession } from './uiSession';
+import { screenshotOnFailure, uiSession } from './uiSession';
 
 describe('Packaged .vsix installed into code-server', function () {
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      console.log(`    screenshot: ${await uiSession().driver.screenshot(`failed-${this.currentTest.title}`)}`);
-    }
-  });
+  screenshotOnFailure();
 
   it('is installed into the fresh extensions dir', () => {
     const dirs = fs.readdirSync(uiSession().server.extensionsDir);

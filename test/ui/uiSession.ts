@@ -28,3 +28,15 @@ export function uiSession(): UiSession {
   if (!current) throw new Error('No UI session: run UI tests through out/test/ui/runUi.js or runVsix.js, not plain mocha.');
   return current;
 }
+
+/**
+ * Registers an afterEach in the calling describe block that saves a screenshot of the window when a test failed,
+ * so a red CI run shows what the workbench looked like (the path is printed beside the failure).
+ */
+export function screenshotOnFailure(prefix = 'failed'): void {
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state !== 'failed') return;
+    console.log(`    screenshot: ${await uiSession().driver.screenshot(`${prefix}-${test.title}`)}`);
+  });
+}

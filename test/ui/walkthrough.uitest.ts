@@ -1,16 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { uiSession } from './uiSession';
+import { screenshotOnFailure, uiSession } from './uiSession';
 
 /** The checkbox VS Code renders for a walkthrough step (aria-checked says whether the step is done). */
 const stepCheckbox = (stepId: string): string => `[data-done-step-id$="#${stepId}"]`;
 
 describe('First run without Ollama: the Get Started walkthrough', function () {
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      console.log(`    screenshot: ${await uiSession().driver.screenshot(`failed-${this.currentTest.title}`)}`);
-    }
-  });
+  screenshotOnFailure();
 
   it('offers the walkthrough in one notification when Ollama cannot be reached', async () => {
     const { driver, fakeUrl } = uiSession();
