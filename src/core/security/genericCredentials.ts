@@ -1,5 +1,6 @@
-import { credentialName, namesPublicOrId, type CredentialNameStrength } from './credentialName';
-import { notASecret } from './notASecret';
+import { credentialName, type CredentialNameStrength } from './credentialName';
+import { lineAround, WINDOW } from './lineAround';
+import { prefixedTokens } from './prefixedTokens';
 import { publicInContext } from './publicInContext';
 import { tokenShaped } from './tokenShape';
 
@@ -49,128 +50,6 @@ const CALL_ARG = /[ \t]*(?:(["'`])([^"'`\n\\]{1,256})\1|[\w.$]{1,64})[ \t]*(,|\)
 const SHORT_FLAG = /(?<=^|[\s"'[,])-([ptkwPK])(?:=|[ \t]+)(?:(["'])([^\s"']{1,256})\2|([^\s"'`<>|;&]{1,256}))/g;
 // A URL path segment after a segment that names a credential (`/t/<token>/`, `/key/<key>/`).
 const URL_PATH = /\/(?:t|tokens?|keys?|api[_-]?keys?|auth|secrets?|access[_-]?tokens?)\/([A-Za-z0-9_.~-]{16,256})(?=[/?#\s"'`<>)]|$)/gi;
-// A vendor-looking prefix (one or two short segments) before a random tail of letters and digits.
-const PREFIXED = /(?<![A-Za-z0-9_+/=.-])([A-Za-z][a-z]{1,9}[_-](?:[a-z]{2,10}[_-])?)([A-Za-z0-9]{8,200}(?:[_-][A-Za-z0-9]{4,200}){0,3})(?![A-Za-z0-9_+/=.-])/g;
-// Prefixes of identifiers, not secrets: payment and API object ids (`cus_`, `evt_`, `org-`, `proj_`,
-// `req_`), digests (`sha256-`), and generic words.
-const ID_PREFIXES = new Set([
-  'org',
-  'proj',
-  'cus',
-  'sub',
-  'evt',
-  'req',
-  'ch',
-  'pi',
-  'pm',
-  'py',
-  'po',
-  'in',
-  'ii',
-  'il',
-  'prod',
-  'price',
-  'plan',
-  'txn',
-  'tx',
-  'ord',
-  'order',
-  'inv',
-  'acct',
-  'ba',
-  'card',
-  'src',
-  'tok',
-  'seti',
-  'si',
-  'cs',
-  'file',
-  'asst',
-  'thread',
-  'run',
-  'msg',
-  'call',
-  'step',
-  'batch',
-  'ft',
-  'ftjob',
-  'chatcmpl',
-  'cmpl',
-  'resp',
-  'user',
-  'usr',
-  'team',
-  'ws',
-  'id',
-  'uid',
-  'ref',
-  'trace',
-  'span',
-  'build',
-  'job',
-  'pr',
-  'commit',
-  'sha',
-  'md',
-  'v',
-  'rel',
-  'release',
-  'pod',
-  'node',
-  'vol',
-  'vpc',
-  'subnet',
-  'sg',
-  'ami',
-  'snap',
-  'eni',
-  'i',
-  'arn',
-  'test',
-  'tests',
-  'spec',
-  'fixture',
-  'mock',
-  'session',
-  'sess',
-  'cache',
-  'tmp',
-  'temp',
-  'img',
-  'image',
-  'asset',
-  'chunk',
-  'bundle',
-  'main',
-  'vendor',
-  'app',
-  'web',
-  'api',
-  'worker',
-  'data',
-  'blob',
-  'obj',
-  'cert',
-  'crt',
-  'sig',
-  'nonce',
-  'salt',
-  'hash',
-  'uuid',
-  'guid',
-  'ulid',
-  'ksuid',
-  'device',
-  'dev',
-  'loc',
-  'item',
-  'art',
-]);
-// Client-side keys by their own prefix (Statsig `client-`, LaunchDarkly `mob-`): public by design.
-const PUBLIC_PREFIXES = new Set(['client', 'pub', 'public', 'publishable', 'site', 'anon', 'mob', 'browser', 'frontend']);
-// A name on the line before a prefixed value that says it is an identifier (`"id": "…"`, `customer=…`).
-const ID_NAME_BEFORE = /(?:\bid|_id|Id|ID|uid|guid|customer|organization|org|project|account|request|trace|span|event|object|ref)["']?\s*[:=]\s*["'`]?$/;
-const WINDOW = 200;
 const CACHE_KEY = /\bcache[ds]?\b[^\n]{0,40}\bkey|^[ \t]*cache:[ \t]*\n|\b(?:sort|partition|primary|foreign|idempotency|composite|object|row)[ _-]key\b/im;
 
 /** Finds values the context says are credentials, in `text`; spans of the values only. */
@@ -184,19 +63,11 @@ export function genericCredentials(text: string): GenericCredentialSpan[] {
   scanNames(text, add);
   scanShortFlags(text, add);
   scanUrlPaths(text, add);
-  scanPrefixed(text, add);
+  for (const { start, end } of prefixedTokens(text)) add(start, end, 'prefix');
   return out.sort((a, b) => a.start - b.start);
 }
 
 type Add = (start: number, end: number, via: GenericCredentialSpan['via']) => void;
-
-/** The line around `i`, at most WINDOW characters each side (bounded: a megabyte line costs no more). */
-function lineAround(text: string, start: number, end = start): string {
-  const before = text.slice(Math.max(0, start - WINDOW), start);
-  const after = text.slice(end, end + WINDOW);
-  const nl = after.indexOf('\n');
-  return before.slice(before.lastIndexOf('\n') + 1) + text.slice(start, end) + (nl === -1 ? after : after.slice(0, nl));
-}
 
 function scanNames(text: string, add: Add): void {
   let after = 0;
@@ -390,23 +261,5 @@ function scanUrlPaths(text: string, add: Add): void {
     if (!run.includes('://')) continue;
     const start = m.index + m[0].length - m[1].length;
     if (tokenShaped(m[1], 'weak', lineAround(text, m.index))) add(start, start + m[1].length, 'url-path');
-  }
-}
-
-function scanPrefixed(text: string, add: Add): void {
-  for (const m of text.matchAll(PREFIXED)) {
-    const first = m[1].split(/[_-]/)[0].toLowerCase();
-    if (ID_PREFIXES.has(first) || PUBLIC_PREFIXES.has(first) || notASecret(m[0]) !== undefined) continue;
-    const tail = m[2];
-    // `<name>-<sha1>` / `<name>-<sha256>`: cache keys, image tags, build ids carry a digest, not a key.
-    if (/^[0-9a-f]+$/i.test(tail) && (tail.length === 40 || tail.length === 64)) continue;
-    // The random part: the longest segment of the tail.
-    const longest = tail.split(/[_-]/).reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (longest.length < 16 || !tokenShaped(tail.length >= 20 ? tail : longest, 'prefix', lineAround(text, m.index))) continue;
-    const before = text.slice(Math.max(0, m.index - 60), m.index);
-    if (ID_NAME_BEFORE.test(before)) continue;
-    const bound = /([\w.-]{1,40})["']?[ \t]*[:=][ \t]*["'`]?$/.exec(before);
-    if (bound && namesPublicOrId(bound[1])) continue;
-    add(m.index, m.index + m[0].length, 'prefix');
   }
 }
