@@ -177,8 +177,8 @@ async function main(): Promise<void> {
     'train-3': 'Training: `train-3` (written blind as the third held-out split, measured once, then seen and tuned on in session 12)',
     'train-4': 'Training: `train-4` (written blind as the fourth held-out split, measured once, then seen and tuned on in session 13)',
     'train-5': 'Training: `train-5` (written blind as the fifth held-out split, measured once, then seen and tuned on in session 13, round 2)',
-    'train-gaps': 'Training: `train-gaps` (records for the families added in sessions 11 to 13)',
-    'heldout-6': 'SIXTH HELD-OUT split (written blind by a session that never saw the rules; measured once after the rules were frozen, never tuned on)',
+    'train-6': 'Training: `train-6` (written blind as the sixth held-out split, measured once, then seen and tuned on in session 14)',
+    'train-gaps': 'Training: `train-gaps` (records for the families added in sessions 11 to 14)',
     'generic-eval': "Generic detector's own set (`generic/generic-eval.jsonl`, written with the detector before tuning it)",
     heldout: "FIRST HELD-OUT split (never tuned on; written by the rules' author, figures read in earlier sessions)",
   };

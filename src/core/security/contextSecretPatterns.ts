@@ -169,7 +169,11 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
     skipPlaceholders: true,
     // A flag's sub-options are not its value: BuildKit's `--secret id=npmrc,src=…` names where a secret is read.
     // OpenSSL's other password sources (`env:VAR`, `file:path`, `fd:3`, `stdin`) say where it is read from.
-    validate: (v) => !/^[a-z][\w-]*=/.test(v) && !/^(?:env|file|fd):|^stdin$/.test(v),
+    // Session 14: only those keys are sub-options, and a password flag has none: its value may itself
+    // start `d=` (`mongosh --password 'd=…'`).
+    validate: (v, m) =>
+      (/^--?[\w-]*pass/i.test(m[0]) || !/^(?:id|src|source|env|type|target|dst|destination|required|mode|uid|gid|name|file)=/.test(v)) &&
+      !/^(?:env|file|fd):|^stdin$/.test(v),
   },
   {
     kind: 'env-credential',
@@ -256,7 +260,7 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
     validate: (v, m) =>
       /\d/.test(v) &&
       /[A-Za-z]/.test(v) &&
-      !/(?:^|[_.-])(?:id|ids|url|uri|host|hostname|name|region|site|domain|endpoint|user|username|email|org|team|project|zone|account|version|env|channel|path|dsn|sha|commit|ref|hash|digest|tag|branch|repo|owner|sku|plan|color|theme|locale|lang|size|count|limit|timeout|port|mode|level|format|type|status|enabled|dataset|index|bucket|queue|topic|table)$/i.test(
+      !/(?:^|[_.-])(?:id|ids|url|uri|host|hostname|name|region|site|domain|endpoint|user|username|email|org|organization|organisation|tenant|workspace|instance|verification|challenge|team|project|zone|account|version|env|channel|path|dsn|sha|commit|ref|hash|digest|tag|branch|repo|owner|sku|plan|color|theme|locale|lang|size|count|limit|timeout|port|mode|level|format|type|status|enabled|dataset|index|bucket|queue|topic|table)$/i.test(
         m.groups?.name ?? '',
       ),
   },

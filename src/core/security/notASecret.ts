@@ -71,13 +71,23 @@ const PASSWORD_HASH =
 const PUBLIC_BY_DESIGN =
   /^(?:pub[0-9a-f]{32}|(?:production|sandbox)_[a-z0-9]{8}_[a-z0-9]{16}|(?:live|test)_[0-9a-f]{27}|pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}|pk_(?:live|test)_[A-Za-z0-9]{20,}|sb_publishable_[A-Za-z0-9_-]{20,}|phc_[A-Za-z0-9]{30,})$/;
 
-export type NotASecret = 'reference' | 'placeholder' | 'published-key' | 'password-hash' | 'public-by-design';
+// Session 14: ciphertext committed by design, named by the tool's own marker: Spring Cloud Config
+// `{cipher}…`, Jasypt `ENC(…)`, sops `ENC[AES256_GCM,…]`, dotenvx `encrypted:…`, Vault transit `vault:v1:…`,
+// Ansible Vault. The key that decrypts them is elsewhere.
+const CIPHERTEXT = /^(?:\{cipher\}|ENC\(|ENC\[(?:AES|[A-Z0-9_]+,)|encrypted:|vault:v\d+:|\$ANSIBLE_VAULT;)/;
+
+export type NotASecret = 'reference' | 'placeholder' | 'published-key' | 'password-hash' | 'public-by-design' | 'ciphertext';
 
 /** Why `value` (a detector's finding) is not a secret, or undefined when it may be one. */
 export function notASecret(value: string): NotASecret | undefined {
   const v = value.trim().replace(/^["'`]|["'`]$/g, '');
   if (PUBLISHED_KEYS.some((k) => v.includes(k.value))) return 'published-key';
   if (isPlaceholderPem(v)) return 'placeholder';
+  if (CIPHERTEXT.test(v)) return 'ciphertext';
+  if (isCountingBytes(v)) return 'placeholder';
+  const urlPassword = /^[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:([^\s@/]+)@/i.exec(v);
+  // A URL whose password part is a placeholder (`postgres://app:<password>@localhost`).
+  if (urlPassword && notASecret(urlPassword[1]) !== undefined) return 'placeholder';
   if (PUBLIC_BY_DESIGN.test(v) || isAnonJwt(v)) return 'public-by-design';
   // Long findings (PEM blocks, certificates) can hold runs of one character; only short values are judged.
   if (v.length > 300) return undefined;
@@ -87,6 +97,18 @@ export function notASecret(value: string): NotASecret | undefined {
   if (PLACEHOLDER_WORDS.test(v) || PLACEHOLDER_WORDS.test(body) || PLACEHOLDER_PARTS.test(v) || isFiller(body)) return 'placeholder';
   if (body !== v && WORDS_BODY.test(body) && WORDS_TELL.test(body)) return 'placeholder';
   return undefined;
+}
+
+/**
+ * Hex bytes that count up (`000102…1f`, `0123456789abcdef…`): the key of published test vectors (FIPS-197,
+ * RFC 8439), not one anybody generated.
+ */
+function isCountingBytes(v: string): boolean {
+  const hex = v.replace(/^0x/i, '');
+  if (!/^[0-9a-fA-F]{16,}$/.test(hex)) return false;
+  const bytes = hex.match(/../g) ?? [];
+  const counting = (xs: number[]) => xs.every((x, i) => i === 0 || x === xs[i - 1] + 1);
+  return counting(bytes.map((b) => parseInt(b, 16))) || counting([...hex].map((c) => parseInt(c, 16)).slice(0, 16));
 }
 
 /** One character repeated (`XXXX…`, `0000…`, `****`), or a body that is mostly one long run of it. */

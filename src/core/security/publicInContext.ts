@@ -58,8 +58,18 @@ const BROWSER_SDK =
   /@bugsnag\/(?:js|browser)|bugsnag-js|@datadog\/browser-(?:rum|logs)|mixpanel-browser|@amplitude\/analytics-browser|amplitude-js|@segment\/analytics-next|posthog-js|logrocket|@fullstory\/browser/;
 const BROWSER_SDK_KEY_FIELD = /\b(?:apiKey|clientToken|token|writeKey|projectToken|key)["']?\s*:\s*["'`]$/;
 
+// Session 14: a DNS TXT record is published to the world (site-verification tokens, SPF, DKIM public keys).
+const DNS_TXT_LINE = /\b(?:IN\s+)?TXT\s+(?:\(\s*)?"/;
+
 export type PublicInContext =
-  'firebase-web-config' | 'acme-challenge' | 'maps-browser-key' | 'aws-key-id-in-audit-record' | 'algolia-search-key' | 'named-public-key' | 'browser-sdk-key';
+  | 'dns-txt-record'
+  | 'firebase-web-config'
+  | 'acme-challenge'
+  | 'maps-browser-key'
+  | 'aws-key-id-in-audit-record'
+  | 'algolia-search-key'
+  | 'named-public-key'
+  | 'browser-sdk-key';
 
 /** Why the finding `text.slice(start, end)` is public where it stands, or undefined. */
 export function publicInContext(text: string, start: number, end: number): PublicInContext | undefined {
@@ -68,6 +78,7 @@ export function publicInContext(text: string, start: number, end: number): Publi
   // Firebase documents the web config's apiKey as an identifier safe to ship (access is governed by
   // security rules); a Google API key in a server call (YouTube, Maps web service) stays a secret.
   const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  if (DNS_TXT_LINE.test(before)) return 'dns-txt-record';
   if (GOOGLE_API_KEY.test(value) && FIREBASE_API_KEY_FIELD.test(before) && FIREBASE_CONFIG.test(around)) return 'firebase-web-config';
   if (ACME_VALUE.test(value) && ACME_FIELD.test(before) && ACME_CONTEXT.test(around)) return 'acme-challenge';
   if (GOOGLE_API_KEY.test(value) && MAPS_BROWSER_URL.test(before) && KEY_RESTRICTED.test(around)) return 'maps-browser-key';

@@ -3,6 +3,7 @@ import { COMMAND_LINE_SECRET_PATTERNS, SHELL_INPUT_SECRET_PATTERNS } from './com
 import { CONFIG_SECRET_PATTERNS } from './configSecretPatterns';
 import { CONTEXT_SECRET_PATTERNS } from './contextSecretPatterns';
 import { KEY_MATERIAL_PATTERNS } from './keyMaterialPatterns';
+import { LANGUAGE_AND_FORMAT_SECRET_PATTERNS } from './languageAndFormatSecrets';
 import { REQUEST_AND_STRUCTURE_SECRET_PATTERNS } from './requestAndStructureSecrets';
 import type { SecretPattern } from './SecretPattern';
 import { VENDOR_TOKEN_PATTERNS } from './vendorTokenPatterns';
@@ -108,6 +109,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   ...SHELL_INPUT_SECRET_PATTERNS,
   ...CODE_SECRET_PATTERNS,
   ...REQUEST_AND_STRUCTURE_SECRET_PATTERNS,
+  ...LANGUAGE_AND_FORMAT_SECRET_PATTERNS,
   {
     kind: 'url-credentials',
     label: 'password in a URL',
