@@ -250,6 +250,8 @@ function scanShortFlags(text: string, add: Add): void {
     const line = lineAround(text, m.index);
     // `minisign -V … -P <public key>`, `gpg --verify`: the key on a verifying line is the public half.
     if (/verify|public|pubkey|\s-V/i.test(line)) continue;
+    // A UUID after a one-letter flag is as often an id (`az login -t <tenant>`) as a token: names decide UUIDs.
+    if (/^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v)) continue;
     if (tokenShaped(v, /[pPwt]/.test(m[1]) ? 'strong' : 'weak', line)) add(start, start + v.length, 'flag');
   }
 }

@@ -26,6 +26,8 @@ const FILE_EXTENSION =
   /\.(?:json|ya?ml|txt|[cm]?[jt]sx?|md|html?|png|jpe?g|gif|svg|pem|key|crt|cer|der|p12|pfx|jks|env|tfstate|conf|cfg|ini|xml|toml|lock|gz|tgz|zip|sh|py|rb|go|rs|java|kt|php|log|csv|sql|db|sqlite)$/i;
 const EMAIL = /^[^@\s]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 const HOST = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?$/;
+// A host then a path without a scheme: image references (`registry.example.com/app:tag`), Go module paths.
+const HOST_PATH = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\//i;
 const NUMERIC = /^[\d\s.,:/+_-]+$/;
 const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,7 +62,7 @@ export function tokenShaped(value: string, context: ShapeContext, line = ''): bo
   const min = context === 'strong' ? 8 : context === 'weak' ? 16 : 20;
   if (v.length < min || v.length > 256 || /\s/.test(v) || /^[-?&|]/.test(v) || PUBLIC_PREFIX.test(v)) return false;
   if (ENCRYPTED.test(v) || MASK.test(v) || URL_OR_PATH.test(v) || FILE_EXTENSION.test(v)) return false;
-  if (EMAIL.test(v) || HOST.test(v) || NUMERIC.test(v) || VERSION.test(v)) return false;
+  if (EMAIL.test(v) || HOST.test(v) || HOST_PATH.test(v) || NUMERIC.test(v) || VERSION.test(v)) return false;
   // Under a name that says secret (`token`, `password`, `-t`), a UUID is one (Codecov, Heroku); under
   // `key` it is as often an object's or a request's id.
   if (UUID.test(v)) return context === 'strong';

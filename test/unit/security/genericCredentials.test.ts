@@ -136,6 +136,7 @@ describe('generic credential detector', () => {
       '{ "id": "evt_3Q8mT3vLp7Xr2Wn9Bk4Hz6", "customer": "cus_Q8mT3vLp7Xr2Wn9Bk4H", "organization": "org-9Xa2LmQ4Tz7Vb3Np8Kc1Hd" }',
       `public_key = "${R}Lq9Xm2Tz7Rn3"`,
       'STRIPE_KEY = os.getenv("STRIPE_KEY")',
+      'az login --service-principal -u 40c7adfc-69e0-40e5-99fe-4f44c98089b5 -t 3be3da67-6cc6-4d6e-8b67-e595f01504af',
       'gpg --recv-keys 3A3C56743B19AAEEECE16CDF8DCB72B921B617C8',
       'db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  62313365396662343061393464336163383764373764613633653634306231386433626436623361',
       ': "${BWS_ACCESS_TOKEN:?BWS_ACCESS_TOKEN must be set}"',
