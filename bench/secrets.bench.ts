@@ -149,9 +149,10 @@ async function main(): Promise<void> {
     'train-5': 'Training: `train-5` (written blind as the fifth held-out split, measured once, then seen and tuned on in session 13, round 2)',
     'train-6': 'Training: `train-6` (written blind as the sixth held-out split, measured once, then seen and tuned on in session 14)',
     'train-gaps': 'Training: `train-gaps` (records for the families added in sessions 11 to 14)',
+    'heldout-7': 'SEVENTH HELD-OUT split (written blind by a session that never saw the rules; measured once after the rules were frozen, never tuned on)',
     heldout: "FIRST HELD-OUT split (never tuned on; written by the rules' author, figures read in earlier sessions)",
   };
-  // `node out/bench/secrets.bench.js heldout-6`: only the splits named (and no repository scan), so a
+  // `node out/bench/secrets.bench.js heldout-7`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.
   const only = process.argv.slice(2);
   const seen: Array<[string, KindFigures[]]> = [];

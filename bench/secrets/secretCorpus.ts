@@ -28,10 +28,11 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * freeze: 80/100 caught, 4/70 clean flagged; tuned on in session 14: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
+ * `heldout-7`: written by a session blind to the rules while session 14's first round tuned them, measured once after they froze.
  */
-export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-4' | 'train-5' | 'train-6' | 'train-gaps' | 'heldout';
+export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-4' | 'train-5' | 'train-6' | 'train-gaps' | 'heldout' | 'heldout-7';
 export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-4', 'train-5', 'train-6', 'train-gaps'] as const;
-export const HELDOUT_SPLITS = ['heldout'] as const;
+export const HELDOUT_SPLITS = ['heldout', 'heldout-7'] as const;
 
 export function readCorpus(split: CorpusSplit): CorpusSample[] {
   const file = path.join(CORPUS_DIR, `${split}.jsonl`);
