@@ -9,7 +9,9 @@
  *   npx tsc -p tsconfig.test.json && node out/bench/secrets.bench.js
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { genericCredentials } from '../src/core/security/genericCredentials';
 import { PrivacyGuard } from '../src/core/security/PrivacyGuard';
 import { SecretlintScanner } from '../src/core/security/SecretlintScanner';
 import {
@@ -24,9 +26,12 @@ import {
   type Detector,
   type KindFigures,
 } from './secrets/secretCorpus';
+import { GENERIC_EVAL, readGenericEval } from './secrets/genericEval';
 
 const REPO = path.resolve(__dirname, '../..');
 const guard = new PrivacyGuard();
+// The hand-written rules without the generic contextual detector (`genericCredentials`), to show what each adds.
+const handWritten = new PrivacyGuard({ genericCredentials: false });
 
 const parts = (s: CorpusSample) => [{ path: undefined as string | undefined, content: s.text }, ...(s.attachments ?? [])];
 
@@ -34,6 +39,20 @@ const rulesOnly: Detector = async (s) => ({
   flagged: guard.scan({ prompt: s.text, attachments: s.attachments }).localOnly,
   redacted: parts(s).map((p) => guard.redact(p.content)),
 });
+
+const handWrittenOnly: Detector = async (s) => ({
+  flagged: handWritten.scan({ prompt: s.text, attachments: s.attachments }).localOnly,
+  redacted: parts(s).map((p) => handWritten.redact(p.content)),
+});
+
+const genericOnly: Detector = async (s) => {
+  const redacted = parts(s).map((p) => {
+    let t = p.content;
+    for (const sp of genericCredentials(p.content).reverse()) t = `${t.slice(0, sp.start)}[REDACTED:generic-credential]${t.slice(sp.end)}`;
+    return t;
+  });
+  return { flagged: parts(s).some((p) => genericCredentials(p.content).length > 0), redacted };
+};
 
 const secretlintOnly: Detector = async (s) => {
   let flagged = false;
@@ -115,15 +134,19 @@ async function printPromptCost(samples: CorpusSample[]): Promise<void> {
     return runs.sort((a, b) => a - b)[2];
   };
   const rows: Array<[string, number[]]> = [
+    ['generic detector alone (`genericCredentials`)', []],
+    ['hand-written rules (`scan` without the generic detector)', []],
     ['guard rules (`scan`)', []],
     ['secretlint alone', []],
     ['both (`scanDeep`, shipped)', []],
   ];
   for (const s of samples) {
     const input = { prompt: s.text, attachments: s.attachments };
-    rows[0][1].push(await time(() => guard.scan(input)));
-    rows[1][1].push(await time(() => Promise.all(parts(s).map((p) => SecretlintScanner.scan(p.content, p.path)))));
-    rows[2][1].push(await time(() => guard.scanDeep(input)));
+    rows[0][1].push(await time(() => parts(s).map((p) => genericCredentials(p.content))));
+    rows[1][1].push(await time(() => handWritten.scan(input)));
+    rows[2][1].push(await time(() => guard.scan(input)));
+    rows[3][1].push(await time(() => Promise.all(parts(s).map((p) => SecretlintScanner.scan(p.content, p.path)))));
+    rows[4][1].push(await time(() => guard.scanDeep(input)));
   }
   const bytes = samples.map((s) => parts(s).reduce((n, p) => n + p.content.length, 0)).sort((a, b) => a - b);
   console.log(`\n#### Cost per prompt (${samples.length} labelled samples, median ${quantile(bytes, 0.5)} B, p95 ${quantile(bytes, 0.95)} B)\n`);
@@ -133,7 +156,14 @@ async function printPromptCost(samples: CorpusSample[]): Promise<void> {
     xs.sort((a, b) => a - b);
     console.log(`| ${name} | ${quantile(xs, 0.5).toFixed(0)} | ${quantile(xs, 0.95).toFixed(0)} |`);
   }
-  console.log(`\nguard rules / secretlint, medians: ${(quantile(rows[0][1], 0.5) / quantile(rows[1][1], 0.5)).toFixed(2)}×`);
+  console.log(`\nguard rules / secretlint, medians: ${(quantile(rows[2][1], 0.5) / quantile(rows[3][1], 0.5)).toFixed(2)}×`);
+  console.log(`generic detector / hand-written rules, medians: ${(quantile(rows[0][1], 0.5) / quantile(rows[1][1], 0.5)).toFixed(2)}×`);
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -141,7 +171,7 @@ async function main(): Promise<void> {
   const t0 = process.hrtime.bigint();
   await SecretlintScanner.scan('warm up');
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const titles: Record<CorpusSplit, string> = {
+  const titles: Record<CorpusSplit | typeof GENERIC_EVAL, string> = {
     train: 'Training: `train` (rules tuned on it)',
     'train-2': 'Training: `train-2` (written blind as the second held-out split, measured once, then seen and tuned on)',
     'train-3': 'Training: `train-3` (written blind as the third held-out split, measured once, then seen and tuned on in session 12)',
@@ -150,21 +180,24 @@ async function main(): Promise<void> {
     'train-6': 'Training: `train-6` (written blind as the sixth held-out split, measured once, then seen and tuned on in session 14)',
     'train-gaps': 'Training: `train-gaps` (records for the families added in sessions 11 to 14)',
     'heldout-7': 'SEVENTH HELD-OUT split (written blind by a session that never saw the rules; measured once after the rules were frozen, never tuned on)',
+    'generic-eval': "Generic detector's own set (`generic/generic-eval.jsonl`, written with the detector before tuning it)",
     heldout: "FIRST HELD-OUT split (never tuned on; written by the rules' author, figures read in earlier sessions)",
   };
   // `node out/bench/secrets.bench.js heldout-7`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.
   const only = process.argv.slice(2);
   const seen: Array<[string, KindFigures[]]> = [];
-  for (const split of [...TRAINING_SPLITS, ...HELDOUT_SPLITS].filter((x) => only.length === 0 || only.includes(x))) {
-    const samples = readCorpus(split);
+  for (const split of [...TRAINING_SPLITS, ...HELDOUT_SPLITS, GENERIC_EVAL].filter((x) => only.length === 0 || only.includes(x))) {
+    const samples = split === GENERIC_EVAL ? readGenericEval() : readCorpus(split);
     const runs: Array<[string, KindFigures[]]> = [
+      ['generic detector alone', await evaluate(samples, genericOnly)],
+      ['hand-written rules', await evaluate(samples, handWrittenOnly)],
       ['guard rules', await evaluate(samples, rulesOnly)],
       ['secretlint preset', await evaluate(samples, secretlintOnly)],
       ['combined (shipped)', await evaluate(samples, combined)],
     ];
     printTable(titles[split], runs);
-    if (!(HELDOUT_SPLITS as readonly string[]).includes(split)) seen.push([split, runs[2][1]]);
+    if (!(HELDOUT_SPLITS as readonly string[]).includes(split) && split !== GENERIC_EVAL) seen.push([split, runs[runs.length - 1][1]]);
   }
   if (only.length > 0) return;
   console.log('\n#### All training (seen) data, combined detector\n');
@@ -177,6 +210,7 @@ async function main(): Promise<void> {
   await printPromptCost([...TRAINING_SPLITS, ...HELDOUT_SPLITS].flatMap((x) => readCorpus(x)));
   const files = repoFiles();
   const flagged: string[] = [];
+  const genericFlagged: string[] = [];
   const started = process.hrtime.bigint();
   let bytes = 0;
   for (const f of files) {
@@ -184,6 +218,7 @@ async function main(): Promise<void> {
     bytes += content.length;
     const v = await guard.scanDeep({ prompt: '', attachments: [{ path: f, content }] });
     if (v.localOnly) flagged.push(`${f} (${v.reasons.slice(0, 3).join('; ')})`);
+    if (genericCredentials(content).length > 0) genericFlagged.push(f);
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   console.log(`\n#### The repository's own files as clean text\n`);
@@ -191,6 +226,7 @@ async function main(): Promise<void> {
     `${files.length} files (${(bytes / 1e6).toFixed(1)} MB, excluding the corpus and the guard's tests), ${flagged.length} flagged (${pct(flagged.length, files.length)}); ${ms.toFixed(0)} ms in all, secretlint loaded in ${loadMs.toFixed(0)} ms.`,
   );
   for (const f of flagged) console.log(`- ${f}`);
+  console.log(`\nThe generic detector alone flags ${genericFlagged.length} of them${genericFlagged.length ? `: ${genericFlagged.join(', ')}` : ''}.`);
 }
 
 void main().catch((e) => {

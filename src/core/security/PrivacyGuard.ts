@@ -1,5 +1,6 @@
 import { lazyGlob } from '../../common/lazyGlob';
 import { JarvisError } from '../../common/errors';
+import { genericCredentials } from './genericCredentials';
 import { contentShowsNoSecret, credentialFieldRanges, hasCredentialFields, SENSITIVE_FILE_GLOBS, SHAREABLE_ENV } from './credentialsFiles';
 import { notASecret } from './notASecret';
 import { publicInContext } from './publicInContext';
@@ -44,6 +45,11 @@ export interface PrivacyGuardOptions {
    * The second detector of `scanDeep`/`redactDeep` (tests replace it). @default secretlint's
    * recommended preset, loaded on first use
    */
+  /**
+   * The generic contextual detector (`genericCredentials`: a credential-like name or a vendor-looking
+   * prefix before a random value) as one more finding source, kind `generic-credential`. @default true
+   */
+  genericCredentials?: boolean;
   deepScanner?: (text: string, fileName?: string) => Promise<Array<{ kind: string; label: string; start: number; end: number }>>;
 }
 
@@ -85,6 +91,7 @@ export class PrivacyGuard {
   private readonly isSensitiveName: (base: string) => boolean;
   private readonly isLocalOnlyPath: (path: string) => boolean;
   private readonly minEntropy: number;
+  private readonly generic: boolean;
   private readonly deepScanner: NonNullable<PrivacyGuardOptions['deepScanner']>;
 
   constructor(options: PrivacyGuardOptions = {}) {
@@ -97,6 +104,10 @@ export class PrivacyGuard {
       throw new JarvisError('invalid-input', `minEntropy must be a number of bits per character in (0, 8] (got ${JSON.stringify(options.minEntropy)}).`);
     }
     this.minEntropy = minEntropy;
+    if (options.genericCredentials !== undefined && typeof options.genericCredentials !== 'boolean') {
+      throw new JarvisError('invalid-input', `genericCredentials must be true or false (got ${JSON.stringify(options.genericCredentials)}).`);
+    }
+    this.generic = options.genericCredentials ?? true;
     this.deepScanner = options.deepScanner ?? ((text, fileName) => SecretlintScanner.scan(text, fileName));
     // Compiled on the first attachment checked, not when the guard is built (at activation).
     const sensitive = lazyGlob(SENSITIVE_FILE_GLOBS, { dot: true, nocase: true });
@@ -195,6 +206,12 @@ export class PrivacyGuard {
         taken.push([start, end]);
         out.push({ kind: pattern.kind, label: pattern.label, start, end });
       }
+    }
+    // The generic detector last: where a rule knows the format, its kind and span are the more precise.
+    for (const { start, end } of this.generic ? genericCredentials(text) : []) {
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      taken.push([start, end]);
+      out.push({ kind: 'generic-credential', label: 'credential (generic detector)', start, end });
     }
     if (path !== undefined) {
       const base = path.replace(/\\/g, '/').split('/').pop() ?? '';

@@ -109,8 +109,9 @@ const LESSON_MARK =
   /\b(?:vs\.?|versus|for an? (?:junior|beginner|newcomer|student|intern)|for (?:beginners|juniors|newcomers|students)|in simple (?:terms|words)|in plain (?:english|words)|like i'?m (?:five|5)|eli5|fur (?:einen |eine )?(?:anfanger\w*|junior|einsteiger\w*|praktikant\w*)|in einfachen worten|einfach erklart|para (?:un |una )?(?:junior|principiantes?|novatos?|becari[oa])|en terminos sencillos|con palabras sencillas|pour (?:un |une )?(?:junior|debutants?|stagiaire)|en termes simples|avec des mots simples)\b/;
 
 // Said anywhere, these make any ask a lesson: "conceptually, just curious, no code", "nur das Konzept".
+// Since session 14 also "just the term / only the definition" (4 languages): "RPO (data-loss tolerance)? just the term".
 const CONCEPT_ONLY =
-  /\b(?:conceptually|just curious|no code|(?:just|only) the concept|one line each|nur (?:das|als) konzept|keine implementierung|ohne code|rein interessehalber|solo (?:el|como) concepto|sin codigo|por curiosidad|juste (?:le|pour le) concept|sans code|par curiosite)\b/;
+  /\b(?:conceptually|just curious|no code|(?:just|only) the (?:concept|term|definition)|one line each|nur (?:das|als) konzept|(?:einfach )?nur (?:der begriff|die definition)|keine implementierung|ohne code|rein interessehalber|solo (?:el|como) concepto|(?:solo|nada mas) (?:el termino|la definicion)|sin codigo|por curiosidad|juste (?:le|pour le) concept|juste (?:le terme|la definition)|sans code|par curiosite)\b/;
 
 const isLesson = (text: string): boolean => {
   const t = text.trimStart();

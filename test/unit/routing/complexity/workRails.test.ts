@@ -128,6 +128,24 @@ describe('rails on the work itself: security holes, hard reasoning, chores in ri
     assert.equal(complexitySignals("c'est quoi la commande, écris-la", undefined, 0).plainFact, false);
   });
 
+  it('"what is meant by …" asks for a definition, and "just the term" makes money or security words a topic, in four languages', () => {
+    for (const p of [
+      'was versteht man unter "Datenverlust" bei einem Backup-Konzept',
+      '¿qué se entiende por pérdida de datos en un backup?',
+      "qu'entend-on par perte de données dans une sauvegarde ?",
+    ]) {
+      assert.equal(complexitySignals(p, undefined, 0).plainFact, true, p);
+    }
+    assert.equal(complexitySignals('was versteht man unter dem Fehler hier, behebe ihn', undefined, 0).plainFact, false);
+    for (const p of ['ledger', 'Hauptbuch', 'libro mayor', 'grand livre']) {
+      assert.deepEqual(kinds(p), ['money'], p);
+    }
+    for (const p of ['ledger, just the term', 'Hauptbuch, nur der Begriff', 'libro mayor, solo el término', 'grand livre, juste le terme']) {
+      assert.deepEqual(kinds(p), [], p);
+    }
+    assert.deepEqual(kinds('the ledger is off by a cent twice, just the term'), ['money']);
+  });
+
   it('"…; which concurrency control do we need?" is a design question, not a lookup after context, in four languages', () => {
     for (const p of [
       'wir verlieren Updates, wenn zwei Benutzer denselben Datensatz bearbeiten; welche Nebenläufigkeitskontrolle brauchen wir?',

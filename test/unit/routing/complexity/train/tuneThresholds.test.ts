@@ -5,6 +5,7 @@ import { DEFAULT_ROUTES } from '../../../../../src/core/routing/RoutingTable';
 import { readRouterRows, type RouterRow } from '../../../../../src/core/routing/complexity/train/routerData';
 import { placeLocal, railedTier } from '../../../../../src/core/routing/complexity/train/trainComplexityModel';
 import {
+  MAX_AT_LEAST_HIGH,
   PLACEMENT_COST,
   placementOf,
   railedTiers,
@@ -121,6 +122,18 @@ describe('threshold tuner (cost-aware, smoothed, several starts)', function () {
     const tiers = railedTiers(set, t);
     const hardLocal = rows.filter((r, i) => r.tier === 'high' && placementOf(tiers[i], set.pHigh[i], cost.mediumThreshold) === 0).length;
     assert.equal(hardLocal, 0, JSON.stringify(t));
+  });
+
+  it('never tiers medium a request the model finds at least as likely high-or-harder as not, even when that would save spend', () => {
+    const rows: RouterRow[] = [];
+    const p: Float64Array[] = [];
+    // Medium requests with P(≥ high) 0.6: a free tuner would raise the "≥ high" threshold above 0.6 to keep them off gpt-4o.
+    add(rows, p, 'medium', 100, [0, 0.1, 0.3, 0.6, 0]);
+    add(rows, p, 'high', 10, [0, 0, 0.2, 0.8, 0]);
+    add(rows, p, 'low', 100, [0.1, 0.85, 0.05, 0, 0]);
+    const t = tuneThresholds(tuningSet(rows, p));
+    assert.equal(MAX_AT_LEAST_HIGH, 0.5);
+    assert.ok(t.atLeast[2] <= 0.5, JSON.stringify(t));
   });
 
   it('is deterministic, and one dev row more or less does not move the critical threshold by more than a grid step', () => {

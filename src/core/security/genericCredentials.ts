@@ -1,0 +1,267 @@
+import { credentialName, type CredentialNameStrength } from './credentialName';
+import { lineAround, WINDOW } from './lineAround';
+import { prefixedTokens } from './prefixedTokens';
+import { publicInContext } from './publicInContext';
+import { tokenShaped } from './tokenShape';
+
+/**
+ * The generic contextual detector (#13): a value counts as a credential when it is token-shaped
+ * (`tokenShaped`) AND its context says so — a credential-like name bound to it in any common syntax
+ * (`= := <- : => ,` assignments, type-annotated declarations, call arguments, XML elements and
+ * `name=`/`key=` attributes, key/value pairs on the next lines, CLI flags, URL query parameters and
+ * path segments, headers), or a vendor-looking prefix (`abc_`, `live_sk_`, `Mid-server-`) before a
+ * random tail. It knows no vendor and no file format: it is what catches the formats the guard's
+ * hand-written rules were not written for. It prefers missing a secret to flagging a clean prompt:
+ * values under weak names (`key`, `auth`) and bare prefixes must look clearly random.
+ *
+ * Linear in the text: each hit of a credential stem or of the prefix pattern does bounded work (a
+ * name of at most 64 characters, a value of at most 256, a look-ahead of at most 5 lines / 400 chars).
+ */
+export interface GenericCredentialSpan {
+  start: number;
+  end: number;
+  /** How it was found, for tests and the bench: `name`, `call`, `flag`, `url-path`, `prefix`. */
+  via: 'name' | 'call' | 'flag' | 'url-path' | 'prefix';
+}
+
+// Where a credential name may be: stems of every word credentialName knows (case-insensitive). A hit
+// is only a place to look; the whole identifier around it decides.
+const STEM = /pass|pwd|pw\b|secret|token|key|auth|cred|sk|ak|login|bearer|psk|pat\b/gi;
+const NAME_CHAR_LEFT = /[A-Za-z0-9_.:$@-]/;
+const NAME_CHAR_RIGHT = /[A-Za-z0-9_.-]/;
+const MAX_NAME = 64;
+const MAX_VALUE = 256;
+// After the name: an optional closing quote/bracket, an optional type annotation (`: String`), then
+// the operator. `==`, `=~`, `::` and `->` in code compare or access rather than bind.
+const TYPE_ANNOTATION = /[ \t]*:[ \t]*[A-Za-z_][\w.<>?[\]]{0,30}(?=[ \t]*=[^=~>])/y;
+const OPERATOR = /[ \t]*(:=|<-|=>|\+?=(?![=~])|:(?![:=])|,|\()[ \t]*/y;
+// `<add key="PaymentKey" value="…"/>`, `{"key": "password", "value": "…"}`, `"name": "X_TOKEN", "default": …`.
+const HOLDER_AFTER = /["']?[ \t]*,?[ \t]*["']?(?:value|default|defaultValue|val)["']?[ \t]*[:=][ \t]*/iy;
+// The next lines' holder: Kubernetes `- name: X_PASSWORD` / `value: …`, CloudFormation `Default: …`, HCL `default = …`.
+const HOLDER_LINE = /^[ \t]*-?[ \t]*["']?(?:value|default|defaultValue)["']?[ \t]*[:=][ \t]*/i;
+// A conversion around a literal (`[]byte("…")`, `SecretStr("…")`, `Buffer.from('…')`) or a bytes/raw prefix.
+const WRAPPER = /(?:[\w.:[\]]{1,24}\()?[brufBRUF]{0,2}(?=["'`])/y;
+const QUOTED = /(["'`])([^"'`\n\\]{1,256})\1/y;
+const UNQUOTED = /[^\s"'`<>,;(){}[\]]{1,256}/y;
+// Sealed or encrypted documents (Bitnami SealedSecret `encryptedData:`, SOPS metadata): their values are ciphertext.
+const SEALED_DOCUMENT = /encryptedData:|kind:\s*SealedSecret|\bsops:\s*$|"sops"\s*:/m;
+const CALL_ARG = /[ \t]*(?:(["'`])([^"'`\n\\]{1,256})\1|[\w.$]{1,64})[ \t]*(,|\))/y;
+// Single-letter flags that take a secret in common tools (`-p` password, `-t` token, `-k` key, `-w` bind password).
+const SHORT_FLAG = /(?<=^|[\s"'[,])-([ptkwPK])(?:=|[ \t]+)(?:(["'])([^\s"']{1,256})\2|([^\s"'`<>|;&]{1,256}))/g;
+// A URL path segment after a segment that names a credential (`/t/<token>/`, `/key/<key>/`).
+const URL_PATH = /\/(?:t|tokens?|keys?|api[_-]?keys?|auth|secrets?|access[_-]?tokens?)\/([A-Za-z0-9_.~-]{16,256})(?=[/?#\s"'`<>)]|$)/gi;
+const CACHE_KEY = /\bcache[ds]?\b[^\n]{0,40}\bkey|^[ \t]*cache:[ \t]*\n|\b(?:sort|partition|primary|foreign|idempotency|composite|object|row)[ _-]key\b/im;
+
+/** Finds values the context says are credentials, in `text`; spans of the values only. */
+export function genericCredentials(text: string): GenericCredentialSpan[] {
+  const out: GenericCredentialSpan[] = [];
+  const add = (start: number, end: number, via: GenericCredentialSpan['via']) => {
+    if (out.some((o) => start < o.end && end > o.start)) return;
+    if (publicInContext(text, start, end) !== undefined) return;
+    out.push({ start, end, via });
+  };
+  scanNames(text, add);
+  scanShortFlags(text, add);
+  scanUrlPaths(text, add);
+  for (const { start, end } of prefixedTokens(text)) add(start, end, 'prefix');
+  return out.sort((a, b) => a.start - b.start);
+}
+
+type Add = (start: number, end: number, via: GenericCredentialSpan['via']) => void;
+
+function scanNames(text: string, add: Add): void {
+  let after = 0;
+  for (const m of text.matchAll(STEM)) {
+    if (m.index < after) continue;
+    let s = m.index;
+    while (s > 0 && m.index - s < MAX_NAME && NAME_CHAR_LEFT.test(text[s - 1])) s--;
+    let e = m.index + m[0].length;
+    while (e < text.length && e - m.index < MAX_NAME && NAME_CHAR_RIGHT.test(text[e])) e++;
+    after = e;
+    // Trim the punctuation a name cannot end or start with (`password.`, `:signing-key` keeps its words).
+    while (e > s && /[.:-]/.test(text[e - 1])) e--;
+    while (s < e && /[.:@]/.test(text[s])) s++;
+    const name = text.slice(s, e);
+    // `${NAME:?message}`, `${NAME:-default}`: a reference to the variable, not a binding.
+    if (text[s - 1] === '{' && text[s - 2] === '$') continue;
+    const strength = cachedCredentialName(name) ?? slotName(text, s, e, name);
+    if (strength === undefined) continue;
+    bindValues(text, s, e, strength, add);
+  }
+}
+
+// Names repeat within a text (and across prompts): their verdicts are kept, a bounded number of them.
+const NAME_VERDICTS = new Map<string, CredentialNameStrength | undefined>();
+function cachedCredentialName(name: string): CredentialNameStrength | undefined {
+  if (NAME_VERDICTS.has(name)) return NAME_VERDICTS.get(name);
+  if (NAME_VERDICTS.size >= 2000) NAME_VERDICTS.clear();
+  const verdict = credentialName(name);
+  NAME_VERDICTS.set(name, verdict);
+  return verdict;
+}
+
+/**
+ * A setter's first argument that names the slot (`put(API_SECRET_PROP_NAME, "…")`,
+ * `setProperty("mail.smtp.pass.name", "…")`): judged without its slot words when a `,` follows.
+ */
+function slotName(text: string, s: number, e: number, name: string): CredentialNameStrength | undefined {
+  const q = text[e] === '"' || text[e] === "'" ? 1 : 0;
+  return /^[ \t]*,/.test(text.slice(e + q, e + q + 4)) && /\([ \t]*["']?$/.test(text.slice(Math.max(0, s - 80), s).replace(/[\w.$]+$/, ''))
+    ? credentialName(name, true)
+    : undefined;
+}
+
+/** The values bound to the name at [s, e): same line, then a holder on the next lines. */
+function bindValues(text: string, s: number, e: number, strength: CredentialNameStrength, add: Add): void {
+  let p = e;
+  const quoted = text[s - 1] === '"' || text[s - 1] === "'";
+  if (quoted && text[p] === text[s - 1]) p++;
+  // The line (and the one above) are read only once a value is found: most names bind nothing.
+  let line: string | undefined;
+  const value = (at: number, stopAt: RegExp | undefined, via: GenericCredentialSpan['via']): boolean => {
+    const v = readValue(text, at, stopAt);
+    if (v === undefined) return false;
+    line ??= lineAround(text, s, e);
+    if (!tokenShaped(text.slice(v.start, v.end), strength, line)) return false;
+    // `key` on a line about caches, sort or partition keys is the lookup key, not a credential. The
+    // previous line too: `Cache restored from key: …` logs and `cache:` / `  key: …` YAML.
+    if (strength === 'weak' && CACHE_KEY.test(`${lineAround(text, Math.max(0, s - line.length - 1))}\n${line}`)) return false;
+    if (SEALED_DOCUMENT.test(text.slice(Math.max(0, v.start - 2000), v.start))) return false;
+    add(v.start, v.end, via);
+    return true;
+  };
+  HOLDER_AFTER.lastIndex = p;
+  if (quoted && HOLDER_AFTER.test(text) && value(HOLDER_AFTER.lastIndex, undefined, 'name')) return;
+  // Inside an XML tag: `<password>…</password>`, `<property name="…password">…</property>`.
+  if (insideTag(text, s)) {
+    const close = /["']?[^<>\n]{0,120}?>/y;
+    close.lastIndex = p;
+    const m = close.exec(text);
+    if (m && !m[0].endsWith('/>') && value(close.lastIndex, /</, 'name')) return;
+  }
+  TYPE_ANNOTATION.lastIndex = p;
+  if (TYPE_ANNOTATION.test(text)) p = TYPE_ANNOTATION.lastIndex;
+  OPERATOR.lastIndex = p;
+  const op = OPERATOR.exec(text);
+  if (op) {
+    if (op[1] === '(') return void callArgs(text, OPERATOR.lastIndex, strength, lineAround(text, s, e), add);
+    // `?token=…&x=1`: a query parameter ends at `&` or `#`.
+    const stop = /[?&]/.test(text[s - 1] ?? '') ? /[&#]/ : undefined;
+    // A pair (`put("X-Key", "…")`, `["--api-key", "…"]`) binds a quoted literal only: after a bare
+    // `,` comes the next item of a list or the next argument.
+    if (op[1] === ',' && !/^[\w.:[\]]{0,24}\(?[brufBRUF]{0,2}["'`]/.test(text.slice(OPERATOR.lastIndex, OPERATOR.lastIndex + 30))) return;
+    if (value(OPERATOR.lastIndex, stop, 'name')) return;
+    // `name:` or `name =` with nothing after it: the value is held on one of the next lines.
+    if (/^[ \t]*(?:[{|>]?[ \t]*)$/.test(text.slice(OPERATOR.lastIndex, lineEnd(text, OPERATOR.lastIndex)))) nextLines(text, OPERATOR.lastIndex, value);
+    return;
+  }
+  // `- name: X_PASSWORD` / `variable "admin_pwd" {` with the value on a later line.
+  const rest = text.slice(p, lineEnd(text, p));
+  if (/^["']?[ \t]*\{?[ \t]*$/.test(rest) && (/name["']?[ \t]*[:=][ \t]*["']?$/i.test(text.slice(Math.max(0, s - 12), s)) || rest.includes('{'))) {
+    return void nextLines(text, p, value);
+  }
+  // `name value`: a flag (`--password x`, `"--api-key", "x"` handled above as `,`) or a config line (`requirepass x`).
+  const ws = /[ \t]+/y;
+  ws.lastIndex = p;
+  // EDN / Clojure keywords and Ruby symbols (`:signing-key "…"`) bind by a space too.
+  if (ws.test(text) && (text[s] === '-' || text[s - 1] === ':' || atLineStart(text, s))) value(ws.lastIndex, undefined, text[s] === '-' ? 'flag' : 'name');
+}
+
+function lineEnd(text: string, i: number): number {
+  const nl = text.slice(i, i + WINDOW).indexOf('\n');
+  return nl === -1 ? Math.min(text.length, i + WINDOW) : i + nl;
+}
+
+function atLineStart(text: string, s: number): boolean {
+  let i = s;
+  while (i > 0 && s - i < WINDOW && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i === 0 || text[i - 1] === '\n';
+}
+
+/** Whether `s` is inside an XML/HTML tag (a `<` nearer than any `>`, within the window). */
+function insideTag(text: string, s: number): boolean {
+  const before = text.slice(Math.max(0, s - WINDOW), s);
+  const lt = before.lastIndexOf('<');
+  return lt !== -1 && lt > before.lastIndexOf('>') && lt > before.lastIndexOf('\n') && /[A-Za-z]/.test(text[s - before.length + lt + 1] ?? '');
+}
+
+/** Up to five following lines (400 chars) for a `value:` / `default =` holder. */
+function nextLines(text: string, from: number, value: (at: number, stop: RegExp | undefined, via: GenericCredentialSpan['via']) => boolean): void {
+  let i = text.indexOf('\n', from);
+  for (let n = 0; n < 5 && i !== -1 && i - from < 400; n++) {
+    const start = i + 1;
+    const end = lineEnd(text, start);
+    const m = HOLDER_LINE.exec(text.slice(start, end));
+    if (m) {
+      value(start + m[0].length, undefined, 'name');
+      return;
+    }
+    i = end < text.length ? end : -1;
+  }
+}
+
+/** Literal arguments of a call named for a credential: `auth("…")`, `Auth('ak', 'sk')`, `login(user, "…")`. */
+function callArgs(text: string, at: number, strength: CredentialNameStrength, line: string, add: Add): void {
+  let p = at;
+  for (let n = 0; n < 4; n++) {
+    CALL_ARG.lastIndex = p;
+    const m = CALL_ARG.exec(text);
+    if (!m) return;
+    if (m[2] !== undefined) {
+      const start = m.index + m[0].indexOf(m[1]) + 1;
+      if (tokenShaped(m[2], strength, line)) add(start, start + m[2].length, 'call');
+    }
+    if (m[3] === ')') return;
+    p = CALL_ARG.lastIndex;
+  }
+}
+
+/** The value at `at`: a (wrapped) quoted literal, or a bare run up to a delimiter (or `stopAt`). */
+function readValue(text: string, at: number, stopAt: RegExp | undefined): { start: number; end: number } | undefined {
+  WRAPPER.lastIndex = at;
+  if (WRAPPER.test(text)) {
+    QUOTED.lastIndex = WRAPPER.lastIndex;
+    const q = QUOTED.exec(text);
+    if (!q) return undefined;
+    const start = q.index + 1;
+    return { start, end: start + q[2].length };
+  }
+  UNQUOTED.lastIndex = at;
+  const u = UNQUOTED.exec(text);
+  if (!u) return undefined;
+  let v = u[0];
+  // A value that runs into a template hole (`user@pve!id=<uuid>`, `key-{{ env }}`) is a template.
+  if (stopAt?.source !== '<' && /[<{]/.test(text[at + v.length] ?? '')) return undefined;
+  // A run longer than any credential (a sealed secret's ciphertext, a certificate) is not judged here.
+  if (v.length === MAX_VALUE) return undefined;
+  if (stopAt) {
+    const cut = stopAt.exec(v);
+    if (cut) v = v.slice(0, cut.index);
+  }
+  // A sentence's full stop or a trailing separator is not part of the value.
+  v = v.replace(/[.,;:!?]+$/, '');
+  return v === '' ? undefined : { start: at, end: at + v.length };
+}
+
+function scanShortFlags(text: string, add: Add): void {
+  for (const m of text.matchAll(SHORT_FLAG)) {
+    const v = m[3] ?? m[4];
+    const start = m.index + m[0].lastIndexOf(v);
+    const line = lineAround(text, m.index);
+    // `minisign -V … -P <public key>`, `gpg --verify`: the key on a verifying line is the public half.
+    if (/verify|public|pubkey|\s-V/i.test(line)) continue;
+    // A UUID after a one-letter flag is as often an id (`az login -t <tenant>`) as a token: names decide UUIDs.
+    if (/^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v)) continue;
+    if (tokenShaped(v, /[pPwt]/.test(m[1]) ? 'strong' : 'weak', line)) add(start, start + v.length, 'flag');
+  }
+}
+
+function scanUrlPaths(text: string, add: Add): void {
+  for (const m of text.matchAll(URL_PATH)) {
+    // Only in a URL: the same `/t/…/` occurs inside base64 (a model's weights, an image).
+    const run = /[^\s"'`<>()]*$/.exec(text.slice(Math.max(0, m.index - WINDOW), m.index))?.[0] ?? '';
+    if (!run.includes('://')) continue;
+    const start = m.index + m[0].length - m[1].length;
+    if (tokenShaped(m[1], 'weak', lineAround(text, m.index))) add(start, start + m[1].length, 'url-path');
+  }
+}
