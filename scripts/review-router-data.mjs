@@ -64,9 +64,17 @@ function jaccard(a, b) {
 // Evaluation splits, each checked against training and against each other: a prompt (nearly) repeated
 // across them would flatter one split's figures with another's rows. dev-2 is an independent dev set
 // (never trained on); heldout-2 joins when it is copied in (the file is optional until then).
-const EVAL = ['heldout.jsonl', 'dev-2.jsonl', 'heldout-2.jsonl', 'dev-3.jsonl', 'dev-4.jsonl', 'heldout-3.jsonl', 'heldout-4.jsonl'].filter((f) =>
-  fs.existsSync(path.join(root, 'data/router', f)),
-);
+const EVAL = [
+  'heldout.jsonl',
+  'dev-2.jsonl',
+  'heldout-2.jsonl',
+  'dev-3.jsonl',
+  'dev-4.jsonl',
+  'heldout-3.jsonl',
+  'heldout-4.jsonl',
+  'heldout-5.jsonl',
+  'heldout-6.jsonl',
+].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
 const evals = EVAL.map((f) => load(f));
 const held = evals.flat();
 const train = load('train.jsonl');
