@@ -208,7 +208,7 @@ export class PrivacyGuard {
       }
     }
     // The generic detector last: where a rule knows the format, its kind and span are the more precise.
-    for (const { start, end } of this.generic ? genericCredentials(text) : []) {
+    for (const { start, end } of this.generic ? genericCredentials(text, path) : []) {
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       taken.push([start, end]);
       out.push({ kind: 'generic-credential', label: 'credential (generic detector)', start, end });

@@ -33,34 +33,41 @@ const MAX_NAME = 64;
 const MAX_VALUE = 256;
 // After the name: an optional closing quote/bracket, an optional type annotation (`: String`), then
 // the operator. `==`, `=~`, `::` and `->` in code compare or access rather than bind.
-const TYPE_ANNOTATION = /[ \t]*:[ \t]*[A-Za-z_][\w.<>?[\]]{0,30}(?=[ \t]*=[^=~>])/y;
+const TYPE_ANNOTATION = /[ \t]*:[ \t]*[&*]?(?:'[a-z]+[ \t]+)?(?:mut[ \t]+)?[A-Za-z_][\w.<>?[\]:]{0,30}(?=[ \t]*=[^=~>])/y;
 const OPERATOR = /[ \t]*(:=|<-|=>|\+?=(?![=~])|:(?![:=])|,|\()[ \t]*/y;
 // `<add key="PaymentKey" value="…"/>`, `{"key": "password", "value": "…"}`, `"name": "X_TOKEN", "default": …`.
 const HOLDER_AFTER = /["']?[ \t]*,?[ \t]*["']?(?:value|default|defaultValue|val)["']?[ \t]*[:=][ \t]*/iy;
 // The next lines' holder: Kubernetes `- name: X_PASSWORD` / `value: …`, CloudFormation `Default: …`, HCL `default = …`.
 const HOLDER_LINE = /^[ \t]*-?[ \t]*["']?(?:value|default|defaultValue)["']?[ \t]*[:=][ \t]*/i;
 // A conversion around a literal (`[]byte("…")`, `SecretStr("…")`, `Buffer.from('…')`) or a bytes/raw prefix.
-const WRAPPER = /(?:[\w.:[\]]{1,24}\()?[brufBRUF]{0,2}(?=["'`])/y;
+// SQL's national and escape strings (`N'…'`, `E'…'`) too.
+const WRAPPER = /(?:[\w.:[\]]{1,24}\()?[brufBRUFNE]{0,2}(?=["'`])/y;
+// A JSON string inside a JSON string (a HAR `postData.text`): `\"password\":\"…\"`.
+const ESCAPED_QUOTED = /\\(["'])([^"'`\n\\]{1,256})\\\1/y;
 const QUOTED = /(["'`])([^"'`\n\\]{1,256})\1/y;
 const UNQUOTED = /[^\s"'`<>,;(){}[\]]{1,256}/y;
 // Sealed or encrypted documents (Bitnami SealedSecret `encryptedData:`, SOPS metadata): their values are ciphertext.
 const SEALED_DOCUMENT = /encryptedData:|kind:\s*SealedSecret|\bsops:\s*$|"sops"\s*:/m;
-const CALL_ARG = /[ \t]*(?:(["'`])([^"'`\n\\]{1,256})\1|[\w.$]{1,64})[ \t]*(,|\))/y;
+// An argument: a literal (with a method chain such as Rust's `.to_owned()`) or a name.
+const CALL_ARG = /[ \t\n]*(?:(["'`])([^"'`\n\\]{1,256})\1(?:\.\w{1,24}\(\)){0,2}|[\w.$&]{1,64})[ \t\n]*(,|\))/y;
 // Single-letter flags that take a secret in common tools (`-p` password, `-t` token, `-k` key, `-w` bind password).
-const SHORT_FLAG = /(?<=^|[\s"'[,])-([ptkwPK])(?:=|[ \t]+)(?:(["'])([^\s"']{1,256})\2|([^\s"'`<>|;&]{1,256}))/g;
+const SHORT_FLAG = /(?<=^|[\s"'[,])-([ptkwPKAX])(?:=|[ \t]+)(?:(["'])([^\s"']{1,256})\2|([^\s"'`<>|;&]{1,256}))/g;
+const USER_PASS_FLAG = /(?<=^|[\s"'[,])(?:--user|-u|--creds?)(?:=|[ \t]+)["']?[\w.@-]{1,64}:([^\s"'`:@/]{8,256})(?=["']?(?:\s|$))/g;
 // A URL path segment after a segment that names a credential (`/t/<token>/`, `/key/<key>/`).
 const URL_PATH = /\/(?:t|tokens?|keys?|api[_-]?keys?|auth|secrets?|access[_-]?tokens?)\/([A-Za-z0-9_.~-]{16,256})(?=[/?#\s"'`<>)]|$)/gi;
+const PUBLIC_KEY_NEAR = /public[ _-]?key/i;
 const CACHE_KEY = /\bcache[ds]?\b[^\n]{0,40}\bkey|^[ \t]*cache:[ \t]*\n|\b(?:sort|partition|primary|foreign|idempotency|composite|object|row)[ _-]key\b/im;
 
 /** Finds values the context says are credentials, in `text`; spans of the values only. */
-export function genericCredentials(text: string): GenericCredentialSpan[] {
+export function genericCredentials(text: string, path?: string): GenericCredentialSpan[] {
   const out: GenericCredentialSpan[] = [];
   const add = (start: number, end: number, via: GenericCredentialSpan['via']) => {
     if (out.some((o) => start < o.end && end > o.start)) return;
     if (publicInContext(text, start, end) !== undefined) return;
     out.push({ start, end, via });
   };
-  scanNames(text, add);
+  // A file named for the public half (`public-key.json`, `id_ed25519.pub`): its weak-named values are that half.
+  scanNames(text, path !== undefined && /public[_-]?key|\.pub$/i.test(path), add);
   scanShortFlags(text, add);
   scanUrlPaths(text, add);
   for (const { start, end } of prefixedTokens(text)) add(start, end, 'prefix');
@@ -69,7 +76,7 @@ export function genericCredentials(text: string): GenericCredentialSpan[] {
 
 type Add = (start: number, end: number, via: GenericCredentialSpan['via']) => void;
 
-function scanNames(text: string, add: Add): void {
+function scanNames(text: string, publicFile: boolean, add: Add): void {
   let after = 0;
   for (const m of text.matchAll(STEM)) {
     if (m.index < after) continue;
@@ -77,6 +84,9 @@ function scanNames(text: string, add: Add): void {
     while (s > 0 && m.index - s < MAX_NAME && NAME_CHAR_LEFT.test(text[s - 1])) s--;
     let e = m.index + m[0].length;
     while (e < text.length && e - m.index < MAX_NAME && NAME_CHAR_RIGHT.test(text[e])) e++;
+    // `Credentials::new(`, `Auth::make(`: a path's last segment belongs to the name.
+    const path = /^::[A-Za-z_]\w{0,30}/.exec(text.slice(e, e + 34));
+    if (path) e += path[0].length;
     after = e;
     // Trim the punctuation a name cannot end or start with (`password.`, `:signing-key` keeps its words).
     while (e > s && /[.:-]/.test(text[e - 1])) e--;
@@ -85,7 +95,7 @@ function scanNames(text: string, add: Add): void {
     // `${NAME:?message}`, `${NAME:-default}`: a reference to the variable, not a binding.
     if (text[s - 1] === '{' && text[s - 2] === '$') continue;
     const strength = cachedCredentialName(name) ?? slotName(text, s, e, name);
-    if (strength === undefined) continue;
+    if (strength === undefined || (publicFile && strength === 'weak')) continue;
     bindValues(text, s, e, strength, add);
   }
 }
@@ -116,6 +126,7 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
   let p = e;
   const quoted = text[s - 1] === '"' || text[s - 1] === "'";
   if (quoted && text[p] === text[s - 1]) p++;
+  else if (quoted && text[p] === '\\' && text[p + 1] === text[s - 1]) p += 2;
   // The line (and the one above) are read only once a value is found: most names bind nothing.
   let line: string | undefined;
   const value = (at: number, stopAt: RegExp | undefined, via: GenericCredentialSpan['via']): boolean => {
@@ -125,6 +136,8 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
     if (!tokenShaped(text.slice(v.start, v.end), strength, line)) return false;
     // `key` on a line about caches, sort or partition keys is the lookup key, not a credential. The
     // previous line too: `Cache restored from key: …` logs and `cache:` / `  key: …` YAML.
+    // `GET /actions/secrets/public-key` → `{"key_id": …, "key": …}`: the text says which half it is.
+    if (strength === 'weak' && PUBLIC_KEY_NEAR.test(text.slice(Math.max(0, v.start - 300), v.start))) return false;
     if (strength === 'weak' && CACHE_KEY.test(`${lineAround(text, Math.max(0, s - line.length - 1))}\n${line}`)) return false;
     if (SEALED_DOCUMENT.test(text.slice(Math.max(0, v.start - 2000), v.start))) return false;
     add(v.start, v.end, via);
@@ -164,7 +177,8 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
   const ws = /[ \t]+/y;
   ws.lastIndex = p;
   // EDN / Clojure keywords and Ruby symbols (`:signing-key "…"`) bind by a space too.
-  if (ws.test(text) && (text[s] === '-' || text[s - 1] === ':' || atLineStart(text, s))) value(ws.lastIndex, undefined, text[s] === '-' ? 'flag' : 'name');
+  if (ws.test(text) && (text[s] === '-' || text[s - 1] === ':' || atLineStart(text, s) || /#define[ \t]+$/.test(text.slice(Math.max(0, s - 12), s))))
+    value(ws.lastIndex, undefined, text[s] === '-' ? 'flag' : 'name');
 }
 
 function lineEnd(text: string, i: number): number {
@@ -218,6 +232,9 @@ function callArgs(text: string, at: number, strength: CredentialNameStrength, li
 
 /** The value at `at`: a (wrapped) quoted literal, or a bare run up to a delimiter (or `stopAt`). */
 function readValue(text: string, at: number, stopAt: RegExp | undefined): { start: number; end: number } | undefined {
+  ESCAPED_QUOTED.lastIndex = at;
+  const eq = ESCAPED_QUOTED.exec(text);
+  if (eq) return { start: at + 2, end: at + 2 + eq[2].length };
   WRAPPER.lastIndex = at;
   if (WRAPPER.test(text)) {
     QUOTED.lastIndex = WRAPPER.lastIndex;
@@ -249,10 +266,15 @@ function scanShortFlags(text: string, add: Add): void {
     const start = m.index + m[0].lastIndexOf(v);
     const line = lineAround(text, m.index);
     // `minisign -V … -P <public key>`, `gpg --verify`: the key on a verifying line is the public half.
-    if (/verify|public|pubkey|\s-V/i.test(line)) continue;
+    if (/verify|public|pubkey/i.test(line) || /\s-V/.test(line)) continue;
     // A UUID after a one-letter flag is as often an id (`az login -t <tenant>`) as a token: names decide UUIDs.
     if (/^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v)) continue;
     if (tokenShaped(v, /[pPwt]/.test(m[1]) ? 'strong' : 'weak', line)) add(start, start + v.length, 'flag');
+  }
+  // `--user root:<password>`, `-u name:<password>`: the part after the colon.
+  for (const m of text.matchAll(USER_PASS_FLAG)) {
+    const start = m.index + m[0].length - m[1].length;
+    if (tokenShaped(m[1], 'strong', lineAround(text, m.index))) add(start, start + m[1].length, 'flag');
   }
 }
 

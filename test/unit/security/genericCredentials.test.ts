@@ -109,6 +109,14 @@ describe('generic credential detector', () => {
       ['query parameter', `https://x.example.org/send?auth=${R}&channel=ops`],
       ['URL path segment', `https://conda.example.org/t/${R}Q2/channel`],
       ['EDN keyword', `{:signing-key "${R}"}`],
+      // Round 2 (the seventh split's shapes, now training):
+      ['C #define', `#define BLYNK_AUTH_TOKEN "${R}"`],
+      ['Rust const with a reference type', `const MISTRAL_API_KEY: &str = "${R}";`],
+      ['Rust path call with .to_owned()', `Credentials::new("alerts@example.de".to_owned(), "${R}".to_owned())`],
+      ['SQL national string', `CREATE LOGIN [svc] WITH PASSWORD = N'${R}', CHECK_POLICY = ON`],
+      ['JSON inside a JSON string (HAR postData)', `"text": "{\\"email\\":\\"a@example.com\\",\\"password\\":\\"${R}\\"}"`],
+      ['--user name:password', `etcdctl --endpoints=https://10.0.0.11:2379 --user root:${R} get /`],
+      ['snmpwalk -A passphrase', `snmpwalk -v3 -l authNoPriv -u monitor -a SHA -A '${R}' 10.1.1.1`],
     ];
     for (const [shape, text] of cases) {
       it(shape, () => {
@@ -119,6 +127,11 @@ describe('generic credential detector', () => {
         );
       });
     }
+    it('a file named for the public half: its weak-named values are that half', () => {
+      const json = `{ "key_id": "6481636665125716280", "key": "${R}Lq9Xm2Tz7Rn3=" }`;
+      assert.equal(genericCredentials(json).length, 1);
+      assert.deepEqual(genericCredentials(json, 'public-key.json'), []);
+    });
     it('vendor-looking prefixes before a random tail', () => {
       for (const v of [`live_sk_${R}`, `jina_${R}Zx`, `pk_12345678_${R}KQ`, `Mid-server-${R}`]) {
         assert.deepEqual(found(`the key ${v} stopped working`), [v]);
