@@ -16,7 +16,7 @@ import { ComplexityClassifier, type ComplexityModelMeta } from '../src/core/rout
 import { complexitySignals, numericFeatures } from '../src/core/routing/complexity/complexityFeatures';
 import { ANALYSIS_FILES, ANALYSIS_LINES } from '../src/core/routing/complexity/complexityRails';
 import { TaskComplexity } from '../src/core/routing/complexity/TaskComplexity';
-import { readRouterRows, type RouterRow } from '../src/core/routing/complexity/train/routerData';
+import { TUNING_SPLITS, readRouterRows, type RouterRow } from '../src/core/routing/complexity/train/routerData';
 import { formatConfusion, tierMetrics, type TierMetrics } from '../src/core/routing/complexity/train/tierMetrics';
 import { TRAFFIC_MIX } from '../src/core/routing/complexity/train/trainComplexityModel';
 import { LocalShareWindow } from '../src/core/routing/LocalShareWindow';
@@ -51,11 +51,11 @@ function main(): void {
   // held-out when present; heldout-2/heldout-3 (earlier primaries) and dev-2/3/4 are tuning splits since
   // (their figures come from the model file below), and the first held-out has been measured in four
   // sessions: it is kept for comparison.
-  // Since session 14 heldout-4 is a tuning split too: heldout-6, then heldout-5 (each written blind, copied in after a freeze)
-  // is the primary one when present; heldout-4 is printed (as tuned on) until then.
+  // The newest blind held-out present is the primary one (heldout-6, heldout-5, heldout-4: each written blind, copied in
+  // after a freeze); once it has joined TUNING_SPLITS its title says so until the next one arrives.
   const primary = ['heldout-6.jsonl', 'heldout-5.jsonl', 'heldout-4.jsonl'].find((f) => fs.existsSync(path.join(root, 'data/router', f))) ?? 'heldout-4.jsonl';
   for (const [file, title] of [
-    [primary, `${primary.replace('.jsonl', '')} (primary${primary === 'heldout-4.jsonl' ? '; a tuning split since session 14' : ''})`],
+    [primary, `${primary.replace('.jsonl', '')} (primary${TUNING_SPLITS.includes(primary) ? '; a tuning split since, so tuned on' : ''})`],
     ['heldout.jsonl', 'held-out (session 9, measured before)'],
   ]) {
     if (fs.existsSync(path.join(root, 'data/router', file))) heldOut(learned, readRouterRows(path.join(root, 'data/router', file)), title);

@@ -30,7 +30,15 @@ export function readRouterRows(file: string): RouterRow[] {
  * The independently written splits (data/router) whose rows join the threshold tuning and the
  * calibration, in this order, when the file is there: never trained on, each reported on its own.
  */
-export const TUNING_SPLITS: readonly string[] = ['dev-2.jsonl', 'heldout-2.jsonl', 'dev-3.jsonl', 'heldout-3.jsonl', 'dev-4.jsonl', 'heldout-4.jsonl'];
+export const TUNING_SPLITS: readonly string[] = [
+  'dev-2.jsonl',
+  'heldout-2.jsonl',
+  'dev-3.jsonl',
+  'heldout-3.jsonl',
+  'dev-4.jsonl',
+  'heldout-4.jsonl',
+  'heldout-5.jsonl',
+];
 
 /** Folds of the development (cross-validation) split carved from the training data. */
 export const DEV_FOLDS = 4;
