@@ -179,10 +179,12 @@ async function main(): Promise<void> {
     'train-5': 'Training: `train-5` (written blind as the fifth held-out split, measured once, then seen and tuned on in session 13, round 2)',
     'train-6': 'Training: `train-6` (written blind as the sixth held-out split, measured once, then seen and tuned on in session 14)',
     'train-gaps': 'Training: `train-gaps` (records for the families added in sessions 11 to 14)',
+    'train-7':
+      'Training: `train-7` (written blind as the seventh held-out split, measured once (twice: rules, rules + generic), then seen and tuned on in session 14, round 2)',
     'generic-eval': "Generic detector's own set (`generic/generic-eval.jsonl`, written with the detector before tuning it)",
     heldout: "FIRST HELD-OUT split (never tuned on; written by the rules' author, figures read in earlier sessions)",
   };
-  // `node out/bench/secrets.bench.js heldout-6`: only the splits named (and no repository scan), so a
+  // `node out/bench/secrets.bench.js heldout-7`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.
   const only = process.argv.slice(2);
   const seen: Array<[string, KindFigures[]]> = [];

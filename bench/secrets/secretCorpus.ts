@@ -25,12 +25,14 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * in session 13: seen), `train-5` (written blind as the fifth held-out split, `heldout-5`, measured once after
  * session 13's first freeze: 80/100 caught, 4/70 clean flagged; tuned on in session 13's second round: seen),
  * `train-6` (written blind as the sixth held-out split, `heldout-6`, measured once after session 13's second
- * freeze: 80/100 caught, 4/70 clean flagged; tuned on in session 14: seen).
+ * freeze: 80/100 caught, 4/70 clean flagged; tuned on in session 14: seen), `train-7` (written blind as the
+ * seventh held-out split, `heldout-7`, measured once after session 14's first freeze: 79/100 caught, 5/70 clean
+ * flagged, and once more with the generic detector: 87/100, 6/70; tuned on in session 14's second round: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
  */
-export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-4' | 'train-5' | 'train-6' | 'train-gaps' | 'heldout';
-export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-4', 'train-5', 'train-6', 'train-gaps'] as const;
+export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-4' | 'train-5' | 'train-6' | 'train-7' | 'train-gaps' | 'heldout';
+export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-4', 'train-5', 'train-6', 'train-7', 'train-gaps'] as const;
 export const HELDOUT_SPLITS = ['heldout'] as const;
 
 export function readCorpus(split: CorpusSplit): CorpusSample[] {

@@ -1,5 +1,5 @@
 // Writes the generated parts of the labelled secret corpus (test/fixtures/secrets/labelled/
-// {train,heldout,train-gaps}.jsonl; train-2 to train-6 were written by hand, blind) from the
+// {train,heldout,train-gaps}.jsonl; train-2 to train-7 were written by hand, blind) from the
 // templates beside this file, with values from fixed seeds: the same files every run.
 //   node scripts/secret-corpus/build.mjs
 import * as fs from 'node:fs';
@@ -12,6 +12,7 @@ import { gap3Samples } from './gaps3.mjs';
 import { gap4Samples, gap4bSamples, gap4cSamples } from './gaps4.mjs';
 import { gap5Samples } from './gaps5.mjs';
 import { gap6Samples } from './gaps6.mjs';
+import { gap7Samples } from './gaps7.mjs';
 
 const OUT = path.resolve(import.meta.dirname, '../../test/fixtures/secrets/labelled');
 fs.mkdirSync(OUT, { recursive: true });
@@ -30,6 +31,7 @@ for (const [split, parts] of [
       [gap4cSamples, 2539],
       [gap5Samples, 2609],
       [gap6Samples, 2713],
+      [gap7Samples, 2801],
     ],
   ],
 ]) {

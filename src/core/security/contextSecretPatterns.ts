@@ -260,7 +260,7 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
     validate: (v, m) =>
       /\d/.test(v) &&
       /[A-Za-z]/.test(v) &&
-      !/(?:^|[_.-])(?:id|ids|url|uri|host|hostname|name|region|site|domain|endpoint|user|username|email|org|organization|organisation|tenant|workspace|instance|verification|challenge|team|project|zone|account|version|env|channel|path|dsn|sha|commit|ref|hash|digest|tag|branch|repo|owner|sku|plan|color|theme|locale|lang|size|count|limit|timeout|port|mode|level|format|type|status|enabled|dataset|index|bucket|queue|topic|table)$/i.test(
+      !/(?:^|[_.-])(?:id|ids|url|uri|host|hostname|name|region|site|domain|endpoint|user|username|email|org|organization|organisation|tenant|workspace|instance|verification|challenge|signature|sig|hmac|hmac-sha\d+|sha\d*|team|project|zone|account|version|env|channel|path|dsn|sha|commit|ref|hash|digest|tag|branch|repo|owner|sku|plan|color|theme|locale|lang|size|count|limit|timeout|port|mode|level|format|type|status|enabled|dataset|index|bucket|queue|topic|table)$/i.test(
         m.groups?.name ?? '',
       ),
   },

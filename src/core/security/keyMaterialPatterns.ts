@@ -95,8 +95,17 @@ export const KEY_MATERIAL_PATTERNS: readonly SecretPattern[] = [
     kind: 'keyword-secret',
     label: 'credential in an XML element',
     // Maven settings.xml `<password>…</password>`, `<apiKey>…</apiKey>`, `<ClientSecret>…</ClientSecret>`.
-    re: new RegExp(String.raw`<(?<tag>[\w:.-]*?${CREDENTIAL_WORD}[\w:.-]*)>\s*(?<value>[^<>\s]{6,200})\s*</\k<tag>>`, 'gi'),
-    hints: /<[\w:.-]*(?:pass|secret|token|key|credential|psk)/i,
+    // Session 14: attributes in the tag (FileZilla `<Pass encoding="base64">`), and element names that end in
+    // `Key` / `Pass` / `Pwd` (Authorize.Net `<transactionKey>`, `<licenseKey>`), except public and id keys.
+    re: new RegExp(
+      String.raw`<(?<tag>[\w:.-]*?(?:${CREDENTIAL_WORD}|[a-z]Key|Pass|Pwd|pass|pwd)[\w:.-]*)(?:\s[^<>]*)?>\s*(?<value>[^<>\s]{6,200})\s*</\k<tag>>`,
+      'gi',
+    ),
+    hints: /<[\w:.-]*(?:pass|secret|token|key|credential|psk|pwd)/i,
+    validate: (_v, m) =>
+      !/(?:public|publish|site|sort|partition|primary|foreign|cache|lookup|hash|id|name|type)Key|Key(?:Id|Name|Type|Size|Usage)|passage|compass|bypass/i.test(
+        m.groups?.tag ?? '',
+      ),
     needsEntropy: true,
     skipPlaceholders: true,
   },

@@ -35,6 +35,16 @@ export const PUBLISHED_KEYS: ReadonlyArray<{ value: string; source: string }> = 
   { value: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A', source: 'RFC 8037 appendix A.1, the example Ed25519 private key (JWK d)' },
   { value: '870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE', source: 'RFC 7517 appendix A.2, the example P-256 private key (JWK d)' },
   { value: 'abcdef.0123456789abcdef', source: 'Kubernetes documentation, the example kubeadm bootstrap token' },
+  // Session 14: the OAuth 2.0 RFC's example values (client credentials, tokens, code), which docs and tests copy,
+  // and the TOTP secret of Google Authenticator's key-URI documentation.
+  { value: 'czZCaGRSa3F0MzpnWDFmQmF0M2JW', source: 'RFC 6749, the example client credentials (s6BhdRkqt3:gX1fBat3bV) in Basic' },
+  { value: 'gX1fBat3bV', source: 'RFC 6749, the example client secret' },
+  { value: 'czZCaGRSa3F0Mzo3RmpmcDBaQnIxS3REUmJuZlZkbUl3', source: 'RFC 6749 4.1.3, the example client credentials in Basic' },
+  { value: '7Fjfp0ZBr1KtDRbnfVdmIw', source: 'RFC 6749 4.1.3, the example client secret' },
+  { value: '2YotnFZFEjr1zCsicMWpAA', source: 'RFC 6749, the example access token' },
+  { value: 'tGzv3JOkF0XG5Qx2TlKWIA', source: 'RFC 6749, the example refresh token' },
+  { value: 'SplxlOBeZQQYbYS6WxSbIA', source: 'RFC 6749, the example authorization code' },
+  { value: 'JBSWY3DPEHPK3PXP', source: 'Google Authenticator key URI format documentation, the example secret' },
 ];
 
 // ${VAR}, $VAR (upper case: `$ecret9` is a password), $env:VAR, %VAR%, $(VAR), #{VAR}, {{ secrets.X }}, <%= x %>: the value is read from somewhere else.

@@ -1,3 +1,4 @@
+import { CALL_AND_COMMAND_SECRET_PATTERNS } from './callAndCommandSecrets';
 import { CODE_SECRET_PATTERNS } from './codeSecretPatterns';
 import { COMMAND_LINE_SECRET_PATTERNS, SHELL_INPUT_SECRET_PATTERNS } from './commandLineSecrets';
 import { CONFIG_SECRET_PATTERNS } from './configSecretPatterns';
@@ -72,8 +73,10 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'slack-webhook',
     label: 'Slack webhook URL',
-    re: /(?<value>https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]{20,})/g,
+    // Session 14: the path is judged like a token's body (`…/XXXXXXXXX/XXXXXXXXX/XXXX…` is a template).
+    re: /(?<value>https:\/\/hooks\.slack\.com\/services\/(?<body>[A-Za-z0-9/_-]{20,}))/g,
     hints: ['hooks.slack.com'],
+    randomBody: true,
   },
   {
     kind: 'stripe-key',
@@ -110,6 +113,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   ...CODE_SECRET_PATTERNS,
   ...REQUEST_AND_STRUCTURE_SECRET_PATTERNS,
   ...LANGUAGE_AND_FORMAT_SECRET_PATTERNS,
+  ...CALL_AND_COMMAND_SECRET_PATTERNS,
   {
     kind: 'url-credentials',
     label: 'password in a URL',
@@ -133,6 +137,9 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     needsEntropy: true,
     // Session 13: a credential's identifier is not the credential (`credential_id`, `access_key_id`,
     // WebAuthn's credential ids), except a Vault AppRole `secret_id`, which is one.
-    validate: (_v, m) => !/^[_.-]?ids?$/i.test(m.groups?.suffix ?? '') || /^secret$/i.test(m.groups?.word ?? ''),
+    // Session 14: a name that says public before the keyword (.NET `publicKeyToken`) is not a credential.
+    validate: (_v, m) =>
+      (!/^[_.-]?ids?$/i.test(m.groups?.suffix ?? '') || /^secret$/i.test(m.groups?.word ?? '')) &&
+      !/public[\w-]*$/i.test((m.input ?? '').slice(Math.max(0, (m.index ?? 0) - 30), m.index)),
   },
 ];
