@@ -45,12 +45,12 @@ export interface PrivacyGuardOptions {
    * The second detector of `scanDeep`/`redactDeep` (tests replace it). @default secretlint's
    * recommended preset, loaded on first use
    */
+  deepScanner?: (text: string, fileName?: string) => Promise<Array<{ kind: string; label: string; start: number; end: number }>>;
   /**
    * The generic contextual detector (`genericCredentials`: a credential-like name or a vendor-looking
    * prefix before a random value) as one more finding source, kind `generic-credential`. @default true
    */
   genericCredentials?: boolean;
-  deepScanner?: (text: string, fileName?: string) => Promise<Array<{ kind: string; label: string; start: number; end: number }>>;
 }
 
 /** A detected secret as a range of the scanned text. */
