@@ -30,10 +30,11 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * flagged, and once more with the generic detector: 87/100, 6/70; tuned on in session 14's second round: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
+ * `heldout-8`: written by a session blind to the rules while session 14's second round tuned them, measured once after they froze.
  */
-export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-4' | 'train-5' | 'train-6' | 'train-7' | 'train-gaps' | 'heldout';
+export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-4' | 'train-5' | 'train-6' | 'train-7' | 'train-gaps' | 'heldout' | 'heldout-8';
 export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-4', 'train-5', 'train-6', 'train-7', 'train-gaps'] as const;
-export const HELDOUT_SPLITS = ['heldout'] as const;
+export const HELDOUT_SPLITS = ['heldout', 'heldout-8'] as const;
 
 export function readCorpus(split: CorpusSplit): CorpusSample[] {
   const file = path.join(CORPUS_DIR, `${split}.jsonl`);
