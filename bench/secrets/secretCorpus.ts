@@ -37,7 +37,11 @@ export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-4', 'train
 export const HELDOUT_SPLITS = ['heldout', 'heldout-8'] as const;
 
 export function readCorpus(split: CorpusSplit): CorpusSample[] {
-  const file = path.join(CORPUS_DIR, `${split}.jsonl`);
+  return readSamples(path.join(CORPUS_DIR, `${split}.jsonl`));
+}
+
+/** Reads a JSON-lines file of corpus samples, refusing a line that is not one. */
+export function readSamples(file: string): CorpusSample[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
