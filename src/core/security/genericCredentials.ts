@@ -1,3 +1,4 @@
+import { commandArguments } from './commandArguments';
 import { credentialName, type CredentialNameStrength } from './credentialName';
 import { lineAround, WINDOW } from './lineAround';
 import { prefixedTokens } from './prefixedTokens';
@@ -20,8 +21,8 @@ import { tokenShaped } from './tokenShape';
 export interface GenericCredentialSpan {
   start: number;
   end: number;
-  /** How it was found, for tests and the bench: `name`, `call`, `flag`, `url-path`, `prefix`. */
-  via: 'name' | 'call' | 'flag' | 'url-path' | 'prefix';
+  /** How it was found, for tests and the bench: `name`, `call`, `flag`, `url-path`, `prefix`, `command` (commandArguments). */
+  via: 'name' | 'call' | 'flag' | 'url-path' | 'prefix' | 'command';
 }
 
 // Where a credential name may be: stems of every word credentialName knows (case-insensitive). A hit
@@ -70,6 +71,7 @@ export function genericCredentials(text: string, path?: string): GenericCredenti
   scanNames(text, path !== undefined && /public[_-]?key|\.pub$/i.test(path), add);
   scanShortFlags(text, add);
   scanUrlPaths(text, add);
+  for (const { start, end } of commandArguments(text)) add(start, end, 'command');
   for (const { start, end } of prefixedTokens(text)) add(start, end, 'prefix');
   return out.sort((a, b) => a.start - b.start);
 }

@@ -40,6 +40,8 @@ const HASH_CONTEXT = /sha-?\d*|md5|hash|digest|checksum|integrity|fingerprint|co
 // two (the same notion as the guard's randomness test, PrivacyGuard).
 const IDENTIFIER_PART = /^(?:[a-z]{2,}|[A-Z][a-z]+|[A-Z]{2,6}(?![a-z]))(?:[A-Z][a-z]+|[A-Z]{2,6}(?![a-z]))*(?:[A-Z]?\d{1,4})?$/;
 const SHORT_NUMBER_PART = /^[a-z]?\d{1,4}$/i;
+// An LDAP distinguished name (`uid=sync,ou=services,dc=example,dc=edu`): who binds, never the secret.
+const DISTINGUISHED_NAME = /^(?:[A-Za-z][\w-]*=[^,=\s]+,)+[A-Za-z][\w-]*=[^,=\s]+$/;
 const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+(?:\(\))?$/;
 
 function classes(v: string): { lower: boolean; upper: boolean; digit: boolean; symbol: boolean; n: number } {
@@ -62,6 +64,7 @@ export function tokenShaped(value: string, context: ShapeContext, line = ''): bo
   const min = context === 'strong' ? 8 : context === 'weak' ? 16 : 20;
   if (v.length < min || v.length > 256 || /\s/.test(v) || /^[-?&|]/.test(v) || PUBLIC_PREFIX.test(v)) return false;
   if (ENCRYPTED.test(v) || MASK.test(v) || URL_OR_PATH.test(v) || FILE_EXTENSION.test(v)) return false;
+  if (DISTINGUISHED_NAME.test(v)) return false;
   if (EMAIL.test(v) || HOST.test(v) || HOST_PATH.test(v) || NUMERIC.test(v) || VERSION.test(v)) return false;
   // Under a name that says secret (`token`, `password`, `-t`), a UUID is one (Codecov, Heroku); under
   // `key` it is as often an object's or a request's id.

@@ -1,0 +1,147 @@
+import { isWordMade, tokenShaped } from './tokenShape';
+
+/**
+ * Secret arguments of commands (#13, session 16; the generic detector's command-line family). Flags named
+ * for a credential are read by `genericCredentials`' name scan; these are the shapes where no flag names
+ * the value and only the command's own words say what it is:
+ *
+ * - a subcommand that stores a secret: `dotnet user-secrets set K V`, `databricks secrets put-secret S K
+ *   --string-value V`, `gh secret set K --body V`, `mkstore -createCredential alias user V` — every
+ *   argument after the secret's name;
+ * - a command named for passwords (`ldappasswd`, `smbpasswd`): its one-letter flags' values (`-s V`);
+ * - Windows `/user:name V` (`net use` takes the password as the next argument);
+ * - SQL-style `USER name USING V` (DB2 `CONNECT TO`, `ATTACH TO`);
+ * - a password echoed into a command that reads it from stdin (`echo V | openconnect --passwd-on-stdin`);
+ * - scripted input of an FTP login: the host line, then `user password` (a JCL `INPUT DD *` stream,
+ *   `ftp -s:script`).
+ *
+ * Values are still judged by `tokenShaped` (or a bounded password check for the FTP script), so
+ * references (`"$PW"`), placeholders, paths, URLs, DNs and words stay clean.
+ */
+export interface CommandArgumentSpan {
+  start: number;
+  end: number;
+}
+
+interface Token {
+  value: string;
+  start: number;
+  quoted: boolean;
+}
+
+// How many arguments after an anchor are read: commands with more are not what these rules are about.
+const MAX_TOKENS = 14;
+// Subcommands that store a secret. The first argument after them is the secret's name (or scope).
+const SECRET_SETTER =
+  /(?<![\w-])(?:user-secrets|secrets?|secretsmanager|credentials?|passwords?)[ \t]+(?:set|put|add|create|update|store|put-secret|set-secret|create-secret|put-secret-value)(?![\w-])|(?<=[ \t])-(?:create|modify)Credential(?![\w-])/gi;
+// Flags of those subcommands that hold the value itself (not a file, a scope or a project).
+const VALUE_FLAG = /^--?(?:string-value|value|body|secret-string|data|literal|password|secret|bytes-value)$/i;
+const PASSWORD_COMMAND = /(?<![\w./-])[a-z]*passwd(?![\w-])/g;
+const WINDOWS_USER = /(?<=[\s"'`])\/(?:user|u):(?:"[^"\n]{1,80}"|[^\s"'`]{1,80})[ \t]+/gi;
+const USER_USING = /\buser[ \t]+(?:"[^"\n]{1,64}"|'[^'\n]{1,64}'|[\w.@$\\-]{1,64})[ \t]+using[ \t]+/gi;
+const ECHO_PIPE = /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})"|([^\s'"|;&`]{1,256}))[ \t]*\|[ \t]*([^\n`]{1,300})/g;
+// What says the command at the end of the pipe reads a password or a secret from its standard input.
+const READS_SECRET = /passw(?:or)?d|--stdin\b|\bkinit\b|secret|credential|\btoken\b/i;
+const FTP_CONTEXT = /\bftp\b/i;
+const HOST_LINE =
+  /^[ \t]*(?:open[ \t]+)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[ \t]+\d{1,5})?[ \t]*$|^[ \t]*(?:open[ \t]+)?\d{1,3}(?:\.\d{1,3}){3}(?:[ \t]+\d{1,5})?[ \t]*$/i;
+const LOGIN_LINE = /^[ \t]*(?:user[ \t]+)?([\w.@$\\-]{1,64})[ \t]+(\S{6,64})[ \t]*$/i;
+
+/** Spans of secret command arguments in `text`. */
+export function commandArguments(text: string): CommandArgumentSpan[] {
+  const out: CommandArgumentSpan[] = [];
+  const add = (t: Token | undefined) => {
+    if (t && tokenShaped(t.value, 'strong')) out.push({ start: t.start, end: t.start + t.value.length });
+  };
+  for (const m of text.matchAll(SECRET_SETTER)) {
+    // After the secret's name, every argument that is not a flag may be the value; a value flag's too.
+    const args = tokensFrom(text, m.index + m[0].length);
+    let named = false;
+    for (const [i, t] of args.entries()) {
+      if (!t.quoted && t.value.startsWith('-')) {
+        if (VALUE_FLAG.test(t.value.split('=')[0])) add(args[i + 1]);
+        continue;
+      }
+      if (named) add(t);
+      named = true;
+    }
+  }
+  if (text.includes('passwd')) {
+    for (const m of text.matchAll(PASSWORD_COMMAND)) {
+      const args = tokensFrom(text, m.index + m[0].length);
+      for (const [i, t] of args.entries()) if (!t.quoted && /^-[A-Za-z]$/.test(t.value)) add(args[i + 1]);
+    }
+  }
+  for (const m of text.matchAll(WINDOWS_USER)) {
+    const [t] = tokensFrom(text, m.index + m[0].length);
+    if (t && (t.quoted || !/^[/*]/.test(t.value))) add(t);
+  }
+  for (const m of text.matchAll(USER_USING)) {
+    const [t] = tokensFrom(text, m.index + m[0].length);
+    if (t && !t.value.startsWith('(')) add(t);
+  }
+  if (text.includes('|')) {
+    for (const m of text.matchAll(ECHO_PIPE)) {
+      if (!READS_SECRET.test(m[4])) continue;
+      const value = m[1] ?? m[2] ?? m[3];
+      add({ value, start: m.index + m[0].indexOf(value, m[0].indexOf(' ')), quoted: m[3] === undefined });
+    }
+  }
+  if (FTP_CONTEXT.test(text)) ftpScriptLogins(text, out);
+  return out;
+}
+
+/** The arguments from `at` to the end of the command (newline, backtick, `|`, `;`, `&`, a redirection). */
+function tokensFrom(text: string, at: number): Token[] {
+  const out: Token[] = [];
+  let i = at;
+  while (out.length < MAX_TOKENS && i < text.length) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    const c = text[i];
+    if (c === undefined || /[\n`|;&<>]/.test(c)) break;
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      const nl = text.indexOf('\n', i + 1);
+      if (close === -1 || (nl !== -1 && nl < close)) break;
+      out.push({ value: text.slice(i + 1, close), start: i + 1, quoted: true });
+      i = close + 1;
+      continue;
+    }
+    const run = /[^\s`|;&<>"']+/y;
+    run.lastIndex = i;
+    const m = run.exec(text);
+    if (!m) break;
+    // Prose around a command: a sentence's full stop or comma is not part of the argument.
+    const value = m[0].replace(/[.,:;!?)]+$/, '');
+    if (value !== '') out.push({ value, start: i, quoted: false });
+    i += m[0].length;
+  }
+  return out;
+}
+
+/**
+ * An FTP script's login: a host line (`ftp.partner.net`, `open 10.0.0.5 21`), then `user password` on the
+ * next line (or `user name password`). The password is judged as one a person or a mainframe picks: 6+
+ * characters, letters with digits or symbols, not a word or a number.
+ */
+function ftpScriptLogins(text: string, out: CommandArgumentSpan[]): void {
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const next = offset + lines[i].length + 1;
+    if (HOST_LINE.test(lines[i])) {
+      const m = LOGIN_LINE.exec(lines[i + 1]);
+      const pw = m?.[2];
+      if (m && pw !== undefined && ftpPassword(pw)) {
+        const start = next + lines[i + 1].lastIndexOf(pw);
+        out.push({ start, end: start + pw.length });
+      }
+    }
+    offset = next;
+  }
+}
+
+function ftpPassword(v: string): boolean {
+  if (!/[A-Za-z]/.test(v) || !/[\d\W_]/.test(v) || /^[\d.,:-]+$/.test(v) || isWordMade(v)) return false;
+  return tokenShaped(v, 'strong') || (/^[A-Z0-9#@$]{6,8}$/.test(v) && /\d/.test(v) && /[A-Z]/.test(v));
+}
