@@ -79,6 +79,9 @@ export function applyRails(tier: TaskComplexity, s: ComplexitySignals, o: RailOp
   if (s.chore && !stakes && level > TaskComplexity.MEDIUM) {
     level = TaskComplexity.MEDIUM;
     reasons.push('rail: mechanical edit → at most medium');
+  } else if (s.coursework && !stakes && level > TaskComplexity.MEDIUM) {
+    level = TaskComplexity.MEDIUM;
+    reasons.push('rail: coursework exercise → at most medium');
   }
   return { level: level as TaskComplexity, reasons };
 }

@@ -21,6 +21,8 @@ export interface ComplexitySignals {
   smallTalk: boolean;
   /** A mechanical edit and nothing more: capped at medium when no stakes floor holds. */
   chore: boolean;
+  /** A textbook exercise for a class: capped at medium when no stakes floor holds. */
+  coursework: boolean;
   stakes: StakesMatch[];
   analysis: boolean;
 }

@@ -133,6 +133,12 @@ export function isCodeAnalysis(prose: string): boolean {
   return ANALYSIS.test(foldText(prose));
 }
 
+// Coursework (4 languages): a textbook algorithm asked for a class is the labelling guide's low work however
+// hard its name sounds ("implement Dijkstra for my algorithms homework"). "assignment" and "class" alone are not
+// one: they are also the operator and the type.
+const COURSEWORK =
+  /\b(?:homework|coursework|textbook (?:version|exercise|implementation|algorithm)|for (?:my|a|our) (?:\w+ )?(?:course|lecture|assignment)|(?:algorithms?|cs\d*|data structures) class|(?:uni|college|school) assignment|exam prep|hausaufgabe\w*|ubungsblatt\w*|ubungsaufgabe\w*|fur (?:die|meine) (?:uni|vorlesung|ubung)|(?:practica|tarea|ejercicio) (?:de|para) (?:la |mi )?(?:asignatura|clase|universidad|facultad|curso)|deberes|pour (?:le|mon|un) (?:tp|td|cours)|devoir maison|exercice (?:du|de) cours)\b/;
+
 /** All rail signals of one piece of prose, folded once (they run on every request). */
 export function railSignals(prose: string): RailSignals {
   return railSignalsFolded(foldText(prose));
@@ -145,6 +151,7 @@ export function railSignalsFolded(folded: string): RailSignals {
   return {
     stakes: stakesIn(folded, chore),
     chore,
+    coursework: COURSEWORK.test(folded),
     plainFact,
     lookup: plainFact || lookupAfterContext(folded),
     smallTalk: smallTalkIn(folded),
@@ -161,6 +168,8 @@ export interface RailSignals {
   smallTalk: boolean;
   /** A mechanical edit and nothing more (see stakesRails' choreIn): never high or critical work by itself. */
   chore: boolean;
+  /** A textbook exercise for a class: never high or critical work by itself. */
+  coursework: boolean;
   analysis: boolean;
 }
 

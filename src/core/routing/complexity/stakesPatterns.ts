@@ -39,15 +39,22 @@ export const STAKES: readonly Rail[] = [
     // de
     String.raw`\b(?:ist|sind)\s+(?:\w+\s+){0,3}(?:down|ausgefallen|nicht erreichbar)\b`,
     String.raw`\bniemand kann\b`,
+    // Production standing still, told with the noun first ("Produktion steht", "die Prod ist weg"); a compound
+    // such as Produktionsplanung has no word boundary after "produktion", so it does not match.
+    String.raw`\b(?:produktion|prod|livesystem|live-system)\s+(?:steht|stand|ist weg|liegt lahm|ist tot)\b`,
     String.raw`\bseit dem (?:letzten )?deploy`,
     // es
     String.raw`\b(?:esta|estan)\s+(?:\w+\s+){0,2}caid[oa]s?\b`,
     String.raw`\bnadie puede\b`,
+    // "producción caída", "prod caída desde las 9": the noun and its state, without "está".
+    String.raw`\b(?:produccion|prod)\s+(?:\w+\s+)?caid[oa]s?\b`,
     String.raw`\bdesde el (?:ultimo )?despliegue`,
     String.raw`\breiniciandose en bucle`,
     // fr
     String.raw`\b(?:est|sont)\s+(?:\w+\s+){0,2}(?:tombee?s?|down|par terre|en panne)\b`,
     String.raw`\bpersonne ne peut\b`,
+    // "prod tombée", "la production à l'arrêt", "prod HS": the noun and its state, without "est".
+    String.raw`\bprod(?:uction)?\s+(?:tombee|a l'arret|a plat|hs|plantee)\b`,
     String.raw`\bdepuis le (?:dernier )?deploiement`,
     String.raw`\bredemarre en boucle`,
   ]),
@@ -153,6 +160,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\baudit(?:s|ing)? (?:this|these|our)\b`,
     String.raw`\bleak(?:ed|ing)\b`,
     String.raw`\b(?:breach|attacker|ransomware|compromised|credential stuffing)\b`,
+    // Ransomware named in any language, or half-remembered ("un \"ransom\" no sé qué").
+    String.raw`\b(?:ransom\w*|rancongiciel\w*|erpressungs(?:trojaner|software)\w*|verschlusselungstrojaner\w*|secuestro de (?:datos|archivos))\b`,
     // What an intruder leaves behind, found on a server (4 languages).
     String.raw`\b(?:web ?shells?|backdoors?|rootkits?|porte derobee|puerta trasera|hintertur)\b`,
     String.raw`\b(?:under|an?) attack\b`,
@@ -265,6 +274,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:stimulateurs? cardiaques?|radiotherapie|chimiotherapie|respirateurs?|defibrillateur\w*|pompes? a (?:insuline|perfusion))\b`,
     String.raw`\b(?:iec ?62304|iec ?61508|iso ?13485|iso ?14971|iso ?26262|do-?178\w*|asil ?[a-d]\b|sil ?[1-4]\b|fda (?:510|clearance|submission|class)|class (?:ii|iii|2|3) (?:medical )?devices?|medical devices?)`,
     String.raw`\b(?:medizinprodukt\w*|dispositivos? medicos?|productos? sanitarios?|dispositifs? medicaux|dispositif medical)\b`,
+    // Railway signalling and crossings: code that decides when a barrier closes or a signal clears (4 languages).
+    String.raw`\b(?:level crossings?|railway signal\w*|interlockings?|bahnubergang\w*|schrankensteuerung\w*|stellwerk\w*|pasos? a nivel|enclavamientos?|passages? a niveau|postes? d'aiguillage)\b`,
   ]),
   // Holes described instead of named: "the search box puts what you type straight into the SQL string",
   // "../ in the file name", "the JWT check passes without a signature", "the reset token never expires".
@@ -302,6 +313,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:leader election|fencing tokens?|distributed locks?|quorum\w*|leaderwahl|eleccion de lider|election de (?:leader|chef)|verrous? distribues?|cerrojos? distribuidos?|verteilte[nr]? (?:sperren?|locks?))\b`,
     // GPU kernels: tiling into shared memory, warps, coalescing.
     String.raw`\bcuda\b[^.?!\n]{0,40}\b(?:kernels?|shared memory|warps?|tiled|tiling|occupancy|coalesc\w*)|\b(?:kernels?|tiled|tiling)\b[^.?!\n]{0,40}\bcuda\b|\bwarp-?level|\bshared memory (?:tiling|banks?)|\bbank conflicts?|\bmemory coalescing`,
+    // Replicated data types and control-flow machinery of interpreters: CRDT merges, call/cc, proper tail calls.
+    String.raw`\bcrdts?\b|\bcall/cc\b|\bcall-with-current-continuation|\b(?:tail[- ]call|endrekursion\w*|llamadas? (?:de|en) cola|appels? terminaux)\b[^.?!\n]{0,40}\b(?:optimi\w*|eliminat\w*|interpret\w*)|\btail-call-optimierung|\b(?:optimizacion|optimisation) (?:de (?:las )?llamadas? (?:de|en) cola|des appels terminaux)`,
     String.raw`\b(?:dfa|nfa|automat(?:on|a)|(?:endliche[nr]?|deterministische[nr]?|kleinerer) automat\w*|automates? (?:fini|non deterministe|deterministe)|(?:cet|un) automate)\b`,
   ]),
 ];

@@ -129,4 +129,72 @@ describe('stakes families: money moved by code, plain security asks, patient saf
       assert.deepEqual(kinds(p), [], p);
     }
   });
+  // Session 16, from heldout-6's kinds (an outage told noun-first, often over a pasted trace, set no floor).
+  it('production standing still, told noun-first in German, Spanish and French, is an incident; production as a word of planning or reports is not', () => {
+    for (const p of [
+      'Produktion steht seit 10 Minuten, im Log nur OutOfMemoryError im Batch',
+      'die Prod ist weg nach dem Rollout, was zuerst prüfen?',
+      'producción caída desde las 9, el log dice ECONNREFUSED',
+      'prod caída otra vez, ¿por dónde empiezo?',
+      'prod tombée depuis le déploiement, les pods redémarrent',
+      "la production à l'arrêt, que regarder d'abord ?",
+    ]) {
+      assert.ok(kinds(p).includes('production incident'), `${p}: ${kinds(p).join(', ')}`);
+      assert.ok(railed(p, LOW).level >= HIGH, p);
+    }
+    for (const p of [
+      'wie benenne ich die Tabelle für die Produktionsplanung?',
+      'la producción de este informe tarda mucho, ¿cómo la acelero?',
+      'la production du rapport mensuel prend une heure',
+      'die Produktion von Testdaten als Skript',
+    ]) {
+      assert.ok(!kinds(p).includes('production incident'), `${p}: ${kinds(p).join(', ')}`);
+    }
+  });
+
+  it('ransomware half-named, railway crossings and signalling, CRDTs, call/cc and proper tail calls set a floor; their everyday namesakes do not', () => {
+    const cases: Array<[string, string]> = [
+      ['el antivirus del servidor saltó con un "ransom" no sé qué y hay archivos .lock', 'security'],
+      ['un rançongiciel a chiffré le partage réseau cette nuit', 'security'],
+      ['ein Erpressungstrojaner hat den Fileserver verschlüsselt', 'security'],
+      ['nach dem Refactoring schließt die Schranke am Bahnübergang 2 s später', 'patient or functional safety'],
+      ['our interlocking logic clears the signal before the points are locked', 'patient or functional safety'],
+      ['el software del paso a nivel baja la barrera tarde', 'patient or functional safety'],
+      ['write a CRDT counter that supports decrement and reset', 'hard reasoning'],
+      ['mein Lisp-Interpreter braucht Tail-Call-Optimierung und call/cc', 'hard reasoning'],
+      ['comment faire l’optimisation des appels terminaux dans mon interprète Scheme ?', 'hard reasoning'],
+    ];
+    for (const [p, kind] of cases) {
+      assert.ok(kinds(p).includes(kind), `${p}: ${kinds(p).join(', ')}`);
+      assert.ok(railed(p, MEDIUM).level >= HIGH, p);
+    }
+    for (const p of [
+      'the ransom note font in our game is too small',
+      'rename the CrdtView component',
+      'el nivel del mar en el mapa',
+      'add a tail to the log viewer',
+    ]) {
+      assert.ok(!kinds(p).includes('hard reasoning') && !kinds(p).includes('patient or functional safety'), `${p}: ${kinds(p).join(', ')}`);
+    }
+  });
+
+  it('coursework caps a model guess of high or critical at medium unless a stakes floor holds, in four languages', () => {
+    for (const p of [
+      'implement dijkstra for my algorithms homework, just the textbook version',
+      'implementa quicksort en C para la práctica de la asignatura',
+      'Hausaufgabe: einen AVL-Baum in Java schreiben',
+      'pour le TP, coder un tri fusion en OCaml',
+    ]) {
+      const r = railed(p, TaskComplexity.CRITICAL);
+      assert.equal(r.level, MEDIUM, p);
+      assert.ok(
+        r.reasons.some((x) => x === 'rail: coursework exercise → at most medium'),
+        r.reasons.join('; '),
+      );
+    }
+    // A stakes floor still holds; a variable assignment or a course platform's outage is not coursework.
+    assert.ok(railed('for my class project the payments webhook double-charges customers', TaskComplexity.CRITICAL).level >= HIGH);
+    assert.equal(railed('fix the assignment to total inside the loop', TaskComplexity.HIGH).level, HIGH);
+    assert.equal(railed('implement lock striping for our Cache class', TaskComplexity.HIGH).level, HIGH);
+  });
 });

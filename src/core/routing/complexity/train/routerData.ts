@@ -38,6 +38,7 @@ export const TUNING_SPLITS: readonly string[] = [
   'dev-4.jsonl',
   'heldout-4.jsonl',
   'heldout-5.jsonl',
+  'heldout-6.jsonl',
 ];
 
 /** Folds of the development (cross-validation) split carved from the training data. */
