@@ -270,6 +270,10 @@ export function nameParts(name: string): string[] {
     .filter((p) => p !== '');
 }
 
+// An SNMP community string is the agent's password (a read-write one writes the device's configuration):
+// `community`, `rwcommunity`, `snmp_community`, as the name's head noun only (`community_edition` is not one).
+const COMMUNITY = /^(?:r[ow])?community$/;
+
 function partStrength(part: string): CredentialNameStrength | undefined {
   if (STRONG_PARTS.has(part)) return 'strong';
   if (WEAK_PARTS.has(part)) return 'weak';
@@ -287,7 +291,7 @@ export function credentialName(name: string, slot = false): CredentialNameStreng
   let best: CredentialNameStrength | undefined;
   let last = -1;
   for (const [i, p] of parts.entries()) {
-    const s = partStrength(p);
+    const s = COMMUNITY.test(p) ? (i === parts.length - 1 ? 'strong' : undefined) : partStrength(p);
     if (s === undefined) continue;
     if ((p === 'key' || p === 'token' || p === 'keys') && i > 0 && PUBLIC_MODIFIERS.has(parts[i - 1])) return undefined;
     last = i;

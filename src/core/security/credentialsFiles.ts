@@ -1,3 +1,4 @@
+import { credentialName } from './credentialName';
 import { notASecret } from './notASecret';
 
 /** Names that hold credentials by convention. .env.example and friends are meant to be shared. */
@@ -60,10 +61,28 @@ export function contentShowsNoSecret(base: string, content: string): boolean {
     const types = [...content.matchAll(/-----BEGIN ([A-Z0-9 .]{3,40})-----/g)].map((m) => m[1]);
     return types.length > 0 && types.every((t) => PUBLIC_PEM.test(t)) && !/PRIVATE KEY/.test(content);
   }
+  if (name.endsWith('.xml')) return xmlShowsNoSecret(content);
   const fields = CREDENTIAL_FIELDS[name];
   if (!fields) return false;
   const values = [...content.matchAll(fields)].map((m) => m[1].trim().replace(/^["']|["']$/g, ''));
   return values.every((v) => v === '' || notASecret(v) !== undefined);
+}
+
+/**
+ * Session 16: an XML credentials file (Jenkins' `credentials.xml`) shows it holds no secret when it has
+ * credential-named elements and every one of them is empty or not a secret by its value (Jenkins stores
+ * `{AQAAAB…}` ciphertext, decrypted only with the controller's master key). An element with anything else,
+ * or a file with no credential element at all (a format not understood), keeps the file local.
+ */
+function xmlShowsNoSecret(content: string): boolean {
+  let fields = 0;
+  for (const m of content.matchAll(/<([A-Za-z][\w.:-]{0,80})(?:\s[^<>]*)?>([^<]*)<\/\1>/g)) {
+    if (credentialName(m[1].replace(/^.*[.:]/, '')) === undefined) continue;
+    fields++;
+    const v = m[2].trim();
+    if (v !== '' && notASecret(v) === undefined) return false;
+  }
+  return fields > 0;
 }
 
 /**

@@ -27,7 +27,7 @@ export interface GenericCredentialSpan {
 
 // Where a credential name may be: stems of every word credentialName knows (case-insensitive). A hit
 // is only a place to look; the whole identifier around it decides.
-const STEM = /pass|pwd|pw\b|secret|token|key|auth|cred|sk|ak|login|bearer|psk|pat\b/gi;
+const STEM = /pass|pwd|pw\b|secret|token|key|auth|cred|sk|ak|login|bearer|psk|pat\b|community/gi;
 const NAME_CHAR_LEFT = /[A-Za-z0-9_.:$@-]/;
 const NAME_CHAR_RIGHT = /[A-Za-z0-9_.-]/;
 const MAX_NAME = 64;
@@ -178,10 +178,23 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
   // `name value`: a flag (`--password x`, `"--api-key", "x"` handled above as `,`) or a config line (`requirepass x`).
   const ws = /[ \t]+/y;
   ws.lastIndex = p;
-  // EDN / Clojure keywords and Ruby symbols (`:signing-key "…"`) bind by a space too.
-  if (ws.test(text) && (text[s] === '-' || text[s - 1] === ':' || atLineStart(text, s) || /#define[ \t]+$/.test(text.slice(Math.max(0, s - 12), s))))
+  if (!ws.test(text)) return;
+  // EDN / Clojure keywords and Ruby symbols (`:signing-key "…"`) bind by a space too; so do the statements of
+  // device and daemon configuration languages: FortiOS / VyOS `set psksecret …`, Tasmota `Backlog …; MqttPassword …`.
+  const before = text.slice(Math.max(0, s - 12), s);
+  if (text[s] === '-' || text[s - 1] === ':' || atLineStart(text, s) || /#define[ \t]+$|(?:^|[\s;`])set[ \t]+$|;[ \t]*$/.test(before)) {
     value(ws.lastIndex, undefined, text[s] === '-' ? 'flag' : 'name');
+    return;
+  }
+  // A name that says secret outright, as a word of a command or a sentence (Junos `set system radius-server
+  // 10.0.0.1 secret …`, racadm `set iDRAC.Users.2.Password …`, strongSwan `: PSK "…"`, Cisco `snmp-server
+  // community … RW`): the next word is its value when it is token-shaped. A UUID there is as often a request's
+  // or an object's id in a log sentence (`token 5d0c…`), so it is left to the names that bind by an operator.
+  if (strength === 'strong' && /[\s`(]/.test(text[s - 1] ?? '') && !UUID_AT.test(text.slice(ws.lastIndex, ws.lastIndex + 37)))
+    value(ws.lastIndex, undefined, 'name');
 }
+
+const UUID_AT = /^["']?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}/i;
 
 function lineEnd(text: string, i: number): number {
   const nl = text.slice(i, i + WINDOW).indexOf('\n');

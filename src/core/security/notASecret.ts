@@ -52,8 +52,10 @@ export const PUBLISHED_KEYS: ReadonlyArray<{ value: string; source: string }> = 
 // `op run` resolve), Azure App Service `@Microsoft.KeyVault(...)`, AWS Secrets Manager / SSM ARNs.
 // Session 13: also a named source and a path (systemd `LoadCredential=name:/path`) and systemd's `%d/…`
 // credentials-directory specifier: where a secret is read from.
+// Session 16: Python / ConfigParser / supervisord `%(name)s` interpolation (`%(ENV_DB_PASSWORD)s`), and Make's
+// escaped `$$VAR` / `$${VAR}` (a shell variable inside a recipe).
 const REFERENCE =
-  /^(?:\$\{[^}\s]{1,100}\}|\$[A-Z_][A-Z0-9_]{0,100}|\$env:[A-Za-z_]\w{0,100}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$\([^)]{1,100}\)|#\{[^}]{1,100}\}|\{\{[^}]{1,200}\}\}|<%=?[^%]{1,200}%>|op:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s]{1,200}|@Microsoft\.KeyVault\([^)]{1,300}\)|arn:aws:(?:secretsmanager|ssm):[\w:/+=,.@-]{1,300}|[\w.-]{1,100}:\/(?!\/)[\w./-]{1,300}|%[a-zA-Z]\/[\w./-]{1,300})$/;
+  /^(?:%\([\w.-]{1,100}\)[sdifr]|\$\$[A-Z_][A-Z0-9_]{0,100}|\$\$\{[^}\s]{1,100}\}|\$\{[^}\s]{1,100}\}|\$[A-Z_][A-Z0-9_]{0,100}|\$env:[A-Za-z_]\w{0,100}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$\([^)]{1,100}\)|#\{[^}]{1,100}\}|\{\{[^}]{1,200}\}\}|<%=?[^%]{1,200}%>|op:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s]{1,200}|@Microsoft\.KeyVault\([^)]{1,300}\)|arn:aws:(?:secretsmanager|ssm):[\w:/+=,.@-]{1,300}|[\w.-]{1,100}:\/(?!\/)[\w./-]{1,300}|%[a-zA-Z]\/[\w./-]{1,300})$/;
 // Words and shapes people put where a secret will go. Matched on the value without its issuer prefix.
 const PLACEHOLDER_WORDS =
   /^(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|changeme|change[_-]?me[\w-]*|replace[_-]?me[\w-]*|placeholder[\w-]*|redacted|your[\w-]*|my[_-]?(?:secret|token|key|password)|insert[\w-]*|todo|tbd|none|null|undefined|dummy[\w-]*|\.{3,}|…)$/i;
@@ -84,7 +86,10 @@ const PUBLIC_BY_DESIGN =
 // Session 14: ciphertext committed by design, named by the tool's own marker: Spring Cloud Config
 // `{cipher}…`, Jasypt `ENC(…)`, sops `ENC[AES256_GCM,…]`, dotenvx `encrypted:…`, Vault transit `vault:v1:…`,
 // Ansible Vault. The key that decrypts them is elsewhere.
-const CIPHERTEXT = /^(?:\{cipher\}|ENC\(|ENC\[(?:AES|[A-Z0-9_]+,)|encrypted:|vault:v\d+:|\$ANSIBLE_VAULT;)/;
+// Session 16: Jenkins' `hudson.util.Secret` (`{AQAAAB…}`: base64 in braces, decrypted with the controller's
+// master key) and scheme-tagged ciphertext (WebLogic `{AES256}…`, `{AES}…`, `{3DES}…`).
+const CIPHERTEXT =
+  /^(?:\{[A-Za-z0-9+/]{20,}={0,2}\}$|\{(?:AES(?:128|192|256)?|3DES|DESede)\}|\{cipher\}|ENC\(|ENC\[(?:AES|[A-Z0-9_]+,)|encrypted:|vault:v\d+:|\$ANSIBLE_VAULT;)/;
 
 export type NotASecret = 'reference' | 'placeholder' | 'published-key' | 'password-hash' | 'public-by-design' | 'ciphertext';
 

@@ -61,6 +61,22 @@ const BROWSER_SDK_KEY_FIELD = /\b(?:apiKey|clientToken|token|writeKey|projectTok
 // Session 14: a DNS TXT record is published to the world (site-verification tokens, SPF, DKIM public keys).
 const DNS_TXT_LINE = /\b(?:IN\s+)?TXT\s+(?:\(\s*)?"/;
 
+// Session 16: the Android and iOS Firebase configs (`google-services.json`, `GoogleService-Info.plist`) ship
+// in every copy of the app, like the web config; their `current_key` / `API_KEY` is the same kind of
+// identifier. Recognised by the fields only those files have.
+const FIREBASE_APP_CONFIG = /"mobilesdk_app_id"\s*:|"client_info"\s*:[\s\S]*"current_key"|<key>GOOGLE_APP_ID<\/key>/;
+
+// Session 16: web analytics beacons (Cloudflare Web Analytics' `data-cf-beacon='{"token": …}'`, Plausible,
+// Fathom, Umami) put their site token in the script tag of every page they count.
+const ANALYTICS_BEACON_TAG = /<script\b[^<>]*(?:data-cf-beacon|cloudflareinsights\.com|plausible\.io|usefathom\.com|umami|simpleanalytics|goatcounter)[^<>]*$/i;
+
+// Session 16: a UUID under a name that ends in `Id` / `_id` / `Guid` (`<UserSecretsId>`, `"tenant_id":`,
+// `ProjectGuid=`) identifies something (the user-secrets store, a tenant); it opens nothing. Vault AppRole's
+// `secret_id` is the exception: the name says the id is the secret (a `SecretsId` names a store of them).
+const SECRET_ID_NAME = /secret[_-]?id["']?(?:>|\s*(?::=|=>|[:=])\s*["'`]?)$/i;
+const UUID_VALUE = /^\{?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}\}?$/i;
+const ID_NAME_BEFORE = /(?:[a-z0-9](?:Id|ID|Guid|GUID|Uuid|UUID)|[_.-](?:id|guid|uuid))["']?(?:>|\s*(?::=|=>|[:=])\s*["'`]?)$/;
+
 export type PublicInContext =
   | 'dns-txt-record'
   | 'firebase-web-config'
@@ -69,7 +85,10 @@ export type PublicInContext =
   | 'aws-key-id-in-audit-record'
   | 'algolia-search-key'
   | 'named-public-key'
-  | 'browser-sdk-key';
+  | 'browser-sdk-key'
+  | 'firebase-app-config'
+  | 'analytics-beacon'
+  | 'uuid-identifier';
 
 /** Why the finding `text.slice(start, end)` is public where it stands, or undefined. */
 export function publicInContext(text: string, start: number, end: number): PublicInContext | undefined {
@@ -80,6 +99,9 @@ export function publicInContext(text: string, start: number, end: number): Publi
   const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
   if (DNS_TXT_LINE.test(before)) return 'dns-txt-record';
   if (GOOGLE_API_KEY.test(value) && FIREBASE_API_KEY_FIELD.test(before) && FIREBASE_CONFIG.test(around)) return 'firebase-web-config';
+  if (GOOGLE_API_KEY.test(value) && FIREBASE_APP_CONFIG.test(around)) return 'firebase-app-config';
+  if (ANALYTICS_BEACON_TAG.test(text.slice(Math.max(0, start - WINDOW), start))) return 'analytics-beacon';
+  if (UUID_VALUE.test(value) && ID_NAME_BEFORE.test(before) && !SECRET_ID_NAME.test(before)) return 'uuid-identifier';
   if (ACME_VALUE.test(value) && ACME_FIELD.test(before) && ACME_CONTEXT.test(around)) return 'acme-challenge';
   if (GOOGLE_API_KEY.test(value) && MAPS_BROWSER_URL.test(before) && KEY_RESTRICTED.test(around)) return 'maps-browser-key';
   if (ALGOLIA_VALUE.test(value) && /algolia/i.test(around) && ALGOLIA_SEARCH_ONLY.test(around) && !ALGOLIA_WRITES.test(around)) return 'algolia-search-key';
