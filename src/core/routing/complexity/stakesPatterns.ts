@@ -87,6 +87,13 @@ export const STAKES: readonly Rail[] = [
     // (4 languages): "borré sin querer el bucket", "versehentlich die Kundendatenbank gelöscht".
     String.raw`\b(?:${DELETED})\b(?=[^.?!\n]{0,60}\b(?:${BY_MISTAKE})\b)(?=[^.?!\n]{0,80}(?:${STORE}))`,
     String.raw`\b(?:${BY_MISTAKE})\b(?=[^.?!\n]{0,60}\b(?:${DELETED})\b)(?=[^.?!\n]{0,80}(?:${STORE}))`,
+    // Work of days or of many people gone ("wiped a week of commits from three people"), and a database's own
+    // corruption messages pasted as the question (4 languages for the first; the messages are English).
+    String.raw`\b(?:wiped|erased|destroyed)\b[^.?!\n]{0,20}\b(?:a|an|\d+|two|three|several|all|the whole|the last) (?:weeks?|days?|months?|years?|hours?) of\b`,
+    String.raw`\b(?:eine[nr]? )?(?:woche|wochen|tage|monate?) (?:an |voller )?(?:arbeit|commits|daten)\b[^.?!\n]{0,30}\b(?:weg|verloren|geloscht|uberschrieben)|\b(?:una semana|varios dias|meses) de (?:trabajo|commits|datos)\b[^.?!\n]{0,30}\b(?:perdid|borrad|desaparecid)|\b(?:une semaine|des jours|des mois) de (?:travail|commits|donnees)\b[^.?!\n]{0,30}\b(?:perdu|efface|disparu)`,
+    String.raw`\binvalid page in block\b|\bcould not read block\b|\bpage corruption\b|\bdatabase page corruption|\bchecksum (?:mismatch|failure|failed)\b[^.?!\n]{0,30}\b(?:page|block|relation|table)`,
+    // Keys rotated or re-encrypted so that what is stored can no longer be read.
+    String.raw`\b(?:old|existing|stored|archived) (?:rows|data|records|files|backups|columns)\b[^.?!\n]{0,20}\bunreadable\b|\bunreadable (?:rows|data|records|backups)\b`,
   ]),
   rail('money', [
     String.raw`\b(?:charged|billed|debited)\b[^.?!\n]{0,25}\b(?:twice|double)`,
@@ -161,6 +168,10 @@ export const STAKES: readonly Rail[] = [
     String.raw`\bleak(?:ed|ing)\b`,
     String.raw`\b(?:breach|attacker|ransomware|compromised|credential stuffing)\b`,
     // Ransomware named in any language, or half-remembered ("un \"ransom\" no sé qué").
+    // Access by someone who should have none left (a former employee's token or account), 4 languages.
+    String.raw`\b(?:former|ex-?) ?(?:employee|colleague|contractor|staff)\w*'?s? (?:\w+ )?(?:token|account|credentials?|access|key|password)|\b(?:ex-?mitarbeiter\w*|ehemalige[nrs]? (?:mitarbeiter|kolleg)\w*)\b[^.?!\n]{0,30}\b(?:token|konto|zugang|zugriff|passwort|schlussel)|\b(?:token|konto|zugang|passwort)\w* (?:eines|einer|des) (?:ex-?mitarbeiter|ehemaligen)\w*|\b(?:ex ?empleado|antiguo empleado)\w*\b[^.?!\n]{0,30}\b(?:token|cuenta|acceso|contrasena|clave)|\b(?:token|cuenta|acceso|clave) de (?:un |una )?(?:ex ?emplead|antiguo emplead)|\b(?:ancien employe|ex-?employe|ex-?salarie)\w*\b[^.?!\n]{0,30}\b(?:jeton|token|compte|acces|mot de passe|cle)|\b(?:jeton|token|compte|acces) d'un (?:ancien employe|ex-?employe|ex-?salarie)`,
+    // An audit asked for in French of our own code ("audit de notre implémentation OAuth2").
+    String.raw`\baudit (?:de|du|des) (?:notre|nos|ce|cette|cet|ces|la|l'|mon|ma|mes)\b`,
     String.raw`\b(?:ransom\w*|rancongiciel\w*|erpressungs(?:trojaner|software)\w*|verschlusselungstrojaner\w*|secuestro de (?:datos|archivos))\b`,
     // What an intruder leaves behind, found on a server (4 languages).
     String.raw`\b(?:web ?shells?|backdoors?|rootkits?|porte derobee|puerta trasera|hintertur)\b`,
@@ -283,6 +294,9 @@ export const STAKES: readonly Rail[] = [
   // breaches whatever words the user picks. The class's name alone is left to the model ("explain SQL
   // injection" is a lesson), and a lesson about one ("explain what happens with ../ in a path") is a topic.
   rail('security hole', [
+    // Requests or callbacks replayed to us, and a nonce or IV used twice: holes told by what happens (4 languages).
+    String.raw`\breplay(?:ed|ing)?\b[^.?!\n]{0,30}\b(?:callbacks?|webhooks?|requests?|tokens?|messages?|payloads?)\b|\b(?:callbacks?|webhooks?|requests?|messages?|payloads?)\b[^.?!\n]{0,30}\breplayed\b|\breplay attacks?|\breplay-?angriff\w*|\bataques? de repeticion|\battaques? par rejeu|\brejou\w*`,
+    String.raw`\b(?:nonce|iv) reuse|\bverwende\w* (?:den|die|das|denselben|dieselbe|dasselbe) (?:iv|nonce)\b[^.?!\n]{0,40}\bwieder\b|\breus\w* (?:the |a |an |same )?(?:nonce|iv)s?\b|\b(?:nonce|iv)\b[^.?!\n]{0,30}\b(?:reused|twice|mehrfach|wiederverwend\w*|dos veces|reutiliz\w*|reusamos|deux fois|reutilis\w*)|\b(?:reutiliz\w*|reusamos|reusar|wiederverwend\w*|reutilis\w*) (?:el |la |le |den |die |das )?(?:nonce|iv)\b`,
     String.raw`\b(?:straight|directly|right) into the sql|\bdirekt in (?:den|die) sql|\bdirectamente en la (?:cadena|consulta) sql|\bdirectement dans la (?:chaine|requete) sql`,
     String.raw`\.\./(?:\.\./)*\s+(?:in|im|en|dans)\b`,
     String.raw`\b(?:outside|ausserhalb) (?:the|of the|des|der) (?:uploads?|upload-?ordners?|\w+ folder|\w+ directory)`,

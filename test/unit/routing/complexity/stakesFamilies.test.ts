@@ -197,4 +197,37 @@ describe('stakes families: money moved by code, plain security asks, patient saf
     assert.equal(railed('fix the assignment to total inside the loop', TaskComplexity.HIGH).level, HIGH);
     assert.equal(railed('implement lock striping for our Cache class', TaskComplexity.HIGH).level, HIGH);
   });
+
+  it('loss told by its effect (days of work wiped, a corrupt page, data made unreadable), access left to a former employee, replays and reused nonces set a floor, in four languages', () => {
+    const cases: Array<[string, string]> = [
+      ['the migration script wiped two weeks of orders from staging and prod', 'data loss'],
+      ['nach dem Rebase ist eine Woche Arbeit weg', 'data loss'],
+      ['el script dejó una semana de datos perdidos', 'data loss'],
+      ['après le déploiement, une semaine de travail a disparu du dépôt', 'data loss'],
+      ['ERROR: could not read block 91 in file "base/16384/2619"', 'data loss'],
+      ['after re-keying the vault our archived backups became unreadable', 'data loss'],
+      ["a former employee's API token still works on the admin panel", 'security'],
+      ['mit dem Zugang eines ehemaligen Mitarbeiters wurde gestern ein Export gestartet', 'security'],
+      ['alguien usó la cuenta de un ex empleado para bajar facturas', 'security'],
+      ["le compte d'un ancien employé a servi à exporter les clients", 'security'],
+      ['audit de notre module de paiement avant la mise en prod', 'security'],
+      ['our payment provider says webhooks are being replayed to us', 'security hole'],
+      ['wir verwenden den IV für jede Nachricht wieder, ist das schlimm?', 'security hole'],
+      ['we reuse the nonce for every chunk with AES-GCM', 'security hole'],
+    ];
+    for (const [p, kind] of cases) {
+      assert.ok(kinds(p).includes(kind), `${p}: ${kinds(p).join(', ')}`);
+      assert.ok(railed(p, MEDIUM).level >= HIGH, p);
+    }
+    for (const p of [
+      'replay the last terminal command',
+      'I wiped the whiteboard sketch, redraw the diagram',
+      'explain what a nonce is',
+      'the ex-employee list page loads slowly',
+      'audit log format: which fields do we keep?',
+      'make the unreadable chart labels bigger',
+    ]) {
+      assert.deepEqual(kinds(p), [], p);
+    }
+  });
 });
