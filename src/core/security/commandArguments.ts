@@ -33,10 +33,12 @@ interface Token {
 const MAX_TOKENS = 14;
 // Subcommands that store a secret. The first argument after them is the secret's name (or scope).
 const SECRET_SETTER =
-  /(?<![\w-])(?:user-secrets|secrets?|secretsmanager|credentials?|passwords?)[ \t]+(?:set|put|add|create|update|store|put-secret|set-secret|create-secret|put-secret-value)(?![\w-])|(?<=[ \t])-(?:create|modify)Credential(?![\w-])/gi;
+  /(?:secret|credential|password)s?(?:manager)?[ \t]+(?:set|put|add|create|update|store|put-secret|set-secret|create-secret|put-secret-value)(?![\w-])|-(?:create|modify)Credential(?![\w-])/gi;
 // Flags of those subcommands that hold the value itself (not a file, a scope or a project).
 const VALUE_FLAG = /^--?(?:string-value|value|body|secret-string|data|literal|password|secret|bytes-value)$/i;
-const PASSWORD_COMMAND = /(?<![\w./-])[a-z]*passwd(?![\w-])/g;
+// `passwd` at the end of a command's name (`ldappasswd`, `smbpasswd`); the name's start is checked apart
+// (`/etc/passwd` is a path), which is cheaper than a pattern that starts at every letter.
+const PASSWORD_COMMAND = /passwd(?![\w-])/g;
 const WINDOWS_USER = /(?<=[\s"'`])\/(?:user|u):(?:"[^"\n]{1,80}"|[^\s"'`]{1,80})[ \t]+/gi;
 const USER_USING = /\buser[ \t]+(?:"[^"\n]{1,64}"|'[^'\n]{1,64}'|[\w.@$\\-]{1,64})[ \t]+using[ \t]+/gi;
 const ECHO_PIPE = /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})"|([^\s'"|;&`]{1,256}))[ \t]*\|[ \t]*([^\n`]{1,300})/g;
@@ -53,7 +55,8 @@ export function commandArguments(text: string): CommandArgumentSpan[] {
   const add = (t: Token | undefined) => {
     if (t && tokenShaped(t.value, 'strong')) out.push({ start: t.start, end: t.start + t.value.length });
   };
-  for (const m of text.matchAll(SECRET_SETTER)) {
+  // Each rule first checks a literal its anchor needs: most prompts have none of them.
+  for (const m of /secret|credential|password/i.test(text) ? text.matchAll(SECRET_SETTER) : []) {
     // After the secret's name, every argument that is not a flag may be the value; a value flag's too.
     const args = tokensFrom(text, m.index + m[0].length);
     let named = false;
@@ -68,15 +71,18 @@ export function commandArguments(text: string): CommandArgumentSpan[] {
   }
   if (text.includes('passwd')) {
     for (const m of text.matchAll(PASSWORD_COMMAND)) {
+      let w = m.index;
+      while (w > 0 && m.index - w < 20 && /[a-z]/.test(text[w - 1])) w--;
+      if (w > 0 && /[\w./-]/.test(text[w - 1])) continue;
       const args = tokensFrom(text, m.index + m[0].length);
       for (const [i, t] of args.entries()) if (!t.quoted && /^-[A-Za-z]$/.test(t.value)) add(args[i + 1]);
     }
   }
-  for (const m of text.matchAll(WINDOWS_USER)) {
+  for (const m of text.includes(':') && /\/u/i.test(text) ? text.matchAll(WINDOWS_USER) : []) {
     const [t] = tokensFrom(text, m.index + m[0].length);
     if (t && (t.quoted || !/^[/*]/.test(t.value))) add(t);
   }
-  for (const m of text.matchAll(USER_USING)) {
+  for (const m of /using/i.test(text) ? text.matchAll(USER_USING) : []) {
     const [t] = tokensFrom(text, m.index + m[0].length);
     if (t && !t.value.startsWith('(')) add(t);
   }

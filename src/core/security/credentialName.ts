@@ -43,7 +43,9 @@ const STRONG_PARTS = new Set([
   'signingkey',
   'apisecret',
 ]);
-const WEAK_PARTS = new Set(['key', 'keys', 'auth', 'authorization', 'sk', 'ak', 'pat', 'login', 'appkey', 'appsecret']);
+// Session 16: `salt` (Drupal's `hash_salt`, WordPress' `AUTH_SALT`): an application-wide salt signs sessions
+// and tokens, so it is a secret; weak, because per-record salts sit next to hashes in test data.
+const WEAK_PARTS = new Set(['key', 'keys', 'auth', 'authorization', 'sk', 'ak', 'pat', 'login', 'appkey', 'appsecret', 'salt']);
 const STRONG_KEY_MODIFIERS = new Set([
   'api',
   'access',
@@ -286,7 +288,9 @@ function partStrength(part: string): CredentialNameStrength | undefined {
 export function credentialName(name: string, slot = false): CredentialNameStrength | undefined {
   const parts = nameParts(name);
   while (slot && parts.length > 1 && SLOT_WORDS.has(parts[parts.length - 1])) parts.pop();
-  if (parts.length === 0 || parts.length > 8) return undefined;
+  // Long names are sentences, except dotted configuration keys that end in a host name
+  // (`fs.azure.account.key.<account>.dfs.core.windows.net`, session 16).
+  if (parts.length === 0 || parts.length > (name.includes('.') && !/\s/.test(name) ? 12 : 8)) return undefined;
   if (parts.some((p) => ANYWHERE_NOT_SECRET.has(p))) return undefined;
   let best: CredentialNameStrength | undefined;
   let last = -1;

@@ -23,6 +23,8 @@ export const SENSITIVE_FILE_GLOBS = [
   '*.ppk',
   // Postfix relay credentials (session 13).
   'sasl_passwd',
+  // Pre-shared key files (session 16: Zabbix `TLSPSKFile`, WireGuard / OpenVPN `.psk`): the file is the key.
+  '*.psk',
 ];
 // Templates meant to be committed: the names people give an .env's shape. `.env.tpl` / `.env.tmpl` are
 // what `op inject` and similar tools render from (their values are references). Their content is still

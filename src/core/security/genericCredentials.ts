@@ -1,8 +1,11 @@
 import { commandArguments } from './commandArguments';
 import { credentialName, type CredentialNameStrength } from './credentialName';
 import { lineAround, WINDOW } from './lineAround';
+import { notASecret } from './notASecret';
 import { prefixedTokens } from './prefixedTokens';
 import { publicInContext } from './publicInContext';
+import { sessionCalls } from './sessionCalls';
+import { tableRows } from './tableRows';
 import { tokenShaped } from './tokenShape';
 
 /**
@@ -21,13 +24,13 @@ import { tokenShaped } from './tokenShape';
 export interface GenericCredentialSpan {
   start: number;
   end: number;
-  /** How it was found, for tests and the bench: `name`, `call`, `flag`, `url-path`, `prefix`, `command` (commandArguments). */
-  via: 'name' | 'call' | 'flag' | 'url-path' | 'prefix' | 'command';
+  /** How it was found, for tests and the bench: `name`, `call`, `flag`, `url-path`, `prefix`, `command` (commandArguments), `table` (tableRows). */
+  via: 'name' | 'call' | 'flag' | 'url-path' | 'prefix' | 'command' | 'table';
 }
 
 // Where a credential name may be: stems of every word credentialName knows (case-insensitive). A hit
 // is only a place to look; the whole identifier around it decides.
-const STEM = /pass|pwd|pw\b|secret|token|key|auth|cred|sk|ak|login|bearer|psk|pat\b|community/gi;
+const STEM = /pass|pwd|pw\b|secret|token|key|auth|cred|sk|ak|login|bearer|psk|pat\b|community|salt/gi;
 const NAME_CHAR_LEFT = /[A-Za-z0-9_.:$@-]/;
 const NAME_CHAR_RIGHT = /[A-Za-z0-9_.-]/;
 const MAX_NAME = 64;
@@ -72,6 +75,8 @@ export function genericCredentials(text: string, path?: string): GenericCredenti
   scanShortFlags(text, add);
   scanUrlPaths(text, add);
   for (const { start, end } of commandArguments(text)) add(start, end, 'command');
+  for (const { start, end } of tableRows(text)) add(start, end, 'table');
+  for (const { start, end } of sessionCalls(text)) add(start, end, 'call');
   for (const { start, end } of prefixedTokens(text)) add(start, end, 'prefix');
   return out.sort((a, b) => a.start - b.start);
 }
@@ -129,9 +134,20 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
   const quoted = text[s - 1] === '"' || text[s - 1] === "'";
   if (quoted && text[p] === text[s - 1]) p++;
   else if (quoted && text[p] === '\\' && text[p + 1] === text[s - 1]) p += 2;
+  // A subscript's key (`$settings['hash_salt'] = …`, `config["api_token"] = …`) binds like a name.
+  if (quoted && text[p] === ']' && text[s - 2] === '[') p++;
+  // A C array's size (`APPKEY[16] = { 0x…, … }`).
+  const dims = /\[\d{0,4}\]/y;
+  dims.lastIndex = p;
+  if (dims.test(text)) p = dims.lastIndex;
   // The line (and the one above) are read only once a value is found: most names bind nothing.
   let line: string | undefined;
   const value = (at: number, stopAt: RegExp | undefined, via: GenericCredentialSpan['via']): boolean => {
+    const bytes = byteArrayAt(text, at);
+    if (bytes) {
+      if (bytes.random) add(bytes.start, bytes.end, via);
+      return bytes.random;
+    }
     const v = readValue(text, at, stopAt);
     if (v === undefined) return false;
     line ??= lineAround(text, s, e);
@@ -153,6 +169,13 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
     close.lastIndex = p;
     const m = close.exec(text);
     if (m && !m[0].endsWith('/>') && value(close.lastIndex, /</, 'name')) return;
+  }
+  // Hadoop / Hive `<name>…key…</name>` then `<value>…</value>`, a plist's `<key>…</key>` then `<string>…</string>`.
+  NAME_ELEMENT_END.lastIndex = p;
+  if (NAME_ELEMENT_END.test(text)) {
+    VALUE_ELEMENT.lastIndex = NAME_ELEMENT_END.lastIndex;
+    if (VALUE_ELEMENT.test(text)) value(VALUE_ELEMENT.lastIndex, /</, 'name');
+    return;
   }
   TYPE_ANNOTATION.lastIndex = p;
   if (TYPE_ANNOTATION.test(text)) p = TYPE_ANNOTATION.lastIndex;
@@ -192,6 +215,24 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
   // or an object's id in a log sentence (`token 5d0c…`), so it is left to the names that bind by an operator.
   if (strength === 'strong' && /[\s`(]/.test(text[s - 1] ?? '') && !UUID_AT.test(text.slice(ws.lastIndex, ws.lastIndex + 37)))
     value(ws.lastIndex, undefined, 'name');
+}
+
+const NAME_ELEMENT_END = /[ \t]*<\/(?:name|key|param-name|Name|Key)>/y;
+const VALUE_ELEMENT = /\s{0,200}?<(?:value|string|param-value|Value)>/y;
+const BYTE_ARRAY = /^[^\n;]{0,24}?[{[(][ \t\n]*((?:0x[0-9a-fA-F]{2}[ \t]*,[ \t\n]*){7,127}0x[0-9a-fA-F]{2})/;
+
+/**
+ * A byte-array literal (`{ 0xEA, 0x0F, … }`, `[]byte{0x…}`, `bytes([0x…])`) at `at`: a key written out for C
+ * and firmware. Random when its bytes do not count up, repeat one value or are mostly the same.
+ */
+function byteArrayAt(text: string, at: number): { start: number; end: number; random: boolean } | undefined {
+  const m = BYTE_ARRAY.exec(text.slice(at, at + 1200));
+  if (!m) return undefined;
+  const start = at + m[0].length - m[1].length;
+  const bytes = m[1].match(/0x[0-9a-fA-F]{2}/g) ?? [];
+  const hex = bytes.map((b) => b.slice(2)).join('');
+  const random = new Set(bytes.map((b) => b.toLowerCase())).size >= Math.max(6, bytes.length / 2) && notASecret(hex) === undefined;
+  return { start, end: start + m[1].length, random };
 }
 
 const UUID_AT = /^["']?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}/i;

@@ -82,7 +82,9 @@ export function tokenShaped(value: string, context: ShapeContext, line = ''): bo
       .every((p) => isWordMade(p) || p.length < 12 || /^\d+$/.test(p))
   )
     return false;
-  if (MEMBER_ACCESS.test(v) || isWordMade(v)) return false;
+  // `config.password`, `process.env.DB_PASS`: code. A dotted value whose parts are not identifiers
+  // (`iI35h.TMhy3iUC0B`, session 16) is a password with a dot in it.
+  if ((MEMBER_ACCESS.test(v) && v.split(/\??\./).every((p) => p.length <= 3 || isWordMade(p.replace(/\(\)$/, '')))) || isWordMade(v)) return false;
   const c = classes(v);
   const h = shannonEntropy(v);
   if (context === 'strong') {

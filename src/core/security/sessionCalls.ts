@@ -1,0 +1,66 @@
+import { isWordMade, tokenShaped } from './tokenShape';
+
+/**
+ * Credentials passed to calls that open a session (#13, session 16; the generic detector's call family for
+ * callees named for the act, not the credential):
+ *
+ * - login-like calls (`BindParameter(type, "user", "<pw>")`, `simple_bind_s(dn, "<pw>")`, `connect(host,
+ *   "user", "<pw>")`, `logon(…)`): a user-like literal directly followed by a password-like one;
+ * - SDK setup calls (`ApiContext.create(env, "<key>", "desc")`, `new PaymentsApi("<key>")`, `Sdk.init("<key>")`):
+ *   a literal of 32+ random characters, the length of an issued key rather than an id or a name.
+ *
+ * The arguments are read up to the closing parenthesis of the call (nested calls skipped over), at most
+ * 300 characters and 8 arguments.
+ */
+export interface SessionCallSpan {
+  start: number;
+  end: number;
+}
+
+// The act in the callee's name, wherever it is in the identifier (`connectAndBind(`, `new BindParameter(`,
+// `ldap.simple_bind_s(`); matched from the word itself, not from every identifier's start (cheaper).
+const LOGIN_CALL = /(?:[Bb]ind|[Ll]og[io]n|[Ss]ign_?[Ii]n|[Aa]uthenticate|[Cc]onnect)[\w$]{0,40}\s*\(/g;
+const SETUP_CALL = /(?:Api|API|Sdk|SDK)[\w$]{0,40}(?:(?:\.|::)(?:create|init|initialize|configure|setup|new|builder|client))?\s*\(/g;
+const ARGUMENT = /\s*(?:(["'])([^"'\n\\]{0,256})\1|[^,()"'\n]{1,120}(?:\([^()\n]{0,120}\))?[^,()"'\n]{0,60})\s*(,|\))/y;
+const USER_LIKE = /^[\w.@+=,\\-]{1,128}$/;
+
+interface Argument {
+  literal?: string;
+  start: number;
+}
+
+/** Spans of credentials passed to session-opening calls in `text`. */
+export function sessionCalls(text: string): SessionCallSpan[] {
+  const out: SessionCallSpan[] = [];
+  for (const m of text.matchAll(LOGIN_CALL)) {
+    const args = argumentsAt(text, m.index + m[0].length);
+    for (let i = 1; i < args.length; i++) {
+      const user = args[i - 1].literal;
+      const pw = args[i].literal;
+      if (user === undefined || pw === undefined || !USER_LIKE.test(user) || !tokenShaped(pw, 'strong')) continue;
+      // Two identifiers side by side (`bind("click", "onClickHandler")`) are names, not a login.
+      if (isWordMade(pw)) continue;
+      out.push({ start: args[i].start, end: args[i].start + pw.length });
+    }
+  }
+  for (const m of text.matchAll(SETUP_CALL)) {
+    for (const a of argumentsAt(text, m.index + m[0].length)) {
+      if (a.literal !== undefined && a.literal.length >= 32 && tokenShaped(a.literal, 'weak')) out.push({ start: a.start, end: a.start + a.literal.length });
+    }
+  }
+  return out;
+}
+
+function argumentsAt(text: string, at: number): Argument[] {
+  const out: Argument[] = [];
+  let p = at;
+  while (out.length < 8 && p - at < 300) {
+    ARGUMENT.lastIndex = p;
+    const m = ARGUMENT.exec(text);
+    if (!m) break;
+    out.push(m[1] === undefined ? { start: p } : { literal: m[2], start: m.index + m[0].indexOf(m[1]) + 1 });
+    if (m[3] === ')') break;
+    p = ARGUMENT.lastIndex;
+  }
+  return out;
+}
