@@ -27,14 +27,15 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * `train-6` (written blind as the sixth held-out split, `heldout-6`, measured once after session 13's second
  * freeze: 80/100 caught, 4/70 clean flagged; tuned on in session 14: seen), `train-7` (written blind as the
  * seventh held-out split, `heldout-7`, measured once after session 14's first freeze: 79/100 caught, 5/70 clean
- * flagged, and once more with the generic detector: 87/100, 6/70; tuned on in session 14's second round: seen).
+ * flagged, and once more with the generic detector: 87/100, 6/70; tuned on in session 14's second round: seen),
+ * `train-8` (written blind as the eighth held-out split, `heldout-8`, measured once after session 14's second
+ * freeze at 62afd4d: 76/100 caught, 5/70 clean flagged; tuned on in session 16: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
- * `heldout-8`: written by a session blind to the rules while session 14's second round tuned them, measured once after they froze.
  */
-export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-4' | 'train-5' | 'train-6' | 'train-7' | 'train-gaps' | 'heldout' | 'heldout-8';
-export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-4', 'train-5', 'train-6', 'train-7', 'train-gaps'] as const;
-export const HELDOUT_SPLITS = ['heldout', 'heldout-8'] as const;
+export type CorpusSplit = 'train' | 'train-2' | 'train-3' | 'train-4' | 'train-5' | 'train-6' | 'train-7' | 'train-8' | 'train-gaps' | 'heldout';
+export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-4', 'train-5', 'train-6', 'train-7', 'train-8', 'train-gaps'] as const;
+export const HELDOUT_SPLITS = ['heldout'] as const;
 
 export function readCorpus(split: CorpusSplit): CorpusSample[] {
   return readSamples(path.join(CORPUS_DIR, `${split}.jsonl`));
