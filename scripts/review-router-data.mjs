@@ -74,6 +74,7 @@ const EVAL = [
   'heldout-4.jsonl',
   'heldout-5.jsonl',
   'heldout-6.jsonl',
+  'heldout-7.jsonl',
 ].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
 const evals = EVAL.map((f) => load(f));
 const held = evals.flat();

@@ -79,9 +79,11 @@ export function applyRails(tier: TaskComplexity, s: ComplexitySignals, o: RailOp
   if (s.chore && !stakes && level > TaskComplexity.MEDIUM) {
     level = TaskComplexity.MEDIUM;
     reasons.push('rail: mechanical edit → at most medium');
-  } else if (s.coursework && !stakes && level > TaskComplexity.MEDIUM) {
+  } else if ((s.coursework || s.lesson) && !stakes && level > TaskComplexity.MEDIUM) {
+    // Medium, not low: such a request the model found hard (P(≥ high) above the steering threshold) still goes
+    // to a cloud model, only not to the big ones.
     level = TaskComplexity.MEDIUM;
-    reasons.push('rail: coursework exercise → at most medium');
+    reasons.push(`rail: ${s.coursework ? 'coursework exercise' : 'lesson or concept'} → at most medium`);
   }
   return { level: level as TaskComplexity, reasons };
 }

@@ -23,6 +23,8 @@ export interface ComplexitySignals {
   chore: boolean;
   /** A textbook exercise for a class: capped at medium when no stakes floor holds. */
   coursework: boolean;
+  /** A lesson or a concept asked for: capped at medium when no stakes floor holds. */
+  lesson: boolean;
   stakes: StakesMatch[];
   analysis: boolean;
 }

@@ -1,5 +1,5 @@
 import { foldText } from '../../ml/hashText';
-import { choreIn, stakesIn, type StakesMatch } from './stakesRails';
+import { choreIn, isLesson, stakesIn, type StakesMatch } from './stakesRails';
 
 export { findStakes, type StakesMatch } from './stakesRails';
 
@@ -152,6 +152,7 @@ export function railSignalsFolded(folded: string): RailSignals {
     stakes: stakesIn(folded, chore),
     chore,
     coursework: COURSEWORK.test(folded),
+    lesson: isLesson(folded),
     plainFact,
     lookup: plainFact || lookupAfterContext(folded),
     smallTalk: smallTalkIn(folded),
@@ -170,6 +171,8 @@ export interface RailSignals {
   chore: boolean;
   /** A textbook exercise for a class: never high or critical work by itself. */
   coursework: boolean;
+  /** A lesson or a concept asked for ("explain X for a junior", "just the definition"): never high or critical by itself. */
+  lesson: boolean;
   analysis: boolean;
 }
 

@@ -113,7 +113,8 @@ const LESSON_MARK =
 const CONCEPT_ONLY =
   /\b(?:conceptually|just curious|no code|(?:just|only) the (?:concept|term|definition)|one line each|nur (?:das|als) konzept|(?:einfach )?nur (?:der begriff|die definition)|keine implementierung|ohne code|rein interessehalber|solo (?:el|como) concepto|(?:solo|nada mas) (?:el termino|la definicion)|sin codigo|por curiosidad|juste (?:le|pour le) concept|juste (?:le terme|la definition)|sans code|par curiosite)\b/;
 
-const isLesson = (text: string): boolean => {
+/** A lesson or a concept asked for (folded text): the labelling guide's low work, whatever the topic. */
+export const isLesson = (text: string): boolean => {
   const t = text.trimStart();
   return (LEARNING.test(t) || (EXPLAIN_START.test(t) && LESSON_MARK.test(t)) || CONCEPT_ONLY.test(t)) && !EVENT.test(text);
 };

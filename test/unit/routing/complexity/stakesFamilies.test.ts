@@ -196,6 +196,13 @@ describe('stakes families: money moved by code, plain security asks, patient saf
     assert.ok(railed('for my class project the payments webhook double-charges customers', TaskComplexity.CRITICAL).level >= HIGH);
     assert.equal(railed('fix the assignment to total inside the loop', TaskComplexity.HIGH).level, HIGH);
     assert.equal(railed('implement lock striping for our Cache class', TaskComplexity.HIGH).level, HIGH);
+    // A lesson or a concept asked for is capped the same way; a design ask that says "explain" is not a lesson.
+    for (const p of ['Erklär mal "eventual consistency", nur das Konzept, keine Implementierung', 'explain vector clocks vs lamport clocks for a junior']) {
+      const r = railed(p, TaskComplexity.CRITICAL);
+      assert.equal(r.level, MEDIUM, p);
+      assert.ok(r.reasons.includes('rail: lesson or concept → at most medium'), r.reasons.join('; '));
+    }
+    assert.equal(railed('explain how you would shard our 40 TB orders table across regions', TaskComplexity.HIGH).level, HIGH);
   });
 
   it('loss told by its effect (days of work wiped, a corrupt page, data made unreadable), access left to a former employee, replays and reused nonces set a floor, in four languages', () => {
