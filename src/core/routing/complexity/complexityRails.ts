@@ -73,7 +73,24 @@ export function isPlainFact(prose: string): boolean {
 }
 
 function plainFactIn(folded: string): boolean {
-  return singleFact(folded.trim());
+  const text = folded.trim();
+  if (singleFact(text)) return true;
+  // A lookup, then one sentence saying why it is asked ("what is a zero-day? it came up in a meeting").
+  const m = ASK_THEN_CONTEXT.exec(text);
+  return m !== null && singleFact(m[1]) && !WORK.test(m[2]) && !SITUATION.test(m[2]);
+}
+
+const ASK_THEN_CONTEXT = /^([^.!?;]{3,120}\?)\s+([^?]{3,160})$/;
+
+// The ask scoped by the user after a long story (4 languages): "…, but for the slide deck I only need one
+// thing: what year did COBOL first appear?". What the story says about ledgers, hospitals or payroll is its
+// setting, not the ask; a live incident in it still counts (see railSignalsFolded).
+const SCOPED_ASK =
+  /\b(?:(?:i|we) (?:only|just) (?:need|want)(?: to know)?(?: one thing| this)?|all i (?:need|want)(?: to know)? is|the (?:only )?thing i need(?: right now)? is(?: just)?|my (?:only|one) question is|ich (?:brauche|will) (?:nur|bloss) (?:eins|eine sache|wissen)|(?:nur|bloss) eine frage|lo unico que (?:necesito|quiero)(?: saber)? es|solo (?:necesito|quiero) (?:saber )?una cosa|je (?:veux|voudrais) (?:juste|seulement) savoir|(?:ma )?seule question|(?:anyway, )?unrelated(?: to (?:all )?that)?|(?:a )?(?:different|separate|unrelated) question|off-?topic|(?:ganz )?andere frage|etwas anderes|(?:pero )?esto es otra cosa|otra pregunta|rien a voir|autre chose|autre question)\s*[:,-]\s*(\S.*)$/;
+
+/** The ask a long prompt scopes after its story ("…, anyway, unrelated: <ask>"), else undefined. */
+function scopedAskIn(folded: string): string | undefined {
+  return SCOPED_ASK.exec(folded.trim())?.[1];
 }
 
 // One sentence of context (no question in it, no work asked), then a lookup as the last sentence:
@@ -146,10 +163,14 @@ export function railSignals(prose: string): RailSignals {
 
 /** railSignals of text already folded by foldText (the classifier folds its read window once for all). */
 export function railSignalsFolded(folded: string): RailSignals {
-  const plainFact = plainFactIn(folded);
+  const scoped = scopedAskIn(folded);
+  const plainFact = (scoped !== undefined && singleFact(scoped)) || plainFactIn(folded);
   const chore = choreIn(folded);
+  const all = stakesIn(folded, chore);
+  // A scoped ask keeps only the stakes of its own words, and of a live incident told around it.
+  const stakes = scoped === undefined ? all : all.filter((m) => m.kind === 'production incident' || stakesIn(scoped).some((x) => x.kind === m.kind));
   return {
-    stakes: stakesIn(folded, chore),
+    stakes,
     chore,
     coursework: COURSEWORK.test(folded),
     lesson: isLesson(folded),

@@ -54,7 +54,7 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:est|sont)\s+(?:\w+\s+){0,2}(?:tombee?s?|down|par terre|en panne)\b`,
     String.raw`\bpersonne ne peut\b`,
     // "prod tombée", "la production à l'arrêt", "prod HS": the noun and its state, without "est".
-    String.raw`\bprod(?:uction)?\s+(?:tombee|a l'arret|a plat|hs|plantee)\b`,
+    String.raw`\bprod(?:uction)?\s+(?:tombee|en panne|a l'arret|a plat|hs|plantee)\b`,
     String.raw`\bdepuis le (?:dernier )?deploiement`,
     String.raw`\bredemarre en boucle`,
   ]),
@@ -91,6 +91,8 @@ export const STAKES: readonly Rail[] = [
     // corruption messages pasted as the question (4 languages for the first; the messages are English).
     String.raw`\b(?:wiped|erased|destroyed)\b[^.?!\n]{0,20}\b(?:a|an|\d+|two|three|several|all|the whole|the last) (?:weeks?|days?|months?|years?|hours?) of\b`,
     String.raw`\b(?:eine[nr]? )?(?:woche|wochen|tage|monate?) (?:an |voller )?(?:arbeit|commits|daten)\b[^.?!\n]{0,30}\b(?:weg|verloren|geloscht|uberschrieben)|\b(?:una semana|varios dias|meses) de (?:trabajo|commits|datos)\b[^.?!\n]{0,30}\b(?:perdid|borrad|desaparecid)|\b(?:une semaine|des jours|des mois) de (?:travail|commits|donnees)\b[^.?!\n]{0,30}\b(?:perdu|efface|disparu)`,
+    // A DROP or TRUNCATE that ran on the production server (4 languages: the statement is English).
+    String.raw`\b(?:drop|truncate) (?:table|database|schema)\b[^\n]{0,60}\b(?:auf dem produktiv\w*|on (?:the )?prod\w*|en (?:el servidor de )?produccion|en prod\w*|sur (?:le serveur de )?prod\w*)`,
     String.raw`\binvalid page in block\b|\bcould not read block\b|\bpage corruption\b|\bdatabase page corruption|\bchecksum (?:mismatch|failure|failed)\b[^.?!\n]{0,30}\b(?:page|block|relation|table)`,
     // Keys rotated or re-encrypted so that what is stored can no longer be read.
     String.raw`\b(?:old|existing|stored|archived) (?:rows|data|records|files|backups|columns)\b[^.?!\n]{0,20}\bunreadable\b|\bunreadable (?:rows|data|records|backups)\b`,
@@ -327,6 +329,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:leader election|fencing tokens?|distributed locks?|quorum\w*|leaderwahl|eleccion de lider|election de (?:leader|chef)|verrous? distribues?|cerrojos? distribuidos?|verteilte[nr]? (?:sperren?|locks?))\b`,
     // GPU kernels: tiling into shared memory, warps, coalescing.
     String.raw`\bcuda\b[^.?!\n]{0,40}\b(?:kernels?|shared memory|warps?|tiled|tiling|occupancy|coalesc\w*)|\b(?:kernels?|tiled|tiling)\b[^.?!\n]{0,40}\bcuda\b|\bwarp-?level|\bshared memory (?:tiling|banks?)|\bbank conflicts?|\bmemory coalescing`,
+    // Delivery guarantees across systems: exactly-once from a log into a store (4 languages).
+    String.raw`\bexactly[- ]once\b|\bgenau[- ]einmal\b|\bexactamente una vez\b|\bexactement une fois\b`,
     // Replicated data types and control-flow machinery of interpreters: CRDT merges, call/cc, proper tail calls.
     String.raw`\bcrdts?\b|\bcall/cc\b|\bcall-with-current-continuation|\b(?:tail[- ]call|endrekursion\w*|llamadas? (?:de|en) cola|appels? terminaux)\b[^.?!\n]{0,40}\b(?:optimi\w*|eliminat\w*|interpret\w*)|\btail-call-optimierung|\b(?:optimizacion|optimisation) (?:de (?:las )?llamadas? (?:de|en) cola|des appels terminaux)`,
     String.raw`\b(?:dfa|nfa|automat(?:on|a)|(?:endliche[nr]?|deterministische[nr]?|kleinerer) automat\w*|automates? (?:fini|non deterministe|deterministe)|(?:cet|un) automate)\b`,

@@ -237,4 +237,40 @@ describe('stakes families: money moved by code, plain security asks, patient saf
       assert.deepEqual(kinds(p), [], p);
     }
   });
+
+  it('an outage told as "prod en panne", a DROP TABLE run on the production server and exactly-once delivery set their floors', () => {
+    const cases: Array<[string, string]> = [
+      ['Prod en panne : le site ne prend plus de commandes', 'production incident'],
+      ['I ran DROP TABLE invoices on the prod server instead of staging', 'data loss'],
+      ['ich habe TRUNCATE TABLE kunden auf dem Produktivserver ausgeführt', 'data loss'],
+      ['how do we get exactly-once from the queue into the warehouse?', 'hard reasoning'],
+      ['¿cómo garantizo que cada evento se procese exactamente una vez?', 'hard reasoning'],
+    ];
+    for (const [p, kind] of cases) {
+      assert.ok(kinds(p).includes(kind), `${p}: ${kinds(p).join(', ')}`);
+      assert.ok(railed(p, MEDIUM).level >= HIGH, p);
+    }
+    assert.deepEqual(kinds('write a migration that adds a DROP TABLE for the temp table in the test database'), []);
+  });
+
+  it('an ask scoped after a story keeps only its own stakes (and a live incident around it); a plain fact followed by why it is asked is a plain fact', () => {
+    const signals = (p: string) => complexitySignals(p, undefined, 0, 0);
+    const story = signals(
+      'our bank ledger still runs on COBOL and the mainframe exit is next year, but for the slide deck I only need one thing: what year did COBOL first appear?',
+    );
+    assert.equal(story.plainFact, true);
+    assert.deepEqual(story.stakes, []);
+    const es = signals('llevo semanas con la migración de nóminas, pero esto es otra cosa: ¿cómo ordeno una lista en Kotlin?');
+    assert.deepEqual(es.stakes, []);
+    // The incident around the ask stays, and an ask with stakes of its own keeps them.
+    assert.ok(signals('checkout is down since 9, different question: what is the nginx reload command?').stakes.some((m) => m.kind === 'production incident'));
+    assert.ok(
+      signals('long week with the hospital rollout. anyway, unrelated: our payouts were sent twice, how do we claw them back?').stakes.some(
+        (m) => m.kind === 'money',
+      ),
+    );
+    const lookup = signals("C'est quoi une faille zero-day ? On en a parlé en réunion ce matin.");
+    assert.equal(lookup.plainFact, true);
+    assert.equal(signals('what is a zero-day? we found one in our login flow and need to fix it').plainFact, false);
+  });
 });

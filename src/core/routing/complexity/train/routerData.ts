@@ -39,6 +39,7 @@ export const TUNING_SPLITS: readonly string[] = [
   'heldout-4.jsonl',
   'heldout-5.jsonl',
   'heldout-6.jsonl',
+  'heldout-7.jsonl',
 ];
 
 /** Folds of the development (cross-validation) split carved from the training data. */
