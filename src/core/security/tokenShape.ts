@@ -60,10 +60,18 @@ export function isWordMade(v: string): boolean {
 
 /**
  * A part of `object.property` code: words (`dbPassword2`), one case with digits (`its4token`, `MAX_KEY`), camelCase
- * letters (`serializedIdT`) or short. A password's parts mix case and digits (`iI35h`, `TMhy3iUC0B`).
+ * letters (`serializedIdT`), a word among digits (`Ed25519PrivateKey`) or short. A password's parts mix case and digits (`iI35h`, `TMhy3iUC0B`).
  */
 function identifierLike(p: string): boolean {
-  return p.length <= 3 || isWordMade(p) || /^[a-z_$][a-z0-9_$]*$/.test(p) || /^[A-Z_$][A-Z0-9_$]*$/.test(p) || /^[A-Za-z_$][a-z]*(?:[A-Z]+[a-z]*)*$/.test(p);
+  // A word inside (`Ed25519PrivateKey`, `d2i_PrivateKey_bio`, `from_private_bytes`) says code too.
+  return (
+    p.length <= 3 ||
+    /[A-Za-z][a-z]{3}/.test(p) ||
+    isWordMade(p) ||
+    /^[a-z_$][a-z0-9_$]*$/.test(p) ||
+    /^[A-Z_$][A-Z0-9_$]*$/.test(p) ||
+    /^[A-Za-z_$][a-z]*(?:[A-Z]+[a-z]*)*$/.test(p)
+  );
 }
 
 /** Whether `value` is token-shaped enough for the context it was found in (see ShapeContext). */

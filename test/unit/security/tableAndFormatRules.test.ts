@@ -100,6 +100,7 @@ describe('format families (generic detector)', () => {
       // Member access with digits or camelCase parts, and a sentinel string of symbols.
       'allowed.its2tokens = allowed.its2token;',
       'secret: parsedIdT.secret,',
+      'private_key = ed25519.Ed25519PrivateKey.from_private_bytes(data)',
       "const eosTokenX = '#&^EoS^&#';",
     ])
       assert.deepEqual(scan(text).reasons, [], text);
