@@ -213,8 +213,9 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
   // 10.0.0.1 secret …`, racadm `set iDRAC.Users.2.Password …`, strongSwan `: PSK "…"`, Cisco `snmp-server
   // community … RW`): the next word is its value when it is token-shaped. A UUID there is as often a request's
   // or an object's id in a log sentence (`token 5d0c…`), so it is left to the names that bind by an operator.
-  if (strength === 'strong' && /[\s`(]/.test(text[s - 1] ?? '') && !UUID_AT.test(text.slice(ws.lastIndex, ws.lastIndex + 37)))
-    value(ws.lastIndex, undefined, 'name');
+  // In prose the next word is mostly a word (`**Refresh Token Support**`): a value there must carry a digit.
+  const next = text.slice(ws.lastIndex, ws.lastIndex + 64);
+  if (strength === 'strong' && /[\s`(]/.test(text[s - 1] ?? '') && !UUID_AT.test(next) && /^["']?[^\s"']*\d/.test(next)) value(ws.lastIndex, undefined, 'name');
 }
 
 const NAME_ELEMENT_END = /[ \t]*<\/(?:name|key|param-name|Name|Key)>/y;

@@ -45,6 +45,10 @@ export const PUBLISHED_KEYS: ReadonlyArray<{ value: string; source: string }> = 
   { value: 'tGzv3JOkF0XG5Qx2TlKWIA', source: 'RFC 6749, the example refresh token' },
   { value: 'SplxlOBeZQQYbYS6WxSbIA', source: 'RFC 6749, the example authorization code' },
   { value: 'JBSWY3DPEHPK3PXP', source: 'Google Authenticator key URI format documentation, the example secret' },
+  // Session 16: the bearer-token RFC's and OpenID Connect's example tokens, which OAuth libraries' docstrings copy.
+  { value: 'mF_9.B5f-4.1JqM', source: 'RFC 6750 2.1, the example bearer token' },
+  { value: 'SlAV32hkKG', source: 'OpenID Connect Core 1.0, the example access token' },
+  { value: 'h480djs93hd8', source: 'RFC 6749 7.1, the example MAC token id' },
 ];
 
 // ${VAR}, $VAR (upper case: `$ecret9` is a password), $env:VAR, %VAR%, $(VAR), #{VAR}, {{ secrets.X }}, <%= x %>: the value is read from somewhere else.

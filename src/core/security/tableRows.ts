@@ -78,7 +78,13 @@ function isWhitespaceHeader(line: string): boolean {
     .replace(/^\s*#\s*/, '')
     .trim()
     .split(/\s+/);
-  return words.length >= 3 && words.length <= 8 && words.every((w) => WORD_CELL.test(w)) && words.some((w) => strongName(w));
+  // Column headers are plain lower- or upper-case words; code (`export function sendToken`) has camelCase.
+  return (
+    words.length >= 3 &&
+    words.length <= 8 &&
+    words.every((w) => WORD_CELL.test(w) && /^#?(?:[a-z][a-z0-9_-]*|[A-Z][A-Z0-9_-]*|[A-Z][a-z]+)$/.test(w)) &&
+    words.some((w) => strongName(w))
+  );
 }
 
 function strongName(cell: string): boolean {
@@ -129,14 +135,15 @@ function block(lines: Array<{ text: string; start: number }>, sep: Separator, ou
   const hasHeader = headerLine.length >= 2 && headerLine.every((h) => h === '' || WORD_CELL.test(h));
   const valueColumn = hasHeader ? headerLine.findIndex((h) => VALUE_HEADER.test(h)) : -1;
   const credentialColumns = hasHeader ? headerLine.flatMap((h, k) => (strongName(h) ? [k] : [])) : [];
+  // Markdown cells with code spans, links or URLs (`[`ClientSecretCredential`](https://…)`) are documentation.
   const add = (c: Cell | undefined, strength: 'strong' | 'weak') => {
-    if (c && c.value !== '' && tokenShaped(c.value, strength)) out.push({ start: c.start, end: c.start + c.value.length });
+    if (c && c.value !== '' && !/[`]|\]\(|:\/\//.test(c.value) && tokenShaped(c.value, strength)) out.push({ start: c.start, end: c.start + c.value.length });
   };
   for (const [r, row] of rows.entries()) {
     if (r === 0 && (hasHeader || sep === ' ')) continue;
     // Under a whitespace header, a line is a row when it has about as many cells (a paragraph after a short
-    // line of prose has many more) and no Markdown code spans.
-    if (sep === ' ' && (row.length < headerLine.length - 2 || row.length > headerLine.length + 1 || row.some((c) => c.value.includes('`')))) continue;
+    // line of prose has many more) and no Markdown code spans or code punctuation.
+    if (sep === ' ' && (row.length < headerLine.length - 2 || row.length > headerLine.length + 1 || row.some((c) => /[`(){};]/.test(c.value)))) continue;
     // Markdown's `|---|---|` rule line.
     if (row.every((c) => /^:?-*:?$/.test(c.value))) continue;
     for (const k of credentialColumns) add(row[k], 'strong');

@@ -58,6 +58,22 @@ export function isWordMade(v: string): boolean {
   return parts.length > 0 && parts.every((p) => IDENTIFIER_PART.test(p) || SHORT_NUMBER_PART.test(p));
 }
 
+/**
+ * A part of `object.property` code: words (`dbPassword2`), one case with digits (`its4token`, `MAX_KEY`), camelCase
+ * letters (`serializedIdT`), a word among digits (`Ed25519PrivateKey`) or short. A password's parts mix case and digits (`iI35h`, `TMhy3iUC0B`).
+ */
+function identifierLike(p: string): boolean {
+  // A word inside (`Ed25519PrivateKey`, `d2i_PrivateKey_bio`, `from_private_bytes`) says code too.
+  return (
+    p.length <= 3 ||
+    /[A-Za-z][a-z]{3}/.test(p) ||
+    isWordMade(p) ||
+    /^[a-z_$][a-z0-9_$]*$/.test(p) ||
+    /^[A-Z_$][A-Z0-9_$]*$/.test(p) ||
+    /^[A-Za-z_$][a-z]*(?:[A-Z]+[a-z]*)*$/.test(p)
+  );
+}
+
 /** Whether `value` is token-shaped enough for the context it was found in (see ShapeContext). */
 export function tokenShaped(value: string, context: ShapeContext, line = ''): boolean {
   const v = value;
@@ -84,15 +100,16 @@ export function tokenShaped(value: string, context: ShapeContext, line = ''): bo
     return false;
   // `config.password`, `process.env.DB_PASS`: code. A dotted value whose parts are not identifiers
   // (`iI35h.TMhy3iUC0B`, session 16) is a password with a dot in it.
-  if ((MEMBER_ACCESS.test(v) && v.split(/\??\./).every((p) => p.length <= 3 || isWordMade(p.replace(/\(\)$/, '')))) || isWordMade(v)) return false;
+  if ((MEMBER_ACCESS.test(v) && v.split(/\??\./).every((p) => identifierLike(p.replace(/\(\)$/, '')))) || isWordMade(v)) return false;
   const c = classes(v);
   const h = shannonEntropy(v);
   if (context === 'strong') {
     if (c.n < 2) return false;
     // A short password mixes classes; a longer one has some randomness; a Capitalised word plus digits
-    // (`Password123`) still counts: it is what people pick. Session 16: 8 characters with one repeated
-    // (`7kQmk2Rw`, 2.75 bits) are as random as a short password gets (VRRP and SMPP cap them at 8).
-    return v.length < 12 ? c.n >= 3 && h >= 2.5 : h >= 3;
+    // (`Password123`) still counts: it is what people pick. Session 16: letters and digits with at most one
+    // character repeated (`7kQmk2Rw`, 2.75 bits) are as random as a short password gets (VRRP and SMPP cap
+    // them at 8); symbol runs without digits (`$%^EoS^%$`, a sentinel string) are not.
+    return v.length < 12 ? c.n >= 3 && (h >= 2.8 || (h >= 2.5 && c.digit && (c.lower || c.upper) && new Set(v).size >= v.length - 1)) : h >= 3;
   }
   // Under a weak name, a prefixed value is judged by its random part (Razorpay's public key id
   // `rzp_live_` + 14 is an id; issued secrets carry 16 or more random characters).

@@ -52,6 +52,8 @@ describe('secrets in name-space-value configuration statements (generic detector
       'for token in tokens:\n    print(token)',
       // A Makefile recipe's escaped shell variable.
       '\tcurl -H "Authorization: Bearer $$DEPLOY_TOKEN" $(API)/deploy',
+      // Emphasis and words after a secret word in documentation.
+      '- **Refresh Token Support**: tokens are never shown in the URL.',
       // The Community Edition and its licence text.
       'Upgrade from the community edition to Enterprise for SSO.',
     ];

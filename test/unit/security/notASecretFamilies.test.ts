@@ -24,6 +24,11 @@ describe('not-a-secret families', () => {
     assert.ok(scan('environment=SMTP_PASSWORD="%(x9Kq!2mZ"').localOnly);
   });
 
+  it('the bearer-token RFC’s and OpenID Connect’s example tokens are published', () => {
+    assert.equal(notASecret('mF_9.B5f-4.1JqM'), 'published-key');
+    assert.deepEqual(scan('GET /userinfo HTTP/1.1\nHost: server.example.com\nAuthorization: Bearer SlAV32hkKG').reasons, []);
+  });
+
   it('ciphertext by its marker: Jenkins {…} base64 and {AES256}', () => {
     assert.equal(notASecret('{AQAAABAAAAAgq3v9Xk2mP8rT5wY1zC7bN4dF6hJ0lS2uE8aG}'), 'ciphertext');
     assert.equal(notASecret('{AES256}Zx8q2LwP4mR7tV1yB5nC9dF3hJ6kS0uE'), 'ciphertext');

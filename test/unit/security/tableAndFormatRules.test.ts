@@ -37,6 +37,9 @@ describe('credentials in tables (generic detector)', () => {
       '| Setting | Token | Notes |\n|---|---|---|\n| CI | (none) | rotated monthly |',
       'Remember the password rules.\nThe password must be at least twelve characters long, mix upper and lower case, and not reuse Winter2024 style patterns.',
       '# client server secret IP\n"lte.apn" * "$PPP_SECRET" *',
+      // Documentation tables of credential types, with links; code under a line that looks like a header.
+      '| Credential | Usage |\n|---|---|\n| [`ClientSecretCredential`](https://learn.lab.io/x#secret) | service principals |',
+      'export async function sendToken\n    Throttle.pre(cacheManager, thumbprint, correlationId);',
     ])
       assert.deepEqual(scan(text).reasons, [], text);
   });
@@ -94,6 +97,11 @@ describe('format families (generic detector)', () => {
       "$config['salt_rounds'] = 12;",
       'keystorePass="${keystore.password}"',
       'password = config.database.password',
+      // Member access with digits or camelCase parts, and a sentinel string of symbols.
+      'allowed.its2tokens = allowed.its2token;',
+      'secret: parsedIdT.secret,',
+      'private_key = ed25519.Ed25519PrivateKey.from_private_bytes(data)',
+      "const eosTokenX = '#&^EoS^&#';",
     ])
       assert.deepEqual(scan(text).reasons, [], text);
     assert.equal(tokenShaped('cfg.dbPassword2', 'strong'), false);
