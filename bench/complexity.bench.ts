@@ -52,8 +52,9 @@ function main(): void {
   // primaries and dev-2/3/4 are tuning splits (their figures come from the model file below); the first
   // held-out has been measured in four sessions: it is kept for comparison.
   const primary =
-    ['heldout-7.jsonl', 'heldout-6.jsonl', 'heldout-5.jsonl', 'heldout-4.jsonl'].find((f) => fs.existsSync(path.join(root, 'data/router', f))) ??
-    'heldout-4.jsonl';
+    ['heldout-8.jsonl', 'heldout-7.jsonl', 'heldout-6.jsonl', 'heldout-5.jsonl', 'heldout-4.jsonl'].find((f) =>
+      fs.existsSync(path.join(root, 'data/router', f)),
+    ) ?? 'heldout-4.jsonl';
   for (const [file, title] of [
     [primary, `${primary.replace('.jsonl', '')} (primary${TUNING_SPLITS.includes(primary) ? '; a tuning split since, so tuned on' : ''})`],
     ['heldout.jsonl', 'held-out (session 9, measured before)'],
