@@ -185,6 +185,8 @@ async function main(): Promise<void> {
     'train-8':
       'Training: `train-8` (written blind as the eighth held-out split, measured once (76/100, 5/70 at 62afd4d), then seen and tuned on in session 16)',
     heldout: "FIRST HELD-OUT split (never tuned on; written by the rules' author, figures read in earlier sessions)",
+    'heldout-9': 'HELD-OUT `heldout-9` (written blind during session 16, measured once after the freeze at 7093271)',
+    'heldout-10': 'HELD-OUT `heldout-10` (written blind during session 16, measured once after the freeze at 7093271)',
   };
   // `node out/bench/secrets.bench.js heldout`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.
