@@ -165,15 +165,18 @@ export function railSignals(prose: string): RailSignals {
 export function railSignalsFolded(folded: string): RailSignals {
   const scoped = scopedAskIn(folded);
   const plainFact = (scoped !== undefined && singleFact(scoped)) || plainFactIn(folded);
-  const chore = choreIn(folded);
-  const all = stakesIn(folded, chore);
+  // Read once: the chore and stakes rails both ask whether the text is a lesson.
+  const lesson = isLesson(folded);
+  const chore = choreIn(folded, lesson);
+  const all = stakesIn(folded, chore, lesson);
   // A scoped ask keeps only the stakes of its own words, and of a live incident told around it.
-  const stakes = scoped === undefined ? all : all.filter((m) => m.kind === 'production incident' || stakesIn(scoped).some((x) => x.kind === m.kind));
+  const own = scoped === undefined ? undefined : new Set(stakesIn(scoped).map((m) => m.kind));
+  const stakes = own === undefined ? all : all.filter((m) => m.kind === 'production incident' || own.has(m.kind));
   return {
     stakes,
     chore,
     coursework: COURSEWORK.test(folded),
-    lesson: isLesson(folded),
+    lesson,
     plainFact,
     lookup: plainFact || lookupAfterContext(folded),
     smallTalk: smallTalkIn(folded),

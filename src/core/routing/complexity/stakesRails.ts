@@ -98,8 +98,8 @@ export const ASK_KINDS: ReadonlySet<string> = new Set(['security hole', 'hard re
  * A mechanical edit and nothing more ("sort the imports", "rename tmp to slot", "fix the typo"): no event
  * word, no second ask, no lesson. Folded text.
  */
-export function choreIn(text: string): boolean {
-  return CHORE.test(text) && !EVENT.test(text.replace(QUOTES, '')) && !NOT_ONLY_CHORE.test(text) && !isLesson(text);
+export function choreIn(text: string, lesson?: boolean): boolean {
+  return CHORE.test(text) && !EVENT.test(text.replace(QUOTES, '')) && !NOT_ONLY_CHORE.test(text) && !(lesson ?? isLesson(text));
 }
 
 // An explain ask that says who it is for or how plainly ("… vs …, for a junior", "en termes simples"):
@@ -119,10 +119,9 @@ export const isLesson = (text: string): boolean => {
   return (LEARNING.test(t) || (EXPLAIN_START.test(t) && LESSON_MARK.test(t)) || CONCEPT_ONLY.test(t)) && !EVENT.test(text);
 };
 
-/** @param chore `choreIn(text)`, when the caller has it already. */
-export function stakesIn(text: string, chore = choreIn(text)): StakesMatch[] {
+/** @param chore `choreIn(text)` and @param lesson `isLesson(text)`, when the caller has them already. */
+export function stakesIn(text: string, chore = choreIn(text), lesson = isLesson(text)): StakesMatch[] {
   const out: StakesMatch[] = [];
-  const lesson = isLesson(text);
   const concept = lesson && CONCEPT_ONLY.test(text);
   // Kinds none of whose literals occur cannot match: their regexes are not run (see literalPrefilter).
   const maybe = STAKES_PREFILTER.candidates(text);
