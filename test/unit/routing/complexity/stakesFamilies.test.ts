@@ -9,6 +9,13 @@ const OPTS = { closeReading: true, analysisLines: 400, analysisFiles: 8 };
 const kinds = (p: string) => findStakes(p).map((m) => m.kind);
 const railed = (p: string, tier: TaskComplexity, pLow = 0) =>
   applyRails(tier, complexitySignals(p, undefined, 0, 0), { ...OPTS, veto: { pLow, threshold: 0.5 } });
+// Each prompt finds its kind, and that kind lifts a medium guess to at least high.
+const assertFloors = (cases: ReadonlyArray<[string, string]>) => {
+  for (const [p, kind] of cases) {
+    assert.ok(kinds(p).includes(kind), `${p}: ${kinds(p).join(', ')}`);
+    assert.ok(railed(p, MEDIUM).level >= HIGH, p);
+  }
+};
 
 // Session 13, from the kinds of heldout-2's costly misses (general phrasings in four languages, none of them
 // that set's rows).
@@ -164,10 +171,7 @@ describe('stakes families: money moved by code, plain security asks, patient saf
       ['mein Lisp-Interpreter braucht Tail-Call-Optimierung und call/cc', 'hard reasoning'],
       ['comment faire l’optimisation des appels terminaux dans mon interprète Scheme ?', 'hard reasoning'],
     ];
-    for (const [p, kind] of cases) {
-      assert.ok(kinds(p).includes(kind), `${p}: ${kinds(p).join(', ')}`);
-      assert.ok(railed(p, MEDIUM).level >= HIGH, p);
-    }
+    assertFloors(cases);
     for (const p of [
       'the ransom note font in our game is too small',
       'rename the CrdtView component',
@@ -222,10 +226,7 @@ describe('stakes families: money moved by code, plain security asks, patient saf
       ['wir verwenden den IV für jede Nachricht wieder, ist das schlimm?', 'security hole'],
       ['we reuse the nonce for every chunk with AES-GCM', 'security hole'],
     ];
-    for (const [p, kind] of cases) {
-      assert.ok(kinds(p).includes(kind), `${p}: ${kinds(p).join(', ')}`);
-      assert.ok(railed(p, MEDIUM).level >= HIGH, p);
-    }
+    assertFloors(cases);
     for (const p of [
       'replay the last terminal command',
       'I wiped the whiteboard sketch, redraw the diagram',
@@ -246,10 +247,7 @@ describe('stakes families: money moved by code, plain security asks, patient saf
       ['how do we get exactly-once from the queue into the warehouse?', 'hard reasoning'],
       ['¿cómo garantizo que cada evento se procese exactamente una vez?', 'hard reasoning'],
     ];
-    for (const [p, kind] of cases) {
-      assert.ok(kinds(p).includes(kind), `${p}: ${kinds(p).join(', ')}`);
-      assert.ok(railed(p, MEDIUM).level >= HIGH, p);
-    }
+    assertFloors(cases);
     assert.deepEqual(kinds('write a migration that adds a DROP TABLE for the temp table in the test database'), []);
   });
 
