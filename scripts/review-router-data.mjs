@@ -76,6 +76,7 @@ const EVAL = [
   'heldout-6.jsonl',
   'heldout-7.jsonl',
   'heldout-8.jsonl',
+  'heldout-9.jsonl',
 ].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
 const evals = EVAL.map((f) => load(f));
 const held = evals.flat();

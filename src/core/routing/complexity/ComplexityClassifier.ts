@@ -89,10 +89,10 @@ export class ComplexityClassifier {
 
     const meta = model.meta;
     const numeric = numericFeatures(signals, meta.analysisLines, meta.analysisFiles);
-    // The model reads the start and end of the rails' folded window (all of it for a model file that reads
-    // 512), and the featurizer dots its hashed counts with the weights directly (no vector, no sort).
+    // The model reads the start and end of the rails' folded window, or of the ask scoped in it (all of it for
+    // a model file that reads 512), and the featurizer dots its hashed counts with the weights directly (no vector, no sort).
     const read = model.featurizer.options.maxChars;
-    const p = read <= ASK_WINDOW ? model.predictFolded(clipText(signals.window, read), numeric).proba : model.predict(signals.prose, numeric).proba;
+    const p = read <= ASK_WINDOW ? model.predictFolded(clipText(signals.modelText, read), numeric).proba : model.predict(signals.prose, numeric).proba;
     const { lift, reason: liftReason } = this.options.lift?.liftFor(signals.prose) ?? { lift: 0 };
     const level = decideTier(p, meta.thresholds, lift);
     const probabilities = Array.from(p, (v) => Math.round(v * 1000) / 1000);

@@ -11,6 +11,11 @@ export interface ComplexitySignals {
    * `foldText(clipText(prose, ASK_WINDOW))`. The model reads `clipText(window, MODEL_WINDOW)` of it.
    */
   window: string;
+  /**
+   * What the model reads (clipped to MODEL_WINDOW): the window, or only the scoped ask when a story of
+   * STORY_CHARS or more comes before it (see modelTextOf).
+   */
+  modelText: string;
   codeLines: number;
   fileCount: number;
   stackTrace: boolean;
@@ -26,6 +31,8 @@ export interface ComplexitySignals {
   /** A lesson or a concept asked for: capped at medium when no stakes floor holds. */
   lesson: boolean;
   stakes: StakesMatch[];
+  /** The ask scoped after a story, folded (see complexityRails). */
+  scopedAsk: string | undefined;
   analysis: boolean;
 }
 
@@ -69,14 +76,28 @@ export const FEATURIZER: HashingFeaturizerOptions = {
 export function complexitySignals(prompt: string, attachedCode: string | undefined, fileCount: number | undefined, codeLinesHint?: number): ComplexitySignals {
   const { prose, fencedLines } = splitPrompt(prompt);
   const window = foldText(clipText(prose, ASK_WINDOW));
+  const rails = railSignalsFolded(window);
   return {
     prose,
     window,
+    modelText: modelTextOf(window, rails.scopedAsk),
     codeLines: (codeLinesHint ?? countLines(attachedCode)) + fencedLines,
     fileCount: fileCount ?? 0,
     stackTrace: hasStackTrace(prompt.length > 4096 ? prompt.slice(0, 4096) : prompt),
-    ...railSignalsFolded(window),
+    ...rails,
   };
+}
+
+/**
+ * A story this long before a scoped ask is its setting. Why the model reads only the ask then: every
+ * training prompt is shorter (see MODEL_WINDOW), so a clinic's or a payments team's story around "what's
+ * the long form of this flag?" is text unlike anything it learned from, and its words (HIPAA, outage) made
+ * it guess critical for a one-fact question (heldout-8). Below this the whole window is what it was trained on.
+ */
+export const STORY_CHARS = 160;
+
+function modelTextOf(window: string, scopedAsk: string | undefined): string {
+  return scopedAsk !== undefined && window.length - scopedAsk.length >= STORY_CHARS ? scopedAsk : window;
 }
 
 const log01 = (n: number, full: number): number => Math.min(1.5, Math.log1p(Math.max(0, n)) / Math.log1p(full));

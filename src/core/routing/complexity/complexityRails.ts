@@ -1,5 +1,5 @@
 import { foldText } from '../../ml/hashText';
-import { choreIn, isLesson, stakesIn, type StakesMatch } from './stakesRails';
+import { choreIn, isEvent, isLesson, stakesIn, type StakesMatch } from './stakesRails';
 
 export { findStakes, type StakesMatch } from './stakesRails';
 
@@ -82,15 +82,77 @@ function plainFactIn(folded: string): boolean {
 
 const ASK_THEN_CONTEXT = /^([^.!?;]{3,120}\?)\s+([^?]{3,160})$/;
 
-// The ask scoped by the user after a long story (4 languages): "…, but for the slide deck I only need one
-// thing: what year did COBOL first appear?". What the story says about ledgers, hospitals or payroll is its
-// setting, not the ask; a live incident in it still counts (see railSignalsFolded).
-const SCOPED_ASK =
-  /\b(?:(?:i|we) (?:only|just) (?:need|want)(?: to know)?(?: one thing| this)?|all i (?:need|want)(?: to know)? is|the (?:only )?thing i need(?: right now)? is(?: just)?|my (?:only|one) question is|ich (?:brauche|will) (?:nur|bloss) (?:eins|eine sache|wissen)|(?:nur|bloss) eine frage|lo unico que (?:necesito|quiero)(?: saber)? es|solo (?:necesito|quiero) (?:saber )?una cosa|je (?:veux|voudrais) (?:juste|seulement) savoir|(?:ma )?seule question|(?:anyway, )?unrelated(?: to (?:all )?that)?|(?:a )?(?:different|separate|unrelated) question|off-?topic|(?:ganz )?andere frage|etwas anderes|(?:pero )?esto es otra cosa|otra pregunta|rien a voir|autre chose|autre question)\s*[:,-]\s*(\S.*)$/;
+// The ask a user scopes after a story, in two ways (4 languages). An unrelated ask ("…, anyway, unrelated:
+// <ask>", "autre question : <ask>") says the story is not about it: the ask keeps only its own stakes, and
+// those of a live incident told around it. A small ask ("…, but for the slide deck I only need one thing:
+// <ask>", "…, the actual question is tiny: <ask>", "Ma question est bête : <ask>") is about the story, and
+// the user says it is small: what the story says about ledgers, hospitals or audits is its setting and is
+// dropped, but what it says went wrong (a live incident, lost data, money charged twice) stays. The pivot
+// must end in a colon, comma or dash: "my question is whether…" runs on as one sentence and is read whole.
+const SMALL = String.raw`(?:tiny|small|simple|short|quick|dumb|stupid|silly|easy|basic|naive|bete|toute simple|rapide|idiote|courte|basique|kurz|klein|einfach|simpel|dumm|blod|sencilla|tonta|rapida|corta|facil|pequena|chiquita)`;
+const PIVOT_END = String.raw`)\s*[:,\-\u2013\u2014]\s*(\S.*)$`;
+const UNRELATED_ASK = new RegExp(
+  String.raw`\b(?:` +
+    [
+      String.raw`(?:anyway, )?unrelated(?: to (?:all )?that)?`,
+      String.raw`(?:a )?(?:different|separate|unrelated) question`,
+      String.raw`off-?topic`,
+      String.raw`(?:ganz )?andere frage`,
+      String.raw`etwas anderes`,
+      String.raw`(?:pero )?esto es otra cosa`,
+      String.raw`otra pregunta`,
+      String.raw`rien a voir`,
+      String.raw`autre chose`,
+      String.raw`autre question`,
+    ].join('|') +
+    PIVOT_END,
+);
+const SMALL_ASK = new RegExp(
+  String.raw`\b(?:` +
+    [
+      // en
+      String.raw`(?:i|we) (?:only|just) (?:need|want)(?: to know)?(?: one thing| this| something(?: ${SMALL})?)?`,
+      String.raw`(?:today|right now|for now|this time) (?:i|we) (?:only|just) (?:need|want)(?: to know)?(?: one thing| something(?: ${SMALL})?)?`,
+      String.raw`all i (?:need|want)(?: to know)? is`,
+      String.raw`the (?:only )?thing i need(?: right now)? is(?: just)?`,
+      String.raw`(?:the|my|a) ${SMALL} question(?: (?:here|today|for you))?`,
+      String.raw`(?:the|my) (?:(?:actual|real|only|one|main) )?question(?: (?:here|today|for you))?(?: is)? (?:really |actually |just |very |super )?${SMALL}`,
+      String.raw`my (?:only|one) question(?: is)?`,
+      // de
+      String.raw`ich (?:brauche|will) (?:heute |jetzt |eigentlich )?(?:nur|bloss) (?:eins|eine sache|wissen|etwas kleines)`,
+      String.raw`(?:nur|bloss) eine (?:${SMALL}e )?frage`,
+      String.raw`(?:meine|die) ${SMALL}e frage`,
+      String.raw`(?:meine|die) (?:(?:eigentliche|einzige) )?frage(?: (?:ist|ware))? (?:eigentlich |ganz |echt )?${SMALL}`,
+      String.raw`meine einzige frage(?: ist)?`,
+      // es
+      String.raw`lo unico que (?:necesito|quiero)(?: saber)? es`,
+      String.raw`(?:hoy |ahora )?solo (?:necesito|quiero) (?:saber )?(?:una cosa|algo(?: ${SMALL})?)`,
+      String.raw`(?:mi|la) (?:(?:unica|verdadera) )?(?:pregunta|duda)(?: (?:real|de verdad))?(?: es)? (?:muy |super )?${SMALL}`,
+      String.raw`mi (?:unica )?(?:pregunta|duda) ${SMALL}`,
+      String.raw`mi unica (?:pregunta|duda)(?: es)?`,
+      // fr
+      String.raw`je (?:veux|voudrais) (?:juste|seulement) savoir`,
+      String.raw`(?:aujourd'hui )?j'ai (?:juste|seulement) besoin d'(?:une chose|un truc)(?: ${SMALL})?`,
+      String.raw`(?:ma|la) (?:(?:seule|vraie|petite) )?question(?: du jour)?(?: (?:est|c'est))? (?:toute |tres |super )?${SMALL}`,
+      String.raw`(?:ma )?seule question`,
+      String.raw`(?:ma|une) petite question`,
+    ].join('|') +
+    PIVOT_END,
+);
 
-/** The ask a long prompt scopes after its story ("…, anyway, unrelated: <ask>"), else undefined. */
-function scopedAskIn(folded: string): string | undefined {
-  return SCOPED_ASK.exec(folded.trim())?.[1];
+interface ScopedAsk {
+  ask: string;
+  /** What comes before the pivot. */
+  story: string;
+  unrelated: boolean;
+}
+
+/** The ask a prompt scopes after its story ("…, anyway, unrelated: <ask>"), else undefined. */
+function scopedAskIn(folded: string): ScopedAsk | undefined {
+  const text = folded.trim();
+  const unrelated = UNRELATED_ASK.exec(text);
+  const m = unrelated ?? SMALL_ASK.exec(text);
+  return m ? { ask: m[1], story: text.slice(0, m.index), unrelated: unrelated !== null } : undefined;
 }
 
 // One sentence of context (no question in it, no work asked), then a lookup as the last sentence:
@@ -134,10 +196,18 @@ export function isSmallTalk(prose: string): boolean {
   return smallTalkIn(foldText(prose));
 }
 
+// A thanks and nothing else, however warmly put (4 languages): "thanks a lot for the patience today, you
+// saved my afternoon!". Not when it goes on to ask: a question, a request or work named after the thanks.
+const THANKS_START = /^(?:thanks|thank you|thx|ty|cheers|many thanks|danke|vielen dank|herzlichen dank|gracias|muchas gracias|mil gracias|merci)\b/;
+const ASKS_AGAIN =
+  /\?|\b(?:can you|could you|would you|please|pls|now|also|next|but|one more|another|kannst du|konntest du|bitte|jetzt|noch|aber|puedes|podrias|por favor|ahora|tambien|pero|otra|peux-tu|pourrais-tu|s'il te plait|stp|maintenant|aussi|mais|encore)\b/;
+
 function smallTalkIn(folded: string): boolean {
   const text = folded.trim();
-  if (text.length === 0 || text.length > 80 || !SOCIAL_START.test(text) || WORK.test(text)) return false;
+  if (text.length === 0 || WORK.test(text) || ASKS_AGAIN.test(text)) return false;
   const words = text.split(/\s+/).length;
+  if (THANKS_START.test(text) && text.length <= 140 && words <= 20) return true;
+  if (text.length > 80 || !SOCIAL_START.test(text)) return false;
   return words <= 3 || (words <= 8 && ACK.test(text));
 }
 
@@ -164,16 +234,15 @@ export function railSignals(prose: string): RailSignals {
 /** railSignals of text already folded by foldText (the classifier folds its read window once for all). */
 export function railSignalsFolded(folded: string): RailSignals {
   const scoped = scopedAskIn(folded);
-  const plainFact = (scoped !== undefined && singleFact(scoped)) || plainFactIn(folded);
+  const plainFact = (scoped !== undefined && singleFact(scoped.ask)) || plainFactIn(folded);
   // Read once: the chore and stakes rails both ask whether the text is a lesson.
   const lesson = isLesson(folded);
   const chore = choreIn(folded, lesson);
   const all = stakesIn(folded, chore, lesson);
-  // A scoped ask keeps only the stakes of its own words, and of a live incident told around it.
-  const own = scoped === undefined ? undefined : new Set(stakesIn(scoped).map((m) => m.kind));
-  const stakes = own === undefined ? all : all.filter((m) => m.kind === 'production incident' || own.has(m.kind));
+  const stakes = scoped === undefined ? all : scopedStakes(all, scoped);
   return {
     stakes,
+    scopedAsk: scoped?.ask,
     chore,
     coursework: COURSEWORK.test(folded),
     lesson,
@@ -184,8 +253,18 @@ export function railSignalsFolded(folded: string): RailSignals {
   };
 }
 
+// A scoped ask keeps the stakes of its own words and of a live incident told around it; a small ask (about
+// its story) also what the story says went wrong.
+function scopedStakes(all: StakesMatch[], scoped: ScopedAsk): StakesMatch[] {
+  const own = new Set(stakesIn(scoped.ask).map((m) => m.kind));
+  const wentWrong = !scoped.unrelated && isEvent(scoped.story);
+  return all.filter((m) => m.kind === 'production incident' || own.has(m.kind) || (!scoped.unrelated && (m.kind === 'data loss' || wentWrong)));
+}
+
 export interface RailSignals {
   stakes: StakesMatch[];
+  /** The ask a long prompt scoped after its story ("…, anyway, the actual question is: <ask>"), folded. */
+  scopedAsk: string | undefined;
   /** A one-sentence lookup: capped at low, no stakes floor. */
   plainFact: boolean;
   /** plainFact, or a lookup after one sentence of context (a model feature only). */

@@ -175,6 +175,15 @@ export const STAKES: readonly Rail[] = [
     // An audit asked for in French of our own code ("audit de notre implémentation OAuth2").
     String.raw`\baudit (?:de|du|des) (?:notre|nos|ce|cette|cet|ces|la|l'|mon|ma|mes)\b`,
     String.raw`\b(?:ransom\w*|rancongiciel\w*|erpressungs(?:trojaner|software)\w*|verschlusselungstrojaner\w*|secuestro de (?:datos|archivos))\b`,
+    // An intrusion told by its signs, with no word for it (4 languages): a monitoring tool's alert, traffic
+    // to or from an address nobody knows, a miner or a command-and-control channel found running.
+    String.raw`\b(?:soc(?! ?[123]\b)|siem|edr|xdr|guardduty|crowdstrike|sentinelone|wazuh)\b[^.?!\n]{0,40}\b(?:flagged|alerted|detected|caught|raised|gemeldet|erkannt|detecto|alerto|marco|detecte|signale|remonte)`,
+    // Traffic told as seen, not a feature to build ("block logins from unknown countries" is one).
+    String.raw`\b(?:outbound|egress|unexpected|unexplained|odd|strange|weird)\b (?:traffic|connections?|requests?|logins?|ssh sessions?)\b[^.?!\n]{0,40}\b(?:to|from) (?:an? )?(?:unknown|unfamiliar|strange|suspicious|weird) (?:ips?|hosts?|domains?|servers?|address\w*|countr\w*)`,
+    String.raw`\b(?:ausgehende\w*|unerwartete\w*|seltsame\w*|komische\w*) (?:verkehr|datenverkehr|verbindung\w*|zugriff\w*|anmeldung\w*|logins?)\b[^.?!\n]{0,40}\b(?:zu|von|an|aus|nach) (?:einer |einem |einen )?(?:unbekannt|fremd|verdachtig)\w* (?:ip|host|server|adresse|domain|land)`,
+    String.raw`\b(?:trafico (?:saliente|inesperado|raro)|conexiones (?:salientes|inesperadas|raras)|accesos (?:inesperados|raros))\b[^.?!\n]{0,40}\b(?:hacia|a|desde|de) (?:una |un )?(?:ip|host|servidor|direccion|dominio|pais)\w* (?:desconocid|extran|sospechos|rar)\w*`,
+    String.raw`\b(?:trafic (?:sortant|inattendu|bizarre)|connexions (?:sortantes|inattendues|bizarres)|acces (?:inattendus|bizarres))\b[^.?!\n]{0,40}\b(?:vers|depuis|de) (?:une |un )?(?:ip|hote|serveur|adresse|domaine|pays)\w* (?:inconnu|suspect|etrang|bizarre)\w*`,
+    String.raw`\b(?:beaconing|crypto ?-?miner\w*|coin ?-?miner\w*|kryptominer\w*|minero de cripto\w*|mineur de crypto\w*|command[- ]and[- ]control|c2 (?:server|traffic|domain|channel))\b`,
     // What an intruder leaves behind, found on a server (4 languages).
     String.raw`\b(?:web ?shells?|backdoors?|rootkits?|porte derobee|puerta trasera|hintertur)\b`,
     String.raw`\b(?:under|an?) attack\b`,

@@ -32,6 +32,11 @@ const TOPIC_KINDS = new Set(['money', 'regulated or safety-critical', 'patient o
 // Words that make money words an event, not a topic: charged twice, wrong currency, never refunded.
 const EVENT = /\b(?:twice|double|never|wrong|deux fois|mauvaise|jamais|dos veces|equivocada|nunca|zweimal|doppelt|falsch\w*|nie)\b/;
 
+/** Does the text say something went wrong ("charged twice", "wrong currency", "never refunded")? */
+export function isEvent(folded: string): boolean {
+  return EVENT.test(folded);
+}
+
 // A mechanical edit asked in a file whose domain is risky ("this service moves money; just sort the
 // imports"): the labelling guide makes mechanical edits low whatever the file, so the domain words are
 // context and set no floor. Not for incidents, data loss or live migrations (there the edit is part of

@@ -40,6 +40,7 @@ export const TUNING_SPLITS: readonly string[] = [
   'heldout-5.jsonl',
   'heldout-6.jsonl',
   'heldout-7.jsonl',
+  'heldout-8.jsonl',
 ];
 
 /** Folds of the development (cross-validation) split carved from the training data. */

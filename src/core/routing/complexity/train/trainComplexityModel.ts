@@ -36,8 +36,8 @@ export interface TrainResult {
 
 function vectorize(featurizer: HashingFeaturizer, r: RouterRow): SparseVector {
   const s = complexitySignals(r.prompt, undefined, r.fileCount, r.codeLines);
-  // What the shipped classifier featurizes: the start and end of the rails' folded window.
-  return featurizer.featurizeFolded(clipText(s.window, featurizer.options.maxChars), numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
+  // What the shipped classifier featurizes: the start and end of the rails' folded window (or of its scoped ask).
+  return featurizer.featurizeFolded(clipText(s.modelText, featurizer.options.maxChars), numericFeatures(s, ANALYSIS_LINES, ANALYSIS_FILES));
 }
 
 /** Tier after thresholds and rails, as the shipped classifier decides it (minus per-workspace lift). */
