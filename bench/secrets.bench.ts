@@ -185,8 +185,10 @@ async function main(): Promise<void> {
     'train-8':
       'Training: `train-8` (written blind as the eighth held-out split, measured once (76/100, 5/70 at 62afd4d), then seen and tuned on in session 16)',
     heldout: "FIRST HELD-OUT split (never tuned on; written by the rules' author, figures read in earlier sessions)",
-    'heldout-9': 'HELD-OUT `heldout-9` (written blind during session 16, measured once after the freeze at 7093271)',
-    'heldout-10': 'HELD-OUT `heldout-10` (written blind during session 16, measured once after the freeze at 7093271)',
+    'train-9': 'Training: `train-9` (written blind as the ninth held-out split, measured once (87/100, 6/70 at 7093271), then seen and tuned on in session 18)',
+    'train-10':
+      'Training: `train-10` (written blind as the tenth held-out split, measured once (87/100, 3/70 at 7093271), then seen and tuned on in session 18)',
+    'heldout-11': 'HELD-OUT `heldout-11` (written blind during session 18, measured once after the freeze)',
   };
   // `node out/bench/secrets.bench.js heldout`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.

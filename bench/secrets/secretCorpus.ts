@@ -29,17 +29,53 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * seventh held-out split, `heldout-7`, measured once after session 14's first freeze: 79/100 caught, 5/70 clean
  * flagged, and once more with the generic detector: 87/100, 6/70; tuned on in session 14's second round: seen),
  * `train-8` (written blind as the eighth held-out split, `heldout-8`, measured once after session 14's second
- * freeze at 62afd4d: 76/100 caught, 5/70 clean flagged; tuned on in session 16: seen).
+ * freeze at 62afd4d: 76/100 caught, 5/70 clean flagged; tuned on in session 16: seen), `train-9` and `train-10`
+ * (written blind as the ninth and tenth held-out splits, `heldout-9` / `heldout-10`, measured once after session
+ * 16's freeze at 7093271: 87/100 caught, 6/70 clean flagged, and 87/100, 3/70; tuned on in session 18: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
+ * `heldout-11`: written blind during session 18, measured once after its freeze; optional (OPTIONAL_HELDOUT_SPLITS):
+ * read only when its file is there, so nothing fails before it is copied in.
  */
 export type CorpusSplit =
-  'train' | 'train-2' | 'train-3' | 'train-4' | 'train-5' | 'train-6' | 'train-7' | 'train-8' | 'train-gaps' | 'heldout' | 'heldout-9' | 'heldout-10';
-export const TRAINING_SPLITS = ['train', 'train-2', 'train-3', 'train-4', 'train-5', 'train-6', 'train-7', 'train-8', 'train-gaps'] as const;
-export const HELDOUT_SPLITS = ['heldout', 'heldout-9', 'heldout-10'] as const;
+  | 'train'
+  | 'train-2'
+  | 'train-3'
+  | 'train-4'
+  | 'train-5'
+  | 'train-6'
+  | 'train-7'
+  | 'train-8'
+  | 'train-9'
+  | 'train-10'
+  | 'train-gaps'
+  | 'heldout'
+  | 'heldout-11';
+export const TRAINING_SPLITS = [
+  'train',
+  'train-2',
+  'train-3',
+  'train-4',
+  'train-5',
+  'train-6',
+  'train-7',
+  'train-8',
+  'train-9',
+  'train-10',
+  'train-gaps',
+] as const;
+// Blind splits that may not be in the repository yet (one is being written while the rules are tuned): the
+// newest present comes first, as the primary held-out split; an absent one is skipped, never an error.
+export const OPTIONAL_HELDOUT_SPLITS = ['heldout-11'] as const;
+/** The held-out splits present: the newest blind one (primary) first, then the first `heldout`. */
+export const HELDOUT_SPLITS: readonly CorpusSplit[] = [...OPTIONAL_HELDOUT_SPLITS.filter((s) => fs.existsSync(splitFile(s))), 'heldout'];
+
+function splitFile(split: CorpusSplit): string {
+  return path.join(CORPUS_DIR, `${split}.jsonl`);
+}
 
 export function readCorpus(split: CorpusSplit): CorpusSample[] {
-  return readSamples(path.join(CORPUS_DIR, `${split}.jsonl`));
+  return readSamples(splitFile(split));
 }
 
 /** Reads a JSON-lines file of corpus samples, refusing a line that is not one. */
