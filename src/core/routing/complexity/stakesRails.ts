@@ -118,11 +118,34 @@ const LESSON_MARK =
 const CONCEPT_ONLY =
   /\b(?:conceptually|just curious|no code|(?:just|only) the (?:concept|term|definition)|one line each|nur (?:das|als) konzept|(?:einfach )?nur (?:der begriff|die definition)|keine implementierung|ohne code|rein interessehalber|solo (?:el|como) concepto|(?:solo|nada mas) (?:el termino|la definicion)|sin codigo|por curiosidad|juste (?:le|pour le) concept|juste (?:le terme|la definition)|sans code|par curiosite)\b/;
 
+// A short "is X the same as Y?" or "the difference between X and Y": a definition asked, even when X is a
+// regulation or a payment standard ("is PCI DSS the same as PCI compliance?", "¿RGPD y GDPR son lo mismo?").
+const SAME_OR_DIFFERENT =
+  /\b(?:the same (?:thing )?as|same thing|or are (?:they|those) different|difference between|dasselbe|das gleiche wie|unterschied zwischen|lo mismo|la misma cosa|diferencia entre|la meme chose|difference entre|la difference)\b/;
+const SHORT_QUESTION = 140;
+
 /** A lesson or a concept asked for (folded text): the labelling guide's low work, whatever the topic. */
 export const isLesson = (text: string): boolean => {
   const t = text.trimStart();
-  return (LEARNING.test(t) || (EXPLAIN_START.test(t) && LESSON_MARK.test(t)) || CONCEPT_ONLY.test(t)) && !EVENT.test(text);
+  const definition = t.length <= SHORT_QUESTION && SAME_OR_DIFFERENT.test(t);
+  return (LEARNING.test(t) || (EXPLAIN_START.test(t) && LESSON_MARK.test(t)) || CONCEPT_ONLY.test(t) || definition) && !EVENT.test(text);
 };
+
+// A risky domain's word used as the name of a column or field ("drop rows where the "dose" column is
+// empty", "die Spalte Betrag"): it names data, not the work, unless an event word says something went wrong.
+const FIELD_NOUN = String.raw`(?:columns?|fields?|attributes?|propert(?:y|ies)|spalten?|feld(?:er)?|columnas?|campos?|colonnes?|champs?|attributs?|atributos?)`;
+// Only the name is blanked, never the noun, so "la colonne "dose"" and "the "dose" column" both lose the name.
+const NAME_BEFORE_NOUN = new RegExp(String.raw`["'\u201c\u201e\u00ab\x60]?\b[\w-]{2,30}["'\u201d\u201c\u00bb\x60]?(?=\s+${FIELD_NOUN}\b)`, 'g');
+const NAME_AFTER_NOUN = new RegExp(String.raw`(?<=\b${FIELD_NOUN}\s+(?:["'\u201c\u201e\u00ab\x60]\s?)?)[\w-]{2,30}`, 'g');
+const HAS_FIELD_NOUN = new RegExp(String.raw`\b${FIELD_NOUN}\b`);
+const FIELD_KINDS = new Set(['money', 'regulated or safety-critical', 'patient or functional safety']);
+
+/** The text with field names blanked (same length, so match positions agree), or the text itself. */
+function withoutFieldNames(text: string): string {
+  if (!HAS_FIELD_NOUN.test(text) || EVENT.test(text)) return text;
+  const blank = (m: string): string => ' '.repeat(m.length);
+  return text.replace(NAME_BEFORE_NOUN, blank).replace(NAME_AFTER_NOUN, blank);
+}
 
 /** @param chore `choreIn(text)` and @param lesson `isLesson(text)`, when the caller has them already. */
 export function stakesIn(text: string, chore = choreIn(text), lesson = isLesson(text)): StakesMatch[] {
@@ -130,6 +153,7 @@ export function stakesIn(text: string, chore = choreIn(text), lesson = isLesson(
   const concept = lesson && CONCEPT_ONLY.test(text);
   // Kinds none of whose literals occur cannot match: their regexes are not run (see literalPrefilter).
   const maybe = STAKES_PREFILTER.candidates(text);
+  let fields: string | undefined;
   let part = 0;
   for (const s of STAKES) {
     const first = part;
@@ -139,9 +163,10 @@ export function stakesIn(text: string, chore = choreIn(text), lesson = isLesson(
     if (concept && s.kind === 'security') continue;
     if (chore && CONTEXT_KINDS.has(s.kind)) continue;
     let m: RegExpExecArray | null = null;
+    const source = FIELD_KINDS.has(s.kind) ? (fields ??= withoutFieldNames(text)) : text;
     for (let j = first; j < part; j++) {
       if (maybe[j] === 0) continue;
-      const hit = s.parts[j - first].exec(text);
+      const hit = s.parts[j - first].exec(source);
       if (hit && (m === null || hit.index < m.index)) m = hit;
     }
     if (m) out.push({ kind: s.kind, words: m[0].trim().slice(0, 40) });
