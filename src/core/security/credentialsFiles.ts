@@ -29,7 +29,10 @@ export const SENSITIVE_FILE_GLOBS = [
 // Templates meant to be committed: the names people give an .env's shape. `.env.tpl` / `.env.tmpl` are
 // what `op inject` and similar tools render from (their values are references). Their content is still
 // scanned by every rule, so a template with a literal key in it is still caught.
-export const SHAREABLE_ENV = /\.env\.(?:example|sample|template|tpl|tmpl|dist|defaults)$/i;
+// Session 18: `.env.op`, the file `op run --env-file` reads (its values are `op://` references), and the template
+// names in the team's language (`.env.ejemplo`, `.env.exemple`, `.env.beispiel`, `.env.esempio`, `.env.plantilla`).
+export const SHAREABLE_ENV =
+  /\.env\.(?:example|sample|template|tpl|tmpl|dist|defaults|op|ejemplo|exemple|beispiel|esempio|exemplo|muestra|plantilla|vorlage|modele|modello|modelo)$/i;
 
 // PEM block types that are public by design: keys others verify with, certificates, signatures.
 // Session 13: domain parameters (`openssl dhparam`, `ecparam`), which every peer receives, and PKCS#7 / CMS

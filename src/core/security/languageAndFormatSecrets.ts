@@ -56,7 +56,8 @@ export const LANGUAGE_AND_FORMAT_SECRET_PATTERNS: readonly SecretPattern[] = [
       if (!parts.every((p) => /^(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*|[A-Z][a-z]+|\d+)$/.test(p))) return false;
       // The field says it is an id (`"credential_id": "…"`).
       const input = m.input ?? '';
-      if (/(?:[_-]id|Id|ID)["']?\s*[:=]\s*["']?$/.test(input.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) return false;
+      // Session 18: a bare `id` / `rawId` too (WebAuthn's credential id is a public identifier the browser sends).
+      if (/(?:\bid|[_-]id|Id|ID)["']?\s*[:=]\s*["']?$/.test(input.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) return false;
       if (parts.some((p) => PUBLIC_PREFIX.test(p)) && !/^pk$/i.test(parts[0] ?? '')) return false;
       // ClickUp's personal tokens are `pk_<user id>_<32>`; a `pk_` key without the digits is publishable.
       if (/^pk$/i.test(parts[0] ?? '') && !(parts.length === 2 && /^\d{5,12}$/.test(parts[1]))) return false;

@@ -58,8 +58,9 @@ export const PUBLISHED_KEYS: ReadonlyArray<{ value: string; source: string }> = 
 // credentials-directory specifier: where a secret is read from.
 // Session 16: Python / ConfigParser / supervisord `%(name)s` interpolation (`%(ENV_DB_PASSWORD)s`), and Make's
 // escaped `$$VAR` / `$${VAR}` (a shell variable inside a recipe).
+// Session 18: a 1Password item or vault name may hold spaces (`op://Engineering/Stripe Live/credential`).
 const REFERENCE =
-  /^(?:%\([\w.-]{1,100}\)[sdifr]|\$\$[A-Z_][A-Z0-9_]{0,100}|\$\$\{[^}\s]{1,100}\}|\$\{[^}\s]{1,100}\}|\$[A-Z_][A-Z0-9_]{0,100}|\$env:[A-Za-z_]\w{0,100}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$\([^)]{1,100}\)|#\{[^}]{1,100}\}|\{\{[^}]{1,200}\}\}|<%=?[^%]{1,200}%>|op:\/\/[^\s/]{1,100}\/[^\s/]{1,100}\/[^\s]{1,200}|@Microsoft\.KeyVault\([^)]{1,300}\)|arn:aws:(?:secretsmanager|ssm):[\w:/+=,.@-]{1,300}|[\w.-]{1,100}:\/(?!\/)[\w./-]{1,300}|%[a-zA-Z]\/[\w./-]{1,300})$/;
+  /^(?:%\([\w.-]{1,100}\)[sdifr]|\$\$[A-Z_][A-Z0-9_]{0,100}|\$\$\{[^}\s]{1,100}\}|\$\{[^}\s]{1,100}\}|\$[A-Z_][A-Z0-9_]{0,100}|\$env:[A-Za-z_]\w{0,100}|%[A-Za-z_][A-Za-z0-9_]{0,100}%|\$\([^)]{1,100}\)|#\{[^}]{1,100}\}|\{\{[^}]{1,200}\}\}|<%=?[^%]{1,200}%>|op:\/\/[^\s/]{1,100}\/[^\n/]{1,100}\/[^\n]{1,200}|@Microsoft\.KeyVault\([^)]{1,300}\)|arn:aws:(?:secretsmanager|ssm):[\w:/+=,.@-]{1,300}|[\w.-]{1,100}:\/(?!\/)[\w./-]{1,300}|%[a-zA-Z]\/[\w./-]{1,300})$/;
 // Words and shapes people put where a secret will go. Matched on the value without its issuer prefix.
 const PLACEHOLDER_WORDS =
   /^(?:<[^<>]{1,80}>|\[[^[\]]{1,80}\]|changeme|change[_-]?me[\w-]*|replace[_-]?me[\w-]*|placeholder[\w-]*|redacted|your[\w-]*|my[_-]?(?:secret|token|key|password)|insert[\w-]*|todo|tbd|none|null|undefined|dummy[\w-]*|\.{3,}|…)$/i;
@@ -69,6 +70,12 @@ const PLACEHOLDER_PARTS =
 // A token body spelled in words that say it is not one (session 13: Slack's docs use
 // `xoxb-not-a-real-token-this-will-not-work`): three or more lower-case words, one of them a tell.
 // Issued tokens have digits or mixed case; a passphrase (`correct-horse-battery`) names no tell.
+// Session 18: placeholders written in the team's language (`tu_contraseña_aquí`, `cambia-esto-en-produccion`,
+// `votre-mot-de-passe-ici`, `dein_passwort_hier`): two or more words, one of them "your", "here", "change" or
+// "replace" in Spanish, Portuguese, French, German or Italian. Words only: a random part makes it a value.
+const PLACEHOLDER_PHRASE = /^[\p{L}]+(?:[-_ ][\p{L}]+)+$/u;
+const PLACEHOLDER_PHRASE_WORD =
+  /(?:^|[-_ ])(?:tus?|su|aqu[ií]|ac[aá]|cambi[ae]\w*|pon|poner|reemplaz\w*|sustitu\w*|seus?|suas?|mud[ae]\w*|alter[ae]\w*|substitu\w*|votre|vos|ici|chang(?:er|ez)|remplac\w*|dein[e]?|ihr(?:e)?|hier|ändern|aendern|ersetz\w*|tuo|tua|qui|cambiare|sostitu\w*)(?=$|[-_ ])/iu;
 const WORDS_BODY = /^[a-z]+(?:[-_][a-z]+){2,}$/;
 const WORDS_TELL = /(?:^|[-_])(?:not|fake|real|example|sample|dummy|invalid|placeholder|your|here|token|secret|key|test|demo)(?=$|[-_])/;
 // Prefixes tokens carry before their random part (ghp_, sk_live_, xoxb-, glpat-): stripped before the
@@ -115,6 +122,7 @@ export function notASecret(value: string): NotASecret | undefined {
   const body = v.replace(ISSUER_PREFIX, '');
   if (PLACEHOLDER_WORDS.test(v) || PLACEHOLDER_WORDS.test(body) || PLACEHOLDER_PARTS.test(v) || isFiller(body)) return 'placeholder';
   if (body !== v && WORDS_BODY.test(body) && WORDS_TELL.test(body)) return 'placeholder';
+  if (PLACEHOLDER_PHRASE.test(v) && PLACEHOLDER_PHRASE_WORD.test(v)) return 'placeholder';
   return undefined;
 }
 
@@ -134,8 +142,9 @@ function isCountingBytes(v: string): boolean {
 function isFiller(body: string): boolean {
   if (body.length < 4) return false;
   if (/^(.)\1+$/.test(body)) return true;
-  const run = /(.)\1{7,}/.exec(body);
-  return run !== null && run[0].length >= body.length / 2;
+  // Session 18: all runs of 8+ together, so a segmented template (`SG.xxxx….xxxx…`) counts as filler too.
+  const filler = (body.match(/(.)\1{7,}/g) ?? []).reduce((n, r) => n + r.length, 0);
+  return filler >= body.length / 2;
 }
 
 /**

@@ -77,6 +77,18 @@ const SECRET_ID_NAME = /secret[_-]?id["']?(?:>|\s*(?::=|=>|[:=])\s*["'`]?)$/i;
 const UUID_VALUE = /^\{?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}\}?$/i;
 const ID_NAME_BEFORE = /(?:[a-z0-9](?:Id|ID|Guid|GUID|Uuid|UUID)|[_.-](?:id|guid|uuid))["']?(?:>|\s*(?::=|=>|[:=])\s*["'`]?)$/;
 
+// Session 18: a field named for a password's hash or ciphertext (RabbitMQ's `password_hash`, Firefox's
+// `encryptedPassword`, `hashed_secret`): the value is what the server or the browser stores, which logs nobody
+// in without the plaintext (or the profile's key). `hash_salt` ends in a salt, which signs, so it is not here.
+const HASHED_FIELD =
+  /(?:(?:encrypted|hashed|ciphered|wrapped)[_-]?[A-Za-z]*|[A-Za-z]*(?:pass(?:word)?|secret|token|key)[_-]?(?:hash|Hash|digest|Digest))["']?\s*(?::=|=>|[:=])\s*["'`]?$/i;
+// Session 18: published test vectors (NIST SP 800-38A, FIPS-197, RFC appendices, BIP-39's Trezor vectors) are
+// the same in every copy of every library's tests: the comment or line before says which one. A hex key or a
+// word mnemonic only; anything else near such a comment is judged as usual.
+const TEST_VECTOR_CONTEXT =
+  /(?:test|reference|known[- ]answer)[ -]vectors?\b|\bKAT\b|known[- ]answer|\bNIST\s+SP\s*800-|\bFIPS[ -]?\d{3}\b|\bRFC\s?\d{3,4}\b[^\n]{0,40}\b(?:appendix|example|test)/i;
+const TEST_VECTOR_VALUE = /^(?:(?:0x)?(?:[0-9a-fA-F]{2}){16,64}|(?:[a-z]{3,8} ){11,23}[a-z]{3,8})$/;
+
 export type PublicInContext =
   | 'dns-txt-record'
   | 'firebase-web-config'
@@ -88,7 +100,9 @@ export type PublicInContext =
   | 'browser-sdk-key'
   | 'firebase-app-config'
   | 'analytics-beacon'
-  | 'uuid-identifier';
+  | 'uuid-identifier'
+  | 'hashed-or-encrypted-field'
+  | 'published-test-vector';
 
 /** Why the finding `text.slice(start, end)` is public where it stands, or undefined. */
 export function publicInContext(text: string, start: number, end: number): PublicInContext | undefined {
@@ -98,6 +112,8 @@ export function publicInContext(text: string, start: number, end: number): Publi
   // security rules); a Google API key in a server call (YouTube, Maps web service) stays a secret.
   const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
   if (DNS_TXT_LINE.test(before)) return 'dns-txt-record';
+  if (HASHED_FIELD.test(before)) return 'hashed-or-encrypted-field';
+  if (TEST_VECTOR_VALUE.test(value) && TEST_VECTOR_CONTEXT.test(linesBefore(text, start, 3))) return 'published-test-vector';
   if (GOOGLE_API_KEY.test(value) && FIREBASE_API_KEY_FIELD.test(before) && FIREBASE_CONFIG.test(around)) return 'firebase-web-config';
   if (GOOGLE_API_KEY.test(value) && FIREBASE_APP_CONFIG.test(around)) return 'firebase-app-config';
   if (ANALYTICS_BEACON_TAG.test(text.slice(Math.max(0, start - WINDOW), start))) return 'analytics-beacon';
@@ -113,4 +129,15 @@ export function publicInContext(text: string, start: number, end: number): Publi
     if (!AWS_SECRET_NEAR.test(rest)) return 'aws-key-id-in-audit-record';
   }
   return undefined;
+}
+
+/** The line of `at` up to it and the `n` lines above it. */
+function linesBefore(text: string, at: number, n: number): string {
+  let from = at;
+  for (let i = 0; i <= n; i++) {
+    const nl = text.lastIndexOf('\n', from - 1);
+    if (nl === -1) return text.slice(0, at);
+    from = nl;
+  }
+  return text.slice(from + 1, at);
 }

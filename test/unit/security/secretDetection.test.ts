@@ -24,12 +24,6 @@ const NOT_YET_FIXED = new Set<string>([
   'heldout9-108-teradata-bteq-logon-script',
   'heldout9-030-thingsboard-http-telemetry-url-token',
   'heldout9-144-zigbee2mqtt-network-key-array',
-  'heldout9-045-bip39-abandon-about-test-mnemonic',
-  'heldout9-101-firefox-logins-json-nss-encrypted',
-  'heldout9-106-nist-sp800-38a-aes128-example-key',
-  'heldout9-071-onepassword-op-secret-references',
-  'heldout9-107-rabbitmq-definitions-json-password-hash',
-  'heldout9-029-webauthn-registration-public-key-credential',
   'heldout10-138-android-buildconfigfield-escaped-secret',
   'heldout10-020-chef-encrypted-data-bag-secret-file',
   'heldout10-071-gerrit-gitcookies-password',
@@ -43,9 +37,6 @@ const NOT_YET_FIXED = new Set<string>([
   'heldout10-019-vault-approle-login-secret-id',
   'heldout10-009-xfreerdp-p-slash-password',
   'heldout10-029-zigbee2mqtt-network-key-array',
-  'heldout10-128-env-ejemplo-placeholders-es',
-  'heldout10-013-env-example-angle-bracket-placeholders',
-  'heldout10-032-rabbitmq-definitions-password-hash-base64',
 ]);
 
 describe('secret detection (guard rules + secretlint) on the labelled corpus', function () {
