@@ -109,6 +109,10 @@ export const STAKES: readonly Rail[] = [
     // even when the prompt is only the trace and "since 3am" (4 languages).
     String.raw`\b(?:payments?|payouts?|refunds?|ledger\w*|settlements?|zahlung\w*|buchung\w*|pagos|cobros|transferencias|paiements?|virements?|remboursements?)(?:_\w+)?\b[^.?!\n]{0,60}\b(?:repeating|keeps (?:firing|coming back|repeating|happening)|looping|in a loop|since \d{1,2} ?(?:am|pm)|wiederholt sich|kommt (?:\w+ )?(?:standig|immer wieder)|se repite|en bucle|no para|en boucle|en continu)`,
     String.raw`\bpa(?:ys?|ying|id) out\b`,
+    // Two requests on one balance at once ("the same account at once", "dieselbe Konto gleichzeitig", "doble
+    // clic sobre el mismo saldo"): a race on money, however calmly asked (4 languages, either order).
+    String.raw`\b(?:same|gleiche\w*|dieselbe\w*|dasselbe|derselbe\w*|demselben|denselben|mism[oa]|meme)\b (?:\w+ )?(?:account|balance|wallet|konto|guthaben|saldo|cuenta|compte|solde)\b[^.?!\n]{0,40}\b(?:at once|at the same time|concurrently|in parallel|double[- ]?click\w*|gleichzeitig|parallel|doppel\w*klick\w*|a la vez|al mismo tiempo|en paralelo|doble clic|en meme temps|en parallele|simultanement|double-?clique?\w*)`,
+    String.raw`\b(?:at once|at the same time|concurrently|in parallel|double[- ]?click\w*|gleichzeitig|parallel|doppel\w*klick\w*|a la vez|al mismo tiempo|en paralelo|doble clic|en meme temps|en parallele|simultanement|double-?clique?\w*)\b[^.?!\n]{0,60}\b(?:same|gleiche\w*|dieselbe\w*|dasselbe|derselbe\w*|demselben|denselben|mism[oa]|meme)\b (?:\w+ )?(?:account|balance|wallet|konto|guthaben|saldo|cuenta|compte|solde)\b`,
     String.raw`\bescrow\b`,
     String.raw`\b(?:customer|client)s?'? ?(?:funds|money|balances?|deposits?)\b`,
     String.raw`\bholds? (?:customer |client )?(?:funds|money)`,

@@ -121,7 +121,7 @@ const CONCEPT_ONLY =
 // A short "is X the same as Y?" or "the difference between X and Y": a definition asked, even when X is a
 // regulation or a payment standard ("is PCI DSS the same as PCI compliance?", "¿RGPD y GDPR son lo mismo?").
 const SAME_OR_DIFFERENT =
-  /\b(?:the same (?:thing )?as|same thing|or are (?:they|those) different|difference between|dasselbe|das gleiche wie|unterschied zwischen|lo mismo|la misma cosa|diferencia entre|la meme chose|difference entre|la difference)\b/;
+  /\b(?:the same (?:thing )?as|or are (?:they|those) different|difference between|(?:dasselbe|das gleiche|dieselbe|der gleiche|die gleiche) wie|(?:ist|sind) (?:das|die) (?:dasselbe|das gleiche)|unterschied zwischen|(?:son|es) lo mismo|lo mismo que|la misma cosa|diferencia entre|la meme chose|difference entre|quelle (?:est la )?difference)\b/;
 const SHORT_QUESTION = 140;
 
 /** A lesson or a concept asked for (folded text): the labelling guide's low work, whatever the topic. */

@@ -47,4 +47,17 @@ describe('a risky word as a field name, and a definition asked', () => {
     assert.ok(kinds(long).includes('regulated or safety-critical'));
     assert.equal(railSignals('is the patient record export the same as yesterday, it sent the wrong records twice?').lesson, false);
   });
+
+  it('two requests on one balance at once is money at stake, in four languages; one balance shown twice is not', () => {
+    for (const p of [
+      'can this top-up handler run twice on the same wallet at the same time if the app retries?',
+      'zwei Buchungen laufen parallel auf demselben Guthaben – reicht das Lock im Service?',
+      '¿qué pasa si dos reintentos descuentan del mismo saldo al mismo tiempo?',
+      'deux débits en parallèle sur le même compte, la transaction suffit-elle ?',
+    ]) {
+      assert.ok(kinds(p).includes('money'), p);
+    }
+    assert.deepEqual(kinds('show the same account name in the header and in the sidebar'), []);
+    assert.equal(railSignals('zeig dasselbe Konto in der Kopfzeile an').lesson, false);
+  });
 });
