@@ -14,6 +14,9 @@ import { isWordMade, tokenShaped } from './tokenShape';
  * - a password echoed into a command that reads it from stdin (`echo V | openconnect --passwd-on-stdin`);
  * - scripted input of an FTP login: the host line, then `user password` (a JCL `INPUT DD *` stream,
  *   `ftp -s:script`).
+ * - session 18: Windows-style password switches (`/p pw`, `/p:pw`, `/password:pw`: signtool, xfreerdp,
+ *   psexec); a password glued to its one-letter flag after a user flag on the same line (`-uroot -pV`,
+ *   `-Usa -PV`: mysql, isql, bcp); a logon statement's `host/user,password` (BTEQ `.logon`, scripted logins).
  *
  * Values are still judged by `tokenShaped` (or a bounded password check for the FTP script), so
  * references (`"$PW"`), placeholders, paths, URLs, DNs and words stay clean.
@@ -43,7 +46,14 @@ const WINDOWS_USER = /(?<=[\s"'`])\/(?:user|u):(?:"[^"\n]{1,80}"|[^\s"'`]{1,80})
 const USER_USING = /\buser[ \t]+(?:"[^"\n]{1,64}"|'[^'\n]{1,64}'|[\w.@$\\-]{1,64})[ \t]+using[ \t]+/gi;
 const ECHO_PIPE = /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})"|([^\s'"|;&`]{1,256}))[ \t]*\|[ \t]*([^\n`]{1,300})/g;
 // What says the command at the end of the pipe reads a password or a secret from its standard input.
-const READS_SECRET = /passw(?:or)?d|--stdin\b|\bkinit\b|secret|credential|\btoken\b/i;
+// Session 18: `--passphrase-fd 0` (gpg) too.
+const READS_SECRET = /passw(?:or)?d|passphrase|--stdin\b|\bkinit\b|secret|credential|\btoken\b/i;
+// Session 18: `/p <pw>`, `/p:<pw>`, `/pass:<pw>`, `/password <pw>` after a space, a quote or a backtick.
+const WINDOWS_PASSWORD = /(?<=[\s"'`])\/(?:p|pw|pwd|pass|password)(?::|[ \t]+)(?=\S)/gi;
+// A one-letter password flag with its value glued on (`-pV`, `-PV`), read only on a line that has a user flag.
+const ATTACHED_PASSWORD = /(?<=[\s"'`])-[pP](?=[^\s\-=])/g;
+const USER_FLAG = /(?:^|[\s"'`])-[uU](?:[ \t]*[^\s\-])/;
+const LOGON_STATEMENT = /(?:^|[\s;])\.?log(?:on|in)[ \t]+(?:[\w.-]{1,100}\/)?[\w.$#@-]{1,64},/gim;
 const FTP_CONTEXT = /\bftp\b/i;
 const HOST_LINE =
   /^[ \t]*(?:open[ \t]+)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[ \t]+\d{1,5})?[ \t]*$|^[ \t]*(?:open[ \t]+)?\d{1,3}(?:\.\d{1,3}){3}(?:[ \t]+\d{1,5})?[ \t]*$/i;
@@ -93,8 +103,33 @@ export function commandArguments(text: string): CommandArgumentSpan[] {
       add({ value, start: m.index + m[0].indexOf(value, m[0].indexOf(' ')), quoted: m[3] === undefined });
     }
   }
+  if (text.includes('/')) {
+    for (const m of text.matchAll(WINDOWS_PASSWORD)) {
+      const [t] = tokensFrom(text, m.index + m[0].length);
+      if (t && (t.quoted || !t.value.startsWith('/'))) add(t);
+    }
+  }
+  if (/\s-[pP]\S/.test(text)) {
+    for (const m of text.matchAll(ATTACHED_PASSWORD)) {
+      if (!USER_FLAG.test(lineOf(text, m.index))) continue;
+      const [t] = tokensFrom(text, m.index + 2);
+      if (t && t.start === m.index + 2) add(t);
+    }
+  }
+  if (/log(?:on|in)/i.test(text)) {
+    for (const m of text.matchAll(LOGON_STATEMENT)) {
+      const end = m.index + m[0].length;
+      const pw = /^[^\s;,'"]{6,128}/.exec(text.slice(end, end + 130))?.[0];
+      if (pw && ftpPassword(pw)) out.push({ start: end, end: end + pw.length });
+    }
+  }
   if (FTP_CONTEXT.test(text)) ftpScriptLogins(text, out);
   return out;
+}
+
+function lineOf(text: string, at: number): string {
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? undefined : end);
 }
 
 /** The arguments from `at` to the end of the command (newline, backtick, `|`, `;`, `&`, a redirection). */

@@ -55,8 +55,13 @@ const SEALED_DOCUMENT = /encryptedData:|kind:\s*SealedSecret|\bsops:\s*$|"sops"\
 // An argument: a literal (with a method chain such as Rust's `.to_owned()`) or a name.
 const CALL_ARG = /[ \t\n]*(?:(["'`])([^"'`\n\\]{1,256})\1(?:\.\w{1,24}\(\)){0,2}|[\w.$&]{1,64})[ \t\n]*(,|\))/y;
 // Single-letter flags that take a secret in common tools (`-p` password, `-t` token, `-k` key, `-w` bind password).
-const SHORT_FLAG = /(?<=^|[\s"'[,])-([ptkwPKAX])(?:=|[ \t]+)(?:(["'])([^\s"']{1,256})\2|([^\s"'`<>|;&]{1,256}))/g;
-const USER_PASS_FLAG = /(?<=^|[\s"'[,])(?:--user|-u|--creds?)(?:=|[ \t]+)["']?[\w.@-]{1,64}:([^\s"'`:@/]{8,256})(?=["']?(?:\s|$))/g;
+// Session 18: `-a` (redis-cli and its forks' password), judged as weakly as `-k`; and the exec form of a command
+// (`["redis-cli", "-a", "…"]`: a compose healthcheck, a Dockerfile CMD), where the value is the next array item.
+const SHORT_FLAG =
+  /(?<=^|[\s"'[,])-([ptkwaPKAX])(?:=|[ \t]+|(?<=["']-[ptkwaPKAX])["'][ \t]*,[ \t]*(?=["']))(?:(["'])([^\s"']{1,256})\2|([^\s"'`<>|;&]{1,256}))/g;
+// Session 18: `-u user,password` (lftp) and `--src-creds` / `--dest-creds` with a quoted user (skopeo).
+const USER_PASS_FLAG =
+  /(?<=^|[\s"'[,])(?:--user|-u|--(?:[a-z]+-)?creds?)(?:=|[ \t]+)(?:'[^'\n]{1,64}'|"[^"\n]{1,64}"|["']?[\w.@$+-]{1,64})[:,]["']?([^\s"'`:@/]{8,256})(?=["']?(?:\s|$))/g;
 // A URL path segment after a segment that names a credential (`/t/<token>/`, `/key/<key>/`).
 const URL_PATH = /\/(?:t|tokens?|keys?|api[_-]?keys?|auth|secrets?|access[_-]?tokens?)\/([A-Za-z0-9_.~-]{16,256})(?=[/?#\s"'`<>)]|$)/gi;
 const PUBLIC_KEY_NEAR = /public[ _-]?key/i;

@@ -18,7 +18,8 @@ export type ShapeContext = 'strong' | 'weak' | 'prefix';
 // distinguishable, so left to the name).
 const ENCRYPTED = /^(?:\{cipher\}|ENC\[|ENC\(|enc:|vault:v\d+:|!vault|\$ANSIBLE_VAULT)/i;
 // Masks and template syntax that notASecret's anchored forms miss inside a longer value.
-const MASK = /\*{3,}|x{5,}|X{5,}|•{3,}|\.{3}|…|\$\{|\{\{|<%|^<|^\$\(|^\$[A-Z_]|^%\w+%$/;
+// Session 18: a reference after the user part (`ci:$SRC_PASS`) too.
+const MASK = /\*{3,}|x{5,}|X{5,}|•{3,}|\.{3}|…|\$\{|\{\{|<%|^<|^\$\(|^\$[A-Z_]|:\$[A-Z_]|^%\w+%$/;
 // A vendor-looking prefix (`rzp_live_`, `Mid-server-`) before the value's random part.
 const VENDOR_PREFIX = /^(?:[A-Za-z][a-z]{1,9}[_-]){1,2}(?=[A-Za-z0-9])/;
 const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)|^(?:arn|urn|data|mailto|file):/i;

@@ -11,23 +11,16 @@ const train = TRAINING_SPLITS.flatMap((split) => readCorpus(split));
 // skipped; every step removes the ids it fixes, and the list must end empty (a test below keeps it honest).
 const NOT_YET_FIXED = new Set<string>([
   'heldout9-113-dovecot-passwd-file-plain-scheme',
-  'heldout9-109-skopeo-copy-dest-creds-robot',
   'heldout9-133-elasticsearch-reset-password-output-new-value',
   'heldout9-092-kafka-server-jaas-conf-user-password',
-  'heldout9-079-lftp-mirror-deploy-script-password',
   'heldout9-169-ntp-keys-file-sha1-key',
   'heldout9-088-openvpn-auth-user-pass-file',
-  'heldout9-155-redis-cli-healthcheck-compose-a-flag',
   'heldout9-059-salesforce-sfdx-auth-url-refresh-token',
-  'heldout9-042-signtool-sign-pfx-p-password',
-  'heldout9-112-sybase-isql-u-p-attached-password',
-  'heldout9-108-teradata-bteq-logon-script',
   'heldout9-030-thingsboard-http-telemetry-url-token',
   'heldout9-144-zigbee2mqtt-network-key-array',
   'heldout10-138-android-buildconfigfield-escaped-secret',
   'heldout10-020-chef-encrypted-data-bag-secret-file',
   'heldout10-071-gerrit-gitcookies-password',
-  'heldout10-165-gpg-passphrase-fd-echo-pipe',
   'heldout10-023-haproxy-stats-auth-password',
   'heldout10-063-jt400-as400-constructor-password',
   'heldout10-115-kickstart-rootpw-plaintext',
@@ -35,7 +28,6 @@ const NOT_YET_FIXED = new Set<string>([
   'heldout10-028-rsyncd-secrets-file-user-password',
   'heldout10-004-terraform-tfstate-random-password-result',
   'heldout10-019-vault-approle-login-secret-id',
-  'heldout10-009-xfreerdp-p-slash-password',
   'heldout10-029-zigbee2mqtt-network-key-array',
 ]);
 
