@@ -207,6 +207,14 @@ export class PrivacyGuard {
         out.push({ kind: pattern.kind, label: pattern.label, start, end });
       }
     }
+    const base = path?.replace(/\\/g, '/').split('/').pop() ?? '';
+    // A credentials file of one token (by its name) is a key file before the generic detector reads it (session 18:
+    // the generic detector also reads files named for a secret, and the key file's kind is the more precise).
+    const keyFile = path !== undefined && out.length === 0 && !hasCredentialFields(base) ? this.bareKeyFile(text, path) : undefined;
+    if (keyFile) {
+      taken.push([keyFile.start, keyFile.end]);
+      out.push(keyFile);
+    }
     // The generic detector last: where a rule knows the format, its kind and span are the more precise.
     for (const { start, end } of this.generic ? genericCredentials(text, path) : []) {
       if (taken.some(([s, e]) => start < e && end > s)) continue;
@@ -214,13 +222,10 @@ export class PrivacyGuard {
       out.push({ kind: 'generic-credential', label: 'credential (generic detector)', start, end });
     }
     if (path !== undefined) {
-      const base = path.replace(/\\/g, '/').split('/').pop() ?? '';
       // A credentials file's fields (`.pgpass`, `.netrc`): their values are the secrets, whatever they look like.
       for (const [start, end] of this.isSensitiveName(base) ? credentialFieldRanges(base, text) : []) {
         if (!taken.some(([s, e]) => start < e && end > s)) out.push({ kind: 'credentials-file-field', label: 'credential in a credentials file', start, end });
       }
-      const keyFile = out.length === 0 && !hasCredentialFields(base) ? this.bareKeyFile(text, path) : undefined;
-      if (keyFile) out.push(keyFile);
     }
     return out.sort((a, b) => a.start - b.start);
   }

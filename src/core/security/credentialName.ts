@@ -63,7 +63,8 @@ const STRONG_KEY_MODIFIERS = new Set([
   'hmac',
 ]);
 // Lower-case compounds (`sparkkey`, `dbpassword`, `mytoken`): what they end with decides.
-const STRONG_ENDINGS = ['password', 'passwd', 'secret', 'token', 'pwd'];
+// Session 18: `pw` too (kickstart `rootpw`, LDAP `bindpw`, `adminpw`).
+const STRONG_ENDINGS = ['password', 'passwd', 'secret', 'token', 'pwd', 'pw'];
 // Words that end with "key" and name no key.
 const NOT_KEY_WORDS = new Set(['monkey', 'turkey', 'donkey', 'hockey', 'jockey', 'whiskey', 'hotkey', 'passkey', 'keykey']);
 // A part after the credential word that makes the name about the credential, not the credential
@@ -304,6 +305,8 @@ export function credentialName(name: string, slot = false): CredentialNameStreng
     if (best !== 'strong') best = strong ? 'strong' : s;
   }
   if (best === undefined) return undefined;
+  // Vault AppRole's `secret_id` (`VAULT_SECRET_ID`, `secretId`) is the secret half of a login, not an id of one.
+  if (parts[last] === 'secret' && last === parts.length - 2 && parts[last + 1] === 'id') return 'strong';
   // The head noun comes last in English names: `passwordFile` is a file, `storePassword` a password.
   if (parts.slice(last + 1).some((p) => HEAD_NOT_SECRET.has(p))) return undefined;
   return best;

@@ -1,4 +1,5 @@
 import { commandArguments } from './commandArguments';
+import { credentialFileLines } from './credentialFileLines';
 import { credentialName, type CredentialNameStrength } from './credentialName';
 import { lineAround, WINDOW } from './lineAround';
 import { notASecret } from './notASecret';
@@ -7,6 +8,7 @@ import { publicInContext } from './publicInContext';
 import { sessionCalls } from './sessionCalls';
 import { tableRows } from './tableRows';
 import { tokenShaped } from './tokenShape';
+import { urlCredentials } from './urlCredentials';
 
 /**
  * The generic contextual detector (#13): a value counts as a credential when it is token-shaped
@@ -24,8 +26,8 @@ import { tokenShaped } from './tokenShape';
 export interface GenericCredentialSpan {
   start: number;
   end: number;
-  /** How it was found, for tests and the bench: `name`, `call`, `flag`, `url-path`, `prefix`, `command` (commandArguments), `table` (tableRows). */
-  via: 'name' | 'call' | 'flag' | 'url-path' | 'prefix' | 'command' | 'table';
+  /** How it was found, for tests and the bench: `name`, `call`, `flag`, `url-path`, `prefix`, `command` (commandArguments), `table` (tableRows), `file-line` (credentialFileLines), `url` (urlCredentials). */
+  via: 'name' | 'call' | 'flag' | 'url-path' | 'prefix' | 'command' | 'table' | 'file-line' | 'url';
 }
 
 // Where a credential name may be: stems of every word credentialName knows (case-insensitive). A hit
@@ -48,6 +50,7 @@ const HOLDER_LINE = /^[ \t]*-?[ \t]*["']?(?:value|default|defaultValue)["']?[ \t
 const WRAPPER = /(?:[\w.:[\]]{1,24}\()?[brufBRUFNE]{0,2}(?=["'`])/y;
 // A JSON string inside a JSON string (a HAR `postData.text`): `\"password\":\"…\"`.
 const ESCAPED_QUOTED = /\\(["'])([^"'`\n\\]{1,256})\\\1/y;
+const QUOTED_IN_QUOTED = /(["'])\\["']([^"'`\n\\]{1,256})\\["']\1/y;
 const QUOTED = /(["'`])([^"'`\n\\]{1,256})\1/y;
 const UNQUOTED = /[^\s"'`<>,;(){}[\]]{1,256}/y;
 // Sealed or encrypted documents (Bitnami SealedSecret `encryptedData:`, SOPS metadata): their values are ciphertext.
@@ -82,6 +85,8 @@ export function genericCredentials(text: string, path?: string): GenericCredenti
   for (const { start, end } of commandArguments(text)) add(start, end, 'command');
   for (const { start, end } of tableRows(text)) add(start, end, 'table');
   for (const { start, end } of sessionCalls(text)) add(start, end, 'call');
+  for (const { start, end } of credentialFileLines(text, path)) add(start, end, 'file-line');
+  for (const { start, end } of urlCredentials(text)) add(start, end, 'url');
   for (const { start, end } of prefixedTokens(text)) add(start, end, 'prefix');
   return out.sort((a, b) => a.start - b.start);
 }
@@ -208,10 +213,14 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
   ws.lastIndex = p;
   if (!ws.test(text)) return;
   // EDN / Clojure keywords and Ruby symbols (`:signing-key "…"`) bind by a space too; so do the statements of
-  // device and daemon configuration languages: FortiOS / VyOS `set psksecret …`, Tasmota `Backlog …; MqttPassword …`.
+  // device and daemon configuration languages: FortiOS / VyOS `set psksecret …`, Tasmota `Backlog …; MqttPassword …`,
+  // OpenWrt UCI `option key '…'` (session 18). A directive's own flags come first (kickstart `rootpw --plaintext …`).
   const before = text.slice(Math.max(0, s - 12), s);
-  if (text[s] === '-' || text[s - 1] === ':' || atLineStart(text, s) || /#define[ \t]+$|(?:^|[\s;`])set[ \t]+$|;[ \t]*$/.test(before)) {
-    value(ws.lastIndex, undefined, text[s] === '-' ? 'flag' : 'name');
+  if (text[s] === '-' || text[s - 1] === ':' || atLineStart(text, s) || /#define[ \t]+$|(?:^|[\s;`])(?:set|option)[ \t]+$|;[ \t]*$/.test(before)) {
+    const flags = /(?:--?[a-z][\w-]{0,30}[ \t]+){1,3}/y;
+    flags.lastIndex = ws.lastIndex;
+    const at = text[s] !== '-' && atLineStart(text, s) && flags.test(text) ? flags.lastIndex : ws.lastIndex;
+    value(at, undefined, text[s] === '-' ? 'flag' : 'name');
     return;
   }
   // A name that says secret outright, as a word of a command or a sentence (Junos `set system radius-server
@@ -226,16 +235,20 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
 const NAME_ELEMENT_END = /[ \t]*<\/(?:name|key|param-name|Name|Key)>/y;
 const VALUE_ELEMENT = /\s{0,200}?<(?:value|string|param-value|Value)>/y;
 const BYTE_ARRAY = /^[^\n;]{0,24}?[{[(][ \t\n]*((?:0x[0-9a-fA-F]{2}[ \t]*,[ \t\n]*){7,127}0x[0-9a-fA-F]{2})/;
+// Session 18: the same in decimal (`network_key: [148, 23, …]`, a YAML or JSON list of 16 to 64 bytes).
+const DECIMAL_BYTE_ARRAY = /^[ \t]{0,4}[[{(][ \t\n]*((?:\d{1,3}[ \t]*,[ \t\n]*){15,63}\d{1,3})[ \t\n]*[\]})]/;
 
 /**
  * A byte-array literal (`{ 0xEA, 0x0F, … }`, `[]byte{0x…}`, `bytes([0x…])`) at `at`: a key written out for C
  * and firmware. Random when its bytes do not count up, repeat one value or are mostly the same.
  */
 function byteArrayAt(text: string, at: number): { start: number; end: number; random: boolean } | undefined {
-  const m = BYTE_ARRAY.exec(text.slice(at, at + 1200));
+  const m = BYTE_ARRAY.exec(text.slice(at, at + 1200)) ?? DECIMAL_BYTE_ARRAY.exec(text.slice(at, at + 600));
   if (!m) return undefined;
-  const start = at + m[0].length - m[1].length;
-  const bytes = m[1].match(/0x[0-9a-fA-F]{2}/g) ?? [];
+  const start = at + m[0].indexOf(m[1]);
+  const decimal = !m[1].includes('0x');
+  if (decimal && (m[1].match(/\d+/g) ?? []).some((d) => Number(d) > 255)) return undefined;
+  const bytes = decimal ? (m[1].match(/\d+/g) ?? []).map((d) => `0x${Number(d).toString(16).padStart(2, '0')}`) : (m[1].match(/0x[0-9a-fA-F]{2}/g) ?? []);
   const hex = bytes.map((b) => b.slice(2)).join('');
   const random = new Set(bytes.map((b) => b.toLowerCase())).size >= Math.max(6, bytes.length / 2) && notASecret(hex) === undefined;
   return { start, end: start + m[1].length, random };
@@ -297,6 +310,10 @@ function readValue(text: string, at: number, stopAt: RegExp | undefined): { star
   ESCAPED_QUOTED.lastIndex = at;
   const eq = ESCAPED_QUOTED.exec(text);
   if (eq) return { start: at + 2, end: at + 2 + eq[2].length };
+  // Session 18: a string literal that holds a quoted literal (Gradle `buildConfigField "String", "X", "\"…\""`).
+  QUOTED_IN_QUOTED.lastIndex = at;
+  const qq = QUOTED_IN_QUOTED.exec(text);
+  if (qq) return { start: at + 3, end: at + 3 + qq[2].length };
   WRAPPER.lastIndex = at;
   if (WRAPPER.test(text)) {
     QUOTED.lastIndex = WRAPPER.lastIndex;

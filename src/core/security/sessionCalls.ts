@@ -9,6 +9,10 @@ import { isWordMade, tokenShaped } from './tokenShape';
  * - SDK setup calls (`ApiContext.create(env, "<key>", "desc")`, `new PaymentsApi("<key>")`, `Sdk.init("<key>")`):
  *   a literal of 32+ random characters, the length of an issued key rather than an id or a name.
  *
+ * - session 18: any call or constructor given a host, a user and a password as three literals in a row
+ *   (`new AS400("host.example", "USER", "<pw>")`, `Session("10.0.0.5", "ops", "<pw>")`): the host says the
+ *   call opens a connection whatever it is named; the password may be one a mainframe allows (letters and digits).
+ *
  * The arguments are read up to the closing parenthesis of the call (nested calls skipped over), at most
  * 300 characters and 8 arguments.
  */
@@ -23,6 +27,9 @@ const LOGIN_CALL = /(?:[Bb]ind|[Ll]og[io]n|[Ss]ign_?[Ii]n|[Aa]uthenticate|[Cc]on
 const SETUP_CALL = /(?:Api|API|Sdk|SDK)[\w$]{0,40}(?:(?:\.|::)(?:create|init|initialize|configure|setup|new|builder|client))?\s*\(/g;
 const ARGUMENT = /\s*(?:(["'])([^"'\n\\]{0,256})\1|[^,()"'\n]{1,120}(?:\([^()\n]{0,120}\))?[^,()"'\n]{0,60})\s*(,|\))/y;
 const USER_LIKE = /^[\w.@+=,\\-]{1,128}$/;
+// A callee (`new AS400(`, `Client.connect(`, `Session(`) whose first argument is a string literal.
+const CALL_WITH_LITERAL = /[A-Za-z_$][\w$.]{0,60}\s*\(\s*(?=["'])/g;
+const HOST_LITERAL = /^(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,}(?::\d{1,5})?$|^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
 
 interface Argument {
   literal?: string;
@@ -42,6 +49,12 @@ export function sessionCalls(text: string): SessionCallSpan[] {
       if (isWordMade(pw)) continue;
       out.push({ start: args[i].start, end: args[i].start + pw.length });
     }
+  }
+  for (const m of /["'][\w-]+\.[\w.-]+["']\s*,/.test(text) ? text.matchAll(CALL_WITH_LITERAL) : []) {
+    const [host, user, pw] = argumentsAt(text, m.index + m[0].length);
+    if (host?.literal === undefined || user?.literal === undefined || pw?.literal === undefined) continue;
+    if (!HOST_LITERAL.test(host.literal) || !USER_LIKE.test(user.literal) || !connectionPassword(pw.literal)) continue;
+    out.push({ start: pw.start, end: pw.start + pw.literal.length });
   }
   for (const m of text.matchAll(SETUP_CALL)) {
     for (const a of argumentsAt(text, m.index + m[0].length)) {
@@ -63,4 +76,10 @@ function argumentsAt(text: string, at: number): Argument[] {
     p = ARGUMENT.lastIndex;
   }
   return out;
+}
+
+/** A password after a host and a user: token-shaped, or 6+ letters and digits mixed (what IBM i or z/OS allow), not a word. */
+function connectionPassword(v: string): boolean {
+  if (isWordMade(v) || /^[\d.,:-]+$/.test(v)) return false;
+  return tokenShaped(v, 'strong') || (/^[A-Za-z0-9#@$_]{6,10}$/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) && new Set(v).size >= 5);
 }

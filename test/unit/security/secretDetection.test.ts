@@ -6,30 +6,6 @@ import { readCorpus, TRAINING_SPLITS } from '../../../bench/secrets/secretCorpus
 
 // Only the TRAINING splits are read here: the held-out split is for `npm run bench` alone.
 const train = TRAINING_SPLITS.flatMap((split) => readCorpus(split));
-// Session 18: train-9 and train-10 (the ninth and tenth held-out splits, measured once) became training while
-// their misses are fixed family by family, each step landed apart. The records not fixed yet are listed here and
-// skipped; every step removes the ids it fixes, and the list must end empty (a test below keeps it honest).
-const NOT_YET_FIXED = new Set<string>([
-  'heldout9-113-dovecot-passwd-file-plain-scheme',
-  'heldout9-133-elasticsearch-reset-password-output-new-value',
-  'heldout9-092-kafka-server-jaas-conf-user-password',
-  'heldout9-169-ntp-keys-file-sha1-key',
-  'heldout9-088-openvpn-auth-user-pass-file',
-  'heldout9-059-salesforce-sfdx-auth-url-refresh-token',
-  'heldout9-030-thingsboard-http-telemetry-url-token',
-  'heldout9-144-zigbee2mqtt-network-key-array',
-  'heldout10-138-android-buildconfigfield-escaped-secret',
-  'heldout10-020-chef-encrypted-data-bag-secret-file',
-  'heldout10-071-gerrit-gitcookies-password',
-  'heldout10-023-haproxy-stats-auth-password',
-  'heldout10-063-jt400-as400-constructor-password',
-  'heldout10-115-kickstart-rootpw-plaintext',
-  'heldout10-169-openwrt-uci-wireless-option-key',
-  'heldout10-028-rsyncd-secrets-file-user-password',
-  'heldout10-004-terraform-tfstate-random-password-result',
-  'heldout10-019-vault-approle-login-secret-id',
-  'heldout10-029-zigbee2mqtt-network-key-array',
-]);
 
 describe('secret detection (guard rules + secretlint) on the labelled corpus', function () {
   this.timeout(20_000);
@@ -45,16 +21,7 @@ describe('secret detection (guard rules + secretlint) on the labelled corpus', f
       assert.ok(kinds.has(k), k);
   });
 
-  it('lists only training records as not yet fixed', () => {
-    const ids = new Set(train.map((s) => s.id));
-    assert.deepEqual(
-      [...NOT_YET_FIXED].filter((id) => !ids.has(id)),
-      [],
-    );
-  });
-
   for (const s of train.filter((x) => x.label === 'secret')) {
-    if (NOT_YET_FIXED.has(s.id)) continue;
     it(`catches and redacts ${s.id}`, async () => {
       const v = await guard.scanDeep({ prompt: s.text, attachments: s.attachments });
       assert.equal(v.localOnly, true, `${s.id} not flagged`);
@@ -69,7 +36,7 @@ describe('secret detection (guard rules + secretlint) on the labelled corpus', f
 
   it('flags none of the training splits’ clean look-alikes', async () => {
     const flagged: string[] = [];
-    for (const s of train.filter((x) => x.label === 'clean' && !NOT_YET_FIXED.has(x.id))) {
+    for (const s of train.filter((x) => x.label === 'clean')) {
       const v = await guard.scanDeep({ prompt: s.text, attachments: s.attachments });
       if (v.localOnly) flagged.push(`${s.id}: ${v.reasons.join('; ')}`);
     }

@@ -1,0 +1,38 @@
+import { lineAround } from './lineAround';
+import { tokenShaped } from './tokenShape';
+
+/**
+ * Credentials a URL carries where no parameter names them (#13, session 18; the generic detector's URL family):
+ *
+ * - userinfo of several colon-separated fields (`scheme://client::refresh-token@host`, `id:secret:token@host`):
+ *   the last field is the secret (a plain `user:password@` is the guard's URL-password rule);
+ * - a random path segment right after an API version (`/api/v1/<token>/telemetry`, `/v2/<key>/send`): REST puts
+ *   a resource's name there, so a random value in that place is the caller's credential, as a path.
+ */
+export interface UrlCredentialSpan {
+  start: number;
+  end: number;
+}
+
+const MULTI_FIELD_USERINFO = /:\/\/[^\s/@:"'`]{0,100}(?::[^\s/@:"'`]{0,256}){2,4}@[A-Za-z0-9]/g;
+const VERSION_SEGMENT = /\/v\d{1,2}\/([A-Za-z0-9_-]{16,128})\/[A-Za-z]/g;
+
+/** Spans of credentials carried by URLs in `text`. */
+export function urlCredentials(text: string): UrlCredentialSpan[] {
+  if (!text.includes('://')) return [];
+  const out: UrlCredentialSpan[] = [];
+  for (const m of text.matchAll(MULTI_FIELD_USERINFO)) {
+    const userinfo = m[0].slice(3, -2);
+    const last = userinfo.slice(userinfo.lastIndexOf(':') + 1);
+    const start = m.index + 3 + userinfo.length - last.length;
+    if (tokenShaped(last, 'strong', lineAround(text, m.index))) out.push({ start, end: start + last.length });
+  }
+  for (const m of text.matchAll(VERSION_SEGMENT)) {
+    // Only inside a URL: the run of non-space characters before it has a scheme.
+    const run = /[^\s"'`<>()]*$/.exec(text.slice(Math.max(0, m.index - 200), m.index))?.[0] ?? '';
+    if (!run.includes('://')) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    if (tokenShaped(m[1], 'weak', lineAround(text, m.index))) out.push({ start, end: start + m[1].length });
+  }
+  return out;
+}
