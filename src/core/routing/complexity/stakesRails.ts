@@ -140,11 +140,22 @@ const NAME_AFTER_NOUN = new RegExp(String.raw`(?<=\b${FIELD_NOUN}\s+(?:["'\u201c
 const HAS_FIELD_NOUN = new RegExp(String.raw`\b${FIELD_NOUN}\b`);
 const FIELD_KINDS = new Set(['money', 'regulated or safety-critical', 'patient or functional safety']);
 
-/** The text with field names blanked (same length, so match positions agree), or the text itself. */
+// A code identifier joined from words and ending in a UI or code part ("PatientRecordCard", folded to
+// "patientrecordcard"; "invoice_list_view"): the name of a component, not patients or invoices at risk.
+const IDENTIFIER =
+  /\b[a-z0-9_.]{3,}?(?:card|list|form|view|table|row|modal|dialog|component|button|page|screen|widget|item|dto|model|service|controller|props|store|slice|reducer|hook|schema|entity|repository|handler|helper|utils?)(?:\.(?:tsx?|jsx?|vue|svelte|py|java|kt|cs|go|rb))?\b/g;
+// A demo, toy or sample app ("the dropdown in our pharmacy demo app", "eine Beispiel-App für eine Bank"): the
+// domain is the app's theme, nobody's money or health (4 languages).
+const DEMO =
+  /\b(?:demo|toy|sample|example|tutorial|practice|mock|dummy|fake|portfolio|hobby) (?:app|apps|project|site|store|shop|data|dataset|api)\b|\b(?:app|project|site|api) (?:demo|de demo)\b|\bbeispiel-?(?:app|projekt|daten)|\bspielzeug-?(?:app|projekt)|\bdemo-?(?:app|projekt|daten)|\b(?:app|aplicacion|proyecto|datos) de (?:ejemplo|demo|juguete|practica)|\b(?:appli|application|projet|donnees|site) (?:de demo|d'exemple|jouet|factice|d'entrainement)/;
+
+/** The text with field and component names blanked (same length, so match positions agree), or the text itself. */
 function withoutFieldNames(text: string): string {
-  if (!HAS_FIELD_NOUN.test(text) || EVENT.test(text)) return text;
+  if (EVENT.test(text)) return text;
+  if (DEMO.test(text)) return '';
   const blank = (m: string): string => ' '.repeat(m.length);
-  return text.replace(NAME_BEFORE_NOUN, blank).replace(NAME_AFTER_NOUN, blank);
+  const named = HAS_FIELD_NOUN.test(text) ? text.replace(NAME_BEFORE_NOUN, blank).replace(NAME_AFTER_NOUN, blank) : text;
+  return named.replace(IDENTIFIER, blank);
 }
 
 /** @param chore `choreIn(text)` and @param lesson `isLesson(text)`, when the caller has them already. */

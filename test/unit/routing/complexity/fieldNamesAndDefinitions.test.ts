@@ -60,4 +60,18 @@ describe('a risky word as a field name, and a definition asked', () => {
     assert.deepEqual(kinds('show the same account name in the header and in the sidebar'), []);
     assert.equal(railSignals('zeig dasselbe Konto in der Kopfzeile an').lesson, false);
   });
+
+  it('a component named for a risky domain, or a demo app with that theme, sets no floor; the real thing does', () => {
+    for (const p of [
+      'the MedicationScheduleModal closes when I press Enter, how do I stop that in React?',
+      'where should invoice_summary_view.tsx live in a Next.js app folder?',
+      'a toy app for a clinic: list the doctors alphabetically in a select box',
+      'mi app de ejemplo de un banco: ¿cómo centro el logo?',
+      'dans mon appli de démo pour une pharmacie, comment trier la liste des médicaments ?',
+    ]) {
+      assert.deepEqual(kinds(p), [], p);
+    }
+    assert.deepEqual(kinds('the MedicationService gives the wrong dose after the unit change'), ['patient or functional safety']);
+    assert.ok(kinds('our hospital ward app shows other patients to nurses').includes('regulated or safety-critical'));
+  });
 });
