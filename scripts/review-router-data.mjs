@@ -77,6 +77,7 @@ const EVAL = [
   'heldout-7.jsonl',
   'heldout-8.jsonl',
   'heldout-9.jsonl',
+  'heldout-10.jsonl',
 ].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
 const evals = EVAL.map((f) => load(f));
 const held = evals.flat();

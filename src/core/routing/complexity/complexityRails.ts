@@ -89,8 +89,10 @@ const ASK_THEN_CONTEXT = /^([^.!?;]{3,120}\?)\s+([^?]{3,160})$/;
 // the user says it is small: what the story says about ledgers, hospitals or audits is its setting and is
 // dropped, but what it says went wrong (a live incident, lost data, money charged twice) stays. The pivot
 // must end in a colon, comma or dash: "my question is whether…" runs on as one sentence and is read whole.
-const SMALL = String.raw`(?:tiny|small|simple|short|quick|dumb|stupid|silly|easy|basic|naive|bete|toute simple|rapide|idiote|courte|basique|kurz|klein|einfach|simpel|dumm|blod|sencilla|tonta|rapida|corta|facil|pequena|chiquita)`;
-const PIVOT_END = String.raw`)\s*[:,\-\u2013\u2014]\s*(\S.*)$`;
+const SMALL = String.raw`(?:tiny|small|simple|short|quick|dumb|stupid|silly|easy|basic|naive|harmless|trivial|bete|toute simple|rapide|idiote|courte|basique|minuscule|anodine|triviale|kurz|klein|einfach|simpel|dumm|blod|harmlos|winzig|trivial|sencilla|tonta|rapida|corta|facil|pequena|chiquita|inofensiva)`;
+// Up to four words may come between the pivot and its colon: "Ganz andere Frage zum Feierabend:", "question bête
+// maintenant que c'est fini :", "my first ticket is tiny though,".
+const PIVOT_END = String.raw`)(?:\s+[\w']+){0,4}?\s*[:,\-\u2013\u2014]\s*(\S.*)$`;
 const UNRELATED_ASK = new RegExp(
   String.raw`\b(?:` +
     [
@@ -118,24 +120,32 @@ const SMALL_ASK = new RegExp(
       String.raw`(?:the|my|a) ${SMALL} question(?: (?:here|today|for you))?`,
       String.raw`(?:the|my) (?:(?:actual|real|only|one|main) )?question(?: (?:here|today|for you))?(?: is)? (?:really |actually |just |very |super )?${SMALL}`,
       String.raw`my (?:only|one) question(?: is)?`,
+      // "my first ticket is tiny though", "the task itself is harmless": the work, not a question, said to be small.
+      String.raw`(?:my|the|our) (?:first |new |actual |own )?(?:task|ticket|job|change|part)(?: itself| here| today| for you)?(?: is)?(?: (?:really|actually|just|very|super|pretty|totally))? ${SMALL}`,
+      String.raw`(?:and )?now (?:a|one) (?:${SMALL}|silly|dumb) one`,
       // de
       String.raw`ich (?:brauche|will) (?:heute |jetzt |eigentlich )?(?:nur|bloss) (?:eins|eine sache|wissen|etwas kleines)`,
       String.raw`(?:nur|bloss) eine (?:${SMALL}e )?frage`,
       String.raw`(?:meine|die) ${SMALL}e frage`,
       String.raw`(?:meine|die) (?:(?:eigentliche|einzige) )?frage(?: (?:ist|ware))? (?:eigentlich |ganz |echt )?${SMALL}`,
       String.raw`meine einzige frage(?: ist)?`,
+      String.raw`(?:meine|die) (?:erste |eigentliche |neue )?(?:aufgabe|sache|ticket)(?: ist)?(?: (?:aber|eigentlich|ganz|zum gluck|echt))* ${SMALL}`,
       // es
       String.raw`lo unico que (?:necesito|quiero)(?: saber)? es`,
       String.raw`(?:hoy |ahora )?solo (?:necesito|quiero) (?:saber )?(?:una cosa|algo(?: ${SMALL})?)`,
       String.raw`(?:mi|la) (?:(?:unica|verdadera) )?(?:pregunta|duda)(?: (?:real|de verdad))?(?: es)? (?:muy |super )?${SMALL}`,
       String.raw`mi (?:unica )?(?:pregunta|duda) ${SMALL}`,
       String.raw`mi unica (?:pregunta|duda)(?: es)?`,
+      String.raw`(?:y )?(?:ahora )?una (?:tonteria|chorrada|pregunta tonta|duda tonta|cosa pequena|cosita)`,
+      String.raw`(?:mi|la) (?:primera |nueva )?tarea(?: es)?(?: (?:muy|super|bastante))? ${SMALL}`,
       // fr
       String.raw`je (?:veux|voudrais) (?:juste|seulement) savoir`,
       String.raw`(?:aujourd'hui )?j'ai (?:juste|seulement) besoin d'(?:une chose|un truc)(?: ${SMALL})?`,
       String.raw`(?:ma|la) (?:(?:seule|vraie|petite) )?question(?: du jour)?(?: (?:est|c'est))? (?:toute |tres |super )?${SMALL}`,
       String.raw`(?:ma )?seule question`,
       String.raw`(?:ma|une) petite question`,
+      String.raw`(?:une )?question (?:bete|idiote|toute simple)`,
+      String.raw`(?:ma|la) (?:premiere |vraie |nouvelle )?(?:tache|demande|mission)(?: est)?(?: (?:toute|tres|super|vraiment))? ${SMALL}`,
     ].join('|') +
     PIVOT_END,
 );
@@ -147,11 +157,15 @@ interface ScopedAsk {
   unrelated: boolean;
 }
 
+// "…, here's the function, can you just strip the trailing dash": the last sentence asks for one small thing.
+const JUST_ASK =
+  /(?:^|[.!?;,]\s+)(?:(?:can|could) you (?:just|simply|quickly)|kannst du (?:einfach |bitte )?(?:nur|kurz|einfach)|(?:puedes|podrias) (?:solo|simplemente)|(?:tu peux|peux-tu|pourrais-tu) (?:juste|simplement))\s+([^.!?;]+[.!?]?)$/;
+
 /** The ask a prompt scopes after its story ("…, anyway, unrelated: <ask>"), else undefined. */
 function scopedAskIn(folded: string): ScopedAsk | undefined {
   const text = folded.trim();
   const unrelated = UNRELATED_ASK.exec(text);
-  const m = unrelated ?? SMALL_ASK.exec(text);
+  const m = unrelated ?? SMALL_ASK.exec(text) ?? JUST_ASK.exec(text);
   return m ? { ask: m[1], story: text.slice(0, m.index), unrelated: unrelated !== null } : undefined;
 }
 
@@ -216,6 +230,11 @@ function smallTalkIn(folded: string): boolean {
 const ANALYSIS =
   /\b(?:review|(?<!\b(?:level|log|info|warn|warning|trace|verbose) (?:to |at |= |auf |a |en |sur )?)debug(?! (?:level|logging|logs?|mode|output|build|flag|messages?|print\w*|statements?)\b)|audit|verify|check|find (?:the |any |where |out why )?|why (?:does|is|do)|prufe?|uberprufe?|finde|warum|revisa|encuentra|verifica|por que|relis|trouve|verifie|pourquoi|audite)\b/;
 
+// "it's 1900 lines but most of it is regenerated protobuf", "casi todo son snapshots regenerados": the size
+// the user attached is not what must be read closely, so it adds no level (4 languages).
+const GENERATED_BULK =
+  /\b(?:most(?:ly| of it)(?: is| are)? (?:re-?)?generated|(?:re-?)?generated (?:code|files|protobuf|stubs|clients?|snapshots?)|(?:test )?snapshots?|lock ?files?|vendored|groesstenteils (?:neu )?generiert|grosstenteils (?:neu )?generiert|generierte[nr]? (?:code|dateien)|casi todo (?:es|son) (?:codigo )?(?:generado|regenerado|snapshots?)|(?:codigo|archivos) (?:re)?generados?|surtout du code (?:re)?genere|code (?:re)?genere|fichiers (?:re)?generes)\b/;
+
 export function isCodeAnalysis(prose: string): boolean {
   return ANALYSIS.test(foldText(prose));
 }
@@ -249,16 +268,22 @@ export function railSignalsFolded(folded: string): RailSignals {
     plainFact,
     lookup: plainFact || lookupAfterContext(folded),
     smallTalk: smallTalkIn(folded),
-    analysis: ANALYSIS.test(folded),
+    analysis: ANALYSIS.test(folded) && !GENERATED_BULK.test(folded),
   };
 }
 
 // A scoped ask keeps the stakes of its own words and of a live incident told around it; a small ask (about
 // its story) also what the story says went wrong.
+// A story that says the incident is over ("everything is stable again, the postmortem is written",
+// "ya está todo estable y cerrado", "tout est corrigé"): the incident is its setting, not live.
+const RESOLVED =
+  /\b(?:(?:all|everything)(?: is)? (?:stable|fixed|resolved|back to normal)|back to normal|stable again|(?:is|was|got) resolved|postmortem (?:is |was )?(?:written|done|published)|(?:alles )?wieder stabil|alles (?:ist )?behoben|postmortem ist (?:geschrieben|fertig)|(?:ya )?esta todo (?:estable|resuelto|arreglado)|(?:estable|resuelto) y cerrado|tout est (?:corrige|resolu|stable|rentre dans l'ordre)|on respire enfin)\b/;
+
 function scopedStakes(all: StakesMatch[], scoped: ScopedAsk): StakesMatch[] {
   const own = new Set(stakesIn(scoped.ask).map((m) => m.kind));
   const wentWrong = !scoped.unrelated && isEvent(scoped.story);
-  return all.filter((m) => m.kind === 'production incident' || own.has(m.kind) || (!scoped.unrelated && (m.kind === 'data loss' || wentWrong)));
+  const live = !RESOLVED.test(scoped.story);
+  return all.filter((m) => own.has(m.kind) || (live && m.kind === 'production incident') || (!scoped.unrelated && (m.kind === 'data loss' || wentWrong)));
 }
 
 export interface RailSignals {

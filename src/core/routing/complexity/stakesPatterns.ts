@@ -109,6 +109,9 @@ export const STAKES: readonly Rail[] = [
     // even when the prompt is only the trace and "since 3am" (4 languages).
     String.raw`\b(?:payments?|payouts?|refunds?|ledger\w*|settlements?|zahlung\w*|buchung\w*|pagos|cobros|transferencias|paiements?|virements?|remboursements?)(?:_\w+)?\b[^.?!\n]{0,60}\b(?:repeating|keeps (?:firing|coming back|repeating|happening)|looping|in a loop|since \d{1,2} ?(?:am|pm)|wiederholt sich|kommt (?:\w+ )?(?:standig|immer wieder)|se repite|en bucle|no para|en boucle|en continu)`,
     String.raw`\bpa(?:ys?|ying|id) out\b`,
+    // Stored money changing representation (float to integer cents, Betrage auf Cent, saldos a centimos): every
+    // balance is rewritten, and a rounding slip is money lost (4 languages).
+    String.raw`\b(?:convert\w*|migrat\w*|switch\w*|chang\w*|umstell\w*|konvertier\w*|migrier\w*|convierte\w*|convertir|migra\w*|pasar|passer|conver\w*|migre\w*)\b[^.?!\n]{0,40}\b(?:balances|amounts|prices|monetary values|salden|betrage|kontostande|preise|saldos|importes|montos|precios|soldes|montants|prix)\b[^.?!\n]{0,40}\b(?:float\w*|doubles?|decimal\w*|integers?|cents?|numeric|bigint|minor units|ganzzahl\w*|centimos|enteros?|entiers?|centimes)\b`,
     // Two requests on one balance at once ("the same account at once", "dieselbe Konto gleichzeitig", "doble
     // clic sobre el mismo saldo"): a race on money, however calmly asked (4 languages, either order).
     String.raw`\b(?:same|gleiche\w*|dieselbe\w*|dasselbe|derselbe\w*|demselben|denselben|mism[oa]|meme)\b (?:\w+ )?(?:account|balance|wallet|konto|guthaben|saldo|cuenta|compte|solde)\b[^.?!\n]{0,40}\b(?:at once|at the same time|concurrently|in parallel|double[- ]?click\w*|gleichzeitig|parallel|doppel\w*klick\w*|a la vez|al mismo tiempo|en paralelo|doble clic|en meme temps|en parallele|simultanement|double-?clique?\w*)`,
@@ -312,6 +315,8 @@ export const STAKES: readonly Rail[] = [
     // Requests or callbacks replayed to us, and a nonce or IV used twice: holes told by what happens (4 languages).
     String.raw`\breplay(?:ed|ing)?\b[^.?!\n]{0,30}\b(?:callbacks?|webhooks?|requests?|tokens?|messages?|payloads?)\b|\b(?:callbacks?|webhooks?|requests?|messages?|payloads?)\b[^.?!\n]{0,30}\breplayed\b|\breplay attacks?|\breplay-?angriff\w*|\bataques? de repeticion|\battaques? par rejeu|\brejou\w*`,
     String.raw`\b(?:nonce|iv) reuse|\bverwende\w* (?:den|die|das|denselben|dieselbe|dasselbe) (?:iv|nonce)\b[^.?!\n]{0,40}\bwieder\b|\breus\w* (?:the |a |an |same )?(?:nonce|iv)s?\b|\b(?:nonce|iv)\b[^.?!\n]{0,30}\b(?:reused|twice|mehrfach|wiederverwend\w*|dos veces|reutiliz\w*|reusamos|deux fois|reutilis\w*)|\b(?:reutiliz\w*|reusamos|reusar|wiederverwend\w*|reutilis\w*) (?:el |la |le |den |die |das )?(?:nonce|iv)\b`,
+    // An OAuth/OIDC flow whose state, nonce or redirect is not checked: login CSRF and token theft.
+    String.raw`\b(?:oauth2?|oidc|openid(?: connect)?|sso)\b[^.?!\n]{0,80}\b(?:state|nonce|redirect_?uri)\b`,
     String.raw`\b(?:straight|directly|right) into the sql|\bdirekt in (?:den|die) sql|\bdirectamente en la (?:cadena|consulta) sql|\bdirectement dans la (?:chaine|requete) sql`,
     String.raw`\.\./(?:\.\./)*\s+(?:in|im|en|dans)\b`,
     String.raw`\b(?:outside|ausserhalb) (?:the|of the|des|der) (?:uploads?|upload-?ordners?|\w+ folder|\w+ directory)`,
@@ -340,6 +345,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:arm(?:64)?|aarch64)\b[^?!\n]{0,80}\b(?:mutex\w*|spin-?locks?|atomics?|verrous?|cerrojos?|sperren?)\b`,
     // Distributed coordination: who may write when nodes disagree (leader election, fencing, distributed locks).
     String.raw`\b(?:leader election|fencing tokens?|distributed locks?|quorum\w*|leaderwahl|eleccion de lider|election de (?:leader|chef)|verrous? distribues?|cerrojos? distribuidos?|verteilte[nr]? (?:sperren?|locks?))\b`,
+    // Consensus protocols by name, and the lease reads built on them: correctness under partitions.
+    String.raw`\b(?:raft|multi-?paxos|paxos|pbft|byzantine fault\w*|viewstamped replication|leader leases?|lease reads?)\b`,
     // GPU kernels: tiling into shared memory, warps, coalescing.
     String.raw`\bcuda\b[^.?!\n]{0,40}\b(?:kernels?|shared memory|warps?|tiled|tiling|occupancy|coalesc\w*)|\b(?:kernels?|tiled|tiling)\b[^.?!\n]{0,40}\bcuda\b|\bwarp-?level|\bshared memory (?:tiling|banks?)|\bbank conflicts?|\bmemory coalescing`,
     // Delivery guarantees across systems: exactly-once from a log into a store (4 languages).

@@ -41,6 +41,7 @@ export const TUNING_SPLITS: readonly string[] = [
   'heldout-6.jsonl',
   'heldout-7.jsonl',
   'heldout-8.jsonl',
+  'heldout-9.jsonl',
 ];
 
 /** Folds of the development (cross-validation) split carved from the training data. */
