@@ -44,7 +44,9 @@ const VALUE_FLAG = /^--?(?:string-value|value|body|secret-string|data|literal|pa
 const PASSWORD_COMMAND = /passwd(?![\w-])/g;
 const WINDOWS_USER = /(?<=[\s"'`])\/(?:user|u):(?:"[^"\n]{1,80}"|[^\s"'`]{1,80})[ \t]+/gi;
 const USER_USING = /\buser[ \t]+(?:"[^"\n]{1,64}"|'[^'\n]{1,64}'|[\w.@$\\-]{1,64})[ \t]+using[ \t]+/gi;
-const ECHO_PIPE = /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})"|([^\s'"|;&`]{1,256}))[ \t]*\|[ \t]*([^\n`]{1,300})/g;
+// Session 18: printf's format argument (`printf '%s\n' V |`) is skipped: the value is the next argument.
+const ECHO_PIPE =
+  /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:(?:'%s[^'\n]{0,4}'|"%s[^"\n]{0,4}")[ \t]+)?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})"|([^\s'"|;&`]{1,256}))[ \t]*\|[ \t]*([^\n`]{1,300})/g;
 // What says the command at the end of the pipe reads a password or a secret from its standard input.
 // Session 18: `--passphrase-fd 0` (gpg) too.
 const READS_SECRET = /passw(?:or)?d|passphrase|--stdin\b|\bkinit\b|secret|credential|\btoken\b/i;
@@ -52,7 +54,7 @@ const READS_SECRET = /passw(?:or)?d|passphrase|--stdin\b|\bkinit\b|secret|creden
 const WINDOWS_PASSWORD = /(?<=[\s"'`])\/(?:p|pw|pwd|pass|password)(?::|[ \t]+)(?=\S)/gi;
 // A one-letter password flag with its value glued on (`-pV`, `-PV`), read only on a line that has a user flag.
 const ATTACHED_PASSWORD = /(?<=[\s"'`])-[pP](?=[^\s\-=])/g;
-const USER_FLAG = /(?:^|[\s"'`])-[uU](?:[ \t]*[^\s\-])/;
+const USER_FLAG = /(?:^|[\s"'`])(?:-[uU](?:[ \t]*[^\s\-])|--user(?:name)?[= \t]+[^\s\-])/;
 const LOGON_STATEMENT = /(?:^|[\s;])\.?log(?:on|in)[ \t]+(?:[\w.-]{1,100}\/)?[\w.$#@-]{1,64},/gim;
 const FTP_CONTEXT = /\bftp\b/i;
 const HOST_LINE =

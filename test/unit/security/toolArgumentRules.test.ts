@@ -18,6 +18,8 @@ describe('tool arguments that carry a secret (generic detector, session 18)', ()
     ['/p: with a quoted password', `wfreerdp-like /v:desk12.lab.example /u:LAB\\\\ops /p:"${PW}" /f`, PW, 'command'],
     ['/password: then the password', `MyInstaller.exe /quiet /user:svc_setup /password:${PW2}`, PW2, 'name'],
     ['-p glued on after -u', `mysql -h db.lab.example -uapp_rw -p${PW2} billing < dump.sql`, PW2, 'command'],
+    ['-p glued on after --user=', `mariadb --host=db.lab.example --user=report -p${PW} sales`, PW, 'command'],
+    ['printf with a format argument into a passphrase reader', `printf '%s\\n' '${PW2}' | age-like --passphrase-stdin -d vault.age`, PW2, 'command'],
     ['-P glued on after -U', `bcp dbo.Orders out orders.dat -S SQL07 -U loader -P${PW} -c`, PW, 'command'],
     ['logon host/user,password', `.logon edw.lab.example/RPT_USER,${PW2};\nSELECT 1;`, PW2, 'command'],
     ['-u user,password', `lftp -u publisher,${PW2} ftp.lab.example -e "mirror -R site /www; quit"`, PW2, 'flag'],
