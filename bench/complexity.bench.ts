@@ -47,14 +47,21 @@ function row(name: string, m: TierMetrics): string {
 
 function main(): void {
   const learned = new ComplexityClassifier({ loadModel: () => fs.readFileSync(path.join(root, 'media/router/complexity-model.json'), 'utf8') });
-  // The newest blind held-out present is the primary one (heldout-10 … heldout-4: each written blind, copied in
+  // The newest blind held-out present is the primary one (heldout-11 … heldout-4: each written blind, copied in
   // after a freeze); once it has joined TUNING_SPLITS its title says so until the next one arrives. Earlier
   // primaries and dev-2/3/4 are tuning splits (their figures come from the model file below); the first
   // held-out has been measured in four sessions: it is kept for comparison.
   const primary =
-    ['heldout-10.jsonl', 'heldout-9.jsonl', 'heldout-8.jsonl', 'heldout-7.jsonl', 'heldout-6.jsonl', 'heldout-5.jsonl', 'heldout-4.jsonl'].find((f) =>
-      fs.existsSync(path.join(root, 'data/router', f)),
-    ) ?? 'heldout-4.jsonl';
+    [
+      'heldout-11.jsonl',
+      'heldout-10.jsonl',
+      'heldout-9.jsonl',
+      'heldout-8.jsonl',
+      'heldout-7.jsonl',
+      'heldout-6.jsonl',
+      'heldout-5.jsonl',
+      'heldout-4.jsonl',
+    ].find((f) => fs.existsSync(path.join(root, 'data/router', f))) ?? 'heldout-4.jsonl';
   for (const [file, title] of [
     [primary, `${primary.replace('.jsonl', '')} (primary${TUNING_SPLITS.includes(primary) ? '; a tuning split since, so tuned on' : ''})`],
     ['heldout.jsonl', 'held-out (session 9, measured before)'],

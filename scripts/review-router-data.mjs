@@ -78,6 +78,7 @@ const EVAL = [
   'heldout-8.jsonl',
   'heldout-9.jsonl',
   'heldout-10.jsonl',
+  'heldout-11.jsonl',
 ].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
 const evals = EVAL.map((f) => load(f));
 const held = evals.flat();

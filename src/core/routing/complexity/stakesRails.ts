@@ -174,7 +174,8 @@ export function stakesIn(text: string, chore = choreIn(text), lesson = isLesson(
     if (concept && s.kind === 'security') continue;
     if (chore && CONTEXT_KINDS.has(s.kind)) continue;
     let m: RegExpExecArray | null = null;
-    const source = FIELD_KINDS.has(s.kind) ? (fields ??= withoutFieldNames(text)) : text;
+    let source = text;
+    if (FIELD_KINDS.has(s.kind) && maybe.subarray(first, part).some((c) => c !== 0)) source = fields ??= withoutFieldNames(text);
     for (let j = first; j < part; j++) {
       if (maybe[j] === 0) continue;
       const hit = s.parts[j - first].exec(source);
