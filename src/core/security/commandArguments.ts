@@ -103,8 +103,10 @@ export function commandArguments(text: string): CommandArgumentSpan[] {
   }
   if (/passw/i.test(text)) {
     for (const m of text.matchAll(PASSWORD_SUBCOMMAND)) {
+      // A configuration statement (`set passwd ENC <ciphertext>`) is the name-space-value family's, not a command.
+      if (/(?:^|[\s;])set[ \t]+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
       const positional = tokensFrom(text, m.index + m[0].length).filter((t) => t.quoted || !t.value.startsWith('-'));
-      if (positional.length === 2) add(positional[1]);
+      if (positional.length === 2 && !/^[A-Z0-9]{2,10}$/.test(positional[0].value)) add(positional[1]);
     }
   }
   if (/login/i.test(text) && text.includes('@')) {

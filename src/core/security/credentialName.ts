@@ -278,8 +278,8 @@ export function nameParts(name: string): string[] {
 const COMMUNITY = /^(?:r[ow])?community$/;
 
 // Session 18, round 2: `pass` glued to what it opens (`dbpass`, `rootpass`, `smtppass`: PHP and shell configs);
-// alone or after other words it is a pass of something (`bypass`, `compass`, `firstpass`).
-const PASS_OWNERS = /^(?:db|sql|mysql|pg|root|admin|smtp|mail|imap|ftp|sftp|ldap|bind|user|usr|api|proxy|vnc|wifi|sudo|redis|rpc|web|app)pass$/;
+// alone or after other words it is a pass of something (`bypass`, `compass`, `firstpass`). `.pgpass` is a file's name.
+const PASS_OWNERS = /^(?:db|sql|mysql|root|admin|smtp|mail|imap|ftp|sftp|ldap|bind|user|usr|api|proxy|vnc|wifi|sudo|redis|rpc|web|app)pass$/;
 // `sitekey`, `clientkey`: the public half of a widget's or a client's pair, as one word.
 const PUBLIC_COMPOUND_KEY = /^(?:site|client|public|publishable|widget|browser)key$/;
 
