@@ -188,7 +188,9 @@ async function main(): Promise<void> {
     'train-9': 'Training: `train-9` (written blind as the ninth held-out split, measured once (87/100, 6/70 at 7093271), then seen and tuned on in session 18)',
     'train-10':
       'Training: `train-10` (written blind as the tenth held-out split, measured once (87/100, 3/70 at 7093271), then seen and tuned on in session 18)',
-    'heldout-11': 'HELD-OUT `heldout-11` (written blind during session 18, measured once after the freeze)',
+    'train-11':
+      'Training: `train-11` (written blind as the eleventh held-out split, measured once (86/100, 7/70 at ea357a2), then seen and tuned on in session 18, round 2)',
+    'heldout-12': 'HELD-OUT `heldout-12` (written blind during session 18, round 2, measured once after the freeze)',
   };
   // `node out/bench/secrets.bench.js heldout`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.

@@ -31,10 +31,12 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * `train-8` (written blind as the eighth held-out split, `heldout-8`, measured once after session 14's second
  * freeze at 62afd4d: 76/100 caught, 5/70 clean flagged; tuned on in session 16: seen), `train-9` and `train-10`
  * (written blind as the ninth and tenth held-out splits, `heldout-9` / `heldout-10`, measured once after session
- * 16's freeze at 7093271: 87/100 caught, 6/70 clean flagged, and 87/100, 3/70; tuned on in session 18: seen).
+ * 16's freeze at 7093271: 87/100 caught, 6/70 clean flagged, and 87/100, 3/70; tuned on in session 18: seen),
+ * `train-11` (written blind as the eleventh held-out split, `heldout-11`, measured once after session 18's first
+ * freeze at ea357a2: 86/100 caught, 7/70 clean flagged; tuned on in session 18, round 2: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
- * `heldout-11`: written blind during session 18, measured once after its freeze; optional (OPTIONAL_HELDOUT_SPLITS):
+ * `heldout-12`: written blind during session 18, round 2, measured once after its freeze; optional (OPTIONAL_HELDOUT_SPLITS):
  * read only when its file is there, so nothing fails before it is copied in.
  */
 export type CorpusSplit =
@@ -48,9 +50,10 @@ export type CorpusSplit =
   | 'train-8'
   | 'train-9'
   | 'train-10'
+  | 'train-11'
   | 'train-gaps'
   | 'heldout'
-  | 'heldout-11';
+  | 'heldout-12';
 export const TRAINING_SPLITS = [
   'train',
   'train-2',
@@ -62,11 +65,12 @@ export const TRAINING_SPLITS = [
   'train-8',
   'train-9',
   'train-10',
+  'train-11',
   'train-gaps',
 ] as const;
 // Blind splits that may not be in the repository yet (one is being written while the rules are tuned): the
 // newest present comes first, as the primary held-out split; an absent one is skipped, never an error.
-export const OPTIONAL_HELDOUT_SPLITS = ['heldout-11'] as const;
+export const OPTIONAL_HELDOUT_SPLITS = ['heldout-12'] as const;
 /** The held-out splits present: the newest blind one (primary) first, then the first `heldout`. */
 export const HELDOUT_SPLITS: readonly CorpusSplit[] = [...OPTIONAL_HELDOUT_SPLITS.filter((s) => fs.existsSync(splitFile(s))), 'heldout'];
 

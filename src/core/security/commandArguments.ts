@@ -18,6 +18,12 @@ import { isWordMade, tokenShaped } from './tokenShape';
  *   psexec); a password glued to its one-letter flag after a user flag on the same line (`-uroot -pV`,
  *   `-Usa -PV`: mysql, isql, bcp); a logon statement's `host/user,password` (BTEQ `.logon`, scripted logins).
  *
+ * - session 18, round 2: an API key's secret stored by its CLI (`confluent api-key store KEY SECRET`); a
+ *   `passwd` / `change_password` subcommand's positional `user password` (`emqx ctl admins passwd`); a login
+ *   command's positional `email password` (`mega-login`); an archiver's password glued to `-p` / `-hp` (rar,
+ *   7-Zip); a package manager's auth setting (`composer config http-basic.<host> user password`); Windows'
+ *   run-as password switch (`schtasks /rp`).
+ *
  * Values are still judged by `tokenShaped` (or a bounded password check for the FTP script), so
  * references (`"$PW"`), placeholders, paths, URLs, DNs and words stay clean.
  */
@@ -36,7 +42,7 @@ interface Token {
 const MAX_TOKENS = 14;
 // Subcommands that store a secret. The first argument after them is the secret's name (or scope).
 const SECRET_SETTER =
-  /(?:secret|credential|password)s?(?:manager)?[ \t]+(?:set|put|add|create|update|store|put-secret|set-secret|create-secret|put-secret-value)(?![\w-])|-(?:create|modify)Credential(?![\w-])/gi;
+  /(?:secret|credential|password|api[_-]?key)s?(?:manager)?[ \t]+(?:set|put|add|create|update|store|put-secret|set-secret|create-secret|put-secret-value)(?![\w-])|-(?:create|modify)Credential(?![\w-])/gi;
 // Flags of those subcommands that hold the value itself (not a file, a scope or a project).
 const VALUE_FLAG = /^--?(?:string-value|value|body|secret-string|data|literal|password|secret|bytes-value)$/i;
 // `passwd` at the end of a command's name (`ldappasswd`, `smbpasswd`); the name's start is checked apart
@@ -51,7 +57,15 @@ const ECHO_PIPE =
 // Session 18: `--passphrase-fd 0` (gpg) too.
 const READS_SECRET = /passw(?:or)?d|passphrase|--stdin\b|\bkinit\b|secret|credential|\btoken\b/i;
 // Session 18: `/p <pw>`, `/p:<pw>`, `/pass:<pw>`, `/password <pw>` after a space, a quote or a backtick.
-const WINDOWS_PASSWORD = /(?<=[\s"'`])\/(?:p|pw|pwd|pass|password)(?::|[ \t]+)(?=\S)/gi;
+const WINDOWS_PASSWORD = /(?<=[\s"'`])\/(?:p|pw|pwd|pass|password|rp)(?::|[ \t]+)(?=\S)/gi;
+// Session 18, round 2: a subcommand that sets a user's password, given `user password` as positionals.
+const PASSWORD_SUBCOMMAND = /(?<=[ \t])(?:passwd|(?:change|set|reset|update)[_-]password)(?=[ \t])/gi;
+// A login command given an e-mail address then the password (`mega-login user@example.org pw`).
+const LOGIN_EMAIL = /(?:^|[\s`'"(])[\w.]{0,20}[-_ ]?login[ \t]+(?=[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+[ \t])/gim;
+// Archivers that take the password glued to `-p` (or `-hp`: rar's header encryption).
+const ARCHIVER = /(?:^|[\s`'"(&;])(?:rar|unrar|winrar|rar\.exe|7z|7za|7zr|7zz|7z\.exe)[ \t]/gim;
+// A package manager's auth setting: the arguments after the key are the credential.
+const AUTH_CONFIG = /\bconfig[ \t]+(?:--?[\w-]+[ \t]+){0,3}(?:http-basic|bearer|github-oauth|gitlab-oauth|gitlab-token|bitbucket-oauth)\.[^\s]{1,200}[ \t]+/gi;
 // A one-letter password flag with its value glued on (`-pV`, `-PV`), read only on a line that has a user flag.
 const ATTACHED_PASSWORD = /(?<=[\s"'`])-[pP](?=[^\s\-=])/g;
 const USER_FLAG = /(?:^|[\s"'`])(?:-[uU](?:[ \t]*[^\s\-])|--user(?:name)?[= \t]+[^\s\-])/;
@@ -68,17 +82,51 @@ export function commandArguments(text: string): CommandArgumentSpan[] {
     if (t && tokenShaped(t.value, 'strong')) out.push({ start: t.start, end: t.start + t.value.length });
   };
   // Each rule first checks a literal its anchor needs: most prompts have none of them.
-  for (const m of /secret|credential|password/i.test(text) ? text.matchAll(SECRET_SETTER) : []) {
+  for (const m of /secret|credential|password|api[_-]?key/i.test(text) ? text.matchAll(SECRET_SETTER) : []) {
     // After the secret's name, every argument that is not a flag may be the value; a value flag's too.
+    // An API key's store takes `KEY SECRET`: the one after the key; its other flags' values are ids.
+    const apiKey = /^api/i.test(m[0]);
     const args = tokensFrom(text, m.index + m[0].length);
     let named = false;
     for (const [i, t] of args.entries()) {
       if (!t.quoted && t.value.startsWith('-')) {
         if (VALUE_FLAG.test(t.value.split('=')[0])) add(args[i + 1]);
+        if (apiKey) break;
         continue;
       }
-      if (named) add(t);
+      if (named) {
+        add(t);
+        if (apiKey) break;
+      }
       named = true;
+    }
+  }
+  if (/passw/i.test(text)) {
+    for (const m of text.matchAll(PASSWORD_SUBCOMMAND)) {
+      // A configuration statement (`set passwd ENC <ciphertext>`) is the name-space-value family's, not a command.
+      if (/(?:^|[\s;])set[ \t]+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      const positional = tokensFrom(text, m.index + m[0].length).filter((t) => t.quoted || !t.value.startsWith('-'));
+      if (positional.length === 2 && !/^[A-Z0-9]{2,10}$/.test(positional[0].value)) add(positional[1]);
+    }
+  }
+  if (/login/i.test(text) && text.includes('@')) {
+    for (const m of text.matchAll(LOGIN_EMAIL)) {
+      const [, pw] = tokensFrom(text, m.index + m[0].length);
+      add(pw);
+    }
+  }
+  if (/rar|7z/i.test(text)) {
+    for (const m of text.matchAll(ARCHIVER)) {
+      for (const t of tokensFrom(text, m.index + m[0].length)) {
+        const glued = !t.quoted && /^-h?p./.test(t.value) ? /^-h?p/.exec(t.value)?.[0].length : undefined;
+        if (glued !== undefined) add({ value: t.value.slice(glued), start: t.start + glued, quoted: false });
+      }
+    }
+  }
+  if (/config/i.test(text)) {
+    for (const m of text.matchAll(AUTH_CONFIG)) {
+      const positional = tokensFrom(text, m.index + m[0].length).filter((t) => t.quoted || !t.value.startsWith('-'));
+      if (positional.length >= 1 && positional.length <= 2) add(positional[positional.length - 1]);
     }
   }
   if (text.includes('passwd')) {

@@ -18,6 +18,9 @@ import { tokenShaped } from './tokenShape';
  * - a JSON state file's attributes that the file itself lists as sensitive (Terraform's `sensitive_attributes`);
  * - a Netscape cookie jar's cookie values (curl's cookie files, `.gitcookies`).
  *
+ * - session 18, round 2: a monitoring daemon's resource file of `$USERn$=` macros (Nagios, Icinga 1, Naemon,
+ *   Shinken), which exists to keep the passwords its command lines pass as `$USERn$` out of the object files.
+ *
  * Values are still judged by `tokenShaped` (or a bounded randomness check for long single-token files), so
  * references, hashes, placeholders and words stay clean.
  */
@@ -35,6 +38,7 @@ const GENERATED =
 const SAYS_SECRET = /passw(?:or)?d|passphrase|secret|token|credential/i;
 const SENSITIVE_ATTRIBUTE = /"type"\s*:\s*"get_attr"\s*,\s*"value"\s*:\s*"(\w{1,64})"/g;
 const COOKIE_LINE = /^(?:#HttpOnly_)?[.\w-]{1,253}\t(?:TRUE|FALSE)\t\/[^\t\n]*\t(?:TRUE|FALSE)\t\d{1,12}\t[^\t\n]{1,128}\t([^\t\n]{1,4096})$/gm;
+const RESOURCE_MACRO = /^[ \t]*\$USER\d{1,3}\$[ \t]*=[ \t]*(\S{6,256})[ \t]*$/gm;
 const USER_LIKE = /^[\w.@+-]{1,64}$/;
 // A stored password hash in a user:hash line (`$apr1$…`, `{SSHA}…`): what the server keeps, not the password.
 const HASH_TAG = /^(?:\$[\w-]{1,10}\$|\{[A-Z0-9-]{2,16}\})/;
@@ -62,6 +66,7 @@ export function credentialFileLines(text: string, path?: string): CredentialFile
     const at = m.index ?? 0;
     if (SAYS_SECRET.test(text.slice(Math.max(0, at - 400), at + m[0].length)) && tokenShaped(m[1], 'strong')) push(captured(m), m[1]);
   }
+  for (const m of text.includes('$USER') ? text.matchAll(RESOURCE_MACRO) : []) if (tokenShaped(m[1], 'strong')) push(captured(m), m[1]);
   if (text.includes('"sensitive_attributes"')) sensitiveAttributes(text, push);
   if (text.includes('\tTRUE\t') || text.includes('\tFALSE\t')) {
     for (const m of text.matchAll(COOKIE_LINE)) {

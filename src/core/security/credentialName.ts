@@ -277,9 +277,17 @@ export function nameParts(name: string): string[] {
 // `community`, `rwcommunity`, `snmp_community`, as the name's head noun only (`community_edition` is not one).
 const COMMUNITY = /^(?:r[ow])?community$/;
 
+// Session 18, round 2: `pass` glued to what it opens (`dbpass`, `rootpass`, `smtppass`: PHP and shell configs);
+// alone or after other words it is a pass of something (`bypass`, `compass`, `firstpass`). `.pgpass` is a file's name.
+const PASS_OWNERS = /^(?:db|sql|mysql|root|admin|smtp|mail|imap|ftp|sftp|ldap|bind|user|usr|api|proxy|vnc|wifi|sudo|redis|rpc|web|app)pass$/;
+// `sitekey`, `clientkey`: the public half of a widget's or a client's pair, as one word.
+const PUBLIC_COMPOUND_KEY = /^(?:site|client|public|publishable|widget|browser)key$/;
+
 function partStrength(part: string): CredentialNameStrength | undefined {
   if (STRONG_PARTS.has(part)) return 'strong';
   if (WEAK_PARTS.has(part)) return 'weak';
+  if (PASS_OWNERS.test(part)) return 'strong';
+  if (PUBLIC_COMPOUND_KEY.test(part)) return undefined;
   if (part.length > 4 && STRONG_ENDINGS.some((e) => part.endsWith(e))) return 'strong';
   if (part.length > 4 && part.endsWith('key') && !NOT_KEY_WORDS.has(part)) return 'weak';
   return undefined;

@@ -67,6 +67,7 @@ const USER_PASS_FLAG =
   /(?<=^|[\s"'[,])(?:--user|-u|--(?:[a-z]+-)?creds?)(?:=|[ \t]+)(?:'[^'\n]{1,64}'|"[^"\n]{1,64}"|["']?[\w.@$+-]{1,64})[:,]["']?([^\s"'`:@/]{8,256})(?=["']?(?:\s|$))/g;
 // A URL path segment after a segment that names a credential (`/t/<token>/`, `/key/<key>/`).
 const URL_PATH = /\/(?:t|tokens?|keys?|api[_-]?keys?|auth|secrets?|access[_-]?tokens?)\/([A-Za-z0-9_.~-]{16,256})(?=[/?#\s"'`<>)]|$)/gi;
+const ENCRYPTING_LINE = /\bopenssl[ \t]+(?:enc|aes|des|camellia|chacha|bf)|[ \t]-(?:aes|des3?|camellia|chacha20|bf)[\w-]*\b|\b(?:en|de)crypt\b/i;
 const PUBLIC_KEY_NEAR = /public[ _-]?key/i;
 const CACHE_KEY = /\bcache[ds]?\b[^\n]{0,40}\bkey|^[ \t]*cache:[ \t]*\n|\b(?:sort|partition|primary|foreign|idempotency|composite|object|row)[ _-]key\b/im;
 
@@ -111,7 +112,12 @@ function scanNames(text: string, publicFile: boolean, add: Add): void {
     const name = text.slice(s, e);
     // `${NAME:?message}`, `${NAME:-default}`: a reference to the variable, not a binding.
     if (text[s - 1] === '{' && text[s - 2] === '$') continue;
-    const strength = cachedCredentialName(name) ?? slotName(text, s, e, name);
+    // Session 18, round 2: an INI key of two words (Netdata's `api key = …`, `secret key = …`) is one name.
+    const spaced = /^[ \t]{0,8}=/.test(text.slice(e, e + 9)) ? /(?:^|\n)[ \t]*([A-Za-z]{2,20})[ \t]$/.exec(text.slice(Math.max(0, s - 24), s)) : null;
+    // A command's `--auth` flag takes the credential itself (espota's, ArduinoOTA's `--auth=<password>`).
+    const strength = /^--auth$/.test(name)
+      ? 'strong'
+      : ((spaced && cachedCredentialName(`${spaced[1]} ${name}`)) ?? cachedCredentialName(name) ?? slotName(text, s, e, name));
     if (strength === undefined || (publicFile && strength === 'weak')) continue;
     bindValues(text, s, e, strength, add);
   }
@@ -348,7 +354,9 @@ function scanShortFlags(text: string, add: Add): void {
     if (/verify|public|pubkey/i.test(line) || /\s-V/.test(line)) continue;
     // A UUID after a one-letter flag is as often an id (`az login -t <tenant>`) as a token: names decide UUIDs.
     if (/^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v)) continue;
-    if (tokenShaped(v, /[pPwt]/.test(m[1]) ? 'strong' : 'weak', line)) add(start, start + v.length, 'flag');
+    // Session 18, round 2: on a line that encrypts (`openssl enc -aes-256-cbc … -k V`), `-k` is the passphrase.
+    const strong = /[pPwt]/.test(m[1]) || (/[kK]/.test(m[1]) && ENCRYPTING_LINE.test(line));
+    if (tokenShaped(v, strong ? 'strong' : 'weak', line)) add(start, start + v.length, 'flag');
   }
   // `--user root:<password>`, `-u name:<password>`: the part after the colon.
   for (const m of text.matchAll(USER_PASS_FLAG)) {

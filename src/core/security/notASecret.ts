@@ -83,8 +83,11 @@ const WORDS_TELL = /(?:^|[-_])(?:not|fake|real|example|sample|dummy|invalid|plac
 const ISSUER_PREFIX = /^(?:[A-Za-z]{2,10}[_-]){1,3}(?=.)/;
 // bcrypt, argon2, scrypt, sha-crypt ($1$ $5$ $6$ $y$) and Django's `algorithm$…` hashes; since session 13
 // MySQL's `*` + 40 hex and PostgreSQL's `md5…` / `SCRAM-SHA-256$…` stored passwords.
+// Session 18, round 2: SQL Server's stored logins (`0x0200` + a 4-byte salt + SHA-512, `0x0100` + salt + SHA-1, as
+// `CREATE LOGIN … WITH PASSWORD = 0x… HASHED` prints them) and OpenPGP-S2K hashed passwords (`16:` + salt,
+// count and SHA-1: Tor's `HashedControlPassword`).
 const PASSWORD_HASH =
-  /^(?:\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$(?:v=\d+\$)?m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+|\$(?:1|5|6|y|7|scrypt)\$[./A-Za-z0-9$=,+-]{8,200}|(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|scrypt)\$[A-Za-z0-9$./+=:,]{16,300}|\*[0-9A-F]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+)$/;
+  /^(?:0x0200[0-9A-Fa-f]{136}|0x0100[0-9A-Fa-f]{48}(?:[0-9A-Fa-f]{40})?|16:[0-9A-Fa-f]{58}|\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$(?:v=\d+\$)?m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+|\$(?:1|5|6|y|7|scrypt)\$[./A-Za-z0-9$=,+-]{8,200}|(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|scrypt)\$[A-Za-z0-9$./+=:,]{16,300}|\*[0-9A-F]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+)$/;
 
 // Keys their issuers document as safe to ship in a web page or app (session 12; Datadog's `pub…` RUM and
 // browser-logs client tokens, Braintree's tokenization keys for Drop-in and Paddle.js client-side tokens since
@@ -118,7 +121,8 @@ export function notASecret(value: string): NotASecret | undefined {
   // Long findings (PEM blocks, certificates) can hold runs of one character; only short values are judged.
   if (v.length > 300) return undefined;
   if (REFERENCE.test(v)) return 'reference';
-  if (PASSWORD_HASH.test(v)) return 'password-hash';
+  // A compose file or a Makefile doubles `$` (`$$argon2id$$v=19$$…`): the hash is the same one.
+  if (PASSWORD_HASH.test(v) || (v.startsWith('$$') && PASSWORD_HASH.test(v.replace(/\$\$/g, '$')))) return 'password-hash';
   const body = v.replace(ISSUER_PREFIX, '');
   if (PLACEHOLDER_WORDS.test(v) || PLACEHOLDER_WORDS.test(body) || PLACEHOLDER_PARTS.test(v) || isFiller(body)) return 'placeholder';
   if (body !== v && WORDS_BODY.test(body) && WORDS_TELL.test(body)) return 'placeholder';

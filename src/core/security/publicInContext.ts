@@ -89,6 +89,18 @@ const TEST_VECTOR_CONTEXT =
   /(?:test|reference|known[- ]answer)[ -]vectors?\b|\bKAT\b|known[- ]answer|\bNIST\s+SP\s*800-|\bFIPS[ -]?\d{3}\b|\bRFC\s?\d{3,4}\b[^\n]{0,40}\b(?:appendix|example|test)/i;
 const TEST_VECTOR_VALUE = /^(?:(?:0x)?(?:[0-9a-fA-F]{2}){16,64}|(?:[a-z]{3,8} ){11,23}[a-z]{3,8})$/;
 
+// Session 18, round 2: lockfiles and manifests list digests under a section header that says so (CocoaPods'
+// `SPEC CHECKSUMS:`, `checksums:`, `[metadata.hashes]`): an indented hex value under such a header is a digest.
+const DIGEST_VALUE = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}|[0-9a-fA-F]{128})$/;
+const DIGEST_HEADER = /(?:check[ _-]?sums?|hashes|digests?|integrity|sha\d{0,3}sums?)\]?[ \t]*:?[ \t]*$/i;
+// Session 18, round 2: a key-derivation document (restic's key files, keystores): `kdf` and its parameters beside
+// a `salt` and the wrapped key (`data`, `ciphertext`), which opens nothing without the password it was derived from.
+const KDF_DOCUMENT = /["']?kdf(?:params)?["']?\s*[:=]/i;
+const KDF_FIELD = /["']?(?:salt|data|ciphertext|iv|nonce|mac)["']?\s*[:=]\s*["'`]?$/i;
+// Session 18, round 2: an app's string resource (Android `res/values`) named for the public client half
+// (`facebook_client_token`, `app_site_key`): the SDK documents it as shipped inside every copy of the app.
+const PUBLIC_STRING_RESOURCE = /<string\s+name=["'][\w.]*?(?:^|[_.])?(?:client|site|app|publishable|public|anon)[_.]?(?:token|key)["'][^<>]*>$/i;
+
 export type PublicInContext =
   | 'dns-txt-record'
   | 'firebase-web-config'
@@ -102,7 +114,10 @@ export type PublicInContext =
   | 'analytics-beacon'
   | 'uuid-identifier'
   | 'hashed-or-encrypted-field'
-  | 'published-test-vector';
+  | 'published-test-vector'
+  | 'listed-digest'
+  | 'kdf-wrapped-key'
+  | 'public-string-resource';
 
 /** Why the finding `text.slice(start, end)` is public where it stands, or undefined. */
 export function publicInContext(text: string, start: number, end: number): PublicInContext | undefined {
@@ -113,6 +128,9 @@ export function publicInContext(text: string, start: number, end: number): Publi
   const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
   if (DNS_TXT_LINE.test(before)) return 'dns-txt-record';
   if (HASHED_FIELD.test(before)) return 'hashed-or-encrypted-field';
+  if (DIGEST_VALUE.test(value) && /^[ \t]/.test(before) && DIGEST_HEADER.test(sectionHeader(text, start))) return 'listed-digest';
+  if (KDF_FIELD.test(before) && KDF_DOCUMENT.test(around)) return 'kdf-wrapped-key';
+  if (PUBLIC_STRING_RESOURCE.test(before)) return 'public-string-resource';
   if (TEST_VECTOR_VALUE.test(value) && TEST_VECTOR_CONTEXT.test(linesBefore(text, start, 3))) return 'published-test-vector';
   if (GOOGLE_API_KEY.test(value) && FIREBASE_API_KEY_FIELD.test(before) && FIREBASE_CONFIG.test(around)) return 'firebase-web-config';
   if (GOOGLE_API_KEY.test(value) && FIREBASE_APP_CONFIG.test(around)) return 'firebase-app-config';
@@ -140,4 +158,16 @@ function linesBefore(text: string, at: number, n: number): string {
     from = nl;
   }
   return text.slice(from + 1, at);
+}
+
+/** The nearest line above `at` that starts at column 0 (a section's header), within 100 lines. */
+function sectionHeader(text: string, at: number): string {
+  let end = text.lastIndexOf('\n', at - 1);
+  for (let i = 0; i < 100 && end > 0; i++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== '' && !/^[ \t]/.test(line)) return line;
+    end = start - 1;
+  }
+  return '';
 }

@@ -13,6 +13,10 @@ import { isWordMade, tokenShaped } from './tokenShape';
  *   (`new AS400("host.example", "USER", "<pw>")`, `Session("10.0.0.5", "ops", "<pw>")`): the host says the
  *   call opens a connection whatever it is named; the password may be one a mainframe allows (letters and digits).
  *
+ * - session 18, round 2: a Python module's own setup call (`import rollbar` … `rollbar.init('<token>', …)`): a
+ *   server-side SDK's first literal of 32+ random characters; and a literal pair of an endpoint URL and a random
+ *   token (`('http://10.0.0.5:7125', '<key>')`) in a text that passes a variable as a credential header or field.
+ *
  * The arguments are read up to the closing parenthesis of the call (nested calls skipped over), at most
  * 300 characters and 8 arguments.
  */
@@ -30,6 +34,11 @@ const USER_LIKE = /^[\w.@+=,\\-]{1,128}$/;
 // A callee (`new AS400(`, `Client.connect(`, `Session(`) whose first argument is a string literal.
 const CALL_WITH_LITERAL = /[A-Za-z_$][\w$.]{0,60}\s*\(\s*(?=["'])/g;
 const HOST_LITERAL = /^(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,}(?::\d{1,5})?$|^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
+
+const PY_IMPORT = /^[ \t]*(?:import|from)[ \t]+([A-Za-z_]\w{1,30})/gm;
+const URL_TOKEN_PAIR = /\(\s*(["'])(?:https?|wss?):\/\/[^"'\s]{1,200}\1\s*,\s*(["'])([A-Za-z0-9_.~+/=-]{20,128})\2\s*\)/g;
+// A credential header or field filled from a variable (`{'X-Api-Key': key}`, `token=tok`, `Authorization: f'Bearer {t}'`).
+const CREDENTIAL_FROM_VARIABLE = /(?:api[_-]?key|token|authorization|password|secret)["']?\s*[:=]\s*(?:f["'][^"'\n]{0,20}\{)?[A-Za-z_]\w{0,30}\b(?![\w"'(.])/i;
 
 interface Argument {
   literal?: string;
@@ -59,6 +68,20 @@ export function sessionCalls(text: string): SessionCallSpan[] {
   for (const m of text.matchAll(SETUP_CALL)) {
     for (const a of argumentsAt(text, m.index + m[0].length)) {
       if (a.literal !== undefined && a.literal.length >= 32 && tokenShaped(a.literal, 'weak')) out.push({ start: a.start, end: a.start + a.literal.length });
+    }
+  }
+  for (const m of /^[ \t]*(?:import|from)[ \t]/m.test(text) ? text.matchAll(PY_IMPORT) : []) {
+    const init = new RegExp(`\\b${m[1]}\\.(?:init|initialize|configure|setup)\\s*\\(`, 'g');
+    for (const c of text.matchAll(init)) {
+      const [a] = argumentsAt(text, c.index + c[0].length);
+      if (a?.literal !== undefined && a.literal.length >= 32 && tokenShaped(a.literal, 'weak')) out.push({ start: a.start, end: a.start + a.literal.length });
+    }
+  }
+  if (text.includes('://') && CREDENTIAL_FROM_VARIABLE.test(text)) {
+    for (const m of text.matchAll(URL_TOKEN_PAIR)) {
+      if (!tokenShaped(m[3], 'weak')) continue;
+      const start = m.index + m[0].lastIndexOf(m[3]);
+      out.push({ start, end: start + m[3].length });
     }
   }
   return out;

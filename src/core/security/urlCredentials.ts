@@ -8,6 +8,9 @@ import { tokenShaped } from './tokenShape';
  *   the last field is the secret (a plain `user:password@` is the guard's URL-password rule);
  * - a random path segment right after an API version (`/api/v1/<token>/telemetry`, `/v2/<key>/send`): REST puts
  *   a resource's name there, so a random value in that place is the caller's credential, as a path.
+ * - session 18, round 2: a random segment (or a UUID) in the path of a webhook or integration endpoint
+ *   (`/integrations/generic/20131114/alert/<key>/<routing-key>`, `/api/webhooks/<id>/<token>`): such URLs are
+ *   their own credential, whoever holds one can post to it.
  */
 export interface UrlCredentialSpan {
   start: number;
@@ -16,6 +19,9 @@ export interface UrlCredentialSpan {
 
 const MULTI_FIELD_USERINFO = /:\/\/[^\s/@:"'`]{0,100}(?::[^\s/@:"'`]{0,256}){2,4}@[A-Za-z0-9]/g;
 const VERSION_SEGMENT = /\/v\d{1,2}\/([A-Za-z0-9_-]{16,128})\/[A-Za-z]/g;
+
+const HOOK_PATH = /\/(?:integrations?|webhooks?|hooks)\/([^\s"'`<>?#]{1,300})/g;
+const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /** Spans of credentials carried by URLs in `text`. */
 export function urlCredentials(text: string): UrlCredentialSpan[] {
@@ -33,6 +39,16 @@ export function urlCredentials(text: string): UrlCredentialSpan[] {
     if (!run.includes('://')) continue;
     const start = m.index + m[0].indexOf(m[1]);
     if (tokenShaped(m[1], 'weak', lineAround(text, m.index))) out.push({ start, end: start + m[1].length });
+  }
+  for (const m of text.matchAll(HOOK_PATH)) {
+    const run = /[^\s"'`<>()]*$/.exec(text.slice(Math.max(0, m.index - 200), m.index))?.[0] ?? '';
+    if (!run.includes('://')) continue;
+    let at = m.index + m[0].length - m[1].length;
+    for (const seg of m[1].split('/')) {
+      if (/^[A-Za-z0-9_-]{16,128}$/.test(seg) && !/^\d+$/.test(seg) && (UUID.test(seg) || tokenShaped(seg, 'weak', lineAround(text, m.index))))
+        out.push({ start: at, end: at + seg.length });
+      at += seg.length + 1;
+    }
   }
   return out;
 }
