@@ -89,7 +89,7 @@ const ASK_THEN_CONTEXT = /^([^.!?;]{3,120}\?)\s+([^?]{3,160})$/;
 // the user says it is small: what the story says about ledgers, hospitals or audits is its setting and is
 // dropped, but what it says went wrong (a live incident, lost data, money charged twice) stays. The pivot
 // must end in a colon, comma or dash: "my question is whether…" runs on as one sentence and is read whole.
-const SMALL = String.raw`(?:tiny|small|simple|short|quick|dumb|stupid|silly|easy|basic|naive|harmless|trivial|bete|toute simple|rapide|idiote|courte|basique|minuscule|anodine|triviale|kurz|klein|einfach|simpel|dumm|blod|harmlos|winzig|trivial|sencilla|tonta|rapida|corta|facil|pequena|chiquita|inofensiva)`;
+const SMALL = String.raw`(?:tiny|small|simple|short|quick|dumb|stupid|silly|easy|basic|naive|harmless|trivial|bete|toute simple|rapide|idiote|courte|basique|minuscule|anodine|triviale|kurz|klein|einfach|simpel|dumm|blod|harmlos|winzig|trivial|sencilla|sencillo|tonta|tonto|rapida|corta|facil|pequena|pequeno|chiquita|inofensiva)`;
 // Up to four words may come between the pivot and its colon: "Ganz andere Frage zum Feierabend:", "question bête
 // maintenant que c'est fini :", "my first ticket is tiny though,".
 const PIVOT_END = String.raw`)(?:\s+[\w']+){0,4}?\s*[:,\-\u2013\u2014]\s*(\S.*)$`;
@@ -117,8 +117,8 @@ const SMALL_ASK = new RegExp(
       String.raw`(?:today|right now|for now|this time) (?:i|we) (?:only|just) (?:need|want)(?: to know)?(?: one thing| something(?: ${SMALL})?)?`,
       String.raw`all i (?:need|want)(?: to know)? is`,
       String.raw`the (?:only )?thing i need(?: right now)? is(?: just)?`,
-      String.raw`(?:the|my|a) ${SMALL} question(?: (?:here|today|for you))?`,
-      String.raw`(?:the|my) (?:(?:actual|real|only|one|main) )?question(?: (?:here|today|for you))?(?: is)? (?:really |actually |just |very |super )?${SMALL}`,
+      String.raw`(?:(?:the|my|a|one) )?${SMALL} question(?: (?:here|today|for you))?`,
+      String.raw`(?:the|my) (?:(?:actual|real|only|one|main) )?(?:question|problem|issue)(?: (?:here|today|for you))?(?: is)? (?:really |actually |just |very |super )?${SMALL}`,
       String.raw`my (?:only|one) question(?: is)?`,
       // "my first ticket is tiny though", "the task itself is harmless": the work, not a question, said to be small.
       String.raw`(?:my|the|our) (?:first |new |actual |own )?(?:task|ticket|job|change|part)(?: itself| here| today| for you)?(?: is)?(?: (?:really|actually|just|very|super|pretty|totally))? ${SMALL}`,
@@ -127,13 +127,13 @@ const SMALL_ASK = new RegExp(
       String.raw`ich (?:brauche|will) (?:heute |jetzt |eigentlich )?(?:nur|bloss) (?:eins|eine sache|wissen|etwas kleines)`,
       String.raw`(?:nur|bloss) eine (?:${SMALL}e )?frage`,
       String.raw`(?:meine|die) ${SMALL}e frage`,
-      String.raw`(?:meine|die) (?:(?:eigentliche|einzige) )?frage(?: (?:ist|ware))? (?:eigentlich |ganz |echt )?${SMALL}`,
+      String.raw`(?:meine|die|mein|das) (?:(?:eigentliche|einzige|eigentliches|einziges) )?(?:frage|problem)(?: (?:heute|ist|ware))* (?:eigentlich |ganz |echt )?${SMALL}`,
       String.raw`meine einzige frage(?: ist)?`,
       String.raw`(?:meine|die) (?:erste |eigentliche |neue )?(?:aufgabe|sache|ticket)(?: ist)?(?: (?:aber|eigentlich|ganz|zum gluck|echt))* ${SMALL}`,
       // es
       String.raw`lo unico que (?:necesito|quiero)(?: saber)? es`,
       String.raw`(?:hoy |ahora )?solo (?:necesito|quiero) (?:saber )?(?:una cosa|algo(?: ${SMALL})?)`,
-      String.raw`(?:mi|la) (?:(?:unica|verdadera) )?(?:pregunta|duda)(?: (?:real|de verdad))?(?: es)? (?:muy |super )?${SMALL}`,
+      String.raw`(?:mi|la|el) (?:(?:unica|verdadera|unico|verdadero) )?(?:pregunta|duda|problema)(?: (?:real|de verdad|de hoy))?(?: es)? (?:muy |super )?${SMALL}`,
       String.raw`mi (?:unica )?(?:pregunta|duda) ${SMALL}`,
       String.raw`mi unica (?:pregunta|duda)(?: es)?`,
       String.raw`(?:y )?(?:ahora )?una (?:tonteria|chorrada|pregunta tonta|duda tonta|cosa pequena|cosita)`,
@@ -141,7 +141,7 @@ const SMALL_ASK = new RegExp(
       // fr
       String.raw`je (?:veux|voudrais) (?:juste|seulement) savoir`,
       String.raw`(?:aujourd'hui )?j'ai (?:juste|seulement) besoin d'(?:une chose|un truc)(?: ${SMALL})?`,
-      String.raw`(?:ma|la) (?:(?:seule|vraie|petite) )?question(?: du jour)?(?: (?:est|c'est))? (?:toute |tres |super )?${SMALL}`,
+      String.raw`(?:ma|la|mon|le) (?:(?:seule|vraie|petite|seul|vrai|petit) )?(?:question|souci|probleme)(?: du jour)?(?: (?:est|c'est))? (?:toute? |tres |super )?${SMALL}`,
       String.raw`(?:ma )?seule question`,
       String.raw`(?:ma|une) petite question`,
       String.raw`(?:une )?question (?:bete|idiote|toute simple)`,

@@ -116,7 +116,7 @@ const LESSON_MARK =
 // Said anywhere, these make any ask a lesson: "conceptually, just curious, no code", "nur das Konzept".
 // Since session 14 also "just the term / only the definition" (4 languages): "RPO (data-loss tolerance)? just the term".
 const CONCEPT_ONLY =
-  /\b(?:conceptually|just curious|no code|(?:just|only) the (?:concept|term|definition)|one line each|nur (?:das|als) konzept|(?:einfach )?nur (?:der begriff|die definition)|keine implementierung|ohne code|rein interessehalber|solo (?:el|como) concepto|(?:solo|nada mas) (?:el termino|la definicion)|sin codigo|por curiosidad|juste (?:le|pour le) concept|juste (?:le terme|la definition)|sans code|par curiosite)\b/;
+  /\b(?:conceptually|(?:what(?:'s| is) (?:it|that|this)|was (?:ist|heisst) das|que es(?: eso)?|qu'est-ce que c'est|c'est quoi)\W{1,3}in (?:one|a single) (?:line|sentence)|just curious|no code|(?:just|only) the (?:concept|term|definition)|one line each|nur (?:das|als) konzept|(?:einfach )?nur (?:der begriff|die definition)|keine implementierung|ohne code|rein interessehalber|solo (?:el|como) concepto|(?:solo|nada mas) (?:el termino|la definicion)|sin codigo|por curiosidad|juste (?:le|pour le) concept|juste (?:le terme|la definition)|sans code|par curiosite)\b/;
 
 // A short "is X the same as Y?" or "the difference between X and Y": a definition asked, even when X is a
 // regulation or a payment standard ("is PCI DSS the same as PCI compliance?", "¿RGPD y GDPR son lo mismo?").
@@ -147,7 +147,7 @@ const IDENTIFIER =
 // A demo, toy or sample app ("the dropdown in our pharmacy demo app", "eine Beispiel-App für eine Bank"): the
 // domain is the app's theme, nobody's money or health (4 languages).
 const DEMO =
-  /\b(?:demo|toy|sample|example|tutorial|practice|mock|dummy|fake|portfolio|hobby) (?:app|apps|project|site|store|shop|data|dataset|api)\b|\b(?:app|project|site|api) (?:demo|de demo)\b|\bbeispiel-?(?:app|projekt|daten)|\bspielzeug-?(?:app|projekt)|\bdemo-?(?:app|projekt|daten)|\b(?:app|aplicacion|proyecto|datos) de (?:ejemplo|demo|juguete|practica)|\b(?:appli|application|projet|donnees|site) (?:de demo|d'exemple|jouet|factice|d'entrainement)/;
+  /\b(?:fictitious|fictional|synthetic|made-up|fiktive\w*|synthetische\w*|fictici[oa]s?|sintetic[oa]s?|inventad[oa]s|fictifs?|fictives?|synthetiques?)\b|\b(?:for|in) (?:a|my|the|our) (?:\w+ )?(?:course|class|lecture|workshop)\b|\b(?:para|en) (?:un|mi|el) (?:curso|taller)\b|\bpour (?:un|mon|le) (?:cours|atelier)\b|\bfur (?:einen|meinen|den) (?:kurs|workshop)\b|\b(?:demo|toy|sample|example|tutorial|practice|mock|dummy|fake|portfolio|hobby) (?:app|apps|project|site|store|shop|data|dataset|api)\b|\b(?:app|project|site|api) (?:demo|de demo)\b|\bbeispiel-?(?:app|projekt|daten)|\bspielzeug-?(?:app|projekt)|\bdemo-?(?:app|projekt|daten)|\b(?:app|aplicacion|proyecto|datos) de (?:ejemplo|demo|juguete|practica)|\b(?:appli|application|projet|donnees|site) (?:de demo|d'exemple|jouet|factice|d'entrainement)/;
 
 /** The text with field and component names blanked (same length, so match positions agree), or the text itself. */
 function withoutFieldNames(text: string): string {

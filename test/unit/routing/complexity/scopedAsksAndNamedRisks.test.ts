@@ -65,4 +65,30 @@ describe('small work after a story, incidents that are over, and risks named in 
     }
     assert.equal(railSignals('please review this 2400-line module for race conditions').analysis, true);
   });
+
+  it('"my problem of the day is silly:", "tiny question though:" are small asks too (4 languages)', () => {
+    for (const pivot of [
+      'My problem today is really simple:',
+      'Small question though:',
+      'Mein Problem heute ist eigentlich simpel:',
+      'El problema de hoy es muy tonto:',
+      'Mon souci du jour est tout simple :',
+    ]) {
+      const s = signals(bankStory + pivot + ' how do I round a number to one decimal in Python?');
+      assert.deepEqual(s.stakes, [], pivot);
+      assert.ok(s.scopedAsk?.startsWith('how do i round'), pivot);
+    }
+  });
+
+  it('fictitious data, a course, or "what is it, in one line?" make a regulated setting no stakes', () => {
+    for (const p of [
+      'pandas: average length of stay per ward in my synthetic patients dataset',
+      'für einen Kurs: wie gruppiere ich fiktive Patientendaten nach Alter?',
+      'datos ficticios de pacientes: ¿cómo hago un histograma de la edad?',
+      'the hospital glossary says "clinical decision support" — what is it, in one line?',
+    ]) {
+      assert.deepEqual(kinds(p), [], p);
+    }
+    assert.ok(kinds('our hospital exports real patients to the wrong clinic since Monday').includes('regulated or safety-critical'));
+  });
 });
