@@ -80,6 +80,7 @@ const EVAL = [
   'heldout-10.jsonl',
   'heldout-11.jsonl',
   'heldout-12.jsonl',
+  'heldout-13.jsonl',
 ].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
 const evals = EVAL.map((f) => load(f));
 const held = evals.flat();
