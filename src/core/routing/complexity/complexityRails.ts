@@ -233,7 +233,7 @@ const ANALYSIS =
 // "it's 1900 lines but most of it is regenerated protobuf", "casi todo son snapshots regenerados": the size
 // the user attached is not what must be read closely, so it adds no level (4 languages).
 const GENERATED_BULK =
-  /\b(?:most(?:ly| of it)(?: is| are)? (?:re-?)?generated|(?:re-?)?generated (?:code|files|protobuf|stubs|clients?|snapshots?)|(?:test )?snapshots?|lock ?files?|vendored|groesstenteils (?:neu )?generiert|grosstenteils (?:neu )?generiert|generierte[nr]? (?:code|dateien)|casi todo (?:es|son) (?:codigo )?(?:generado|regenerado|snapshots?)|(?:codigo|archivos) (?:re)?generados?|surtout du code (?:re)?genere|code (?:re)?genere|fichiers (?:re)?generes)\b/;
+  /\b(?:most(?:ly| of it)(?: is| are)? (?:re-?)?generated|(?:re-?)?generated (?:code|files|protobuf|stubs|clients?|snapshots?)|(?:test |jest )?snapshots|snapshot (?:files|tests)|lockfiles?|package-lock|yarn\.lock|vendored|groesstenteils (?:neu )?generiert|grosstenteils (?:neu )?generiert|generierte[nr]? (?:code|dateien)|casi todo (?:es|son) (?:codigo )?(?:generado|regenerado|snapshots?)|(?:codigo|archivos) (?:re)?generados?|surtout du code (?:re)?genere|code (?:re)?genere|fichiers (?:re)?generes)\b/;
 
 export function isCodeAnalysis(prose: string): boolean {
   return ANALYSIS.test(foldText(prose));

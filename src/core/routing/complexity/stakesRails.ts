@@ -144,12 +144,15 @@ const FIELD_KINDS = new Set(['money', 'regulated or safety-critical', 'patient o
 // "patientrecordcard"; "invoice_list_view"): the name of a component, not patients or invoices at risk.
 const IDENTIFIER =
   /\b[a-z0-9_.]{3,}?(?:card|list|form|view|table|row|modal|dialog|component|button|page|screen|widget|item|dto|model|service|controller|props|store|slice|reducer|hook|schema|entity|repository|handler|helper|utils?)(?:\.(?:tsx?|jsx?|vue|svelte|py|java|kt|cs|go|rb))?\b/g;
-// A demo, toy or sample app ("the dropdown in our pharmacy demo app", "eine Beispiel-App für eine Bank"): the
-// domain is the app's theme, nobody's money or health (4 languages).
+// A demo, toy or sample app, fictitious or synthetic data, or work for a course ("the dropdown in our pharmacy demo
+// app", "fiktive Patientendaten", "para un curso"): the domain is a theme, nobody's money or health (4 languages).
 const DEMO =
   /\b(?:fictitious|fictional|synthetic|made-up|fiktive\w*|synthetische\w*|fictici[oa]s?|sintetic[oa]s?|inventad[oa]s|fictifs?|fictives?|synthetiques?)\b|\b(?:for|in) (?:a|my|the|our) (?:\w+ )?(?:course|class|lecture|workshop)\b|\b(?:para|en) (?:un|mi|el) (?:curso|taller)\b|\bpour (?:un|mon|le) (?:cours|atelier)\b|\bfur (?:einen|meinen|den) (?:kurs|workshop)\b|\b(?:demo|toy|sample|example|tutorial|practice|mock|dummy|fake|portfolio|hobby) (?:app|apps|project|site|store|shop|data|dataset|api)\b|\b(?:app|project|site|api) (?:demo|de demo)\b|\bbeispiel-?(?:app|projekt|daten)|\bspielzeug-?(?:app|projekt)|\bdemo-?(?:app|projekt|daten)|\b(?:app|aplicacion|proyecto|datos) de (?:ejemplo|demo|juguete|practica)|\b(?:appli|application|projet|donnees|site) (?:de demo|d'exemple|jouet|factice|d'entrainement)/;
 
-/** The text with field and component names blanked (same length, so match positions agree), or the text itself. */
+/**
+ * The text the money, regulated and patient kinds read: field and component names blanked (same length, so match
+ * positions agree); nothing when the domain is only a demo's theme; the text itself when something went wrong.
+ */
 function withoutFieldNames(text: string): string {
   if (EVENT.test(text)) return text;
   if (DEMO.test(text)) return '';

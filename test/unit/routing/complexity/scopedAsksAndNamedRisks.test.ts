@@ -64,6 +64,8 @@ describe('small work after a story, incidents that are over, and risks named in 
       assert.equal(railSignals(p).analysis, false, p);
     }
     assert.equal(railSignals('please review this 2400-line module for race conditions').analysis, true);
+    // Snapshot isolation and lock files are subjects, not generated bulk.
+    assert.equal(railSignals('review the snapshot isolation in this 2400-line storage engine').analysis, true);
   });
 
   it('"my problem of the day is silly:", "tiny question though:" are small asks too (4 languages)', () => {
