@@ -1,19 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { commandArguments } from '../../../src/core/security/commandArguments';
-import { genericCredentials } from '../../../src/core/security/genericCredentials';
 import { PrivacyGuard } from '../../../src/core/security/PrivacyGuard';
+import { itFindsAndRedacts, type FamilyCase } from './genericFamilyCases';
 
 // Session 18 (issue #13): secrets as tool arguments that the ninth and tenth held-out splits showed the generic
 // detector missing, as families: Windows-style password switches, a password glued to its flag after a user flag,
 // logon statements, `user,password` and quoted users in credential flags, exec-form flag arrays, echo into a
 // passphrase reader. Values are synthetic; tools and surroundings differ from the corpus records.
 const guard = new PrivacyGuard();
-const spans = (text: string) => genericCredentials(text).map((s) => ({ value: text.slice(s.start, s.end), via: s.via }));
 const PW = 'Rk7#vQm2Lz9tWp';
 const PW2 = 'Ht4nZq8LmV2x';
 
 describe('tool arguments that carry a secret (generic detector, session 18)', () => {
-  const cases: Array<[family: string, text: string, secret: string, via: string]> = [
+  const cases: FamilyCase[] = [
     ['/p then the password', `psexec \\\\build07 -s /accepteula /p ${PW} cmd.exe`, PW, 'command'],
     ['/p: with a quoted password', `wfreerdp-like /v:desk12.lab.example /u:LAB\\\\ops /p:"${PW}" /f`, PW, 'command'],
     ['/password: then the password', `MyInstaller.exe /quiet /user:svc_setup /password:${PW2}`, PW2, 'name'],
@@ -27,16 +26,7 @@ describe('tool arguments that carry a secret (generic detector, session 18)', ()
     ['exec-form -a', `healthcheck:\n  test: ["CMD", "valkey-cli", "-a", "Zp4q9Lm2Vt8K3wR7nB5c", "ping"]`, 'Zp4q9Lm2Vt8K3wR7nB5c', 'flag'],
     ['echo into --passphrase-fd', `echo -n "${PW}" | gpg --batch --passphrase-fd 0 --symmetric notes.txt`, PW, 'command'],
   ];
-  for (const [family, text, secret, via] of cases) {
-    it(`finds and redacts: ${family}`, () => {
-      assert.ok(
-        spans(text).some((s) => s.value === secret && s.via === via),
-        `${family}: ${JSON.stringify(spans(text))}`,
-      );
-      assert.ok(guard.scan({ prompt: text }).localOnly, family);
-      assert.ok(!guard.redact(text).includes(secret), guard.redact(text));
-    });
-  }
+  itFindsAndRedacts(cases, guard);
 
   it('leaves the near misses alone', () => {
     const clean = [

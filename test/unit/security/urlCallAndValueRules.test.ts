@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { credentialName } from '../../../src/core/security/credentialName';
-import { genericCredentials } from '../../../src/core/security/genericCredentials';
 import { PrivacyGuard } from '../../../src/core/security/PrivacyGuard';
+import { genericSpans, itFindsAndRedacts, type FamilyCase } from './genericFamilyCases';
 import { urlCredentials } from '../../../src/core/security/urlCredentials';
 
 // Session 18 (issue #13): the ninth and tenth held-out splits' other misses, as families of the generic detector:
@@ -9,12 +9,12 @@ import { urlCredentials } from '../../../src/core/security/urlCredentials';
 // name scan did not read (decimal byte arrays, a quoted literal inside a literal, a directive's flags before its
 // value, UCI `option` statements), and names it did not know (`secret_id`, `…pw`). Values are synthetic.
 const guard = new PrivacyGuard();
-const spans = (text: string) => genericCredentials(text).map((s) => ({ value: text.slice(s.start, s.end), via: s.via }));
+
 const PW = 'Vn3#kLq8Zt2wRm';
 const TOKEN = 'Jr5TbW2qLx8NvK4mZp7c';
 
 describe('URLs, calls and value shapes (generic detector, session 18)', () => {
-  const cases: Array<[family: string, text: string, secret: string, via: string]> = [
+  const cases: FamilyCase[] = [
     ['multi-field userinfo: the last field', `AUTH_URL=sync://app-client::${TOKEN}Qe9@login.lab.example`, `${TOKEN}Qe9`, 'url'],
     ['random segment after an API version', `curl -X POST https://iot.lab.example/api/v2/${TOKEN}/attributes -d '{}'`, TOKEN, 'url'],
     ['host, user, password literals in a constructor', `conn = new MainframeSession("sys9.lab.example", "OPSBATCH", "K7QX2M9PZ4");`, 'K7QX2M9PZ4', 'call'],
@@ -35,16 +35,7 @@ describe('URLs, calls and value shapes (generic detector, session 18)', () => {
       'name',
     ],
   ];
-  for (const [family, text, secret, via] of cases) {
-    it(`finds and redacts: ${family}`, () => {
-      assert.ok(
-        spans(text).some((s) => s.value === secret && s.via === via),
-        `${family}: ${JSON.stringify(spans(text))}`,
-      );
-      assert.ok(guard.scan({ prompt: text }).localOnly, family);
-      assert.ok(!guard.redact(text).includes(secret), guard.redact(text));
-    });
-  }
+  itFindsAndRedacts(cases, guard);
 
   it('names: secret_id and …pw are credentials; other ids and words ending in pw-like letters are not', () => {
     assert.equal(credentialName('secret_id'), 'strong');
@@ -79,7 +70,7 @@ describe('URLs, calls and value shapes (generic detector, session 18)', () => {
       "\toption encryption 'sae-mixed'",
     ];
     for (const text of clean) {
-      assert.deepEqual(spans(text), [], text);
+      assert.deepEqual(genericSpans(text), [], text);
       assert.deepEqual(urlCredentials(text), [], text);
     }
   });
