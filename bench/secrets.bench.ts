@@ -190,7 +190,9 @@ async function main(): Promise<void> {
       'Training: `train-10` (written blind as the tenth held-out split, measured once (87/100, 3/70 at 7093271), then seen and tuned on in session 18)',
     'train-11':
       'Training: `train-11` (written blind as the eleventh held-out split, measured once (86/100, 7/70 at ea357a2), then seen and tuned on in session 18, round 2)',
-    'heldout-12': 'HELD-OUT `heldout-12` (written blind during session 18, round 2, measured once after the freeze)',
+    'train-12':
+      'Training: `train-12` (written blind as the twelfth held-out split, measured once (93/100, 2/70 at e86b197), then seen and tuned on in session 19)',
+    'heldout-13': 'HELD-OUT `heldout-13` (written blind during session 19, measured once after the freeze)',
   };
   // `node out/bench/secrets.bench.js heldout`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.

@@ -79,7 +79,8 @@ const LOWER_WORDS = /^[a-z]+(?:[:/._-][a-z0-9]+)+$/;
 // The providers' documentation keys (AKIAIOSFODNN7EXAMPLE, …/bPxRfiCYEXAMPLEKEY) are published on purpose.
 const DOCUMENTATION_EXAMPLE = /EXAMPLE(?:KEY)?$/;
 // One part of an identifier: lower-case or Capitalised words and short acronyms, a version digit or two.
-const IDENTIFIER_PART = /^(?:[a-z]{2,}|[A-Z][a-z]+|[A-Z]{2,6}(?![a-z]))(?:[A-Z][a-z]+|[A-Z]{2,6}(?![a-z]))*(?:[A-Z]?\d{1,2})?$/;
+// Session 19: the letters of every language (a Spanish string resource's `"Contraseña"` is a word, not a key).
+const IDENTIFIER_PART = /^(?:\p{Ll}{2,}|\p{Lu}\p{Ll}+|\p{Lu}{2,6}(?!\p{Ll}))(?:\p{Lu}\p{Ll}+|\p{Lu}{2,6}(?!\p{Ll}))*(?:\p{Lu}?\d{1,2})?$/u;
 const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 
 /**

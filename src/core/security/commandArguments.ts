@@ -23,6 +23,7 @@ import { isWordMade, tokenShaped } from './tokenShape';
  *   command's positional `email password` (`mega-login`); an archiver's password glued to `-p` / `-hp` (rar,
  *   7-Zip); a package manager's auth setting (`composer config http-basic.<host> user password`); Windows'
  *   run-as password switch (`schtasks /rp`).
+ * - session 19: a script command's `+login user password` (SteamCMD and the game-server tools that script it).
  *
  * Values are still judged by `tokenShaped` (or a bounded password check for the FTP script), so
  * references (`"$PW"`), placeholders, paths, URLs, DNs and words stay clean.
@@ -62,6 +63,8 @@ const WINDOWS_PASSWORD = /(?<=[\s"'`])\/(?:p|pw|pwd|pass|password|rp)(?::|[ \t]+
 const PASSWORD_SUBCOMMAND = /(?<=[ \t])(?:passwd|(?:change|set|reset|update)[_-]password)(?=[ \t])/gi;
 // A login command given an e-mail address then the password (`mega-login user@example.org pw`).
 const LOGIN_EMAIL = /(?:^|[\s`'"(])[\w.]{0,20}[-_ ]?login[ \t]+(?=[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+[ \t])/gim;
+// Session 19: a script command's login given `user password` (SteamCMD's `+login <user> <password>`).
+const PLUS_LOGIN = /(?:^|[\s`'"(])\+log(?:in|on)[ \t]+(?=[\w.@+-]{1,64}[ \t]+[^\s+])/gim;
 // Archivers that take the password glued to `-p` (or `-hp`: rar's header encryption).
 const ARCHIVER = /(?:^|[\s`'"(&;])(?:rar|unrar|winrar|rar\.exe|7z|7za|7zr|7zz|7z\.exe)[ \t]/gim;
 // A package manager's auth setting: the arguments after the key are the credential.
@@ -113,6 +116,12 @@ export function commandArguments(text: string): CommandArgumentSpan[] {
     for (const m of text.matchAll(LOGIN_EMAIL)) {
       const [, pw] = tokensFrom(text, m.index + m[0].length);
       add(pw);
+    }
+  }
+  if (text.includes('+log')) {
+    for (const m of text.matchAll(PLUS_LOGIN)) {
+      const [user, pw] = tokensFrom(text, m.index + m[0].length);
+      if (user && !/^anonymous$/i.test(user.value) && pw && !pw.value.startsWith('+')) add(pw);
     }
   }
   if (/rar|7z/i.test(text)) {

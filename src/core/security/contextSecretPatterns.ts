@@ -245,6 +245,15 @@ export const CONTEXT_SECRET_PATTERNS: readonly SecretPattern[] = [
   },
   {
     kind: 'vendor-credential',
+    label: 'payment gateway CRC key',
+    // Session 19: Przelewy24 signs every transaction with the merchant's "CRC key", 16 hex characters under a
+    // name that elsewhere means a checksum; only with the gateway named in the text.
+    re: /\bcrc(?:_?key)?["']?[ \t]*[:=][ \t]*["']?(?<value>[0-9a-f]{16})(?![0-9a-f])/gi,
+    hints: /\bcrc/i,
+    validate: (v, m) => /\d/.test(v) && /[a-f]/.test(v) && /przelewy24|\bp24[_.]/i.test(m.input ?? ''),
+  },
+  {
+    kind: 'vendor-credential',
     label: 'credential assigned to a vendor setting',
     // gitleaks' keyword families: FASTLY_KEY=…, okta: …, "snyk": "…". The vendor's name, up to 20 more
     // identifier characters, an assignment and a long random value. Names of public settings (…_ID,

@@ -113,7 +113,9 @@ function namedFile(text: string, path: string, push: (start: number, value: stri
   if (lines.length === 1 && SINGLE_TOKEN.test(first.line) && randomToken(first.line)) return push(first.start, first.line);
   if (lines.length === 2 && USER_LIKE.test(first.line) && !first.line.includes(':') && tokenShaped(second.line, 'strong'))
     return push(second.start, second.line);
-  const pairs = lines.map((l) => ({ l, m: /^[\w.@+-]{1,64}:(\S{6,256})$/.exec(l.line) }));
+  // `user:password`, and the colon files that put a host (or a `*.` pattern) and more fields first: Exim's
+  // `passwd.client` (`host:user:password`), `host:port:db:user:password` lists. The last field is the password.
+  const pairs = lines.map((l) => ({ l, m: /^(?:[\w.@*+-]{1,128}:){1,4}([^\s:]{6,256})$/.exec(l.line) }));
   if (!pairs.every((p) => p.m !== null)) return;
   for (const { l, m } of pairs) {
     const pw = m?.[1] ?? '';

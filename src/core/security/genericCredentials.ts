@@ -158,7 +158,7 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
   if (dims.test(text)) p = dims.lastIndex;
   // The line (and the one above) are read only once a value is found: most names bind nothing.
   let line: string | undefined;
-  const value = (at: number, stopAt: RegExp | undefined, via: GenericCredentialSpan['via']): boolean => {
+  const value = (at: number, stopAt: RegExp | undefined, via: GenericCredentialSpan['via'], as = strength): boolean => {
     const bytes = byteArrayAt(text, at);
     if (bytes) {
       if (bytes.random) add(bytes.start, bytes.end, via);
@@ -167,7 +167,7 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
     const v = readValue(text, at, stopAt);
     if (v === undefined) return false;
     line ??= lineAround(text, s, e);
-    if (!tokenShaped(text.slice(v.start, v.end), strength, line)) return false;
+    if (!tokenShaped(text.slice(v.start, v.end), as, line)) return false;
     // `key` on a line about caches, sort or partition keys is the lookup key, not a credential. The
     // previous line too: `Cache restored from key: …` logs and `cache:` / `  key: …` YAML.
     // `GET /actions/secrets/public-key` → `{"key_id": …, "key": …}`: the text says which half it is.
@@ -205,8 +205,14 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
     // `,` comes the next item of a list or the next argument.
     if (op[1] === ',' && !/^[\w.:[\]]{0,24}\(?[brufBRUF]{0,2}["'`]/.test(text.slice(OPERATOR.lastIndex, OPERATOR.lastIndex + 30))) return;
     if (value(OPERATOR.lastIndex, stop, 'name')) return;
-    // `name:` or `name =` with nothing after it: the value is held on one of the next lines.
-    if (/^[ \t]*(?:[{|>]?[ \t]*)$/.test(text.slice(OPERATOR.lastIndex, lineEnd(text, OPERATOR.lastIndex)))) nextLines(text, OPERATOR.lastIndex, value);
+    // Session 19: an object that wraps the value (an ARM / Bicep parameters file's `"adminPassword": { "value": "…" }`).
+    WRAPPED_VALUE.lastIndex = OPERATOR.lastIndex;
+    if (WRAPPED_VALUE.test(text) && value(WRAPPED_VALUE.lastIndex, undefined, 'name')) return;
+    // `name:` or `name =` with nothing after it: the value is held on one of the next lines — or, under a plural
+    // name (`securityKeys:`, `"credentials": {`), the block's own entries are the values (session 19).
+    if (/^[ \t]*(?:[{|>]?[ \t]*)$/.test(text.slice(OPERATOR.lastIndex, lineEnd(text, OPERATOR.lastIndex)))) {
+      nextLines(text, OPERATOR.lastIndex, value, CONTAINER_NAME.test(text.slice(s, e)));
+    }
     return;
   }
   // `- name: X_PASSWORD` / `variable "admin_pwd" {` with the value on a later line.
@@ -226,7 +232,9 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
     const flags = /(?:--?[a-z][\w-]{0,30}[ \t]+){1,3}/y;
     flags.lastIndex = ws.lastIndex;
     const at = text[s] !== '-' && atLineStart(text, s) && flags.test(text) ? flags.lastIndex : ws.lastIndex;
-    value(at, undefined, text[s] === '-' ? 'flag' : 'name');
+    const typed = afterTypeDigit(text, at);
+    // `key 0 …` says the value is the clear-text secret itself, however weak the name alone is.
+    value(typed, undefined, text[s] === '-' ? 'flag' : 'name', typed === at ? strength : 'strong');
     return;
   }
   // A name that says secret outright, as a word of a command or a sentence (Junos `set system radius-server
@@ -234,9 +242,24 @@ function bindValues(text: string, s: number, e: number, strength: CredentialName
   // community … RW`): the next word is its value when it is token-shaped. A UUID there is as often a request's
   // or an object's id in a log sentence (`token 5d0c…`), so it is left to the names that bind by an operator.
   // In prose the next word is mostly a word (`**Refresh Token Support**`): a value there must carry a digit.
-  const next = text.slice(ws.lastIndex, ws.lastIndex + 64);
-  if (strength === 'strong' && /[\s`(]/.test(text[s - 1] ?? '') && !UUID_AT.test(next) && /^["']?[^\s"']*\d/.test(next)) value(ws.lastIndex, undefined, 'name');
+  const at = afterTypeDigit(text, ws.lastIndex);
+  const next = text.slice(at, at + 64);
+  if (strength === 'strong' && /[\s`(]/.test(text[s - 1] ?? '') && !UUID_AT.test(next) && /^["']?[^\s"']*\d/.test(next)) value(at, undefined, 'name');
 }
+
+// Network gear writes an encryption type between the name and the value: IOS / NX-OS `key 0 <clear>`,
+// `password 7 <reversible>` (session 19); 5, 8 and 9 are hashes, which `tokenShaped` leaves alone after them.
+const TYPE_DIGIT = /[07][ \t]+(?=[^\s])/y;
+function afterTypeDigit(text: string, at: number): number {
+  TYPE_DIGIT.lastIndex = at;
+  return TYPE_DIGIT.test(text) ? TYPE_DIGIT.lastIndex : at;
+}
+
+const WRAPPED_VALUE = /\{[ \t]*["']?(?:value|secureValue|defaultValue)["']?[ \t]*:[ \t]*/iy;
+// A name for several credentials: its block's entries are credentials whatever each is called.
+const CONTAINER_NAME = /(?:keys|secrets|credentials|tokens|passwords)$/i;
+// An entry of a JSON / YAML / TOML block: `"S2_Access": …`, `  primary: …`, `backup = …`.
+const BLOCK_ENTRY = /^[ \t]*["']?[\w.-]{1,64}["']?[ \t]*[:=][ \t]*(?=\S)/;
 
 const NAME_ELEMENT_END = /[ \t]*<\/(?:name|key|param-name|Name|Key)>/y;
 const VALUE_ELEMENT = /\s{0,200}?<(?:value|string|param-value|Value)>/y;
@@ -280,16 +303,37 @@ function insideTag(text: string, s: number): boolean {
   return lt !== -1 && lt > before.lastIndexOf('>') && lt > before.lastIndexOf('\n') && /[A-Za-z]/.test(text[s - before.length + lt + 1] ?? '');
 }
 
-/** Up to five following lines (400 chars) for a `value:` / `default =` holder. */
-function nextLines(text: string, from: number, value: (at: number, stop: RegExp | undefined, via: GenericCredentialSpan['via']) => boolean): void {
+/**
+ * Up to five following lines (400 chars) for a `value:` / `default =` holder; for a container (`securityKeys:`),
+ * up to twelve (800 chars) of the block's entries, each a value, until the block closes.
+ */
+function nextLines(
+  text: string,
+  from: number,
+  value: (at: number, stop: RegExp | undefined, via: GenericCredentialSpan['via']) => boolean,
+  container = false,
+): void {
   let i = text.indexOf('\n', from);
-  for (let n = 0; n < 5 && i !== -1 && i - from < 400; n++) {
+  // The container's own entries only: a line indented no deeper than the name's ends the block, and entries
+  // of nested objects (a TUF root's `keys` → `keyval` → `public`) are their objects' business.
+  const indent = (at: number) => /^[ \t]*/.exec(text.slice(at, at + 80))?.[0].length ?? 0;
+  const parent = indent(text.lastIndexOf('\n', from - 1) + 1);
+  let child: number | undefined;
+  for (let n = 0; n < (container ? 12 : 5) && i !== -1 && i - from < (container ? 800 : 400); n++) {
     const start = i + 1;
     const end = lineEnd(text, start);
-    const m = HOLDER_LINE.exec(text.slice(start, end));
+    const line = text.slice(start, end);
+    const m = HOLDER_LINE.exec(line);
     if (m) {
       value(start + m[0].length, undefined, 'name');
       return;
+    }
+    if (container && line.trim() !== '') {
+      const at = indent(start);
+      if (at <= parent) return;
+      child ??= at;
+      const entry = BLOCK_ENTRY.exec(line);
+      if (entry && at === child && !/^[ \t]*["']?pub/i.test(line)) value(start + entry[0].length, /[,}]/, 'name');
     }
     i = end < text.length ? end : -1;
   }

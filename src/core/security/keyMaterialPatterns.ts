@@ -6,7 +6,7 @@ import type { SecretPattern } from './SecretPattern';
  * `client-key-data`, `*_KEY_B64` variables), key blocks that are not PEM private keys (OpenVPN static
  * keys), a JWK's private members, base64 Kerberos keytabs, raw symmetric keys as hex constants, XML
  * elements and space-separated config lines named for a credential, maps of credentials (`tokens { … }`),
- * Google app passwords and kubeadm bootstrap tokens.
+ * Google app passwords and kubeadm bootstrap tokens; session 19: DNS TSIG keys written as `hmac-alg:name:secret`.
  */
 
 // Credential words as they appear in element names, config keys and map names.
@@ -148,6 +148,15 @@ export const KEY_MATERIAL_PATTERNS: readonly SecretPattern[] = [
     re: /\b(?<value>[a-z0-9]{6}\.[a-z0-9]{16})\b/g,
     hints: ['kubeadm', 'discovery-token', 'ootstrap'],
     validate: (v, m) => /\d/.test(v) && /[a-z]/.test(v) && /kubeadm|bootstrap[-_ ]?token|discovery-token|tlsBootstrapToken/i.test(around(m, 300)),
+  },
+  {
+    kind: 'tsig-key',
+    label: 'DNS TSIG key (algorithm:name:secret)',
+    // Session 19: `nsupdate -y`, `dig -y` and `knsupdate` take a TSIG key as `[hmac-alg:]name:secret`, the
+    // shared secret in base64 — whoever has it may change the zone. The algorithm tag says what the triple is.
+    re: /\bhmac-(?:md5|sha1|sha224|sha256|sha384|sha512)(?:\.sig-alg\.reg\.int)?:[\w.-]{1,253}:(?<value>[A-Za-z0-9+/]{16,172}={0,2})(?![A-Za-z0-9+/=])/gi,
+    hints: /hmac-(?:md5|sha)/i,
+    validate: (v) => /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v),
   },
   {
     kind: 'aws-secret-access-key',

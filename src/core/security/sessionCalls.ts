@@ -17,6 +17,10 @@ import { isWordMade, tokenShaped } from './tokenShape';
  *   server-side SDK's first literal of 32+ random characters; and a literal pair of an endpoint URL and a random
  *   token (`('http://10.0.0.5:7125', '<key>')`) in a text that passes a variable as a credential header or field.
  *
+ * - session 19: a call named for the password it sets (`client.username_pw_set("bblp", "<code>")`, `setCredentials(`,
+ *   `basicAuth(`, `new UsernamePasswordCredentials(`) given a user-like literal then the password: the name says
+ *   what the second is, so a device's numeric access code counts too (6–12 digits), as a PIN-like password does.
+ *
  * The arguments are read up to the closing parenthesis of the call (nested calls skipped over), at most
  * 300 characters and 8 arguments.
  */
@@ -28,6 +32,8 @@ export interface SessionCallSpan {
 // The act in the callee's name, wherever it is in the identifier (`connectAndBind(`, `new BindParameter(`,
 // `ldap.simple_bind_s(`); matched from the word itself, not from every identifier's start (cheaper).
 const LOGIN_CALL = /(?:[Bb]ind|[Ll]og[io]n|[Ss]ign_?[Ii]n|[Aa]uthenticate|[Cc]onnect)[\w$]{0,40}\s*\(/g;
+// Callees named for the credential they take (`username_pw_set(`, `setCredentials(`, `basicAuth(`).
+const PASSWORD_CALL = /(?:_pw_|[Pp]w_?[Ss]et|[Ss]et_?(?:[Pp]w|[Pp]ass(?:word)?)\b|[Cc]redentials?|[Bb]asic_?[Aa]uth|[Pp]assword)[\w$]{0,24}\s*\(/g;
 const SETUP_CALL = /(?:Api|API|Sdk|SDK)[\w$]{0,40}(?:(?:\.|::)(?:create|init|initialize|configure|setup|new|builder|client))?\s*\(/g;
 const ARGUMENT = /\s*(?:(["'])([^"'\n\\]{0,256})\1|[^,()"'\n]{1,120}(?:\([^()\n]{0,120}\))?[^,()"'\n]{0,60})\s*(,|\))/y;
 const USER_LIKE = /^[\w.@+=,\\-]{1,128}$/;
@@ -35,7 +41,9 @@ const USER_LIKE = /^[\w.@+=,\\-]{1,128}$/;
 const CALL_WITH_LITERAL = /[A-Za-z_$][\w$.]{0,60}\s*\(\s*(?=["'])/g;
 const HOST_LITERAL = /^(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,}(?::\d{1,5})?$|^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
 
-const PY_IMPORT = /^[ \t]*(?:import|from)[ \t]+([A-Za-z_]\w{1,30})/gm;
+// Python's `import rollbar` / `from rollbar import …`, not JavaScript's `import mixpanel from 'mixpanel-browser'`
+// (session 19): a browser SDK's init token is public by design, shipped in every page.
+const PY_IMPORT = /^[ \t]*(?:import[ \t]+([A-Za-z_]\w{1,30})(?![\w$])(?![ \t]+from\b)(?![ \t]*[,{*])|from[ \t]+([A-Za-z_]\w{1,30})[ \t]+import\b)/gm;
 const URL_TOKEN_PAIR = /\(\s*(["'])(?:https?|wss?):\/\/[^"'\s]{1,200}\1\s*,\s*(["'])([A-Za-z0-9_.~+/=-]{20,128})\2\s*\)/g;
 // A credential header or field filled from a variable (`{'X-Api-Key': key}`, `token=tok`, `Authorization: f'Bearer {t}'`).
 const CREDENTIAL_FROM_VARIABLE = /(?:api[_-]?key|token|authorization|password|secret)["']?\s*[:=]\s*(?:f["'][^"'\n]{0,20}\{)?[A-Za-z_]\w{0,30}\b(?![\w"'(.])/i;
@@ -59,6 +67,11 @@ export function sessionCalls(text: string): SessionCallSpan[] {
       out.push({ start: args[i].start, end: args[i].start + pw.length });
     }
   }
+  for (const m of /_pw_|pw_?set|set_?p|credential|basic_?auth|password/i.test(text) ? text.matchAll(PASSWORD_CALL) : []) {
+    const [user, pw] = argumentsAt(text, m.index + m[0].length);
+    if (user?.literal === undefined || pw?.literal === undefined || !USER_LIKE.test(user.literal) || !calledPassword(pw.literal)) continue;
+    out.push({ start: pw.start, end: pw.start + pw.literal.length });
+  }
   for (const m of /["'][\w-]+\.[\w.-]+["']\s*,/.test(text) ? text.matchAll(CALL_WITH_LITERAL) : []) {
     const [host, user, pw] = argumentsAt(text, m.index + m[0].length);
     if (host?.literal === undefined || user?.literal === undefined || pw?.literal === undefined) continue;
@@ -71,7 +84,7 @@ export function sessionCalls(text: string): SessionCallSpan[] {
     }
   }
   for (const m of /^[ \t]*(?:import|from)[ \t]/m.test(text) ? text.matchAll(PY_IMPORT) : []) {
-    const init = new RegExp(`\\b${m[1]}\\.(?:init|initialize|configure|setup)\\s*\\(`, 'g');
+    const init = new RegExp(`\\b${m[1] ?? m[2]}\\.(?:init|initialize|configure|setup)\\s*\\(`, 'g');
     for (const c of text.matchAll(init)) {
       const [a] = argumentsAt(text, c.index + c[0].length);
       if (a?.literal !== undefined && a.literal.length >= 32 && tokenShaped(a.literal, 'weak')) out.push({ start: a.start, end: a.start + a.literal.length });
@@ -105,4 +118,9 @@ function argumentsAt(text: string, at: number): Argument[] {
 function connectionPassword(v: string): boolean {
   if (isWordMade(v) || /^[\d.,:-]+$/.test(v)) return false;
   return tokenShaped(v, 'strong') || (/^[A-Za-z0-9#@$_]{6,10}$/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) && new Set(v).size >= 5);
+}
+
+/** The password a credential-named call is given: a connection password, or a device's numeric code of 6–12 digits. */
+function calledPassword(v: string): boolean {
+  return connectionPassword(v) || (/^\d{6,12}$/.test(v) && new Set(v).size >= 4);
 }

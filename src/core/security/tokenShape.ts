@@ -39,7 +39,8 @@ const PUBLIC_PREFIX = /^(?:client|pub|public|publishable|site|anon|mob|browser|f
 const HASH_CONTEXT = /sha-?\d*|md5|hash|digest|checksum|integrity|fingerprint|commit|revision|etag|blake|crc/i;
 // One part of an identifier: lower-case or Capitalised words and short acronyms, a version digit or
 // two (the same notion as the guard's randomness test, PrivacyGuard).
-const IDENTIFIER_PART = /^(?:[a-z]{2,}|[A-Z][a-z]+|[A-Z]{2,6}(?![a-z]))(?:[A-Z][a-z]+|[A-Z]{2,6}(?![a-z]))*(?:[A-Z]?\d{1,4})?$/;
+// Session 19: the letters of every language, as PrivacyGuard's (words of string resources are words in any language).
+const IDENTIFIER_PART = /^(?:\p{Ll}{2,}|\p{Lu}\p{Ll}+|\p{Lu}{2,6}(?!\p{Ll}))(?:\p{Lu}\p{Ll}+|\p{Lu}{2,6}(?!\p{Ll}))*(?:\p{Lu}?\d{1,4})?$/u;
 const SHORT_NUMBER_PART = /^[a-z]?\d{1,4}$/i;
 // An LDAP distinguished name (`uid=sync,ou=services,dc=example,dc=edu`): who binds, never the secret.
 const DISTINGUISHED_NAME = /^(?:[A-Za-z][\w-]*=[^,=\s]+,)+[A-Za-z][\w-]*=[^,=\s]+$/;
