@@ -36,7 +36,13 @@ describe('round-3 families: wrapped values, credential blocks, device configs, c
     ['a script command’s +login user password', `./steamcmd.sh +login relaybot Zk7Qm2Lv9Tx4 +app_update 380870 +quit`, 'Zk7Qm2Lv9Tx4', 'command'],
     ['a password-named call’s (user, password)', `client.username_pw_set("sensor-gw", "Rv5!qLm8Zt2k")`, 'Rv5!qLm8Zt2k', 'call'],
     ['a password-named call’s numeric access code', `mqttc.username_pw_set('bblp', '40718263')`, '40718263', 'call'],
-    ['a colon file’s host:user:password', `# host:login:password\n*.relay.lab.example:mailer@lab.example:Wq8zLm3Tv6Rk\n`, 'Wq8zLm3Tv6Rk', 'file-line', 'exim4/passwd.client'],
+    [
+      'a colon file’s host:user:password',
+      `# host:login:password\n*.relay.lab.example:mailer@lab.example:Wq8zLm3Tv6Rk\n`,
+      'Wq8zLm3Tv6Rk',
+      'file-line',
+      'exim4/passwd.client',
+    ],
   ];
   for (const [family, text, secret, via, path] of found) {
     it(`finds and redacts: ${family}`, async () => {
@@ -54,7 +60,10 @@ describe('round-3 families: wrapped values, credential blocks, device configs, c
     const cmd = `nsupdate -y hmac-sha512:ddns-lab:Q2F0c0FuZERvZ3NMaXZlVG9nZXRoZXIxMjM0NTY3OA== <<EOF\nsend\nEOF`;
     const v = guard.scan({ prompt: cmd });
     assert.ok(v.localOnly);
-    assert.ok(v.reasons.some((r) => r.startsWith('DNS TSIG key')), v.reasons.join('; '));
+    assert.ok(
+      v.reasons.some((r) => r.startsWith('DNS TSIG key')),
+      v.reasons.join('; '),
+    );
     const red = guard.redact(cmd);
     assert.ok(!red.includes('Q2F0c0FuZERvZ3NMaXZlVG9nZXRoZXIxMjM0NTY3OA=='), red);
     assert.ok(red.includes('hmac-sha512:ddns-lab:'), red);
@@ -76,8 +85,16 @@ describe('round-3 families: wrapped values, credential blocks, device configs, c
       `{\n "keys": {\n  "3f9a1c": {\n   "keytype": "ed25519",\n   "keyval": {\n    "public": "5b8e2d7f1a4c9e3b6d0f2a8c4e1b7d9f3a6c0e2b8d4f1a7c9e3b5d0f2a6c8e1b"\n   }\n  }\n }\n}`,
       'metadata/2.root.json',
     ],
-    ['a credential block of references', `secrets:\n  db_password:\n    file: ./secrets/db_password.txt\n  api_token:\n    environment: API_TOKEN\n`, 'compose.yaml'],
-    ['a hashed type digit (IOS secret 9)', `enable algorithm-type scrypt secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM\n`, 'running-config.txt'],
+    [
+      'a credential block of references',
+      `secrets:\n  db_password:\n    file: ./secrets/db_password.txt\n  api_token:\n    environment: API_TOKEN\n`,
+      'compose.yaml',
+    ],
+    [
+      'a hashed type digit (IOS secret 9)',
+      `enable algorithm-type scrypt secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM\n`,
+      'running-config.txt',
+    ],
     ['an anonymous script login', `./steamcmd.sh +login anonymous +app_update 896660 validate +quit`, 'Dockerfile'],
   ];
   for (const [family, text, path] of clean) {
