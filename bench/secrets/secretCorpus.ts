@@ -38,7 +38,7 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * 93/100 caught, 2/70 clean flagged; tuned on in session 19: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
- * `heldout-13`: written blind during session 19, measured once after its freeze; optional (OPTIONAL_HELDOUT_SPLITS):
+ * `heldout-13`: written blind during session 19, measured once after its freeze at 531f356 (94/100, 1/70); optional (OPTIONAL_HELDOUT_SPLITS):
  * read only when its file is there, so nothing fails before it is copied in.
  */
 export type CorpusSplit =
