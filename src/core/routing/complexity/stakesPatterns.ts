@@ -25,6 +25,12 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:kunden|nutzer|benutzer)\b[^.?!\n]{0,20}\b(?:konnen|kann) (?:\w+ ){0,2}nicht (?:mehr )?(?:bezahlen|zahlen|einloggen|anmelden|bestellen|kaufen)`,
     String.raw`\b(?:clientes|usuarios)\b[^.?!\n]{0,20}\bno pueden (?:pagar|entrar|iniciar sesion|comprar|acceder)`,
     String.raw`\b(?:clients|utilisateurs)\b[^.?!\n]{0,20}\bne peuvent (?:plus|pas) (?:payer|se connecter|commander|acheter|acceder)`,
+    // Session 19: the business flow stopped since a moment (4 languages): "no orders since 11:40", "keine Bestellung
+    // geht mehr durch", "ningún pedido entra desde las 9", "plus aucune commande ne passe depuis 11h40".
+    String.raw`\b(?:no|not a single|zero) (?:orders?|payments?|checkouts?|bookings?|sales|transactions?|logins?)\b[^.?!\n]{0,30}\b(?:since|for the (?:last|past)) (?:\d|an?\b|this|noon|lunch)|\b(?:orders?|payments?|checkouts?|bookings?) (?:have|has) (?:stopped|not come in|not gone through)\b`,
+    String.raw`\bkein\w* (?:bestellung|zahlung|buchung|anmeldung|transaktion|verkauf)\w*\b[^.?!\n]{0,30}\b(?:mehr|seit)\b`,
+    String.raw`\b(?:ninguna?|ni un|ni una) (?:pedido|pago|cobro|reserva|venta|transaccion|compra)s?\b[^.?!\n]{0,40}\bdesde\b|\bno (?:entra|pasa|sale|se procesa|llega)n? (?:ninguna?|ni un|ni una)\b`,
+    String.raw`\baucun\w* (?:commande|paiement|transaction|reservation|vente|achat)s?\b[^.?!\n]{0,30}\b(?:ne passe|ne sort|n'arrive|ne rentre|n'est passee?|depuis)\b`,
     String.raw`\b(?:returns?|getting|fail\w*)\b[^.?!\n]{0,30}\b5\d\d\b[^.?!\n]{0,30}\b(?:all|every)\b`,
     String.raw`\b(?:every|all) \w+(?: \w+)? (?:returns?|fails?|gets?) (?:a )?5\d\d\b`,
     String.raw`\bsince the (?:last )?deploy`,
@@ -190,6 +196,10 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:ausgehende\w*|unerwartete\w*|seltsame\w*|komische\w*) (?:verkehr|datenverkehr|verbindung\w*|zugriff\w*|anmeldung\w*|logins?)\b[^.?!\n]{0,40}\b(?:zu|von|an|aus|nach) (?:einer |einem |einen )?(?:unbekannt|fremd|verdachtig)\w* (?:ip|host|server|adresse|domain|land)`,
     String.raw`\b(?:trafico (?:saliente|inesperado|raro)|conexiones (?:salientes|inesperadas|raras)|accesos (?:inesperados|raros))\b[^.?!\n]{0,40}\b(?:hacia|a|desde|de) (?:una |un )?(?:ip|host|servidor|direccion|dominio|pais)\w* (?:desconocid|extran|sospechos|rar)\w*`,
     String.raw`\b(?:trafic (?:sortant|inattendu|bizarre)|connexions (?:sortantes|inattendues|bizarres)|acces (?:inattendus|bizarres))\b[^.?!\n]{0,40}\b(?:vers|depuis|de) (?:une |un )?(?:ip|hote|serveur|adresse|domaine|pays)\w* (?:inconnu|suspect|etrang|bizarre)\w*`,
+    // Session 19: the unknown address told by a clause ("to an IP nobody knows", "a una ip que no conocemos").
+    String.raw`\b(?:outbound|egress|ausgehende\w*|salientes|sortantes)\b[^.?!\n]{0,40}\b(?:ip|host|server|servidor|serveur|adresse|direccion|domain\w*)s?,? (?:(?:that )?(?:nobody|no one|we don'?t) (?:knows?|recogni[sz]es?|know)|(?:den|die|das) (?:wir nicht kennen|niemand kennt)|que (?:no conocemos|nadie conoce)|(?:qu'on|que nous|que personne) ne (?:connait|connaissons))`,
+    // Processes nobody started, using the machine (4 languages): what a miner or an intruder looks like from a shell.
+    String.raw`\b(?:unknown|strange|weird|odd|suspicious|unexpected) process(?:es)?\b[^.?!\n]{0,60}\b(?:cpu|connections?|server|outbound)|\b(?:unbekannte|seltsame|komische|verdachtige) prozess\w*\b[^.?!\n]{0,60}\b(?:cpu|verbindung\w*|server)|\bprocesos (?:raros|desconocidos|extranos|sospechosos)\b[^.?!\n]{0,60}\b(?:cpu|conexiones|servidor)|\bprocessus (?:inconnus?|bizarres?|suspects?|etranges?)\b[^.?!\n]{0,60}\b(?:cpu|connexions?|serveur)`,
     String.raw`\b(?:beaconing|crypto ?-?miner\w*|coin ?-?miner\w*|kryptominer\w*|minero de cripto\w*|mineur de crypto\w*|command[- ]and[- ]control|c2 (?:server|traffic|domain|channel))\b`,
     // What an intruder leaves behind, found on a server (4 languages).
     String.raw`\b(?:web ?shells?|backdoors?|rootkits?|porte derobee|puerta trasera|hintertur)\b`,
@@ -353,6 +363,10 @@ export const STAKES: readonly Rail[] = [
     String.raw`\bexactly[- ]once\b|\bgenau[- ]einmal\b|\bexactamente una vez\b|\bexactement une fois\b`,
     // Replicated data types and control-flow machinery of interpreters: CRDT merges, call/cc, proper tail calls.
     String.raw`\bcrdts?\b|\bcall/cc\b|\bcall-with-current-continuation|\b(?:tail[- ]call|endrekursion\w*|llamadas? (?:de|en) cola|appels? terminaux)\b[^.?!\n]{0,40}\b(?:optimi\w*|eliminat\w*|interpret\w*)|\btail-call-optimierung|\b(?:optimizacion|optimisation) (?:de (?:las )?llamadas? (?:de|en) cola|des appels terminaux)`,
+    // Session 19: choosing a consistency model for a system (4 languages), not asking what one is.
+    String.raw`\b(?:(?:eventual|strong|causal|starke|letztendliche) (?:consistency|konsistenz)|(?:consistencia|coherence|consistance|konsistenz) (?:eventual|fuerte|causal|eventuelle|forte|a terme|stark\w*))\b[^?!\n]{0,120}\b(?:which|pick|choose|que elijo|cual elijo|elegir|elijo|welche|nehmen|wahlen|lequel|choisir|choisis)\b`,
+    // Throughput named beside a bottleneck: performance work across a system, whatever the ask's words.
+    String.raw`\b(?:bottleneck\w*|engpass\w*|flaschenhals|cuellos? de botella|goulots? d'etranglement)\b[^?!\n]{0,100}\b\d+(?:[.,]\d+)?\s?[km]?\s?(?:qps|rps|tps|req/s|requests? per second|anfragen pro sekunde|peticiones por segundo|requetes par seconde)\b|\b\d+(?:[.,]\d+)?\s?[km]?\s?(?:qps|rps|tps|req/s|requests? per second|anfragen pro sekunde|peticiones por segundo|requetes par seconde)\b[^?!\n]{0,100}\b(?:bottleneck\w*|engpass\w*|flaschenhals|cuellos? de botella|goulots? d'etranglement)\b`,
     String.raw`\b(?:dfa|nfa|automat(?:on|a)|(?:endliche[nr]?|deterministische[nr]?|kleinerer) automat\w*|automates? (?:fini|non deterministe|deterministe)|(?:cet|un) automate)\b`,
   ]),
 ];
