@@ -82,6 +82,7 @@ const EVAL = [
   'heldout-12.jsonl',
   'heldout-13.jsonl',
   'heldout-14.jsonl',
+  'heldout-15.jsonl',
 ].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
 const evals = EVAL.map((f) => load(f));
 const held = evals.flat();
