@@ -192,7 +192,9 @@ async function main(): Promise<void> {
       'Training: `train-11` (written blind as the eleventh held-out split, measured once (86/100, 7/70 at ea357a2), then seen and tuned on in session 18, round 2)',
     'train-12':
       'Training: `train-12` (written blind as the twelfth held-out split, measured once (93/100, 2/70 at e86b197), then seen and tuned on in session 19)',
-    'heldout-13': 'HELD-OUT `heldout-13` (written blind during session 19, measured once after the freeze)',
+    'train-13':
+      'Training: `train-13` (written blind as the thirteenth held-out split, measured once (94/100, 1/70 at 531f356), then seen and tuned on in session 19, round 2)',
+    'heldout-14': 'HELD-OUT `heldout-14` (written blind during session 19, round 2, measured once after the freeze)',
   };
   // `node out/bench/secrets.bench.js heldout`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.

@@ -35,10 +35,12 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * `train-11` (written blind as the eleventh held-out split, `heldout-11`, measured once after session 18's first
  * freeze at ea357a2: 86/100 caught, 7/70 clean flagged; tuned on in session 18, round 2: seen), `train-12` (written
  * blind as the twelfth held-out split, `heldout-12`, measured once after session 18's round-2 freeze at e86b197:
- * 93/100 caught, 2/70 clean flagged; tuned on in session 19: seen).
+ * 93/100 caught, 2/70 clean flagged; tuned on in session 19: seen), `train-13` (written blind as the thirteenth
+ * held-out split, `heldout-13`, measured once after session 19's freeze at 531f356: 94/100 caught, 1/70 clean flagged;
+ * tuned on in session 19, round 2: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
- * `heldout-13`: written blind during session 19, measured once after its freeze at 531f356 (94/100, 1/70); optional (OPTIONAL_HELDOUT_SPLITS):
+ * `heldout-14`: written blind during session 19, round 2, measured once after its freeze; optional (OPTIONAL_HELDOUT_SPLITS):
  * read only when its file is there, so nothing fails before it is copied in.
  */
 export type CorpusSplit =
@@ -54,9 +56,10 @@ export type CorpusSplit =
   | 'train-10'
   | 'train-11'
   | 'train-12'
+  | 'train-13'
   | 'train-gaps'
   | 'heldout'
-  | 'heldout-13';
+  | 'heldout-14';
 export const TRAINING_SPLITS = [
   'train',
   'train-2',
@@ -70,11 +73,12 @@ export const TRAINING_SPLITS = [
   'train-10',
   'train-11',
   'train-12',
+  'train-13',
   'train-gaps',
 ] as const;
 // Blind splits that may not be in the repository yet (one is being written while the rules are tuned): the
 // newest present comes first, as the primary held-out split; an absent one is skipped, never an error.
-export const OPTIONAL_HELDOUT_SPLITS = ['heldout-13'] as const;
+export const OPTIONAL_HELDOUT_SPLITS = ['heldout-14'] as const;
 /** The held-out splits present: the newest blind one (primary) first, then the first `heldout`. */
 export const HELDOUT_SPLITS: readonly CorpusSplit[] = [...OPTIONAL_HELDOUT_SPLITS.filter((s) => fs.existsSync(splitFile(s))), 'heldout'];
 

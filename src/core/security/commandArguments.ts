@@ -23,7 +23,9 @@ import { isWordMade, tokenShaped } from './tokenShape';
  *   command's positional `email password` (`mega-login`); an archiver's password glued to `-p` / `-hp` (rar,
  *   7-Zip); a package manager's auth setting (`composer config http-basic.<host> user password`); Windows'
  *   run-as password switch (`schtasks /rp`).
- * - session 19: a script command's `+login user password` (SteamCMD and the game-server tools that script it).
+ * - session 19: a script command's `+login user password` (SteamCMD and the game-server tools that script it);
+ *   round 2: a transcript's `login user password` line, a connection directive's `target user password`, net-snmp's
+ *   `createUser` passphrases, and a user and password printed as two lines into a file a login reads.
  *
  * Values are still judged by `tokenShaped` (or a bounded password check for the FTP script), so
  * references (`"$PW"`), placeholders, paths, URLs, DNs and words stay clean.
@@ -65,6 +67,16 @@ const PASSWORD_SUBCOMMAND = /(?<=[ \t])(?:passwd|(?:change|set|reset|update)[_-]
 const LOGIN_EMAIL = /(?:^|[\s`'"(])[\w.]{0,20}[-_ ]?login[ \t]+(?=[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+[ \t])/gim;
 // Session 19: a script command's login given `user password` (SteamCMD's `+login <user> <password>`).
 const PLUS_LOGIN = /(?:^|[\s`'"(])\+log(?:in|on)[ \t]+(?=[\w.@+-]{1,64}[ \t]+[^\s+])/gim;
+// Session 19, round 2: a session transcript's `login <user> <password>` line (TeamSpeak ServerQuery over telnet,
+// line-protocol admin consoles): the whole line, exactly two words after it.
+const LOGIN_LINE_TWO = /^[ \t]*log(?:in|on)[ \t]+[\w.@+-]{1,64}[ \t]+(\S{6,128})[ \t]*$/gim;
+// A connection directive given a target, a user and the password as words (ProFTPD `SQLConnectInfo db@host user pw`).
+const CONNECT_DIRECTIVE = /^[ \t]*[A-Za-z]{0,20}[Cc]onnect[A-Za-z]{0,20}[ \t]+\S*[@:.]\S*[ \t]+[\w.@$-]{1,64}[ \t]+("?)(\S{6,128}?)\1[ \t]*$/gm;
+// net-snmp's `createUser [-e id] name ALG authpass [CIPHER [privpass]]`: a user's authentication and privacy passphrases.
+const SNMP_CREATE_USER =
+  /\bcreateUser[ \t]+(?:-e[ \t]+\S+[ \t]+)?\S+[ \t]+(?:MD5|SHA(?:-?(?:224|256|384|512))?)[ \t]+("?)([^\s"]{8,128})\1(?:[ \t]+(?:DES|AES(?:-?(?:128|192|256))?)[ \t]+("?)([^\s"]{8,128})\3)?/g;
+// A user and a password written as two lines into a file (`printf 'user\npw\n' > auth.txt`) that a login reads.
+const TWO_LINE_FILE = /\b(?:printf|echo[ \t]+-e)[ \t]+(['"])[\w.@+-]{1,64}\\n([^\s'"\\]{6,128})(?:\\n)?\1[ \t]*>>?[ \t]*(\S+)/g;
 // Archivers that take the password glued to `-p` (or `-hp`: rar's header encryption).
 const ARCHIVER = /(?:^|[\s`'"(&;])(?:rar|unrar|winrar|rar\.exe|7z|7za|7zr|7zz|7z\.exe)[ \t]/gim;
 // A package manager's auth setting: the arguments after the key are the credential.
@@ -122,6 +134,30 @@ export function commandArguments(text: string): CommandArgumentSpan[] {
     for (const m of text.matchAll(PLUS_LOGIN)) {
       const [user, pw] = tokensFrom(text, m.index + m[0].length);
       if (user && !/^anonymous$/i.test(user.value) && pw && !pw.value.startsWith('+')) add(pw);
+    }
+  }
+  if (/log(?:in|on)/i.test(text)) {
+    for (const m of text.matchAll(LOGIN_LINE_TWO)) {
+      const start = m.index + m[0].lastIndexOf(m[1]);
+      add({ value: m[1], start, quoted: false });
+    }
+  }
+  if (/connect/i.test(text)) {
+    for (const m of text.matchAll(CONNECT_DIRECTIVE)) {
+      const start = m.index + m[0].lastIndexOf(m[2]);
+      add({ value: m[2], start, quoted: m[1] !== '' });
+    }
+  }
+  if (text.includes('createUser')) {
+    for (const m of text.matchAll(SNMP_CREATE_USER)) {
+      for (const v of [m[2], m[4]]) if (v !== undefined) add({ value: v, start: m.index + m[0].indexOf(v), quoted: false });
+    }
+  }
+  if (text.includes('\\n')) {
+    for (const m of text.matchAll(TWO_LINE_FILE)) {
+      const line = lineOf(text, m.index);
+      if (!/auth|cred|pass|secret|login/i.test(`${m[3]} ${line}`)) continue;
+      add({ value: m[2], start: m.index + m[0].indexOf(m[2]), quoted: true });
     }
   }
   if (/rar|7z/i.test(text)) {

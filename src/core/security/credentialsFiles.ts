@@ -25,6 +25,9 @@ export const SENSITIVE_FILE_GLOBS = [
   'sasl_passwd',
   // Pre-shared key files (session 16: Zabbix `TLSPSKFile`, WireGuard / OpenVPN `.psk`): the file is the key.
   '*.psk',
+  // pppd's CHAP / PAP secrets (session 19): `client server secret addresses` lines.
+  'chap-secrets',
+  'pap-secrets',
 ];
 // Templates meant to be committed: the names people give an .env's shape. `.env.tpl` / `.env.tmpl` are
 // what `op inject` and similar tools render from (their values are references). Their content is still
@@ -47,6 +50,9 @@ const CREDENTIAL_FIELDS: Record<string, RegExp> = {
   '.pgpass': /^[^#\n:]*:[^:\n]*:[^:\n]*:[^:\n]*:(.*)$/gm,
   // Postfix's relay credentials: `[host]:port user:password` (session 13).
   sasl_passwd: /^[^#\s]\S*\s+[^:\s]+:(\S+)\s*$/gm,
+  // pppd: `client server secret [addresses]`, fields optionally quoted (session 19).
+  'chap-secrets': /^[ \t]*(?:"[^"\n]*"|[^#\s"]\S*)[ \t]+\S+[ \t]+("[^"\n]*"|[^\s"]+)/gm,
+  'pap-secrets': /^[ \t]*(?:"[^"\n]*"|[^#\s"]\S*)[ \t]+\S+[ \t]+("[^"\n]*"|[^\s"]+)/gm,
 };
 
 // Prefixes that Next.js, Vite, Create React App, Expo, Nuxt, Gatsby, SvelteKit and Astro expose to the browser.
@@ -61,6 +67,7 @@ const ENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=\s*(.*?)\s*$/;
  */
 export function contentShowsNoSecret(base: string, content: string): boolean {
   const name = base.toLowerCase();
+  if (name === '.env.vault') return vaultShowsNoSecret(content);
   if (name === '.env' || name.startsWith('.env.')) return envShowsNoSecret(content);
   if (name.endsWith('.pem') || name.endsWith('.key')) {
     const types = [...content.matchAll(/-----BEGIN ([A-Z0-9 .]{3,40})-----/g)].map((m) => m[1]);
@@ -103,6 +110,21 @@ function envShowsNoSecret(content: string): boolean {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     const m = ENV_LINE.exec(line);
     if (!m || !CLIENT_BUNDLE_PREFIX.test(m[1])) return false;
+    assignments++;
+  }
+  return assignments > 0;
+}
+
+/**
+ * Session 19: dotenv-vault's `.env.vault` holds each environment's `.env` encrypted (`DOTENV_VAULT_<ENV>="…"`); the
+ * key that opens it (`DOTENV_KEY`) lives elsewhere. Only those variables, or it stays local by its name.
+ */
+function vaultShowsNoSecret(content: string): boolean {
+  let assignments = 0;
+  for (const line of content.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const m = ENV_LINE.exec(line);
+    if (!m || !/^DOTENV_VAULT(?:_[A-Z0-9_]+)?$/.test(m[1])) return false;
     assignments++;
   }
   return assignments > 0;

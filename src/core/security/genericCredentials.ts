@@ -1,4 +1,5 @@
 import { commandArguments } from './commandArguments';
+import { comparedLiterals } from './comparedLiterals';
 import { credentialFileLines } from './credentialFileLines';
 import { credentialName, type CredentialNameStrength } from './credentialName';
 import { byteArrayAt } from './byteArrays';
@@ -85,7 +86,7 @@ export function genericCredentials(text: string, path?: string): GenericCredenti
   scanUrlPaths(text, add);
   for (const { start, end } of commandArguments(text)) add(start, end, 'command');
   for (const { start, end } of tableRows(text)) add(start, end, 'table');
-  for (const { start, end } of sessionCalls(text)) add(start, end, 'call');
+  for (const { start, end } of [...sessionCalls(text), ...comparedLiterals(text)]) add(start, end, 'call');
   for (const { start, end } of credentialFileLines(text, path)) add(start, end, 'file-line');
   for (const { start, end } of urlCredentials(text)) add(start, end, 'url');
   for (const { start, end } of prefixedTokens(text)) add(start, end, 'prefix');
@@ -260,7 +261,6 @@ const WRAPPED_VALUE = /\{[ \t]*["']?(?:value|secureValue|defaultValue)["']?[ \t]
 const CONTAINER_NAME = /(?:keys|secrets|credentials|tokens|passwords)$/i;
 // An entry of a JSON / YAML / TOML block: `"S2_Access": …`, `  primary: …`, `backup = …`.
 const BLOCK_ENTRY = /^[ \t]*["']?[\w.-]{1,64}["']?[ \t]*[:=][ \t]*(?=\S)/;
-
 const NAME_ELEMENT_END = /[ \t]*<\/(?:name|key|param-name|Name|Key)>/y;
 const VALUE_ELEMENT = /\s{0,200}?<(?:value|string|param-value|Value)>/y;
 const UUID_AT = /^["']?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}/i;
