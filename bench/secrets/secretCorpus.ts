@@ -40,7 +40,7 @@ export const CORPUS_DIR = path.resolve(__dirname, '../../../test/fixtures/secret
  * tuned on in session 19, round 2: seen).
  * `heldout`: written by the rules' author together with `train`, before any rule, never tuned on; its
  * figures and its one miss were read in earlier sessions, so it is held out from tuning but not unseen.
- * `heldout-14`: written blind during session 19, round 2, measured once after its freeze; optional (OPTIONAL_HELDOUT_SPLITS):
+ * `heldout-14`: written blind during session 19, round 2, measured once after its freeze at 16de5e1 (93/100, 0/70); optional (OPTIONAL_HELDOUT_SPLITS):
  * read only when its file is there, so nothing fails before it is copied in.
  */
 export type CorpusSplit =
