@@ -31,6 +31,11 @@ export const STAKES: readonly Rail[] = [
     String.raw`\bkein\w* (?:bestellung|zahlung|buchung|anmeldung|transaktion|verkauf)\w*\b[^.?!\n]{0,30}\b(?:mehr|seit)\b`,
     String.raw`\b(?:ninguna?|ni un|ni una) (?:pedido|pago|cobro|reserva|venta|transaccion|compra)s?\b[^.?!\n]{0,40}\bdesde\b|\bno (?:entra|pasa|sale|se procesa|llega)n? (?:ninguna?|ni un|ni una)\b`,
     String.raw`\baucun\w* (?:commande|paiement|transaction|reservation|vente|achat)s?\b[^.?!\n]{0,30}\b(?:ne passe|ne sort|n'arrive|ne rentre|n'est passee?|depuis)\b`,
+    // Session 19, round 2: every till, terminal or store down at once (4 languages): a shop's outage told by its devices.
+    String.raw`\b(?:all|every) (?:\w+ )?(?:terminals|tills|registers|checkouts|stores|branches|kiosks|pos)\b[^.?!\n]{0,30}\b(?:down|dead|stopped|offline|not working|can'?t|won'?t)|\b(?:every|each) register\b[^.?!\n]{0,40}\bdown\b`,
+    String.raw`\b(?:geht|gehen|funktioniert|funktionieren|lauft|laufen) (?:\w+ ){0,3}nicht mehr\b[^.?!\n]{0,40}\balle (?:\w+ )?(?:terminals?|kassen|gerate|filialen|standorte|scanner)|\bkeine[rn]? (?:kasse|filiale|terminal)\w*\b[^.?!\n]{0,30}\bmehr\b|\balle (?:\w+ )?(?:kassen|terminals|filialen)\b[^.?!\n]{0,30}\b(?:ausgefallen|tot|down|gehen nicht)`,
+    String.raw`\btodas las (?:\w+ )?(?:cajas|terminales|tiendas|sucursales)\b[^.?!\n]{0,40}\b(?:caidas|paradas|sin funcionar|no funcionan|dejaron de funcionar)|\bno funciona ninguna (?:caja|terminal|tienda|sucursal)\b`,
+    String.raw`\btou(?:tes|s) les (?:\w+ )?(?:caisses|terminaux|magasins|bornes)\b[^.?!\n]{0,40}\b(?:en panne|hs|bloquee?s|ne (?:marchent|fonctionnent) plus)|\baucune (?:caisse|borne|boutique)\b[^.?!\n]{0,30}\bne (?:marche|fonctionne)\b`,
     String.raw`\b(?:returns?|getting|fail\w*)\b[^.?!\n]{0,30}\b5\d\d\b[^.?!\n]{0,30}\b(?:all|every)\b`,
     String.raw`\b(?:every|all) \w+(?: \w+)? (?:returns?|fails?|gets?) (?:a )?5\d\d\b`,
     String.raw`\bsince the (?:last )?deploy`,
@@ -299,6 +304,9 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:krankenhaus|patient\w*|medizin\w*|dsgvo|aufsicht\w*|zertifizier\w*)\b`,
     String.raw`\b(?:historias clinicas|pacientes?|rgpd|regulador|proteccion de datos)\b`,
     String.raw`\b(?:dossiers medicaux|medicale?s?|rgpd|cnil|regulateur|chimiotherapie|mise en service)\b`,
+    // Session 19, round 2: fiscal receipts and the signing devices the law requires at a till (TSE / KassenSichV,
+    // fiscal printers and modules, TicketBAI, VeriFactu, NF525), and selling on without a receipt.
+    String.raw`\b(?:kassensichv|kassennachschau|ticketbai|verifactu|nf ?525)\b|\btse\b[^.?!\n]{0,60}\b(?:signatur\w*|kasse\w*|bon\w*)|\b(?:kasse\w*|bon\w*)\b[^.?!\n]{0,60}\btse\b|\bohne (?:bon|beleg|kassenbon)\b|\bfiscal (?:printer|module|device|receipts?|memory)|\b(?:impresora|modulo) fiscal\b|\bmodule fiscal\b`,
     // Doctors and lab results: clinical decisions, in the words each language uses for them.
     String.raw`\b(?:physicians?|clinicians?|lab results?|arzte?|arztin\w*|laborwert\w*|laborbefund\w*|medic[oa]s?|resultados? de laboratorio|medecins?|resultats? d'analyses?)\b`,
   ]),
@@ -365,6 +373,9 @@ export const STAKES: readonly Rail[] = [
     String.raw`\bcrdts?\b|\bcall/cc\b|\bcall-with-current-continuation|\b(?:tail[- ]call|endrekursion\w*|llamadas? (?:de|en) cola|appels? terminaux)\b[^.?!\n]{0,40}\b(?:optimi\w*|eliminat\w*|interpret\w*)|\btail-call-optimierung|\b(?:optimizacion|optimisation) (?:de (?:las )?llamadas? (?:de|en) cola|des appels terminaux)`,
     // Session 19: choosing a consistency model for a system (4 languages), not asking what one is.
     String.raw`\b(?:(?:eventual|strong|causal|starke|letztendliche) (?:consistency|konsistenz)|(?:consistencia|coherence|consistance|konsistenz) (?:eventual|fuerte|causal|eventuelle|forte|a terme|stark\w*))\b[^?!\n]{0,120}\b(?:which|pick|choose|que elijo|cual elijo|elegir|elijo|welche|nehmen|wahlen|lequel|choisir|choisis)\b`,
+    // Session 19, round 2: choosing between scaling strategies for a loaded system (a cache layer, denormalising,
+    // read replicas, sharding), in four languages.
+    String.raw`\b(?:cach(?:e|ing)[ -]?(?:layer|schicht)|denormali[sz]\w*|read replicas?|shard\w*|denormalisier\w*|capa de cache|desnormaliz\w*|replicas de lectura|couche de cache|denormalis\w*|replicas en lecture)\b[^?!\n]{0,50}\b(?:or|oder|o|ou)\b[^?!\n]{0,50}\b(?:cach\w*|denormali[sz]\w*|read replicas?|shard\w*|both|beides|ambos|ambas|les deux|denormalisier\w*|desnormaliz\w*|denormalis\w*|replicas)\b`,
     // Throughput named beside a bottleneck: performance work across a system, whatever the ask's words.
     String.raw`\b(?:bottleneck\w*|engpass\w*|flaschenhals|cuellos? de botella|goulots? d'etranglement)\b[^?!\n]{0,100}\b\d+(?:[.,]\d+)?\s?[km]?\s?(?:qps|rps|tps|req/s|requests? per second|anfragen pro sekunde|peticiones por segundo|requetes par seconde)\b|\b\d+(?:[.,]\d+)?\s?[km]?\s?(?:qps|rps|tps|req/s|requests? per second|anfragen pro sekunde|peticiones por segundo|requetes par seconde)\b[^?!\n]{0,100}\b(?:bottleneck\w*|engpass\w*|flaschenhals|cuellos? de botella|goulots? d'etranglement)\b`,
     String.raw`\b(?:dfa|nfa|automat(?:on|a)|(?:endliche[nr]?|deterministische[nr]?|kleinerer) automat\w*|automates? (?:fini|non deterministe|deterministe)|(?:cet|un) automate)\b`,

@@ -77,3 +77,47 @@ describe('outages told by a stopped flow, intrusions told by their signs, and de
     }
   });
 });
+
+// Session 19, round 2, from the kinds of heldout-15's high/critical requests kept local: a shop's tills all down,
+// the fiscal signing a till must do, and a choice between scaling strategies. Fresh phrasings, with look-alikes.
+describe('shops down at every till, fiscal receipts, and choosing how to scale', () => {
+  it('every till or store down at once is a live incident (4 languages)', () => {
+    for (const p of [
+      'all six kiosks at the venue are offline since doors opened',
+      'Die Scanner laufen seit heute früh nicht mehr, alle Kassen im Lager betroffen',
+      'todas las terminales del restaurante dejaron de funcionar a la hora de la comida',
+      'toutes les bornes du parking sont en panne depuis ce matin',
+    ]) {
+      assert.ok(kinds(p).includes('production incident'), p);
+    }
+    for (const p of ['all terminals should show the same banner, how do I configure that', 'alle Kassen sollen das neue Logo zeigen']) {
+      assert.ok(!kinds(p).includes('production incident'), p);
+    }
+  });
+
+  it('fiscal receipts and the devices that sign them are regulated (4 languages)', () => {
+    for (const p of [
+      'the fiscal printer rejects every receipt after the firmware update',
+      'Nach dem Update meldet die TSE an der Kasse einen Signaturfehler',
+      'el módulo fiscal no firma las facturas desde ayer',
+      'le module fiscal de la caisse refuse la clôture du jour',
+    ]) {
+      assert.ok(kinds(p).includes('regulated or safety-critical'), p);
+    }
+    assert.ok(!kinds('what does TSE stand for in statistics?').includes('regulated or safety-critical'));
+  });
+
+  it('choosing between scaling strategies for a loaded system is hard reasoning; a data structure choice is not', () => {
+    for (const p of [
+      'reports time out at month end: read replicas or sharding the invoices table?',
+      'Caching-Schicht oder Denormalisierung für die Produktsuche, die DB ist am Limit',
+      'desnormalizar o poner réplicas de lectura para el panel de ventas, ¿qué conviene?',
+      'couche de cache ou dénormaliser pour le tableau de bord qui rame ?',
+    ]) {
+      assert.ok(kinds(p).includes('hard reasoning'), p);
+    }
+    for (const p of ['should this be a Map or an object?', 'what is sharding, in one sentence?']) {
+      assert.ok(!kinds(p).includes('hard reasoning'), p);
+    }
+  });
+});
