@@ -83,6 +83,7 @@ const EVAL = [
   'heldout-13.jsonl',
   'heldout-14.jsonl',
   'heldout-15.jsonl',
+  'heldout-16.jsonl',
 ].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
 const evals = EVAL.map((f) => load(f));
 const held = evals.flat();
