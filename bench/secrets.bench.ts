@@ -194,7 +194,9 @@ async function main(): Promise<void> {
       'Training: `train-12` (written blind as the twelfth held-out split, measured once (93/100, 2/70 at e86b197), then seen and tuned on in session 19)',
     'train-13':
       'Training: `train-13` (written blind as the thirteenth held-out split, measured once (94/100, 1/70 at 531f356), then seen and tuned on in session 19, round 2)',
-    'heldout-14': 'HELD-OUT `heldout-14` (written blind during session 19, round 2, measured once after the freeze)',
+    'train-14':
+      'Training: `train-14` (written blind as the fourteenth held-out split, measured once (93/100, 0/70 at 16de5e1), then seen and tuned on in session 19, round 3)',
+    'heldout-15': 'HELD-OUT `heldout-15` (written blind during session 19, round 3, measured once after the freeze)',
   };
   // `node out/bench/secrets.bench.js heldout`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.

@@ -25,7 +25,8 @@ import { isWordMade, tokenShaped } from './tokenShape';
  *   run-as password switch (`schtasks /rp`).
  * - session 19: a script command's `+login user password` (SteamCMD and the game-server tools that script it);
  *   round 2: a transcript's `login user password` line, a connection directive's `target user password`, net-snmp's
- *   `createUser` passphrases, and a user and password printed as two lines into a file a login reads.
+ *   `createUser` passphrases, and a user and password printed as two lines into a file a login reads; round 3:
+ *   a SIM's K and OPc after its IMSI.
  *
  * Values are still judged by `tokenShaped` (or a bounded password check for the FTP script), so
  * references (`"$PW"`), placeholders, paths, URLs, DNs and words stay clean.
@@ -75,6 +76,9 @@ const CONNECT_DIRECTIVE = /^[ \t]*[A-Za-z]{0,20}[Cc]onnect[A-Za-z]{0,20}[ \t]+\S
 // net-snmp's `createUser [-e id] name ALG authpass [CIPHER [privpass]]`: a user's authentication and privacy passphrases.
 const SNMP_CREATE_USER =
   /\bcreateUser[ \t]+(?:-e[ \t]+\S+[ \t]+)?\S+[ \t]+(?:MD5|SHA(?:-?(?:224|256|384|512))?)[ \t]+("?)([^\s"]{8,128})\1(?:[ \t]+(?:DES|AES(?:-?(?:128|192|256))?)[ \t]+("?)([^\s"]{8,128})\3)?/g;
+// Session 19, round 3: a SIM's keys given after its IMSI (`open5gs-dbctl add <imsi> <K> <OPc>`, HSS / UDM tools):
+// 32 hex characters each, whoever has them can clone the SIM.
+const SIM_KEYS = /\b\d{14,15}[ \t]+([0-9A-Fa-f]{32})(?:[ \t]+([0-9A-Fa-f]{32}))?(?![0-9A-Fa-f])/g;
 // A user and a password written as two lines into a file (`printf 'user\npw\n' > auth.txt`) that a login reads.
 const TWO_LINE_FILE = /\b(?:printf|echo[ \t]+-e)[ \t]+(['"])[\w.@+-]{1,64}\\n([^\s'"\\]{6,128})(?:\\n)?\1[ \t]*>>?[ \t]*(\S+)/g;
 // Archivers that take the password glued to `-p` (or `-hp`: rar's header encryption).
@@ -158,6 +162,12 @@ export function commandArguments(text: string): CommandArgumentSpan[] {
       const line = lineOf(text, m.index);
       if (!/auth|cred|pass|secret|login/i.test(`${m[3]} ${line}`)) continue;
       add({ value: m[2], start: m.index + m[0].indexOf(m[2]), quoted: true });
+    }
+  }
+  if (/imsi|subscriber|dbctl|\bki\b|\bopc\b|\bsim\b/i.test(text)) {
+    for (const m of text.matchAll(SIM_KEYS)) {
+      for (const v of [m[1], m[2]])
+        if (v !== undefined && new Set(v.toLowerCase()).size >= 8) out.push({ start: m.index + m[0].indexOf(v), end: m.index + m[0].indexOf(v) + 32 });
     }
   }
   if (/rar|7z/i.test(text)) {

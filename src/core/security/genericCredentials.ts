@@ -2,6 +2,7 @@ import { commandArguments } from './commandArguments';
 import { comparedLiterals } from './comparedLiterals';
 import { credentialFileLines } from './credentialFileLines';
 import { credentialName, type CredentialNameStrength } from './credentialName';
+import { declaredValues } from './declaredValues';
 import { byteArrayAt } from './byteArrays';
 import { lineAround, WINDOW } from './lineAround';
 import { prefixedTokens } from './prefixedTokens';
@@ -12,17 +13,16 @@ import { tokenShaped } from './tokenShape';
 import { urlCredentials } from './urlCredentials';
 
 /**
- * The generic contextual detector (#13): a value counts as a credential when it is token-shaped
- * (`tokenShaped`) AND its context says so — a credential-like name bound to it in any common syntax
- * (`= := <- : => ,` assignments, type-annotated declarations, call arguments, XML elements and
- * `name=`/`key=` attributes, key/value pairs on the next lines, CLI flags, URL query parameters and
- * path segments, headers), or a vendor-looking prefix (`abc_`, `live_sk_`, `Mid-server-`) before a
- * random tail. It knows no vendor and no file format: it is what catches the formats the guard's
- * hand-written rules were not written for. It prefers missing a secret to flagging a clean prompt:
- * values under weak names (`key`, `auth`) and bare prefixes must look clearly random.
+ * The generic contextual detector (#13): a value counts as a credential when it is token-shaped (`tokenShaped`)
+ * AND its context says so — a credential-like name bound to it in any common syntax (`= := <- : => ,` assignments,
+ * type-annotated declarations, call arguments, XML elements and `name=`/`key=` attributes, key/value pairs on the
+ * next lines, CLI flags, URL query parameters and path segments, headers), or a vendor-looking prefix (`abc_`,
+ * `live_sk_`, `Mid-server-`) before a random tail. It knows no vendor and no file format: it is what catches the
+ * formats the guard's hand-written rules were not written for. It prefers missing a secret to flagging a clean
+ * prompt: values under weak names (`key`, `auth`) and bare prefixes must look clearly random.
  *
- * Linear in the text: each hit of a credential stem or of the prefix pattern does bounded work (a
- * name of at most 64 characters, a value of at most 256, a look-ahead of at most 5 lines / 400 chars).
+ * Linear in the text: each hit of a credential stem or of the prefix pattern does bounded work (a name of at most
+ * 64 characters, a value of at most 256, a look-ahead of at most 5 lines / 400 chars, 12 / 800 for a block).
  */
 export interface GenericCredentialSpan {
   start: number;
@@ -47,8 +47,8 @@ const HOLDER_AFTER = /["']?[ \t]*,?[ \t]*["']?(?:value|default|defaultValue|val)
 // The next lines' holder: Kubernetes `- name: X_PASSWORD` / `value: …`, CloudFormation `Default: …`, HCL `default = …`.
 const HOLDER_LINE = /^[ \t]*-?[ \t]*["']?(?:value|default|defaultValue)["']?[ \t]*[:=][ \t]*/i;
 // A conversion around a literal (`[]byte("…")`, `SecretStr("…")`, `Buffer.from('…')`) or a bytes/raw prefix.
-// SQL's national and escape strings (`N'…'`, `E'…'`) too.
-const WRAPPER = /(?:[\w.:[\]]{1,24}\()?[brufBRUFNE]{0,2}(?=["'`])/y;
+// SQL's national and escape strings (`N'…'`, `E'…'`) too; Objective-C's and C#'s `@"…"` (session 19).
+const WRAPPER = /(?:[\w.:[\]]{1,24}\()?[brufBRUFNE@]{0,2}(?=["'`])/y;
 // A JSON string inside a JSON string (a HAR `postData.text`): `\"password\":\"…\"`.
 const ESCAPED_QUOTED = /\\(["'])([^"'`\n\\]{1,256})\\\1/y;
 const QUOTED_IN_QUOTED = /(["'])\\["']([^"'`\n\\]{1,256})\\["']\1/y;
@@ -87,6 +87,7 @@ export function genericCredentials(text: string, path?: string): GenericCredenti
   for (const { start, end } of commandArguments(text)) add(start, end, 'command');
   for (const { start, end } of tableRows(text)) add(start, end, 'table');
   for (const { start, end } of [...sessionCalls(text), ...comparedLiterals(text)]) add(start, end, 'call');
+  for (const { start, end } of declaredValues(text)) add(start, end, 'name');
   for (const { start, end } of credentialFileLines(text, path)) add(start, end, 'file-line');
   for (const { start, end } of urlCredentials(text)) add(start, end, 'url');
   for (const { start, end } of prefixedTokens(text)) add(start, end, 'prefix');
@@ -94,7 +95,6 @@ export function genericCredentials(text: string, path?: string): GenericCredenti
 }
 
 type Add = (start: number, end: number, via: GenericCredentialSpan['via']) => void;
-
 function scanNames(text: string, publicFile: boolean, add: Add): void {
   let after = 0;
   for (const m of text.matchAll(STEM)) {

@@ -11,6 +11,8 @@ import { tokenShaped } from './tokenShape';
  * - session 18, round 2: a random segment (or a UUID) in the path of a webhook or integration endpoint
  *   (`/integrations/generic/20131114/alert/<key>/<routing-key>`, `/api/webhooks/<id>/<token>`): such URLs are
  *   their own credential, whoever holds one can post to it.
+ * - session 19: a stream key as the last path segment of an RTMP ingest URL (`rtmp://…/live2/<key>`: whoever has
+ *   it broadcasts on the channel), and the password an OBS WebSocket URL carries as its path (`obsws://host:4455/<pw>`).
  */
 export interface UrlCredentialSpan {
   start: number;
@@ -22,6 +24,8 @@ const VERSION_SEGMENT = /\/v\d{1,2}\/([A-Za-z0-9_-]{16,128})\/[A-Za-z]/g;
 
 const HOOK_PATH = /\/(?:integrations?|webhooks?|hooks)\/([^\s"'`<>?#]{1,300})/g;
 const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const STREAM_KEY = /\brtmps?:\/\/[^\s/"'`]{1,253}(?:\/[^\s/"'`?]{1,64}){1,3}\/([A-Za-z0-9_.-]{12,128})(?=[\s"'`?]|$)/g;
+const SOCKET_PASSWORD = /\bobsws:\/\/[^\s/"'`]{1,253}\/([^\s/"'`]{6,128})/g;
 
 /** Spans of credentials carried by URLs in `text`. */
 export function urlCredentials(text: string): UrlCredentialSpan[] {
@@ -50,5 +54,15 @@ export function urlCredentials(text: string): UrlCredentialSpan[] {
       at += seg.length + 1;
     }
   }
+  for (const m of text.includes('rtmp') ? text.matchAll(STREAM_KEY) : []) {
+    // A key is random, or the dashed groups a platform prints (`abcd-efgh-ijkl-mnop-qrst`); a stream's name is a word.
+    if (tokenShaped(m[1], 'strong') || /^(?:[a-z0-9]{4}-){3,5}[a-z0-9]{4}$/.test(m[1])) push(m, m[1]);
+  }
+  for (const m of text.includes('obsws://') ? text.matchAll(SOCKET_PASSWORD) : []) if (tokenShaped(m[1], 'strong')) push(m, m[1]);
   return out;
+
+  function push(m: RegExpMatchArray, value: string): void {
+    const start = (m.index ?? 0) + m[0].length - value.length;
+    out.push({ start, end: start + value.length });
+  }
 }
