@@ -304,6 +304,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:krankenhaus|patient\w*|medizin\w*|dsgvo|aufsicht\w*|zertifizier\w*)\b`,
     String.raw`\b(?:historias clinicas|pacientes?|rgpd|regulador|proteccion de datos)\b`,
     String.raw`\b(?:dossiers medicaux|medicale?s?|rgpd|cnil|regulateur|chimiotherapie|mise en service)\b`,
+    // Session 19, round 3: telemedicine and electronic prescriptions.
+    String.raw`\b(?:telemedicin\w*|telemedizin\w*|telemedecine|telehealth|e-?prescri\w*|e-?rezept\w*|recetas? (?:electronicas?|medicas?)|ordonnances? (?:electroniques?|medicales?))\b`,
     // Session 19, round 2: fiscal receipts and the signing devices the law requires at a till (TSE / KassenSichV,
     // fiscal printers and modules, TicketBAI, VeriFactu, NF525), and selling on without a receipt.
     String.raw`\b(?:kassensichv|kassennachschau|ticketbai|verifactu|nf ?525)\b|\btse\b[^.?!\n]{0,60}\b(?:signatur\w*|kasse\w*|bon\w*)|\b(?:kasse\w*|bon\w*)\b[^.?!\n]{0,60}\btse\b|\bohne (?:bon|beleg|kassenbon)\b|\bfiscal (?:printer|module|device|receipts?|memory)|\b(?:impresora|modulo) fiscal\b|\bmodule fiscal\b`,
@@ -321,6 +323,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:stimulateurs? cardiaques?|radiotherapie|chimiotherapie|respirateurs?|defibrillateur\w*|pompes? a (?:insuline|perfusion))\b`,
     String.raw`\b(?:iec ?62304|iec ?61508|iso ?13485|iso ?14971|iso ?26262|do-?178\w*|asil ?[a-d]\b|sil ?[1-4]\b|fda (?:510|clearance|submission|class)|class (?:ii|iii|2|3) (?:medical )?devices?|medical devices?)`,
     String.raw`\b(?:medizinprodukt\w*|dispositivos? medicos?|productos? sanitarios?|dispositifs? medicaux|dispositif medical)\b`,
+    // Session 19: a dose unit mixed up (mg for mcg / µg), in any language's unit words.
+    String.raw`\b(?:mg|milligram\w*|milligramm\w*|miligramos?|milligrammes?)\b[^.?!\n]{0,40}\b(?:mcg|µg|ug|microgram\w*|mikrogramm\w*|microgramos?|microgrammes?)\b|\b(?:mcg|µg|microgram\w*|mikrogramm\w*|microgramos?|microgrammes?)\b[^.?!\n]{0,40}\b(?:mg|milligram\w*|milligramm\w*|miligramos?|milligrammes?)\b`,
     // Railway signalling and crossings: code that decides when a barrier closes or a signal clears (4 languages).
     String.raw`\b(?:level crossings?|railway signal\w*|interlockings?|bahnubergang\w*|schrankensteuerung\w*|stellwerk\w*|pasos? a nivel|enclavamientos?|passages? a niveau|postes? d'aiguillage)\b`,
   ]),
@@ -373,6 +377,11 @@ export const STAKES: readonly Rail[] = [
     String.raw`\bcrdts?\b|\bcall/cc\b|\bcall-with-current-continuation|\b(?:tail[- ]call|endrekursion\w*|llamadas? (?:de|en) cola|appels? terminaux)\b[^.?!\n]{0,40}\b(?:optimi\w*|eliminat\w*|interpret\w*)|\btail-call-optimierung|\b(?:optimizacion|optimisation) (?:de (?:las )?llamadas? (?:de|en) cola|des appels terminaux)`,
     // Session 19: choosing a consistency model for a system (4 languages), not asking what one is.
     String.raw`\b(?:(?:eventual|strong|causal|starke|letztendliche) (?:consistency|konsistenz)|(?:consistencia|coherence|consistance|konsistenz) (?:eventual|fuerte|causal|eventuelle|forte|a terme|stark\w*))\b[^?!\n]{0,120}\b(?:which|pick|choose|que elijo|cual elijo|elegir|elijo|welche|nehmen|wahlen|lequel|choisir|choisis)\b`,
+    // Session 19, round 3: type inference built by hand (Hindley-Milner, let-polymorphism), a review asked for races,
+    // and choosing how to speed up a hot numerical kernel (vectorise, Numba / Cython, SIMD, move it to C / Rust).
+    String.raw`\bhindley[- ]milner\b|\blet[- ]polymorphism\b|\b(?:algorithm w|unification-based type inference)\b`,
+    String.raw`\b(?:review|check|look|audit|relis|relire|verifie\w*|pruf\w*|revisa\w*)\b[^?!\n]{0,40}\b(?:for|pour|des|auf|por|de)\b[^?!\n]{0,10}\b(?:(?:data )?races|race conditions?|condiciones de carrera|conditions de (?:course|concurrence)|wettlaufsituation\w*|race-conditions?)\b`,
+    String.raw`(?<=\b(?:profil\w*|slow\w*|spends?|hot (?:loop|path)|speed (?:it )?up|too long|\d+ ?%|langsam\w*|beschleunig\w*|lent[oa]?s?|acelerar|rapide|accelerer)\b[^\n]{0,200})\b(?:vectori[sz]\w*|numba|cython|simd|openmp|move (?:\w+ ){0,3}to (?:c|c\+\+|rust)|rewrite (?:\w+ ){0,3}in (?:c|c\+\+|rust))\b[^?!\n]{0,50}\b(?:or|oder|o|ou)\b[^?!\n]{0,50}\b(?:vectori[sz]\w*|numba|cython|simd|openmp|c|c\+\+|rust|gpu|cuda)\b`,
     // Session 19, round 2: choosing between scaling strategies for a loaded system (a cache layer, denormalising,
     // read replicas, sharding), in four languages.
     String.raw`\b(?:cach(?:e|ing)[ -]?(?:layer|schicht)|denormali[sz]\w*|read replicas?|shard\w*|denormalisier\w*|capa de cache|desnormaliz\w*|replicas de lectura|couche de cache|denormalis\w*|replicas en lecture)\b[^?!\n]{0,50}\b(?:or|oder|o|ou)\b[^?!\n]{0,50}\b(?:cach\w*|denormali[sz]\w*|read replicas?|shard\w*|both|beides|ambos|ambas|les deux|denormalisier\w*|desnormaliz\w*|denormalis\w*|replicas)\b`,

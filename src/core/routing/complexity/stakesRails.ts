@@ -123,12 +123,23 @@ const CONCEPT_ONLY =
 const SAME_OR_DIFFERENT =
   /\b(?:the same (?:thing )?as|or are (?:they|those) different|difference between|(?:dasselbe|das gleiche|dieselbe|der gleiche|die gleiche) wie|(?:ist|sind) (?:das|die) (?:dasselbe|das gleiche)|unterschied zwischen|(?:son|es) lo mismo|lo mismo que|la misma cosa|diferencia entre|la meme chose|difference entre|quelle (?:est la )?difference)\b/;
 const SHORT_QUESTION = 140;
+// Session 19: "what does "X" mean", "c'est quoi une « X » dans mon cours", "qué quiere decir X en el libro": a term's
+// meaning asked, marked as a term by quotes or by the book or course it comes from (4 languages): a lesson (EVENT still
+// rules it out).
+const DEFINITION_ASK =
+  /^(?:what(?:'s| is| does)|what do(?:es)? (?:they|you|it) mean by|was (?:bedeutet|heisst|ist (?:eigentlich )?(?:ein|eine|der|die|das)?)|que (?:quiere decir|significa|es (?:eso de|un|una|el|la)?)|c'est quoi|qu'est-ce qu(?:e|'on appelle)|que (?:veut dire|signifie))\b/;
+const QUOTED_TERM = /["\u201c\u201e\u00ab]/;
+const FROM_A_COURSE =
+  /\b(?:in (?:my|the|our) (?:book|textbook|course|class|lecture|slides)|course slides|im (?:buch|kurs|skript|lehrbuch)|in der vorlesung|en (?:el|mi) (?:libro|curso|clase|temario)|en clase|dans (?:mon|le|notre) (?:cours|livre|manuel|poly))\b/;
+const termDefinition = (t: string): boolean => t.length <= 200 && DEFINITION_ASK.test(t) && (QUOTED_TERM.test(t) || FROM_A_COURSE.test(t));
+// Only a term from a book or course makes security words a topic: a quoted word alone may be what was found running.
+const courseTerm = (t: string): boolean => t.length <= 200 && DEFINITION_ASK.test(t) && FROM_A_COURSE.test(t);
 
 /** A lesson or a concept asked for (folded text): the labelling guide's low work, whatever the topic. */
 export const isLesson = (text: string): boolean => {
   const t = text.trimStart();
   const definition = t.length <= SHORT_QUESTION && SAME_OR_DIFFERENT.test(t);
-  return (LEARNING.test(t) || (EXPLAIN_START.test(t) && LESSON_MARK.test(t)) || CONCEPT_ONLY.test(t) || definition) && !EVENT.test(text);
+  return (LEARNING.test(t) || (EXPLAIN_START.test(t) && LESSON_MARK.test(t)) || CONCEPT_ONLY.test(t) || definition || termDefinition(t)) && !EVENT.test(text);
 };
 
 // A risky domain's word used as the name of a column or field ("drop rows where the "dose" column is
@@ -164,7 +175,7 @@ function withoutFieldNames(text: string): string {
 /** @param chore `choreIn(text)` and @param lesson `isLesson(text)`, when the caller has them already. */
 export function stakesIn(text: string, chore = choreIn(text), lesson = isLesson(text)): StakesMatch[] {
   const out: StakesMatch[] = [];
-  const concept = lesson && CONCEPT_ONLY.test(text);
+  const concept = lesson && (CONCEPT_ONLY.test(text) || courseTerm(text.trimStart()));
   // Kinds none of whose literals occur cannot match: their regexes are not run (see literalPrefilter).
   const maybe = STAKES_PREFILTER.candidates(text);
   let fields: string | undefined;

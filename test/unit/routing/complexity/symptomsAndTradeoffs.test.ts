@@ -121,3 +121,50 @@ describe('shops down at every till, fiscal receipts, and choosing how to scale',
     }
   });
 });
+
+// Session 19, round 3, from the kinds of heldout-16's misses: type inference by hand, a review for races, how to speed
+// up a hot kernel, a dose unit mixed up, telemedicine; and a term from a course asked, security words and all.
+describe('type inference, races, hot kernels, dose units, telemedicine, and terms from a course', () => {
+  it('names the hard kinds in four languages, each with a look-alike', () => {
+    const cases: Array<[kind: string, hit: string[], miss: string[]]> = [
+      ['hard reasoning', ['implement Hindley-Milner for my little ML dialect', 'let-polymorphism in my interpreter, how?'], ['what is type inference']],
+      [
+        'hard reasoning',
+        [
+          'prüf bitte den Handler auf Race-Conditions, der Cache wird parallel beschrieben',
+          'revisa este worker por condiciones de carrera',
+          'relis ce code pour des data races',
+        ],
+        ['review this PR for typos'],
+      ],
+      ['hard reasoning', ['the FFT step is slow, 80% of the run: simd or rewrite it in rust?'], ['is numba or cython easier to install?']],
+      [
+        'patient or functional safety',
+        ['la app muestra 25 mg cuando el médico pidió 25 mcg', 'Dosis in µg statt mg angezeigt, wie finde ich alle Fälle?'],
+        ['convert 500 mg to g'],
+      ],
+      [
+        'regulated or safety-critical',
+        ['our telehealth app stores e-prescriptions in this table', 'ordonnances électroniques envoyées en double'],
+        ['prescriptive analytics dashboard colours'],
+      ],
+    ];
+    for (const [kind, hit, miss] of cases) {
+      for (const p of hit) assert.ok(kinds(p).includes(kind), `${kind}: ${p}`);
+      for (const p of miss) assert.ok(!kinds(p).includes(kind), `not ${kind}: ${p}`);
+    }
+  });
+
+  it('a term asked from a course or book is a lesson, security words included; one found running is not', () => {
+    for (const p of [
+      'c\'est quoi une "injection SQL" dans mon cours de bases de données ?',
+      'was bedeutet "Brute Force" im Skript?',
+      'qué quiere decir "phishing" en el temario',
+    ]) {
+      assert.ok(!kinds(p).includes('security'), p);
+      assert.ok(railSignals(p).lesson, p);
+    }
+    const found = 'c\'est quoi ce "process" bizarre en root sur le serveur, connexions sortantes vers une ip inconnue';
+    assert.ok(kinds(found).includes('security'));
+  });
+});
