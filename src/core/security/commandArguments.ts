@@ -166,8 +166,11 @@ export function commandArguments(text: string): CommandArgumentSpan[] {
   }
   if (/imsi|subscriber|dbctl|\bki\b|\bopc\b|\bsim\b/i.test(text)) {
     for (const m of text.matchAll(SIM_KEYS)) {
-      for (const v of [m[1], m[2]])
-        if (v !== undefined && new Set(v.toLowerCase()).size >= 8) out.push({ start: m.index + m[0].indexOf(v), end: m.index + m[0].indexOf(v) + 32 });
+      for (const v of [m[1], m[2]]) {
+        if (v === undefined || new Set(v.toLowerCase()).size < 8) continue;
+        const start = m.index + m[0].indexOf(v);
+        out.push({ start, end: start + v.length });
+      }
     }
   }
   if (/rar|7z/i.test(text)) {

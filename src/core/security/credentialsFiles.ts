@@ -42,6 +42,8 @@ export const SHAREABLE_ENV =
 // certificate bundles.
 const PUBLIC_PEM =
   /^(?:PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE|TRUSTED CERTIFICATE|X509 CRL|(?:NEW )?CERTIFICATE REQUEST|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|SSH2 PUBLIC KEY|(?:X9\.42 )?DH PARAMETERS|EC PARAMETERS|DSA PARAMETERS|PKCS7|CMS)$/;
+// pppd's CHAP and PAP files: `client server secret [addresses]`, fields optionally quoted (session 19).
+const PPP_SECRET = /^[ \t]*(?:"[^"\n]*"|[^#\s"]\S*)[ \t]+\S+[ \t]+("[^"\n]*"|[^\s"]+)/gm;
 // Where each configuration file keeps its credential, one capture per value.
 const CREDENTIAL_FIELDS: Record<string, RegExp> = {
   '.npmrc': /(?:^|[:\s])(?:_authToken|_auth|_password|password)\s*=\s*(.*)$/gm,
@@ -50,9 +52,8 @@ const CREDENTIAL_FIELDS: Record<string, RegExp> = {
   '.pgpass': /^[^#\n:]*:[^:\n]*:[^:\n]*:[^:\n]*:(.*)$/gm,
   // Postfix's relay credentials: `[host]:port user:password` (session 13).
   sasl_passwd: /^[^#\s]\S*\s+[^:\s]+:(\S+)\s*$/gm,
-  // pppd: `client server secret [addresses]`, fields optionally quoted (session 19).
-  'chap-secrets': /^[ \t]*(?:"[^"\n]*"|[^#\s"]\S*)[ \t]+\S+[ \t]+("[^"\n]*"|[^\s"]+)/gm,
-  'pap-secrets': /^[ \t]*(?:"[^"\n]*"|[^#\s"]\S*)[ \t]+\S+[ \t]+("[^"\n]*"|[^\s"]+)/gm,
+  'chap-secrets': PPP_SECRET,
+  'pap-secrets': PPP_SECRET,
 };
 
 // Prefixes that Next.js, Vite, Create React App, Expo, Nuxt, Gatsby, SvelteKit and Astro expose to the browser.
@@ -105,14 +106,7 @@ function xmlShowsNoSecret(content: string): boolean {
  * secret key put under a public prefix by mistake is still found.
  */
 function envShowsNoSecret(content: string): boolean {
-  let assignments = 0;
-  for (const line of content.split('\n')) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    const m = ENV_LINE.exec(line);
-    if (!m || !CLIENT_BUNDLE_PREFIX.test(m[1])) return false;
-    assignments++;
-  }
-  return assignments > 0;
+  return everyVariable(content, CLIENT_BUNDLE_PREFIX);
 }
 
 /**
@@ -120,11 +114,16 @@ function envShowsNoSecret(content: string): boolean {
  * key that opens it (`DOTENV_KEY`) lives elsewhere. Only those variables, or it stays local by its name.
  */
 function vaultShowsNoSecret(content: string): boolean {
+  return everyVariable(content, /^DOTENV_VAULT(?:_[A-Z0-9_]+)?$/);
+}
+
+/** An env-style file has at least one assignment, and every one assigns a variable whose name `names` accepts. */
+function everyVariable(content: string, names: RegExp): boolean {
   let assignments = 0;
   for (const line of content.split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     const m = ENV_LINE.exec(line);
-    if (!m || !/^DOTENV_VAULT(?:_[A-Z0-9_]+)?$/.test(m[1])) return false;
+    if (!m || !names.test(m[1])) return false;
     assignments++;
   }
   return assignments > 0;

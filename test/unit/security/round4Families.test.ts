@@ -1,17 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { comparedLiterals } from '../../../src/core/security/comparedLiterals';
 import { contentShowsNoSecret } from '../../../src/core/security/credentialsFiles';
-import { genericCredentials } from '../../../src/core/security/genericCredentials';
 import { PrivacyGuard } from '../../../src/core/security/PrivacyGuard';
+import { itFindsAndRedacts, type FamilyCase } from './genericFamilyCases';
 
 // Session 19, round 2 (issue #13): the thirteenth held-out split's misses and false positive, as families. Every
 // value here is synthetic and written for these tests (none is a `train-13` record's); each has a look-alike.
 const guard = new PrivacyGuard();
-const values = (text: string) => genericCredentials(text).map((s) => ({ value: text.slice(s.start, s.end), via: s.via }));
 const sliced = (text: string, spans: Array<{ start: number; end: number }>) => spans.map((s) => text.slice(s.start, s.end));
 
 describe('round-4 families: compared literals, transcripts, directives, SNMP users, two-line files, pppd secrets (session 19)', () => {
-  const found: Array<[family: string, text: string, secret: string, via: string]> = [
+  const found: FamilyCase[] = [
     [
       'a password checked by comparison (Kotlin)',
       `if (c.name == "probe" && c.password == "Wq8#zLm3Tv6!Rk") UserIdPrincipal(c.name) else null`,
@@ -30,16 +29,7 @@ describe('round-4 families: compared literals, transcripts, directives, SNMP use
     ['net-snmp createUser’s privacy passphrase', `createUser poller SHA-512 "Zt8qLm2Vx7Rk4pW9" AES "Nb3cYq8vLm2Tz7Rk"`, 'Nb3cYq8vLm2Tz7Rk', 'command'],
     ['a user and password printed into a login’s file', `printf 'ci-runner\\nTm4#qLz8Vr2k\\n' > creds/vpn-login.txt`, 'Tm4#qLz8Vr2k', 'command'],
   ];
-  for (const [family, text, secret, via] of found) {
-    it(`finds and redacts: ${family}`, () => {
-      assert.ok(
-        values(text).some((s) => s.value === secret && s.via === via),
-        `${family}: ${JSON.stringify(values(text))}`,
-      );
-      assert.ok(guard.scan({ prompt: text }).localOnly, family);
-      assert.ok(!guard.redact(text).includes(secret), guard.redact(text));
-    });
-  }
+  itFindsAndRedacts(found, guard);
 
   it('keeps pppd’s secrets file local and redacts its secret field, quoted or not', async () => {
     const content = `# client\tserver\tsecret\tIP\n"lte-user"\t*\t"Qv8#mLt2Zr5k"\t*\nbackup-link * Wx3!pLm9Tq7v *\n`;

@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { genericCredentials } from '../../../src/core/security/genericCredentials';
 import { PrivacyGuard } from '../../../src/core/security/PrivacyGuard';
+import { itFindsAndRedacts, type FamilyCase } from './genericFamilyCases';
 
 // Session 19, round 3 (issue #13): the fourteenth held-out split's misses, as families. Every value here is synthetic
 // and written for these tests (none is a `train-14` record's); each family has a look-alike beside it.
 const guard = new PrivacyGuard();
-const values = (text: string) => genericCredentials(text).map((s) => ({ value: text.slice(s.start, s.end), via: s.via }));
 
 describe('round-5 families: stream keys, socket URLs, @-literals, SIM keys, PINs, COBOL items, numbered settings (session 19)', () => {
-  const found: Array<[family: string, text: string, secret: string, via: string]> = [
+  const found: FamilyCase[] = [
     ['an RTMP ingest URL’s stream key', `ffmpeg -i cam.ts -c copy -f flv rtmps://live.lab.example:443/app/sk_Zt8qLm2Vx7Rk4pW9`, 'sk_Zt8qLm2Vx7Rk4pW9', 'url'],
     ['a platform’s dashed stream key', `-f flv rtmp://ingest.lab.example/live2/qk4m-x8tz-7ra2-w9pe-3nfd`, 'qk4m-x8tz-7ra2-w9pe-3nfd', 'url'],
     ['an OBS WebSocket URL’s password', `obs-cmd --websocket obsws://10.0.7.3:4455/Hv7qLm2Zt9Rx4Kp scene switch Main`, 'Hv7qLm2Zt9Rx4Kp', 'url'],
@@ -33,16 +32,7 @@ describe('round-5 families: stream keys, socket URLs, @-literals, SIM keys, PINs
       'name',
     ],
   ];
-  for (const [family, text, secret, via] of found) {
-    it(`finds and redacts: ${family}`, () => {
-      assert.ok(
-        values(text).some((s) => s.value === secret && s.via === via),
-        `${family}: ${JSON.stringify(values(text))}`,
-      );
-      assert.ok(guard.scan({ prompt: text }).localOnly, family);
-      assert.ok(!guard.redact(text).includes(secret), guard.redact(text));
-    });
-  }
+  itFindsAndRedacts(found, guard);
 
   it('leaves stream names, PIN-less settings, non-credential COBOL items, IMSIs alone and other numbered settings', () => {
     for (const t of [

@@ -131,9 +131,10 @@ const DEFINITION_ASK =
 const QUOTED_TERM = /["\u201c\u201e\u00ab]/;
 const FROM_A_COURSE =
   /\b(?:in (?:my|the|our) (?:book|textbook|course|class|lecture|slides)|course slides|im (?:buch|kurs|skript|lehrbuch)|in der vorlesung|en (?:el|mi) (?:libro|curso|clase|temario)|en clase|dans (?:mon|le|notre) (?:cours|livre|manuel|poly))\b/;
-const termDefinition = (t: string): boolean => t.length <= 200 && DEFINITION_ASK.test(t) && (QUOTED_TERM.test(t) || FROM_A_COURSE.test(t));
+const definitionAsk = (t: string): boolean => t.length <= 200 && DEFINITION_ASK.test(t);
+const termDefinition = (t: string): boolean => definitionAsk(t) && (QUOTED_TERM.test(t) || FROM_A_COURSE.test(t));
 // Only a term from a book or course makes security words a topic: a quoted word alone may be what was found running.
-const courseTerm = (t: string): boolean => t.length <= 200 && DEFINITION_ASK.test(t) && FROM_A_COURSE.test(t);
+const courseTerm = (t: string): boolean => definitionAsk(t) && FROM_A_COURSE.test(t);
 
 /** A lesson or a concept asked for (folded text): the labelling guide's low work, whatever the topic. */
 export const isLesson = (text: string): boolean => {
