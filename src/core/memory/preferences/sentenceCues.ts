@@ -36,7 +36,7 @@ export const FIRST_PERSON = uw(/\b(?:i|i'm|my|me|ich|mir|mich|yo|me|mi|je|j'\w+|
  * "cette fonction"): a one-off request about it, unless a standing marker says otherwise.
  */
 export const DEICTIC = uw(
-  /\b(?:this|these)\s+(?!is\b|was\b|way\b)\w+|\bthe (?:answer|above|last one|second|first)\b|\b(?:diese[nmrs]?|dieses)\s+\w+|\bdie antwort\b|\b(?:este|esta|estos|estas|ese|esa|esos|esas)\s+\w+|\bla respuesta\b|\b(?:cet|cette|ces)\s+\w+|\bce\s+(?!que\b|qui\b)\w+|\bla réponse\b/i,
+  /\b(?:this|these)\s+(?!is\b|was\b|way\b|days\b)\w+|\bthe (?:answer|above|last one|second|first)\b|\b(?:diese[nmrs]?|dieses)\s+\w+|\bdie antwort\b|\b(?:este|esta|estos|estas|ese|esa|esos|esas)\s+\w+|\bla respuesta\b|\b(?:cet|cette|ces)\s+\w+|\bce\s+(?!que\b|qui\b)\w+|\bla réponse\b/i,
 );
 
 /**

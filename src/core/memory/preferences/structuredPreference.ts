@@ -25,8 +25,28 @@ const PREFERENCE_CONTRAST = uw(/(?:^|\s)(?:à|a|sobre)\s+(?:\S+\s+){0,2}$/i);
 
 const PREFERRING = uw(/\bpr[ée]f[ie]?[èe]?r\w*/i);
 
+/**
+ * Verbs of disliking put what follows on the "not wanted" side, like a negator: "I hate semicolons",
+ * "can't stand tabs", "no more yarn", "ich hasse / mag keine", "odio / no soporto", "je déteste / je ne supporte pas".
+ */
+export const DISLIKE = uw(
+  /(?:^|[\s,;(])(?:hate[sd]?|hating|can't stand|cannot stand|can not stand|dislike[sd]?|detest\w*|loathe\w*|no more|tired of|sick of|hasse\w*|hasst|mag\s+(?:\S+\s+)?kein\w*|mögen\s+kein\w*|kann\s+\S+\s+nicht\s+leiden|nicht ausstehen|odi[oa]\w*|no soport\w*|no aguant\w*|detest\w*|ya no|basta de|déteste\w*|détest\w*|ne supporte\w* (?:plus|pas)|n'aime\w* pas|fini les?)\s+(?:\S+\s+){0,2}$/i,
+);
+
+/**
+ * A change of habit names the old value first: "used to use yarn, now pnpm", "switched from npm to pnpm",
+ * "früher yarn", "von npm auf pnpm umgestiegen", "antes usábamos / pasamos de", "avant on utilisait / passé de".
+ * The old one is what the user no longer wants.
+ */
+const FORMERLY = uw(/(?:^|[\s,;(])(?:used to|formerly|previously|früher|bisher|vorher|antes|solíamos|sol[ií]a|avant|auparavant|autrefois)\s+(?:\S+\s+){0,3}$/i);
+const CHANGE_VERB = uw(
+  /\b(?:switch\w*|mov(?:e|ed|ing)|migrat\w*|chang\w*|replac\w*|went|gewechselt|wechsel\w*|umgestiegen|umsteig\w*|migriert\w*|ersetz\w*|cambi\w*|pas(?:amos|ado|é)|migr\w*|reemplaz\w*|pass[ée]\w*|remplac\w*)\b/i,
+);
+const FROM = uw(/(?:^|[\s,;(])(?:from|von|de|desde|d')\s*(?:\S+\s+){0,1}$/i);
+
 function negated(sentence: string, index: number): boolean {
   const before = sentence.slice(Math.max(0, index - 40), index);
+  if (DISLIKE.test(before) || FORMERLY.test(before) || (FROM.test(before) && CHANGE_VERB.test(sentence))) return true;
   const m = NEGATOR.exec(before);
   if (!m) return false;
   return !PREFERENCE_CONTRAST.test(m[0]) || PREFERRING.test(sentence);
@@ -129,7 +149,7 @@ function semicolons(s: string): StructuredPreference | undefined {
   const m = SEMI.exec(s);
   if (!m) return undefined;
   const before = s.slice(0, m.index);
-  const never = SEMI_NEVER.test(before) || SEMI_REMOVED.test(s.slice(m.index));
+  const never = SEMI_NEVER.test(before) || DISLIKE.test(before) || SEMI_REMOVED.test(s.slice(m.index));
   return never
     ? { category: 'coding_style', key: 'semicolons', value: 'never', statement: 'Omit semicolons' }
     : { category: 'coding_style', key: 'semicolons', value: 'always', statement: 'End statements with semicolons' };
