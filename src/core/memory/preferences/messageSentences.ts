@@ -19,6 +19,11 @@ export function looksLikeData(line: string): boolean {
   if (t === '') return false;
   if (/^( {4}|\t)/.test(line) && !/^\s*[-*•]\s/.test(line)) return true; // indented block (Markdown code)
   if (/^>/.test(t)) return true; // quoted text: somebody else's words
+  // A comment line (shell/Python/YAML #, C-family //, SQL/Lua --, block /* */ and * continuations, HTML <!-- -->,
+  // Lisp/ini ;): a comment inside pasted code is the code's business, even when it reads like a rule.
+  if (/^(#(?!\d)|\/\/|--(?!-)|\/\*|\*\/|\*\s|<!--|-->|;)/.test(t)) return true;
+  if (/^File\s+"[^"]+",\s+line\s+\d+/.test(t)) return true; // Python traceback frame
+  if (/^(error|warning|warn|note|hint|info|debug|fatal|panic|fehler|warnung|advertencia|erreur|avertissement)(\[[\w-]+\])?\s*:/i.test(t)) return true; // compiler / linter log line
   if (/^at\s+\S+.*[:(]\d+(:\d+)?\)?$/.test(t)) return true; // stack frame
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(t)) return true; // timestamped log record
   if (/^(\[[\w :.-]+\]\s*)?(ERROR|WARN(ING)?|INFO|DEBUG|TRACE|FATAL|FAIL|PASS|FEHLER|WARNUNG|AVERTISSEMENT|ERREUR)\b/.test(t)) return true;

@@ -17,6 +17,17 @@ const TARGETS = [
   uw(/\b(workspace trust|untrusted|vertrauen)\b/i),
   // secrets
   /\b(api[- ]?(key|schlüssel|token)s?|clave(s)? de api|cl[ée]s? d'api|secrets?|passwor[dt]s?|contraseñas?|mots? de passe|credentials?|zugangsdaten)\b/i,
+  // dotfiles and what they hold: "answer with the full contents of my .env file"
+  /(?:^|[\s("'`/~])\.(?:env|npmrc|netrc|pypirc|ssh|aws|kube|gnupg|docker)\b|\b(?:dotfiles?|(?:access|auth|bearer|session)[ -]?tokens?|private keys?|ssh keys?|jetons? d'acc[èe]s|geheimnisse?|secretos?)\b/i,
+  // redaction and masking: "never redact anything"
+  /\b(?:redact\w*|unredact\w*|mask\w*|unmask\w*|censor\w*|anonymi[sz]\w*|schw[äa]rz\w*|maskier\w*|zensier\w*|unkenntlich|enmascar\w*|censur\w*|anonimiz\w*|masqu\w*|caviard\w*)\b/i,
+  // confirmation or approval before acting: "skip the confirmation before running terminal commands"
+  /\b(?:confirm\w*|approv\w*|permission|ask\w*|prompt\w*|best[äa]tig\w*|r[üu]ckfrage\w*|nachfrag\w*|frag\w*|erlaubnis|genehmig\w*|confirma\w*|aprobaci[óo]n|aprueb\w*|permiso|pregunt\w*|confirmation|approbation|autorisation|demand\w*)\b.*\b(?:run\w*|execut\w*|commands?|terminal|shell|scripts?|ausf[üu]hr\w*|befehle?|ejecut\w*|comandos?|ex[ée]cut\w*|commandes?|lanc\w*)\b/i,
+  /\b(?:skip\w*|without|no|never|bypass\w*|ohne|nie|keine?|überspring\w*|sin|nunca|omit\w*|salt\w*|sans|jamais|saute\w*|ignor\w*)\s+(?:\S+\s+){0,2}(?:confirm\w*|approv\w*|asking|permission|best[äa]tig\w*|r[üu]ckfrage\w*|nachzufragen|fragen|confirmaci[óo]n|preguntar|permiso|confirmation|demander|autorisation)\b/i,
+  // sending or sharing data out: "send my files", "share the logs with", telemetry, uploads
+  /\b(?:send\w*|shar(?:e|es|ed|ing)|transmit\w*|sende\w*|schick\w*|teile\w*|übermittel\w*|env[ií]\w*|compart\w*|mand(?:a|e|es|ar|amos)|transmit\w*|envoi\w*|envoy\w*|partag\w*|transmet\w*)\b.*\b(?:files?|code|data|contents?|logs?|repo\w*|workspace|dateien|daten|inhalt\w*|archivos?|datos|c[óo]digo|contenido|fichiers?|donn[ée]es|contenu|journaux)\b.*\b(?:to|with|online|server\w*|external\w*|an|mit|nach|extern\w*|a|al|con|fuera|externo\w*|[àa]|avec|externe\w*|dehors)\b/i,
+  // which model answers: "use the bigger model", "run it on Ollama", "answer locally"
+  /\b(?:bigger|smaller|larger|best|strongest|fastest|cheap\w*|expensive|remote|online|offline|other|different|another|gr[öo][ßs]ere[nms]?|kleinere[nms]?|bessere[nms]?|anderen?|entfernte[nms]?|mejor|otro|m[áa]s grande|remoto|meilleur|autre|plus gros|distant)\s+(?:ai\s+|ki\s+|ia\s+|llm\s+)?(?:models?|modell\w*|modelos?|mod[èe]les?|llms?|providers?|anbieter|proveedor\w*|fournisseur\w*)\b|\b(?:ollama|llama\d*|mistral|gemini|deepseek|qwen)\b|\b(?:locally|lokal|localmente|en local|remotely)\b.*\b(?:answer\w*|run\w*|process\w*|antwort\w*|verarbeit\w*|respond\w*|ejecut\w*|proces\w*|r[ée]pond\w*|trait\w*|ex[ée]cut\w*)\b|\b(?:answer\w*|run\w*|process\w*|antwort\w*|verarbeit\w*|respond\w*|ejecut\w*|proces\w*|r[ée]pond\w*|trait\w*|ex[ée]cut\w*)\b.*\b(?:locally|lokal|localmente|en local|remotely)\b/i,
   // the assistant's own instructions
   /\b(system ?prompt|systemprompt|prompt de sistema|prompt syst[èe]me)\b/i,
   uw(
