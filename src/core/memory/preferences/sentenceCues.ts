@@ -1,3 +1,4 @@
+import { CHANGE_VERB } from './structuredPreference';
 import { uw } from './unicodeWords';
 /**
  * A question asks; it does not state a preference ("how do I use tabs instead of spaces in vim?").
@@ -80,11 +81,37 @@ export function cueVector(sentence: string): number[] {
 }
 
 /**
+ * A report of something that happened at a time ("yesterday we merged…", "gestern", "ayer", "hier soir"):
+ * a past event, not a rule, even with "all" or "every" in it, unless the sentence also turns it into one
+ * for the future ("…so from now on…").
+ */
+const PAST_TIME = uw(
+  /\b(?:yesterday|last (?:night|week|month|year|time|sprint|release|friday|monday)|this morning|earlier today|(?:a few|two|three|\d+) (?:days|hours|weeks) ago|gestern|vorgestern|letzte (?:woche|nacht)|letzten (?:monat|sprint|freitag)|letztes (?:mal|jahr)|heute (?:morgen|früh)|vorhin|ayer|anoche|anteayer|la semana pasada|el mes pasado|esta mañana|la última vez|hace (?:un|una|dos|tres|\d+) (?:días?|horas?|semanas?|mes(?:es)?)|hier (?:soir|matin|après-midi)|avant-hier|la semaine dernière|le mois dernier|ce matin|la dernière fois|il y a (?:deux|trois|\d+) (?:jours|heures|semaines))\b|^hier,/i,
+);
+const FUTURE = uw(
+  /\b(?:from now on|going forward|in future|in the future|next time|ab jetzt|ab sofort|künftig|in zukunft|nächstes mal|a partir de ahora|de ahora en adelante|en adelante|la próxima vez|désormais|dorénavant|à l'avenir|à partir de maintenant|la prochaine fois)\b/i,
+);
+/** What went wrong, told as news: "the build failed because…", "ist abgestürzt", "falló", "a planté". */
+const FAILURE_REPORT = uw(
+  /\b(?:failed|crashed|broke|blew up|went down|fehlgeschlagen|schlug fehl|abgestürzt|kaputt gegangen|falló|fallaron|se cayó|se rompió|a échoué|ont échoué|a planté|a cassé)\b/i,
+);
+/**
+ * A one-off request about a spot in the current code: "fix the typo in line 3", "Zeile 12", "línea 4",
+ * "ligne 7", the typo / den Tippfehler / la errata / la faute de frappe.
+ */
+const ONE_OFF_SPOT = uw(
+  /\b(?:lines?|zeilen?|l[ií]neas?|lignes?)\s+\d+|\b(?:the|that|den|diesen|la|el|esta|esa|cette)\s+(?:typo|tippfehler|errata|error tipográfico|faute de frappe|coquille)\b/i,
+);
+
+/**
  * Sentences that are clearly not the user's standing preference whatever the classifier says: someone
- * else's opinion, or thanks / a one-off request about "this" without any standing marker.
+ * else's opinion, a report of a past event (not a change of habit), or thanks / a one-off request about "this" or a spot in the
+ * code, or a failure told as news, without any standing marker.
  */
 export function clearlyNotAPreference(sentence: string): boolean {
   if (isSomeoneElse(sentence)) return true;
+  // "last year we switched to pnpm" dates a change that still stands.
+  if (PAST_TIME.test(sentence) && !FUTURE.test(sentence) && !CHANGE_VERB.test(sentence)) return true;
   if (STANDING_MARKER.test(sentence)) return false;
-  return THANKS.test(sentence) || DEICTIC.test(sentence);
+  return THANKS.test(sentence) || DEICTIC.test(sentence) || ONE_OFF_SPOT.test(sentence) || FAILURE_REPORT.test(sentence);
 }

@@ -39,7 +39,7 @@ export const DISLIKE = uw(
  * The old one is what the user no longer wants.
  */
 const FORMERLY = uw(/(?:^|[\s,;(])(?:used to|formerly|previously|früher|bisher|vorher|antes|solíamos|sol[ií]a|avant|auparavant|autrefois)\s+(?:\S+\s+){0,3}$/i);
-const CHANGE_VERB = uw(
+export const CHANGE_VERB = uw(
   /\b(?:switch\w*|mov(?:e|ed|ing)|migrat\w*|chang\w*|replac\w*|went|gewechselt|wechsel\w*|umgestiegen|umsteig\w*|migriert\w*|ersetz\w*|cambi\w*|pas(?:amos|ado|é)|migr\w*|reemplaz\w*|pass[ée]\w*|remplac\w*)\b/i,
 );
 const FROM = uw(/(?:^|[\s,;(])(?:from|von|de|desde|d')\s*(?:\S+\s+){0,1}$/i);

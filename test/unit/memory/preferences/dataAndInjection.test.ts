@@ -83,3 +83,25 @@ describe('extractPreferences: injection without the obvious keywords is refused'
       assert.equal(touchesRoutingOrPrivacy(s), false, s);
   });
 });
+
+describe('extractPreferences: one-off requests and reports of what happened', () => {
+  const none = [
+    'Correct the typo on line 12, please.',
+    'Yesterday the team merged three PRs without any tests.',
+    'The nightly build failed because a semicolon was missing.',
+    'Last week we deployed all services with tabs in the YAML.',
+    'Behebe den Tippfehler in Zeile 7.',
+    'Gestern haben wir alle Tests übersprungen.',
+    'Corrige la errata de la línea 5.',
+    'Ayer fusionamos la rama sin pruebas.',
+    'Corrige la faute de frappe à la ligne 9.',
+    'Hier soir, on a fusionné la PR sans tests.',
+  ];
+  for (const s of none) it(`${JSON.stringify(s)} yields no preference`, () => assert.deepEqual(extractPreferences(s), []));
+
+  it('a past event turned into a rule for the future is still read', () => {
+    const found = extractPreferences('Yesterday the build broke, so from now on always run the tests before pushing.');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].category, 'testing');
+  });
+});
