@@ -6,6 +6,7 @@ import { preferenceModel, readSentence, type PreferenceModelMeta, type SentenceR
 import { messageSentences } from './messageSentences';
 import { touchesRoutingOrPrivacy } from './routingInjection';
 import { CORRECTION, clearlyNotAPreference, isQuestion, STANDING_MARKER } from './sentenceCues';
+import { preferencesConflict } from './preferencesConflict';
 import { structuredPreference } from './structuredPreference';
 
 /** A preference read from a message, with how sure the extractor is. */
@@ -16,6 +17,8 @@ export interface ExtractedPreference extends PreferenceEvidence {
   sentence: string;
   /** `rules`: a structured rule gave key and value; `classifier`: the statement is the user's sentence. */
   via: 'rules' | 'classifier';
+  /** Why it was held below the threshold for review: the same message also says the opposite. */
+  conflict?: string;
 }
 
 export interface PreferenceReading {
@@ -87,20 +90,33 @@ export function statementKey(statement: string): string {
 }
 
 /**
- * Two values for one key in one message: after "actually / no wait / en fait…" the later one stands;
- * without such a cue the message contradicts itself, so only the later one is kept, below any threshold
- * (it goes to review instead of into prompts).
+ * Two statements in one message that cannot both hold (same key with another value, or the same topic
+ * said both ways: "keep answers short. Give me detailed explanations"): after "actually / no wait / en
+ * fait…" the later one stands alone; without such a cue the message contradicts itself, so both go to
+ * review, below any threshold, with the reason (for one structured key, only the later: one key, one value).
  */
 function resolveConflicts(found: ExtractedPreference[]): ExtractedPreference[] {
-  const last = new Map<string, ExtractedPreference>();
-  const conflicted = new Set<string>();
-  for (const p of found) {
-    const id = `${p.category}:${p.key}`;
-    const prev = last.get(id);
-    if (prev && prev.value !== p.value && !CORRECTION.test(p.sentence)) conflicted.add(id);
-    last.set(id, p);
+  const dropped = new Set<number>();
+  const reasons = new Map<number, string>();
+  for (let j = 0; j < found.length; j++) {
+    for (let i = 0; i < j; i++) {
+      if (dropped.has(i) || !preferencesConflict(found[i], found[j])) continue;
+      const sameKey = found[i].key === found[j].key;
+      // One key has one slot in the store: of two values for it only the later is proposed.
+      if (CORRECTION.test(found[j].sentence) || sameKey) dropped.add(i);
+      if (CORRECTION.test(found[j].sentence)) continue;
+      if (sameKey) reasons.set(j, `contradicts “${found[i].sentence}” in the same message`);
+      else {
+        reasons.set(i, `contradicted in the same message by “${found[j].sentence}”`);
+        reasons.set(j, `contradicts “${found[i].sentence}” in the same message`);
+      }
+    }
   }
-  return [...last.entries()].map(([id, p]) => (conflicted.has(id) ? { ...p, confidence: Math.min(p.confidence, CONFLICT_CONFIDENCE) } : p));
+  return found.flatMap((p, i) => {
+    if (dropped.has(i)) return [];
+    const reason = reasons.get(i);
+    return reason ? [{ ...p, confidence: Math.min(p.confidence, CONFLICT_CONFIDENCE), conflict: reason }] : [p];
+  });
 }
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;

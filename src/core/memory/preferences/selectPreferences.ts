@@ -1,7 +1,7 @@
-import { foldText } from '../../ml/hashText';
 import { approximateTokens } from '../retrieval/ContextRetriever';
 import type { Preference } from './Preference';
 import { PREFERENCE_CATEGORIES, type PreferenceCategory } from './PreferenceCategory';
+import { preferencesConflict } from './preferencesConflict';
 import { topicVector } from './topicCues';
 import { uw } from './unicodeWords';
 
@@ -63,30 +63,9 @@ function languagesIn(text: string): Set<string> {
   return out;
 }
 
-const STOP = new Set(
-  'the and for with your our you this that are is be to in of on it we i my me a an der die das und mit für ein eine ist wir ich el la los las y con para un una es nosotros le les et avec pour une est nous je en de du des'.split(
-    ' ',
-  ),
-);
-
-function contentWords(statement: string): Set<string> {
-  return new Set((foldText(statement).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !STOP.has(w)));
-}
-
-/**
- * Same category and mostly the same words ("keep your answers short" / "keep your answers detailed"):
- * two statements about one thing, so they cannot both hold. Structured preferences have one value per
- * key already (the learner replaces the older value).
- */
+/** Two different preferences that cannot both hold (see preferencesConflict): the newer one is applied. */
 export function contradicts(a: Preference, b: Preference): boolean {
-  if (a.category !== b.category || a.id === b.id) return false;
-  if (!a.key.startsWith('statement:') || !b.key.startsWith('statement:')) return false;
-  const wa = contentWords(a.statement);
-  const wb = contentWords(b.statement);
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  const union = wa.size + wb.size - shared;
-  return union > 0 && shared / union >= 0.5;
+  return a.id !== b.id && preferencesConflict(a, b);
 }
 
 /**
