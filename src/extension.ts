@@ -230,6 +230,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     onProposals: (pending) => void offerPreferenceReview(learner, pending, log),
     // The local model as a second reader (jarvis.preferences.llm); it only proposes, for review.
     llmReader: new LlmPreferenceReader({ provider: new OllamaProvider(() => ({ host: current().ollama.host }), log), model: () => current().ollama.model }),
+    localModelReady: async () => (monitor.status.state === 'ready' ? monitor.status : await monitor.refresh()).state === 'ready',
     prepare: async () => {
       if (learning()) await learnFromWorkspaceFiles(learner, log);
     },

@@ -20,6 +20,8 @@ export interface PreferenceContextContributorOptions {
   onProposals?: (pending: Preference[]) => void;
   /** The local model as a second reader, used while `jarvis.preferences.llm` is on. */
   llmReader?: LlmPreferenceReader;
+  /** Whether Ollama answers right now (the status monitor's health check); the second reader runs only then. */
+  localModelReady?: () => Promise<boolean>;
   /** Prompts Jarvis wrote itself (editor commands such as Refactor): not the user's words, so nothing is learned from them. */
   isGeneratedPrompt?: (prompt: string) => boolean;
   logger?: Logger;
@@ -92,6 +94,8 @@ export class PreferenceContextContributor implements ContextContributor {
 
   private async secondReading(text: string): Promise<void> {
     try {
+      // The setting being on says nothing about Ollama running; asking a dead host would only log failures.
+      if (!(await (this.options.localModelReady?.() ?? Promise.resolve(false)))) return;
       const proposals = await this.options.llmReader!.read(text, extractPreferences(text));
       if (proposals.length === 0) return;
       this.propose(await this.options.learner.propose(proposals));

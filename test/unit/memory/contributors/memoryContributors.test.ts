@@ -191,12 +191,23 @@ describe('memory and preference context in the chat', () => {
       try {
         let offers = 0;
         const llmReader = new LlmPreferenceReader({ provider: new OllamaProvider(() => ({ host: fake.url })), model: () => 'llama3' });
-        const c = new PreferenceContextContributor({ learner, settings: () => settings, llmReader, onProposals: () => void offers++ });
+        let reachable = false;
+        const c = new PreferenceContextContributor({
+          learner,
+          settings: () => settings,
+          llmReader,
+          localModelReady: () => Promise.resolve(reachable),
+          onProposals: () => void offers++,
+        });
         const fromModel = () => learner.getPreferences().filter((p) => p.sources.includes('llm'));
         await c.observe({ prompt: 'Handlers stay thin.' });
         await c.whenIdle();
         assert.deepEqual(fromModel(), [], 'off by default');
         settings.preferences.llm = true;
+        await c.observe({ prompt: 'Handlers stay thin.' });
+        await c.whenIdle();
+        assert.deepEqual(fromModel(), [], 'the setting alone is not enough: the health check says Ollama is not reachable');
+        reachable = true;
         const before = offers;
         await c.observe({ prompt: 'Handlers stay thin.' });
         await c.whenIdle();
