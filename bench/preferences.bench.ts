@@ -88,6 +88,7 @@ const row = (what: string, s: { raw: Float64Array; best: Float64Array }) =>
 row(`extractPreferences, corpus messages (${texts.length})`, ours);
 row('baseline: classifier alone on the whole message', base);
 row(`extractPreferences, one ${(long.length / 1024).toFixed(1)} KB message with a pasted log`, longUs);
-console.log(
-  `\nRatio extractor / classifier-alone (median): ${(percentileSorted(ours.raw, 50) / percentileSorted(base.raw, 50)).toFixed(2)}×. Target: p99 < 1000 µs per message.`,
-);
+const rawP99 = Math.max(percentileSorted(ours.raw, 99), percentileSorted(longUs.raw, 99));
+console.log(`\nRatio extractor / classifier-alone (median): ${(percentileSorted(ours.raw, 50) / percentileSorted(base.raw, 50)).toFixed(2)}×.`);
+// The raw p99 (every sample, descheduling included) is what the target is judged on, not the best-of figure.
+console.log(`Target p99 < 1000 µs per message (raw samples): ${rawP99 < 1000 ? 'met' : 'NOT met'} (${us(rawP99)}).`);
