@@ -66,10 +66,12 @@ export class AgentResponder {
     };
     this.activity.requests++;
     let calls = 0;
+    let streamed = false;
     try {
       for await (const chunk of this.responder.respond({ prompt: askOf(ask.messages), messages: ask.messages, attachments: [], signal: ask.signal, agent })) {
         switch (chunk.type) {
           case 'markdown':
+            streamed = true;
             yield { type: 'text', text: chunk.text };
             break;
           case 'toolCall':
@@ -80,6 +82,11 @@ export class AgentResponder {
             ask.observe?.model?.({ provider: chunk.provider, model: chunk.model, local: chunk.local });
             this.activity.last = { model: `${chunk.provider}:${chunk.model}`, local: chunk.local, reason: chunk.reason, toolCalls: 0 };
             this.logger.info(`language model request → ${chunk.provider}:${chunk.model}${chunk.reason ? ` (${chunk.reason})` : ''}`);
+            break;
+          case 'replaced':
+            // A tool-less request streamed the local answer being replaced (an agent with tools saw none
+            // of it): like @jarvis's fold note, this says where the better answer starts.
+            if (streamed) yield { type: 'text', text: `\n\n---\n\n*Jarvis: ${chunk.note}; a cloud model answers below.*\n\n` };
             break;
           case 'notice':
             this.logger.info(`language model request: ${chunk.message}`);

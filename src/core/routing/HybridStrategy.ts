@@ -169,10 +169,12 @@ export class HybridStrategy {
         ? { tools: request.agent.tools, toolMode: request.agent.toolMode, first: this.pinFor(request.agent.first, decision), only: request.agent.only }
         : {}),
     };
-    // An agent acts on the first answer it gets, so one that may still be replaced is held back
-    // until it has passed the quality check: the agent receives exactly one answer.
+    // An agent that offered tools acts on the first answer it gets, so one that may still be replaced
+    // is held back until it has passed the quality check: it receives exactly one answer. A tool-less
+    // request (a plain Ask-mode chat) streams like @jarvis; an escalation follows it with a note.
     const hold =
       request.agent !== undefined &&
+      actsOnAnswers(request) &&
       request.agent.only === undefined &&
       !explicit &&
       decision.placement === 'local' &&
@@ -292,6 +294,11 @@ export class HybridStrategy {
     const tier = tierName(decision.complexity.level);
     return `${tier[0].toUpperCase()}${tier.slice(1)} request answered by the local model ${model} because no cloud model was available (${why}). Check this answer carefully.`;
   }
+}
+
+/** An agent request that offers tools or continues a tool loop: its consumer acts on what it receives. */
+function actsOnAnswers(request: HybridRequest): boolean {
+  return (request.agent?.tools.length ?? 0) > 0 || (request.messages ?? []).some((m) => (m.toolCalls?.length ?? 0) > 0 || (m.toolResults?.length ?? 0) > 0);
 }
 
 function fraction(v: unknown, def: number, name: string): number {
