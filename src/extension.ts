@@ -54,6 +54,7 @@ import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
 import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
 import { registerWalkthrough } from './vscode/walkthrough/registerWalkthrough';
 import { AgentResponder } from './core/routing/AgentResponder';
+import { vscodeMissingKeyWarnings } from './vscode/adapters/vscodeMissingKeyWarnings';
 import { LogFile } from './core/observability/LogFile';
 import { loggerSink, StructuredLogger } from './core/observability/StructuredLogger';
 import { PrivacyGuard } from './core/security/PrivacyGuard';
@@ -166,7 +167,8 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
   // Agents (VS Code's own chat, other extensions) reach the same routing through Jarvis's language models.
-  const agent = root.add(new AgentResponder(routing, logger.child({}, 'agent')));
+  const missingKeys = vscodeMissingKeyWarnings();
+  const agent = root.add(new AgentResponder(routing, logger.child({}, 'agent'), missingKeys));
   // Alerts (the seed's rules, cooldown from settings) as notifications and, when set, a webhook.
   const alerts = root.add(new AlertManager({ clock: systemClock, cooldownMs: () => settings.current.alerts.cooldownSeconds * 1000 }));
   const alertSources = {
@@ -263,7 +265,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const gatewayLog = logger.child({}, 'gateway');
   const gatewayAuditor = new GatewayAuditor(audit, systemClock, gatewayLog);
   const gatewayKeys = root.add(new GatewayKeyStore(new VscodeSecretStore(context.secrets), systemClock, gatewayAuditor));
-  const gatewayAgent = root.add(new AgentResponder(routing, gatewayLog));
+  const gatewayAgent = root.add(new AgentResponder(routing, gatewayLog, missingKeys));
   const gatewayRunner = new GatewayRunner(
     new GatewayServer({
       keys: gatewayKeys,

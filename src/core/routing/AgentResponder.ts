@@ -7,6 +7,7 @@ import { detectToolLoop } from '../llm/tools/detectToolLoop';
 import type { ToolCall, ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
 import type { ChatMessage, ProviderId, TokenUsage } from '../llm/types';
 import type { Logger } from '../ports';
+import type { MissingKeyWarnings } from './missingKey';
 
 /** What an agent receives: text and tool calls, nothing else (notes go to the log). */
 export type AgentPart = { type: 'text'; text: string } | { type: 'toolCall'; call: ToolCall };
@@ -46,6 +47,8 @@ export class AgentResponder {
   constructor(
     private readonly responder: Responder,
     private readonly logger: Logger,
+    /** Shows the user a missing cloud key that kept Auto's pick local (the log alone is not seen). */
+    private readonly missingKeys?: MissingKeyWarnings,
   ) {}
 
   async *respond(ask: AgentAsk): AsyncGenerator<AgentPart> {
@@ -82,6 +85,7 @@ export class AgentResponder {
             ask.observe?.model?.({ provider: chunk.provider, model: chunk.model, local: chunk.local });
             this.activity.last = { model: `${chunk.provider}:${chunk.model}`, local: chunk.local, reason: chunk.reason, toolCalls: 0 };
             this.logger.info(`language model request → ${chunk.provider}:${chunk.model}${chunk.reason ? ` (${chunk.reason})` : ''}`);
+            if (chunk.local) this.missingKeys?.noteReason(chunk.reason);
             break;
           case 'replaced':
             // A tool-less request streamed the local answer being replaced (an agent with tools saw none
