@@ -87,6 +87,18 @@ describe('Jarvis as a language model in a real VS Code (fake Ollama)', function 
     assert.equal(text, 'The tool returned: probe says 42');
   });
 
+  it('a sendRequest is counted in the routing status (the tracker behind Show Routing Status), as an agent request', async () => {
+    // tasks_total{kind="agent",…} is what the status, the dashboard and /metrics read.
+    const agentTasks = async () =>
+      (await (api as JarvisApi & { routing: { exportPrometheus(): Promise<string> } }).routing.exportPrometheus())
+        .split('\n')
+        .filter((l: string) => l.startsWith('tasks_total{') && l.includes('kind="agent"') && l.includes('outcome="success"'))
+        .reduce((n: number, l: string) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+    const before = await agentTasks();
+    await parts(await auto.sendRequest([vscode.LanguageModelChatMessage.User('What is a closure?')], {}, new vscode.CancellationTokenSource().token));
+    assert.equal(await agentTasks(), before + 1);
+  });
+
   it('toolMode Required gets a call even when the prompt asks for none', async () => {
     const out = await parts(
       await auto.sendRequest(
