@@ -104,7 +104,7 @@ export class RoutingService implements IRoutingService {
       logger,
     });
     this.state = new RoutingState({ store: deps.store, clock, timer: this.timer, logger }, budgetOptions(s));
-    this.cache = new AnswerCache({ settings: deps.settings, clock, timer: this.timer, logger });
+    this.cache = new AnswerCache({ settings: s.cache, clock, timer: this.timer, logger });
     this.learning = new RoutingLearning({ settings: deps.settings, complexityModel: deps.complexityModel, workspaceStore: deps.workspaceStore, clock, logger });
     const context = (): ResilienceContext => this.resilienceContext();
     this.providers = this.registry.all().map((p) => new ResilientProvider(p, context));
@@ -339,6 +339,7 @@ export class RoutingService implements IRoutingService {
       this.parts = undefined;
     }
     if (changed((s) => [s.routing, s.ollama.model, s.privacy, s.pricing])) this.parts = undefined;
+    if (changed((s) => s.cache)) this.cache.reconfigure(next.cache);
   }
 
   private currentParts(s: JarvisSettings): RoutingParts {

@@ -83,4 +83,23 @@ describe('RoutingService: one decision per request, objects rebuilt on settings 
       svc.dispose();
     }
   });
+
+  it('stops answering from the cache after a change event disables it, and not before', async () => {
+    const settings = { current: base() };
+    const changes = new Emitter<JarvisSettings>();
+    const svc = service(settings, changes);
+    const cached = async () =>
+      (await collectChunks(svc.respond(prepared(TRIVIAL)))).some((c) => c.type === 'model' && /answered from cache/.test(c.reason ?? ''));
+    try {
+      assert.equal(await cached(), false);
+      assert.equal(await cached(), true);
+      settings.current = { ...settings.current, cache: { ...settings.current.cache, enabled: false } };
+      assert.equal(await cached(), true, 'a request alone does not rebuild the cache');
+      changes.fire(settings.current);
+      assert.equal(await cached(), false);
+      assert.equal(await cached(), false);
+    } finally {
+      svc.dispose();
+    }
+  });
 });
