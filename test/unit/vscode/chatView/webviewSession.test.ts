@@ -337,20 +337,6 @@ describe('ChatViewSession', () => {
     assert.equal(logger.lines.filter((l) => l === 'warn Chat view: ignored a malformed message from the webview.').length, 4);
   });
 
-  it('runs only allow-listed commands for action buttons', async () => {
-    const { session, effects, logger } = setup();
-    session.receive({ type: 'runAction', command: 'jarvis.checkOllama' });
-    session.receive({ type: 'runAction', command: 'workbench.action.openSettings', args: ['jarvis.ollama.host'] });
-    session.receive({ type: 'runAction', command: 'workbench.action.terminal.sendSequence', args: [{ text: 'rm -rf ~\n' }] });
-    assert.deepEqual(effects.calls, [
-      ['runCommand', 'jarvis.checkOllama', []],
-      ['runCommand', 'workbench.action.openSettings', ['jarvis.ollama.host']],
-    ]);
-    assert.deepEqual(logger.lines, [
-      'warn Chat view: refused to run command "workbench.action.terminal.sendSequence" requested by the webview (not allow-listed).',
-    ]);
-  });
-
   it('refuses a Jarvis command outside the allowlist (e.g. clearing the API keys) and logs it', () => {
     const { session, effects, logger } = setup();
     session.receive({ type: 'runAction', command: 'jarvis.clearApiKeys' });
