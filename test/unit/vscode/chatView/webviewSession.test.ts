@@ -1,36 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { ChatChunk, ChatEngineRequest } from '../../../../src/core/chat/ChatChunk';
 import type { IChatEngine } from '../../../../src/core/chat/ChatEngine';
-import type { Logger } from '../../../../src/core/ports';
+import { MapMemento } from '../../../fakes/MapMemento';
+import { RecordingLogger } from '../../../fakes/RecordingLogger';
 import { parseStoredTranscript } from '../../../../src/shared/parseStoredTranscript';
 import type { HostToWebviewMessage, TranscriptMessage, UiSlashCommand } from '../../../../src/shared/protocol';
-import { ChatViewSession, TRANSCRIPT_STATE_KEY, type ChatViewEffects, type TranscriptMemento } from '../../../../src/vscode/chatView/ChatViewSession';
-
-class MapMemento implements TranscriptMemento {
-  readonly values = new Map<string, unknown>();
-  failWith: Error | undefined;
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (this.failWith) throw this.failWith;
-    // Memento stores JSON: prove the transcript survives serialisation.
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
-
-class RecordingLogger implements Logger {
-  readonly lines: string[] = [];
-  trace() {}
-  debug() {}
-  info() {}
-  warn(m: string) {
-    this.lines.push(`warn ${m}`);
-  }
-  error(m: string | Error) {
-    this.lines.push(`error ${m instanceof Error ? m.message : m}`);
-  }
-}
+import { ChatViewSession, TRANSCRIPT_STATE_KEY, type ChatViewEffects } from '../../../../src/vscode/chatView/ChatViewSession';
 
 /**
  * An engine whose answer waits on the test: it yields `model`, then blocks until `release()` (or
