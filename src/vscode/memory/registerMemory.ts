@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { systemClock } from '../../common/Clock';
 import { DisposableStore } from '../../common/Disposable';
 import { errorMessage } from '../../common/errors';
+import { commandIds } from '../../core/commandIds';
 import type { SettingsStore } from '../../core/config/SettingsStore';
 import type { PreferenceContextContributor } from '../../core/memory/contributors/PreferenceContextContributor';
 import type { BackgroundRunner, MemoryService } from '../../core/memory/MemoryService';
@@ -78,7 +79,7 @@ export function registerMemory(deps: MemoryDeps): { disposable: vscode.Disposabl
     ),
   );
   store.add(
-    vscode.commands.registerCommand('jarvis.memory.confirm', async (node?: MemoryNode) => {
+    vscode.commands.registerCommand(commandIds.memoryConfirm, async (node?: MemoryNode) => {
       if (node?.kind !== 'memory') return;
       await staleness.confirm(node.record).catch((e: unknown) => {
         log.warn(`Could not confirm the memory: ${errorMessage(e)}`);
