@@ -53,14 +53,14 @@ export class ProviderRegistry {
     this.openai = new LazyProvider(
       'openai',
       lazyAsync(async () => {
-        const { OpenAIProvider } = await import('./openai/OpenAIProvider.js');
+        const { OpenAIProvider } = await import('./cloud/OpenAIProvider.js');
         return new OpenAIProvider(() => this.connection('openai'), logger, clock);
       }),
     );
     this.anthropic = new LazyProvider(
       'anthropic',
       lazyAsync(async () => {
-        const { AnthropicProvider } = await import('./anthropic/AnthropicProvider.js');
+        const { AnthropicProvider } = await import('./cloud/AnthropicProvider.js');
         return new AnthropicProvider(() => this.connection('anthropic'), logger, clock);
       }),
     );
