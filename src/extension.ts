@@ -111,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
 
   const connection = () => ({ host: settings.current.ollama.host });
   const models = new OllamaModels(connection, log);
+  const ollama = new OllamaProvider(connection, log); // the one chat provider: routing's and the preference reader's
   const monitor = root.add(new OllamaStatusMonitor(models, () => settings.current, log));
   // One tree-sitter (quality gate and editor commands) and the language identifier, loaded from dist/vendor on first use.
   const treeSitter = new TreeSitterSyntax({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor').fsPath, logger: log });
@@ -151,6 +152,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       keys: { get: (provider) => keys.get(provider, 'cloud requests') },
       ollamaModels: () => models.list(),
       ollamaDetails: (model) => models.show(model),
+      ollama,
       extraModels,
       store: new MementoStore(context.globalState),
       // Read on the first routed request, not at activation (428 KB of JSON).
@@ -229,7 +231,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     logger: log,
     onProposals: (pending) => void offerPreferenceReview(learner, pending, log),
     // The local model as a second reader (jarvis.preferences.llm); it only proposes, for review.
-    llmReader: new LlmPreferenceReader({ provider: new OllamaProvider(() => ({ host: current().ollama.host }), log), model: () => current().ollama.model }),
+    llmReader: new LlmPreferenceReader({ provider: ollama, model: () => current().ollama.model }),
     prepare: async () => {
       if (learning()) await learnFromWorkspaceFiles(learner, log);
     },

@@ -21,6 +21,8 @@ export interface ProviderRegistryDeps {
   settings: () => JarvisSettings;
   keys: { get(provider: CloudProviderId): Promise<string | undefined> };
   extraModels?: { list(): Promise<ExtraModel[]> };
+  /** The Ollama chat provider built by the composition root. @default one built from `settings().ollama.host` */
+  ollama?: LlmProvider;
   clock: Clock;
   logger: Logger;
   /** How long the vscode.lm model list is reused. @default 30000 */
@@ -49,7 +51,7 @@ export class ProviderRegistry {
 
   constructor(private readonly deps: ProviderRegistryDeps) {
     const { settings, logger, clock } = deps;
-    this.ollama = new OllamaProvider(() => ({ host: settings().ollama.host }), logger);
+    this.ollama = deps.ollama ?? new OllamaProvider(() => ({ host: settings().ollama.host }), logger);
     this.openai = new LazyProvider(
       'openai',
       lazyAsync(async () => {

@@ -82,6 +82,7 @@ export class RoutingService implements IRoutingService {
       settings: deps.settings,
       keys: deps.keys,
       extraModels: deps.extraModels,
+      ollama: deps.ollama,
       clock,
       logger,
       sdkMaxRetries: deps.sdkMaxRetries,
