@@ -22,6 +22,8 @@ import { registerSessionCommands, type WorkspaceSession } from './registerSessio
 
 /** The core memory objects, built by the composition root (src/extension.ts). */
 export interface MemoryDeps {
+  /** Build the integration tests' hooks (ExtensionMode.Test only: in other modes none exist). */
+  testHooks?: boolean;
   settings: SettingsStore;
   memory: MemoryService;
   learner: PreferenceLearner;
@@ -55,7 +57,7 @@ export interface MemoryTestApi {
  * preference and session commands, the edit watcher, and the reactions to settings and workspace
  * trust. It builds no core object; everything it registers is owned by the returned disposable.
  */
-export function registerMemory(deps: MemoryDeps): { disposable: vscode.Disposable; api: MemoryTestApi; refreshTree(): void } {
+export function registerMemory(deps: MemoryDeps): { disposable: vscode.Disposable; api: MemoryTestApi | undefined; refreshTree(): void } {
   const { settings, memory, learner, evidence, preferenceContext, session: ws, log } = deps;
   const store = new DisposableStore();
   store.add(settings.onDidChange(() => memory.settingsChanged()));
@@ -103,14 +105,16 @@ export function registerMemory(deps: MemoryDeps): { disposable: vscode.Disposabl
   return {
     disposable: store,
     refreshTree: () => tree.refresh(),
-    api: {
-      recordInsertion: (code) => watcher.track(code),
-      flushEdits: () => watcher.flush(),
-      preferences: () => learner.getPreferences(undefined, { includeRejected: true }),
-      checkStaleness: (uri) => staleness.check(uri),
-      memory: (id) => memory.current?.get(id),
-      evidence: (id) => evidence.examples(id),
-    },
+    api: deps.testHooks
+      ? {
+          recordInsertion: (code) => watcher.track(code),
+          flushEdits: () => watcher.flush(),
+          preferences: () => learner.getPreferences(undefined, { includeRejected: true }),
+          checkStaleness: (uri) => staleness.check(uri),
+          memory: (id) => memory.current?.get(id),
+          evidence: (id) => evidence.examples(id),
+        }
+      : undefined,
   };
 }
 
