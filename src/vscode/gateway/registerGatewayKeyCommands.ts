@@ -8,7 +8,7 @@ import type { Logger } from '../../core/ports';
 const ROLE_TEXT: Record<Role, string> = {
   admin: 'everything',
   developer: 'chat, models, metrics, recall and remember',
-  user: 'chat, models, recall and remember',
+  user: 'chat, models and recall; no remember',
   readonly: 'models, metrics and recall; no chat',
   guest: 'models and recall only',
 };
