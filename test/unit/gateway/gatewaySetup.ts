@@ -10,7 +10,7 @@ import { AgentResponder } from '../../../src/core/routing/AgentResponder';
 import { listModelCatalog } from '../../../src/core/routing/listModelCatalog';
 import { FakeClock } from '../../fakes/FakeClock';
 import { MemorySecrets } from '../../fakes/MemorySecrets';
-import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
+import { FakeOllamaServer, type FakeOllamaOptions } from '../../fakes/FakeOllamaServer';
 import { FakeOpenAIServer } from '../../fakes/FakeOpenAIServer';
 import type { JarvisSettings } from '../../../src/core/config/settings';
 import { makeService, OPENAI_KEY, RecordingLogger, testSettings, type DeepPartial } from '../routing/routingServiceSetup';
@@ -49,8 +49,8 @@ export interface GatewayOptions {
   rateLimit?: RateLimit;
   limits?: Partial<GatewayLimits>;
   mcp?: McpHandler;
-  /** Installed Ollama models. @default ['llama3'] */
-  ollamaModels?: string[];
+  /** The fake Ollama's options. @default { models: ['llama3'] } (the first model is jarvis.ollama.model) */
+  ollama?: FakeOllamaOptions;
   /** Also start a fake OpenAI server and give the routing service its key (cloud models). */
   openai?: boolean;
   /** Settings sections over the test defaults (e.g. privacy, budget). */
@@ -62,12 +62,12 @@ export interface GatewayOptions {
  * The routing service writes its audit records (egress ledger, privacy) to the same `audit` as the gateway.
  */
 export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
-  const ollama = await FakeOllamaServer.start({ models: o.ollamaModels ?? ['llama3'] });
+  const ollama = await FakeOllamaServer.start({ models: ['llama3'], ...o.ollama });
   const openai = o.openai ? await FakeOpenAIServer.start({ apiKey: OPENAI_KEY }) : undefined;
   const clock = new FakeClock(Date.UTC(2026, 11, 1, 12));
   const settings = testSettings({
     ...o.settings,
-    ollama: { enabled: true, host: ollama.url, model: o.ollamaModels?.[0] ?? 'llama3' },
+    ollama: { enabled: true, host: ollama.url, model: o.ollama?.models?.[0] ?? 'llama3' },
     ...(openai ? { openai: { baseUrl: openai.url } } : {}),
   });
   const logger = new RecordingLogger();
