@@ -12,6 +12,7 @@ import type { GatewayKeyRecord, GatewayKeyStore } from './GatewayKeyStore';
 import { GatewayMetrics } from './GatewayMetrics';
 import { ENDPOINT_PERMISSIONS, ROLE_PERMISSIONS, roleAllows, type GatewayEndpoint, type Permission } from './permissions';
 import { readJsonBody } from './readJsonBody';
+import { resolveModel } from './resolveModel';
 import { checkRequestOrigin, presentedKey } from './requestGuard';
 import { serveChatCompletion, type ChatAgent } from './serveChatCompletion';
 import { TokenBucketLimiter, type RateLimit } from './TokenBucketLimiter';
@@ -295,6 +296,7 @@ export class GatewayServer {
       }
       case 'POST /v1/chat/completions': {
         const chat = fromOpenAIChat((await this.readBody(req)) as Record<string, unknown>);
+        chat.target ??= await resolveModel(chat.requestedModel, this.deps.models);
         const abort = new AbortController();
         // The client hung up: the model call stops too (no tokens paid for nobody).
         res.on('close', () => {
