@@ -111,6 +111,11 @@ export class GatewayServer {
     return this.server ? this.boundPort : 0;
   }
 
+  /** The address listened on (undefined while stopped): always 127.0.0.1. */
+  get address(): AddressInfo | undefined {
+    return (this.server?.address() as AddressInfo | null) ?? undefined;
+  }
+
   get running(): boolean {
     return this.server !== undefined;
   }
