@@ -123,7 +123,9 @@ async function main() {
   const allStarted = Date.now();
   const setupStarted = Date.now();
   const setupRun =
-    needed.length === 0 ? Promise.resolve({ code: 0 }) : runStreaming(process.execPath, ['scripts/setup-code-server.mjs', '--build', needed.join(',')], { buffered: true });
+    needed.length === 0
+      ? Promise.resolve({ code: 0 })
+      : runStreaming(process.execPath, ['scripts/setup-code-server.mjs', '--build', needed.join(',')], { buffered: true });
   let setup;
   const awaitSetup = async () => {
     if (setup) return setup;
