@@ -139,7 +139,7 @@ export class RoutingService implements IRoutingService {
     // when a step escalates past the pin).
     const stickyKey = request.agent?.conversationKey;
     const pin = stickyKey === undefined ? undefined : this.sticky.get(stickyKey);
-    if (pin && hybridRequest.agent && !hybridRequest.agent.only) hybridRequest.agent.first = pin.candidate;
+    if (pin && hybridRequest.agent && !hybridRequest.only) hybridRequest.agent.first = pin.candidate;
     // jarvis.privacy.mode may redact the request: from here on `routed` is what models see.
     const privacy = await this.privacy.prepare(parts, hybridRequest, settings);
     const routed = privacy.request;
@@ -153,8 +153,9 @@ export class RoutingService implements IRoutingService {
     const decision = this.privacy.settle(privacy, parts.hybrid.decide(routed));
     const tier = tierName(decision.complexity.level);
     const shareable = !decision.privacy.localOnly;
-    const keyFor = (m: Placement) =>
-      this.cache.key({ route: `${m}:${tier}:${parts.routes[tier].map(candidateKey).join(',')}`, messages: request.messages, parameters: { mode: m, tier } });
+    // A named model is the whole route: its answers are cached apart from routed ones.
+    const route = hybridRequest.only ? `only ${candidateKey(hybridRequest.only)}` : parts.routes[tier].map(candidateKey).join(',');
+    const keyFor = (m: Placement) => this.cache.key({ route: `${m}:${tier}:${route}`, messages: request.messages, parameters: { mode: m, tier } });
     const key = keyFor(mode);
     // An agent's answers depend on tool results the cache key does not see, and a replayed tool call
     // would reuse a call id: agents are never answered from the cache.
