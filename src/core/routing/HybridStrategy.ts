@@ -165,9 +165,8 @@ export class HybridStrategy {
       signal: request.signal,
       inputTokens: request.inputTokens,
       // The pin leads only while the decision stays on its side: an escalated step starts afresh.
-      ...(request.agent
-        ? { tools: request.agent.tools, toolMode: request.agent.toolMode, first: this.pinFor(request.agent.first, decision), only: request.agent.only }
-        : {}),
+      only: request.only,
+      ...(request.agent ? { tools: request.agent.tools, toolMode: request.agent.toolMode, first: this.pinFor(request.agent.first, decision) } : {}),
     };
     // An agent that offered tools acts on the first answer it gets, so one that may still be replaced
     // is held back until it has passed the quality check: it receives exactly one answer. A tool-less
@@ -175,7 +174,7 @@ export class HybridStrategy {
     const hold =
       request.agent !== undefined &&
       actsOnAnswers(request) &&
-      request.agent.only === undefined &&
+      request.only === undefined &&
       !explicit &&
       decision.placement === 'local' &&
       !decision.privacy.localOnly &&
@@ -206,7 +205,7 @@ export class HybridStrategy {
     let explanation: string | undefined;
     // The user chose the placement: their answer is neither graded nor replaced.
     // A tool call is a complete answer without prose: it is not graded as text.
-    if (first.local && !explicit && first.toolCalls.length === 0 && request.agent?.only === undefined) {
+    if (first.local && !explicit && first.toolCalls.length === 0 && request.only === undefined) {
       const cloudAllowed = !decision.privacy.localOnly && !decision.cloudBlocked && decision.placement !== 'cloud';
       quality = await this.validate(first.text, {
         question: request.prompt,
