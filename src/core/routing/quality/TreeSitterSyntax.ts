@@ -4,6 +4,7 @@ import { errorMessage } from '../../../common/errors';
 import { Lazy } from '../../../common/Lazy';
 import { nullLogger, type Logger } from '../../ports';
 import type { SyntaxChecker } from './QualityRule';
+import { yamlErrorLine } from './yamlSyntax';
 
 type TreeSitterModule = typeof TreeSitter;
 
@@ -24,7 +25,12 @@ export const GRAMMAR_FILES: Readonly<Record<string, readonly string[]>> = {
   php: ['tree-sitter-php.wasm'],
   bash: ['tree-sitter-bash.wasm'],
   css: ['tree-sitter-css.wasm'],
+  powershell: ['tree-sitter-powershell.wasm'],
+  ini: ['tree-sitter-ini.wasm'],
 };
+
+/** Languages checked by a pure-JS parser instead of a grammar (none ships in the WASM package). */
+const PURE_JS: ReadonlySet<string> = new Set(['yaml']);
 
 /**
  * What a fragment is parsed inside when it does not parse alone: C# and Java members outside a class,
@@ -91,7 +97,11 @@ export class TreeSitterSyntax implements SyntaxChecker {
 
   /** True when this language has a grammar at all (loaded or not). */
   static supports(language: string): boolean {
-    return Object.prototype.hasOwnProperty.call(GRAMMAR_FILES, language);
+    return Object.prototype.hasOwnProperty.call(GRAMMAR_FILES, language) || PURE_JS.has(language);
+  }
+
+  supports(language: string): boolean {
+    return TreeSitterSyntax.supports(language);
   }
 
   /** Loads the grammars of these languages (once each); never rejects. */
@@ -103,10 +113,15 @@ export class TreeSitterSyntax implements SyntaxChecker {
 
   available(language: string): boolean {
     // What `check` needs before it parses; a language whose parser threw is not available any more.
+    if (PURE_JS.has(language)) return true;
     return this.parser !== undefined && !this.failed.has(language) && (GRAMMAR_FILES[language] ?? []).some((f) => this.ready.has(f));
   }
 
   check(language: string, code: string): { ok: true } | { ok: false; line: number } | 'unavailable' {
+    if (language === 'yaml') {
+      const line = yamlErrorLine(code.slice(0, MAX_PARSED_CHARS));
+      return line === 'unjudged' ? 'unavailable' : line === undefined ? { ok: true } : { ok: false, line };
+    }
     const files = GRAMMAR_FILES[language];
     if (!files) return 'unavailable';
     // JSX is tried first when the code has closing tags: one parse instead of a failed one and a retry.

@@ -227,11 +227,32 @@ describe('QualityGate on bad input', () => {
     assert.ok(escalated(v.score));
   });
 
-  it('never fails code in a language without a grammar; reports the check as skipped', async () => {
-    const v = await assess({ question: 'Kotlin data class for an order', answer: block('kotlin', 'data class Order(val id: Long, val total: Double') });
-    assert.deepEqual(v.findings, []);
-    assert.ok(v.skipped.includes('no kotlin parser'));
-    assert.equal(v.unsure, true, 'a check it could not run makes the rules unsure');
+  it('never fails code in a language without a parser, and is not unsure for that alone (no paid judge call per answer)', async () => {
+    for (const [lang, code] of [
+      ['kotlin', 'data class Order(val id: Long, val total: Double'],
+      ['swift', 'struct Order {\n    let id: Int\n    let total: Double\n}'],
+      ['sql', 'SELECT customer_id, SUM(total) FROM orders GROUP BY customer_id;'],
+    ]) {
+      const v = await assess({ question: `Write an order type in ${lang} with an id and a total`, answer: block(lang, code) });
+      assert.ok(!v.findings.some((f) => f.rule === 'syntax'), `${lang}: ${v.reasons.join(' | ')}`);
+      assert.ok(v.skipped.includes(`no ${lang} parser (judged on the other rules)`) || lang === 'sql', `${lang}: ${v.skipped.join(' | ')}`);
+      if (v.score >= TUNED_WEIGHTS.threshold + TUNED_WEIGHTS.unsureMargin) assert.equal(v.unsure, false, `${lang}: ${v.score}`);
+    }
+  });
+
+  it('checks YAML (js-yaml), PowerShell and INI blocks, and leaves templated YAML alone', async () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['yaml', 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"', true],
+      ['yaml', 'services:\n  web:\n    image: nginx\n   ports: [80', false],
+      ['yaml', 'spec:\n  replicas: {{ .Values.replicas }}', true],
+      ['powershell', 'Get-ChildItem -Path . -Filter *.log | ForEach-Object {\n    Remove-Item $_.FullName\n}', true],
+      ['powershell', 'if ($count -gt 3) {\n    Write-Output "many"', false],
+      ['ini', '[server]\nport = 8080\nhost = 0.0.0.0', true],
+    ];
+    for (const [lang, code, good] of cases) {
+      const v = await assess({ question: `Show the ${lang} for the web server`, answer: `Here it is:\n\n${block(lang, code)}` });
+      assert.equal(!v.findings.some((f) => f.rule === 'syntax'), good, `${lang} ${good ? 'good' : 'bad'}: ${v.reasons.join(' | ')}`);
+    }
   });
 
   it('a grammar that fails to load is logged once, that check skipped, the answer judged on the rest', async () => {
