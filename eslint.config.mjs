@@ -37,7 +37,7 @@ export default tseslint.config(
     },
   },
   {
-    // Settings are read by everyone, so config depends on nothing in core but the port interfaces.
+    // Settings are read by everyone, so config depends on nothing in core: only on src/common (which imports nothing).
     files: ['src/core/config/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -46,8 +46,8 @@ export default tseslint.config(
           paths: [noVscode],
           patterns: [
             { group: ['**/vscode/**', '**/webview/**', '**/shared/**'], message: 'core depends on common only.' },
-            // Any `../` path but ../ports and ../../common/…: also `../../core/llm`, which a `../[^.]` test let through.
-            { regex: '^\\.\\./(?!ports$|\\.\\./common/)', message: 'src/core/config imports nothing from the rest of core (only ../ports and ../../common).' },
+            // Any `../` path but ../../common/…: also `../../core/llm`, which a `../[^.]` test let through.
+            { regex: '^\\.\\./(?!\\.\\./common/)', message: 'src/core/config imports nothing from the rest of core (only ../../common).' },
             noTest,
           ],
         },

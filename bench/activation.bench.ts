@@ -19,6 +19,7 @@ import { SourceMap, type SourceMapPayload } from 'node:module';
 import * as path from 'node:path';
 import { summarizeProfile, type Profile } from './cpuProfileSummary';
 import { fmtMs, summarize } from '../test/harness/benchStats';
+import { isolatedEnv } from '../test/harness/isolatedEnv';
 import { BrowserSession } from '../test/harness/browser';
 import { CodeServer } from '../test/harness/codeServer';
 import { artifactsDir, repoRoot, sampleWorkspace, vscodeArg, vscodeBuild } from '../test/harness/paths';
@@ -43,8 +44,7 @@ function buildBaselineVsix(dir: string): string {
       publisher: 'jarvis-hybrid',
       version: '0.0.1',
       license: 'MIT',
-      repository: { type: 'git', url: 'https://example.invalid/baseline.git' },
-      engines: { vscode: '^1.100.0' },
+      engines: { vscode: '^1.104.0' },
       main: './extension.js',
       activationEvents: ['onStartupFinished'],
     }),
@@ -54,7 +54,15 @@ function buildBaselineVsix(dir: string): string {
   fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
   const out = path.join(dir, 'baseline.vsix');
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: dir, encoding: 'utf8' });
+  // No repository to name (as in scripts/package.mjs); vsce's own dirs go to a temp dir, never HOME
+  // (nor into `dir`, which is what gets packaged).
+  const envDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jbench-env-'));
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: isolatedEnv(envDir),
+  });
+  fs.rmSync(envDir, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`could not package the baseline extension: ${r.stderr || r.stdout}`);
   return out;
 }

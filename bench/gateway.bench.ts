@@ -5,7 +5,9 @@
  * 2. load from a second process (autocannon, 4 s per run): /healthz against a bare node:http server (raw
  *    overhead of the gateway's checks); /v1/models and /v1/chat/completions with the rate limit of the settings
  *    shape and without it — the share of 429s against what the token bucket allows, other errors, latency.
- * Prints figures; never passes or fails on time.
+ * Prints figures and never fails on time, but exits non-zero when the limit does not hold: a limited run whose
+ * number of 200s is not what the bucket allows (burst + refill over the run, see `allowance`), or any run
+ * with a status other than 200 / 429, an error or a timeout.
  *
  *   npm run bench gateway
  */
@@ -44,6 +46,17 @@ interface Load {
   p97_5: number;
   p99: number;
   seconds: number;
+}
+
+/**
+ * How many requests a fresh bucket admits in a run of `seconds` under constant pressure: the burst plus
+ * the refill, `exact`. Accepted: one either side of its floor and ceiling — a token that comes due at the
+ * run's last instant, and a request admitted just before autocannon stops whose answer it does not wait
+ * for (or autocannon's duration differing by some milliseconds from the server's admission window).
+ */
+function allowance(limit: RateLimit, seconds: number): { exact: number; min: number; max: number } {
+  const exact = (limit.burst || limit.requests) + (limit.requests / limit.windowSeconds) * seconds;
+  return { exact, min: Math.floor(exact) - 1, max: Math.ceil(exact) + 1 };
 }
 
 /** autocannon in its own process (the gateway's event loop is this one), JSON result. */
@@ -129,7 +142,7 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|');
   const rows: [string, string][] = [
     ['`ollama/llama3:latest` (pinned)', 'ollama/llama3:latest'],
-    ['`jarvis-auto` (an agent answer is held until the quality check passed)', 'jarvis-auto'],
+    ['`jarvis-auto` (routed as a chat message; no cloud model to escalate to, so nothing is held)', 'jarvis-auto'],
   ];
   for (const [label, model] of rows) {
     for (let i = 0; i < WARMUP; i++) {
@@ -170,13 +183,35 @@ async function main(): Promise<void> {
         .map(([k, v]) => `${k}: ${v}`)
         .join(', ')} | ${r.errors} / ${r.timeouts} | ${r.p50} / ${r.p97_5} / ${r.p99} ms |`,
     );
-  row('bare node:http, same JSON (baseline)', await autocannon(`http://127.0.0.1:${barePort}/healthz`));
-  row('gateway `GET /healthz` (Host/Origin checks, routing table)', await autocannon(`${base}/healthz`));
-  row('gateway `GET /v1/models`, no limit (key check per request)', await autocannon(`${base}/v1/models`, { headers: auth }));
-  row(
-    'gateway `POST /v1/chat/completions`, no limit (routing → fake Ollama)',
-    await autocannon(`${base}/v1/chat/completions`, { method: 'POST', headers: chatHeaders, body: chatBody }),
-  );
+  const failures: string[] = [];
+  /** Every run: only 200 (and, limited, 429) answers, no errors, no timeouts. */
+  const check = (label: string, r: Load, allowed: string[] = ['200']) => {
+    const other = Object.entries(r.status).filter(([code, n]) => n > 0 && !allowed.includes(code));
+    if (other.length > 0) failures.push(`${label}: statuses other than ${allowed.join(' / ')}: ${other.map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+    if (r.errors > 0 || r.timeouts > 0) failures.push(`${label}: ${r.errors} errors, ${r.timeouts} timeouts`);
+  };
+  const run = async (label: string, url: string, o?: Parameters<typeof autocannon>[1]) => {
+    const r = await autocannon(url, o);
+    row(label, r);
+    check(label, r);
+  };
+  await run('bare node:http, same JSON (baseline)', `http://127.0.0.1:${barePort}/healthz`);
+  await run('gateway `GET /healthz` (Host/Origin checks, routing table)', `${base}/healthz`);
+  await run('gateway `GET /v1/models`, no limit (key check per request)', `${base}/v1/models`, { headers: auth });
+  // The same body every time: with the response cache on, all but the first are cache hits.
+  const cacheSetting = settings.cache;
+  settings.cache = { ...cacheSetting, enabled: false };
+  await run('gateway `POST /v1/chat/completions`, no limit, cache off (routing → fake Ollama)', `${base}/v1/chat/completions`, {
+    method: 'POST',
+    headers: chatHeaders,
+    body: chatBody,
+  });
+  settings.cache = cacheSetting;
+  await run('gateway `POST /v1/chat/completions`, no limit, cache on (identical requests: cache hits)', `${base}/v1/chat/completions`, {
+    method: 'POST',
+    headers: chatHeaders,
+    body: chatBody,
+  });
 
   const limitedRun = async (label: string, o: Parameters<typeof autocannon>[1], url: string) => {
     // A fresh key: a full bucket at the start of the run.
@@ -184,12 +219,16 @@ async function main(): Promise<void> {
     server.configure(LIMITED);
     const r = await autocannon(url, { ...o, headers: { ...o?.headers, authorization: `Bearer ${k}` } });
     server.configure(UNLIMITED);
-    row(`${label}, limit ${LIMITED.burst} at once + ${(LIMITED.requests / LIMITED.windowSeconds).toFixed(0)}/s`, r);
-    const allowed = LIMITED.burst + (LIMITED.requests / LIMITED.windowSeconds) * r.seconds;
+    const rowLabel = `${label}, limit ${LIMITED.burst} at once + ${(LIMITED.requests / LIMITED.windowSeconds).toFixed(0)}/s`;
+    row(rowLabel, r);
+    check(rowLabel, r, ['200', '429']);
+    const bucket = allowance(LIMITED, r.seconds);
     const ok = r.status['200'] ?? 0;
     const limited = r.status['429'] ?? 0;
     const other = r.requests - ok - limited;
-    return `${label}: ${ok} answered (the bucket allows ${allowed.toFixed(0)} in ${r.seconds} s: ${LIMITED.burst} + ${(LIMITED.requests / LIMITED.windowSeconds).toFixed(0)}/s), ${limited} refused with 429 (${((100 * limited) / r.requests).toFixed(1)} %), ${other} other statuses, ${r.errors} errors.`;
+    const holds = ok >= bucket.min && ok <= bucket.max;
+    if (!holds) failures.push(`${rowLabel}: ${ok} answered with 200, the bucket allows ${bucket.min}–${bucket.max} in ${r.seconds} s`);
+    return `${label}: ${ok} answered (the bucket allows ${bucket.exact.toFixed(1)} in ${r.seconds} s: ${LIMITED.burst} + ${(LIMITED.requests / LIMITED.windowSeconds).toFixed(0)}/s; ${bucket.min}–${bucket.max} accepted: ${holds ? 'holds' : 'FAILS'}), ${limited} refused with 429 (${((100 * limited) / r.requests).toFixed(1)} %), ${other} other statuses, ${r.errors} errors.`;
   };
   const notes = [
     await limitedRun('`GET /v1/models`', {}, `${base}/v1/models`),
@@ -201,6 +240,10 @@ async function main(): Promise<void> {
   ];
   console.log('');
   for (const n of notes) console.log(`- ${n}`);
+  if (failures.length > 0) {
+    console.error(`\nThe gateway under load did not hold:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+    process.exitCode = 1;
+  }
 
   await new Promise<void>((r) => bare.close(() => r()));
   await server.stop();

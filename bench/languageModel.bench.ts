@@ -1,12 +1,14 @@
 /**
  * Jarvis as a language model (what VS Code's model picker and other extensions call):
- * 1. time to the first streamed part through the provider's core path (AgentResponder +
+ * 1. time to the first streamed part through the provider end to end (JarvisChatModelProvider with
+ *    VS Code's message and tool conversion, over stand-in `vscode` part classes; AgentResponder +
  *    RoutingService: loop check, agent complexity, privacy over tool results, sticky pin, router,
- *    resilience) to the fake Ollama, against the same request straight to the `ollama` client;
- *    once for an answer that is a tool call and once for a text answer (which an agent receives only
- *    after it passed the quality check, so its first part comes at the end of the answer);
- * 2. the cost of converting a request with 40 tools (VS Code's agent sends about that many) into
- *    each provider's format.
+ *    resilience) to the fake Ollama, against the same request straight to the `ollama` client; for
+ *    an answer that is a tool call, a text answer to an agent that offered tools (held until it
+ *    passed the quality check, so its first part comes at the end of the answer) and a text answer
+ *    to a tool-less request (streamed);
+ * 2. the cost of converting a request with 40 tools (VS Code's agent sends about that many) from
+ *    VS Code's parts (fromLmTools + fromLmMessages) into each provider's format.
  * Prints medians and p95; never passes or fails on time.
  *
  *   npx tsc -p tsconfig.test.json && node out/bench/languageModel.bench.js
@@ -20,7 +22,12 @@ import { validateTools } from '../src/core/llm/tools/validateTools';
 import type { ChatMessage } from '../src/core/llm/types';
 import { nullLogger } from '../src/core/ports';
 import { AgentResponder } from '../src/core/routing/AgentResponder';
+import type * as vscode from 'vscode';
+import type { TokenCounter } from '../src/core/llm/tokens/TokenCounter';
+import { fromLmMessages, fromLmTools } from '../src/vscode/lm/fromLmMessages';
+import { JarvisChatModelProvider } from '../src/vscode/lm/JarvisChatModelProvider';
 import { fmtMs, summarize } from '../test/harness/benchStats';
+import { lmMessage, lmStandIn } from '../test/harness/lmStandIn';
 import { startRoutingOverFakeOllama } from './routingOverFakeOllama';
 
 const RUNS = 150;
@@ -66,17 +73,24 @@ async function main(): Promise<void> {
   ];
   const prompt = (i: number, call: boolean) => `What is a closure? (${i})${call ? ' [[tool:read_file {"path": "a.ts"}]]' : ''}`;
 
-  const viaProvider = async (i: number, call: boolean): Promise<number> => {
+  const provider = new JarvisChatModelProvider({ agent, catalog: async () => [], tokens: {} as TokenCounter, logger: nullLogger, vscode: lmStandIn });
+  const V = lmStandIn as unknown as typeof vscode;
+  const auto = { id: 'jarvis-auto' } as vscode.LanguageModelChatInformation;
+  const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) } as unknown as vscode.CancellationToken;
+  const viaProvider = async (i: number, call: boolean, withTools = true): Promise<number> => {
     const started = performance.now();
     let first = NaN;
-    for await (const _part of agent.respond({
-      messages: [{ role: 'user', content: prompt(i, call) }],
-      tools,
-      toolMode: 'auto',
-      signal: new AbortController().signal,
-    })) {
-      if (Number.isNaN(first)) first = performance.now() - started;
-    }
+    await provider.provideLanguageModelChatResponse(
+      auto,
+      [lmMessage(1, [new V.LanguageModelTextPart(prompt(i, call))]) as unknown as vscode.LanguageModelChatRequestMessage],
+      { tools: withTools ? tools : [], toolMode: V.LanguageModelChatToolMode.Auto } as unknown as vscode.ProvideLanguageModelChatResponseOptions,
+      {
+        report: () => {
+          if (Number.isNaN(first)) first = performance.now() - started;
+        },
+      },
+      token,
+    );
     return first;
   };
   const bare = async (i: number, call: boolean): Promise<number> => {
@@ -102,24 +116,30 @@ async function main(): Promise<void> {
   console.log(`## Jarvis as a language model: time to the first streamed part (${RUNS} runs each, fake Ollama on 127.0.0.1)\n`);
   console.log('| answer | straight to the ollama client (median / p95) | provider path (median / p95) | difference (median / p95) |');
   console.log('|---|---|---|---|');
-  for (const call of [true, false]) {
+  const cases: [label: string, call: boolean, withTools: boolean][] = [
+    ['tool call', true, true],
+    ['text, tools offered (held until it passed the quality check)', false, true],
+    ['text, no tools (streamed)', false, false],
+  ];
+  for (const [label, call, withTools] of cases) {
     for (let i = 0; i < WARMUP; i++) {
-      await viaProvider(-i - 1, call);
+      await viaProvider(-i - 1, call, withTools);
       await bare(-i - 1, call);
     }
     const p: number[] = [];
     const b: number[] = [];
     // Interleaved so both see the same machine load.
     for (let i = 0; i < RUNS; i++) {
-      p.push(await viaProvider(i, call));
+      p.push(await viaProvider(i, call, withTools));
       b.push(await bare(i, call));
     }
     const sp = summarize(p);
     const sb = summarize(b);
     console.log(
-      `| ${call ? 'tool call' : 'text (held until it passed the quality check)'} | ${fmtMs(sb.median)} / ${fmtMs(sb.p95)} | ${fmtMs(sp.median)} / ${fmtMs(sp.p95)} | ${fmtMs(sp.median - sb.median)} / ${fmtMs(sp.p95 - sb.p95)} |`,
+      `| ${label} | ${fmtMs(sb.median)} / ${fmtMs(sb.p95)} | ${fmtMs(sp.median)} / ${fmtMs(sp.p95)} | ${fmtMs(sp.median - sb.median)} / ${fmtMs(sp.p95 - sb.p95)} |`,
     );
   }
+  provider.dispose();
   agent.dispose();
   await close();
 
@@ -137,11 +157,40 @@ async function main(): Promise<void> {
   console.log(`\n## Converting a request with 40 tools and a 20-message agent conversation (${CONVERSIONS} runs each)\n`);
   console.log('| step | median | p95 |');
   console.log('|---|---|---|');
+  // The same request as VS Code hands it to the provider: tools and message parts to convert first.
+  const lmTools = forty.map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema })) as vscode.LanguageModelChatTool[];
+  const lmMessages = messages.map((m) =>
+    lmMessage(m.role === 'system' ? 3 : m.role === 'assistant' ? 2 : 1, [
+      ...(m.content ? [new V.LanguageModelTextPart(m.content)] : []),
+      ...(m.toolCalls ?? []).map((c) => new V.LanguageModelToolCallPart(c.id, c.name, c.input)),
+      ...(m.toolResults ?? []).map((r) => new V.LanguageModelToolResultPart(r.callId, [new V.LanguageModelTextPart(r.content)])),
+    ]),
+  ) as unknown as vscode.LanguageModelChatRequestMessage[];
+  const fromVscode = () => ({ tools: fromLmTools(lmTools), messages: fromLmMessages(lmStandIn, lmMessages) });
   const rows: [string, () => unknown][] = [
+    ["VS Code's parts → Jarvis (fromLmTools + fromLmMessages)", fromVscode],
     ['check the 40 tools (validateTools)', () => validateTools(forty, 'auto', 'OpenAI')],
-    ['→ Ollama request (check + convert)', () => toOllamaRequest(messages, validateTools(forty, 'auto', 'Ollama'))],
-    ['→ OpenAI request (check + convert)', () => toOpenAIRequest(messages, validateTools(forty, 'auto', 'OpenAI'))],
-    ['→ Anthropic request (check + convert)', () => toAnthropicRequest(messages, validateTools(forty, 'auto', 'Anthropic'))],
+    [
+      '→ Ollama request (VS Code conversion + check + convert)',
+      () => {
+        const r = fromVscode();
+        return toOllamaRequest(r.messages, validateTools(r.tools, 'auto', 'Ollama'));
+      },
+    ],
+    [
+      '→ OpenAI request (VS Code conversion + check + convert)',
+      () => {
+        const r = fromVscode();
+        return toOpenAIRequest(r.messages, validateTools(r.tools, 'auto', 'OpenAI'));
+      },
+    ],
+    [
+      '→ Anthropic request (VS Code conversion + check + convert)',
+      () => {
+        const r = fromVscode();
+        return toAnthropicRequest(r.messages, validateTools(r.tools, 'auto', 'Anthropic'));
+      },
+    ],
   ];
   for (const [label, f] of rows) {
     const s = summarize(time(f));

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { fmtBytes, fmtMs, summarize } from '../test/harness/benchStats';
+import { isolatedEnv } from '../test/harness/isolatedEnv';
 import { repoRoot } from '../test/harness/paths';
 import { zipEntryNames } from '../test/harness/zipEntryNames';
 
@@ -41,7 +42,10 @@ async function timeBuilds(production: boolean, dir: string): Promise<{ ms: numbe
 async function main(): Promise<void> {
   if (!Number.isInteger(BUILDS) || BUILDS < 1) throw new Error(`JARVIS_BENCH_BUILDS must be a positive integer, got ${process.env.JARVIS_BENCH_BUILDS}.`);
   fs.mkdirSync(path.dirname(VSIX), { recursive: true });
-  const pkg = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8' });
+  // npm's and vsce's config, data and cache dirs in a temp dir, as the harness gives them (never HOME).
+  const npmDirs = fs.mkdtempSync(path.join(os.tmpdir(), 'jpkg-env-'));
+  const pkg = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8', env: isolatedEnv(npmDirs) });
+  fs.rmSync(npmDirs, { recursive: true, force: true });
   if (pkg.status !== 0) throw new Error(`npm run package failed:\n${pkg.stdout}\n${pkg.stderr}`);
 
   const bundle = fs.readFileSync(path.join(repoRoot, 'dist', 'extension.js'));

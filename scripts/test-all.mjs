@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // What `npm test` runs after `pretest` (typecheck, lint, build, compile-tests): ensures the real VS Code
-// builds (scripts/setup-code-server.mjs), then runs the unit, harness, integration, UI and packaged-vsix
-// suites in sequence — the real-VS-Code ones on every build they target — and prints one final line
-// "N passed, N failed" summed across suites. Exits non-zero if anything failed.
+// builds (scripts/setup-code-server.mjs) while the unit and harness suites run — on a new machine the
+// install is mostly download and unpacking, so it overlaps well with the CPU-bound unit tests — then runs
+// the integration, UI and packaged-vsix suites in sequence, the real-VS-Code ones on every build they
+// target, and prints one final line "N passed, N failed" summed across suites. Exits non-zero if anything
+// failed.
 //   node scripts/test-all.mjs [--only <suite>[@<vscode>],…]     e.g. --only integration  or  --only ui@1.104
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,7 +19,8 @@ const OLDEST = builds[builds.length - 1].vscode;
 const mocha = ['node_modules/mocha/bin/mocha.js'];
 /** Suites in run order. `vscode` names the build a suite needs (setup installs it first). */
 export const SUITES = [
-  { name: 'unit', args: [...mocha, '--config', '.mocharc.json'] },
+  // Two workers on this 2-core machine: the unit tests share no files or ports (temp dirs, port 0).
+  { name: 'unit', args: [...mocha, '--config', '.mocharc.json', '--parallel', '--jobs', '2'] },
   // The harness's own pure parts (URL building, parsing, figures); outside .mocharc.json's spec on purpose.
   { name: 'harness', args: [...mocha, '--no-config', '--timeout', '10000', 'out/test/harness/**/*.test.js'] },
   ...builds.map((b) => ({ name: 'integration', vscode: b.vscode, args: ['out/test/integration/runIntegration.js', '--vscode', b.vscode] })),
@@ -26,15 +29,15 @@ export const SUITES = [
   // UI tests on the newest build; the Jarvis chat view also on the oldest (whose code-server has no native Chat view).
   { name: 'ui', vscode: NEWEST, args: ['out/test/ui/runUi.js', '--vscode', NEWEST] },
   { name: 'ui', vscode: OLDEST, args: ['out/test/ui/runUi.js', '--vscode', OLDEST] },
-  // A first run without Ollama (its own window: nothing listens on jarvis.ollama.host when it opens).
-  { name: 'walkthrough', vscode: NEWEST, args: ['out/test/ui/runWalkthrough.js', '--vscode', NEWEST] },
+  // A first run without Ollama (its own window: nothing listens on jarvis.ollama.host when it opens), run
+  // with HOME pointed at an empty dir, which must still be empty afterwards (test/harness/home.hermetic.ts):
+  // one window serves both checks.
+  { name: 'walkthrough', vscode: NEWEST, args: [...mocha, '--no-config', '--timeout', '600000', 'out/test/harness/home.hermetic.js'] },
   // The dashboard's figures are checked against its own requests: a window no other test has used.
   { name: 'dashboard', vscode: NEWEST, args: ['out/test/ui/runDashboard.js', '--vscode', NEWEST] },
   // The gateway on from startup (a free port): keys made through the prompts are tried against it.
   { name: 'gatewayKeys', vscode: NEWEST, args: ['out/test/ui/runGatewayKeys.js', '--vscode', NEWEST] },
   ...builds.map((b) => ({ name: 'vsix', vscode: b.vscode, args: ['out/test/ui/runVsix.js', '--vscode', b.vscode] })),
-  // A real suite run with HOME pointed at an empty dir, which must still be empty afterwards.
-  { name: 'home', vscode: NEWEST, args: [...mocha, '--no-config', '--timeout', '600000', 'out/test/harness/home.hermetic.js'] },
 ];
 
 export const label = (s) => (s.vscode ? `${s.name}@${s.vscode}` : s.name);
@@ -61,16 +64,25 @@ function parseOnly(argv) {
   }
 }
 
-/** Runs a command, streaming its output through, and resolves to its exit code and full stdout. */
-function runStreaming(cmd, args) {
+/**
+ * Runs a command and resolves to its exit code and full stdout. Its output is streamed through, or with
+ * `buffered` kept (stderr too) and printed in one piece when it ends, so that a command running beside a
+ * suite does not interleave with the suite's report.
+ */
+function runStreaming(cmd, args, { buffered = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
     let out = '';
+    let held = '';
     child.stdout.on('data', (d) => {
       out += d;
-      process.stdout.write(d);
+      if (buffered) held += d;
+      else process.stdout.write(d);
     });
-    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.stderr.on('data', (d) => (buffered ? (held += d) : process.stderr.write(d)));
+    child.on('close', () => {
+      if (buffered) process.stdout.write(held);
+    });
     child.on('error', (e) => {
       out += `\n${e.message}`;
       resolve({ code: 1, out });
@@ -108,13 +120,24 @@ export function countResults(out, code) {
 async function main() {
   const suites = parseOnly(process.argv.slice(2));
   const needed = [...new Set(suites.map((s) => s.vscode).filter(Boolean))];
-  const setup = needed.length === 0 ? { code: 0 } : await runStreaming(process.execPath, ['scripts/setup-code-server.mjs', '--build', needed.join(',')]);
-  const results = [];
-  if (setup.code !== 0) {
-    console.error('code-server setup failed; the integration, UI and vsix suites cannot run.');
-  }
   const allStarted = Date.now();
+  const setupStarted = Date.now();
+  const setupRun =
+    needed.length === 0
+      ? Promise.resolve({ code: 0 })
+      : runStreaming(process.execPath, ['scripts/setup-code-server.mjs', '--build', needed.join(',')], { buffered: true });
+  let setup;
+  const awaitSetup = async () => {
+    if (setup) return setup;
+    console.log('\n===== code-server setup =====');
+    setup = await setupRun;
+    console.log(`[test-all] code-server setup ${setup.code === 0 ? 'done' : 'FAILED'} after ${((Date.now() - setupStarted) / 1000).toFixed(0)} s`);
+    if (setup.code !== 0) console.error('code-server setup failed; the integration, UI and vsix suites cannot run.');
+    return setup;
+  };
+  const results = [];
   for (const suite of suites) {
+    if (suite.vscode) await awaitSetup();
     console.log(`\n===== ${label(suite)} =====`);
     const started = Date.now();
     const { code, out } = suite.vscode && setup.code !== 0 ? { code: 1, out: '' } : await runStreaming(process.execPath, suite.args);

@@ -54,6 +54,7 @@ import { VscodeSecretStore } from './vscode/adapters/VscodeSecretStore';
 import { VscodeSettingsSource } from './vscode/adapters/VscodeSettingsSource';
 import { registerWalkthrough } from './vscode/walkthrough/registerWalkthrough';
 import { AgentResponder } from './core/routing/AgentResponder';
+import { vscodeMissingKeyWarnings } from './vscode/adapters/vscodeMissingKeyWarnings';
 import { LogFile } from './core/observability/LogFile';
 import { loggerSink, StructuredLogger } from './core/observability/StructuredLogger';
 import { PrivacyGuard } from './core/security/PrivacyGuard';
@@ -88,7 +89,8 @@ const SESSION_TIMEOUT_HOURS = 24;
  */
 export function activate(context: vscode.ExtensionContext): JarvisTestApi | undefined {
   const started = performance.now();
-  const stopProfile = startActivationProfile();
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const stopProfile = startActivationProfile(context.extensionMode !== vscode.ExtensionMode.Production);
   const root = new DisposableStore();
   context.subscriptions.push(root);
 
@@ -111,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
 
   const connection = () => ({ host: settings.current.ollama.host });
   const models = new OllamaModels(connection, log);
+  const ollama = new OllamaProvider(connection, log); // the one chat provider: routing's and the preference reader's
   const monitor = root.add(new OllamaStatusMonitor(models, () => settings.current, log));
   // One tree-sitter (quality gate and editor commands) and the language identifier, loaded from dist/vendor on first use.
   const treeSitter = new TreeSitterSyntax({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist', 'vendor').fsPath, logger: log });
@@ -134,7 +137,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   // The providers' own model lists (GET /v1/models, cached in globalState): fetched after activation, never during it.
   const cloud = { keys, settings: () => settings.current, store: new MementoStore(context.globalState), clock: systemClock, logger: log };
   const cloudModels = root.add(new CloudModelLists({ ...cloud, trusted: () => vscode.workspace.isTrusted }));
-  const cloudModelsUi = root.add(registerCloudModels({ lists: cloudModels, settings, keys, log }));
+  const cloudModelsUi = root.add(registerCloudModels({ lists: cloudModels, settings, keys, log, testHooks: testMode }));
   root.add(registerAuditCommands({ audit, logger: log }));
   root.add(registerAuditBrowse(audit, log));
   root.add(auditEgressSettings(settings, audit, log));
@@ -151,6 +154,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       keys: { get: (provider) => keys.get(provider, 'cloud requests') },
       ollamaModels: () => models.list(),
       ollamaDetails: (model) => models.show(model),
+      ollama,
       extraModels,
       store: new MementoStore(context.globalState),
       // Read on the first routed request, not at activation (428 KB of JSON).
@@ -166,18 +170,13 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
   // Agents (VS Code's own chat, other extensions) reach the same routing through Jarvis's language models.
-  const agent = root.add(new AgentResponder(routing, logger.child({}, 'agent')));
+  const missingKeys = vscodeMissingKeyWarnings();
+  const agent = root.add(new AgentResponder(routing, logger.child({}, 'agent'), missingKeys));
   // Alerts (the seed's rules, cooldown from settings) as notifications and, when set, a webhook.
   const alerts = root.add(new AlertManager({ clock: systemClock, cooldownMs: () => settings.current.alerts.cooldownSeconds * 1000 }));
-  const alertSources = {
-    history: routing.history,
-    spend: () => routing.spend(),
-    circuits: () => routing.circuits(),
-    heapUsedBytes: () => process.memoryUsage().heapUsed,
-    settings: () => settings.current.alerts,
-    clock: systemClock,
-  };
-  for (const rule of builtInRules(alertSources)) alerts.register(rule);
+  const alertSources = { history: routing.history, spend: () => routing.spend(), circuits: () => routing.circuits(), clock: systemClock };
+  const heapUsedBytes = () => process.memoryUsage().heapUsed;
+  for (const rule of builtInRules({ ...alertSources, heapUsedBytes, settings: () => settings.current.alerts })) alerts.register(rule);
   const alertLog = logger.child({}, 'alerts');
   const webhook = new WebhookNotifier({ url: () => settings.current.alerts.webhookUrl, logger: alertLog });
   root.add(registerAlerts({ alerts, webhook, settings, onDidRecord: routing.onDidRecord, log: alertLog }));
@@ -185,6 +184,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const usage = new UsageLedger({ store: new MementoStore(context.globalState), logger: log });
   root.add(routing.history.onDidFinish((r) => usage.record(r)));
   const dashboard = registerDashboard({
+    testHooks: testMode,
     extensionUri: context.extensionUri,
     history: routing.history,
     usage,
@@ -229,7 +229,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     logger: log,
     onProposals: (pending) => void offerPreferenceReview(learner, pending, log),
     // The local model as a second reader (jarvis.preferences.llm); it only proposes, for review.
-    llmReader: new LlmPreferenceReader({ provider: new OllamaProvider(() => ({ host: current().ollama.host }), log), model: () => current().ollama.model }),
+    llmReader: new LlmPreferenceReader({ provider: ollama, model: () => current().ollama.model }),
     prepare: async () => {
       if (learning()) await learnFromWorkspaceFiles(learner, log);
     },
@@ -245,7 +245,8 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   );
   // The chat view (created below, after the engine) reports inserted code; memory learns from later edits.
   const inserted = root.add(new vscode.EventEmitter<InsertedCode>());
-  const memoryUi = registerMemory({ settings, memory, learner, evidence, preferenceContext, session, learning, log, insertedCode: inserted.event });
+  const memoryDeps = { settings, memory, learner, evidence, preferenceContext, session, learning, log, testHooks: testMode };
+  const memoryUi = registerMemory({ ...memoryDeps, insertedCode: inserted.event });
   root.add(memoryUi.disposable);
   const memoryCommands = createMemoryCommands({
     memory,
@@ -263,7 +264,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const gatewayLog = logger.child({}, 'gateway');
   const gatewayAuditor = new GatewayAuditor(audit, systemClock, gatewayLog);
   const gatewayKeys = root.add(new GatewayKeyStore(new VscodeSecretStore(context.secrets), systemClock, gatewayAuditor));
-  const gatewayAgent = root.add(new AgentResponder(routing, gatewayLog));
+  const gatewayAgent = root.add(new AgentResponder(routing, gatewayLog, missingKeys));
   const gatewayRunner = new GatewayRunner(
     new GatewayServer({
       keys: gatewayKeys,
@@ -342,6 +343,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
   const editorCommands = registerEditorCommands({
+    testHooks: testMode,
     engine,
     context: editorContext,
     // Grammars load on the first proposal in their language, never at activation.
@@ -374,7 +376,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   log.info(`Jarvis activated in ${ms} ms`);
   console.log(`Jarvis activated in ${ms} ms`);
 
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  if (!testMode || !memoryUi.api || !editorCommands.api || !dashboard.api || !cloudModelsUi.api) return undefined;
   return {
     chatHandler: participant.chatHandler,
     routing,

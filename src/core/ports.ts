@@ -2,7 +2,6 @@
  * What the host (the VS Code adapters in src/vscode, or fakes in tests) provides to core.
  * Core never imports 'vscode': it receives these through constructors.
  */
-import type { Event } from '../common/Emitter';
 export type { Clock } from '../common/Clock';
 
 /** Encrypted per-user secrets (VS Code SecretStorage). */
@@ -18,27 +17,6 @@ export interface KeyValueStore {
   update(key: string, value: unknown): Promise<void>;
 }
 
-/** Raw settings under the `jarvis.` section, read on demand, with a change signal. */
-export interface SettingsSource {
-  /** Value of `jarvis.<key>` as the user wrote it (unknown: it may be malformed). */
-  get(key: string): unknown;
-  readonly onDidChange: Event<void>;
-}
-
-export interface Logger {
-  trace(message: string, ...args: unknown[]): void;
-  debug(message: string, ...args: unknown[]): void;
-  info(message: string, ...args: unknown[]): void;
-  warn(message: string, ...args: unknown[]): void;
-  error(message: string | Error, ...args: unknown[]): void;
-  /** A logger whose records all carry this context (structured loggers only; see StructuredLogger). */
-  child?(context: Record<string, unknown>, name?: string): Logger;
-}
-
-export const nullLogger: Logger = {
-  trace() {},
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-};
+// Defined beside their first users (config and common import nothing from the rest of core); re-exported as ports.
+export type { SettingsSource } from './config/SettingsSource';
+export { nullLogger, type Logger } from '../common/Logger';

@@ -7,10 +7,12 @@ import * as path from 'node:path';
  * from (a stubbed `vscode` in plain Node misses the real API's cost). Unset, it costs one env lookup:
  * node:inspector is not even loaded. Returns the function that stops the profile and writes
  * `activate-<pid>.cpuprofile` (open it in Chrome DevTools, or `node out/bench/cpuProfileSummary.js`).
+ * `allowed` is false in ExtensionMode.Production, where the variable is ignored.
  */
-export function startActivationProfile(): () => void {
+export function startActivationProfile(allowed: boolean): () => void {
   const dir = process.env.JARVIS_PROFILE_ACTIVATION;
-  if (!dir) return () => undefined;
+  // Only in development and test hosts: an environment variable must not profile a user's production extension.
+  if (!allowed || !dir) return () => undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- only when profiling is asked for
   const { Session } = require('node:inspector') as typeof import('node:inspector');
   const session = new Session();

@@ -48,6 +48,7 @@ export class FakeOllamaServer {
   private withoutTools = new Set<string>();
   private contextLength: Record<string, number> = {};
   private aborted = 0;
+  private finished = 0;
   private behaviour: SimulatedBehaviour | undefined;
   private parallel = Infinity;
   private running = 0;
@@ -72,6 +73,11 @@ export class FakeOllamaServer {
     const fake = new FakeOllamaServer(server, `http://127.0.0.1:${bound}`, options);
     server.on('request', (req, res) => fake.handle(req, res));
     return fake;
+  }
+
+  /** Chat responses sent in full (the stream's last line written): a test can tell whether a part came before. */
+  get chatsFinished(): number {
+    return this.finished;
   }
 
   /** Count of chat streams whose client disconnected before the final line. */
@@ -146,7 +152,10 @@ export class FakeOllamaServer {
     if (key === 'GET /' || key === 'HEAD /') return sendText(res, 200, 'Ollama is running');
     if (key === 'GET /api/version') return sendJson(res, 200, { version: this.version });
     if (key === 'GET /api/tags') return sendJson(res, 200, { models: this.installed.map(tagEntry) });
-    if (key === 'POST /api/chat') return this.chat(body, res);
+    if (key === 'POST /api/chat') {
+      res.once('finish', () => this.finished++);
+      return this.chat(body, res);
+    }
     if (key === 'POST /api/show') {
       return this.withModel(body, res, (m) => sendJson(res, 200, showEntry(m, !this.withoutTools.has(withTag(m)), this.contextLength[withTag(m)] ?? 8192)));
     }

@@ -254,8 +254,10 @@ describe('scripts/test-all.mjs selectSuites', () => {
     assert.deepEqual(select('integration').map(label), ['integration@1.139.1', 'integration@1.104']);
     assert.deepEqual(select('ui').map(label), ['ui@1.139.1', 'ui@1.104']);
     assert.deepEqual(select('vsix').map(label), ['vsix@1.139.1', 'vsix@1.104']);
-    // The first-run walkthrough has a window of its own (Ollama down when it opens), on the newest build.
+    // The first-run walkthrough has a window of its own (Ollama down when it opens), on the newest build,
+    // run with an empty HOME (the hermetic check); there is no separate "home" suite.
     assert.deepEqual(select('walkthrough').map(label), ['walkthrough@1.139.1']);
+    assert.throws(() => select('home'), /--only takes/);
   });
 
   it('selects one build with name@version, and refuses unknown names', () => {

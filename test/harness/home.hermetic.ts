@@ -1,7 +1,9 @@
 /**
  * The harness is hermetic: a real suite (code-server, Chromium, the extension host, the fake Ollama) run
- * with HOME pointed at a new empty directory leaves that directory empty. Run by scripts/test-all.mjs as
- * the "home" suite (it needs an installed VS Code build); the file name keeps it out of the harness suite.
+ * with HOME pointed at a new empty directory leaves that directory empty. scripts/test-all.mjs runs the
+ * first-run walkthrough suite only this way (suite "walkthrough"): one window serves both checks, and the
+ * walkthrough's own summary line, printed through, is what test-all counts (a HOME written to fails this
+ * run on top). It needs an installed VS Code build; the file name keeps it out of the harness suite.
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -36,6 +38,7 @@ describe('hermetic harness', () => {
       // Nothing of the caller's XDG setup may leak in and hide a write that would have gone to HOME.
       for (const k of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME']) delete env[k];
       const { code, out } = await runNode([path.join(repoRoot, 'out', 'test', 'ui', 'runWalkthrough.js'), '--vscode', build], env);
+      process.stdout.write(out);
       assert.equal(code, 0, `the walkthrough suite failed with HOME=${home}:\n${out.slice(-3000)}`);
       assert.match(out, /JARVIS_TEST_SUMMARY \{"suite":"walkthrough","passed":[1-9]\d*,"failed":0/, 'the walkthrough suite ran no test');
       assert.deepEqual(listTree(home), [], `the run wrote into HOME (${home})`);

@@ -53,8 +53,8 @@ describe('Jarvis as a language model in a real VS Code (fake Ollama)', function 
     assert.equal(auto.vendor, 'jarvis');
     const local = (await jarvisModels()).find((m) => m.id === 'ollama/llama3:latest');
     assert.ok(local, 'the fake Ollama model is offered as a direct entry');
-    // An 8k window keeps a quarter for the answer (ollamaLimits): 6,144 tokens for the request.
-    assert.equal(local.maxInputTokens, 8192 - 2048, 'context length from /api/show, less the output allowance');
+    // The fake's /api/show reports an 8k window: all of it is the input limit (the answer's room is kept by routing).
+    assert.equal(local.maxInputTokens, 8192, 'context length from /api/show');
   });
 
   it('counts tokens with a real tokenizer, in a worker thread (a table load would stall the shared host)', async () => {
@@ -85,6 +85,18 @@ describe('Jarvis as a language model in a real VS Code (fake Ollama)', function 
     );
     const text = second.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
     assert.equal(text, 'The tool returned: probe says 42');
+  });
+
+  it('a sendRequest is counted in the routing status (the tracker behind Show Routing Status), as an agent request', async () => {
+    // tasks_total{kind="agent",…} is what the status, the dashboard and /metrics read.
+    const agentTasks = async () =>
+      (await (api as JarvisApi & { routing: { exportPrometheus(): Promise<string> } }).routing.exportPrometheus())
+        .split('\n')
+        .filter((l: string) => l.startsWith('tasks_total{') && l.includes('kind="agent"') && l.includes('outcome="success"'))
+        .reduce((n: number, l: string) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+    const before = await agentTasks();
+    await parts(await auto.sendRequest([vscode.LanguageModelChatMessage.User('What is a closure?')], {}, new vscode.CancellationTokenSource().token));
+    assert.equal(await agentTasks(), before + 1);
   });
 
   it('toolMode Required gets a call even when the prompt asks for none', async () => {

@@ -150,9 +150,10 @@ describe('Jarvis chat view in a real VS Code window', function () {
         (post as (channel: string, data: unknown) => void)('onmessage', { message: { type: 'runAction', command: cmd, args: [] } });
       }, command);
     await postRunAction('jarvis.clearApiKeys');
-    // An allow-listed command through the same channel opens the Jarvis log, so the refusal above
-    // is not the channel failing: the log it opens must already hold the refusal line.
+    // Even an allow-listed command is refused when no button of the transcript offers it; the
+    // refusal lines show the message did reach the host (the channel is not what failed).
     await postRunAction('jarvis.showLog');
+    await driver.runCommand('Jarvis: Show Log');
     const refusal = driver.page.locator('.part.panel .view-lines', { hasText: 'refused to run command "jarvis.clearApiKeys"' });
     await refusal.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e: unknown) => {
       const shown = await driver.page.locator('.part.panel .view-lines').allTextContents();

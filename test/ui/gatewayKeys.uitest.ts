@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import type { Locator } from 'playwright-core';
 import { screenshotOnFailure, uiSession } from './uiSession';
 
@@ -70,7 +71,7 @@ describe('Gateway API keys from the command palette (real VS Code window, gatewa
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
     const text = (await dialog.textContent()) ?? '';
-    assert.match(text, /Gateway key "ui notebook" created\. Copy it now: it is shown only this once\./);
+    assert.match(text, /Gateway key "ui notebook" \(id [0-9a-f]{8}\) created\. Copy it now: it is shown only this once\./);
     assert.ok(text.includes(`${gatewayUrl()}/v1`), `the dialog names the base URL ${gatewayUrl()}/v1: ${text}`);
     key = KEY.exec(text)?.[0] ?? '';
     assert.ok(key, `no key in the dialog: ${text}`);
@@ -87,7 +88,7 @@ describe('Gateway API keys from the command palette (real VS Code window, gatewa
     assert.equal(forged.status, 401);
   });
 
-  it('lists the key (role, prefix, expiry, last use) and revokes it after a confirmation; the gateway then refuses it', async () => {
+  it('lists the key (role, id from its hash, expiry, last use) and revokes it after a confirmation; the gateway then refuses it', async () => {
     assert.ok(key, 'needs the key of the previous test');
     const { driver } = uiSession();
     const { page } = driver;
@@ -95,7 +96,8 @@ describe('Gateway API keys from the command palette (real VS Code window, gatewa
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: NAME }).first();
     await row.waitFor({ state: 'visible', timeout: 10_000 });
     const rowText = (await row.textContent()) ?? '';
-    assert.ok(rowText.includes(`developer · ${key.slice(0, 8)}…`), rowText);
+    assert.ok(rowText.includes(`developer · id ${createHash('sha256').update(key).digest('hex').slice(0, 8)}`), rowText);
+    assert.ok(!rowText.includes(key.slice(0, 8)), 'not even the start of the key');
     assert.match(rowText, /expires .* · last used /);
     assert.ok(!rowText.includes(key), 'the list must never show the whole key');
     await row.click();

@@ -16,4 +16,17 @@ describe('commandIds', () => {
     const ids = Object.values(commandIds);
     assert.equal(new Set(ids).size, ids.length);
   });
+
+  it('is the only place a command id is spelled: src registers and runs Jarvis commands through it', () => {
+    const ids = new Set<string>(Object.values(commandIds));
+    const files = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const literal = /(?:registerCommand|executeCommand)\(\s*['"`](jarvis\.[^'"`]+)['"`]/g;
+    const found = files(path.join(root, 'src')).flatMap((f) =>
+      [...fs.readFileSync(f, 'utf8').matchAll(literal)].filter((m) => ids.has(m[1])).map((m) => `${path.relative(root, f)}: ${m[1]}`),
+    );
+    assert.deepEqual(found, []);
+  });
 });

@@ -1,5 +1,5 @@
 import type { AnswerMode } from './ChatChunk';
-import type { ChatMessage } from '../llm/types';
+import type { ChatMessage, ProviderId } from '../llm/types';
 import type { AgentRequest } from './AgentRequest';
 import type { ChatAttachment, ChatChunk, ChatEngineRequest } from './ChatChunk';
 
@@ -21,6 +21,11 @@ export interface PreparedRequest {
   answerMode?: AnswerMode;
   /** Set when the asker is an agent using Jarvis as a language model (see AgentRequest). */
   agent?: AgentRequest;
+  /**
+   * A model the asker named (a gateway client's pinned id) for a plain chat request: only it is
+   * tried. An agent's named model is `agent.model`.
+   */
+  model?: { provider: ProviderId; model: string };
 }
 
 /** Produces the answer: the local model alone, or the router across local and cloud models. */

@@ -1,6 +1,7 @@
 import { Emitter } from '../../common/Emitter';
 import type { IDisposable } from '../../common/Disposable';
-import type { Logger, SettingsSource } from '../ports';
+import type { Logger } from '../../common/Logger';
+import type { SettingsSource } from './SettingsSource';
 import { parseSettings } from './parseSettings';
 import type { JarvisSettings } from './settings';
 

@@ -13,8 +13,11 @@ export interface GatewayKeyRecord {
   role: Role;
   /** Hex SHA-256 of the raw key. */
   hash: string;
-  /** The key's first characters ("jgw_AbCd"), so a person can tell keys apart in a list. */
-  prefix: string;
+  /**
+   * The first 8 hex digits of `hash`, so a person can tell keys apart in a list (and match a key they
+   * hold with `displayIdOf`). Derived from the hash: no part of the key itself is kept.
+   */
+  displayId: string;
   created: number;
   /** Epoch ms, or null for a key that never expires. */
   expires: number | null;
@@ -35,6 +38,11 @@ const LAST_USED_FLUSH_MS = 60_000;
 
 export function hashKey(raw: string): string {
   return createHash('sha256').update(raw, 'utf8').digest('hex');
+}
+
+/** What the key list shows for a key: the start of its SHA-256, never of the key. */
+export function displayIdOf(hash: string): string {
+  return hash.slice(0, 8);
 }
 
 /**
@@ -78,7 +86,7 @@ export class GatewayKeyStore {
       name,
       role: input.role,
       hash: hashKey(key),
-      prefix: key.slice(0, KEY_PREFIX.length + 4),
+      displayId: displayIdOf(hashKey(key)),
       created: now,
       expires: days === null ? null : now + days * DAY_MS,
       lastUsed: null,
@@ -138,9 +146,12 @@ export class GatewayKeyStore {
   private load(): Promise<GatewayKeyRecord[]> {
     if (this.records) return Promise.resolve(this.records);
     this.loading ??= this.vault.get(GATEWAY_KEYS_SECRET).then(
-      (text) => {
-        this.records = parseRecords(text);
+      async (text) => {
+        const { records, hadPrefix } = parseRecords(text);
+        this.records = records;
         this.loading = undefined;
+        // Records from before display ids kept the key's first characters: written back without them.
+        if (hadPrefix) await this.save().catch(() => undefined);
         return this.records;
       },
       (e: unknown) => {
@@ -158,19 +169,25 @@ export class GatewayKeyStore {
   }
 }
 
-/** Stored records, checked field by field: a damaged entry is dropped, never trusted. */
-function parseRecords(text: string | undefined): GatewayKeyRecord[] {
-  if (!text) return [];
+/**
+ * Stored records, checked field by field: a damaged entry is dropped, never trusted. The display id is
+ * derived from the hash again; `hadPrefix` says a record still carries the plain-text key prefix that
+ * earlier versions stored (dropped here, so the caller writes the records back).
+ */
+function parseRecords(text: string | undefined): { records: GatewayKeyRecord[]; hadPrefix: boolean } {
+  const none = { records: [], hadPrefix: false };
+  if (!text) return none;
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
-    return [];
+    return none;
   }
   const keys = (doc as { keys?: unknown })?.keys;
-  if (!Array.isArray(keys)) return [];
+  if (!Array.isArray(keys)) return none;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  return keys.flatMap((k: Record<string, unknown>): GatewayKeyRecord[] => {
+  const hadPrefix = keys.some((k: unknown) => k !== null && typeof k === 'object' && 'prefix' in k);
+  const records = keys.flatMap((k: Record<string, unknown>): GatewayKeyRecord[] => {
     if (!k || typeof k.id !== 'string' || typeof k.name !== 'string' || !isRole(k.role)) return [];
     if (typeof k.hash !== 'string' || !/^[0-9a-f]{64}$/.test(k.hash) || typeof k.created !== 'number') return [];
     return [
@@ -179,7 +196,7 @@ function parseRecords(text: string | undefined): GatewayKeyRecord[] {
         name: k.name,
         role: k.role,
         hash: k.hash,
-        prefix: typeof k.prefix === 'string' ? k.prefix : KEY_PREFIX,
+        displayId: displayIdOf(k.hash),
         created: k.created,
         expires: num(k.expires),
         lastUsed: num(k.lastUsed),
@@ -187,4 +204,5 @@ function parseRecords(text: string | undefined): GatewayKeyRecord[] {
       },
     ];
   });
+  return { records, hadPrefix };
 }

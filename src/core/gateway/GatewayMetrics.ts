@@ -27,7 +27,7 @@ export class GatewayMetrics {
       (registry.getSingleMetric('gateway_refusals_total') as Counter<'reason'> | undefined) ??
       new Counter({
         name: 'gateway_refusals_total',
-        help: 'Gateway requests refused before reaching routing or memory, by reason (auth, permission, rate_limit, host, origin, body).',
+        help: 'Gateway requests refused before reaching routing or memory, by reason (auth, permission, rate_limit, host, origin, body, idle).',
         labelNames: ['reason'],
         registers: [registry],
       });

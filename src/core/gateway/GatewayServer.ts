@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { Clock } from '../../common/Clock';
 import { JarvisError } from '../../common/errors';
@@ -12,6 +12,7 @@ import type { GatewayKeyRecord, GatewayKeyStore } from './GatewayKeyStore';
 import { GatewayMetrics } from './GatewayMetrics';
 import { ENDPOINT_PERMISSIONS, ROLE_PERMISSIONS, roleAllows, type GatewayEndpoint, type Permission } from './permissions';
 import { readJsonBody } from './readJsonBody';
+import { resolveModel } from './resolveModel';
 import { checkRequestOrigin, presentedKey } from './requestGuard';
 import { serveChatCompletion, type ChatAgent } from './serveChatCompletion';
 import { TokenBucketLimiter, type RateLimit } from './TokenBucketLimiter';
@@ -24,6 +25,12 @@ export interface GatewayLimits {
   headersTimeoutMs: number;
   /** The whole request, body included, must arrive within this. @default 30 s */
   requestTimeoutMs: number;
+  /**
+   * A connection that sends nothing for this long while its request is still arriving (a stalled
+   * body) is answered 408 and closed. Once the request is complete it no longer applies: a model may
+   * take a minute before its first token, and a streamed answer may pause between tokens. @default 10 s
+   */
+  idleTimeoutMs: number;
   /** An idle keep-alive connection is closed after this. @default 5 s */
   keepAliveTimeoutMs: number;
   /** How often Node checks the two timeouts above. @default 1 s (tests pass a few ms) */
@@ -34,6 +41,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   bodyBytes: 4 * 1024 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
+  idleTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
   checkIntervalMs: 1_000,
 };
@@ -84,6 +92,8 @@ export class GatewayServer {
   private readonly limiter: TokenBucketLimiter;
   private readonly limits: GatewayLimits;
   private series: GatewayMetrics | undefined;
+  /** The request each connection is on (the last one, on a kept-alive connection), for its idle timeout. */
+  private readonly exchanges = new WeakMap<Socket, { req: http.IncomingMessage; res: http.ServerResponse }>();
   readonly auditor: GatewayAuditor;
 
   constructor(private readonly deps: GatewayServerDeps) {
@@ -99,6 +109,11 @@ export class GatewayServer {
   /** The port listened on (0 while stopped). */
   get port(): number {
     return this.server ? this.boundPort : 0;
+  }
+
+  /** The address listened on (undefined while stopped): always 127.0.0.1. */
+  get address(): AddressInfo | undefined {
+    return (this.server?.address() as AddressInfo | null) ?? undefined;
   }
 
   get running(): boolean {
@@ -124,9 +139,16 @@ export class GatewayServer {
       keepAliveTimeout: l.keepAliveTimeoutMs,
       connectionsCheckingInterval: l.checkIntervalMs,
     });
-    // No socket idle timeout: a local model may take a minute to load before its first token.
-    server.timeout = 0;
-    server.on('request', (req, res) => void this.handle(req, res));
+    // Node arms the socket inactivity timer on each connection (and the keep-alive timeout after each
+    // response); with a 'timeout' listener it leaves the decision to onIdle.
+    server.timeout = l.idleTimeoutMs;
+    server.on('timeout', (socket: Socket) => this.onIdle(socket));
+    server.on('request', (req, res) => {
+      this.exchanges.set(req.socket, { req, res });
+      // A kept-alive connection's next request: Node cleared the timer, this one is read under it too.
+      req.socket.setTimeout(l.idleTimeoutMs);
+      void this.handle(req, res);
+    });
     // Requests Node could not parse or that were too slow (headers or body past their timeout).
     server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
       if (!socket.writable) return socket.destroy();
@@ -166,6 +188,23 @@ export class GatewayServer {
     });
     await this.deps.keys.flush().catch(() => undefined);
     this.auditor.stopped(port);
+  }
+
+  /**
+   * The connection was silent for the idle (or keep-alive) timeout. A request still arriving is
+   * answered 408 and closed; a complete one is being answered (a slow model, a pause in a stream) and
+   * is left alone; between requests the connection is closed.
+   */
+  private onIdle(socket: Socket): void {
+    const current = this.exchanges.get(socket);
+    if (current && current.req.complete && !current.res.writableEnded) return;
+    if (current && !current.req.complete && !current.res.headersSent) {
+      this.metrics.refused('idle');
+      const err = new GatewayError(408, 'invalid_request_error', 'request_timeout', 'The request stopped arriving: the gateway closes idle connections.');
+      // connection: close makes Node close the socket once the answer is written.
+      return sendJson(current.res, 408, err.body(), { connection: 'close' });
+    }
+    socket.destroy();
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -262,6 +301,7 @@ export class GatewayServer {
       }
       case 'POST /v1/chat/completions': {
         const chat = fromOpenAIChat((await this.readBody(req)) as Record<string, unknown>);
+        chat.target ??= await resolveModel(chat.requestedModel, this.deps.models);
         const abort = new AbortController();
         // The client hung up: the model call stops too (no tokens paid for nobody).
         res.on('close', () => {

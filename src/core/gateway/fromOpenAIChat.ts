@@ -7,7 +7,7 @@ import { GatewayError } from './GatewayError';
 export interface GatewayChatRequest {
   /** As the client named it, echoed in the answer when routing picked the model. */
   requestedModel: string;
-  /** Undefined for `jarvis-auto` (routed); a pinned model otherwise. */
+  /** Undefined for `jarvis-auto` (routed); a pinned model otherwise (a bare name is resolved by resolveModel). */
   target?: { provider: ProviderId; model: string };
   messages: ChatMessage[];
   tools: ToolDefinition[];
@@ -20,22 +20,15 @@ const PROVIDERS: readonly ProviderId[] = ['ollama', 'openai', 'anthropic'];
 
 /**
  * `jarvis-auto` routes like @jarvis; `ollama/llama3`, `openai/gpt-4o` (the ids /v1/models lists) pin
- * one model. Sampling options (temperature, max_tokens, …) are not passed on: routing chooses the
- * model and its settings, as it does for every other front end.
- * @throws GatewayError 400 (what is wrong, and where) or 404 for an unknown model name
+ * one model; any other name is left for resolveModel (it needs the model list). Sampling options
+ * (temperature, max_tokens, …) are not passed on: routing chooses the model and its settings, as it
+ * does for every other front end.
+ * @throws GatewayError 400 (what is wrong, and where)
  */
 export function fromOpenAIChat(body: Record<string, unknown>): GatewayChatRequest {
   const model = body.model;
   if (typeof model !== 'string' || model === '') throw invalid('model', `"model" is required: "${AUTO_MODEL_ID}" routes, or a model id from GET /v1/models.`);
   const target = model === AUTO_MODEL_ID ? undefined : targetOf(model);
-  if (model !== AUTO_MODEL_ID && !target) {
-    throw new GatewayError(
-      404,
-      'not_found_error',
-      'model_not_found',
-      `Unknown model "${model}": use "${AUTO_MODEL_ID}" or an id from GET /v1/models (e.g. "ollama/llama3").`,
-    );
-  }
   if (!Array.isArray(body.messages) || body.messages.length === 0) throw invalid('messages', '"messages" must be a non-empty array.');
   const messages = toMessages(body.messages);
   let tools = toTools(body.tools);

@@ -26,11 +26,14 @@ export type Role = (typeof ROLES)[number];
 /**
  * What each role may do. The seed's meanings: admin full access, developer builds and manages, user
  * standard access, readonly views, guest minimal. Reading Jarvis's data (model list, memories) is
- * `read_data`; a chat completion and a new memory are `write_data` (a completion spends budget and
- * writes the cache, the egress ledger and the routing statistics); `/metrics` is operational
- * records, like the audit log (`view_audit_logs`). `delete_data` (forget) and the user, role and key
- * management permissions have no gateway endpoint: keys are managed in the editor only. A guest
- * may list models and read memories, nothing else.
+ * `read_data`; a chat completion is `write_data` (it spends budget and writes the cache, the egress
+ * ledger and the routing statistics). A new memory (MCP `remember`) needs `delete_data`, which the
+ * seed gives developer but not user: a remembered preference or decision supersedes the older ones
+ * it contradicts (selectPreferences drops them from every later answer's context), so remembering
+ * overwrites what Jarvis applies for everyone using this workspace, not just adds a row — hence "user
+ * may chat and recall; developer may also remember". `/metrics` is operational records, like the
+ * audit log (`view_audit_logs`). The user, role and key management permissions have no gateway
+ * endpoint: keys are managed in the editor only. A guest may list models and read memories, nothing else.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
@@ -48,7 +51,7 @@ export const ENDPOINT_PERMISSIONS = {
   'POST /mcp': 'read_data',
   'mcp recall': 'read_data',
   'mcp decisions': 'read_data',
-  'mcp remember': 'write_data',
+  'mcp remember': 'delete_data',
 } as const satisfies Record<string, Permission>;
 export type GatewayEndpoint = keyof typeof ENDPOINT_PERMISSIONS;
 

@@ -7,7 +7,7 @@ import type { AgentAsk, AgentPart } from '../routing/AgentResponder';
 import type { GatewayChatRequest } from './fromOpenAIChat';
 import { toGatewayError } from './GatewayError';
 
-/** What answers a chat completion: the AgentResponder (the path VS Code's model picker takes). */
+/** What answers a chat completion: the AgentResponder (an agent's path with tools, @jarvis's without). */
 export interface ChatAgent {
   respond(ask: AgentAsk): AsyncIterable<AgentPart>;
 }
@@ -20,7 +20,7 @@ interface Outcome {
 
 /**
  * Runs one chat completion through the agent responder — the routing @jarvis and Jarvis Auto use, with
- * the privacy guard, budget, breakers and ledger — and answers in OpenAI's wire format: one
+ * the privacy guard, budget, cache (for requests without tools), breakers and ledger — and answers in OpenAI's wire format: one
  * `chat.completion`, or `chat.completion.chunk` server-sent events ending in `[DONE]`. A failure before
  * the first token is an HTTP error in OpenAI's shape; after it, an `error` event ends the stream.
  */
@@ -30,6 +30,8 @@ export async function serveChatCompletion(res: ServerResponse, chat: GatewayChat
     messages: chat.messages,
     tools: chat.tools,
     toolMode: chat.toolMode,
+    // Without tools, exactly @jarvis's path (the response cache included); with tools, an agent's step.
+    asChat: true,
     ...(chat.target ? { model: chat.target } : {}),
     signal,
     observe: {

@@ -21,6 +21,8 @@ export interface ProviderRegistryDeps {
   settings: () => JarvisSettings;
   keys: { get(provider: CloudProviderId): Promise<string | undefined> };
   extraModels?: { list(): Promise<ExtraModel[]> };
+  /** The Ollama chat provider built by the composition root. @default one built from `settings().ollama.host` */
+  ollama?: LlmProvider;
   clock: Clock;
   logger: Logger;
   /** How long the vscode.lm model list is reused. @default 30000 */
@@ -49,18 +51,18 @@ export class ProviderRegistry {
 
   constructor(private readonly deps: ProviderRegistryDeps) {
     const { settings, logger, clock } = deps;
-    this.ollama = new OllamaProvider(() => ({ host: settings().ollama.host }), logger);
+    this.ollama = deps.ollama ?? new OllamaProvider(() => ({ host: settings().ollama.host }), logger);
     this.openai = new LazyProvider(
       'openai',
       lazyAsync(async () => {
-        const { OpenAIProvider } = await import('./openai/OpenAIProvider.js');
+        const { OpenAIProvider } = await import('./cloud/OpenAIProvider.js');
         return new OpenAIProvider(() => this.connection('openai'), logger, clock);
       }),
     );
     this.anthropic = new LazyProvider(
       'anthropic',
       lazyAsync(async () => {
-        const { AnthropicProvider } = await import('./anthropic/AnthropicProvider.js');
+        const { AnthropicProvider } = await import('./cloud/AnthropicProvider.js');
         return new AnthropicProvider(() => this.connection('anthropic'), logger, clock);
       }),
     );

@@ -6,21 +6,32 @@ export interface ContextLimits {
 
 /**
  * Documented limits of the cloud models Jarvis routes to, by name prefix (longest match wins).
- * OpenAI: platform model pages; Anthropic: the models overview (200k context for every current
- * Claude; output limits differ by model).
+ * OpenAI: the platform's model pages (context window and max output; gpt-5's input is its 400k
+ * window less the 128k output). Anthropic: each model's overview page (200k context unless the page
+ * documents more without a beta header; output limits differ by model).
  */
 const CLOUD_LIMITS: [prefix: string, limits: ContextLimits][] = [
   ['gpt-4o-mini', { maxInputTokens: 128_000, maxOutputTokens: 16_384 }],
   ['gpt-4o', { maxInputTokens: 128_000, maxOutputTokens: 16_384 }],
+  ['chatgpt-4o', { maxInputTokens: 128_000, maxOutputTokens: 16_384 }],
   ['gpt-4.1', { maxInputTokens: 1_047_576, maxOutputTokens: 32_768 }],
+  ['gpt-4.5', { maxInputTokens: 128_000, maxOutputTokens: 16_384 }],
   ['gpt-5', { maxInputTokens: 272_000, maxOutputTokens: 128_000 }],
   ['o1', { maxInputTokens: 200_000, maxOutputTokens: 100_000 }],
+  ['o1-mini', { maxInputTokens: 128_000, maxOutputTokens: 65_536 }],
+  ['o1-preview', { maxInputTokens: 128_000, maxOutputTokens: 32_768 }],
   ['o3', { maxInputTokens: 200_000, maxOutputTokens: 100_000 }],
   ['o4-mini', { maxInputTokens: 200_000, maxOutputTokens: 100_000 }],
+  // The original GPT-4 shares one 8,192-token window between request and answer.
+  ['gpt-4', { maxInputTokens: 8_192, maxOutputTokens: 8_192 }],
   ['gpt-4-turbo', { maxInputTokens: 128_000, maxOutputTokens: 4_096 }],
   ['gpt-3.5-turbo', { maxInputTokens: 16_385, maxOutputTokens: 4_096 }],
+  ['claude-opus-5', { maxInputTokens: 1_000_000, maxOutputTokens: 128_000 }],
   ['claude-opus-4', { maxInputTokens: 200_000, maxOutputTokens: 32_000 }],
+  ['claude-opus-4-5', { maxInputTokens: 200_000, maxOutputTokens: 64_000 }],
+  ['claude-opus-4-6', { maxInputTokens: 200_000, maxOutputTokens: 128_000 }],
   ['claude-sonnet-4', { maxInputTokens: 200_000, maxOutputTokens: 64_000 }],
+  ['claude-sonnet-4-6', { maxInputTokens: 200_000, maxOutputTokens: 128_000 }],
   ['claude-haiku-4', { maxInputTokens: 200_000, maxOutputTokens: 64_000 }],
   ['claude-3-7-sonnet', { maxInputTokens: 200_000, maxOutputTokens: 64_000 }],
   ['claude-3-5-sonnet', { maxInputTokens: 200_000, maxOutputTokens: 8_192 }],

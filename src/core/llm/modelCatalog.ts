@@ -21,7 +21,7 @@ export interface CatalogEntry {
 }
 
 /**
- * Jarvis Auto first, then each installed Ollama chat model (limits from `/api/show`; tool calling
+ * Jarvis Auto first, then each installed Ollama chat model (its `/api/show` context length as the input limit; tool calling
  * only where its capabilities say "tools"), then each cloud model of the routing table whose key
  * is set (documented limits). Auto can take as much as the largest model it may route to.
  */
@@ -39,7 +39,10 @@ export function buildCatalog(input: { ollama: OllamaModelDetails[]; cloud: { pro
         version: m.name.includes(':') ? m.name.slice(m.name.indexOf(':') + 1) : 'latest',
         detail: 'Jarvis · local',
         tooltip: `Ollama on this machine${size ? ` (${size})` : ''}: free, nothing leaves the machine. Context ${context.toLocaleString('en-US')} tokens${tools ? '' : '; cannot call tools'}.`,
-        ...ollamaLimits(context),
+        // The whole window, as /api/show reports it: the answer's room is kept where the request is
+        // built (the fit check and num_ctx in routing), not taken off what VS Code is told.
+        maxInputTokens: context,
+        maxOutputTokens: ollamaLimits(context).maxOutputTokens,
         toolCalling: tools,
         target: { provider: 'ollama', model: m.name },
       };

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Emitter, type Event } from '../../common/Emitter';
 import { isJarvisError, JarvisError } from '../../common/errors';
-import type { AgentRequest } from '../chat/AgentRequest';
-import type { Responder } from '../chat/ChatPipeline';
+import type { PreparedRequest, Responder } from '../chat/ChatPipeline';
 import { detectToolLoop } from '../llm/tools/detectToolLoop';
 import type { ToolCall, ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
 import type { ChatMessage, ProviderId, TokenUsage } from '../llm/types';
 import type { Logger } from '../ports';
+import type { MissingKeyWarnings } from './missingKey';
 
 /** What an agent receives: text and tool calls, nothing else (notes go to the log). */
 export type AgentPart = { type: 'text'; text: string } | { type: 'toolCall'; call: ToolCall };
@@ -18,6 +18,13 @@ export interface AgentAsk {
   /** Undefined for Jarvis Auto; a model picked by name otherwise. */
   model?: { provider: ProviderId; model: string };
   signal: AbortSignal;
+  /**
+   * Ask as a person's chat message, not as an agent's step, when the request has no tools and no tool
+   * calls or results in its history: routed exactly as @jarvis routes a message (answered from and
+   * written to the response cache, a cached answer served when every model fails), with only the
+   * final answer passed on. The gateway sets it; VS Code's language-model provider does not.
+   */
+  asChat?: boolean;
   /** Told which model answers and, at the end, the usage (the gateway reports them in OpenAI's shape). */
   observe?: {
     model?(m: { provider: string; model: string; local: boolean }): void;
@@ -33,10 +40,10 @@ export interface AgentActivity {
 }
 
 /**
- * Jarvis as a language model for agents (VS Code's chat, other extensions): each request goes
- * through the same routing as @jarvis, marked as an agent's, so the routing service holds back
+ * Jarvis as a language model for agents (VS Code's chat, other extensions, the gateway): each request
+ * goes through the same routing as @jarvis, marked as an agent's, so the routing service holds back
  * answers it may still replace, keeps the conversation on one model and never serves it from the
- * cache. An agent that repeats itself is stopped here with a message instead of another model call.
+ * cache — unless it is a plain chat request asked `asChat` (see AgentAsk), which is routed as a message. An agent that repeats itself is stopped here with a message instead of another model call.
  */
 export class AgentResponder {
   private readonly changed = new Emitter<void>();
@@ -46,6 +53,8 @@ export class AgentResponder {
   constructor(
     private readonly responder: Responder,
     private readonly logger: Logger,
+    /** Shows the user a missing cloud key that kept Auto's pick local (the log alone is not seen). */
+    private readonly missingKeys?: MissingKeyWarnings,
   ) {}
 
   async *respond(ask: AgentAsk): AsyncGenerator<AgentPart> {
@@ -58,18 +67,26 @@ export class AgentResponder {
       yield { type: 'text', text: loop };
       return;
     }
-    const agent: AgentRequest = {
-      tools: ask.tools,
-      toolMode: ask.toolMode,
-      conversationKey: conversationKey(ask.messages, ask.model),
-      ...(ask.model ? { model: ask.model } : {}),
-    };
+    const base: PreparedRequest = { prompt: askOf(ask.messages), messages: ask.messages, attachments: [], signal: ask.signal };
+    const request: PreparedRequest = isPlainChat(ask)
+      ? { ...base, answerMode: 'final-only', ...(ask.model ? { model: ask.model } : {}) }
+      : {
+          ...base,
+          agent: {
+            tools: ask.tools,
+            toolMode: ask.toolMode,
+            conversationKey: conversationKey(ask.messages, ask.model),
+            ...(ask.model ? { model: ask.model } : {}),
+          },
+        };
     this.activity.requests++;
     let calls = 0;
+    let streamed = false;
     try {
-      for await (const chunk of this.responder.respond({ prompt: askOf(ask.messages), messages: ask.messages, attachments: [], signal: ask.signal, agent })) {
+      for await (const chunk of this.responder.respond(request)) {
         switch (chunk.type) {
           case 'markdown':
+            streamed = true;
             yield { type: 'text', text: chunk.text };
             break;
           case 'toolCall':
@@ -80,6 +97,12 @@ export class AgentResponder {
             ask.observe?.model?.({ provider: chunk.provider, model: chunk.model, local: chunk.local });
             this.activity.last = { model: `${chunk.provider}:${chunk.model}`, local: chunk.local, reason: chunk.reason, toolCalls: 0 };
             this.logger.info(`language model request → ${chunk.provider}:${chunk.model}${chunk.reason ? ` (${chunk.reason})` : ''}`);
+            if (chunk.local) this.missingKeys?.noteReason(chunk.reason);
+            break;
+          case 'replaced':
+            // A tool-less request streamed the local answer being replaced (an agent with tools saw none
+            // of it): like @jarvis's fold note, this says where the better answer starts.
+            if (streamed) yield { type: 'text', text: `\n\n---\n\n*Jarvis: ${chunk.note}; a cloud model answers below.*\n\n` };
             break;
           case 'notice':
             this.logger.info(`language model request: ${chunk.message}`);
@@ -106,6 +129,11 @@ export class AgentResponder {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** A request that may take the chat path: asked for, and nothing about tools in it. */
+function isPlainChat(ask: AgentAsk): boolean {
+  return ask.asChat === true && ask.tools.length === 0 && !ask.messages.some((m) => (m.toolCalls?.length ?? 0) > 0 || (m.toolResults?.length ?? 0) > 0);
 }
 
 /**

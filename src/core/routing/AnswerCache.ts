@@ -39,7 +39,8 @@ class UncacheableAnswer extends Error {
 }
 
 export interface AnswerCacheDeps {
-  settings: () => JarvisSettings;
+  /** The cache settings to build from; later ones arrive through reconfigure(). */
+  settings: JarvisSettings['cache'];
   clock: Clock;
   timer: Timer;
   logger: Logger;
@@ -47,16 +48,23 @@ export interface AnswerCacheDeps {
 
 /**
  * The response cache as the routing service uses it: ResponseCache (lru memory tier, optional Redis
- * tier connected lazily), rebuilt when cache settings change. `begin()` either finds the answer, joins
+ * tier connected lazily), built once and rebuilt by reconfigure() on a settings-change event. `begin()` either finds the answer, joins
  * an identical request already in flight, or makes the caller the one that computes it; only complete
  * answers are stored, failures never. Privacy-local requests are never shared with Redis.
  */
 export class AnswerCache implements IDisposable {
   private cache: ResponseCache<CachedAnswer> | undefined;
   private tier: RedisTier | undefined;
-  private fingerprint = '';
 
-  constructor(private readonly deps: AnswerCacheDeps) {}
+  constructor(private readonly deps: AnswerCacheDeps) {
+    this.build(deps.settings);
+  }
+
+  /** Replaces both tiers (stored answers are dropped: their size, lifetime or home changed). */
+  reconfigure(next: JarvisSettings['cache']): void {
+    this.dispose();
+    this.build(next);
+  }
 
   key(input: AnswerKeyInput): string {
     return responseCacheKey({ model: input.route, messages: input.messages, parameters: input.parameters });
@@ -131,31 +139,25 @@ export class AnswerCache implements IDisposable {
   }
 
   private current(): ResponseCache<CachedAnswer> | undefined {
-    const c = this.deps.settings().cache;
-    const fingerprint = `${c.enabled}|${c.memorySize}|${c.defaultTtl}|${c.redisUrl}`;
-    if (fingerprint !== this.fingerprint) {
-      this.fingerprint = fingerprint;
-      void this.tier?.close();
-      this.tier = undefined;
-      this.cache = undefined;
-      if (c.enabled) {
-        if (c.redisUrl.trim() !== '') {
-          try {
-            // Connects on first use; when down it warns once and the memory tier carries on.
-            this.tier = new RedisTier({ url: c.redisUrl, logger: this.deps.logger, clock: this.deps.clock, timer: this.deps.timer });
-          } catch (e) {
-            this.deps.logger.warn(`Redis cache disabled: ${isJarvisError(e) ? e.message : errorMessage(e)}`);
-          }
-        }
-        this.cache = new ResponseCache<CachedAnswer>({
-          memorySize: c.memorySize,
-          defaultTtlMs: c.defaultTtl * 1000,
-          tier: this.tier,
-          clock: this.deps.clock,
-          logger: this.deps.logger,
-        });
+    return this.cache;
+  }
+
+  private build(c: JarvisSettings['cache']): void {
+    if (!c.enabled) return;
+    if (c.redisUrl.trim() !== '') {
+      try {
+        // Connects on first use; when down it warns once and the memory tier carries on.
+        this.tier = new RedisTier({ url: c.redisUrl, logger: this.deps.logger, clock: this.deps.clock, timer: this.deps.timer });
+      } catch (e) {
+        this.deps.logger.warn(`Redis cache disabled: ${isJarvisError(e) ? e.message : errorMessage(e)}`);
       }
     }
-    return this.cache;
+    this.cache = new ResponseCache<CachedAnswer>({
+      memorySize: c.memorySize,
+      defaultTtlMs: c.defaultTtl * 1000,
+      tier: this.tier,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+    });
   }
 }

@@ -34,6 +34,8 @@ export interface HybridRequest {
   signal?: AbortSignal;
   /** Set when the asker is an agent (VS Code's chat model API) rather than a person reading along. */
   agent?: AgentRouting;
+  /** A model the caller named (the model picker, a gateway client's pinned id): no other is tried and nothing is escalated. */
+  only?: Candidate;
   /**
    * The privacy verdict, when the caller already scanned `privacyScanInput(request)` with the deep
    * (asynchronous) scan; otherwise decide() runs the guard's synchronous rules.
@@ -49,6 +51,4 @@ export interface AgentRouting {
   toolMode: ToolMode;
   /** Tried first: the model this agent conversation is pinned to. */
   first?: Candidate;
-  /** A model the caller picked by name: no other is tried and nothing is escalated. */
-  only?: Candidate;
 }

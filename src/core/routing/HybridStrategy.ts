@@ -166,15 +166,16 @@ export class HybridStrategy {
       signal: request.signal,
       inputTokens: request.inputTokens,
       // The pin leads only while the decision stays on its side: an escalated step starts afresh.
-      ...(request.agent
-        ? { tools: request.agent.tools, toolMode: request.agent.toolMode, first: this.pinFor(request.agent.first, decision), only: request.agent.only }
-        : {}),
+      only: request.only,
+      ...(request.agent ? { tools: request.agent.tools, toolMode: request.agent.toolMode, first: this.pinFor(request.agent.first, decision) } : {}),
     };
-    // An agent acts on the first answer it gets, so one that may still be replaced is held back
-    // until it has passed the quality check: the agent receives exactly one answer.
+    // An agent that offered tools acts on the first answer it gets, so one that may still be replaced
+    // is held back until it has passed the quality check: it receives exactly one answer. A tool-less
+    // request (a plain Ask-mode chat) streams like @jarvis; an escalation follows it with a note.
     const hold =
       request.agent !== undefined &&
-      request.agent.only === undefined &&
+      actsOnAnswers(request) &&
+      request.only === undefined &&
       !explicit &&
       decision.placement === 'local' &&
       !decision.privacy.localOnly &&
@@ -205,7 +206,7 @@ export class HybridStrategy {
     let explanation: string | undefined;
     // The user chose the placement: their answer is neither graded nor replaced.
     // A tool call is a complete answer without prose: it is not graded as text.
-    if (first.local && !explicit && first.toolCalls.length === 0 && request.agent?.only === undefined) {
+    if (first.local && !explicit && first.toolCalls.length === 0 && request.only === undefined) {
       const cloudAllowed = !decision.privacy.localOnly && !decision.cloudBlocked && decision.placement !== 'cloud';
       quality = await this.validate(first.text, {
         question: request.prompt,
@@ -299,6 +300,11 @@ export class HybridStrategy {
     const tier = tierName(decision.complexity.level);
     return `${tier[0].toUpperCase()}${tier.slice(1)} request answered by the local model ${model} because no cloud model was available (${why}). Check this answer carefully.`;
   }
+}
+
+/** An agent request that offers tools or continues a tool loop: its consumer acts on what it receives. */
+function actsOnAnswers(request: HybridRequest): boolean {
+  return (request.agent?.tools.length ?? 0) > 0 || (request.messages ?? []).some((m) => (m.toolCalls?.length ?? 0) > 0 || (m.toolResults?.length ?? 0) > 0);
 }
 
 function fraction(v: unknown, def: number, name: string): number {

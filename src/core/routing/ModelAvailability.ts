@@ -1,3 +1,4 @@
+import { missingKeyReason } from './missingKey';
 import type { Clock } from '../../common/Clock';
 import { cloudLimits, ollamaLimits, STAND_IN_TOKENIZER_MARGIN } from '../llm/contextLimits';
 import { encodingFor } from '../llm/tokens/TokenCounter';
@@ -124,10 +125,7 @@ export class ModelAvailability {
       case 'openai':
       case 'anthropic':
         if (!this.deps.registry.hasKey(c.provider)) {
-          return {
-            ok: false,
-            reason: `no ${c.provider === 'openai' ? 'OpenAI' : 'Anthropic'} API key (run "Jarvis: Set ${c.provider === 'openai' ? 'OpenAI' : 'Anthropic'} API Key")`,
-          };
+          return { ok: false, reason: missingKeyReason(c.provider) };
         }
         break;
       case 'vscode':

@@ -82,6 +82,7 @@ export class RoutingService implements IRoutingService {
       settings: deps.settings,
       keys: deps.keys,
       extraModels: deps.extraModels,
+      ollama: deps.ollama,
       clock,
       logger,
       sdkMaxRetries: deps.sdkMaxRetries,
@@ -104,7 +105,7 @@ export class RoutingService implements IRoutingService {
       logger,
     });
     this.state = new RoutingState({ store: deps.store, clock, timer: this.timer, logger }, budgetOptions(s));
-    this.cache = new AnswerCache({ settings: deps.settings, clock, timer: this.timer, logger });
+    this.cache = new AnswerCache({ settings: s.cache, clock, timer: this.timer, logger });
     this.learning = new RoutingLearning({ settings: deps.settings, complexityModel: deps.complexityModel, workspaceStore: deps.workspaceStore, clock, logger });
     const context = (): ResilienceContext => this.resilienceContext();
     this.providers = this.registry.all().map((p) => new ResilientProvider(p, context));
@@ -138,7 +139,7 @@ export class RoutingService implements IRoutingService {
     // when a step escalates past the pin).
     const stickyKey = request.agent?.conversationKey;
     const pin = stickyKey === undefined ? undefined : this.sticky.get(stickyKey);
-    if (pin && hybridRequest.agent && !hybridRequest.agent.only) hybridRequest.agent.first = pin.candidate;
+    if (pin && hybridRequest.agent && !hybridRequest.only) hybridRequest.agent.first = pin.candidate;
     // jarvis.privacy.mode may redact the request: from here on `routed` is what models see.
     const privacy = await this.privacy.prepare(parts, hybridRequest, settings);
     const routed = privacy.request;
@@ -152,8 +153,9 @@ export class RoutingService implements IRoutingService {
     const decision = this.privacy.settle(privacy, parts.hybrid.decide(routed));
     const tier = tierName(decision.complexity.level);
     const shareable = !decision.privacy.localOnly;
-    const keyFor = (m: Placement) =>
-      this.cache.key({ route: `${m}:${tier}:${parts.routes[tier].map(candidateKey).join(',')}`, messages: request.messages, parameters: { mode: m, tier } });
+    // A named model is the whole route: its answers are cached apart from routed ones.
+    const route = hybridRequest.only ? `only ${candidateKey(hybridRequest.only)}` : parts.routes[tier].map(candidateKey).join(',');
+    const keyFor = (m: Placement) => this.cache.key({ route: `${m}:${tier}:${route}`, messages: request.messages, parameters: { mode: m, tier } });
     const key = keyFor(mode);
     // An agent's answers depend on tool results the cache key does not see, and a replayed tool call
     // would reuse a call id: agents are never answered from the cache.
@@ -340,6 +342,7 @@ export class RoutingService implements IRoutingService {
       this.parts = undefined;
     }
     if (changed((s) => [s.routing, s.ollama.model, s.privacy, s.pricing])) this.parts = undefined;
+    if (changed((s) => s.cache)) this.cache.reconfigure(next.cache);
   }
 
   private currentParts(s: JarvisSettings): RoutingParts {

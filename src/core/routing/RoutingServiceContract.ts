@@ -33,6 +33,8 @@ export interface RoutingServiceDeps {
   ollamaModels: () => Promise<OllamaModelInfo[]>;
   /** `/api/show` of one model: which installed models can call tools. Optional: without it all are assumed to. */
   ollamaDetails?: (model: string) => Promise<OllamaModelDetails>;
+  /** The one Ollama chat provider of the composition root (shared with the preference reader). @default one built from `settings().ollama.host` */
+  ollama?: LlmProvider;
   extraModels?: ExtraModelSource;
   /** Where the performance tracker and budget state persist (VS Code globalState). */
   store: KeyValueStore;

@@ -33,13 +33,9 @@ export function toHybridRequest(request: PreparedRequest, settings: JarvisSettin
     complexity,
     signal: request.signal,
   };
-  if (request.agent) {
-    hybrid.agent = {
-      tools: request.agent.tools,
-      toolMode: request.agent.toolMode,
-      ...(request.agent.model ? { only: { provider: request.agent.model.provider, model: request.agent.model.model } } : {}),
-    };
-  }
+  if (request.agent) hybrid.agent = { tools: request.agent.tools, toolMode: request.agent.toolMode };
+  const only = request.agent?.model ?? request.model;
+  if (only) hybrid.only = { provider: only.provider, model: only.model };
   return hybrid;
 }
 

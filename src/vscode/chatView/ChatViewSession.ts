@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { isAbortError } from '../../common/abort';
 import { errorMessage } from '../../common/errors';
 import type { IChatEngine } from '../../core/chat/ChatEngine';
@@ -33,7 +34,7 @@ export interface TranscriptMemento {
 export interface ChatViewEffects {
   copy(code: string): Promise<void>;
   insert(code: string): Promise<void>;
-  /** Called only with allow-listed command ids. */
+  /** Called only with allow-listed command ids, and only with a command and arguments a button of the transcript carries. */
   runCommand(command: string, args: unknown[]): Promise<void>;
   /** Called only with file:, untitled: or notebook-cell URIs that a reference of the transcript carries. */
   openReference(uri: string): Promise<void>;
@@ -238,9 +239,24 @@ export class ChatViewSession {
       this.logger.warn(`Chat view: refused to run command "${command}" requested by the webview (not allow-listed).`);
       return;
     }
+    if (!this.offered(command, args)) {
+      this.logger.warn(`Chat view: refused to run command "${command}" requested by the webview (no button of the transcript offers it with these arguments).`);
+      return;
+    }
     this.effects.runCommand(command, args).then(undefined, (e: unknown) => {
       this.logger.error(`Chat view: command "${command}" failed: ${errorMessage(e)}`);
     });
+  }
+
+  /**
+   * Whether a button Jarvis put in the transcript (an error's or a notice's action) runs exactly this
+   * command with exactly these arguments: a compromised webview cannot pull a model it names itself.
+   */
+  private offered(command: string, args: unknown[]): boolean {
+    const same = (a: UiAction) => a.command === command && isDeepStrictEqual(a.args ?? [], args);
+    return this.transcript.messages.some((m) =>
+      m.role === 'error' ? m.actions.some(same) : m.role === 'assistant' && (m.notices ?? []).some((n) => (n.actions ?? []).some(same)),
+    );
   }
 
   /**

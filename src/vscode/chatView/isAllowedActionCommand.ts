@@ -2,10 +2,11 @@ import { commandIds } from '../../core/commandIds';
 
 /**
  * Commands the chat view may run on behalf of a button in the webview: exactly those its buttons
- * need (the actions of error chunks and of /forget's confirmation), plus the Settings editor. The
+ * need (the actions of error chunks, of /forget's confirmation and of a cloud answer's ledger note). The
  * webview draws untrusted model output, so a compromised page must not reach any other command —
  * in particular not `jarvis.clearApiKeys`, `jarvis.memory.delete` or anything outside Jarvis.
  * A prefix rule (`jarvis.*`) was used before; an explicit list keeps new commands out by default.
+ * ChatViewSession also requires the command and its arguments to be those of a button it rendered.
  */
 export const CHAT_VIEW_ACTION_COMMANDS: ReadonlySet<string> = new Set<string>([
   commandIds.showLog,
@@ -18,9 +19,6 @@ export const CHAT_VIEW_ACTION_COMMANDS: ReadonlySet<string> = new Set<string>([
   commandIds.memoryForget,
   // Read-only: opens a cloud answer's egress-ledger record.
   commandIds.auditWhyCloud,
-  // Read-only: opens the Settings editor (error actions point at a setting).
-  'workbench.action.openSettings',
-  'workbench.action.openSettingsJson',
 ]);
 
 export function isAllowedActionCommand(command: string): boolean {

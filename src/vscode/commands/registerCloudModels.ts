@@ -14,6 +14,8 @@ const FIRST_CHECK_MS = 15_000;
 const CHECK_EVERY_MS = 3_600_000;
 
 export interface RegisterCloudModelsDeps {
+  /** Build the integration tests' hooks (ExtensionMode.Test only: in other modes none exist). */
+  testHooks?: boolean;
   lists: CloudModelLists;
   settings: SettingsStore;
   keys: { has(provider: CloudProviderId): Promise<boolean> };
@@ -31,15 +33,15 @@ export interface CloudModelsTestApi {
  * progress and cancel), the background refresh (never during activation), and one warning per
  * configured model that its provider stopped listing, with Choose Model… and Open Settings.
  */
-export function registerCloudModels(deps: RegisterCloudModelsDeps): vscode.Disposable & { api: CloudModelsTestApi } {
+export function registerCloudModels(deps: RegisterCloudModelsDeps): vscode.Disposable & { api: CloudModelsTestApi | undefined } {
   const { lists, log } = deps;
-  const shown: string[] = [];
+  const shown: string[] | undefined = deps.testHooks ? [] : undefined;
 
   const warn = () => {
     const fresh = lists.takeNewUnlisted();
     if (!fresh) return;
     const text = unlistedWarning(fresh);
-    shown.push(text);
+    shown?.push(text);
     log.warn(text);
     const choose = 'Choose Model…';
     const settings = 'Open Settings';
@@ -112,5 +114,5 @@ export function registerCloudModels(deps: RegisterCloudModelsDeps): vscode.Dispo
       chooseCloudModel(deps, typeof arg === 'object' && arg !== null ? arg : {}),
     ),
   );
-  return Object.assign(disposable, { api: { warnings: () => [...shown], unlisted: () => lists.unlisted() } });
+  return Object.assign(disposable, { api: shown && { warnings: () => [...shown], unlisted: () => lists.unlisted() } });
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { Emitter, type Event } from '../../common/Emitter';
 import { errorMessage } from '../../common/errors';
 import { Throttle } from '../../common/Throttle';
 import type { Logger } from '../../core/ports';
@@ -17,6 +16,8 @@ export interface DashboardPanelDeps {
   /** What the page's links and buttons do (validated messages only). */
   handle: (message: Exclude<DashboardPageMessage, { type: 'ready' }>) => Promise<void>;
   logger: Logger;
+  /** Told each snapshot the page accepted (the integration tests' hook; absent outside ExtensionMode.Test). */
+  onPosted?: (snapshot: DashboardSnapshot) => void;
 }
 
 /**
@@ -32,10 +33,6 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
   private ready = false;
   private stale = false;
   private readonly throttle = new Throttle(() => this.post(), { intervalMs: UPDATE_EVERY_MS });
-  private readonly posted = new Emitter<DashboardSnapshot>();
-  /** Fires with each snapshot the page accepted (integration tests). */
-  readonly onDidPost: Event<DashboardSnapshot> = this.posted.event;
-  private lastPosted: DashboardSnapshot | undefined;
 
   constructor(private readonly deps: DashboardPanelDeps) {}
 
@@ -69,15 +66,10 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     return this.panel !== undefined;
   }
 
-  get last(): DashboardSnapshot | undefined {
-    return this.lastPosted;
-  }
-
   dispose(): void {
     this.throttle.dispose();
     this.panel?.dispose();
     this.release();
-    this.posted.dispose();
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -155,8 +147,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     panel.webview.postMessage(message).then(
       (delivered) => {
         if (!delivered) return;
-        this.lastPosted = snapshot;
-        this.posted.fire(snapshot);
+        this.deps.onPosted?.(snapshot);
       },
       (e: unknown) => this.deps.logger.debug(`Dashboard: could not post the snapshot: ${errorMessage(e)}`),
     );

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Event } from '../../common/Emitter';
+import { Emitter, type Event } from '../../common/Emitter';
 import type { Clock } from '../../common/Clock';
 import { commandIds } from '../../core/commandIds';
 import type { SettingsStore } from '../../core/config/SettingsStore';
@@ -22,6 +22,8 @@ function cloudModelLines(lists: CloudModelLists, now: number): { lists: string[]
 }
 
 export interface RegisterDashboardDeps {
+  /** Build the integration tests' hooks (ExtensionMode.Test only: in other modes none exist). */
+  testHooks?: boolean;
   extensionUri: vscode.Uri;
   history: RequestHistory;
   usage: UsageLedger;
@@ -50,7 +52,7 @@ export interface DashboardTestApi {
  * reload). The snapshot is core's pure buildDashboardSnapshot over the request history, the usage
  * ledger, the budget, breakers, alerts and settings read at that moment.
  */
-export function registerDashboard(deps: RegisterDashboardDeps): { disposable: vscode.Disposable; api: DashboardTestApi } {
+export function registerDashboard(deps: RegisterDashboardDeps): { disposable: vscode.Disposable; api: DashboardTestApi | undefined } {
   const snapshot = (): DashboardSnapshot => {
     const s = deps.settings.current;
     const now = deps.clock.now();
@@ -85,10 +87,12 @@ export function registerDashboard(deps: RegisterDashboardDeps): { disposable: vs
         return;
     }
   };
-  const panel = new DashboardPanel({ extensionUri: deps.extensionUri, snapshot, handle, logger: deps.logger });
+  const hooks = deps.testHooks ? dashboardHooks() : undefined;
+  const panel = new DashboardPanel({ extensionUri: deps.extensionUri, snapshot, handle, logger: deps.logger, onPosted: hooks?.record });
   const changed = () => panel.changed();
   const disposable = vscode.Disposable.from(
     panel,
+    ...(hooks ? [hooks.posted] : []),
     vscode.window.registerWebviewPanelSerializer(DashboardPanel.viewType, panel),
     vscode.commands.registerCommand(commandIds.openDashboard, () => panel.open()),
     deps.history.onDidFinish(changed),
@@ -99,6 +103,24 @@ export function registerDashboard(deps: RegisterDashboardDeps): { disposable: vs
   );
   return {
     disposable,
-    api: { isOpen: () => panel.isOpen, last: () => panel.last, onDidPost: panel.onDidPost, restore: (p) => panel.deserializeWebviewPanel(p, undefined) },
+    api: hooks && {
+      isOpen: () => panel.isOpen,
+      last: () => hooks.last,
+      onDidPost: hooks.posted.event,
+      restore: (p) => panel.deserializeWebviewPanel(p, undefined),
+    },
   };
+}
+
+/** The last snapshot the page accepted, and an event per snapshot (integration tests only). */
+function dashboardHooks(): { posted: Emitter<DashboardSnapshot>; last: DashboardSnapshot | undefined; record(s: DashboardSnapshot): void } {
+  const hooks = {
+    posted: new Emitter<DashboardSnapshot>(),
+    last: undefined as DashboardSnapshot | undefined,
+    record: (s: DashboardSnapshot) => {
+      hooks.last = s;
+      hooks.posted.fire(s);
+    },
+  };
+  return hooks;
 }

@@ -13,6 +13,8 @@ import { PROPOSAL_SCHEME, ProposalDocuments } from './ProposalDocuments';
 import { runEditCommand, type EditRunResult } from './runEditCommand';
 
 export interface EditorCommandDeps {
+  /** Build the integration tests' hooks (ExtensionMode.Test only: in other modes none exist). */
+  testHooks?: boolean;
   engine: IChatEngine;
   context: EditorContextContributor;
   /** Full parses of proposals where a tree-sitter grammar exists (optional: the bracket check remains). */
@@ -32,7 +34,7 @@ export interface EditorTestApi {
  * The commands on selected code (Explain, Refactor, Fix, Add Tests, Add Docs, Review, Ask), the
  * proposal diff's Apply and Discard, and the "Fix with Jarvis" quick fix.
  */
-export function registerEditorCommands(deps: EditorCommandDeps): { disposable: vscode.Disposable; api: EditorTestApi } {
+export function registerEditorCommands(deps: EditorCommandDeps): { disposable: vscode.Disposable; api: EditorTestApi | undefined } {
   const docs = new ProposalDocuments();
   const proposals = new EditProposals(docs, deps.log);
   const run = async (
@@ -117,12 +119,14 @@ export function registerEditorCommands(deps: EditorCommandDeps): { disposable: v
   );
   return {
     disposable,
-    api: {
-      proposal: (id) => {
-        const p = proposals.get(id);
-        return p && { state: p.state, code: p.code, target: p.target.toString() };
-      },
-    },
+    api: deps.testHooks
+      ? {
+          proposal: (id) => {
+            const p = proposals.get(id);
+            return p && { state: p.state, code: p.code, target: p.target.toString() };
+          },
+        }
+      : undefined,
   };
 }
 

@@ -8,7 +8,7 @@ import type { Logger } from '../../core/ports';
 const ROLE_TEXT: Record<Role, string> = {
   admin: 'everything',
   developer: 'chat, models, metrics, recall and remember',
-  user: 'chat, models, recall and remember',
+  user: 'chat, models and recall; no remember',
   readonly: 'models, metrics and recall; no chat',
   guest: 'models and recall only',
 };
@@ -48,7 +48,7 @@ export function registerGatewayKeyCommands(keys: GatewayKeyStore, port: () => nu
       log.info(`gateway key "${record.name}" (${record.role}) created`);
       const copy = 'Copy Key';
       const picked = await vscode.window.showInformationMessage(
-        `Gateway key "${record.name}" created. Copy it now: it is shown only this once.`,
+        `Gateway key "${record.name}" (id ${record.displayId}) created. Copy it now: it is shown only this once.`,
         {
           modal: true,
           detail: `${key}\n\nOpenAI clients: base URL http://127.0.0.1:${port()}/v1, this key as the API key. MCP clients: http://127.0.0.1:${port()}/mcp with "Authorization: Bearer <key>".`,
@@ -74,7 +74,7 @@ export function registerGatewayKeyCommands(keys: GatewayKeyStore, port: () => nu
         .sort((a, b) => b.created - a.created)
         .map((k) => ({
           label: `${k.revoked === null ? '$(key)' : '$(circle-slash)'} ${k.name}`,
-          description: `${k.role} · ${k.prefix}…`,
+          description: `${k.role} · id ${k.displayId}`,
           detail: keyDetail(k, now),
           key: k,
         })),

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { errorMessage, isJarvisError } from '../../common/errors';
 import { AUTO_MODEL_ID, type CatalogEntry } from '../../core/llm/modelCatalog';
 import type { TokenCounter } from '../../core/llm/tokens/TokenCounter';
@@ -6,6 +6,7 @@ import type { ProviderId } from '../../core/llm/types';
 import type { Logger } from '../../core/ports';
 import type { AgentResponder } from '../../core/routing/AgentResponder';
 import { fromLmMessages, fromLmToolMode, fromLmTools } from './fromLmMessages';
+import type { LmApi } from './LmApi';
 
 /** The vendor of every Jarvis model, as declared under contributes.languageModelChatProviders. */
 export const JARVIS_VENDOR = 'jarvis';
@@ -16,6 +17,8 @@ export interface JarvisChatModelProviderDeps {
   catalog: () => Promise<CatalogEntry[]>;
   tokens: TokenCounter;
   logger: Logger;
+  /** The `vscode` module (a stand-in with its classes in the benchmark). */
+  vscode: LmApi;
 }
 
 /**
@@ -24,10 +27,13 @@ export interface JarvisChatModelProviderDeps {
  * and tool-call parts; tool results come back in later requests.
  */
 export class JarvisChatModelProvider implements vscode.LanguageModelChatProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeLanguageModelChatInformation = this.changed.event;
+  private readonly changed: vscode.EventEmitter<void>;
+  readonly onDidChangeLanguageModelChatInformation: vscode.Event<void>;
 
-  constructor(private readonly deps: JarvisChatModelProviderDeps) {}
+  constructor(private readonly deps: JarvisChatModelProviderDeps) {
+    this.changed = new deps.vscode.EventEmitter<void>();
+    this.onDidChangeLanguageModelChatInformation = this.changed.event;
+  }
 
   /** The set of models may have changed (settings, keys, Ollama models): VS Code asks again. */
   refresh(): void {
@@ -66,14 +72,15 @@ export class JarvisChatModelProvider implements vscode.LanguageModelChatProvider
     progress: vscode.Progress<vscode.LanguageModelResponsePart>,
     token: vscode.CancellationToken,
   ): Promise<void> {
+    const vscode = this.deps.vscode;
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
     try {
       if (token.isCancellationRequested) throw new vscode.CancellationError();
       const parts = this.deps.agent.respond({
-        messages: fromLmMessages(messages),
+        messages: fromLmMessages(vscode, messages),
         tools: fromLmTools(options.tools),
-        toolMode: fromLmToolMode(options.toolMode),
+        toolMode: fromLmToolMode(vscode, options.toolMode),
         ...(targetOf(model.id) ? { model: targetOf(model.id) } : {}),
         signal: abort.signal,
       });
@@ -92,7 +99,7 @@ export class JarvisChatModelProvider implements vscode.LanguageModelChatProvider
 
   async provideTokenCount(model: vscode.LanguageModelChatInformation, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
     const target = targetOf(model.id);
-    const plain = typeof text === 'string' ? text : messageText(text);
+    const plain = typeof text === 'string' ? text : messageText(this.deps.vscode, text);
     return this.deps.tokens.count(target?.provider ?? 'auto', target?.model ?? '', plain);
   }
 
@@ -111,8 +118,8 @@ export function targetOf(id: string): { provider: ProviderId; model: string } | 
 }
 
 /** A message as the model will read it: its text, tool calls and tool results. */
-function messageText(m: vscode.LanguageModelChatRequestMessage): string {
-  const [c] = fromLmMessages([m]);
+function messageText(api: LmApi, m: vscode.LanguageModelChatRequestMessage): string {
+  const [c] = fromLmMessages(api, [m]);
   return [c.content, ...(c.toolCalls ?? []).map((t) => `${t.name} ${JSON.stringify(t.input)}`), ...(c.toolResults ?? []).map((r) => r.content)].join('\n');
 }
 

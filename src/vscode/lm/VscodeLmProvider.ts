@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { JarvisError, isJarvisError } from '../../common/errors';
-import { lmErrorToJarvis } from '../../core/llm/vscodeLm/lmErrorToJarvis';
+import { lmErrorToJarvis } from './lmErrorToJarvis';
 import type { ChatMessage, LlmProvider, ProviderChatRequest, ProviderChunk } from '../../core/llm/types';
 
 const JUSTIFICATION = 'Jarvis routes chat requests to this model when your routing settings make it the best candidate.';

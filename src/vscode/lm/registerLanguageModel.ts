@@ -37,7 +37,7 @@ export function registerLanguageModel(deps: LanguageModelDeps): vscode.Disposabl
     deps.log.info('This VS Code has no language-model provider API (1.104+): Jarvis Auto is not in the model picker.');
     return store;
   }
-  const provider = store.add(new JarvisChatModelProvider({ agent: deps.agent, catalog: () => catalog(deps), tokens: deps.tokens, logger: deps.log }));
+  const provider = store.add(new JarvisChatModelProvider({ agent: deps.agent, catalog: () => catalog(deps), tokens: deps.tokens, logger: deps.log, vscode }));
   store.add(vscode.lm.registerLanguageModelChatProvider(JARVIS_VENDOR, provider));
   const refresh = () => provider.refresh();
   store.add(deps.settings.onDidChange(refresh));

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { systemClock } from '../../common/Clock';
 import { DisposableStore } from '../../common/Disposable';
 import { errorMessage } from '../../common/errors';
+import { commandIds } from '../../core/commandIds';
 import type { SettingsStore } from '../../core/config/SettingsStore';
 import type { PreferenceContextContributor } from '../../core/memory/contributors/PreferenceContextContributor';
 import type { BackgroundRunner, MemoryService } from '../../core/memory/MemoryService';
@@ -21,6 +22,8 @@ import { registerSessionCommands, type WorkspaceSession } from './registerSessio
 
 /** The core memory objects, built by the composition root (src/extension.ts). */
 export interface MemoryDeps {
+  /** Build the integration tests' hooks (ExtensionMode.Test only: in other modes none exist). */
+  testHooks?: boolean;
   settings: SettingsStore;
   memory: MemoryService;
   learner: PreferenceLearner;
@@ -54,7 +57,7 @@ export interface MemoryTestApi {
  * preference and session commands, the edit watcher, and the reactions to settings and workspace
  * trust. It builds no core object; everything it registers is owned by the returned disposable.
  */
-export function registerMemory(deps: MemoryDeps): { disposable: vscode.Disposable; api: MemoryTestApi; refreshTree(): void } {
+export function registerMemory(deps: MemoryDeps): { disposable: vscode.Disposable; api: MemoryTestApi | undefined; refreshTree(): void } {
   const { settings, memory, learner, evidence, preferenceContext, session: ws, log } = deps;
   const store = new DisposableStore();
   store.add(settings.onDidChange(() => memory.settingsChanged()));
@@ -78,7 +81,7 @@ export function registerMemory(deps: MemoryDeps): { disposable: vscode.Disposabl
     ),
   );
   store.add(
-    vscode.commands.registerCommand('jarvis.memory.confirm', async (node?: MemoryNode) => {
+    vscode.commands.registerCommand(commandIds.memoryConfirm, async (node?: MemoryNode) => {
       if (node?.kind !== 'memory') return;
       await staleness.confirm(node.record).catch((e: unknown) => {
         log.warn(`Could not confirm the memory: ${errorMessage(e)}`);
@@ -102,14 +105,16 @@ export function registerMemory(deps: MemoryDeps): { disposable: vscode.Disposabl
   return {
     disposable: store,
     refreshTree: () => tree.refresh(),
-    api: {
-      recordInsertion: (code) => watcher.track(code),
-      flushEdits: () => watcher.flush(),
-      preferences: () => learner.getPreferences(undefined, { includeRejected: true }),
-      checkStaleness: (uri) => staleness.check(uri),
-      memory: (id) => memory.current?.get(id),
-      evidence: (id) => evidence.examples(id),
-    },
+    api: deps.testHooks
+      ? {
+          recordInsertion: (code) => watcher.track(code),
+          flushEdits: () => watcher.flush(),
+          preferences: () => learner.getPreferences(undefined, { includeRejected: true }),
+          checkStaleness: (uri) => staleness.check(uri),
+          memory: (id) => memory.current?.get(id),
+          evidence: (id) => evidence.examples(id),
+        }
+      : undefined,
   };
 }
 

@@ -7,29 +7,29 @@ import { AuditLog } from '../../../src/core/audit/AuditLog';
 import { recordHash, verifyChain, type AuditRecord } from '../../../src/core/audit/auditChain';
 import { contentSha256, egressEntry } from '../../../src/core/audit/egressRecord';
 import { nullLogger } from '../../../src/core/ports';
+import { FakeClock } from '../../fakes/FakeClock';
 import { MemoryKv } from '../../fakes/MemoryKv';
 
 const DAY = 86_400_000;
 
 describe('AuditLog (hash-chained JSON lines)', () => {
   let dir: string;
-  let now: number;
   let head: MemoryKv;
-  const clock = { now: () => now, monotonic: () => now };
+  let clock: FakeClock;
   const make = (retentionDays = 90) => new AuditLog({ dir, clock, head, logger: nullLogger, retentionDays: () => retentionDays });
   const lines = () => fs.readFileSync(path.join(dir, 'audit.jsonl'), 'utf8').trimEnd().split('\n');
   const write = (ls: string[]) => fs.writeFileSync(path.join(dir, 'audit.jsonl'), ls.map((l) => `${l}\n`).join(''));
   async function five(log = make()): Promise<AuditLog> {
     for (let i = 1; i <= 5; i++) {
       await log.append({ type: i % 2 ? 'cloud-request' : 'key-set', message: `event ${i}`, data: { provider: i % 2 ? 'openai' : 'anthropic', n: i } });
-      now += 1000;
+      clock.advance(1000);
     }
     return log;
   }
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jarvis-audit-'));
-    now = Date.parse('2026-12-01T10:00:00Z');
+    clock = new FakeClock(Date.parse('2026-12-01T10:00:00Z'));
     head = new MemoryKv();
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -118,7 +118,7 @@ describe('AuditLog (hash-chained JSON lines)', () => {
 
   it('retention folds old records into a checkpoint; the chain still verifies and appends continue it', async () => {
     await five();
-    now += 100 * DAY;
+    clock.advance(100 * DAY);
     const log = make(90);
     await log.append({ type: 'key-set', message: 'recent' });
     assert.deepEqual(await log.applyRetention(), { dropped: 5 });
@@ -131,7 +131,7 @@ describe('AuditLog (hash-chained JSON lines)', () => {
     assert.equal(v.ok, true, JSON.stringify(v.firstBreak));
     assert.equal(v.records, 3);
     // A second pass keeps counting from the first checkpoint.
-    now += 100 * DAY;
+    clock.advance(100 * DAY);
     assert.deepEqual(await log.applyRetention(), { dropped: 2 });
     const cp = JSON.parse(lines()[0]) as AuditRecord;
     assert.equal(cp.data.dropped, 7);
@@ -142,7 +142,7 @@ describe('AuditLog (hash-chained JSON lines)', () => {
     await five();
     const ls = lines();
     write([ls[0], ls[2], ls[3], ls[4]]);
-    now += 100 * DAY;
+    clock.advance(100 * DAY);
     assert.deepEqual(await make().applyRetention(), { dropped: 0 });
     assert.equal(lines().length, 4);
   });

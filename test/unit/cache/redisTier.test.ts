@@ -3,28 +3,10 @@ import { AddressInfo, createServer } from 'node:net';
 import { createClient } from 'redis';
 import { FakeClock } from '../../fakes/FakeClock';
 import { isJarvisError } from '../../../src/common/errors';
-import type { Logger } from '../../../src/core/ports';
+import { RecordingLogger } from '../../fakes/RecordingLogger';
 import { RedisTier, RedisTierOptions } from '../../../src/core/cache/RedisTier';
 import { ResponseCache } from '../../../src/core/cache/ResponseCache';
 import { REDIS_SERVER_BIN, redisServerAvailable, RedisServer, startRedisServer } from '../../harness/redisServer';
-
-class RecordingLogger implements Logger {
-  readonly lines: { level: string; message: string }[] = [];
-  trace() {}
-  debug() {}
-  info(message: string) {
-    this.lines.push({ level: 'info', message });
-  }
-  warn(message: string) {
-    this.lines.push({ level: 'warn', message });
-  }
-  error(message: string | Error) {
-    this.lines.push({ level: 'error', message: String(message) });
-  }
-  get warnings() {
-    return this.lines.filter((l) => l.level === 'warn');
-  }
-}
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -150,10 +132,7 @@ describe('RedisTier (real redis-server)', function () {
       assert.equal(tier.state, 'degraded');
       assert.equal(tier.healthy, false);
       assert.equal(logger.warnings.length, 1, JSON.stringify(logger.lines));
-      assert.match(
-        logger.warnings[0].message,
-        /^Redis cache at redis:\/\/127\.0\.0\.1:\d+ is unavailable \(.+\); using the in-memory cache only until it recovers\.$/,
-      );
+      assert.match(logger.warnings[0], /^Redis cache at redis:\/\/127\.0\.0\.1:\d+ is unavailable \(.+\); using the in-memory cache only until it recovers\.$/);
       assert.equal(cache.stats().tierHealthy, false);
     } finally {
       await own.close();
@@ -169,8 +148,8 @@ describe('RedisTier (real redis-server)', function () {
     assert.equal(await cache.getOrCompute('k2', async () => 'computed2', { shareable: true }), 'computed2');
     assert.equal(tier.state, 'degraded');
     assert.equal(logger.warnings.length, 1);
-    assert.doesNotMatch(logger.warnings[0].message, /hunter2/);
-    assert.match(logger.warnings[0].message, /\*\*\*/);
+    assert.doesNotMatch(logger.warnings[0], /hunter2/);
+    assert.match(logger.warnings[0], /\*\*\*/);
   });
 
   it('degrades on a slow Redis (per-op timeout) and comes back after retryAfterMs', async () => {
@@ -185,7 +164,7 @@ describe('RedisTier (real redis-server)', function () {
     assert.equal(await Promise.race([request.then(() => 'answered' as const), pauseOver]), 'answered', 'the request waited for Redis');
     assert.deepEqual(await request, { text: 'computed' });
     assert.equal(tier.state, 'degraded');
-    assert.match(logger.warnings[0].message, /GET took longer than 100 ms/);
+    assert.match(logger.warnings[0], /GET took longer than 100 ms/);
     await pauseOver;
     await cache.getOrCompute('skipped', async () => ({ text: 'y' }), { shareable: true });
     assert.equal(tier.state, 'degraded', 'no Redis traffic until retryAfterMs has passed');
@@ -193,7 +172,7 @@ describe('RedisTier (real redis-server)', function () {
     await cache.getOrCompute('probe', async () => ({ text: 'z' }), { shareable: true });
     assert.equal(tier.state, 'ready');
     assert.equal(logger.warnings.length, 1);
-    assert.ok(logger.lines.some((l) => l.level === 'info' && /sharing cached responses again/.test(l.message)));
+    assert.ok(logger.entries.some((l) => l.level === 'info' && /sharing cached responses again/.test(l.message)));
   });
 
   it('validates its options', () => {

@@ -1,24 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { Emitter } from '../../../src/common/Emitter';
 import { SettingsStore } from '../../../src/core/config/SettingsStore';
-import { nullLogger, SettingsSource } from '../../../src/core/ports';
-
-class MapSource implements SettingsSource {
-  readonly values = new Map<string, unknown>();
-  private readonly changed = new Emitter<void>();
-  readonly onDidChange = this.changed.event;
-  get(key: string) {
-    return this.values.get(key);
-  }
-  set(key: string, v: unknown) {
-    this.values.set(key, v);
-    this.changed.fire();
-  }
-}
+import { nullLogger } from '../../../src/core/ports';
+import { MapSettingsSource } from '../../fakes/MapSettingsSource';
 
 describe('SettingsStore', () => {
   it('re-parses on change and reports each invalid value once', async () => {
-    const source = new MapSource();
+    const source = new MapSettingsSource();
     source.values.set('ollama.host', 'not a url');
     const store = new SettingsStore(source, nullLogger);
     assert.equal(store.current.ollama.host, 'http://localhost:11434');

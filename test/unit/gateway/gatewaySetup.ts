@@ -10,8 +10,10 @@ import { AgentResponder } from '../../../src/core/routing/AgentResponder';
 import { listModelCatalog } from '../../../src/core/routing/listModelCatalog';
 import { FakeClock } from '../../fakes/FakeClock';
 import { MemorySecrets } from '../../fakes/MemorySecrets';
-import { FakeOllamaServer } from '../../fakes/FakeOllamaServer';
-import { makeService, RecordingLogger, testSettings } from '../routing/routingServiceSetup';
+import { FakeOllamaServer, type FakeOllamaOptions } from '../../fakes/FakeOllamaServer';
+import { FakeOpenAIServer } from '../../fakes/FakeOpenAIServer';
+import type { JarvisSettings } from '../../../src/core/config/settings';
+import { makeService, OPENAI_KEY, RecordingLogger, testSettings, type DeepPartial } from '../routing/routingServiceSetup';
 
 export class RecordingAudit implements AuditSink {
   readonly entries: AuditEntry[] = [];
@@ -31,6 +33,9 @@ export interface Gateway {
   audit: RecordingAudit;
   secrets: MemorySecrets;
   ollama: FakeOllamaServer;
+  /** Started (and keyed) only when asked for with `openai: true`. */
+  openai?: FakeOpenAIServer;
+  settings: JarvisSettings;
   port: number;
   baseUrl: string;
   /** A new key of this role; its raw text. */
@@ -40,14 +45,34 @@ export interface Gateway {
 
 export const GENEROUS: RateLimit = { requests: 10_000, windowSeconds: 60, burst: 0 };
 
-/** Starts the fake Ollama (llama3), the routing service and a gateway; `close()` stops all three. */
-export async function startGateway(o: { rateLimit?: RateLimit; limits?: Partial<GatewayLimits>; mcp?: McpHandler } = {}): Promise<Gateway> {
-  const ollama = await FakeOllamaServer.start({ models: ['llama3'] });
+export interface GatewayOptions {
+  rateLimit?: RateLimit;
+  limits?: Partial<GatewayLimits>;
+  mcp?: McpHandler;
+  /** The fake Ollama's options. @default { models: ['llama3'] } (the first model is jarvis.ollama.model) */
+  ollama?: FakeOllamaOptions;
+  /** Also start a fake OpenAI server and give the routing service its key (cloud models). */
+  openai?: boolean;
+  /** Settings sections over the test defaults (e.g. privacy, budget). */
+  settings?: DeepPartial<JarvisSettings>;
+}
+
+/**
+ * Starts the fake Ollama (llama3), the routing service and a gateway; `close()` stops all of them.
+ * The routing service writes its audit records (egress ledger, privacy) to the same `audit` as the gateway.
+ */
+export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
+  const ollama = await FakeOllamaServer.start({ models: ['llama3'], ...o.ollama });
+  const openai = o.openai ? await FakeOpenAIServer.start({ apiKey: OPENAI_KEY }) : undefined;
   const clock = new FakeClock(Date.UTC(2026, 11, 1, 12));
-  const settings = testSettings({ ollama: { enabled: true, host: ollama.url, model: 'llama3' } });
+  const settings = testSettings({
+    ...o.settings,
+    ollama: { enabled: true, host: ollama.url, model: o.ollama?.models?.[0] ?? 'llama3' },
+    ...(openai ? { openai: { baseUrl: openai.url } } : {}),
+  });
   const logger = new RecordingLogger();
-  const { service } = makeService({ settings, keys: {}, clock, logger });
   const audit = new RecordingAudit();
+  const { service } = makeService({ settings, keys: openai ? { openai: OPENAI_KEY } : {}, clock, logger, audit });
   const auditor = new GatewayAuditor(audit, clock, logger);
   const secrets = new MemorySecrets();
   const keys = new GatewayKeyStore(secrets, clock, auditor);
@@ -55,7 +80,7 @@ export async function startGateway(o: { rateLimit?: RateLimit; limits?: Partial<
   const server = new GatewayServer({
     keys,
     agent: new AgentResponder(service, logger),
-    models: () => listModelCatalog({ settings: () => settings, keys: { has: async () => false }, models, logger }),
+    models: () => listModelCatalog({ settings: () => settings, keys: { has: async (p) => openai !== undefined && p === 'openai' }, models, logger }),
     registry: () => service.metrics.registry,
     auditor,
     clock,
@@ -72,6 +97,8 @@ export async function startGateway(o: { rateLimit?: RateLimit; limits?: Partial<
     audit,
     secrets,
     ollama,
+    openai,
+    settings,
     port,
     baseUrl: `http://127.0.0.1:${port}`,
     key: async (role, expiresInDays) => (await keys.create({ name: `${role}-${++n}`, role, ...(expiresInDays !== undefined ? { expiresInDays } : {}) })).key,
@@ -79,6 +106,7 @@ export async function startGateway(o: { rateLimit?: RateLimit; limits?: Partial<
       await server.stop();
       service.dispose();
       await ollama.close();
+      await openai?.close();
     },
   };
 }

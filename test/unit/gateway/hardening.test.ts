@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import { TRIVIAL } from '../routing/routingServiceSetup';
 import { startGateway, type Gateway } from './gatewaySetup';
@@ -69,6 +70,45 @@ describe('gateway: bad input gets a clear OpenAI-shaped error and reaches no mod
   it('an oversized body → 413, cut off without being read', async () => {
     const big = JSON.stringify({ model: 'jarvis-auto', messages: [{ role: 'user', content: 'x'.repeat(100 * 1024) }] });
     expectError(await chat(big), 413, 'body_too_large', /larger than 65536 bytes/);
+    assert.equal(ollamaChats(), 0);
+  });
+
+  it('an oversized body sent chunked (no content-length) → 413 once the bytes counted pass the limit', async () => {
+    const r = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string; sent: number }>((resolve, reject) => {
+      let sent = 0;
+      let answered = false;
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: gw.port,
+          method: 'POST',
+          path: '/v1/chat/completions',
+          headers: { ...jsonBody(key), 'transfer-encoding': 'chunked' },
+          agent: false,
+        },
+        (res) => {
+          answered = true;
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, sent }));
+        },
+      );
+      // The server closes the connection after answering: a write still in flight may fail then.
+      req.on('error', (e) => (answered ? undefined : reject(e)));
+      assert.equal(req.getHeader('content-length'), undefined, 'nothing declares the size');
+      const chunk = Buffer.alloc(16 * 1024, 'x');
+      req.write('{"model":"jarvis-auto","messages":[{"role":"user","content":"');
+      // 16 KiB at a time, each after the last was taken, until the server answers. The body never
+      // ends (no end()): only counting the bytes as they arrive can refuse it.
+      const next = () => {
+        if (answered || sent >= 64 * 1024 * 1024) return;
+        sent += chunk.length;
+        req.write(chunk, (e) => (e ? undefined : next()));
+      };
+      next();
+    });
+    expectError({ ...r, json: () => JSON.parse(r.text) }, 413, 'body_too_large', /larger than 65536 bytes/);
+    assert.ok(r.sent > 64 * 1024, `more than the limit was sent (${r.sent} bytes)`);
     assert.equal(ollamaChats(), 0);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { GatewayAuditor } from '../../../src/core/gateway/GatewayAuditor';
-import { GATEWAY_KEYS_SECRET, GatewayKeyStore, hashKey } from '../../../src/core/gateway/GatewayKeyStore';
+import { displayIdOf, GATEWAY_KEYS_SECRET, GatewayKeyStore, hashKey } from '../../../src/core/gateway/GatewayKeyStore';
 import type { Role } from '../../../src/core/gateway/permissions';
 import { nullLogger } from '../../../src/core/ports';
 import { FakeClock } from '../../fakes/FakeClock';
@@ -34,6 +34,36 @@ describe('GatewayKeyStore', () => {
     assert.ok(!stored.includes(key.slice(4)), 'the raw key is never stored');
     assert.ok(stored.includes(record.hash));
     assert.equal(JSON.stringify(await store.list()).includes(key.slice(4)), false, 'nor listed');
+    // Not even its first characters: the list tells keys apart by the start of the hash.
+    assert.equal(record.displayId, hashKey(key).slice(0, 8));
+    assert.equal(displayIdOf(record.hash), record.displayId);
+    assert.ok(!stored.includes(key.slice(0, 8)), 'no prefix of the key is stored');
+    assert.ok(!('prefix' in record));
+  });
+
+  it('migrates records stored with a plain-text key prefix: listed by display id, written back without the prefix, still accepted', async () => {
+    const { secrets, clock } = setup();
+    const key = 'jgw_' + 'B'.repeat(43);
+    const old = {
+      id: 'old-1',
+      name: 'legacy',
+      role: 'user',
+      hash: hashKey(key),
+      prefix: key.slice(0, 8),
+      created: 0,
+      expires: null,
+      lastUsed: null,
+      revoked: null,
+    };
+    secrets.map.set(GATEWAY_KEYS_SECRET, JSON.stringify({ v: 1, keys: [old] }));
+    const store = new GatewayKeyStore(secrets, clock);
+    const [listed] = await store.list();
+    assert.equal(listed.displayId, hashKey(key).slice(0, 8));
+    assert.ok(!('prefix' in listed));
+    const stored = secrets.map.get(GATEWAY_KEYS_SECRET) ?? '';
+    assert.ok(!stored.includes('"prefix"') && !stored.includes(key.slice(0, 8)), `rewritten without the prefix: ${stored}`);
+    assert.ok(stored.includes(hashKey(key)));
+    assert.equal((await store.check(key)).ok, true, 'the key keeps working');
   });
 
   it('checks keys after a reload from storage, and notes their last use', async () => {

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
+import * as os from 'node:os';
 import { expectJarvisError } from '../../fakes/providerAssertions';
 import { GENEROUS, startGateway, type Gateway } from './gatewaySetup';
 import { request } from './httpRequest';
@@ -10,9 +12,27 @@ describe('gateway: start and stop', () => {
   });
   afterEach(() => gw.close());
 
-  it('listens on 127.0.0.1 only', () => {
+  it('listens on 127.0.0.1 only: another interface of this machine refuses the connection', async () => {
     assert.ok(gw.port > 0);
     assert.equal(gw.server.running, true);
+    assert.deepEqual(gw.server.address, { address: '127.0.0.1', family: 'IPv4', port: gw.port });
+    assert.equal((await request(gw.port, { path: '/healthz' })).status, 200, 'reachable on loopback');
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((i) => i && !i.internal && i.family === 'IPv4');
+    // A machine with only loopback has no other interface to try (the address check above still holds).
+    if (!external) return;
+    await assert.rejects(
+      new Promise<void>((resolve, reject) => {
+        const socket = net.connect(gw.port, external.address, () => {
+          socket.destroy();
+          resolve();
+        });
+        socket.once('error', reject);
+      }),
+      /ECONNREFUSED/,
+      `${external.address}:${gw.port} must not answer`,
+    );
   });
 
   it('a busy port gives a clear message naming a free port to use instead', async () => {

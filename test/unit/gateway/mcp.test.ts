@@ -75,22 +75,24 @@ describe('gateway: /mcp with the MCP SDK client, over the real memory store', ()
     assert.equal((await store.list()).length, 1);
   });
 
-  it('a role without write_data may recall but not remember: a tool error naming the permission, nothing stored', async () => {
-    const client = await clientFor('readonly');
-    const refused = await client.callTool({ name: 'remember', arguments: { text: 'decision: drop the tests' } });
-    assert.equal(refused.isError, true);
-    assert.match(textOf(refused), /role readonly\) lacks the write_data permission that remember needs/);
-    assert.equal((await store.list()).length, 0);
-    assert.ok(gw.audit.entries.some((e) => e.type === 'gateway-permission-denied' && e.data?.endpoint === 'mcp remember'));
-    const recall = await client.callTool({ name: 'recall', arguments: { query: 'anything' } });
-    assert.ok(!recall.isError, textOf(recall));
-  });
+  for (const role of ['user', 'readonly'] as const) {
+    it(`a ${role} key (no delete_data) may recall but not remember: a tool error naming the permission, nothing stored`, async () => {
+      const client = await clientFor(role);
+      const refused = await client.callTool({ name: 'remember', arguments: { text: 'decision: drop the tests' } });
+      assert.equal(refused.isError, true);
+      assert.match(textOf(refused), new RegExp(`role ${role}\\) lacks the delete_data permission that remember needs`));
+      assert.equal((await store.list()).length, 0);
+      assert.ok(gw.audit.entries.some((e) => e.type === 'gateway-permission-denied' && e.data?.endpoint === 'mcp remember' && e.data?.role === role));
+      const recall = await client.callTool({ name: 'recall', arguments: { query: 'anything' } });
+      assert.ok(!recall.isError, textOf(recall));
+    });
+  }
 
   // By hand, like the HTTP role table: who may call which memory tool.
   const MAY: Record<Role, string[]> = {
     admin: ['recall', 'decisions', 'remember'],
     developer: ['recall', 'decisions', 'remember'],
-    user: ['recall', 'decisions', 'remember'],
+    user: ['recall', 'decisions'],
     readonly: ['recall', 'decisions'],
     guest: ['recall', 'decisions'],
   };

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import OpenAI from 'openai';
+import { GatewayError } from '../../../src/core/gateway/GatewayError';
+import { resolveModel } from '../../../src/core/gateway/resolveModel';
+import type { CatalogEntry } from '../../../src/core/llm/modelCatalog';
 import { TRIVIAL } from '../routing/routingServiceSetup';
 import { startGateway, type Gateway } from './gatewaySetup';
 
@@ -48,15 +51,6 @@ describe('gateway: the official openai client against /v1', () => {
     assert.match(text, /^Hello from fake Ollama\. You said: What is a closure\?/);
     assert.equal(finish, 'stop');
     assert.ok(usage && usage.completion_tokens > 0);
-  });
-
-  it('pins a concrete model by its /v1/models id', async () => {
-    const r = await client().chat.completions.create({
-      model: 'ollama/llama3',
-      messages: [{ role: 'user', content: 'Design a distributed payment architecture for production.' }],
-    });
-    assert.equal(r.model, 'ollama/llama3');
-    assert.equal(ollamaChats(), 1);
   });
 
   it('passes tools through and takes the tool result back: a full round trip', async () => {
@@ -148,8 +142,79 @@ describe('gateway: the official openai client against /v1', () => {
     await assert.rejects(client().chat.completions.create({ model: 'gpt-5-turbo', messages: [{ role: 'user', content: 'hi' }] }), (e: unknown) => {
       assert.ok(e instanceof OpenAI.NotFoundError, String(e));
       assert.match(e.message, /Unknown model "gpt-5-turbo"/);
+      assert.match(e.message, /available: "jarvis-auto", "ollama\/llama3:latest"/, 'names the ids to use');
       return true;
     });
     assert.equal(ollamaChats(), 0);
+  });
+});
+
+describe('gateway: a model named in the request pins it (openai client, two installed models)', () => {
+  let gw: Gateway;
+  let client: OpenAI;
+  // The trivial tier lists phi3 before llama3 (DEFAULT_SETTINGS.routing.tiers): routing picks phi3.
+  beforeEach(async () => {
+    gw = await startGateway({ ollama: { models: ['llama3', 'phi3'] }, openai: true });
+    client = new OpenAI({ apiKey: await gw.key('user'), baseURL: `${gw.baseUrl}/v1`, maxRetries: 0 });
+  });
+  afterEach(() => gw.close());
+  const ask = (model: string) => client.chat.completions.create({ model, messages: [{ role: 'user', content: TRIVIAL }] });
+  /** The model field of the last /api/chat the fake Ollama received. */
+  const lastOllamaModel = () => (gw.ollama.requests.filter((r) => r.path === '/api/chat').at(-1)?.body as { model?: string } | undefined)?.model;
+  const openaiModels = () => (gw.openai?.requests ?? []).filter((r) => r.path === '/v1/chat/completions').map((r) => (r.body as { model: string }).model);
+
+  it('jarvis-auto routes the trivial question to phi3; "ollama/llama3:latest" pins llama3, the model the fake is asked for', async () => {
+    assert.equal((await ask('jarvis-auto')).model, 'ollama/phi3', 'what routing picks');
+    assert.equal(lastOllamaModel(), 'phi3');
+    const pinned = await ask('ollama/llama3:latest');
+    assert.equal(pinned.model, 'ollama/llama3:latest');
+    assert.equal(lastOllamaModel(), 'llama3:latest', 'the request body the fake received names the pinned model');
+  });
+
+  it('a bare name that names exactly one available model pins it: "llama3" (Ollama\'s :latest), "gpt-4o" (cloud)', async () => {
+    const local = await ask('llama3');
+    assert.equal(local.model, 'ollama/llama3:latest');
+    assert.equal(lastOllamaModel(), 'llama3:latest');
+    const cloud = await ask('gpt-4o');
+    assert.equal(cloud.model, 'openai/gpt-4o');
+    assert.deepEqual(openaiModels(), ['gpt-4o'], 'the trivial question went to the cloud model it named');
+  });
+
+  it('a bare name that names no available model is 404, listing the ids to use; nothing is called', async () => {
+    await assert.rejects(ask('mistral'), (e: unknown) => {
+      assert.ok(e instanceof OpenAI.NotFoundError, String(e));
+      assert.match(e.message, /Unknown model "mistral": use "jarvis-auto" or an id from GET \/v1\/models/);
+      assert.match(e.message, /"ollama\/llama3:latest", "ollama\/phi3:latest", .*"openai\/gpt-4o"/);
+      return true;
+    });
+    assert.equal(gw.ollama.requests.filter((r) => r.path === '/api/chat').length, 0);
+    assert.deepEqual(openaiModels(), []);
+  });
+});
+
+describe('resolveModel: which model a name pins', () => {
+  const entry = (provider: 'ollama' | 'openai', model: string) => ({ id: `${provider}/${model}`, target: { provider, model } }) as CatalogEntry;
+  const list = async () => [
+    { id: 'jarvis-auto' } as CatalogEntry,
+    entry('ollama', 'qwen2.5:7b'),
+    entry('ollama', 'llama3:8b'),
+    entry('ollama', 'llama3:70b'),
+    entry('openai', 'gpt-4o'),
+  ];
+
+  it('routes jarvis-auto, pins prefixed ids as given, and a bare name naming one model', async () => {
+    assert.equal(await resolveModel('jarvis-auto', list), undefined);
+    assert.deepEqual(await resolveModel('ollama/mistral', list), { provider: 'ollama', model: 'mistral' });
+    assert.deepEqual(await resolveModel('gpt-4o', list), { provider: 'openai', model: 'gpt-4o' });
+    assert.deepEqual(await resolveModel('qwen2.5', list), { provider: 'ollama', model: 'qwen2.5:7b' }, 'the only installed tag');
+    assert.deepEqual(await resolveModel('llama3:70b', list), { provider: 'ollama', model: 'llama3:70b' });
+  });
+
+  it('a name of several models is 404 naming them', async () => {
+    await assert.rejects(resolveModel('llama3', list), (e: unknown) => {
+      assert.ok(e instanceof GatewayError && e.status === 404, String(e));
+      assert.match(e.message, /"llama3" names several models: "ollama\/llama3:8b", "ollama\/llama3:70b"/);
+      return true;
+    });
   });
 });

@@ -26,7 +26,12 @@ describe('the model catalog offered to VS Code', () => {
 
   it('offers each Ollama chat model with its own context window and tool capability; no embedding models', () => {
     const qwen = byId.get('ollama/qwen2.5:7b')!;
-    assert.deepEqual([qwen.maxInputTokens + qwen.maxOutputTokens, qwen.toolCalling, qwen.target], [32768, true, { provider: 'ollama', model: 'qwen2.5:7b' }]);
+    assert.deepEqual(
+      [qwen.maxInputTokens, qwen.maxOutputTokens, qwen.toolCalling, qwen.target],
+      [32768, 4096, true, { provider: 'ollama', model: 'qwen2.5:7b' }],
+      'the /api/show context length is the input limit; the answer allowance is reported apart',
+    );
+    assert.deepEqual([byId.get('ollama/llama2:latest')!.maxInputTokens, byId.get('ollama/llama2:latest')!.maxOutputTokens], [4096, 1024]);
     const llama2 = byId.get('ollama/llama2:latest')!;
     assert.equal(llama2.toolCalling, false);
     assert.match(llama2.tooltip, /cannot call tools/);

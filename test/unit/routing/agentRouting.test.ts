@@ -107,11 +107,22 @@ describe('Jarvis as a language model for agents: routing over the real fakes', (
     assert.deepEqual([ollamaChats(), cloudChats()], [1, 0]);
   });
 
-  it('counts the tools offered in the complexity: a trivial ask with 40 tools is not trivial', async () => {
+  it("a short ask with the agent's standard 40 tools stays local; a long session with many tool rounds climbs", async () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ name: `tool_${i}`, description: `Tool ${i}` }));
     await drain(agentFor().respond(ask(TRIVIAL, { tools: many })));
     assert.ok(
-      logger.lines.some((l) => /40 tools offered/.test(l) && /medium tier/.test(l)),
+      logger.lines.some((l) => /low tier/.test(l) && /ollama:llama3/.test(l) && !/tools offered/.test(l)),
+      logger.lines.join('\n'),
+    );
+    const messages: ChatMessage[] = [SYSTEM, { role: 'user', content: TRIVIAL }];
+    for (let i = 0; i < 14; i++) {
+      messages.push({ role: 'assistant', content: '', toolCalls: [{ id: `c${i}`, name: `tool_${i}`, input: { i } }] });
+      messages.push({ role: 'user', content: '', toolResults: [{ callId: `c${i}`, content: `result ${i}` }] });
+    }
+    logger.lines.length = 0;
+    await drain(agentFor().respond(ask('', { tools: many, messages })));
+    assert.ok(
+      logger.lines.some((l) => /high tier/.test(l) && /40 tools offered over 14 tool rounds/.test(l)),
       logger.lines.join('\n'),
     );
   });

@@ -7,7 +7,8 @@ import { HybridStrategy } from '../../../src/core/routing/HybridStrategy';
 import { RoutingService } from '../../../src/core/routing/RoutingService';
 import { MemoryKv } from '../../fakes/MemoryKv';
 import { useFakeServers } from '../helpers/fakeServers';
-import { collectChunks, modelOf, OPENAI_KEY, prepared, RecordingLogger, testSettings, TRIVIAL } from './routingServiceSetup';
+import { ScriptedProvider } from './routerFakeProviders';
+import { collectChunks, modelOf, OPENAI_KEY, prepared, RecordingLogger, testSettings, textOf, TRIVIAL } from './routingServiceSetup';
 
 describe('RoutingService: one decision per request, objects rebuilt on settings events', () => {
   const fakes = useFakeServers();
@@ -79,6 +80,47 @@ describe('RoutingService: one decision per request, objects rebuilt on settings 
       settings.current = { ...settings.current, chat: { ...settings.current.chat, historyTurns: 3 } };
       changes.fire(settings.current);
       assert.deepEqual(svc.circuits(), before);
+    } finally {
+      svc.dispose();
+    }
+  });
+
+  it('stops answering from the cache after a change event disables it, and not before', async () => {
+    const settings = { current: base() };
+    const changes = new Emitter<JarvisSettings>();
+    const svc = service(settings, changes);
+    const cached = async () =>
+      (await collectChunks(svc.respond(prepared(TRIVIAL)))).some((c) => c.type === 'model' && /answered from cache/.test(c.reason ?? ''));
+    try {
+      assert.equal(await cached(), false);
+      assert.equal(await cached(), true);
+      settings.current = { ...settings.current, cache: { ...settings.current.cache, enabled: false } };
+      assert.equal(await cached(), true, 'a request alone does not rebuild the cache');
+      changes.fire(settings.current);
+      assert.equal(await cached(), false);
+      assert.equal(await cached(), false);
+    } finally {
+      svc.dispose();
+    }
+  });
+
+  it('answers local requests through the Ollama provider the composition root passes in', async () => {
+    const settings = { current: withTrivialRoute(base(), ['ollama:llama3']) };
+    const injected = new ScriptedProvider('ollama', true, () => ({ text: ['from the shared provider'] }));
+    const models = new OllamaModels(() => ({ host: settings.current.ollama.host }));
+    const svc = new RoutingService({
+      settings: () => settings.current,
+      ollama: injected,
+      keys: { get: async () => undefined },
+      ollamaModels: () => models.list(),
+      store: new MemoryKv(),
+      clock: new FakeClock(Date.UTC(2025, 0, 15, 12)),
+      logger: new RecordingLogger(),
+      random: () => 0,
+    });
+    try {
+      assert.equal(textOf(await collectChunks(svc.respond(prepared(TRIVIAL, { command: 'local' })))), 'from the shared provider');
+      assert.deepEqual(injected.models, ['llama3']);
     } finally {
       svc.dispose();
     }

@@ -6,10 +6,10 @@ import type { ChatChunk } from '../../../src/core/chat/ChatChunk';
 import type { PreparedRequest } from '../../../src/core/chat/ChatPipeline';
 import { DEFAULT_SETTINGS, type JarvisSettings } from '../../../src/core/config/settings';
 import { OllamaModels } from '../../../src/core/llm/ollama/OllamaModels';
-import type { Logger } from '../../../src/core/ports';
 import { RoutingService } from '../../../src/core/routing/RoutingService';
 import type { Timer } from '../../../src/core/resilience/Timer';
 import { MemoryKv } from '../../fakes/MemoryKv';
+import { RecordingLogger } from '../../fakes/RecordingLogger';
 
 export const OPENAI_KEY = 'test-key-0123456789';
 
@@ -29,20 +29,7 @@ export function testSettings(over: DeepPartial<JarvisSettings> = {}): JarvisSett
 
 export { MemoryKv as MapStore };
 
-export class RecordingLogger implements Logger {
-  readonly lines: string[] = [];
-  trace(): void {}
-  debug(): void {}
-  info(m: string): void {
-    this.lines.push(`info ${m}`);
-  }
-  warn(m: string): void {
-    this.lines.push(`warn ${m}`);
-  }
-  error(m: string | Error): void {
-    this.lines.push(`error ${String(m)}`);
-  }
-}
+export { RecordingLogger };
 
 export interface ServiceOptions {
   settings: JarvisSettings;

@@ -2,7 +2,7 @@ import { throwIfAborted } from '../../../common/abort';
 import { JarvisError } from '../../../common/errors';
 import { checkDimension, checkEmbeddings, checkTexts, type Embedder } from './Embedder';
 
-/** What the embedder needs from the OpenAI provider (src/core/llm/openai/OpenAIProvider satisfies it). */
+/** What the embedder needs from the OpenAI provider (src/core/llm/cloud/OpenAIProvider satisfies it). */
 export interface EmbeddingsApi {
   embed(model: string, inputs: string[], signal?: AbortSignal): Promise<number[][]>;
 }

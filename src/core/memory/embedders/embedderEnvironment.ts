@@ -27,7 +27,7 @@ export function embedderEnvironment(deps: EmbedderEnvironmentDeps): EmbedderEnvi
       async embed(model, inputs, signal) {
         const apiKey = await keys.get('openai', 'OpenAI embeddings');
         // Imported on first use: a static import would evaluate the openai SDK at activation.
-        const { OpenAIProvider } = await import('../../llm/openai/OpenAIProvider.js');
+        const { OpenAIProvider } = await import('../../llm/cloud/OpenAIProvider.js');
         // maxRetries 0: the project keeps one retry layer, and a failed embedding only delays a memory.
         return new OpenAIProvider(() => ({ baseUrl: settings().openai.baseUrl, apiKey, maxRetries: 0 }), logger).embed(model, inputs, signal);
       },

@@ -13,11 +13,17 @@ export interface AgentSignals {
   chars: number;
 }
 
-/** Offering this many tools asks the model to choose well among them: small local models often do not. */
-export const MANY_TOOLS = 20;
-/** A conversation this long (turns, or characters) strains a small context window and a small model. */
+/**
+ * Tool counts are weighed logarithmically against this many (weight 1): 40 tools weigh 0.89, 5 weigh 0.43.
+ * VS Code's agent offers about 40 with every step, so the count alone says little about the step.
+ */
+export const TOOL_SCALE = 64;
+/** A conversation this long (turns, characters, or tool rounds) strains a small context window and a small model. */
 export const LONG_CONVERSATION_TURNS = 24;
 export const LONG_CONVERSATION_CHARS = 60_000;
+export const MANY_TOOL_ROUNDS = 8;
+/** Tool weight × progress at which the tools add a level: 40 tools after 5 tool rounds, 5 tools only past a long session. */
+const TOOLS_RAISE_AT = 0.5;
 
 export function agentSignals(messages: readonly ChatMessage[], toolCount: number): AgentSignals {
   let turns = 0;
@@ -33,10 +39,22 @@ export function agentSignals(messages: readonly ChatMessage[], toolCount: number
   return { toolCount, turns, toolRounds, chars };
 }
 
+/** How far a session has got, 1 being "long": the largest of its turns, characters and tool rounds against their marks. */
+export function agentProgress(s: AgentSignals): number {
+  return Math.max(s.turns / LONG_CONVERSATION_TURNS, s.chars / LONG_CONVERSATION_CHARS, s.toolRounds / MANY_TOOL_ROUNDS);
+}
+
+/** The tool count's weight, 0 to 1, logarithmic: choosing among many tools is harder, but not linearly so. */
+export function toolWeight(toolCount: number): number {
+  return toolCount <= 0 ? 0 : Math.min(1, Math.log2(1 + toolCount) / Math.log2(1 + TOOL_SCALE));
+}
+
 /**
  * Raises the analysed level for agent work: any tools make it at least low (the model must plan a
- * call), many tools or a long conversation add a level each, two at most, so the wording of the ask
- * still leads. Each raise is named in the reasons.
+ * call); a long session adds a level, and the tools add one only as the session goes on (weight ×
+ * progress), so a short question with an agent's standard 40 tools keeps its tier while a long
+ * multi-step session climbs. Two levels at most, so the wording of the ask still leads; each raise
+ * is named in the reasons.
  */
 export function withAgentSignals(base: ComplexityAssessment, s: AgentSignals): ComplexityAssessment {
   if (base.reasons.includes('override')) return base;
@@ -46,14 +64,15 @@ export function withAgentSignals(base: ComplexityAssessment, s: AgentSignals): C
     level = TaskComplexity.LOW;
     reasons.push('agent request with tools → at least low');
   }
+  const progress = agentProgress(s);
   let extra = 0;
-  if (s.toolCount >= MANY_TOOLS) {
-    extra++;
-    reasons.push(`${s.toolCount} tools offered`);
-  }
-  if (s.turns >= LONG_CONVERSATION_TURNS || s.chars >= LONG_CONVERSATION_CHARS) {
+  if (progress >= 1) {
     extra++;
     reasons.push(`long conversation (${s.turns} turns, ${s.toolRounds} tool rounds, ${Math.round(s.chars / 1000)}k chars)`);
+  }
+  if (toolWeight(s.toolCount) * progress >= TOOLS_RAISE_AT) {
+    extra++;
+    reasons.push(`${s.toolCount} tools offered over ${s.toolRounds} tool rounds`);
   }
   level = Math.min(TaskComplexity.CRITICAL, level + Math.min(extra, 2));
   return { ...base, level: level as TaskComplexity, reasons };

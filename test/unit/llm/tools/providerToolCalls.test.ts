@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { AnthropicProvider } from '../../../../src/core/llm/anthropic/AnthropicProvider';
+import { AnthropicProvider } from '../../../../src/core/llm/cloud/AnthropicProvider';
 import { OllamaProvider } from '../../../../src/core/llm/ollama/OllamaProvider';
-import { OpenAIProvider } from '../../../../src/core/llm/openai/OpenAIProvider';
+import { OpenAIProvider } from '../../../../src/core/llm/cloud/OpenAIProvider';
 import type { ToolCall, ToolDefinition } from '../../../../src/core/llm/tools/ToolTypes';
 import type { ChatMessage, LlmProvider, ProviderChatRequest, ProviderChunk } from '../../../../src/core/llm/types';
 import { FakeAnthropicServer } from '../../../fakes/FakeAnthropicServer';

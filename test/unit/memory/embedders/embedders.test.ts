@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isJarvisError } from '../../../../src/common/errors';
-import { OpenAIProvider } from '../../../../src/core/llm/openai/OpenAIProvider';
+import { OpenAIProvider } from '../../../../src/core/llm/cloud/OpenAIProvider';
 import { OfflineEmbedder } from '../../../../src/core/memory/embedders/OfflineEmbedder';
 import { OllamaEmbedder } from '../../../../src/core/memory/embedders/OllamaEmbedder';
 import { OpenAIEmbedder } from '../../../../src/core/memory/embedders/OpenAIEmbedder';

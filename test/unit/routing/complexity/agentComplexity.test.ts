@@ -10,13 +10,36 @@ const base = (level: TaskComplexity) => ({ level, confidence: 0.8, reasons: ['x'
 const signals = (o: Partial<ReturnType<typeof agentSignals>>) => ({ toolCount: 0, turns: 1, toolRounds: 0, chars: 100, ...o });
 
 describe('agent signals in the complexity', () => {
+  // VS Code's agent offers about 40 tools with every step: the rows use that set.
   const ROWS: [string, TaskComplexity, Partial<ReturnType<typeof agentSignals>>, TaskComplexity, RegExp | undefined][] = [
     ['no tools, short: unchanged', TaskComplexity.TRIVIAL, {}, TaskComplexity.TRIVIAL, undefined],
     ['a few tools: at least low', TaskComplexity.TRIVIAL, { toolCount: 3 }, TaskComplexity.LOW, /at least low/],
-    ['40 tools: one level up', TaskComplexity.LOW, { toolCount: 40 }, TaskComplexity.MEDIUM, /40 tools offered/],
-    ['a long conversation: one level up', TaskComplexity.LOW, { toolCount: 2, turns: 30 }, TaskComplexity.MEDIUM, /long conversation \(30 turns/],
+    ['40 tools, a short simple ask: stays at its prose tier (low)', TaskComplexity.LOW, { toolCount: 40 }, TaskComplexity.LOW, undefined],
+    ['40 tools, a short medium ask: stays medium', TaskComplexity.MEDIUM, { toolCount: 40, turns: 3, toolRounds: 1 }, TaskComplexity.MEDIUM, undefined],
+    [
+      '40 tools after 5 tool rounds: one level up',
+      TaskComplexity.LOW,
+      { toolCount: 40, turns: 11, toolRounds: 5 },
+      TaskComplexity.MEDIUM,
+      /40 tools offered over 5 tool rounds/,
+    ],
+    ['3 tools after 5 tool rounds: unchanged', TaskComplexity.LOW, { toolCount: 3, turns: 11, toolRounds: 5 }, TaskComplexity.LOW, undefined],
+    [
+      'a long conversation with few tools: one level up',
+      TaskComplexity.LOW,
+      { toolCount: 2, turns: 30 },
+      TaskComplexity.MEDIUM,
+      /long conversation \(30 turns/,
+    ],
     ['many characters count as long', TaskComplexity.MEDIUM, { chars: 80_000 }, TaskComplexity.HIGH, /80k chars/],
-    ['both: two levels, capped at critical', TaskComplexity.HIGH, { toolCount: 40, turns: 30 }, TaskComplexity.CRITICAL, /tools offered/],
+    [
+      'a long session with 40 tools and many rounds: two levels',
+      TaskComplexity.LOW,
+      { toolCount: 40, turns: 30, toolRounds: 14 },
+      TaskComplexity.HIGH,
+      /tools offered over 14/,
+    ],
+    ['two levels at most, capped at critical', TaskComplexity.HIGH, { toolCount: 40, turns: 60, toolRounds: 30 }, TaskComplexity.CRITICAL, /tools offered/],
   ];
   for (const [what, from, s, to, reason] of ROWS) {
     it(what, () => {

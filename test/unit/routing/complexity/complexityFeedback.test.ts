@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { DEFAULT_SETTINGS, type JarvisSettings } from '../../../../src/core/config/settings';
-import type { Logger } from '../../../../src/core/ports';
+import { RecordingLogger } from '../../../fakes/RecordingLogger';
 import { ComplexityFeedback } from '../../../../src/core/routing/complexity/ComplexityFeedback';
 import { RoutingLearning } from '../../../../src/core/routing/complexity/RoutingLearning';
 import { formatRoutingStatus } from '../../../../src/core/presentation/formatRoutingStatus';
@@ -76,18 +76,7 @@ describe('ComplexityFeedback (per-workspace learning)', () => {
 });
 
 describe('RoutingLearning (re-ask detection, status)', () => {
-  const logger: Logger & { lines: string[] } = {
-    lines: [],
-    trace() {},
-    debug() {},
-    info(m: string) {
-      this.lines.push(m);
-    },
-    warn(m: string) {
-      this.lines.push(m);
-    },
-    error() {},
-  };
+  const logger = new RecordingLogger();
   function setup(over: Partial<JarvisSettings['routing']> = {}) {
     const settings: JarvisSettings = { ...DEFAULT_SETTINGS, routing: { ...DEFAULT_SETTINGS.routing, ...over } };
     const clock = new FakeClock(0);

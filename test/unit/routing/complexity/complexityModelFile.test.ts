@@ -11,7 +11,7 @@ const TRAIN = path.join(root, 'data/router/train.jsonl');
 
 describe('committed complexity model', function () {
   // Retraining takes a few seconds on a shared machine; nothing here measures time.
-  this.timeout(180_000);
+  this.timeout(900_000); // CPU-bound: a limit that only catches a hang, however loaded the machine
 
   it('is under 2 MB', () => {
     assert.ok(fs.statSync(MODEL).size < 2 * 1024 * 1024, `${fs.statSync(MODEL).size} bytes`);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isJarvisError } from '../../../../src/common/errors';
-import type { Logger } from '../../../../src/core/ports';
+import { RecordingLogger } from '../../../fakes/RecordingLogger';
 import { EldLanguageIdentifier } from '../../../../src/core/routing/quality/EldLanguageIdentifier';
 import { KnownApis } from '../../../../src/core/routing/quality/KnownApis';
 import { QualityGate, TUNED_WEIGHTS } from '../../../../src/core/routing/quality/QualityGate';
@@ -20,11 +20,6 @@ import {
 
 const F = '```';
 const block = (lang: string, code: string) => `${F}${lang}\n${code}\n${F}`;
-
-function recordingLogger(): Logger & { warnings: string[] } {
-  const warnings: string[] = [];
-  return { warnings, trace() {}, debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} };
-}
 
 let known: KnownApis;
 before(async () => {
@@ -145,7 +140,7 @@ describe('the invented-API rule in the gate', () => {
   });
 
   it('a table that does not load is logged once and the check skipped; the answer is judged on the rest', async () => {
-    const logger = recordingLogger();
+    const logger = new RecordingLogger();
     const broken = new QualityGate({ knownApis: () => KnownApis.load('/nonexistent/known-apis.json'), logger });
     for (let i = 0; i < 2; i++) {
       const v = await broken.assess({ question: 'Reverse a string in Go', answer: block('go', 'import "strings"\nstrings.Reverse("a")') });

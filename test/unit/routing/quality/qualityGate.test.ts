@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isJarvisError } from '../../../../src/common/errors';
-import type { Logger } from '../../../../src/core/ports';
+import { RecordingLogger } from '../../../fakes/RecordingLogger';
 import { EldLanguageIdentifier } from '../../../../src/core/routing/quality/EldLanguageIdentifier';
 import { QualityGate, TUNED_WEIGHTS, type GateRequest } from '../../../../src/core/routing/quality/QualityGate';
 import { TreeSitterSyntax } from '../../../../src/core/routing/quality/TreeSitterSyntax';
@@ -9,11 +9,6 @@ import { detectCodeLanguage } from '../../../../src/core/routing/quality/detectC
 
 const F = '```';
 const block = (lang: string, code: string) => `${F}${lang}\n${code}\n${F}`;
-
-function recordingLogger(): Logger & { warnings: string[] } {
-  const warnings: string[] = [];
-  return { warnings, trace() {}, debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} };
-}
 
 // One real tree-sitter and one real eld for the whole file: loading is the slow part.
 const syntax = new TreeSitterSyntax();
@@ -265,7 +260,7 @@ describe('QualityGate on bad input', () => {
   });
 
   it('a grammar that fails to load is logged once, that check skipped, the answer judged on the rest', async () => {
-    const logger = recordingLogger();
+    const logger = new RecordingLogger();
     const broken = new QualityGate({ syntax: new TreeSitterSyntax({ wasmDir: '/nonexistent/wasm', logger }), logger });
     const bad = block('python', 'def f(x)\n    return x');
     for (let i = 0; i < 3; i++) {
@@ -292,7 +287,7 @@ describe('TreeSitterSyntax robustness', () => {
   });
 
   it('a parser that throws is logged once and that check skipped, never the answer', async () => {
-    const logger = recordingLogger();
+    const logger = new RecordingLogger();
     // A runtime whose parse breaks (as a mismatched WASM build does): the module shape web-tree-sitter has.
     const throwing = {
       Parser: class {

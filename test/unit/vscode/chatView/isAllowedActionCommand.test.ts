@@ -27,8 +27,8 @@ const CODES: Record<JarvisErrorCode, true> = {
 };
 
 describe('isAllowedActionCommand', () => {
-  it('allows Jarvis commands and the Settings editor', () => {
-    for (const c of ['jarvis.checkOllama', 'jarvis.pullModel', 'workbench.action.openSettings', 'workbench.action.openSettingsJson']) {
+  it('allows the Jarvis commands its buttons run', () => {
+    for (const c of ['jarvis.checkOllama', 'jarvis.pullModel', 'jarvis.openSettings']) {
       assert.equal(isAllowedActionCommand(c), true, c);
     }
   });
@@ -44,6 +44,9 @@ describe('isAllowedActionCommand', () => {
       'xjarvis.a',
       ' jarvis.a',
       'workbench.action.openSetting',
+      // No chat button opens the Settings editor directly: error actions go through jarvis.openSettings.
+      'workbench.action.openSettings',
+      'workbench.action.openSettingsJson',
     ]) {
       assert.equal(isAllowedActionCommand(c), false, c);
     }
@@ -63,14 +66,9 @@ describe('isAllowedActionCommand', () => {
     }
   });
 
-  it("is exactly what the buttons need: every error action, /forget's confirmation, a cloud answer's ledger record and the Settings editor", () => {
+  it("is exactly what the buttons need: every error action, /forget's confirmation, and a cloud answer's ledger record", () => {
     const ledgerButton = whyCloudNotice({ provider: 'openai', model: 'gpt-4o' }, 'abcd1234');
-    const needed = new Set<string>([
-      FORGET_COMMAND,
-      ...(ledgerButton.type === 'notice' ? (ledgerButton.actions ?? []) : []).map((a) => a.command),
-      'workbench.action.openSettings',
-      'workbench.action.openSettingsJson',
-    ]);
+    const needed = new Set<string>([FORGET_COMMAND, ...(ledgerButton.type === 'notice' ? (ledgerButton.actions ?? []) : []).map((a) => a.command)]);
     for (const code of Object.keys(CODES) as JarvisErrorCode[]) {
       for (const provider of [undefined, 'openai', 'anthropic', 'vscode']) {
         const chunk = errorToChunk(new JarvisError(code, 'x', provider ? { provider } : {}), DEFAULT_SETTINGS);

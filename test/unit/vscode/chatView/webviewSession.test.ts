@@ -1,36 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { ChatChunk, ChatEngineRequest } from '../../../../src/core/chat/ChatChunk';
 import type { IChatEngine } from '../../../../src/core/chat/ChatEngine';
-import type { Logger } from '../../../../src/core/ports';
+import { MapMemento } from '../../../fakes/MapMemento';
+import { RecordingLogger } from '../../../fakes/RecordingLogger';
 import { parseStoredTranscript } from '../../../../src/shared/parseStoredTranscript';
 import type { HostToWebviewMessage, TranscriptMessage, UiSlashCommand } from '../../../../src/shared/protocol';
-import { ChatViewSession, TRANSCRIPT_STATE_KEY, type ChatViewEffects, type TranscriptMemento } from '../../../../src/vscode/chatView/ChatViewSession';
-
-class MapMemento implements TranscriptMemento {
-  readonly values = new Map<string, unknown>();
-  failWith: Error | undefined;
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (this.failWith) throw this.failWith;
-    // Memento stores JSON: prove the transcript survives serialisation.
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
-
-class RecordingLogger implements Logger {
-  readonly lines: string[] = [];
-  trace() {}
-  debug() {}
-  info() {}
-  warn(m: string) {
-    this.lines.push(`warn ${m}`);
-  }
-  error(m: string | Error) {
-    this.lines.push(`error ${m instanceof Error ? m.message : m}`);
-  }
-}
+import { ChatViewSession, TRANSCRIPT_STATE_KEY, type ChatViewEffects } from '../../../../src/vscode/chatView/ChatViewSession';
 
 /**
  * An engine whose answer waits on the test: it yields `model`, then blocks until `release()` (or
@@ -335,20 +310,6 @@ describe('ChatViewSession', () => {
     assert.deepEqual(types(posted), ['init']);
     assert.deepEqual(effects.calls, []);
     assert.equal(logger.lines.filter((l) => l === 'warn Chat view: ignored a malformed message from the webview.').length, 4);
-  });
-
-  it('runs only allow-listed commands for action buttons', async () => {
-    const { session, effects, logger } = setup();
-    session.receive({ type: 'runAction', command: 'jarvis.checkOllama' });
-    session.receive({ type: 'runAction', command: 'workbench.action.openSettings', args: ['jarvis.ollama.host'] });
-    session.receive({ type: 'runAction', command: 'workbench.action.terminal.sendSequence', args: [{ text: 'rm -rf ~\n' }] });
-    assert.deepEqual(effects.calls, [
-      ['runCommand', 'jarvis.checkOllama', []],
-      ['runCommand', 'workbench.action.openSettings', ['jarvis.ollama.host']],
-    ]);
-    assert.deepEqual(logger.lines, [
-      'warn Chat view: refused to run command "workbench.action.terminal.sendSequence" requested by the webview (not allow-listed).',
-    ]);
   });
 
   it('refuses a Jarvis command outside the allowlist (e.g. clearing the API keys) and logs it', () => {

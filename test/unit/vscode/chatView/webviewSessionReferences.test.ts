@@ -1,22 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { ChatChunk } from '../../../../src/core/chat/ChatChunk';
 import type { IChatEngine } from '../../../../src/core/chat/ChatEngine';
-import type { Logger } from '../../../../src/core/ports';
+import { MapMemento } from '../../../fakes/MapMemento';
+import { RecordingLogger } from '../../../fakes/RecordingLogger';
 import { parseStoredTranscript } from '../../../../src/shared/parseStoredTranscript';
 import type { HostToWebviewMessage, UiSlashCommand } from '../../../../src/shared/protocol';
-import { ChatViewSession, TRANSCRIPT_STATE_KEY, type ChatViewEffects, type TranscriptMemento } from '../../../../src/vscode/chatView/ChatViewSession';
+import { ChatViewSession, TRANSCRIPT_STATE_KEY, type ChatViewEffects } from '../../../../src/vscode/chatView/ChatViewSession';
 
 /** The chat view host with what the engine now yields: references, notices, model reasons, cost. */
-
-class MapMemento implements TranscriptMemento {
-  readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
 
 function setup(chunks: ChatChunk[], commands: UiSlashCommand[] = []) {
   const engine: IChatEngine = {
@@ -25,8 +16,8 @@ function setup(chunks: ChatChunk[], commands: UiSlashCommand[] = []) {
     },
   };
   const memento = new MapMemento();
-  const warnings: string[] = [];
-  const logger: Logger = { trace() {}, debug() {}, info() {}, warn: (m) => void warnings.push(m), error: (m) => void warnings.push(String(m)) };
+  const logger = new RecordingLogger();
+  const warnings = logger.warnings;
   const opened: string[] = [];
   const effects: ChatViewEffects = {
     copy: async () => {},
@@ -139,17 +130,12 @@ describe('ChatViewSession: references, notices, cost', () => {
         yield { type: 'markdown', text: 'Remembered.' };
       },
     };
-    const session = new ChatViewSession(
-      engine,
-      new MapMemento(),
-      { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
-      {
-        copy: async () => {},
-        insert: async () => {},
-        runCommand: async () => {},
-        openReference: async () => {},
-      },
-    );
+    const session = new ChatViewSession(engine, new MapMemento(), new RecordingLogger(), {
+      copy: async () => {},
+      insert: async () => {},
+      runCommand: async () => {},
+      openReference: async () => {},
+    });
     session.receive({ type: 'send', prompt: '/remember we use pnpm' });
     await session.idle();
     assert.deepEqual(prompts, ['/remember we use pnpm']);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lmErrorToJarvis } from '../../../../src/core/llm/vscodeLm/lmErrorToJarvis';
+import { lmErrorToJarvis } from '../../../../src/vscode/lm/lmErrorToJarvis';
 
 describe('lmErrorToJarvis (vscode.lm errors → JarvisError)', () => {
   it('maps each LanguageModelError code to the code the router acts on', () => {

@@ -1,4 +1,4 @@
-import { JarvisError } from '../../../common/errors';
+import { JarvisError } from '../../common/errors';
 
 /**
  * Maps a vscode.lm `LanguageModelError` (its `code` is the error's name: `NoPermissions`, `Blocked`,

@@ -2,7 +2,7 @@
  * The OpenAI provider tests' setup, shared by the files that split them by concern: a fresh
  * FakeOpenAIServer per test that wants this key, and providers pointed at it that log into `logLines`.
  */
-import { OpenAIProvider } from '../../../../src/core/llm/openai/OpenAIProvider';
+import { OpenAIProvider } from '../../../../src/core/llm/cloud/OpenAIProvider';
 import { FakeOpenAIServer } from '../../../fakes/FakeOpenAIServer';
 import { type CloudProviderSetup, useCloudProvider } from '../../helpers/cloudProviderSetup';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AnthropicProvider, ANTHROPIC_DEFAULT_MAX_TOKENS } from '../../../../src/core/llm/anthropic/AnthropicProvider';
+import { AnthropicProvider, ANTHROPIC_DEFAULT_MAX_TOKENS } from '../../../../src/core/llm/cloud/AnthropicProvider';
 import { FakeAnthropicServer } from '../../../fakes/FakeAnthropicServer';
 import { closedPort, collect, everythingVisible, expectJarvisError, textOf } from '../../../fakes/providerAssertions';
 import { assertFollowsMarkers, useCloudProvider } from '../../helpers/cloudProviderSetup';
