@@ -1,6 +1,7 @@
 /**
- * Quality gate benchmark. On the HELD-OUT split (data/quality/heldout.jsonl, never used for tuning)
- * and, for comparison, on the training split: share of bad answers caught and of good answers
+ * Quality gate benchmark. On the first held-out split (data/quality/heldout.jsonl: not fitted on, but
+ * seen — rules were revised after reading its misses), on a blind held-out file when one is present
+ * (data/quality/heldout-2.jsonl, or JARVIS_QUALITY_BLIND=<name>) and, for comparison, on the training split: share of bad answers caught and of good answers
  * escalated, per failure kind, per natural language and per requested programming language, with
  * the committed weights. Then the gate's time on a 4 KB answer with its parsers warm, against the
  * original validateQuality heuristic on the same answer, measured in the same run. Prints markdown;
@@ -42,8 +43,13 @@ async function main(): Promise<void> {
   const gate = new QualityGate({ weights: UNIT_WEIGHTS, syntax, naturalLanguage: () => EldLanguageIdentifier.load(), knownApis: () => KnownApis.load() });
   console.log(`Weights: ${JSON.stringify(TUNED_WEIGHTS.weights)}; threshold ${TUNED_WEIGHTS.threshold}.`);
   const { fit, dev } = trainSplits();
+  // Written by others after the rules were fixed, and measured once: its misses are not read to revise them.
+  const blindName = process.env.JARVIS_QUALITY_BLIND ?? 'heldout-2';
+  const blind = fs.existsSync(path.join(DATA_DIR, `${blindName}.jsonl`)) ? readSplit(blindName) : undefined;
+  if (!blind) console.log(`(No blind held-out file data/quality/${blindName}.jsonl: only the seen splits are measured.)`);
   const splits: Array<[string, QualityRecord[]]> = [
-    ['Held-out split (never tuned on, never read while tuning)', readSplit('heldout')],
+    ['First held-out split (seen: not fitted on, but rules were revised after reading its misses)', readSplit('heldout')],
+    ...(blind ? [[`BLIND held-out split (data/quality/${blindName}.jsonl, never seen while building the rules)`, blind] as [string, QualityRecord[]]] : []),
     ['Dev split (a quarter of train.jsonl, not fitted on)', dev],
     ['Training split (fitted on)', fit],
   ];
@@ -54,7 +60,7 @@ async function main(): Promise<void> {
     console.log(
       `\nBad answers caught: **${all.caught}/${all.bad} (${pct(all.caught, all.bad)})**; good answers escalated: **${all.escalated}/${all.good} (${pct(all.escalated, all.good)})**. Targets: ≥ 90% caught, ≤ 5% escalated.`,
     );
-    if (records !== splits[0][1]) continue;
+    if (records !== splits[0][1] && records !== blind) continue;
     table('failure kind / good shape', records, sev, (r) => (r.label === 'bad' ? r.kind : `good: ${r.shape}`));
     table('natural language', records, sev, (r) => r.lang);
     table('requested language', records, sev, (r) => r.requested ?? '(none)');
@@ -96,6 +102,9 @@ async function main(): Promise<void> {
       `Target: rules < 2 ms with parsers warm — all rules p50 ${f(all.p50)} ms, p99 ${f(all.p99)} ms, CPU p50 ${f(all.cpuP50)} ms ` +
       `(wall time; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores during the run: on a loaded machine p99 is mostly waiting for a core).`,
   );
+  const met = (ms: number) => (ms < 2 ? 'met' : 'NOT met');
+  console.log(`
+Rules-under-2 ms target (4 KB answer, parsers warm): p50 ${f(all.p50)} ms — ${met(all.p50)}; p99 ${f(all.p99)} ms — ${met(all.p99)}.`);
 }
 
 main().catch((e: unknown) => {

@@ -25,7 +25,7 @@ export interface QualityRecord {
 
 export const DATA_DIR = path.resolve(__dirname, '../../../data/quality');
 
-export function readSplit(split: 'train' | 'heldout'): QualityRecord[] {
+export function readSplit(split: string): QualityRecord[] {
   const file = path.join(DATA_DIR, `${split}.jsonl`);
   return fs
     .readFileSync(file, 'utf8')

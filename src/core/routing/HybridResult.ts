@@ -1,3 +1,4 @@
+import type { Cost } from '../llm/pricing/PricingTable';
 import type { PrivacyVerdict } from '../security/PrivacyGuard';
 import type { ComplexityAssessment } from './complexity/analyzeComplexity';
 import type { Placement } from './HybridRequest';
@@ -18,6 +19,10 @@ export interface HybridDecision {
 }
 
 export interface HybridResult extends RouteResult {
+  /** What the answer cost, a cloud quality judge included (see judgeCost). */
+  cost: Cost;
+  /** The cloud quality judge's share of `cost`, when one was asked. */
+  judgeCost?: Cost;
   decision: HybridDecision;
   /** Score of the local answer, when one was checked. */
   quality?: QualityScore;

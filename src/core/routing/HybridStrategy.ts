@@ -1,5 +1,6 @@
 import { isAbortError } from '../../common/abort';
 import { JarvisError, errorMessage } from '../../common/errors';
+import { addCost } from '../llm/pricing/PricingTable';
 import { PrivacyGuard, type PrivacyAttachment, type PrivacyScanInput } from '../security/PrivacyGuard';
 import type { QualityScore } from './quality/QualityScore';
 import { validateQuality } from './quality/validateQuality';
@@ -253,7 +254,13 @@ export class HybridStrategy {
     // The local share measures the policy's own choices; an explicit /local or /cloud is not one.
     if (!explicit) this.window.record(final.local);
     if (!final.local) this.budget?.record(final.cost);
-    yield { type: 'done', result: { ...final, decision, quality, escalatedFrom, explanation, warnings } };
+    // A cloud judge is part of what this answer cost (the budget counted it when it was asked).
+    const judge = quality?.judge && !quality.judge.local ? quality.judge : undefined;
+    const cost = judge ? addCost(final.local ? { usd: 0 } : final.cost, judge.cost) : final.cost;
+    yield {
+      type: 'done',
+      result: { ...final, cost, ...(judge ? { judgeCost: judge.cost } : {}), decision, quality, escalatedFrom, explanation, warnings },
+    };
   }
 
   private pinFor(pin: Candidate | undefined, decision: HybridDecision): Candidate | undefined {

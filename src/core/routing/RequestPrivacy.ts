@@ -99,7 +99,7 @@ export class RequestPrivacy {
           budgetOverride,
         },
         tokens: { input: result.usage.inputTokens, output: result.usage.outputTokens },
-        costUsd: 'usd' in result.cost ? result.cost.usd : undefined,
+        costUsd: answerCostUsd(result),
         messages: request.messages ?? [{ role: 'user', content: request.prompt }],
         redactions: p.redactions,
         files: (request.attachments ?? []).flatMap((a) => (a.path ? [{ path: a.path }] : [])),
@@ -109,7 +109,47 @@ export class RequestPrivacy {
     return true;
   }
 
+  /**
+   * The egress-ledger record of a cloud quality judge's request: the question and local answer went
+   * to a cloud model as surely as an escalation does.
+   */
+  recordCloudJudge(p: PreparedPrivacy, result: HybridResult, settings: JarvisSettings, requestId?: string): boolean {
+    const j = result.quality?.judge;
+    if (!j || j.local || !this.deps.audit) return false;
+    const d = result.decision;
+    this.audit(
+      egressEntry({
+        requestId,
+        provider: j.provider,
+        model: j.model,
+        why: {
+          tier: tierName(d.complexity.level),
+          requested: d.requested,
+          reason: `quality judge: the rules were unsure about the local answer (${j.verdict})`,
+          complexityReasons: d.complexity.reasons,
+          qualityScore: result.quality?.score,
+          cloudScore: d.complexity.cloudScore,
+          budgetOverride: false,
+        },
+        tokens: j.usage ? { input: j.usage.inputTokens, output: j.usage.outputTokens } : undefined,
+        costUsd: 'usd' in j.cost ? j.cost.usd : undefined,
+        messages: j.messages,
+        redactions: p.redactions,
+        files: [],
+        storeContent: settings.audit.storeContent,
+      }),
+    );
+    return true;
+  }
+
   private audit(entry: AuditEntry): void {
     recordAudit(this.deps.audit, entry, this.deps.logger);
   }
+}
+
+/** The answer's own cost: a judge's share is recorded with the judge's request. */
+function answerCostUsd(result: HybridResult): number | undefined {
+  if (!('usd' in result.cost)) return undefined;
+  const judge = result.judgeCost && 'usd' in result.judgeCost ? result.judgeCost.usd : 0;
+  return Math.max(0, result.cost.usd - judge);
 }

@@ -201,6 +201,7 @@ export class RoutingService implements IRoutingService {
       const result = translator.result;
       if (stickyKey !== undefined && result) this.sticky.set(stickyKey, result.candidate, result.local);
       const recorded = result !== undefined && this.privacy.recordCloudAnswer(privacy, result, settings, routed.budgetOverride === true, meter.requestId);
+      if (result) this.privacy.recordCloudJudge(privacy, result, settings, meter.requestId);
       settled = true;
       // Agents get the answer alone; people get a way from the answer to its ledger record.
       if (recorded && !request.agent) yield whyCloudNotice(result, meter.requestId);

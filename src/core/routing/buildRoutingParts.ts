@@ -10,6 +10,8 @@ import type { RoutingLearning } from './complexity/RoutingLearning';
 import { HybridStrategy, type QualityValidator } from './HybridStrategy';
 import type { ModelAvailability } from './ModelAvailability';
 import type { CallSample } from './perf/PerformanceTracker';
+import { cheapestCloudJudge } from './cheapestCloudJudge';
+import { cloudJudgeContent } from './quality/cloudJudgeContent';
 import { gateValidator } from './quality/gateValidator';
 import type { QualityGate } from './quality/QualityGate';
 import { Router } from './Router';
@@ -60,7 +62,7 @@ export function buildRoutingParts(s: JarvisSettings, deps: RoutingPartsDeps): Ro
     qualityThreshold: s.routing.qualityThreshold,
     budget: deps.state.budget,
     privacy,
-    validate: qualityValidator(s, routes, pricing, deps),
+    validate: qualityValidator(s, routes, pricing, privacy, deps),
     complexity: deps.learning.assessor(),
     onEscalated: (prompt) => deps.learning.noteEscalation(prompt),
   });
@@ -69,10 +71,16 @@ export function buildRoutingParts(s: JarvisSettings, deps: RoutingPartsDeps): Ro
 
 /**
  * The quality gate's rules on every local answer; with `rules+local` / `rules+cloud`, a model judge
- * for the answers the rules are unsure about (local: the Ollama model; cloud: the first cloud
- * candidate of the medium tier, usually the cheap one).
+ * for the answers the rules are unsure about (local: the Ollama model; cloud: the cheapest cloud
+ * model the routes allow).
  */
-function qualityValidator(s: JarvisSettings, routes: RoutingParts['routes'], pricing: PricingTable, deps: RoutingPartsDeps): QualityValidator {
+function qualityValidator(
+  s: JarvisSettings,
+  routes: RoutingParts['routes'],
+  pricing: PricingTable,
+  privacy: PrivacyGuard,
+  deps: RoutingPartsDeps,
+): QualityValidator {
   const provider = (id: string) => deps.providers.find((p) => p.id === id) as LlmProvider | undefined;
   return gateValidator({
     gate: deps.gate,
@@ -81,11 +89,8 @@ function qualityValidator(s: JarvisSettings, routes: RoutingParts['routes'], pri
       const p = provider('ollama');
       return p ? { provider: p, model: deps.settings().ollama.model } : undefined;
     },
-    cloudJudge: () => {
-      const c = routes.medium.find((r) => !provider(r.provider)?.local);
-      const p = c && provider(c.provider);
-      return c && p ? { provider: p, model: c.model } : undefined;
-    },
+    cloudJudge: () => cheapestCloudJudge(routes, pricing, provider),
+    cloudContent: (question, answer) => cloudJudgeContent(privacy, deps.settings().privacy.mode, question, answer),
     price: (model, usage) => pricing.costOf(model, usage),
     recordCost: (cost) => deps.state.budget.record(cost),
     clock: deps.clock,

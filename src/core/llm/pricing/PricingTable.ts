@@ -10,6 +10,11 @@ export function isKnownCost(cost: Cost): cost is { usd: number } {
   return 'usd' in cost;
 }
 
+/** Two costs together: unknown when either is (a sum that silently drops a part would under-report). */
+export function addCost(a: Cost, b: Cost): Cost {
+  return isKnownCost(a) && isKnownCost(b) ? { usd: a.usd + b.usd } : { unknown: true };
+}
+
 export interface CostOptions {
   /** Answers computed on this machine cost nothing, whatever the model is called. */
   local?: boolean;

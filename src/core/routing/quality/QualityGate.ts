@@ -188,10 +188,12 @@ export class QualityGate {
     findings.sort((a, b) => cost(b) - cost(a));
     const raw = 1 - findings.reduce((s, f) => s + cost(f), 0);
     const score = Math.round(Math.max(0, Math.min(1, raw)) * 100) / 100;
-    const skipped = skippedChecks(answer.blocks, tools);
+    const { skipped, noParser } = skippedChecks(answer.blocks, tools);
     if (this.apisFailed) skipped.push('invented-API check unavailable');
     const threshold = request.threshold ?? this.weights.threshold;
+    // A check that should have run and could not makes the rules unsure; a language no parser exists for does not.
     const unsure = Math.abs(score - threshold) < this.weights.unsureMargin || (score >= threshold && skipped.length > 0);
+    skipped.push(...noParser);
     const notes = [...new Set(findings.filter((f) => cost(f) >= 0.1).map((f) => f.note))].slice(0, 2);
     if (answer.clipped)
       skipped.push(`only the first ${Math.round(answer.text.length / 1024)} KB of ${Math.round(request.answer.length / 1024)} KB were checked`);
@@ -216,15 +218,21 @@ function check(request: GateRequest): void {
   }
 }
 
-function skippedChecks(blocks: readonly { label: string; code: string }[], tools: RuleTools): string[] {
+/** Checks that could not run (`skipped`), and languages with no parser at all (`noParser`, informational). */
+function skippedChecks(blocks: readonly { label: string; code: string }[], tools: RuleTools): { skipped: string[]; noParser: string[] } {
   const out: string[] = [];
+  const none = new Set<string>();
   if (!tools.naturalLanguage) out.push('natural-language check unavailable');
-  if (!tools.syntax) return out;
+  if (!tools.syntax) return { skipped: out, noParser: [] };
   for (const b of blocks.slice(0, 8)) {
     const l = canonicalLanguage(b.label);
     if (!l || l === 'javascript' || COMPANION_LANGUAGES.has(l)) continue;
+    if (tools.syntax.supports && !tools.syntax.supports(l)) {
+      none.add(`no ${l} parser (judged on the other rules)`);
+      continue;
+    }
     const available = tools.syntax.available ? tools.syntax.available(l) : tools.syntax.check(l, '') !== 'unavailable';
-    if (!available) out.push(`no ${l} parser`);
+    if (!available) out.push(`${l} parser unavailable`);
   }
-  return [...new Set(out)];
+  return { skipped: [...new Set(out)], noParser: [...none] };
 }

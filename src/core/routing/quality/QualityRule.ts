@@ -40,6 +40,11 @@ export interface SyntaxChecker {
    * labelled block to report the checks it skipped. Without it the gate checks an empty string instead.
    */
   available?(language: string): boolean;
+  /**
+   * Whether any parser exists for this language. A language without one is judged on the other rules
+   * and does not make them unsure (under `rules+cloud` that would be a paid judge call per answer).
+   */
+  supports?(language: string): boolean;
 }
 
 /** Natural-language identification; undefined language when unsure. */

@@ -4,6 +4,7 @@ import { errorMessage } from '../../../common/errors';
 import { Lazy } from '../../../common/Lazy';
 import { nullLogger, type Logger } from '../../ports';
 import type { SyntaxChecker } from './QualityRule';
+import { yamlErrorLine } from './yamlSyntax';
 
 type TreeSitterModule = typeof TreeSitter;
 
@@ -24,6 +25,24 @@ export const GRAMMAR_FILES: Readonly<Record<string, readonly string[]>> = {
   php: ['tree-sitter-php.wasm'],
   bash: ['tree-sitter-bash.wasm'],
   css: ['tree-sitter-css.wasm'],
+  powershell: ['tree-sitter-powershell.wasm'],
+  ini: ['tree-sitter-ini.wasm'],
+};
+
+/** Languages checked by a pure-JS parser instead of a grammar (none ships in the WASM package). */
+const PURE_JS: ReadonlySet<string> = new Set(['yaml']);
+
+/**
+ * What a fragment is parsed inside when it does not parse alone: C# and Java members outside a class,
+ * Rust and C/C++ statements (or Rust's tail expression) outside a function. Go, Python and the
+ * scripting grammars accept top-level statements already.
+ */
+const FRAGMENT_WRAPPERS: Readonly<Record<string, readonly [string, string]>> = {
+  csharp: ['class JarvisFragment {', '}'],
+  java: ['class JarvisFragment {', '}'],
+  rust: ['fn jarvis_fragment() {', '}'],
+  cpp: ['void jarvis_fragment() {', '}'],
+  c: ['void jarvis_fragment() {', '}'],
 };
 
 const INITIALISED = new WeakMap<object, Promise<void>>();
@@ -50,6 +69,8 @@ export class TreeSitterSyntax implements SyntaxChecker {
   private readonly ready = new Map<string, TreeSitter.Language>();
   private readonly failed = new Set<string>();
   private parser: TreeSitter.Parser | undefined;
+  /** Parses run so far: the work a check costs, for tests and the bench. */
+  parses = 0;
   private readonly logger: Logger;
   private readonly wasmDir: () => string;
 
@@ -76,7 +97,11 @@ export class TreeSitterSyntax implements SyntaxChecker {
 
   /** True when this language has a grammar at all (loaded or not). */
   static supports(language: string): boolean {
-    return Object.prototype.hasOwnProperty.call(GRAMMAR_FILES, language);
+    return Object.prototype.hasOwnProperty.call(GRAMMAR_FILES, language) || PURE_JS.has(language);
+  }
+
+  supports(language: string): boolean {
+    return TreeSitterSyntax.supports(language);
   }
 
   /** Loads the grammars of these languages (once each); never rejects. */
@@ -88,30 +113,37 @@ export class TreeSitterSyntax implements SyntaxChecker {
 
   available(language: string): boolean {
     // What `check` needs before it parses; a language whose parser threw is not available any more.
+    if (PURE_JS.has(language)) return true;
     return this.parser !== undefined && !this.failed.has(language) && (GRAMMAR_FILES[language] ?? []).some((f) => this.ready.has(f));
   }
 
   check(language: string, code: string): { ok: true } | { ok: false; line: number } | 'unavailable' {
+    if (language === 'yaml') {
+      const line = yamlErrorLine(code.slice(0, MAX_PARSED_CHARS));
+      return line === 'unjudged' ? 'unavailable' : line === undefined ? { ok: true } : { ok: false, line };
+    }
     const files = GRAMMAR_FILES[language];
     if (!files) return 'unavailable';
     // JSX is tried first when the code has closing tags: one parse instead of a failed one and a retry.
     const ordered = files.length > 1 && /<\/[A-Za-z]|\/>/.test(code) ? [...files].reverse() : files;
     const grammars = ordered.map((f) => this.ready.get(f)).filter((g): g is TreeSitter.Language => g !== undefined);
     if (grammars.length === 0 || !this.parser) return 'unavailable';
-    const src = code.length > MAX_PARSED_CHARS ? code.slice(0, code.lastIndexOf('\n', MAX_PARSED_CHARS) + 1 || MAX_PARSED_CHARS) : code;
+    const clipped = code.length > MAX_PARSED_CHARS ? code.slice(0, code.lastIndexOf('\n', MAX_PARSED_CHARS) + 1 || MAX_PARSED_CHARS) : code;
+    // Fences drop the last newline, and some grammars need it to end the last statement (Go's
+    // `}` of a struct, a loop or an if is terminated by it): without it a good block reads as MISSING.
+    const src = clipped.endsWith('\n') ? clipped : `${clipped}\n`;
     let firstError: number | undefined;
     try {
       for (const g of grammars) {
-        this.parser.setLanguage(g);
-        const tree = this.parser.parse(src);
-        if (!tree) continue;
-        try {
-          if (!tree.rootNode.hasError) return { ok: true };
-          firstError ??= errorLine(tree.rootNode) + 1;
-        } finally {
-          tree.delete();
-        }
+        const line = this.firstError(g, src);
+        if (line === undefined) return { ok: true };
+        firstError ??= line;
       }
+      // A fragment (class members, statements or a tail expression outside any function) is how answers
+      // show code: parsed again inside the wrapper its language needs. Unbalanced braces stay errors,
+      // since the wrapper's own closing brace is then taken and the wrapper is left MISSING one.
+      const wrap = FRAGMENT_WRAPPERS[language];
+      if (wrap && grammars.length > 0 && this.firstError(grammars[0], `${wrap[0]}\n${src}${wrap[1]}\n`) === undefined) return { ok: true };
     } catch (e) {
       // A broken runtime must cost the syntax check, never the answer: logged once, then skipped.
       if (!this.failed.has(language)) {
@@ -121,6 +153,20 @@ export class TreeSitterSyntax implements SyntaxChecker {
       return 'unavailable';
     }
     return firstError === undefined ? 'unavailable' : { ok: false, line: firstError };
+  }
+
+  /** The 1-based line of the first parse error, or undefined when the code parses. */
+  private firstError(grammar: TreeSitter.Language, src: string): number | undefined {
+    const parser = this.parser as TreeSitter.Parser;
+    parser.setLanguage(grammar);
+    this.parses++;
+    const tree = parser.parse(src);
+    if (!tree) return undefined;
+    try {
+      return tree.rootNode.hasError ? errorLine(tree.rootNode) + 1 : undefined;
+    } finally {
+      tree.delete();
+    }
   }
 
   private grammar(file: string): Promise<TreeSitter.Language | undefined> {

@@ -17,8 +17,14 @@ export interface GateValidatorOptions {
   mode: QualityJudgeSetting;
   /** The judge for `rules+local` (the configured Ollama model). */
   localJudge?: () => JudgeModel | undefined;
-  /** The judge for `rules+cloud` (the cheapest cloud model of the medium tier). */
+  /** The judge for `rules+cloud` (the cheapest allowed cloud model). */
   cloudJudge?: () => JudgeModel | undefined;
+  /**
+   * The privacy mode applied to what a cloud judge would receive: the texts to send (redacted when
+   * the mode redacts), or undefined when a secret keeps them on this machine. Without it nothing is
+   * checked beyond `cloudAllowed`.
+   */
+  cloudContent?: (question: string, answer: string) => { question: string; answer: string } | undefined;
   price: (model: string, usage: TokenUsage) => Cost;
   /** Counts a cloud judge's cost against the budget. */
   recordCost: (cost: Cost) => void;
@@ -48,11 +54,15 @@ export function gateValidator(o: GateValidatorOptions): QualityValidator {
     if (!verdict.unsure || o.mode === 'rules') return base;
     const judge = o.mode === 'rules+cloud' ? (ctx.cloudAllowed ? o.cloudJudge?.() : undefined) : o.localJudge?.();
     if (!judge) return base;
+    // The local answer may quote what the question did not show (a key from an attached file): it is
+    // scanned like any cloud-bound text, and a secret the mode does not redact keeps the judge away.
+    const content = judge.provider.local || !o.cloudContent ? { question: ctx.question, answer } : o.cloudContent(ctx.question, answer);
+    if (!content) return { ...base, reasons: [...verdict.reasons, 'cloud judge not asked: the answer holds a secret that stays on this machine'] };
     const j = await judgeAnswer({
       provider: judge.provider,
       model: judge.model,
-      question: ctx.question,
-      answer,
+      question: content.question,
+      answer: content.answer,
       ruleNotes: verdict.reasons,
       price: o.price,
       clock: o.clock,

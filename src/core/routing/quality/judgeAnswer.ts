@@ -2,7 +2,7 @@ import { isAbortError } from '../../../common/abort';
 import type { Clock } from '../../../common/Clock';
 import { errorMessage } from '../../../common/errors';
 import type { Cost } from '../../llm/pricing/PricingTable';
-import type { LlmProvider, TokenUsage } from '../../llm/types';
+import type { ChatMessage, LlmProvider, TokenUsage } from '../../llm/types';
 import { systemTimer, type Timer } from '../../resilience/Timer';
 
 /** What the judge said about one answer, with what asking it cost. */
@@ -11,9 +11,14 @@ export interface JudgeVerdict {
   /** The judge's reason, or why there is no verdict ("timed out after 15 s"). */
   reason: string;
   model: string;
+  /** The provider's id (`openai`, `ollama`…): the egress ledger names it. */
+  provider: string;
   local: boolean;
   cost: Cost;
   durationMs: number;
+  /** What was sent to the judge, so a cloud judge's request is recorded like any other cloud call. */
+  messages: ChatMessage[];
+  usage?: TokenUsage;
 }
 
 export interface JudgeOptions {
@@ -67,22 +72,24 @@ export async function judgeAnswer(options: JudgeOptions): Promise<JudgeVerdict> 
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   let reply = '';
   let usage: TokenUsage | undefined;
-  const base = { model, local: provider.local };
+  const notes = options.ruleNotes?.length ? `\n\nAutomatic checks noted: ${options.ruleNotes.join('; ')}.` : '';
+  const messages: ChatMessage[] = [
+    { role: 'system', content: JUDGE_RUBRIC },
+    { role: 'user', content: `Question:\n${options.question.slice(0, 2000)}\n\nAnswer:\n${options.answer.slice(0, MAX_JUDGED_CHARS)}${notes}` },
+  ];
+  const base = { model, provider: provider.id, local: provider.local, messages };
   const finish = (verdict: JudgeVerdict['verdict'], reason: string): JudgeVerdict => ({
     ...base,
     verdict,
     reason,
     cost: provider.local ? { usd: 0 } : usage && options.price ? options.price(model, usage) : { unknown: true },
     durationMs: Math.round(clock.monotonic() - started),
+    ...(usage ? { usage } : {}),
   });
-  const notes = options.ruleNotes?.length ? `\n\nAutomatic checks noted: ${options.ruleNotes.join('; ')}.` : '';
   try {
     for await (const chunk of provider.chat({
       model,
-      messages: [
-        { role: 'system', content: JUDGE_RUBRIC },
-        { role: 'user', content: `Question:\n${options.question.slice(0, 2000)}\n\nAnswer:\n${options.answer.slice(0, MAX_JUDGED_CHARS)}${notes}` },
-      ],
+      messages,
       temperature: 0,
       maxTokens: 60,
       signal: abort.signal,

@@ -62,9 +62,9 @@ describe('judgeAnswer (rubric judge)', () => {
 
 describe('gateValidator (rules, then the judge only when unsure)', () => {
   const clock = new FakeClock();
-  const gate = new QualityGate();
+  // A Kotlin parser that exists but did not load: the rules pass the block but are unsure.
+  const gate = new QualityGate({ syntax: { check: () => 'unavailable', available: () => false, supports: () => true, warm: async () => {} } });
   const ctx = { question: 'Kotlin data class for an order', finishReason: 'stop' as const, threshold: 0.7, cloudAllowed: true };
-  // No parser for Kotlin: the rules pass it but are unsure.
   const unsure = `${F}kotlin\ndata class Order(val id: Long)\n${F}`;
 
   it('asks no judge in "rules" mode, nor when the rules are sure', async () => {

@@ -1,4 +1,5 @@
 import type { QualityRule } from '../QualityRule';
+import { repeatedTokenShare } from './codeRepeats';
 import { repeatedWordShare } from './repeatedWords';
 
 // Closing braces, brackets and separators: lines every code repeats.
@@ -6,9 +7,11 @@ const TRIVIAL_LINE = /^[\s{}()[\];,]*$/;
 
 /**
  * Repetition loops: a small model repeating a sentence, a bullet pair or a whole code block. Prose is
- * measured as the share of repeated word 4-grams, code as the share of repeated non-trivial lines
- * (over all blocks together, so a block pasted five times counts). Ordinary text repeats almost none
- * of its 4-grams; code repeats a few lines (closing braces are ignored).
+ * measured as the share of repeated word 4-grams, code as the share of repeated token 10-grams with
+ * counters normalised (codeRepeats.ts: a loop that bumps `step_2` to `step_3` still repeats) and as the
+ * share of repeated non-trivial lines, over all blocks together (a block pasted five times counts).
+ * Ordinary text repeats almost none of its 4-grams; code repeats a few lines (closing braces are
+ * ignored) and data rows (tables, test cases) are left out of the token measure.
  */
 export const repetitionRule: QualityRule = {
   name: 'repetition',
@@ -25,12 +28,13 @@ export const repetitionRule: QualityRule = {
         distinct.add(l);
       }
     }
-    const code = lines >= 6 ? 1 - distinct.size / lines : 0;
+    const byLine = lines >= 6 ? 1 - distinct.size / lines : 0;
+    const code = Math.max(byLine, answer.blocks.length > 0 ? repeatedTokenShare(answer.blocks.map((b) => b.code)) : 0);
     const proseSeverity = clamp((prose - 0.15) / 0.35);
     const codeSeverity = clamp((code - 0.3) / 0.35);
     const severity = Math.max(proseSeverity, codeSeverity);
     if (severity <= 0) return undefined;
-    const where = proseSeverity >= codeSeverity ? `${Math.round(prose * 100)}% of its phrases` : `${Math.round(code * 100)}% of its code lines`;
+    const where = proseSeverity >= codeSeverity ? `${Math.round(prose * 100)}% of its phrases` : `${Math.round(code * 100)}% of its code`;
     return { rule: 'repetition', severity, reason: `repeats itself (${where} are repeats)`, note: 'repeats itself' };
   },
 };
