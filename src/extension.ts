@@ -231,9 +231,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     // The local model as a second reader (jarvis.preferences.llm); it only proposes, for review.
     llmReader: new LlmPreferenceReader({ provider: ollama, model: () => current().ollama.model }),
     localModelReady: async () => (monitor.status.state === 'ready' ? monitor.status : await monitor.refresh()).state === 'ready',
-    prepare: async () => {
-      if (learning()) await learnFromWorkspaceFiles(learner, log);
-    },
+    prepare: async () => void (learning() && (await learnFromWorkspaceFiles(learner, log))),
   });
   const session = new WorkspaceSession(
     new SessionManager({
