@@ -70,6 +70,11 @@ const train = load('train.jsonl');
 console.log('Preference extraction (rules + classifier); the classifier was trained on the training split only.');
 table('Held-out split (never trained or tuned on)', heldout);
 table('Training split (in-sample)', train);
+// The blind split: written by a session that saw only data/preferences/README.md and the issue, copied in
+// after the extractor was frozen, measured once (data/preferences/heldout-2.md).
+if (fs.existsSync(path.join(ROOT, 'data', 'preferences', 'heldout-2.jsonl'))) {
+  table('Blind held-out-2 (written apart from the rules, measured once)', load('heldout-2.jsonl'));
+}
 
 const texts = [...heldout, ...train].map((r) => r.text);
 const model = preferenceModel();
