@@ -17,6 +17,7 @@ import { lazyAsync } from '../../common/Lazy';
 import { ALL_ERROR_CATEGORIES, CategoryRetryPolicy, DEFAULT_CATEGORY_POLICIES, ErrorCategory, ErrorOutcome } from './ErrorCategory';
 import { ErrorStats } from './ErrorStats';
 import { categorizeError } from './categorizeError';
+import { retries } from './failureTable';
 import { retryAfterMs } from './retryAfter';
 import { sleep, systemTimer, Timer } from './Timer';
 import { toJarvisError } from './toJarvisError';
@@ -169,8 +170,8 @@ export class RetryPolicy {
   /** The wait before the next attempt, or undefined when there must be no next attempt. */
   private nextDelay(outcome: ErrorOutcome, error: unknown, failedAttempt: number): { delayMs: number; fromRetryAfter: boolean } | undefined {
     if (outcome === 'cancelled') return undefined;
-    // An open circuit fails fast on purpose; waiting here would defeat it. Degradation handles it.
-    if (error instanceof JarvisError && error.code === 'circuit-open') return undefined;
+    // A Jarvis error's code says whether asking the same model again can help (the failure table).
+    if (error instanceof JarvisError && !retries(error.code)) return undefined;
     const policy = this.policies[outcome];
     if (!policy.retry || failedAttempt >= Math.min(policy.maxAttempts, this.maxAttempts)) return undefined;
     const serverWait = retryAfterMs(error, this.clock.now());

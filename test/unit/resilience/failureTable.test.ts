@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { JarvisErrorCode } from '../../../src/common/errors';
-import { ALL_ERROR_CATEGORIES } from '../../../src/core/resilience/ErrorCategory';
+import { ALL_ERROR_CATEGORIES, DEFAULT_CATEGORY_POLICIES } from '../../../src/core/resilience/ErrorCategory';
 import { CODE_FOR_OUTCOME, FAILURE_TABLE, retries } from '../../../src/core/resilience/failureTable';
 
 const codes = (pick: (r: (typeof FAILURE_TABLE)[JarvisErrorCode]) => boolean) =>
@@ -21,10 +21,17 @@ describe('the failure table', () => {
     );
   });
 
-  it('retries by category: network and limits yes; keys, bad input, policy and cancellation no', () => {
-    for (const c of ['provider-unreachable', 'timeout', 'rate-limited', 'provider-error', 'circuit-open'] as const) assert.equal(retries(c), true, c);
-    for (const c of ['cancelled', 'auth-failed', 'invalid-input', 'model-not-found', 'budget-exceeded', 'provider-disabled'] as const)
+  it('retries network failures and limits; not keys, bad input, policy, cancellation or an open circuit', () => {
+    for (const c of ['provider-unreachable', 'timeout', 'rate-limited', 'provider-error'] as const) assert.equal(retries(c), true, c);
+    // An open circuit fails fast (the retry layer never waited on it; now the table says so).
+    for (const c of ['cancelled', 'auth-failed', 'invalid-input', 'model-not-found', 'budget-exceeded', 'provider-disabled', 'circuit-open'] as const)
       assert.equal(retries(c), false, c);
+  });
+
+  it('never says retry where the category policy forbids it (the row cannot promise what the policy refuses)', () => {
+    for (const [code, rule] of Object.entries(FAILURE_TABLE)) {
+      if (rule.retry && rule.category !== 'cancelled') assert.equal(DEFAULT_CATEGORY_POLICIES[rule.category].retry, true, code);
+    }
   });
 
   it('names one code for every category a foreign error can have (derived from the same table)', () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import { FakeClock } from '../../fakes/FakeClock';
-import { isJarvisError, JarvisError } from '../../../src/common/errors';
+import { isJarvisError, JarvisError, type JarvisErrorCode } from '../../../src/common/errors';
+import { FAILURE_TABLE } from '../../../src/core/resilience/failureTable';
 import { RetryEvent, RetryPolicy, RetryPolicyOptions } from '../../../src/core/resilience/RetryPolicy';
 import { FakeTimer } from '../../fakes/FakeTimer';
 
@@ -154,6 +155,16 @@ describe('RetryPolicy', () => {
       else assert.equal(thrown.details.cause, error);
     });
   }
+
+  it('asks the same model again exactly for the codes whose failure-table row says retry', async () => {
+    for (const code of Object.keys(FAILURE_TABLE) as JarvisErrorCode[]) {
+      const { timer, policy } = setup({ maxAttempts: 2 });
+      const { fn, calls } = failing(new JarvisError(code, `failed: ${code}`));
+      const result = await drive(timer, policy.execute(fn)).catch((e: unknown) => e);
+      assert.equal(calls.length, FAILURE_TABLE[code].retry ? 2 : 1, code);
+      assert.equal(result === 'ok', FAILURE_TABLE[code].retry, code);
+    }
+  });
 
   it('never retries a cancellation thrown by the call', async () => {
     const { timer, policy } = setup();
