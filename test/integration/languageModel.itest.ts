@@ -87,16 +87,24 @@ describe('Jarvis as a language model in a real VS Code (fake Ollama)', function 
     assert.equal(text, 'The tool returned: probe says 42');
   });
 
-  it('a sendRequest is counted in the routing status (the tracker behind Show Routing Status), as an agent request', async () => {
-    // tasks_total{kind="agent",…} is what the status, the dashboard and /metrics read.
-    const agentTasks = async () =>
+  it('sendRequests are counted in the routing status (the tracker behind Show Routing Status): with tools as agent steps, without as chat', async () => {
+    // tasks_total{kind=…,outcome="success"} is what the status, the dashboard and /metrics read.
+    const tasks = async (kind: 'agent' | 'chat') =>
       (await (api as JarvisApi & { routing: { exportPrometheus(): Promise<string> } }).routing.exportPrometheus())
         .split('\n')
-        .filter((l: string) => l.startsWith('tasks_total{') && l.includes('kind="agent"') && l.includes('outcome="success"'))
+        .filter((l: string) => l.startsWith('tasks_total{') && l.includes(`kind="${kind}"`) && l.includes('outcome="success"'))
         .reduce((n: number, l: string) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
-    const before = await agentTasks();
+    const [agents, chats] = [await tasks('agent'), await tasks('chat')];
     await parts(await auto.sendRequest([vscode.LanguageModelChatMessage.User('What is a closure?')], {}, new vscode.CancellationTokenSource().token));
-    assert.equal(await agentTasks(), before + 1);
+    assert.equal(await tasks('chat'), chats + 1, 'a tool-less request is a chat request');
+    await parts(
+      await auto.sendRequest(
+        [vscode.LanguageModelChatMessage.User('Which files are in the folder?')],
+        { tools: [PROBE] },
+        new vscode.CancellationTokenSource().token,
+      ),
+    );
+    assert.equal(await tasks('agent'), agents + 1, 'a request with tools is an agent step');
   });
 
   it('toolMode Required gets a call even when the prompt asks for none', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Emitter, type Event } from '../../common/Emitter';
 import { isJarvisError, JarvisError } from '../../common/errors';
+import type { AnswerMode } from '../chat/ChatChunk';
 import type { PreparedRequest, Responder } from '../chat/ChatPipeline';
 import { detectToolLoop } from '../llm/tools/detectToolLoop';
 import type { ToolCall, ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
@@ -22,9 +23,15 @@ export interface AgentAsk {
    * Ask as a person's chat message, not as an agent's step, when the request has no tools and no tool
    * calls or results in its history: routed exactly as @jarvis routes a message (answered from and
    * written to the response cache, a cached answer served when every model fails), with only the
-   * final answer passed on. The gateway sets it; VS Code's language-model provider does not.
+   * final answer passed on (see answerMode). The gateway and VS Code's language-model provider set it.
    */
   asChat?: boolean;
+  /**
+   * For a request routed as chat (`asChat`): how a local answer that is replaced reaches the consumer.
+   * `fold` streams it and says where the better answer starts (VS Code's model picker: a person reads
+   * it); `final-only` passes on only the final answer (the gateway: a program reads it). @default 'final-only'
+   */
+  answerMode?: Extract<AnswerMode, 'fold' | 'final-only'>;
   /** Told which model answers and, at the end, the usage (the gateway reports them in OpenAI's shape). */
   observe?: {
     model?(m: { provider: string; model: string; local: boolean }): void;
@@ -43,7 +50,8 @@ export interface AgentActivity {
  * Jarvis as a language model for agents (VS Code's chat, other extensions, the gateway): each request
  * goes through the same routing as @jarvis, marked as an agent's, so the routing service holds back
  * answers it may still replace, keeps the conversation on one model and never serves it from the
- * cache — unless it is a plain chat request asked `asChat` (see AgentAsk), which is routed as a message. An agent that repeats itself is stopped here with a message instead of another model call.
+ * cache — unless it is a plain chat request asked `asChat` (see AgentAsk), which is routed as a message.
+ * An agent that repeats itself is stopped here with a message instead of another model call.
  */
 export class AgentResponder {
   private readonly changed = new Emitter<void>();
@@ -69,7 +77,7 @@ export class AgentResponder {
     }
     const base: PreparedRequest = { prompt: askOf(ask.messages), messages: ask.messages, attachments: [], signal: ask.signal };
     const request: PreparedRequest = isPlainChat(ask)
-      ? { ...base, answerMode: 'final-only', ...(ask.model ? { model: ask.model } : {}) }
+      ? { ...base, answerMode: ask.answerMode ?? 'final-only', ...(ask.model ? { model: ask.model } : {}) }
       : {
           ...base,
           agent: {

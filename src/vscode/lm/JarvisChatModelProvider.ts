@@ -82,6 +82,10 @@ export class JarvisChatModelProvider implements vscode.LanguageModelChatProvider
         tools: fromLmTools(options.tools),
         toolMode: fromLmToolMode(vscode, options.toolMode),
         ...(targetOf(model.id) ? { model: targetOf(model.id) } : {}),
+        // Without tools (Ask mode, another extension's question) it is a message like @jarvis's: routed
+        // through the response cache, streamed, an escalation marked. With tools it is an agent's step.
+        asChat: true,
+        answerMode: 'fold',
         signal: abort.signal,
       });
       for await (const part of parts) {

@@ -56,6 +56,44 @@ describe('Jarvis as a language model: streaming a tool-less request, holding an 
     assert.match(text(seen), /^A/);
   });
 
+  it('asked as the model picker asks (asChat, fold): a tool-less request streams, and a repeat comes from the response cache', async () => {
+    const agent = agentFor();
+    const picker = (signal = new AbortController().signal) => ask(TRIVIAL, { asChat: true, answerMode: 'fold', signal });
+    const chats = () => fakes.ollama.requests.filter((r) => r.path === '/api/chat').length;
+    const first = text(await drain(agent.respond(picker())));
+    assert.ok(first.length > 0);
+    assert.equal(chats(), 1);
+    const second = text(await drain(agent.respond(picker())));
+    assert.equal(second, first, 'the same answer');
+    assert.equal(chats(), 1, 'no second model call: answered from the cache');
+    // With a tool offered the same words are an agent's step: never from the cache.
+    await drain(agent.respond(ask(TRIVIAL, { asChat: true, answerMode: 'fold', tools: TOOLS })));
+    assert.equal(chats(), 2);
+  });
+
+  it('asked as the model picker asks, the local answer streams while Ollama is still writing', async () => {
+    fakes.ollama.configure({
+      behaviour: () => ({
+        text: 'Closures capture variables.',
+        ttftMs: 0,
+        tokensPerSecond: 1_000,
+        promptTokens: 5,
+        completionTokens: 6,
+        fault: { kind: 'stall', afterPieces: 3 },
+      }),
+    });
+    const abort = new AbortController();
+    const seen: AgentPart[] = [];
+    await expectJarvisError(async () => {
+      for await (const p of agentFor().respond(ask(TRIVIAL, { asChat: true, answerMode: 'fold', signal: abort.signal }))) {
+        seen.push(p);
+        assert.equal(fakes.ollama.chatsFinished, 0, 'the part came before the stream ended');
+        abort.abort();
+      }
+    }, 'cancelled');
+    assert.match(text(seen), /^C/);
+  });
+
   for (const [label, extra] of [
     ['tools offered', { tools: TOOLS }],
     [
