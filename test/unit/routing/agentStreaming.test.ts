@@ -32,29 +32,34 @@ describe('Jarvis as a language model: streaming a tool-less request, holding an 
     ...extra,
   });
 
-  it('streams a tool-less local answer: the first part arrives while Ollama is still writing', async () => {
-    // The fake writes three words, then keeps the stream open: only a streamed part can arrive now.
-    fakes.ollama.configure({
-      behaviour: () => ({
-        text: 'A closure keeps its scope alive.',
-        ttftMs: 0,
-        tokensPerSecond: 1_000,
-        promptTokens: 5,
-        completionTokens: 6,
-        fault: { kind: 'stall', afterPieces: 3 },
-      }),
+  for (const [label, extra] of [
+    ['a tool-less request', {}],
+    ['a tool-less request asked as the model picker asks (asChat, fold)', { asChat: true, answerMode: 'fold' }],
+  ] as const) {
+    it(`streams ${label}: the first part arrives while Ollama is still writing`, async () => {
+      // The fake writes three words, then keeps the stream open: only a streamed part can arrive now.
+      fakes.ollama.configure({
+        behaviour: () => ({
+          text: 'A closure keeps its scope alive.',
+          ttftMs: 0,
+          tokensPerSecond: 1_000,
+          promptTokens: 5,
+          completionTokens: 6,
+          fault: { kind: 'stall', afterPieces: 3 },
+        }),
+      });
+      const abort = new AbortController();
+      const seen: AgentPart[] = [];
+      await expectJarvisError(async () => {
+        for await (const p of agentFor().respond(ask(TRIVIAL, { ...extra, signal: abort.signal }))) {
+          seen.push(p);
+          assert.equal(fakes.ollama.chatsFinished, 0, 'the part came before the stream ended');
+          abort.abort();
+        }
+      }, 'cancelled');
+      assert.match(text(seen), /^A/);
     });
-    const abort = new AbortController();
-    const seen: AgentPart[] = [];
-    await expectJarvisError(async () => {
-      for await (const p of agentFor().respond(ask(TRIVIAL, { signal: abort.signal }))) {
-        seen.push(p);
-        assert.equal(fakes.ollama.chatsFinished, 0, 'the part came before the stream ended');
-        abort.abort();
-      }
-    }, 'cancelled');
-    assert.match(text(seen), /^A/);
-  });
+  }
 
   it('asked as the model picker asks (asChat, fold): a tool-less request streams, and a repeat comes from the response cache', async () => {
     const agent = agentFor();
@@ -69,29 +74,6 @@ describe('Jarvis as a language model: streaming a tool-less request, holding an 
     // With a tool offered the same words are an agent's step: never from the cache.
     await drain(agent.respond(ask(TRIVIAL, { asChat: true, answerMode: 'fold', tools: TOOLS })));
     assert.equal(chats(), 2);
-  });
-
-  it('asked as the model picker asks, the local answer streams while Ollama is still writing', async () => {
-    fakes.ollama.configure({
-      behaviour: () => ({
-        text: 'Closures capture variables.',
-        ttftMs: 0,
-        tokensPerSecond: 1_000,
-        promptTokens: 5,
-        completionTokens: 6,
-        fault: { kind: 'stall', afterPieces: 3 },
-      }),
-    });
-    const abort = new AbortController();
-    const seen: AgentPart[] = [];
-    await expectJarvisError(async () => {
-      for await (const p of agentFor().respond(ask(TRIVIAL, { asChat: true, answerMode: 'fold', signal: abort.signal }))) {
-        seen.push(p);
-        assert.equal(fakes.ollama.chatsFinished, 0, 'the part came before the stream ended');
-        abort.abort();
-      }
-    }, 'cancelled');
-    assert.match(text(seen), /^C/);
   });
 
   for (const [label, extra] of [
