@@ -1,3 +1,4 @@
+import { hasStrongCue } from './standingCues';
 import { CHANGE_VERB, structuredPreference } from './structuredPreference';
 import { uw } from './unicodeWords';
 /**
@@ -175,7 +176,7 @@ const OWN_PAST_EVENT = uw(
 );
 /** Deciding, agreeing, switching: a past sentence that sets a standing rule ("we decided to use pnpm"). */
 const DECIDED = uw(
-  /\b(?:decided|agreed|settled on|chose|standardi[sz]ed|entschieden|geeinigt|beschlossen|festgelegt|decidimos|acordamos|elegimos|estandarizamos|décidé|convenu|choisi|standardisé)\b/i,
+  /\b(?:decided|agreed|settled on|chose|standardi[sz]ed|adopted|started using|began using|entschieden|geeinigt|beschlossen|festgelegt|eingeführt|angefangen|decidimos|acordamos|elegimos|estandarizamos|adoptamos|empezamos a usar|décidé|convenu|choisi|standardisé|adopté|commencé à utiliser)\b/i,
 );
 /** "this time", "this once", "diesmal", "ausnahmsweise", "esta vez", "pour cette fois": a one-off, whatever else it says. */
 const THIS_TIME = uw(
@@ -210,7 +211,9 @@ export function clearlyNotAPreference(sentence: string): boolean {
   if (isSomeoneElse(sentence)) return true;
   if ((THIS_TIME.test(sentence) || UNDECIDED.test(sentence)) && !FUTURE.test(sentence)) return true;
   // "last year we switched to pnpm" dates a change that still stands: a switch that names what it switched to.
-  const report = PAST_TIME.test(sentence) || DISCUSSION.test(sentence) || (YEAR.test(sentence) && !SINCE.test(sentence)) || OWN_PAST_EVENT.test(sentence);
+  // A past event without a date ("I tried yarn…") yields to a rule said in the same breath ("…, always use npm").
+  const ownPast = OWN_PAST_EVENT.test(sentence) && !STANDING_MARKER.test(sentence) && !hasStrongCue(sentence);
+  const report = PAST_TIME.test(sentence) || DISCUSSION.test(sentence) || (YEAR.test(sentence) && !SINCE.test(sentence)) || ownPast;
   if (report && !FUTURE.test(sentence) && !DECIDED.test(sentence) && !(CHANGE_VERB.test(sentence) && structuredPreference(sentence))) return true;
   if (STANDING_MARKER.test(sentence)) return false;
   return (

@@ -54,6 +54,10 @@ describe('preferences: what is not a standing preference of the user', () => {
     assert.equal(extractPreferences('last year we switched from yarn to pnpm in every repo')[0]?.value, 'pnpm');
     assert.ok(clearlyNotAPreference('last month we had a discussion about yarn'));
     assert.ok(!clearlyNotAPreference('last month we decided to squash every PR'));
+    // An undated past event yields to a rule said with it.
+    assert.ok(clearlyNotAPreference('I tried bun on the monorepo and it broke the build'));
+    assert.ok(!clearlyNotAPreference('I tried yarn and hated it, always use npm'));
+    assert.ok(!clearlyNotAPreference('we started using pnpm across the monorepo'));
   });
 
   it('thanks for something, and a one-off "this time", whatever else the sentence says', () => {
