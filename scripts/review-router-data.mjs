@@ -85,6 +85,7 @@ const EVAL = [
   'heldout-15.jsonl',
   'heldout-16.jsonl',
   'heldout-17.jsonl',
+  'heldout-18.jsonl',
 ].filter((f) => fs.existsSync(path.join(root, 'data/router', f)));
 const evals = EVAL.map((f) => load(f));
 const held = evals.flat();
