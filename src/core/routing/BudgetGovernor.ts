@@ -31,6 +31,24 @@ export interface BudgetState {
 export type BudgetCheck = { ok: true } | { ok: false; error: JarvisError };
 
 /**
+ * The budget as a routing decision saw it, for the egress ledger: spend against each cap, `warning`
+ * once the cloud share is being lowered (past `throttleFrom`), `exceeded` at a cap, and whether the
+ * user's one-time override let this request past it.
+ */
+export interface BudgetSnapshot {
+  state: 'ok' | 'warning' | 'exceeded';
+  dayUsd: number;
+  /** Absent: no daily cap. */
+  dailyUsd?: number;
+  monthUsd: number;
+  /** Absent: no monthly cap. */
+  monthlyUsd?: number;
+  /** Cloud calls this month whose price was unknown (not in the spend). */
+  unknownCostCalls: number;
+  override: boolean;
+}
+
+/**
  * Daily and monthly cloud-spend caps. Near a cap the cloud share shrinks linearly so the budget is
  * approached gently; at the cap cloud calls are refused unless the user overrides that request.
  * Spend is recorded after a call, so one call may overshoot the cap by its own cost.
@@ -111,6 +129,21 @@ export class BudgetGovernor {
       };
     }
     return { ok: true };
+  }
+
+  /** The state a decision is made in (see BudgetSnapshot); `override` as passed to {@link check}. */
+  snapshot(override = false): BudgetSnapshot {
+    const u = this.utilisation();
+    const usd = (n: number) => Math.round(n * 1e6) / 1e6;
+    return {
+      state: u >= 1 ? 'exceeded' : u > this.throttleFrom ? 'warning' : 'ok',
+      dayUsd: usd(this.state.daySpentUsd),
+      ...(this.daily !== undefined ? { dailyUsd: this.daily } : {}),
+      monthUsd: usd(this.state.monthSpentUsd),
+      ...(this.monthly !== undefined ? { monthlyUsd: this.monthly } : {}),
+      unknownCostCalls: this.state.unknownCostCalls,
+      override,
+    };
   }
 
   /** Throws the `budget-exceeded` JarvisError when `check` refuses. */
