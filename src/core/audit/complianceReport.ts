@@ -1,7 +1,6 @@
-import type { BudgetSnapshot } from '../routing/BudgetGovernor';
 import type { AuditRecord } from './auditChain';
 import type { AuditWorkspace } from './auditWorkspace';
-import type { LedgerFile } from './egressRecord';
+import type { BudgetSnapshot, LedgerFile } from './egressRecord';
 
 /** The compliance report of one date range: what the audit log says happened, in figures. */
 export interface ComplianceReport {

@@ -1,5 +1,4 @@
 import type { LineRange } from '../chat/ChatChunk';
-import type { BudgetSnapshot } from '../routing/BudgetGovernor';
 import type { ChatMessage } from '../llm/types';
 import { canonicalJson, sha256 } from './auditChain';
 import type { AuditEntry } from './AuditLog';
@@ -10,6 +9,24 @@ import type { AuditEntry } from './AuditLog';
  */
 export function contentSha256(messages: ReadonlyArray<{ role: string; content: string }>): string {
   return sha256(canonicalJson(messages.map((m) => ({ role: m.role, content: m.content }))));
+}
+
+/**
+ * The budget as a routing decision saw it, for the egress ledger: spend against each cap, `warning`
+ * once the cloud share is being lowered (past `throttleFrom`), `exceeded` at a cap, and whether the
+ * user's one-time override let this request past it.
+ */
+export interface BudgetSnapshot {
+  state: 'ok' | 'warning' | 'exceeded';
+  dayUsd: number;
+  /** Absent: no daily cap. */
+  dailyUsd?: number;
+  monthUsd: number;
+  /** Absent: no monthly cap. */
+  monthlyUsd?: number;
+  /** Cloud calls this month whose price was unknown (not in the spend). */
+  unknownCostCalls: number;
+  override: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../../common/Clock';
 import { JarvisError } from '../../common/errors';
+import type { BudgetSnapshot } from '../audit/egressRecord';
 import { isKnownCost, type Cost } from '../llm/pricing/PricingTable';
 
 export interface BudgetOptions {
@@ -29,24 +30,6 @@ export interface BudgetState {
 }
 
 export type BudgetCheck = { ok: true } | { ok: false; error: JarvisError };
-
-/**
- * The budget as a routing decision saw it, for the egress ledger: spend against each cap, `warning`
- * once the cloud share is being lowered (past `throttleFrom`), `exceeded` at a cap, and whether the
- * user's one-time override let this request past it.
- */
-export interface BudgetSnapshot {
-  state: 'ok' | 'warning' | 'exceeded';
-  dayUsd: number;
-  /** Absent: no daily cap. */
-  dailyUsd?: number;
-  monthUsd: number;
-  /** Absent: no monthly cap. */
-  monthlyUsd?: number;
-  /** Cloud calls this month whose price was unknown (not in the spend). */
-  unknownCostCalls: number;
-  override: boolean;
-}
 
 /**
  * Daily and monthly cloud-spend caps. Near a cap the cloud share shrinks linearly so the budget is

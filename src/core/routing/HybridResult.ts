@@ -1,5 +1,5 @@
 import type { Cost } from '../llm/pricing/PricingTable';
-import type { BudgetSnapshot } from './BudgetGovernor';
+import type { BudgetSnapshot } from '../audit/egressRecord';
 import type { PrivacyVerdict } from '../security/PrivacyGuard';
 import type { ComplexityAssessment } from './complexity/analyzeComplexity';
 import type { Placement } from './HybridRequest';

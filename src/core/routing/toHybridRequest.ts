@@ -27,7 +27,7 @@ export function toHybridRequest(request: PreparedRequest, settings: JarvisSettin
     placement: mode,
     messages: request.messages,
     attachments,
-    files: request.attachments.map(ledgerFile),
+    files: [...request.attachments.map(ledgerFile), ...(request.files ?? [])],
     context: {
       attachedCode: code === '' ? undefined : code,
       fileCount: request.attachments.length,

@@ -6,6 +6,7 @@ import { AuditLog } from '../../../src/core/audit/AuditLog';
 import { ChatEngine } from '../../../src/core/chat/ChatEngine';
 import type { JarvisSettings } from '../../../src/core/config/settings';
 import { buildEditorPrompt } from '../../../src/core/editor/buildEditorPrompt';
+import { EditorContextContributor } from '../../../src/core/editor/EditorContextContributor';
 import type { CodeTarget } from '../../../src/core/editor/CodeTarget';
 import { nullLogger } from '../../../src/core/ports';
 import { FakeClock } from '../../fakes/FakeClock';
@@ -81,6 +82,18 @@ describe('egress ledger record fields: workspace, budget state, files and ranges
       { path: 'src/billing/invoice.ts', range: { startLine: 12, endLine: 20 } },
       { path: 'src/billing/invoice.ts', name: 'Imports of src/billing/invoice.ts (context only)' },
     ]);
+  });
+
+  it('the Jarvis chat view path (code in the system prompt, no attachment): the record still lists the file and lines', async () => {
+    const { service, audit, settings } = setup({ routing: { ...testSettings().routing, complexity: 'critical' } });
+    const editor = new EditorContextContributor(new FakeClock());
+    const engine = new ChatEngine({ settings: () => settings, responder: service, clock: new FakeClock(), logger: nullLogger, contributors: [editor] });
+    const built = buildEditorPrompt('explain', selection('src/billing/invoice.ts'));
+    const files = [{ path: 'src/billing/invoice.ts', range: { startLine: 12, endLine: 20 } }];
+    editor.expect(built.prompt, { system: built.context, code: '```ts\nexport function total() {}\n```', files });
+    await collectChunks(engine.run({ prompt: built.prompt, history: [], signal: new AbortController().signal }));
+    const [r] = await audit.search({ type: 'cloud-request' });
+    assert.deepEqual(r.data.files, files);
   });
 
   it('a #file range reference: path and range, not the "path:lines" label', async () => {
