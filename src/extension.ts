@@ -42,6 +42,7 @@ import { learnFromWorkspaceFiles } from './vscode/memory/learnFromWorkspaceFiles
 import { offerPreferenceReview } from './vscode/memory/offerPreferenceReview';
 import { registerMemory, withNotificationProgress } from './vscode/memory/registerMemory';
 import { WorkspaceSession } from './vscode/memory/registerSessionCommands';
+import { currentAuditWorkspace } from './vscode/adapters/currentAuditWorkspace';
 import { MementoStore } from './vscode/adapters/MementoStore';
 import { VscodeLmModelSource } from './vscode/lm/VscodeLmModelSource';
 import { registerEditorCommands } from './vscode/editor/registerEditorCommands';
@@ -124,14 +125,14 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     logger: log,
   });
 
-  // The audit log and egress ledger, in global storage (one per user, across workspaces); the last
-  // record's hash is also kept in globalState, so records cut off the end of the file show.
+  // Audit log and egress ledger in global storage (one per user; each record names its workspace); the head hash in globalState shows cut-off records.
   const audit = new AuditLog({
     dir: path.join(context.globalStorageUri.fsPath, 'audit'),
     clock: systemClock,
     head: new MementoStore(context.globalState),
     logger: log,
     retentionDays: () => settings.current.audit.retentionDays,
+    workspace: currentAuditWorkspace,
   });
   const keys = new ApiKeyStore(new VscodeSecretStore(context.secrets), { audit, logger: log });
   // The providers' own model lists (GET /v1/models, cached in globalState): fetched after activation, never during it.

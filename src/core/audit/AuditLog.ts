@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Clock } from '../../common/Clock';
 import { JarvisError } from '../../common/errors';
 import type { KeyValueStore, Logger } from '../ports';
+import type { AuditWorkspace } from './auditWorkspace';
 import { GENESIS, recordHash, sha256, verifyChain, type AuditEventType, type AuditRecord, type AuditSeverity, type ChainBreak } from './auditChain';
 
 export interface AuditLogOptions {
@@ -14,6 +15,11 @@ export interface AuditLogOptions {
   logger: Logger;
   /** Days of records kept (`jarvis.audit.retentionDays`). */
   retentionDays: () => number;
+  /**
+   * The window's workspace, read when a record is appended: the log is one per user across
+   * workspaces, so each record says which one it came from (absent with no folder open).
+   */
+  workspace?: () => AuditWorkspace | undefined;
 }
 
 export interface AuditEntry {
@@ -41,6 +47,8 @@ export interface AuditQuery {
   type?: AuditEventType;
   severity?: AuditSeverity;
   provider?: string;
+  /** A workspace's id or name. */
+  workspace?: string;
   /** Inclusive ISO times or epoch ms. */
   from?: number;
   to?: number;
@@ -73,9 +81,11 @@ export class AuditLog implements AuditSink {
     if (!entry || typeof entry.type !== 'string' || typeof entry.message !== 'string') {
       return Promise.reject(new JarvisError('invalid-input', 'An audit entry needs { type, message }.'));
     }
+    // Read now, not when the queue gets to it: the workspace that caused the record is the one named.
+    const workspace = this.workspaceNow();
     return this.enqueue(async () => {
-      await this.open();
-      return this.writeRecord(entry);
+      await this.open(workspace);
+      return this.writeRecord(entry, workspace);
     });
   }
 
@@ -106,6 +116,7 @@ export class AuditLog implements AuditSink {
         if (query.type && r.type !== query.type) continue;
         if (query.severity && r.severity !== query.severity) continue;
         if (query.provider && r.data.provider !== query.provider) continue;
+        if (query.workspace && !matchesWorkspace(r.data.workspace, query.workspace)) continue;
         if (query.from !== undefined && t < query.from) continue;
         if (query.to !== undefined && t > query.to) continue;
         out.push(r);
@@ -162,6 +173,15 @@ export class AuditLog implements AuditSink {
     });
   }
 
+  /** A failing workspace lookup must not lose the record: it is written without one. */
+  private workspaceNow(): AuditWorkspace | undefined {
+    try {
+      return this.options.workspace?.();
+    } catch {
+      return undefined;
+    }
+  }
+
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
@@ -174,7 +194,7 @@ export class AuditLog implements AuditSink {
   }
 
   /** First use: sets a torn last line aside and finds the record the next append chains to. */
-  private async open(): Promise<void> {
+  private async open(workspace?: AuditWorkspace): Promise<void> {
     if (this.opened) return;
     if (this.file === '') throw new JarvisError('invalid-input', 'The audit log needs a folder (dir); nothing was written.');
     await fs.mkdir(this.options.dir, { recursive: true });
@@ -197,7 +217,7 @@ export class AuditLog implements AuditSink {
     if (this.pendingTorn) {
       const data = this.pendingTorn;
       this.pendingTorn = undefined;
-      await this.writeRecord({ type: 'torn-line-set-aside', severity: 'warning', message: `A torn last line was set aside in ${data.file}`, data });
+      await this.writeRecord({ type: 'torn-line-set-aside', severity: 'warning', message: `A torn last line was set aside in ${data.file}`, data }, workspace);
     }
   }
   private pendingTorn: Record<string, unknown> | undefined;
@@ -217,8 +237,9 @@ export class AuditLog implements AuditSink {
   }
 
   /** Writes one record after the last; callers hold the queue. */
-  private async writeRecord(entry: AuditEntry): Promise<AuditRecord> {
+  private async writeRecord(entry: AuditEntry, workspace: AuditWorkspace | undefined): Promise<AuditRecord> {
     const prev = this.last ?? { seq: 0, hash: GENESIS };
+    const data = entry.data ?? {};
     const body: Omit<AuditRecord, 'hash'> = {
       v: 1,
       seq: prev.seq + 1,
@@ -226,7 +247,7 @@ export class AuditLog implements AuditSink {
       type: entry.type,
       severity: entry.severity ?? 'info',
       message: entry.message,
-      data: entry.data ?? {},
+      data: workspace && data.workspace === undefined ? { ...data, workspace } : data,
       prev: prev.hash,
     };
     const record: AuditRecord = { ...body, hash: recordHash(body) };
@@ -235,6 +256,11 @@ export class AuditLog implements AuditSink {
     await this.options.head.update(HEAD_KEY, this.last);
     return record;
   }
+}
+
+function matchesWorkspace(recorded: unknown, wanted: string): boolean {
+  const w = recorded as Partial<AuditWorkspace> | undefined;
+  return w !== undefined && w !== null && (w.id === wanted || w.name === wanted);
 }
 
 async function readOrEmpty(file: string): Promise<string> {

@@ -18,6 +18,8 @@ export function describeAuditRecord(r: AuditRecord): string {
   if (r.type === 'cloud-request') {
     const why = obj(d.why);
     lines.push(`# Why this went to the cloud`, '', `${code(`${str(d.provider) ?? '?'}:${str(d.model) ?? '?'}`)} at ${r.time}`, '');
+    const ws = workspaceOf(d);
+    if (ws) lines.push(`- **Workspace:** ${ws}`);
     lines.push(`- **Decision:** ${str(why.reason) ?? 'not recorded'}`);
     lines.push(`- **Tier:** ${str(why.tier) ?? '?'} (placement asked for: ${str(why.requested) ?? 'auto'})`);
     const reasons = Array.isArray(why.complexityReasons) ? why.complexityReasons.filter((x): x is string => typeof x === 'string') : [];
@@ -29,7 +31,8 @@ export function describeAuditRecord(r: AuditRecord): string {
       const score = num(why.qualityScore);
       lines.push(`- **Escalated from** ${code(escalated)}${score === undefined ? '' : `: its answer scored ${score.toFixed(2)}`}`);
     }
-    if (why.budgetOverride === true) lines.push('- **Budget:** over budget, allowed once by the user');
+    const budget = budgetLine(obj(why.budget), why.budgetOverride === true);
+    if (budget) lines.push(`- **Budget:** ${budget}`);
     const tokens = obj(d.tokens);
     const cost = num(d.costUsd);
     lines.push(
@@ -42,14 +45,45 @@ export function describeAuditRecord(r: AuditRecord): string {
     const count = num(red.count) ?? 0;
     const kinds = Array.isArray(red.kinds) ? red.kinds.filter((x): x is string => typeof x === 'string') : [];
     lines.push(`- **Redactions:** ${count === 0 ? 'none' : `${count} (${kinds.join(', ')})`}`);
-    const files = Array.isArray(d.files) ? d.files.map((f) => str(obj(f).path)).filter((p): p is string => p !== undefined) : [];
-    lines.push(`- **Files included:** ${files.length === 0 ? 'none' : files.map(code).join(', ')}`);
+    const files = Array.isArray(d.files) ? d.files.map((f) => fileText(obj(f))).filter((p): p is string => p !== undefined) : [];
+    lines.push(`- **Files included:** ${files.length === 0 ? 'none' : files.join(', ')}`);
   } else {
     lines.push(`# Audit record: ${r.type}`, '', `${r.severity} at ${r.time}`, '', r.message.replace(/[<>]/g, ''), '');
-    for (const [k, v] of Object.entries(d)) lines.push(`- **${k}:** ${code(JSON.stringify(v) ?? 'undefined')}`);
+    const ws = workspaceOf(d);
+    if (ws) lines.push(`- **Workspace:** ${ws}`);
+    for (const [k, v] of Object.entries(d)) if (k !== 'workspace' || !ws) lines.push(`- **${k}:** ${code(JSON.stringify(v) ?? 'undefined')}`);
   }
   lines.push('', `Record ${r.seq} · hash ${code(r.hash)} · previous ${code(r.prev)}`, '');
   return lines.join('\n');
+}
+
+/** "`name` (id `…`)" of a record's workspace, if it has one. */
+function workspaceOf(d: Record<string, unknown>): string | undefined {
+  const w = obj(d.workspace);
+  const name = str(w.name);
+  return name ? `${code(name)} (id ${code(str(w.id) ?? '?')})` : undefined;
+}
+
+/** The budget at decision time: spend against each cap, its state, and the override. */
+function budgetLine(b: Record<string, unknown>, override: boolean): string | undefined {
+  const state = str(b.state);
+  if (!state) return override ? 'over budget, allowed once by the user' : undefined;
+  const usd = (n: number | undefined) => (n === undefined ? '?' : `$${n.toFixed(2)}`);
+  const cap = (spent: unknown, limit: unknown, period: string) => `${usd(num(spent))} of ${num(limit) === undefined ? 'no cap' : usd(num(limit))} ${period}`;
+  const overrideText = b.override === true || override ? ', allowed once over the budget by the user' : '';
+  return `${state} (${cap(b.dayUsd, b.dailyUsd, 'today')}, ${cap(b.monthUsd, b.monthlyUsd, 'this month')})${overrideText}`;
+}
+
+/** "`src/a.ts` lines 3–9", or the path alone for a whole file, with the attachment's label when it says more. */
+function fileText(f: Record<string, unknown>): string | undefined {
+  const path = str(f.path);
+  if (!path) return undefined;
+  const r = obj(f.range);
+  const start = num(r.startLine);
+  const end = num(r.endLine);
+  const lines = start === undefined ? '' : start === end || end === undefined ? ` line ${start}` : ` lines ${start}–${end}`;
+  const name = str(f.name);
+  return `${code(path)}${lines}${name ? ` (${name.replace(/[<>`]/g, '')})` : ''}`;
 }
 
 /** When each provider's key was last used for a cloud request, from the egress ledger (newest wins). */

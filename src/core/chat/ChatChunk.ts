@@ -57,12 +57,22 @@ export interface ChatTurn {
 }
 
 /** A file or selection the user attached (#file, "Ask Jarvis about selection"). */
+/** Lines of a file, 1-based and inclusive, as editors show them. */
+export interface LineRange {
+  startLine: number;
+  endLine: number;
+}
+
 export interface ChatAttachment {
   /** Workspace-relative path or a label. */
   name: string;
   content: string;
   languageId?: string;
   uri?: string;
+  /** Workspace-relative path of the file the text comes from (privacy globs and the egress ledger match it, not the label). */
+  path?: string;
+  /** The lines of `path` the text is (absent: the whole file, or not one span of it). */
+  range?: LineRange;
 }
 
 export interface ChatEngineRequest {

@@ -76,6 +76,7 @@ export class ChatEngine implements IChatEngine {
     const contributions = await Promise.allSettled(contributors.map((c) => c.contribute({ ...request, prompt: ask.prompt }, request.signal)));
     const system = [settings.chat.systemPrompt];
     const notices: Extract<ChatChunk, { type: 'notice' }>[] = [];
+    const files: NonNullable<PreparedRequest['files']> = [];
     for (const [i, result] of contributions.entries()) {
       if (result.status === 'rejected') {
         if (request.signal.aborted) throw result.reason;
@@ -87,6 +88,7 @@ export class ChatEngine implements IChatEngine {
       if (result.value.system) system.push(result.value.system);
       for (const ref of result.value.references ?? []) yield ref;
       notices.push(...(result.value.notices ?? []));
+      files.push(...(result.value.files ?? []));
     }
     // After every contributor's references, so a greeting does not split the list of sources.
     yield* notices;
@@ -102,6 +104,7 @@ export class ChatEngine implements IChatEngine {
       signal: request.signal,
       ...(request.editorLanguageId ? { editorLanguageId: request.editorLanguageId } : {}),
       ...(request.answerMode ? { answerMode: request.answerMode } : {}),
+      ...(files.length ? { files } : {}),
     };
     this.deps.logger.info(`chat → ${prepared.messages.length} messages, ${ask.prompt.length} chars${ask.command ? `, /${ask.command}` : ''}`);
 

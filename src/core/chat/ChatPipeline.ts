@@ -1,7 +1,13 @@
 import type { AnswerMode } from './ChatChunk';
 import type { ChatMessage, ProviderId } from '../llm/types';
 import type { AgentRequest } from './AgentRequest';
-import type { ChatAttachment, ChatChunk, ChatEngineRequest } from './ChatChunk';
+import type { ChatAttachment, ChatChunk, ChatEngineRequest, LineRange } from './ChatChunk';
+
+/** A workspace file, or some of its lines, whose text is in a request. */
+export interface LineSpanOfFile {
+  path: string;
+  range?: LineRange;
+}
 
 /** A request after slash-command parsing and context gathering, ready for a model. */
 export interface PreparedRequest {
@@ -26,6 +32,8 @@ export interface PreparedRequest {
    * tried. An agent's named model is `agent.model`.
    */
   model?: { provider: ProviderId; model: string };
+  /** Files quoted in the system prompt by context contributors (not attachments), for the egress ledger. */
+  files?: LineSpanOfFile[];
 }
 
 /** Produces the answer: the local model alone, or the router across local and cloud models. */
@@ -40,6 +48,8 @@ export interface ContextContribution {
   references?: Extract<ChatChunk, { type: 'reference' }>[];
   /** Shown before the answer, after the references (e.g. a session's "Welcome back"). */
   notices?: Extract<ChatChunk, { type: 'notice' }>[];
+  /** Lines of workspace files that `system` quotes (an editor command's code), for the egress ledger. */
+  files?: LineSpanOfFile[];
 }
 
 /** Memory, preferences, session context… Each is optional and must never break a chat. */

@@ -1,6 +1,6 @@
 import type { Clock } from '../../common/Clock';
 import type { ChatChunk, ChatEngineRequest } from '../chat/ChatChunk';
-import type { ContextContribution, ContextContributor } from '../chat/ChatPipeline';
+import type { ContextContribution, ContextContributor, LineSpanOfFile } from '../chat/ChatPipeline';
 
 export interface EditorContext {
   /** Language, file, enclosing symbol, imports. */
@@ -9,6 +9,8 @@ export interface EditorContext {
   code?: string;
   references?: Extract<ChatChunk, { type: 'reference' }>[];
   notices?: Extract<ChatChunk, { type: 'notice' }>[];
+  /** The file and lines `code` holds, for the egress ledger when the code is added. */
+  files?: LineSpanOfFile[];
 }
 
 interface Pending {
@@ -69,8 +71,10 @@ export class EditorContextContributor implements ContextContributor {
     if (i < 0) return {};
     const [{ context: c }] = this.pending.splice(i, 1);
     const attached = (request.attachments ?? []).length > 0;
+    const withCode = c.code !== undefined && !attached;
     return {
-      system: c.code && !attached ? `${c.system}\n\nThe code the user asks about:\n${c.code}` : c.system,
+      system: withCode ? `${c.system}\n\nThe code the user asks about:\n${c.code}` : c.system,
+      ...(withCode && c.files ? { files: c.files } : {}),
       ...(c.references ? { references: c.references } : {}),
       ...(c.notices ? { notices: c.notices } : {}),
     };

@@ -89,14 +89,23 @@ export function buildEditorPrompt(kind: EditorCommandKind, t: CodeTarget): Edito
       break;
     }
   }
-  const attachments: ChatAttachment[] = [{ name: `${t.file} (lines ${t.startLine}–${t.endLine})`, content: t.code, languageId: t.languageId }];
+  // path and range are what the egress ledger records: the lines sent, not just a label naming them.
+  const range = t.source === 'file' ? {} : { range: { startLine: t.startLine, endLine: t.endLine } };
+  const attachments: ChatAttachment[] = [
+    { name: `${t.file} (lines ${t.startLine}–${t.endLine})`, content: t.code, languageId: t.languageId, path: t.file, ...range },
+  ];
   const context = contextLines(t);
-  if (context.imports) attachments.push({ name: `Imports of ${t.file} (context only)`, content: context.imports, languageId: t.languageId });
+  if (context.imports) attachments.push({ name: `Imports of ${t.file} (context only)`, content: context.imports, languageId: t.languageId, path: t.file });
   if (t.enclosing?.code && t.source === 'selection' && t.enclosing.code !== t.code) {
-    attachments.push({ name: `The ${t.enclosing.kind} \`${t.enclosing.name}\` around it (context only)`, content: t.enclosing.code, languageId: t.languageId });
+    attachments.push({
+      name: `The ${t.enclosing.kind} \`${t.enclosing.name}\` around it (context only)`,
+      content: t.enclosing.code,
+      languageId: t.languageId,
+      path: t.file,
+    });
   }
   if (kind === 'addTests' && t.tests?.existing) {
-    attachments.push({ name: `Existing test file ${t.tests.file}`, content: t.tests.existing, languageId: t.languageId });
+    attachments.push({ name: `Existing test file ${t.tests.file}`, content: t.tests.existing, languageId: t.languageId, path: t.tests.file });
   }
   return {
     prompt,

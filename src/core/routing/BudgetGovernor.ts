@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../../common/Clock';
 import { JarvisError } from '../../common/errors';
+import type { BudgetSnapshot } from '../audit/egressRecord';
 import { isKnownCost, type Cost } from '../llm/pricing/PricingTable';
 
 export interface BudgetOptions {
@@ -111,6 +112,21 @@ export class BudgetGovernor {
       };
     }
     return { ok: true };
+  }
+
+  /** The state a decision is made in (see BudgetSnapshot); `override` as passed to {@link check}. */
+  snapshot(override = false): BudgetSnapshot {
+    const u = this.utilisation();
+    const usd = (n: number) => Math.round(n * 1e6) / 1e6;
+    return {
+      state: u >= 1 ? 'exceeded' : u > this.throttleFrom ? 'warning' : 'ok',
+      dayUsd: usd(this.state.daySpentUsd),
+      ...(this.daily !== undefined ? { dailyUsd: this.daily } : {}),
+      monthUsd: usd(this.state.monthSpentUsd),
+      ...(this.monthly !== undefined ? { monthlyUsd: this.monthly } : {}),
+      unknownCostCalls: this.state.unknownCostCalls,
+      override,
+    };
   }
 
   /** Throws the `budget-exceeded` JarvisError when `check` refuses. */

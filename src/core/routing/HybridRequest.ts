@@ -1,3 +1,4 @@
+import type { LedgerFile } from '../audit/egressRecord';
 import type { ToolDefinition, ToolMode } from '../llm/tools/ToolTypes';
 import type { ChatMessage } from '../llm/types';
 import type { PrivacyAttachment, PrivacyVerdict } from '../security/PrivacyGuard';
@@ -22,6 +23,8 @@ export interface HybridRequest {
   messages?: ChatMessage[];
   context?: Omit<ComplexityInput, 'prompt'>;
   attachments?: PrivacyAttachment[];
+  /** The files and line ranges the attachments came from, for the egress ledger (default: the attachments' paths). */
+  files?: LedgerFile[];
   /** The user's choice of level for this request; wins over the analysis. */
   complexity?: TaskComplexity | TierName;
   /** Use the cloud for this request even if the budget is spent. */

@@ -1,4 +1,5 @@
 import type { Cost } from '../llm/pricing/PricingTable';
+import type { BudgetSnapshot } from '../audit/egressRecord';
 import type { PrivacyVerdict } from '../security/PrivacyGuard';
 import type { ComplexityAssessment } from './complexity/analyzeComplexity';
 import type { Placement } from './HybridRequest';
@@ -16,6 +17,8 @@ export interface HybridDecision {
   why: string;
   privacy: PrivacyVerdict;
   cloudBlocked?: Refusal;
+  /** The budget when this was decided (absent without a budget): what the ledger records as budget state. */
+  budget?: BudgetSnapshot;
 }
 
 export interface HybridResult extends RouteResult {

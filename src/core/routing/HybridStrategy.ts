@@ -91,9 +91,18 @@ export class HybridStrategy {
     const privacy = request.privacy ?? this.privacy.scan(this.privacyScanInput(request));
     const budget = this.budget?.check(request.budgetOverride);
     const cloudBlocked = budget && !budget.ok ? { code: budget.error.code, message: budget.error.message } : undefined;
+    const budgetState = this.budget?.snapshot(request.budgetOverride === true);
     const level = complexity.level;
     const requested = request.placement ?? 'auto';
-    const decision = (placement: 'local' | 'cloud', why: string): HybridDecision => ({ complexity, requested, placement, why, privacy, cloudBlocked });
+    const decision = (placement: 'local' | 'cloud', why: string): HybridDecision => ({
+      complexity,
+      requested,
+      placement,
+      why,
+      privacy,
+      cloudBlocked,
+      ...(budgetState ? { budget: budgetState } : {}),
+    });
 
     if (requested === 'local') return { ...decision('local', LOCAL_ASKED.message), cloudBlocked: LOCAL_ASKED };
     if (requested === 'cloud') return decision('cloud', 'you asked for the cloud (/cloud)');

@@ -1,4 +1,6 @@
 import { JarvisError } from '../../common/errors';
+import type { LedgerFile } from '../audit/egressRecord';
+import type { ChatAttachment } from '../chat/ChatChunk';
 import type { PreparedRequest } from '../chat/ChatPipeline';
 import type { JarvisSettings } from '../config/settings';
 import type { HybridRequest, Placement } from './HybridStrategy';
@@ -17,13 +19,15 @@ export function toHybridRequest(request: PreparedRequest, settings: JarvisSettin
     }
     complexity = arg as TierName;
   }
-  const attachments = request.attachments.map((a) => ({ path: a.name, content: a.content }));
+  // The file's own path, not the label ("src/.env:1-3"), so local-only globs see what the file is.
+  const attachments = request.attachments.map((a) => ({ path: a.path ?? a.name, content: a.content }));
   const code = request.attachments.map((a) => a.content).join('\n');
   const hybrid: HybridRequest = {
     prompt: request.prompt,
     placement: mode,
     messages: request.messages,
     attachments,
+    files: [...request.attachments.map(ledgerFile), ...(request.files ?? [])],
     context: {
       attachedCode: code === '' ? undefined : code,
       fileCount: request.attachments.length,
@@ -37,6 +41,13 @@ export function toHybridRequest(request: PreparedRequest, settings: JarvisSettin
   const only = request.agent?.model ?? request.model;
   if (only) hybrid.only = { provider: only.provider, model: only.model };
   return hybrid;
+}
+
+/** An attachment as the ledger lists it: path and lines, with the label when it says more (imports, enclosing symbol). */
+function ledgerFile(a: ChatAttachment): LedgerFile {
+  if (a.path === undefined) return { path: a.name };
+  if (a.range) return { path: a.path, range: { startLine: a.range.startLine, endLine: a.range.endLine } };
+  return a.name === a.path ? { path: a.path } : { path: a.path, name: a.name };
 }
 
 export function placementOf(command: string | undefined): Placement {

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { errorMessage } from '../../common/errors';
-import type { ChatAttachment } from '../../core/chat/ChatChunk';
+import type { ChatAttachment, LineRange } from '../../core/chat/ChatChunk';
 
 /**
  * What reading a reference needs from VS Code (vscode.workspace.openTextDocument and
@@ -53,7 +53,7 @@ export async function toAttachments(references: readonly vscode.ChatPromptRefere
     try {
       const doc = await reader.open(target.uri);
       const content = range ? doc.getText(range) : doc.getText();
-      add({ name, content, languageId: doc.languageId, uri: target.uri.toString() });
+      add({ name, content, languageId: doc.languageId, uri: target.uri.toString(), path: base, ...(range ? { range: lineRange(range) } : {}) });
     } catch (e) {
       skipped.push(`${name}: ${errorMessage(e)}`);
     }
@@ -63,10 +63,16 @@ export async function toAttachments(references: readonly vscode.ChatPromptRefere
 
 /** "12" or "12-30" (1-based lines, as editors show them). */
 export function lineSpan(range: Pick<vscode.Range, 'start' | 'end'>): string {
-  const first = range.start.line + 1;
+  const { startLine, endLine } = lineRange(range);
+  return startLine === endLine ? `${startLine}` : `${startLine}-${endLine}`;
+}
+
+/** The 1-based, inclusive lines a range covers. */
+export function lineRange(range: Pick<vscode.Range, 'start' | 'end'>): LineRange {
+  const startLine = range.start.line + 1;
   // A selection ending at column 0 of a line does not include that line.
-  const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1;
-  return first === last ? `${first}` : `${first}-${last}`;
+  const endLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1;
+  return { startLine, endLine };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

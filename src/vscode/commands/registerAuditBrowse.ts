@@ -8,6 +8,10 @@ import type { Logger } from '../../core/ports';
 
 const SCHEME = 'jarvis-audit';
 const HOUR = 3_600_000;
+const workspaceName = (r: AuditRecord): string | undefined => {
+  const w = r.data.workspace as { name?: unknown } | undefined;
+  return typeof w?.name === 'string' ? w.name : undefined;
+};
 const SEVERITY_ICON: Record<AuditSeverity, string> = { info: '$(info)', warning: '$(warning)', critical: '$(error)' };
 
 /** What the command returns to a caller (tests, other commands): the page it opened, or why none. */
@@ -15,7 +19,7 @@ export type AuditPageResult = { opened: true; markdown: string } | { opened: fal
 
 /**
  * "Why did this go to the cloud?" (from a cloud answer's button, by request id) and "Search Audit
- * Log…" (a filterable list of records: type, severity, provider and time are in each row's text).
+ * Log…" (a filterable list of records: type, severity, provider, time and workspace are in each row's text).
  * Records open as read-only markdown pages; the raw log stays the source ("Verify Audit Log").
  */
 export function registerAuditBrowse(audit: AuditLog, logger: Logger): vscode.Disposable {
@@ -69,7 +73,7 @@ export function registerAuditBrowse(audit: AuditLog, logger: Logger): vscode.Dis
       if (!period) return { opened: false, reason: 'dismissed' };
       const from = period.hours === Infinity ? undefined : Date.now() - period.hours * HOUR;
       const records = await audit.search({ from });
-      return pickAndOpen(records.reverse(), 'Filter by type, severity, provider or time (e.g. "key-", "warning", "openai", "2026-11")');
+      return pickAndOpen(records.reverse(), 'Filter by type, severity, provider, time or workspace (e.g. "key-", "warning", "openai", "2026-11")');
     } catch (e) {
       return failed(e);
     }
@@ -83,7 +87,7 @@ export function registerAuditBrowse(audit: AuditLog, logger: Logger): vscode.Dis
     const pick = await vscode.window.showQuickPick(
       records.map((r) => ({
         label: `${SEVERITY_ICON[r.severity] ?? ''} ${r.type}${typeof r.data.provider === 'string' ? ` · ${r.data.provider}` : ''}`,
-        description: `${r.severity} · ${r.time}`,
+        description: `${r.severity} · ${r.time}${workspaceName(r) ? ` · ${workspaceName(r)}` : ''}`,
         detail: r.message,
         record: r,
       })),

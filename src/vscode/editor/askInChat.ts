@@ -54,7 +54,10 @@ export async function askInChat(kind: EditorCommandKind, editor: vscode.TextEdit
   };
   const codeBlock = `${target.file} (lines ${target.startLine}–${target.endLine}):\n\`\`\`${target.languageId}\n${target.code}\n\`\`\``;
   const notices: Extract<ChatChunk, { type: 'notice' }>[] = built.scopeNote ? [{ type: 'notice', level: 'info', message: built.scopeNote }] : [];
-  deps.context.expect(built.prompt, { system: built.context, code: codeBlock, references: [reference], notices });
+  // The Jarvis chat view gets the code through the system prompt, not an attachment: the ledger still lists it.
+  const lines = target.source === 'file' ? {} : { range: { startLine: target.startLine, endLine: target.endLine } };
+  const files = [{ path: target.file, ...lines }];
+  deps.context.expect(built.prompt, { system: built.context, code: codeBlock, references: [reference], notices, files });
   if (await hasNativeChat()) {
     try {
       await vscode.commands.executeCommand(NATIVE_OPEN, { query: `@jarvis ${built.prompt}`, attachFiles: [{ uri: doc.uri, range }] });

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isJarvisError } from '../../../src/common/errors';
 import { AuditLog } from '../../../src/core/audit/AuditLog';
+import { auditWorkspace } from '../../../src/core/audit/auditWorkspace';
 import { recordHash, verifyChain, type AuditRecord } from '../../../src/core/audit/auditChain';
 import { contentSha256, egressEntry } from '../../../src/core/audit/egressRecord';
 import { nullLogger } from '../../../src/core/ports';
@@ -159,6 +160,69 @@ describe('AuditLog (hash-chained JSON lines)', () => {
     );
   });
 
+  it('stamps every record with the workspace current when it was appended (security events and the torn-line record too)', async () => {
+    let workspace: { name: string; id: string } | undefined = { name: 'billing', id: 'aaaa000011112222' };
+    const log = new AuditLog({ dir, clock, head, logger: nullLogger, retentionDays: () => 90, workspace: () => workspace });
+    const first = log.append({ type: 'key-set', message: 'k', data: { provider: 'openai' } });
+    // Switched before the queue wrote the first record: the first still names the workspace it came from.
+    workspace = { name: 'web', id: 'bbbb000011112222' };
+    await first;
+    await log.append({ type: 'cloud-request', message: 'c', data: { provider: 'openai' } });
+    workspace = undefined;
+    await log.append({ type: 'key-cleared', message: 'no folder open' });
+    const rs = lines().map((l) => JSON.parse(l) as AuditRecord);
+    assert.deepEqual(
+      rs.map((r) => r.data.workspace),
+      [{ name: 'billing', id: 'aaaa000011112222' }, { name: 'web', id: 'bbbb000011112222' }, undefined],
+    );
+    assert.equal((await log.verify()).ok, true, 'the workspace is covered by the hash chain');
+    assert.deepEqual(
+      (await log.search({ workspace: 'web' })).map((r) => r.seq),
+      [2],
+    );
+    assert.deepEqual(
+      (await log.search({ workspace: 'aaaa000011112222' })).map((r) => r.seq),
+      [1],
+    );
+    fs.appendFileSync(path.join(dir, 'audit.jsonl'), '{"v":1,"seq":4');
+    workspace = { name: 'web', id: 'bbbb000011112222' };
+    await new AuditLog({ dir, clock, head, logger: nullLogger, retentionDays: () => 90, workspace: () => workspace }).append({ type: 'key-set', message: 'k' });
+    const torn = lines().map((l) => JSON.parse(l) as AuditRecord);
+    assert.deepEqual(
+      torn.slice(-2).map((r) => [r.type, (r.data.workspace as { name: string } | undefined)?.name]),
+      [
+        ['torn-line-set-aside', 'web'],
+        ['key-set', 'web'],
+      ],
+    );
+  });
+
+  it('a failing workspace lookup still writes the record, without a workspace', async () => {
+    const log = new AuditLog({
+      dir,
+      clock,
+      head,
+      logger: nullLogger,
+      retentionDays: () => 90,
+      workspace: () => {
+        throw new Error('no workspace API');
+      },
+    });
+    await log.append({ type: 'key-set', message: 'k' });
+    assert.equal((JSON.parse(lines()[0]) as AuditRecord).data.workspace, undefined);
+  });
+
+  it('auditWorkspace: a stable id from the URIs, no path in it, none without a folder', () => {
+    const a = auditWorkspace('billing', ['file:///home/ana/work/billing']);
+    assert.deepEqual(a, auditWorkspace('billing', ['file:///home/ana/work/billing']));
+    assert.match(a!.id, /^[0-9a-f]{16}$/);
+    assert.equal(a!.name, 'billing');
+    assert.ok(!JSON.stringify(a).includes('/home/ana'), 'the path is not in the record');
+    assert.notEqual(auditWorkspace('billing', ['file:///home/ana/other/billing'])!.id, a!.id, 'two folders of the same name are told apart');
+    assert.equal(auditWorkspace('billing', []), undefined);
+    assert.equal(auditWorkspace(undefined, ['file:///x'])!.name, 'unnamed workspace');
+  });
+
   it('refuses a bad entry with a clear error and writes nothing', async () => {
     const log = make();
     await assert.rejects(
@@ -192,7 +256,7 @@ describe('egress ledger records', () => {
       why: { tier: 'high', requested: 'auto', reason: 'high tier runs in the cloud', complexityReasons: ['x'], budgetOverride: false },
       messages,
       redactions: ['aws-access-key-id'],
-      files: [{ path: 'src/a.ts', range: '3-9' }],
+      files: [{ path: 'src/a.ts', range: { startLine: 3, endLine: 9 } }],
       storeContent: false,
     });
     const body = JSON.parse(JSON.stringify({ model: 'gpt-4o', messages, stream: true })) as { messages: typeof messages };

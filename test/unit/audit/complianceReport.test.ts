@@ -64,9 +64,46 @@ describe('compliance report', () => {
   it('writes CSV with quoting and the totals as comment lines', () => {
     const csv = complianceCsv(complianceReport(records, from, to));
     const lines = csv.trimEnd().split('\n');
-    assert.equal(lines[0], 'time,provider,model,tier,reason,cost_usd,secrets_redacted,content_sha256');
-    assert.equal(lines[1], '2026-12-01T09:00:00.000Z,openai,gpt-4o,critical,"critical, ""urgent"", tier",0.02,2,');
+    assert.equal(
+      lines[0],
+      'time,provider,model,tier,reason,cost_usd,secrets_redacted,content_sha256,workspace,workspace_id,budget_state,budget_day_usd,budget_daily_cap_usd,budget_month_usd,budget_monthly_cap_usd,budget_override,files',
+    );
+    // A record from before workspace and budget state were kept: those cells are empty.
+    assert.equal(lines[1], '2026-12-01T09:00:00.000Z,openai,gpt-4o,critical,"critical, ""urgent"", tier",0.02,2,,,,,,,,,no,');
     assert.match(csv, /# from 2026-12-01T00:00:00.000Z to 2026-12-01T23:59:59.999Z: 4 records, 2 cloud requests, \$0.02 spent, 2 secrets redacted/);
+  });
+
+  it('carries each cloud request’s workspace, budget state at decision time and files with ranges, in JSON and CSV', () => {
+    const workspace = { name: 'billing, "core"', id: '0123456789abcdef' };
+    const budget = { state: 'warning', dayUsd: 4.2, dailyUsd: 5, monthUsd: 12.5, unknownCostCalls: 0, override: false };
+    const files = [
+      { path: 'src/pay.ts', range: { startLine: 12, endLine: 30 } },
+      { path: 'src/a.ts', range: { startLine: 7, endLine: 7 } },
+      { path: 'README.md' },
+    ];
+    const withAll = rec(7, '2026-12-01T12:00:00.000Z', 'cloud-request', {
+      provider: 'openai',
+      model: 'gpt-4o',
+      why: { tier: 'high', reason: 'r', budget, budgetOverride: false },
+      costUsd: 0.5,
+      workspace,
+      files,
+    });
+    const over = rec(8, '2026-12-01T13:00:00.000Z', 'cloud-request', {
+      provider: 'openai',
+      why: { tier: 'high', reason: 'r', budget: { ...budget, state: 'exceeded', dayUsd: 5.1, override: true }, budgetOverride: true },
+      workspace,
+    });
+    const r = complianceReport([...records, withAll, over], from, to);
+    const c = r.cloudRequests.find((x) => x.time === '2026-12-01T12:00:00.000Z')!;
+    assert.deepEqual([c.workspace, c.budget, c.budgetOverride, c.files], [workspace, budget, false, files]);
+    assert.deepEqual(r.cloudRequestsByWorkspace, { 'billing, "core"': 2, none: 2 });
+    const lines = complianceCsv(r).trimEnd().split('\n');
+    assert.equal(
+      lines[3],
+      '2026-12-01T12:00:00.000Z,openai,gpt-4o,high,r,0.5,0,,"billing, ""core""",0123456789abcdef,warning,4.2,5,12.5,,no,src/pay.ts:12-30; src/a.ts:7; README.md',
+    );
+    assert.match(lines[4], /,exceeded,5.1,5,12.5,,yes,$/);
   });
 
   it('an empty range is an empty report, not an error', () => {

@@ -60,6 +60,35 @@ describe('describeAuditRecord', () => {
     }
   });
 
+  it('names the workspace, the budget at decision time and each file with its lines', () => {
+    const md = describeAuditRecord(
+      record({
+        data: {
+          provider: 'openai',
+          model: 'gpt-4o',
+          workspace: { name: 'billing', id: '0123456789abcdef' },
+          why: {
+            tier: 'high',
+            reason: 'high tier runs in the cloud',
+            budgetOverride: false,
+            budget: { state: 'warning', dayUsd: 4.2, dailyUsd: 5, monthUsd: 12.5, unknownCostCalls: 0, override: false },
+          },
+          files: [
+            { path: 'src/pay.ts', range: { startLine: 12, endLine: 30 } },
+            { path: 'src/pay.ts', name: 'Imports of src/pay.ts (context only)' },
+            { path: 'src/one.ts', range: { startLine: 7, endLine: 7 } },
+          ],
+        },
+      }),
+    );
+    assert.match(md, /\*\*Workspace:\*\* `billing` \(id `0123456789abcdef`\)/);
+    assert.match(md, /\*\*Budget:\*\* warning \(\$4.20 of \$5.00 today, \$12.50 of no cap this month\)\n/);
+    assert.match(md, /`src\/pay.ts` lines 12–30, `src\/pay.ts` \(Imports of src\/pay.ts \(context only\)\), `src\/one.ts` line 7/);
+    const other = describeAuditRecord(record({ type: 'key-set', data: { provider: 'openai', workspace: { name: 'billing', id: 'ab' } } }));
+    assert.match(other, /\*\*Workspace:\*\* `billing` \(id `ab`\)/);
+    assert.doesNotMatch(other, /\*\*workspace:\*\*/);
+  });
+
   it('a record with missing or wrong-typed fields still renders, saying what is unknown', () => {
     const md = describeAuditRecord(record({ data: { why: 'not an object', tokens: null, files: 'x', redactions: [] } }));
     assert.match(md, /\*\*Decision:\*\* not recorded/);

@@ -135,8 +135,8 @@ describe('editor: context carried into the chat request', () => {
     const req = (prompt: string) => ({ prompt, history: [], signal: new AbortController().signal });
     assert.deepEqual(await c.contribute(req('Something else')), {});
     assert.deepEqual(await c.contribute(req(' Explain this ')), { system: 'ctx\n\nThe code the user asks about:\n```ts\nx\n```' });
-    // With the code attached as a reference (native Chat view) it is not sent twice.
-    c.expect('Explain this', { system: 'ctx', code: '```ts\nx\n```' });
+    // With the code attached as a reference (native Chat view) it is not sent twice, nor listed twice in the ledger.
+    c.expect('Explain this', { system: 'ctx', code: '```ts\nx\n```', files: [{ path: 'a.ts', range: { startLine: 1, endLine: 1 } }] });
     assert.deepEqual(await c.contribute({ ...req('Explain this'), attachments: [{ name: 'a.ts', content: 'x' }] }), { system: 'ctx' });
     assert.deepEqual(await c.contribute(req('Explain this')), {});
     // Both paths mark their prompts as Jarvis's own words, so preference learning skips them.

@@ -123,4 +123,22 @@ describe('BudgetGovernor', () => {
     const g = new BudgetGovernor({ clock: at('2025-03-10T12:00:00Z') });
     bad(() => g.record({ usd: -2 }), /A cost must be a non-negative number of dollars \(got -2\)/);
   });
+
+  it('snapshot: spend against each cap, ok → warning past 80% → exceeded at a cap, and the override as given', () => {
+    const g = new BudgetGovernor({ dailyUsd: 10, monthlyUsd: 100, clock: at('2025-03-10T12:00:00Z'), timezoneOffsetMinutes: 0 });
+    g.record({ usd: 2 });
+    g.record({ unknown: true });
+    assert.deepEqual(g.snapshot(), { state: 'ok', dayUsd: 2, dailyUsd: 10, monthUsd: 2, monthlyUsd: 100, unknownCostCalls: 1, override: false });
+    g.record({ usd: 6.5 }); // 85% of the day
+    assert.equal(g.snapshot().state, 'warning');
+    g.record({ usd: 1.5 });
+    assert.deepEqual(
+      [g.snapshot().state, g.snapshot(true).state, g.snapshot(true).override],
+      ['exceeded', 'exceeded', true],
+      'the override lets a request past the cap; the cap is still reached',
+    );
+    const uncapped = new BudgetGovernor({ clock: at('2025-03-10T12:00:00Z') });
+    uncapped.record({ usd: 1000 });
+    assert.deepEqual(uncapped.snapshot(), { state: 'ok', dayUsd: 1000, monthUsd: 1000, unknownCostCalls: 0, override: false });
+  });
 });

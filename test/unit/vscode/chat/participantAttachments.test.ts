@@ -37,21 +37,32 @@ describe('participant: request references → attachments', () => {
   it('attaches a #file as the whole document, with a workspace-relative name', async () => {
     const { attachments, skipped } = await toAttachments([ref(uri('/w/src/app.ts'))], reader);
     assert.deepEqual(skipped, []);
-    assert.deepEqual(attachments, [{ name: 'src/app.ts', content: FILES['/w/src/app.ts'], languageId: 'typescript', uri: 'file:///w/src/app.ts' }]);
+    assert.deepEqual(attachments, [
+      { name: 'src/app.ts', content: FILES['/w/src/app.ts'], languageId: 'typescript', uri: 'file:///w/src/app.ts', path: 'src/app.ts' },
+    ]);
   });
 
-  it('attaches a selection (Location) as its text, named with its lines', async () => {
+  it('attaches a selection (Location) as its text, named with its lines, with its path and line range apart (for the ledger)', async () => {
     const loc = { uri: uri('/w/src/app.ts'), range: range(1, 0, 2, 5) };
     const { attachments } = await toAttachments([ref(loc, { id: 'vscode.implicit.selection' })], reader);
-    assert.deepEqual(attachments, [{ name: 'src/app.ts:2-3', content: 'line2\nline3', languageId: 'typescript', uri: 'file:///w/src/app.ts' }]);
+    assert.deepEqual(attachments, [
+      {
+        name: 'src/app.ts:2-3',
+        content: 'line2\nline3',
+        languageId: 'typescript',
+        uri: 'file:///w/src/app.ts',
+        path: 'src/app.ts',
+        range: { startLine: 2, endLine: 3 },
+      },
+    ]);
   });
 
   it('an empty selection (just the cursor) means the whole file', async () => {
     const loc = { uri: uri('/w/README.md'), range: range(0, 3, 0, 3) };
     const { attachments } = await toAttachments([ref(loc)], reader);
     assert.deepEqual(
-      attachments.map((a) => [a.name, a.content]),
-      [['README.md', '# Readme']],
+      attachments.map((a) => [a.name, a.content, a.path, a.range]),
+      [['README.md', '# Readme', 'README.md', undefined]],
     );
   });
 
