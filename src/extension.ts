@@ -36,6 +36,7 @@ import { OllamaStatusMonitor } from './core/llm/ollama/OllamaStatusMonitor';
 import { startActivationProfile } from './vscode/activationProfile';
 import { registerChatParticipant } from './vscode/chat/registerChatParticipant';
 import { registerChatView } from './vscode/chatView/registerChatView';
+import { WebviewTap } from './vscode/WebviewTap';
 import { registerRouting } from './vscode/commands/registerRouting';
 import type { InsertedCode } from './vscode/chatView/InsertedCode';
 import { learnFromWorkspaceFiles } from './vscode/memory/learnFromWorkspaceFiles';
@@ -98,8 +99,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   const log = root.add(vscode.window.createOutputChannel('Jarvis', { log: true }));
   const settings = root.add(new SettingsStore(root.add(new VscodeSettingsSource()), log));
   root.add(registerSettingsWarnings(settings));
-  // Structured JSON records (request id, model, cost, duration) to the channel and, with jarvis.log.file,
-  // to a rotated JSON-lines file; secrets are redacted by the privacy guard's scanner.
+  // JSON records to the channel and, with jarvis.log.file, a rotated JSON-lines file; the privacy guard redacts secrets.
   const logFile = root.add(new LogFile(systemClock, (m) => log.warn(m)));
   void logFile.apply(settings.current.log);
   root.add(settings.onDidChange((s) => void logFile.apply(s.log)));
@@ -143,8 +143,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   root.add(registerAuditBrowse(audit, log));
   root.add(auditEgressSettings(settings, audit, log));
 
-  // Token counting (VS Code's counts for Jarvis's models, routing's context-window checks) runs in a
-  // worker thread: loading a tokenizer table stalls a thread for seconds.
+  // Token counting runs in a worker thread: loading a tokenizer table stalls a thread for seconds.
   const tokens = root.add(new TokenCounter({ workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'tokenWorker.js').fsPath, logger: log }));
   // Routing: the service over VS Code adapters (globalState for statistics and budget, vscode.lm models).
   const extraModels = root.add(new VscodeLmModelSource(log));
@@ -184,8 +183,10 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   // Answers per day and model (globalState), so "this month" and its savings outlive the window's history.
   const usage = new UsageLedger({ store: new MementoStore(context.globalState), logger: log });
   root.add(routing.history.onDidFinish((r) => usage.record(r)));
+  const posts = testMode ? new WebviewTap() : undefined;
   const dashboard = registerDashboard({
     testHooks: testMode,
+    posts,
     extensionUri: context.extensionUri,
     history: routing.history,
     usage,
@@ -238,8 +239,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     new SessionManager({
       store: new MementoStore(context.workspaceState),
       timeoutHours: SESSION_TIMEOUT_HOURS,
-      // Buffered synchronously, so a summary written as the window closes is still stored: the
-      // memory service is disposed after the session (it was added to the root store first) and flushes it.
+      // Buffered synchronously: a summary written as the window closes is flushed by the memory service (disposed later).
       memory: { store: (m) => memory.remember(m) },
     }),
   );
@@ -259,8 +259,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
       if (record.type === 'preference' && current().preferences.learning) await learner.learnFromText(record.text, 'explicit');
     },
   });
-  // The opt-in loopback gateway: other tools on this machine reach the same routing (through their own
-  // AgentResponder, so the status page counts them apart from VS Code's chat), models, metrics and memory.
+  // The opt-in loopback gateway: other local tools reach the same routing (their own AgentResponder), models and memory.
   const gatewayLog = logger.child({}, 'gateway');
   const gatewayAuditor = new GatewayAuditor(audit, systemClock, gatewayLog);
   const gatewayKeys = root.add(new GatewayKeyStore(new VscodeSecretStore(context.secrets), systemClock, gatewayAuditor));
@@ -328,7 +327,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     }),
   );
 
-  const { chatView, disposable: chatViewRegistration } = registerChatView({ context, engine, log, onDidInsertCode: (c) => inserted.fire(c) });
+  const { chatView, disposable: chatViewRegistration } = registerChatView({ context, engine, log, onDidInsertCode: (c) => inserted.fire(c), posts });
   root.add(chatViewRegistration);
   root.add(new StatusBar(monitor));
   root.add(
@@ -376,7 +375,7 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   log.info(`Jarvis activated in ${ms} ms`);
   console.log(`Jarvis activated in ${ms} ms`);
 
-  if (!testMode || !memoryUi.api || !editorCommands.api || !dashboard.api || !cloudModelsUi.api) return undefined;
+  if (!testMode || !memoryUi.api || !editorCommands.api || !dashboard.api || !cloudModelsUi.api || !posts) return undefined;
   return {
     chatHandler: participant.chatHandler,
     routing,
@@ -386,6 +385,8 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
     tokens: { inWorker: () => tokens.inWorker },
     dashboard: dashboard.api,
     cloudModels: cloudModelsUi.api,
+    webviews: posts,
+    state: { global: context.globalState, workspace: context.workspaceState },
     gateway: { keys: gatewayKeys, state: () => gatewayRunner.state, apply: () => gatewayRunner.apply(settings.current.gateway) },
     secrets: {
       set: (provider, key) => keys.set(provider, key),
@@ -395,6 +396,5 @@ export function activate(context: vscode.ExtensionContext): JarvisTestApi | unde
   };
 }
 
-export function deactivate(): void {
-  // Everything is owned by the root disposable in context.subscriptions.
-}
+/** Everything is owned by the root disposable in context.subscriptions. */
+export function deactivate(): void {}

@@ -8,6 +8,7 @@ import type { CloudModelsTestApi } from './commands/registerCloudModels';
 import type { DashboardTestApi } from './dashboard/registerDashboard';
 import type { EditorTestApi } from './editor/registerEditorCommands';
 import type { MemoryTestApi } from './memory/registerMemory';
+import type { WebviewTap } from './WebviewTap';
 
 /**
  * What activate() returns when VS Code runs the extension's tests (ExtensionMode.Test), and only then:
@@ -32,6 +33,10 @@ export interface JarvisTestApi {
   dashboard: DashboardTestApi;
   /** The warnings about configured cloud models their provider no longer lists, and the current set. */
   cloudModels: CloudModelsTestApi;
+  /** Every message posted to the chat view's and the dashboard's pages, and messages as if from them. */
+  webviews: WebviewTap;
+  /** The extension's mementos, to show what it keeps there. */
+  state: { global: vscode.Memento; workspace: vscode.Memento };
   secrets: {
     set(provider: CloudProvider, key: string): Promise<void>;
     get(provider: CloudProvider): Promise<string | undefined>;

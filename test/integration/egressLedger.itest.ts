@@ -20,7 +20,43 @@ type AuditApi = JarvisApi & {
     search(query: { type?: string; from?: number }): Promise<LedgerRecord[]>;
     verify(): Promise<{ ok: boolean; records: number }>;
   };
+  /** src/vscode/WebviewTap.ts: what Jarvis posted to its webviews, and messages as if from their pages. */
+  webviews?: {
+    all(): ReadonlyArray<Post>;
+    onPost(listener: (post: Post) => void): { dispose(): void };
+    fromPage(view: Post['view'], message: unknown): Promise<void>;
+  };
+  state?: { global: vscode.Memento; workspace: vscode.Memento };
 };
+type Post = { view: 'chat' | 'dashboard'; message: unknown };
+type DashboardRow = { requestId: string; audited: boolean; model?: string };
+
+const typeOf = (p: Post): unknown => (p.message as { type?: unknown }).type;
+const auditedRows = (p: Post): DashboardRow[] =>
+  p.view === 'dashboard' && typeOf(p) === 'snapshot'
+    ? ((p.message as { snapshot: { recent: DashboardRow[] } }).snapshot.recent ?? []).filter((r) => r.audited)
+    : [];
+
+/** Resolves with the first post from index `from` on that satisfies `ok`, after running `start`; fails after 60 s. */
+function postMatching(tap: NonNullable<AuditApi['webviews']>, from: number, ok: (p: Post) => boolean, what: string, start: () => unknown): Promise<Post> {
+  return new Promise((resolve, reject) => {
+    const done = (p: Post | Error) => {
+      clearTimeout(timer);
+      sub.dispose();
+      if (p instanceof Error) reject(p);
+      else resolve(p);
+    };
+    const timer = setTimeout(() => done(new Error(`no ${what} within 60 s; posted: ${JSON.stringify(tap.all().map((p) => [p.view, typeOf(p)]))}`)), 60_000);
+    const sub = tap.onPost((p) => ok(p) && done(p));
+    Promise.resolve(start()).then(
+      () => {
+        const earlier = tap.all().slice(from).find(ok);
+        if (earlier) done(earlier);
+      },
+      (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
+    );
+  });
+}
 
 /** The key the fake accepts (a fake: it authorises nothing anywhere else). */
 const KEY = 'itest-ledger-key-0123456789';
@@ -138,6 +174,104 @@ describe('Egress ledger: a cloud request in the real extension host (fake OpenAI
     assert.match(logs, /jarvis\.routing/, 'the Jarvis log file was not found under the user-data folder');
     places.push(['log files', logs]);
     for (const [where, text] of places) assert.ok(text.length > 0 && !text.includes(KEY), `the API key appears in ${where}`);
+  });
+
+  it('the key is in no global or workspace state and in no message posted to the chat view or the dashboard, after a cloud answer in each', async () => {
+    const tap = api.webviews;
+    assert.ok(tap && api.state, 'activate() must return `webviews` and `state` in test mode');
+    // The chat view's page loads and says ready; Jarvis answers with `init` (maybe already, for an earlier suite).
+    await postMatching(
+      tap,
+      0,
+      (p) => p.view === 'chat' && typeOf(p) === 'init',
+      "the chat view's init",
+      () => vscode.commands.executeCommand('jarvis.openChat'),
+    );
+    const cloudBefore = fake.requests.filter((r) => r.path === '/v1/chat/completions').length;
+    const from = tap.all().length;
+    // What the page posts when the user types a question and presses Enter.
+    await postMatching(
+      tap,
+      from,
+      (p) => p.view === 'chat' && typeOf(p) === 'turnEnd',
+      "the end of the chat view's answer",
+      () => tap.fromPage('chat', { type: 'send', prompt: `${CRITICAL} (in the chat view)` }),
+    );
+    const chatPosts = tap
+      .all()
+      .slice(from)
+      .filter((p) => p.view === 'chat');
+    const model = chatPosts.map((p) => (p.message as { chunk?: { type: string; provider?: string; local?: boolean } }).chunk).find((c) => c?.type === 'model');
+    assert.deepEqual(
+      [model?.provider, model?.local],
+      ['openai', false],
+      `the chat view's answer was not a cloud one: ${JSON.stringify(chatPosts).slice(0, 400)}`,
+    );
+    assert.equal(fake.requests.filter((r) => r.path === '/v1/chat/completions').length, cloudBefore + 1);
+    // The dashboard, with the cloud answers' rows ("why?" links) in its snapshot.
+    await postMatching(
+      tap,
+      0,
+      (p) => auditedRows(p).length > 0,
+      'a dashboard snapshot with a cloud answer',
+      () => vscode.commands.executeCommand('jarvis.openDashboard'),
+    );
+
+    const posted = JSON.stringify(tap.all());
+    assert.ok(posted.includes('gpt-4o'), 'the posts are not the ones that carried the cloud answers');
+    assert.ok(!posted.includes(KEY), 'the API key was posted to a webview');
+    for (const [name, memento] of [
+      ['global state', api.state.global],
+      ['workspace state', api.state.workspace],
+    ] as const) {
+      const keys = memento.keys();
+      const text = JSON.stringify(keys.map((k) => [k, memento.get(k)]));
+      assert.ok(keys.length > 0, `${name} holds nothing: the check would be empty`);
+      assert.ok(!text.includes(KEY), `the API key appears in ${name}`);
+    }
+    const states = [api.state.global, api.state.workspace].map((m) => JSON.stringify(m.keys().map((k) => m.get(k)))).join('');
+    assert.ok(states.includes('gpt-4o'), 'neither state records the cloud answers: the check would read the wrong place');
+  });
+
+  it('the dashboard\'s "why?" on a cloud answer opens that answer\'s ledger record', async () => {
+    const tap = api.webviews;
+    assert.ok(tap && api.audit);
+    const row = tap.all().flatMap(auditedRows).at(-1);
+    assert.ok(row, 'no cloud answer in the dashboard (the test above opens it)');
+    const record = (await api.audit.search({ type: 'cloud-request' })).find((r) => r.data.requestId === row.requestId);
+    assert.ok(record, `no ledger record for ${row.requestId}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const auditTabs = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => t.label)
+        .filter((l) => /Audit record \d+/.test(l));
+    assert.deepEqual(auditTabs(), []);
+    // What the page posts when its "why?" link is clicked (renderRequests in src/webview/dashboard).
+    await tap.fromPage('dashboard', { type: 'why', requestId: row.requestId });
+    // The workbench may report the new tab to the extension host after the command returns.
+    await new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (auditTabs().length === 0) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`no audit record tab within 30 s; tabs: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)))}`));
+      }, 30_000);
+      const sub = vscode.window.tabGroups.onDidChangeTabs(check);
+      check();
+    });
+    assert.deepEqual(
+      auditTabs().map((l) => /Audit record (\d+)/.exec(l)?.[1]),
+      [String(record.seq)],
+    );
+    const page = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'jarvis-audit', path: `/Audit record ${record.seq}.md` }));
+    assert.match(page.getText(), /# Why this went to the cloud/);
+    assert.match(page.getText(), /`openai:gpt-4o`/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
 

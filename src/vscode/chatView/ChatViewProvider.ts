@@ -15,6 +15,8 @@ export interface ChatViewOptions {
    * declares). The text is sent as typed; the engine parses it. @default []
    */
   commands?: readonly UiSlashCommand[];
+  /** Told each message before it is posted (the integration tests' record; absent outside ExtensionMode.Test). */
+  onPost?: (message: HostToWebviewMessage) => void;
 }
 
 /**
@@ -39,7 +41,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     engine: IChatEngine,
     state: vscode.Memento,
     private readonly logger: Logger,
-    options: ChatViewOptions = {},
+    private readonly options: ChatViewOptions = {},
   ) {
     this.session = new ChatViewSession(
       engine,
@@ -68,7 +70,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     };
     this.session.attach((message) => this.post(webview, message));
     this.viewSubscriptions.push(
-      webview.onDidReceiveMessage((message: unknown) => this.session.receive(message)),
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       view.onDidDispose(() => {
         if (this.view !== view) return;
         this.releaseView();
@@ -82,6 +84,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       buttonStyleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'buttons.css')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'chat.css')).toString(),
     });
+  }
+
+  /** A message from the page (the webview's onDidReceiveMessage, or the tests' stand-in for the page). */
+  receive(message: unknown): void {
+    this.session.receive(message);
   }
 
   /** Shows the view (creating it if needed) and focuses it. */
@@ -107,6 +114,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   private post(webview: vscode.Webview, message: HostToWebviewMessage): void {
+    this.options.onPost?.(message);
     webview.postMessage(message).then(undefined, (e: unknown) => {
       this.logger.debug(`Chat view: could not post "${message.type}": ${errorMessage(e)}`);
     });

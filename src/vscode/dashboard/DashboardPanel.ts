@@ -18,6 +18,8 @@ export interface DashboardPanelDeps {
   logger: Logger;
   /** Told each snapshot the page accepted (the integration tests' hook; absent outside ExtensionMode.Test). */
   onPosted?: (snapshot: DashboardSnapshot) => void;
+  /** Told each message before it is posted (the integration tests' record of everything the page is sent). */
+  onPost?: (message: DashboardHostMessage) => void;
 }
 
 /**
@@ -112,7 +114,8 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     });
   }
 
-  private async receive(message: unknown): Promise<void> {
+  /** A message from the page, validated here (the webview's onDidReceiveMessage; in tests, a stand-in for a click). */
+  async receive(message: unknown): Promise<void> {
     if (!isDashboardPageMessage(message)) {
       this.deps.logger.warn(`Dashboard: ignored a malformed message from the page: ${JSON.stringify(message)?.slice(0, 200)}`);
       return;
@@ -144,6 +147,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
       return;
     }
     const message: DashboardHostMessage = { type: 'snapshot', snapshot };
+    this.deps.onPost?.(message);
     panel.webview.postMessage(message).then(
       (delivered) => {
         if (!delivered) return;

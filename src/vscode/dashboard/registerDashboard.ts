@@ -13,6 +13,7 @@ import type { Logger } from '../../core/ports';
 import type { IRoutingService } from '../../core/routing/RoutingServiceContract';
 import type { DashboardPageMessage } from '../../shared/dashboardProtocol';
 import { DashboardPanel } from './DashboardPanel';
+import type { WebviewTap } from '../WebviewTap';
 import type { CloudModelLists } from '../../core/llm/modelLists/CloudModelLists';
 import { describeListState, describeUnlisted } from '../../core/presentation/formatCloudModelLists';
 
@@ -36,6 +37,8 @@ export interface RegisterDashboardDeps {
   onDidRecord: Event<void>;
   /** The providers' model lists: their age and the configured models they no longer name. */
   cloudModels?: CloudModelLists;
+  /** Records each message posted to the page, and delivers messages as if from it (ExtensionMode.Test only). */
+  posts?: WebviewTap;
 }
 
 /** What the integration tests read: whether the panel is open and the snapshots its page accepted. */
@@ -88,7 +91,15 @@ export function registerDashboard(deps: RegisterDashboardDeps): { disposable: vs
     }
   };
   const hooks = deps.testHooks ? dashboardHooks() : undefined;
-  const panel = new DashboardPanel({ extensionUri: deps.extensionUri, snapshot, handle, logger: deps.logger, onPosted: hooks?.record });
+  const panel = new DashboardPanel({
+    extensionUri: deps.extensionUri,
+    snapshot,
+    handle,
+    logger: deps.logger,
+    onPosted: hooks?.record,
+    ...(deps.posts ? { onPost: (m: unknown) => deps.posts?.record('dashboard', m) } : {}),
+  });
+  deps.posts?.connect('dashboard', (m) => panel.receive(m));
   const changed = () => panel.changed();
   const disposable = vscode.Disposable.from(
     panel,
