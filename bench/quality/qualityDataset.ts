@@ -41,18 +41,42 @@ export function readSplit(split: string): QualityRecord[] {
 }
 
 /**
- * The dev split, carved from the training file: every record whose number is a multiple of 4
- * (t-004, t-008…), a quarter of it, spread over the file's kinds and languages. The tuner fits on
- * the rest and reports dev as its own out-of-sample check; the held-out file stays unread.
+ * The dev part of a training file: every record whose number is a multiple of 4 (t-004, t-008… in
+ * train.jsonl; h2en-004, h2de-008… in train-2.jsonl), a quarter of it, spread over the file's kinds and
+ * languages. The tuner fits on the rest and reports dev as its own out-of-sample check; the held-out
+ * files stay unread.
  */
 export function isDev(r: QualityRecord): boolean {
-  const n = /^t-(\d+)$/.exec(r.id)?.[1];
+  const n = /^(?:t|h2[a-z]{2})-(\d+)$/.exec(r.id)?.[1];
   return n !== undefined && Number(n) % 4 === 0;
 }
 
-export function trainSplits(): { fit: QualityRecord[]; dev: QualityRecord[] } {
-  const all = readSplit('train');
+/**
+ * The files the tuner reads: train.jsonl, and train-2.jsonl (written blind as heldout-2, measured once at
+ * 0249211 in session 20, tuned on since session 21).
+ */
+export const TRAINING_FILES = ['train', 'train-2'] as const;
+
+export function trainSplits(file: (typeof TRAINING_FILES)[number] = 'train'): { fit: QualityRecord[]; dev: QualityRecord[] } {
+  const all = readSplit(file);
   return { fit: all.filter((r) => !isDev(r)), dev: all.filter(isDev) };
+}
+
+/** Every training file's fit and dev parts together. */
+export function allTrainSplits(): { fit: QualityRecord[]; dev: QualityRecord[] } {
+  const parts = TRAINING_FILES.map((f) => trainSplits(f));
+  return { fit: parts.flatMap((p) => p.fit), dev: parts.flatMap((p) => p.dev) };
+}
+
+/**
+ * The blind split: the newest data/quality/heldout-N.jsonl (N ≥ 2) present, or the one named by
+ * JARVIS_QUALITY_BLIND. Each is written by others, copied in after the gate froze, and measured once.
+ */
+export function blindSplitName(files: readonly string[] = fs.readdirSync(DATA_DIR), override = process.env.JARVIS_QUALITY_BLIND): string | undefined {
+  if (override) return override;
+  const numbers = files.map((f) => /^heldout-(\d+)\.jsonl$/.exec(f)?.[1]).filter((n): n is string => n !== undefined && Number(n) >= 2);
+  const newest = Math.max(...numbers.map(Number));
+  return numbers.length > 0 ? `heldout-${newest}` : undefined;
 }
 
 export type Severities = Record<RuleName, number>;

@@ -1,7 +1,8 @@
 /**
- * Fits the quality gate's rule weights on the TRAINING split only (data/quality/train.jsonl, minus
- * its dev quarter, see isDev), reports the dev quarter, and writes data/quality/weights.json. Deterministic: fixed start, fixed rule order, fixed grid, ties
- * broken towards the smaller weight. The held-out split is never read here.
+ * Fits the quality gate's rule weights on the TRAINING files only (data/quality/train.jsonl and
+ * train-2.jsonl, each minus its dev quarter, see isDev), reports each dev quarter, and writes
+ * data/quality/weights.json. Deterministic: fixed start, fixed rule order, fixed grid, ties broken
+ * towards the smaller weight. No held-out file is read here.
  *
  * The threshold stays at 0.7 (the default of jarvis.routing.qualityThreshold): a score is
  * 1 − Σ weight × severity, so scaling every weight is the same as moving the threshold; fitting both
@@ -16,7 +17,18 @@ import { EldLanguageIdentifier } from '../../src/core/routing/quality/EldLanguag
 import { TreeSitterSyntax } from '../../src/core/routing/quality/TreeSitterSyntax';
 import { KnownApis } from '../../src/core/routing/quality/KnownApis';
 import { RULE_NAMES, type RuleName } from '../../src/core/routing/quality/QualityRule';
-import { DATA_DIR, UNIT_WEIGHTS, pct, rates, severities, trainSplits, type QualityRecord, type Severities } from './qualityDataset';
+import {
+  DATA_DIR,
+  UNIT_WEIGHTS,
+  pct,
+  rates,
+  severities,
+  trainSplits,
+  allTrainSplits,
+  TRAINING_FILES,
+  type QualityRecord,
+  type Severities,
+} from './qualityDataset';
 
 const GRID = Array.from({ length: 25 }, (_, i) => i * 0.05); // 0 … 1.2
 /** A wrongly escalated good answer costs money and time: it weighs as much as three missed bad ones. */
@@ -40,7 +52,7 @@ function objective(records: QualityRecord[], sev: Severities[], w: GateWeights):
 }
 
 export async function tune(): Promise<GateWeights> {
-  const { fit: records, dev } = trainSplits();
+  const { fit: records } = allTrainSplits();
   const gate = new QualityGate({
     weights: UNIT_WEIGHTS,
     syntax: new TreeSitterSyntax(),
@@ -78,8 +90,11 @@ export async function tune(): Promise<GateWeights> {
       `${name}: ${recs.length} records; bad caught ${r.caught}/${r.bad} (${pct(r.caught, r.bad)}), good escalated ${r.escalated}/${r.good} (${pct(r.escalated, r.good)})`,
     );
   };
-  line('train (fitted on)', records, sev);
-  line('dev (carved from train, not fitted on)', dev, await severities(gate, dev));
+  line('train + train-2 (fitted on)', records, sev);
+  for (const file of TRAINING_FILES) {
+    const { dev } = trainSplits(file);
+    line(`${file} dev quarter (not fitted on)`, dev, await severities(gate, dev));
+  }
   return w;
 }
 
@@ -88,7 +103,7 @@ async function main(): Promise<void> {
   const file = path.join(DATA_DIR, 'weights.json');
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ ...w, tunedOn: 'train.jsonl without its dev quarter (ids divisible by 4)', goodCost: GOOD_COST, fixed: Object.keys(FIXED) }, null, 2)}\n`,
+    `${JSON.stringify({ ...w, tunedOn: 'train.jsonl and train-2.jsonl without their dev quarters (ids divisible by 4)', goodCost: GOOD_COST, fixed: Object.keys(FIXED) }, null, 2)}\n`,
   );
   console.log(`wrote ${file}`);
 }

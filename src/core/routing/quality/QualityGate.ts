@@ -28,6 +28,9 @@ import { naturalLanguageRule } from './rules/naturalLanguageRule';
 import { topicRule } from './rules/topicRule';
 import { nonAnswerRule } from './rules/nonAnswerRule';
 import { apiRule } from './rules/apiRule';
+import { refusalRule } from './rules/refusalRule';
+import { backgroundRule } from './rules/backgroundRule';
+import { askedNamesRule } from './rules/askedNamesRule';
 import type { KnownApis } from './KnownApis';
 
 export const QUALITY_RULES: readonly QualityRule[] = [
@@ -41,6 +44,9 @@ export const QUALITY_RULES: readonly QualityRule[] = [
   topicRule,
   nonAnswerRule,
   apiRule,
+  refusalRule,
+  backgroundRule,
+  askedNamesRule,
 ];
 
 export interface GateWeights {

@@ -4,7 +4,21 @@ import type { RequestedLanguage } from './requestedLanguage';
 import type { SplitAnswer } from './splitAnswer';
 
 /** The rules the gate runs; each has one weight in data/quality/weights.json. */
-export const RULE_NAMES = ['basics', 'junk', 'repetition', 'placeholder', 'language', 'syntax', 'naturalLanguage', 'topic', 'nonAnswer', 'api'] as const;
+export const RULE_NAMES = [
+  'basics',
+  'junk',
+  'repetition',
+  'placeholder',
+  'language',
+  'syntax',
+  'naturalLanguage',
+  'topic',
+  'nonAnswer',
+  'api',
+  'refusal',
+  'background',
+  'askedNames',
+] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
 export interface RuleFinding {

@@ -118,6 +118,13 @@ const CASES: Record<string, { good: string[]; broken: Array<[code: string, line:
 };
 
 describe('syntax checks in every common language (issue 17)', () => {
+  // Loading a grammar is 0.1–4 MB of WASM to compile: done once, outside the per-test timeout, so a
+  // loaded machine slows the hook, not a test.
+  before(async function () {
+    this.timeout(120_000);
+    await syntax.warm(Object.keys(CASES));
+  });
+
   for (const [lang, { good, broken }] of Object.entries(CASES)) {
     it(`${lang}: accepts good code and finds the error in broken code`, async () => {
       for (const code of good) assert.deepEqual(await checked(lang, code), { ok: true }, `${lang} should parse:\n${code}`);

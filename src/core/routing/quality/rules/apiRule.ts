@@ -6,6 +6,7 @@ import { canonicalLanguage } from '../../../languages';
 import type { KnownApis } from '../KnownApis';
 import type { QualityRule } from '../QualityRule';
 import { blockLanguage } from './languageRule';
+import { deniesName } from './deniedNames';
 
 /** Bounded work on huge answers: the first blocks, and the start of each. */
 const MAX_BLOCKS = 12;
@@ -72,6 +73,7 @@ export const apiRule: QualityRule = {
     }
     if (!hit) return undefined;
     const [api, severity] = hit;
+    if (deniesName(answer.prose, api.name)) return undefined;
     return { rule: 'api', severity, reason: `uses an API that does not exist: ${api.name} (${api.how})`, note: `uses ${api.name}, which does not exist` };
   },
 };

@@ -1,5 +1,6 @@
 import type { QualityRule } from '../QualityRule';
 import { readableText } from './readableText';
+import { askedNaturalLanguages, functionWordsFavour } from './askedNaturalLanguage';
 
 const NAMES: Record<string, string> = {
   en: 'English',
@@ -21,7 +22,8 @@ const name = (code: string) => NAMES[code] ?? code;
 
 /**
  * An answer in another natural language than the question (French for an English question). Both
- * sides must be identified reliably and be long enough; otherwise the rule says nothing.
+ * sides must be identified reliably and be long enough; otherwise the rule says nothing. An answer in a
+ * language the question asked for is not one.
  */
 export const naturalLanguageRule: QualityRule = {
   name: 'naturalLanguage',
@@ -38,6 +40,9 @@ export const naturalLanguageRule: QualityRule = {
     if (a.length < 60 || !hasSpaces(a, 9)) return undefined; // fewer than 10 words
     const al = naturalLanguage.identify(a);
     if (!al.language || !al.reliable || ql.language === al.language) return undefined;
+    // The question asked for this language ("explain it in French"), or its own function words say the
+    // answer's language (eld misread a short question full of code).
+    if (askedNaturalLanguages(question).has(al.language) || functionWordsFavour(q, al.language, ql.language)) return undefined;
     const note = `answers in ${name(al.language)} to a question in ${name(ql.language)}`;
     return { rule: 'naturalLanguage', severity: 1, reason: note, note };
   },

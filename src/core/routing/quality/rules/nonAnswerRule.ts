@@ -1,49 +1,34 @@
 import type { QualityRule } from '../QualityRule';
+import { asksForCode, hasUsableCode } from './codeRequest';
+import { hedgeFamilies } from './hedgePhrases';
 
-// The question asks for code to be written (en, de, es, fr).
-const ASKS_FOR_CODE =
-  /\b(?:write|implement|create|generate|give me|show me|code for|script|one-liner|snippet|schreibe?|erstelle|implementiere|escribe|crea|implementa|écris|écrire|crée|implémente)\b/i;
-// The answer announces code: "Here is the script:", "Below is…", "Sure!".
+// The answer announces code: "Here is the script:", "Below is…", "Sure!", "Aquí tienes la función:".
 const PROMISE =
-  /\b(?:here(?:'s| is| are)|below is|the following|as follows|hier ist|gerne|hier (?:das|der|die)|aquí (?:tienes|está)|a continuación|voici|ci-dessous)\b|^(?:sure|certainly|of course|absolutely)\b/im;
-// Hedging that stands in for an answer.
-const HEDGES = [
-  /\bit (?:really |largely |all )?depends\b/i,
-  /\bmany (?:different )?(?:factors|reasons|ways|approaches|options)\b/i,
-  /\b(?:resources|articles|examples|tutorials) (?:online|on (?:the internet|github))\b|\bfind (?:many|a lot of) \w+ (?:online|on github)\b/i,
-  /\bno one-size-fits-all\b/i,
-  /\b(?:generally|usually) (?:recommended|a good idea)\b/i,
-  /\bhope this helps\b|\blet me know if\b|\bgood luck\b/i,
-  /\b(?:great|good) question\b/i,
-  /\bhard to say without\b|\bwithout more (?:information|context)\b/i,
-  /\b(?:pros and cons|advantages and disadvantages|strengths and weaknesses|trade-offs)\b/i,
-  /\bchoose the one that (?:best )?fits\b|\bbest fits your needs\b|\byour specific (?:needs|use case|situation|requirements)\b/i,
-  /\blot of debate\b|\bdifferent opinions\b|\bdepends on (?:you|your)\b/i,
-  /\bhängt von vielen faktoren ab\b/i,
-  /\bim internet\b|\banleitungen\b/i,
-  /\bvor- und nachteile\b/i,
-  /\bam besten wählst\b|\bam besten zu deinem\b/i,
-  /\bdepende de muchos factores\b/i,
-  /\bhay muchas maneras\b/i,
-  /\brecursos en internet\b/i,
-  /\bcada [\p{L}]+ es diferente\b/iu,
-  /\bcela dépend\b/i,
-  /\bde nombreux facteurs\b/i,
-  /\bressources en ligne\b/i,
-  /\bavantages et (?:leurs )?inconvénients\b/i,
-];
+  /\b(?:here(?:'s| is| are)|below is|the following|as follows|hier ist|gerne|hier (?:das|der|die)|aquí (?:tienes|está|va)|a continuación|voici|ci-dessous)\b|^(?:sure|certainly|of course|absolutely|klar|natürlich|claro|por supuesto|bien sûr|certainement)\b/im;
+// An offer to do the work instead of doing it: "I'll write the workflow… let me know if I should proceed".
+const OFFER =
+  /\b(?:let me know if you(?:'d| would) like me to|shall I|should I|do you want me to|would you like me to) (?:proceed|continue|go ahead|write|start|do)\b|\bI(?:'ll| will) (?:write|create|prepare) (?:it|the \w+|this|that) for you\b|\bsoll ich (?:fortfahren|weitermachen|das \w+ schreiben|beginnen)\b|\b¿?quieres que (?:continúe|lo escriba|empiece|siga)\b|\bvoulez-vous que je (?:continue|commence|l(?:'|’)écrive)\b/i;
+// A named deliverable announced with no code after it: "Below is the converted code", "Here is the query".
+const ANNOUNCED_CODE =
+  /\b(?:here(?:'s| is)|below is|hier ist|aquí tienes|voici)\b[^.\n:]{0,40}\b(?:script|query|code|function|workflow|class|config(?:uration)?|snippet|command|program|implementation|version|makefile|dockerfile|manifest|playbook|migration|component|regex|file|skript|funktion|abfrage|klasse|konfiguration|datei|komponente|función|consulta|clase|configuración|código|archivo|componente|fonction|requête|classe|fichier|composant)\b/i;
 
 /**
- * Non-answers: a promise of code with no code ("Sure! Here is the script:"), and hedging without
- * content ("it depends on many factors… there are many resources online"). Content is code, inline
- * code or a concrete recommendation; a long answer with content is never a non-answer.
+ * Non-answers: a promise of code with no code ("Sure! Here is the script:" then a description), an
+ * offer to write it later, and hedging without content ("it depends on many factors… there are many
+ * resources online… I hope this helps"), in English, German, Spanish and French. Code counts only when
+ * it can be used: a fenced block or an inline command, not a path or a keyword named in prose.
  */
 export const nonAnswerRule: QualityRule = {
   name: 'nonAnswer',
   check({ question, answer, codeViaTools }) {
     const text = answer.text;
-    const hasCode = answer.blocks.some((b) => b.code.trim() !== '') || /`[^`\n]{3,}`/.test(text);
-    if (!hasCode && !codeViaTools && ASKS_FOR_CODE.test(question)) {
+    const usable = codeViaTools || hasUsableCode(answer);
+    if (!usable && (announcedNotGiven(answer.prose) || OFFER.test(text))) {
+      return { rule: 'nonAnswer', severity: 1, reason: 'promises code but gives none', note: 'promises code but gives none' };
+    }
+    // Asked for code, and no code at all: an inline name (`Location`) may be the content of a table or a list.
+    const anyCode = usable || /`[^`\n]{3,}`/.test(text);
+    if (!anyCode && asksForCode(question)) {
       const promised = PROMISE.test(text);
       const severity = promised || text.length < 300 ? 1 : 0.6;
       return {
@@ -53,14 +38,30 @@ export const nonAnswerRule: QualityRule = {
         note: 'promises code but gives none',
       };
     }
-    if (hasCode || text.length > 1200) return undefined;
-    const hedges = HEDGES.filter((re) => re.test(text)).length;
-    if (hedges < 2) return undefined;
+    if (answer.blocks.some((b) => b.code.trim() !== '') || text.length > 1500) return undefined;
+    const families = hedgeFamilies(text);
+    if (families.length < 2) return undefined;
+    // Inline names (`order_items`, `null`) are some content; several of them make hedging less likely.
+    const inline = new Set([...answer.prose.matchAll(/`([^`\n]+)`/g)].map((m) => m[1])).size;
+    const severity = Math.min(1, 0.3 * families.length) * (inline >= 3 ? 0.5 : 1);
     return {
       rule: 'nonAnswer',
-      severity: Math.min(1, 0.35 * hedges),
-      reason: `hedges without an answer (${hedges} hedging phrases, no specifics)`,
+      severity,
+      reason: `hedges without an answer (${families.join(', ')}; no code, no specifics)`,
       note: 'hedges without answering',
     };
   },
 };
+
+/**
+ * The answer names a deliverable ("Here's a bash script that does exactly that:") and what follows the
+ * announcement is prose; "Here is the command: `ls -la`" delivers it inline.
+ */
+function announcedNotGiven(prose: string): boolean {
+  const m = ANNOUNCED_CODE.exec(prose);
+  if (!m) return false;
+  const after = prose.slice(m.index + m[0].length);
+  const end = /[:.!]/.exec(after);
+  const next = end ? after.slice(end.index + 1).trimStart() : '';
+  return !next.startsWith('`');
+}

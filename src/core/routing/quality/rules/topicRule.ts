@@ -14,7 +14,9 @@ export const topicRule: QualityRule = {
     const terms = keyTerms(question);
     if (terms.length < 3) return undefined;
     const textLower = answer.text.slice(0, 20000).toLowerCase();
-    if (!hasWords(textLower, 25)) return undefined;
+    // Code-heavy answers with little prose ("go read a file line by line" → a Go program) name the
+    // question's words in code rarely; their prose is too short to judge.
+    if (!hasWords(answer.prose.slice(0, 20000).toLowerCase(), 25)) return undefined;
     // A term counts when the answer has it as written ("pods" has "pod"), has a word sharing its
     // first five letters ("merging" for "merge"), or a four-letter word that starts it ("join" for
     // "joindre", "list" for "liste"). Checked per term against the words: no set of every word's
@@ -25,7 +27,9 @@ export const topicRule: QualityRule = {
     const specific = terms.filter((t) => !CONTEXT_TERMS.has(t));
     const foundSpecific = found.filter((t) => !CONTEXT_TERMS.has(t));
     const overlap = found.length / terms.length;
-    const english = isEnglish(question, naturalLanguage);
+    // Word overlap says little across languages: both sides must be English ("explain it in German" is
+    // answered in German, and shares only the names with its question).
+    const english = isEnglish(question, naturalLanguage) && isEnglish(answer.prose, naturalLanguage);
     // Only the language or tool is shared: the answer talks about Python, not about the question.
     // English questions only: across languages an answer paraphrases ("rendimiento" → "renders")
     // and shares little but the tool's name even when it is right.
@@ -34,7 +38,7 @@ export const topicRule: QualityRule = {
     // An answer to a question in another language that shares no word at all with it is as often a
     // paraphrase ("consulta más rápida" → "índice", "EXPLAIN") as off-topic (the dev split has one
     // of each): too weak alone to escalate, since a wrongly escalated good answer costs more.
-    const severity = foundSpecific.length > 0 ? 0.6 : !english && found.length === 0 ? 0.25 : 1;
+    const severity = !english ? (foundSpecific.length > 0 ? 0.3 : found.length === 0 ? 0.25 : 0.6) : foundSpecific.length > 0 ? 0.6 : 1;
     return {
       rule: 'topic',
       severity,
