@@ -2,7 +2,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TREE_SITTER_WASM, extensionBuildOptions, tokenWorkerBuildOptions, vendorBuildOptions } from './esbuild.shared.mjs';
+import { EXTRA_TREE_SITTER_WASM, TREE_SITTER_WASM, extensionBuildOptions, tokenWorkerBuildOptions, vendorBuildOptions } from './esbuild.shared.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -42,6 +42,11 @@ function copyTreeSitterWasm() {
   const from = path.join('node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
   fs.mkdirSync(path.join('dist', 'vendor'), { recursive: true });
   for (const f of TREE_SITTER_WASM) fs.copyFileSync(path.join(from, f), path.join('dist', 'vendor', f));
+  const extra = path.join('node_modules', '@cursorless', 'tree-sitter-wasms', 'out');
+  for (const f of EXTRA_TREE_SITTER_WASM) fs.copyFileSync(path.join(extra, f), path.join('dist', 'vendor', f));
+  fs.mkdirSync(path.join('dist', 'wasm'), { recursive: true });
+  const sql = path.join('node_modules', '@guanmingchiu', 'sqlparser-ts', 'wasm', 'sqlparser_rs_wasm_bg.wasm');
+  fs.copyFileSync(sql, path.join('dist', 'wasm', 'sqlparser_rs_wasm_bg.wasm'));
   // The quality gate's table of real standard-library names, read on the first local answer.
   fs.copyFileSync(path.join('data', 'quality', 'known-apis.json'), path.join('dist', 'vendor', 'known-apis.json'));
 }

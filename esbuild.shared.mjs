@@ -51,6 +51,10 @@ export const VENDOR_PACKAGES = {
   // and the eld language identifier's small database.
   '@vscode/tree-sitter-wasm': 'tree-sitter.js',
   'eld/small': 'eld.js',
+  // Syntax checks with a parser of their own: Dockerfiles (pure JS) and SQL, whose WASM the package reads
+  // from ../wasm/ beside its script, so esbuild.mjs copies it to dist/wasm/.
+  'dockerfile-utils': 'dockerfile-utils.js',
+  '@guanmingchiu/sqlparser-ts': 'sqlparser.js',
   // Secret detection (#13): secretlint's core and recommended preset, loaded on the first deep scan.
   '@secretlint/core': 'secretlint-core.js',
   '@secretlint/secretlint-rule-preset-recommend': 'secretlint-preset.js',
@@ -71,7 +75,8 @@ const ESM_ONLY = new Set(['eld/small', '@secretlint/core', '@secretlint/secretli
 
 /**
  * WASM files the tree-sitter vendor file loads at run time, copied into dist/vendor/ by esbuild.mjs:
- * the runtime and the grammars the quality gate parses (see src/core/routing/quality/TreeSitterSyntax.ts).
+ * the runtime and the grammars the quality gate parses (see src/core/routing/quality/grammarFiles.ts),
+ * from VS Code's package, then the ones it has no grammar for from @cursorless/tree-sitter-wasms.
  */
 export const TREE_SITTER_WASM = [
   'tree-sitter.wasm',
@@ -87,6 +92,23 @@ export const TREE_SITTER_WASM = [
   'tree-sitter-php.wasm',
   'tree-sitter-bash.wasm',
   'tree-sitter-css.wasm',
+  'tree-sitter-powershell.wasm',
+  'tree-sitter-ini.wasm',
+];
+
+/** Grammar files of @cursorless/tree-sitter-wasms (its out/ folder), copied beside the others. */
+export const EXTRA_TREE_SITTER_WASM = [
+  'tree-sitter-c.wasm',
+  'tree-sitter-kotlin.wasm',
+  'tree-sitter-swift.wasm',
+  'tree-sitter-scala.wasm',
+  'tree-sitter-dart.wasm',
+  'tree-sitter-lua.wasm',
+  'tree-sitter-elixir.wasm',
+  'tree-sitter-haskell.wasm',
+  'tree-sitter-r.wasm',
+  'tree-sitter-html.wasm',
+  'tree-sitter-xml.wasm',
 ];
 
 const vendorExternal = {

@@ -57,7 +57,7 @@ await build({
   format: 'cjs',
   outfile: bundle,
   nodePaths: [path.join(root, 'node_modules')],
-  external: ['@vscode/tree-sitter-wasm', 'eld', 'acorn'],
+  external: ['@vscode/tree-sitter-wasm', '@cursorless/tree-sitter-wasms', '@guanmingchiu/sqlparser-ts', 'dockerfile-utils', 'eld', 'acorn'],
   logLevel: 'warning',
 });
 const m = createRequire(import.meta.url)(bundle);

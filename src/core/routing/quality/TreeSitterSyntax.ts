@@ -4,38 +4,26 @@ import { errorMessage } from '../../../common/errors';
 import { Lazy } from '../../../common/Lazy';
 import { nullLogger, type Logger } from '../../ports';
 import type { SyntaxChecker } from './QualityRule';
+import { dialectForm } from './dialectForms';
+import { dockerfileErrorLine } from './dockerfileSyntax';
+import { GRAMMAR_FILES, installedWasmPath } from './grammarFiles';
+import { loadSqlParser, sqlErrorLine } from './sqlSyntax';
 import { yamlErrorLine } from './yamlSyntax';
 
 type TreeSitterModule = typeof TreeSitter;
 
 /**
- * Grammar files of @vscode/tree-sitter-wasm (the WASM builds VS Code itself ships) per language.
- * TypeScript is tried with and without JSX, since answers label both `ts`.
+ * Languages checked by a parser of their own instead of a tree-sitter grammar (no maintained prebuilt
+ * grammar ships for them): YAML through js-yaml, Dockerfiles through dockerfile-utils (both pure JS,
+ * no loading), SQL through sqlparser-rs (WASM, loaded on first use).
  */
-export const GRAMMAR_FILES: Readonly<Record<string, readonly string[]>> = {
-  python: ['tree-sitter-python.wasm'],
-  typescript: ['tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm'],
-  go: ['tree-sitter-go.wasm'],
-  rust: ['tree-sitter-rust.wasm'],
-  java: ['tree-sitter-java.wasm'],
-  csharp: ['tree-sitter-c-sharp.wasm'],
-  cpp: ['tree-sitter-cpp.wasm'],
-  c: ['tree-sitter-cpp.wasm'],
-  ruby: ['tree-sitter-ruby.wasm'],
-  php: ['tree-sitter-php.wasm'],
-  bash: ['tree-sitter-bash.wasm'],
-  css: ['tree-sitter-css.wasm'],
-  powershell: ['tree-sitter-powershell.wasm'],
-  ini: ['tree-sitter-ini.wasm'],
-};
-
-/** Languages checked by a pure-JS parser instead of a grammar (none ships in the WASM package). */
-const PURE_JS: ReadonlySet<string> = new Set(['yaml']);
+const PURE_JS: ReadonlySet<string> = new Set(['yaml', 'dockerfile']);
+const OWN_PARSER: ReadonlySet<string> = new Set([...PURE_JS, 'sql']);
 
 /**
  * What a fragment is parsed inside when it does not parse alone: C# and Java members outside a class,
- * Rust and C/C++ statements (or Rust's tail expression) outside a function. Go, Python and the
- * scripting grammars accept top-level statements already.
+ * Rust, C/C++ and Dart statements (or Rust's tail expression) outside a function, XML siblings
+ * without a root. Go, Python, Kotlin, Swift and the scripting grammars accept top-level statements already.
  */
 const FRAGMENT_WRAPPERS: Readonly<Record<string, readonly [string, string]>> = {
   csharp: ['class JarvisFragment {', '}'],
@@ -43,6 +31,9 @@ const FRAGMENT_WRAPPERS: Readonly<Record<string, readonly [string, string]>> = {
   rust: ['fn jarvis_fragment() {', '}'],
   cpp: ['void jarvis_fragment() {', '}'],
   c: ['void jarvis_fragment() {', '}'],
+  dart: ['void jarvisFragment() {', '}'],
+  // Sibling elements (a few lines of a layout or a pom.xml) have no single root of their own.
+  xml: ['<jarvis-fragment>', '</jarvis-fragment>'],
 };
 
 const INITIALISED = new WeakMap<object, Promise<void>>();
@@ -51,12 +42,16 @@ const INITIALISED = new WeakMap<object, Promise<void>>();
 const MAX_PARSED_CHARS = 16 * 1024;
 
 export interface TreeSitterOptions {
-  /** Folder holding tree-sitter.wasm and the grammar files. @default the package's own folder */
+  /** Folder holding tree-sitter.wasm and every grammar file (the bundle's dist/vendor). @default the installed packages' folders */
   wasmDir?: string;
   logger?: Logger;
   /** Loads the tree-sitter module; tests replace it to simulate a broken install. */
   load?: () => TreeSitterModule | Promise<TreeSitterModule>;
+  /** Loads the SQL parser; tests replace it to simulate a broken install. */
+  loadSql?: () => Promise<SqlParser>;
 }
+
+type SqlParser = Awaited<ReturnType<typeof loadSqlParser>>;
 
 /**
  * Syntax checks through web-tree-sitter grammars, each loaded on first use of its language (a
@@ -72,13 +67,24 @@ export class TreeSitterSyntax implements SyntaxChecker {
   /** Parses run so far: the work a check costs, for tests and the bench. */
   parses = 0;
   private readonly logger: Logger;
-  private readonly wasmDir: () => string;
+  private readonly wasmPath: (file: string) => string;
+  private readonly sql: Lazy<SqlParser | undefined>;
+  private sqlParser: SqlParser | undefined;
 
   constructor(options: TreeSitterOptions = {}) {
     this.logger = options.logger ?? nullLogger;
     const load = options.load ?? (() => loadTreeSitter());
     const dir = options.wasmDir;
-    this.wasmDir = () => dir ?? packageWasmDir();
+    this.wasmPath = (file) => (dir !== undefined ? path.join(dir, file) : installedWasmPath(file));
+    const loadSql = options.loadSql ?? loadSqlParser;
+    this.sql = new Lazy(async () => {
+      try {
+        this.sqlParser = await loadSql();
+      } catch (e) {
+        this.logger.warn(`Quality gate: could not load the SQL parser (${errorMessage(e)}); that syntax check is skipped.`);
+      }
+      return this.sqlParser;
+    });
     this.module = new Lazy(async () => {
       const ts = await load();
       // Parser.init instantiates the one tree-sitter runtime of the process: a second init while
@@ -86,7 +92,7 @@ export class TreeSitterSyntax implements SyntaxChecker {
       // mismatch"), so every TreeSitterSyntax of one module shares one init.
       let init = INITIALISED.get(ts);
       if (!init) {
-        init = ts.Parser.init({ locateFile: (file: string) => path.join(this.wasmDir(), file) });
+        init = ts.Parser.init({ locateFile: (file: string) => this.wasmPath(file) });
         INITIALISED.set(ts, init);
         init.catch(() => INITIALISED.delete(ts));
       }
@@ -97,7 +103,7 @@ export class TreeSitterSyntax implements SyntaxChecker {
 
   /** True when this language has a grammar at all (loaded or not). */
   static supports(language: string): boolean {
-    return Object.prototype.hasOwnProperty.call(GRAMMAR_FILES, language) || PURE_JS.has(language);
+    return Object.prototype.hasOwnProperty.call(GRAMMAR_FILES, language) || OWN_PARSER.has(language);
   }
 
   supports(language: string): boolean {
@@ -107,28 +113,35 @@ export class TreeSitterSyntax implements SyntaxChecker {
   /** Loads the grammars of these languages (once each); never rejects. */
   async warm(languages: Iterable<string>): Promise<void> {
     const wanted = new Set<string>();
-    for (const l of languages) for (const f of GRAMMAR_FILES[l] ?? []) wanted.add(f);
-    await Promise.all([...wanted].map((f) => this.grammar(f)));
+    let sql = false;
+    for (const l of languages) {
+      sql ||= l === 'sql';
+      for (const f of GRAMMAR_FILES[l] ?? []) wanted.add(f);
+    }
+    await Promise.all([...[...wanted].map((f) => this.grammar(f)), sql ? this.sql.get() : undefined]);
   }
 
   available(language: string): boolean {
     // What `check` needs before it parses; a language whose parser threw is not available any more.
     if (PURE_JS.has(language)) return true;
+    if (language === 'sql') return this.sqlParser !== undefined && !this.failed.has(language);
     return this.parser !== undefined && !this.failed.has(language) && (GRAMMAR_FILES[language] ?? []).some((f) => this.ready.has(f));
   }
 
   check(language: string, code: string): { ok: true } | { ok: false; line: number } | 'unavailable' {
-    if (language === 'yaml') {
-      const line = yamlErrorLine(code.slice(0, MAX_PARSED_CHARS));
+    if (PURE_JS.has(language)) {
+      const line = (language === 'yaml' ? yamlErrorLine : dockerfileErrorLine)(code.slice(0, MAX_PARSED_CHARS));
       return line === 'unjudged' ? 'unavailable' : line === undefined ? { ok: true } : { ok: false, line };
     }
+    if (language === 'sql') return this.checkSql(code);
     const files = GRAMMAR_FILES[language];
     if (!files) return 'unavailable';
     // JSX is tried first when the code has closing tags: one parse instead of a failed one and a retry.
-    const ordered = files.length > 1 && /<\/[A-Za-z]|\/>/.test(code) ? [...files].reverse() : files;
+    const ordered = language === 'typescript' && /<\/[A-Za-z]|\/>/.test(code) ? [...files].reverse() : files;
     const grammars = ordered.map((f) => this.ready.get(f)).filter((g): g is TreeSitter.Language => g !== undefined);
     if (grammars.length === 0 || !this.parser) return 'unavailable';
-    const clipped = code.length > MAX_PARSED_CHARS ? code.slice(0, code.lastIndexOf('\n', MAX_PARSED_CHARS) + 1 || MAX_PARSED_CHARS) : code;
+    const whole = dialectForm(language, code);
+    const clipped = whole.length > MAX_PARSED_CHARS ? whole.slice(0, whole.lastIndexOf('\n', MAX_PARSED_CHARS) + 1 || MAX_PARSED_CHARS) : whole;
     // Fences drop the last newline, and some grammars need it to end the last statement (Go's
     // `}` of a struct, a loop or an if is terminated by it): without it a good block reads as MISSING.
     const src = clipped.endsWith('\n') ? clipped : `${clipped}\n`;
@@ -143,7 +156,7 @@ export class TreeSitterSyntax implements SyntaxChecker {
       // show code: parsed again inside the wrapper its language needs. Unbalanced braces stay errors,
       // since the wrapper's own closing brace is then taken and the wrapper is left MISSING one.
       const wrap = FRAGMENT_WRAPPERS[language];
-      if (wrap && grammars.length > 0 && this.firstError(grammars[0], `${wrap[0]}\n${src}${wrap[1]}\n`) === undefined) return { ok: true };
+      if (wrap && grammars.some((g) => this.firstError(g, `${wrap[0]}\n${src}${wrap[1]}\n`) === undefined)) return { ok: true };
     } catch (e) {
       // A broken runtime must cost the syntax check, never the answer: logged once, then skipped.
       if (!this.failed.has(language)) {
@@ -153,6 +166,18 @@ export class TreeSitterSyntax implements SyntaxChecker {
       return 'unavailable';
     }
     return firstError === undefined ? 'unavailable' : { ok: false, line: firstError };
+  }
+
+  private checkSql(code: string): { ok: true } | { ok: false; line: number } | 'unavailable' {
+    if (!this.sqlParser || this.failed.has('sql')) return 'unavailable';
+    try {
+      const line = sqlErrorLine(this.sqlParser, code.slice(0, MAX_PARSED_CHARS));
+      return line === 'unjudged' ? 'unavailable' : line === undefined ? { ok: true } : { ok: false, line };
+    } catch (e) {
+      this.failed.add('sql');
+      this.logger.warn(`Quality gate: the SQL parser failed (${errorMessage(e)}); that syntax check is skipped.`);
+      return 'unavailable';
+    }
   }
 
   /** The 1-based line of the first parse error, or undefined when the code parses. */
@@ -176,7 +201,7 @@ export class TreeSitterSyntax implements SyntaxChecker {
         try {
           const ts = await this.module.get();
           this.parser ??= new ts.Parser();
-          const lang = await ts.Language.load(path.join(this.wasmDir(), file));
+          const lang = await ts.Language.load(this.wasmPath(file));
           this.ready.set(file, lang);
           return lang;
         } catch (e) {
@@ -217,8 +242,4 @@ function errorLine(node: TreeSitter.Node): number {
 function loadTreeSitter(): TreeSitterModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, see above
   return require('@vscode/tree-sitter-wasm') as TreeSitterModule;
-}
-
-function packageWasmDir(): string {
-  return path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
 }
