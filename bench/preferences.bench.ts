@@ -1,7 +1,7 @@
 /**
- * Preference extraction: quality on the labelled sentences of data/preferences (the held-out split was
- * written first and never used for training or tuning; the training split is reported in-sample for
- * comparison) and speed per message, against the classifier alone (featurize + softmax on the whole
+ * Preference extraction: quality on the labelled sentences of data/preferences (the newest blind
+ * heldout-N when present, the first held-out split, and the training files by 5-fold cross-validation),
+ * per language and false extractions per non-preference kind, and speed per message, against the classifier alone (featurize + softmax on the whole
  * message) as the baseline measured in the same run. Prints markdown; never passes or fails.
  *
  *   npx tsc -p tsconfig.test.json && node out/bench/preferences.bench.js
@@ -12,15 +12,17 @@ import * as path from 'node:path';
 import { evaluatePreferenceExtraction, type ExtractionFigures } from '../src/core/memory/preferences/evaluatePreferenceExtraction';
 import { extractPreferences } from '../src/core/memory/preferences/extractPreferences';
 import { numericFeatures, preferenceModel } from '../src/core/memory/preferences/PreferenceClassifier';
-import { parseCorpus, type CorpusRow } from '../src/core/memory/preferences/preferenceCorpus';
+import { crossValidatePreferences } from '../src/core/memory/preferences/crossValidatePreferences';
+import { parseCorpus, PREFERENCE_TRAINING_FILES, type CorpusRow } from '../src/core/memory/preferences/preferenceCorpus';
 import { percentileSorted } from '../test/harness/benchStats';
 
 const ROOT = path.resolve(__dirname, '../..');
-const load = (name: string): CorpusRow[] => parseCorpus(fs.readFileSync(path.join(ROOT, 'data', 'preferences', name), 'utf8'), name);
+const DIR = path.join(ROOT, 'data', 'preferences');
+const load = (name: string): CorpusRow[] => parseCorpus(fs.readFileSync(path.join(DIR, name), 'utf8'), name);
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-function table(title: string, rows: CorpusRow[]): void {
-  const { all, byLanguage, misses } = evaluatePreferenceExtraction(rows);
+function table(title: string, rows: readonly CorpusRow[], model?: Parameters<typeof evaluatePreferenceExtraction>[1]): void {
+  const { all, byLanguage, byKind, misses } = evaluatePreferenceExtraction(rows, model);
   console.log(`\n## ${title}\n`);
   console.log(
     '| language | preferences | found | right category | right key/value (structured) | at/above 0.7 (rest → review) | non-preferences | false extractions |',
@@ -32,6 +34,9 @@ function table(title: string, rows: CorpusRow[]): void {
     );
   for (const [lang, f] of Object.entries(byLanguage)) line(lang, f);
   line('**all**', all);
+  console.log('\n| non-preference kind | sentences | false extractions |\n|---|---|---|');
+  for (const [kind, k] of Object.entries(byKind))
+    console.log(`| ${kind} | ${k.negatives} | ${pct(k.falseExtractions)} (${Math.round(k.falseExtractions * k.negatives)}) |`);
   if (process.env.PREFS_BENCH_MISSES)
     for (const m of misses) console.log(`- ${m.why} ${m.id}: ${JSON.stringify(m.text.slice(0, 100))}${m.got ? ` → ${m.got}` : ''}`);
   else console.log(`\n${misses.length} rows wrong (set PREFS_BENCH_MISSES=1 to list them).`);
@@ -66,15 +71,27 @@ function longMessage(): string {
 }
 
 const heldout = load('heldout.jsonl');
-const train = load('train.jsonl');
-console.log('Preference extraction (rules + classifier); the classifier was trained on the training split only.');
-table('Held-out split (never trained or tuned on)', heldout);
-table('Training split (in-sample)', train);
-// The blind split: written by a session that saw only data/preferences/README.md and the issue, copied in
-// after the extractor was frozen, measured once (data/preferences/heldout-2.md).
-if (fs.existsSync(path.join(ROOT, 'data', 'preferences', 'heldout-2.jsonl'))) {
-  table('Blind held-out-2 (written apart from the rules, measured once)', load('heldout-2.jsonl'));
-}
+const trainFiles = PREFERENCE_TRAINING_FILES.map((f) => ({ f, rows: load(f) }));
+const train = trainFiles.flatMap((t) => t.rows);
+console.log(`Preference extraction (rules + classifier); the classifier was trained on ${PREFERENCE_TRAINING_FILES.join(' + ')} only.`);
+// The newest blind split (heldout-3, heldout-4, …): written by a session that saw only data/preferences/README.md
+// and the issue, copied in after the extractor was frozen, measured once (its statement: heldout-N.md).
+const blind = fs
+  .readdirSync(DIR)
+  .map((f) => /^heldout-(\d+)\.jsonl$/.exec(f))
+  .filter((m): m is RegExpExecArray => m !== null)
+  .sort((a, b) => Number(b[1]) - Number(a[1]))[0];
+if (blind) table(`Blind ${blind[0]} (written apart from the rules, measured once)`, load(blind[0]));
+else console.log('\n(No blind heldout-N.jsonl present: the next one is being written.)');
+table('Held-out split heldout.jsonl (never trained on; written by the session that wrote the rules)', heldout);
+// Cross-validation on the training files, with the committed thresholds: each row read by the fold model that
+// did not see it. The rules were written against these rows, so this is a dev figure, not a blind one.
+const meta = preferenceModel().meta!;
+const oof = new Map(
+  crossValidatePreferences(train, meta, { threshold: meta.threshold, structuredThreshold: meta.structuredThreshold }).map((o) => [o.row, o.model]),
+);
+table('Training files, 5-fold cross-validation (rules tuned on them)', train, (r) => oof.get(r)!);
+for (const t of trainFiles) table(`${t.f}, 5-fold cross-validation (its rows only)`, t.rows, (r) => oof.get(r)!);
 
 const texts = [...heldout, ...train].map((r) => r.text);
 const model = preferenceModel();

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run train:prefs`: trains the preference classifier on data/preferences/train.jsonl only, picks its
-// two thresholds by 5-fold cross-validation on that same training split, prints the figures, and writes
+// `npm run train:prefs`: trains the preference classifier on the training files of data/preferences only
+// (train.jsonl and train-2.jsonl, PREFERENCE_TRAINING_FILES), picks its two thresholds by 5-fold
+// cross-validation on those rows, prints the figures (also per file), and writes
 // src/core/memory/preferences/preferenceModel.json. Deterministic: rerunning reproduces the committed file
 // byte for byte (test/unit/memory/preferences/preferenceModel.test.ts fails when they disagree).
-// The held-out split is never read here; `npm run bench` reports it.
+// The held-out splits are never read here; `npm run bench` reports it.
 //   node scripts/train-prefs.mjs [--check]   (--check: exit 1 if the committed model differs, write nothing)
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -17,7 +18,8 @@ const out = path.join(os.tmpdir(), `jarvis-train-prefs-${process.pid}.mjs`);
 await esbuild.build({
   stdin: {
     contents: `
-      export { parseCorpus } from './src/core/memory/preferences/preferenceCorpus';
+      export { parseCorpus, PREFERENCE_TRAINING_FILES } from './src/core/memory/preferences/preferenceCorpus';
+      export { crossValidatePreferences, withThresholds } from './src/core/memory/preferences/crossValidatePreferences';
       export { trainPreferenceClassifier, PREFERENCE_THRESHOLDS } from './src/core/memory/preferences/trainPreferenceClassifier';
       export { evaluatePreferenceExtraction } from './src/core/memory/preferences/evaluatePreferenceExtraction';
       export { TextClassifier } from './src/core/ml/TextClassifier';
@@ -34,40 +36,29 @@ await esbuild.build({
 const lib = await import(pathToFileURL(out).href);
 fs.rmSync(out, { force: true });
 
-const dataFile = path.join(root, 'data', 'preferences', 'train.jsonl');
 const modelFile = path.join(root, 'src', 'core', 'memory', 'preferences', 'preferenceModel.json');
-const text = fs.readFileSync(dataFile, 'utf8');
-const rows = lib.parseCorpus(text, 'data/preferences/train.jsonl');
-const dataSha256 = createHash('sha256').update(text).digest('hex');
-
-// 5 folds, stratified: rows sorted by (label, id) and dealt round-robin.
-const label = (r) => (r.preference ? r.category : 'none');
-const sorted = [...rows].sort((a, b) => label(a).localeCompare(label(b)) || a.id.localeCompare(b.id));
-const fold = new Map(sorted.map((r, i) => [r.id, i % 5]));
+// Every training file, in order; the model records the sha-256 of their concatenation.
+const texts = lib.PREFERENCE_TRAINING_FILES.map((f) => [f, fs.readFileSync(path.join(root, 'data', 'preferences', f), 'utf8')]);
+const rows = texts.flatMap(([f, t]) => lib.parseCorpus(t, `data/preferences/${f}`).map((r) => ({ ...r, file: f })));
+const dataSha256 = createHash('sha256')
+  .update(texts.map(([, t]) => t).join(''))
+  .digest('hex');
 const pct = (v) => `${(v * 100).toFixed(1)}%`;
 
-function crossValidate(thresholds) {
-  const all = [];
-  for (let k = 0; k < 5; k++) {
-    const model = lib.trainPreferenceClassifier(
-      rows.filter((r) => fold.get(r.id) !== k),
-      { dataSha256 },
-      { thresholds },
-    );
-    all.push(...rows.filter((r) => fold.get(r.id) === k).map((r) => ({ r, model })));
-  }
-  // Evaluate each row with the model that did not see it.
-  const byModel = new Map();
-  for (const { r, model } of all) byModel.set(model, [...(byModel.get(model) ?? []), r]);
-  const parts = [...byModel].map(([model, rs]) => lib.evaluatePreferenceExtraction(rs, model));
-  const sum = (f) => parts.reduce((s, p) => s + f(p), 0);
-  const pos = sum((p) => p.all.positives);
-  const neg = sum((p) => p.all.negatives);
-  return {
-    found: sum((p) => p.all.found * p.all.positives) / pos,
-    rightCategory: sum((p) => p.all.rightCategory * p.all.positives) / pos,
-    falseExtractions: sum((p) => p.all.falseExtractions * p.all.negatives) / neg,
+// 5 folds, stratified; the fold models are trained once and read with each pair of thresholds of the grid.
+const oof = lib.crossValidatePreferences(rows, { dataSha256 }, lib.PREFERENCE_THRESHOLDS);
+function crossValidate(thresholds, subset = oof) {
+  const cache = new Map();
+  const byRow = new Map(subset.map(({ row, model }) => [row, model]));
+  const pick = (row) => {
+    const m = byRow.get(row);
+    if (!cache.has(m)) cache.set(m, lib.withThresholds(m, thresholds));
+    return cache.get(m);
   };
+  return lib.evaluatePreferenceExtraction(
+    subset.map((o) => o.row),
+    pick,
+  ).all;
 }
 
 // Threshold grid, scored on cross-validation only: a false extraction costs twice a miss.
@@ -81,19 +72,27 @@ for (const threshold of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65]) {
 }
 const model = lib.trainPreferenceClassifier(rows, { dataSha256 }, { thresholds: best.thresholds });
 const serialized = model.serialize();
-const inSample = lib.evaluatePreferenceExtraction(rows, lib.TextClassifier.parse(serialized));
+const inSample = lib.evaluatePreferenceExtraction(rows, lib.TextClassifier.parse(serialized)).all;
+const line = (f) => `found ${pct(f.found)}, right category ${pct(f.rightCategory)}, false ${pct(f.falseExtractions)}`;
 
-console.log(`training split: ${rows.length} rows (${rows.filter((r) => r.preference).length} preferences)`);
-console.log(`thresholds (5-fold CV on train): threshold ${best.thresholds.threshold}, structured ${best.thresholds.structuredThreshold}`);
-console.log(`5-fold CV on train: found ${pct(best.cv.found)}, right category ${pct(best.cv.rightCategory)}, false ${pct(best.cv.falseExtractions)}`);
-console.log(
-  `in-sample (train):  found ${pct(inSample.all.found)}, right category ${pct(inSample.all.rightCategory)}, false ${pct(inSample.all.falseExtractions)}`,
-);
+console.log(`training files: ${lib.PREFERENCE_TRAINING_FILES.join(' + ')}: ${rows.length} rows (${rows.filter((r) => r.preference).length} preferences)`);
+console.log(`thresholds (5-fold CV): threshold ${best.thresholds.threshold}, structured ${best.thresholds.structuredThreshold}`);
+console.log(`5-fold CV, all rows: ${line(best.cv)}`);
+for (const [f] of texts)
+  console.log(
+    `5-fold CV, rows of ${f}: ${line(
+      crossValidate(
+        best.thresholds,
+        oof.filter((o) => o.row.file === f),
+      ),
+    )}`,
+  );
+console.log(`in-sample:          ${line(inSample)}`);
 
 if (process.argv.includes('--check')) {
   const committed = fs.existsSync(modelFile) ? fs.readFileSync(modelFile, 'utf8') : '';
   if (committed !== serialized) {
-    console.error('preferenceModel.json does not match data/preferences/train.jsonl and the training script: run npm run train:prefs.');
+    console.error('preferenceModel.json does not match the training files and script: run npm run train:prefs.');
     process.exit(1);
   }
   console.log('preferenceModel.json is up to date.');

@@ -26,13 +26,29 @@ export interface Miss {
   got?: string;
 }
 
-/** Runs the whole extractor over labelled rows: overall figures, per language, and what went wrong. */
-export function evaluatePreferenceExtraction(
-  rows: readonly CorpusRow[],
-  model?: TextClassifier<PreferenceModelMeta>,
-  promptThreshold = 0.7,
-): { all: ExtractionFigures; byLanguage: Record<string, ExtractionFigures>; misses: Miss[] } {
+/** False extractions among the non-preferences of one kind (question, thanks, one-off…). */
+export interface KindFigures {
+  negatives: number;
+  falseExtractions: number;
+}
+
+export interface ExtractionReport {
+  all: ExtractionFigures;
+  byLanguage: Record<string, ExtractionFigures>;
+  byKind: Record<string, KindFigures>;
+  misses: Miss[];
+}
+
+type ModelFor = TextClassifier<PreferenceModelMeta> | ((row: CorpusRow) => TextClassifier<PreferenceModelMeta>);
+
+/**
+ * Runs the whole extractor over labelled rows: overall figures, per language, false extractions per
+ * non-preference kind, and what went wrong. `model` may pick a model per row (cross-validation: the one
+ * that did not see it); by default the committed one.
+ */
+export function evaluatePreferenceExtraction(rows: readonly CorpusRow[], model?: ModelFor, promptThreshold = 0.7): ExtractionReport {
   const misses: Miss[] = [];
+  const kinds = new Map<string, [number, number]>();
   const tally = new Map<string, number[]>(); // lang → [pos, neg, found, cat, kvOk, kvN, above, false]
   const bump = (lang: string, i: number) => {
     for (const k of [lang, '*']) {
@@ -41,11 +57,14 @@ export function evaluatePreferenceExtraction(
     }
   };
   for (const r of rows) {
-    const got = readPreferences(r.text, model).preferences;
+    const got = readPreferences(r.text, typeof model === 'function' ? model(r) : model).preferences;
     const first = got[0];
     const describe = first ? `${first.category}${first.key.startsWith('statement:') ? '' : ` ${first.key}=${first.value}`} (${first.confidence})` : undefined;
     if (!r.preference) {
       bump(r.lang, 1);
+      const k = kinds.get(r.kind!) ?? kinds.set(r.kind!, [0, 0]).get(r.kind!)!;
+      k[0]++;
+      if (got.length > 0) k[1]++;
       if (got.length > 0) {
         bump(r.lang, 7);
         misses.push({ id: r.id, text: r.text, why: 'false', got: describe });
@@ -79,7 +98,9 @@ export function evaluatePreferenceExtraction(
   });
   const byLanguage: Record<string, ExtractionFigures> = {};
   for (const lang of [...tally.keys()].filter((k) => k !== '*').sort()) byLanguage[lang] = figures(tally.get(lang));
-  return { all: figures(tally.get('*')), byLanguage, misses };
+  const byKind: Record<string, KindFigures> = {};
+  for (const [kind, [n, f]] of [...kinds].sort((a, b) => a[0].localeCompare(b[0]))) byKind[kind] = { negatives: n, falseExtractions: share(f, n) };
+  return { all: figures(tally.get('*')), byLanguage, byKind, misses };
 }
 
 const share = (n: number, d: number): number => (d === 0 ? 0 : n / d);

@@ -45,3 +45,9 @@ export function parseCorpus(text: string, name = 'corpus'): CorpusRow[] {
   });
   return rows;
 }
+
+/**
+ * The training files under data/preferences, in the order they are read: `train-2.jsonl` was the blind
+ * heldout-2 (measured once at 0249211, then trained on from session 21).
+ */
+export const PREFERENCE_TRAINING_FILES = ['train.jsonl', 'train-2.jsonl'] as const;
