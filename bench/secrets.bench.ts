@@ -196,7 +196,9 @@ async function main(): Promise<void> {
       'Training: `train-13` (written blind as the thirteenth held-out split, measured once (94/100, 1/70 at 531f356), then seen and tuned on in session 19, round 2)',
     'train-14':
       'Training: `train-14` (written blind as the fourteenth held-out split, measured once (93/100, 0/70 at 16de5e1), then seen and tuned on in session 19, round 3)',
-    'heldout-15': 'HELD-OUT `heldout-15` (written blind during session 19, round 3, measured once after the freeze)',
+    'train-15':
+      'Training: `train-15` (written blind as the fifteenth held-out split, measured once (90/100, 1/70 at 26d7f01), then seen and tuned on in session 21)',
+    'heldout-16': 'HELD-OUT `heldout-16` (written blind during session 21, measured once after the freeze)',
   };
   // `node out/bench/secrets.bench.js heldout`: only the splits named (and no repository scan), so a
   // held-out split can be measured once without re-running everything else.

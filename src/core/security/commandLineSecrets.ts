@@ -59,11 +59,12 @@ export const COMMAND_LINE_SECRET_PATTERNS: readonly SecretPattern[] = [
     label: 'password in an Oracle connect string',
     // jdbc:oracle:thin:user/password@//host:1521/svc, sqlplus user/password@db, expdp / impdp / rman.
     // (`exp` / `imp`, the old tools, are left out: both are common words.)
-    re: /(?:jdbc:oracle:(?:thin|oci8?):|\b(?:sqlplus|expdp|impdp|rman\s+target)\s+(?:-\w+\s+)*)["']?[\w$#.]+\/(?<value>[^\s@/"'`]{3,128})@/gi,
+    // Session 21: SQL*Plus's own `CONNECT user/"pw"@db` (`CONN`) statement in a script, and a quoted password.
+    re: /(?:jdbc:oracle:(?:thin|oci8?):|\b(?:sqlplus|expdp|impdp|rman\s+target)\s+(?:-\w+\s+)*|(?:^|\n)[ \t]*CONN(?:ECT)?[ \t]+)["']?[\w$#.]+\/(?:"(?<value2>[^"\n]{3,128})"|(?<value>[^\s@/"'`]{3,128}))@/gi,
     // `rman target`, not `rman`: that is inside "performance".
-    hints: ['jdbc:oracle', 'sqlplus', 'expdp', 'impdp', 'rman target'],
+    hints: /jdbc:oracle|sqlplus|expdp|impdp|rman target|^[ \t]*conn/im,
     skipPlaceholders: true,
-    validate: (v) => !/^[$<{%]/.test(v),
+    validate: (v) => !/^[$<{%&]/.test(v),
   },
   {
     kind: 'env-credential',

@@ -21,6 +21,10 @@ import { tokenShaped } from './tokenShape';
  * - session 18, round 2: a monitoring daemon's resource file of `$USERn$=` macros (Nagios, Icinga 1, Naemon,
  *   Shinken), which exists to keep the passwords its command lines pass as `$USERn$` out of the object files.
  *
+ * - session 21: monit's `allow user:password` (its web UI's accounts, in the clear in `monitrc`), and a Jetty
+ *   `HashLoginService` realm file's `user: password[,role …]` lines (by the file's name or its format comment);
+ *   `OBF:`, `MD5:` and `CRYPT:` values there are the file's stored forms, left to their own judgement.
+ *
  * Values are still judged by `tokenShaped` (or a bounded randomness check for long single-token files), so
  * references, hashes, placeholders and words stay clean.
  */
@@ -40,6 +44,11 @@ const SENSITIVE_ATTRIBUTE = /"type"\s*:\s*"get_attr"\s*,\s*"value"\s*:\s*"(\w{1,
 const COOKIE_LINE = /^(?:#HttpOnly_)?[.\w-]{1,253}\t(?:TRUE|FALSE)\t\/[^\t\n]*\t(?:TRUE|FALSE)\t\d{1,12}\t[^\t\n]{1,128}\t([^\t\n]{1,4096})$/gm;
 const RESOURCE_MACRO = /^[ \t]*\$USER\d{1,3}\$[ \t]*=[ \t]*(\S{6,256})[ \t]*$/gm;
 const USER_LIKE = /^[\w.@+-]{1,64}$/;
+const MONIT_ALLOW = /^[ \t]*allow[ \t]+[\w.@-]{1,64}:(?:"([^"\n]{1,256})"|([^\s"]{1,256}))(?:[ \t]+read-?only)?[ \t]*$/gim;
+const REALM_LINE = /^[ \t]*[\w.@-]{1,64}[ \t]*[:=][ \t]*([^,\s]{1,256})(?:[ \t]*,[ \t]*[\w.-]{1,64})*[ \t]*$/gm;
+const REALM_FILE = /(?:^|[/\\])[\w.-]*realm\.properties$/i;
+const REALM_FORMAT = /#[ \t]*user(?:name)?[ \t]*:[ \t]*password[ \t]*\[?,[ \t]*role/i;
+const STORED_FORM = /^(?:OBF|MD5|CRYPT|SHA\d*|PBKDF2|BCRYPT):/i;
 // A stored password hash in a user:hash line (`$apr1$…`, `{SSHA}…`): what the server keeps, not the password.
 const HASH_TAG = /^(?:\$[\w-]{1,10}\$|\{[A-Z0-9-]{2,16}\})/;
 // One token alone in a file: the characters of base64, base64url, hex and printable key files.
@@ -75,6 +84,13 @@ export function credentialFileLines(text: string, path?: string): CredentialFile
       const value = eq > 0 && eq < 128 ? m[1].slice(eq + 1) : m[1];
       if (tokenShaped(value, 'weak')) push(captured(m) + m[1].length - value.length, value);
     }
+  }
+  for (const m of /^[ \t]*allow[ \t]/im.test(text) ? text.matchAll(MONIT_ALLOW) : []) {
+    const v = m[1] ?? m[2];
+    if (tokenShaped(v, 'strong')) push((m.index ?? 0) + m[0].lastIndexOf(v), v);
+  }
+  if ((path !== undefined && REALM_FILE.test(path)) || REALM_FORMAT.test(text)) {
+    for (const m of text.matchAll(REALM_LINE)) if (!STORED_FORM.test(m[1]) && tokenShaped(m[1], 'strong')) push(captured(m), m[1]);
   }
   if (path !== undefined) namedFile(text, path, push);
   return out;

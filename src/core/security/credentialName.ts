@@ -248,6 +248,8 @@ const ANYWHERE_NOT_SECRET = new Set([
   'keyid',
   'keyserver',
   'recaptcha',
+  // Session 21: OTA / HTNG messages' `EchoToken` is the request's echo id, returned as sent.
+  'echo',
 ]);
 // Words before `key` / `token` that say the key is the public, client-side half (Segment's write key,
 // reCAPTCHA's site key, Adyen's client key, LaunchDarkly's mobile key): documented as safe to ship.

@@ -7,6 +7,7 @@ import { byteArrayAt } from './byteArrays';
 import { lineAround, WINDOW } from './lineAround';
 import { prefixedTokens } from './prefixedTokens';
 import { publicInContext } from './publicInContext';
+import { randomAssignments } from './randomAssignments';
 import { sessionCalls } from './sessionCalls';
 import { tableRows } from './tableRows';
 import { tokenShaped } from './tokenShape';
@@ -18,21 +19,19 @@ import { urlCredentials } from './urlCredentials';
  * type-annotated declarations, call arguments, XML elements and `name=`/`key=` attributes, key/value pairs on the
  * next lines, CLI flags, URL query parameters and path segments, headers), or a vendor-looking prefix (`abc_`,
  * `live_sk_`, `Mid-server-`) before a random tail. It knows no vendor and no file format: it is what catches the
- * formats the guard's hand-written rules were not written for. It prefers missing a secret to flagging a clean
- * prompt: values under weak names (`key`, `auth`) and bare prefixes must look clearly random.
+ * formats the guard's hand-written rules were not written for; `randomAssignments`, any other binding with a clearly
+ * random value (session 21). Values under weak names (`key`, `auth`) and bare prefixes must look clearly random.
  *
- * Linear in the text: each hit of a credential stem or of the prefix pattern does bounded work (a name of at most
- * 64 characters, a value of at most 256, a look-ahead of at most 5 lines / 400 chars, 12 / 800 for a block).
+ * Linear: each hit does bounded work (a name of ≤ 64 chars, a value ≤ 256, a look-ahead ≤ 5 lines / 400 chars).
  */
 export interface GenericCredentialSpan {
   start: number;
   end: number;
-  /** How it was found, for tests and the bench: `name`, `call`, `flag`, `url-path`, `prefix`, `command` (commandArguments), `table` (tableRows), `file-line` (credentialFileLines), `url` (urlCredentials). */
-  via: 'name' | 'call' | 'flag' | 'url-path' | 'prefix' | 'command' | 'table' | 'file-line' | 'url';
+  /** How it was found: `name`, `call`, `flag`, `url-path`, `prefix`, `command`, `table`, `file-line`, `url`, `shape` (randomAssignments). */
+  via: 'name' | 'call' | 'flag' | 'url-path' | 'prefix' | 'command' | 'table' | 'file-line' | 'url' | 'shape';
 }
 
-// Where a credential name may be: stems of every word credentialName knows (case-insensitive). A hit
-// is only a place to look; the whole identifier around it decides.
+// Where a credential name may be: stems of every word credentialName knows; the whole identifier decides.
 const STEM = /pass|pwd|pw\b|secret|token|key|auth|cred|sk|ak|login|bearer|psk|pat\b|community|salt/gi;
 const NAME_CHAR_LEFT = /[A-Za-z0-9_.:$@-]/;
 const NAME_CHAR_RIGHT = /[A-Za-z0-9_.-]/;
@@ -91,6 +90,7 @@ export function genericCredentials(text: string, path?: string): GenericCredenti
   for (const { start, end } of credentialFileLines(text, path)) add(start, end, 'file-line');
   for (const { start, end } of urlCredentials(text)) add(start, end, 'url');
   for (const { start, end } of prefixedTokens(text)) add(start, end, 'prefix');
+  for (const { start, end } of randomAssignments(text)) add(start, end, 'shape');
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -138,8 +138,9 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     // Session 13: a credential's identifier is not the credential (`credential_id`, `access_key_id`,
     // WebAuthn's credential ids), except a Vault AppRole `secret_id`, which is one.
     // Session 14: a name that says public before the keyword (.NET `publicKeyToken`) is not a credential.
+    // Session 21: nor one that says echo (OTA / HTNG `EchoToken`, the request's id echoed back).
     validate: (_v, m) =>
       (!/^[_.-]?ids?$/i.test(m.groups?.suffix ?? '') || /^secret$/i.test(m.groups?.word ?? '')) &&
-      !/public[\w-]*$/i.test((m.input ?? '').slice(Math.max(0, (m.index ?? 0) - 30), m.index)),
+      !/(?:public|echo)[\w-]*$/i.test((m.input ?? '').slice(Math.max(0, (m.index ?? 0) - 30), m.index)),
   },
 ];

@@ -21,6 +21,9 @@ import { isWordMade, tokenShaped } from './tokenShape';
  *   `basicAuth(`, `new UsernamePasswordCredentials(`) given a user-like literal then the password: the name says
  *   what the second is, so a device's numeric access code counts too (6–12 digits), as a PIN-like password does.
  *
+ * - session 21: the same applied by juxtaposition (Haskell's `BasicAuthData "user" "<pw>"`), and Julia's `;` before
+ *   keyword arguments ends an argument as `,` does.
+ *
  * The arguments are read up to the closing parenthesis of the call (nested calls skipped over), at most
  * 300 characters and 8 arguments.
  */
@@ -35,7 +38,10 @@ const LOGIN_CALL = /(?:[Bb]ind|[Ll]og[io]n|[Ss]ign_?[Ii]n|[Aa]uthenticate|[Cc]on
 // Callees named for the credential they take (`username_pw_set(`, `setCredentials(`, `basicAuth(`).
 const PASSWORD_CALL = /(?:_pw_|[Pp]w_?[Ss]et|[Ss]et_?(?:[Pp]w|[Pp]ass(?:word)?)\b|[Cc]redentials?|[Bb]asic_?[Aa]uth|[Pp]assword)[\w$]{0,24}\s*\(/g;
 const SETUP_CALL = /(?:Api|API|Sdk|SDK)[\w$]{0,40}(?:(?:\.|::)(?:create|init|initialize|configure|setup|new|builder|client))?\s*\(/g;
-const ARGUMENT = /\s*(?:(["'])([^"'\n\\]{0,256})\1|[^,()"'\n]{1,120}(?:\([^()\n]{0,120}\))?[^,()"'\n]{0,60})\s*(,|\))/y;
+// Session 21: `;` too, where Julia's keyword arguments begin (`connect(MySQL.Connection, host, user, pw; db = …)`).
+const ARGUMENT = /\s*(?:(["'])([^"'\n\\]{0,256})\1|[^,;()"'\n]{1,120}(?:\([^()\n]{0,120}\))?[^,;()"'\n]{0,60})\s*(,|;|\))/y;
+// Session 21: a constructor or function applied by juxtaposition (Haskell, Elm, OCaml: `BasicAuthData "user" "<pw>"`).
+const JUXTAPOSED_CALL = /(?:[Cc]redentials?|[Bb]asic_?[Aa]uth|[Ll]ogin|[Aa]uth)[\w']{0,24}[ \t]+"([^"\n]{1,128})"[ \t]+"([^"\n]{1,256})"/g;
 const USER_LIKE = /^[\w.@+=,\\-]{1,128}$/;
 // A callee (`new AS400(`, `Client.connect(`, `Session(`) whose first argument is a string literal.
 const CALL_WITH_LITERAL = /[A-Za-z_$][\w$.]{0,60}\s*\(\s*(?=["'])/g;
@@ -71,6 +77,11 @@ export function sessionCalls(text: string): SessionCallSpan[] {
     const [user, pw] = argumentsAt(text, m.index + m[0].length);
     if (user?.literal === undefined || pw?.literal === undefined || !USER_LIKE.test(user.literal) || !calledPassword(pw.literal)) continue;
     out.push({ start: pw.start, end: pw.start + pw.literal.length });
+  }
+  for (const m of text.matchAll(JUXTAPOSED_CALL)) {
+    if (!USER_LIKE.test(m[1]) || !calledPassword(m[2])) continue;
+    const start = m.index + m[0].length - m[2].length - 1;
+    out.push({ start, end: start + m[2].length });
   }
   for (const m of /["'][\w-]+\.[\w.-]+["']\s*,/.test(text) ? text.matchAll(CALL_WITH_LITERAL) : []) {
     const [host, user, pw] = argumentsAt(text, m.index + m[0].length);

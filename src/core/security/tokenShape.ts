@@ -100,6 +100,9 @@ export function tokenShaped(value: string, context: ShapeContext, line = ''): bo
       .every((p) => isWordMade(p) || p.length < 12 || /^\d+$/.test(p))
   )
     return false;
+  // Session 21: one case of letters only, long and random (VTEX's 100-letter app token), under a name that says so;
+  // `isWordMade` would read it as a run of acronyms.
+  if (context === 'strong' && v.length >= 40 && /^(?:[A-Z]+|[a-z]+)$/.test(v) && shannonEntropy(v) >= 4.3) return true;
   // `config.password`, `process.env.DB_PASS`: code. A dotted value whose parts are not identifiers
   // (`iI35h.TMhy3iUC0B`, session 16) is a password with a dot in it.
   if ((MEMBER_ACCESS.test(v) && v.split(/\??\./).every((p) => identifierLike(p.replace(/\(\)$/, '')))) || isWordMade(v)) return false;
