@@ -7,6 +7,7 @@ import { messageSentences } from './messageSentences';
 import { touchesRoutingOrPrivacy } from './routingInjection';
 import { CORRECTION, clearlyNotAPreference, isQuestion, STANDING_MARKER } from './sentenceCues';
 import { preferencesConflict } from './preferencesConflict';
+import { hasStandingCue, hasStrongCue } from './standingCues';
 import { structuredPreference } from './structuredPreference';
 
 /** A preference read from a message, with how sure the extractor is. */
@@ -62,9 +63,17 @@ export function extractPreferences(text: string): ExtractedPreference[] {
   return readPreferences(text).preferences;
 }
 
+/**
+ * A sentence with no mark of a standing rule at all (no "always", "we", "I prefer", "must", "no…",
+ * imperative, "please", "when you…": see standingCues) is a remark or news far more often than a rule:
+ * the classifier must be this sure before anything is read from it.
+ */
+export const NO_CUE_THRESHOLD = 0.85;
+
 function fromSentence(sentence: string, r: SentenceReading, meta: { threshold: number; structuredThreshold: number }): ExtractedPreference | undefined {
   const structured = structuredPreference(sentence);
-  if (structured && (r.preference >= meta.structuredThreshold || STANDING_MARKER.test(sentence))) {
+  if (!hasStandingCue(sentence) && r.preference < NO_CUE_THRESHOLD) return undefined;
+  if (structured && (r.preference >= meta.structuredThreshold || STANDING_MARKER.test(sentence) || hasStrongCue(sentence))) {
     // A rule that matched and a classifier that agrees (or "always"/"never"/"from now on"): more certain
     // than either alone.
     const confidence = 0.5 + r.preference / 2;

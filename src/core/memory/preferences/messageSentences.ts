@@ -34,6 +34,19 @@ export function looksLikeData(line: string): boolean {
   if (/^(const|let|var|function|def|class|import|export|return|if|for|while|public|private|fn|func|package)\b.*[=({:;]/.test(t)) return true;
   if (/^[\w.$-]+\s*[:=]\s*\S+$/.test(t) && !/\s\w+\s/.test(t)) return true; // key = value config line
   if (/^\[[^\]]*\]$/.test(t)) return true; // ini / editorconfig section
+  if (/^\S+\.\w{1,6}:\d+(:\d+)?:/.test(t)) return true; // path:line:col: message (ktlint, gcc, tsc --pretty false)
+  if (/^\d+:\d+\s+(error|warning|warn)\b/.test(t)) return true; // eslint's stylish format
+  if (/^[\w./\\-]+\.\w{1,6}$/.test(t) && /[/\\.]/.test(t)) return true; // a bare file path (the header of a lint report)
+  if (/^[A-Z][A-Z0-9]*_[A-Z0-9_]{3,}\b/.test(t)) return true; // an error code: ERR_PNPM_OUTDATED_LOCKFILE, E_ACCESS_DENIED
+  if (/^\$\s+\S/.test(t)) return true; // a shell prompt
+  if (/^\[\d+\/\d+\]/.test(t)) return true; // progress steps: [1/4] Resolving packages...
+  if (/^[\w.@/-]+ [\w:-]+ v?\d+\.\d+(\.\d+)?\b/.test(t) && t.split(/\s+/).length <= 4) return true; // a tool's banner: yarn install v1.22.19
+  if (/^(error|warning|info|success|verbose)\s+(?=[A-Z"'@`])/.test(t)) return true; // yarn / pip log levels without a colon
+  if (/\(\w*(Error|Exception)\)/.test(t) || /^\*\*\s*\(/.test(t)) return true; // Elixir / Erlang "** (FunctionClauseError) …"
+  if (/^(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH)\b.*\b(FROM|INTO|SET|TABLE|WHERE|VALUES|AS)\b/.test(t)) return true; // SQL
+  if (/^[\w.-]+:$/.test(t)) return true; // a Makefile target or YAML key opening a block
+  if (/^(return|yield|await|raise|throw|end|fi|done|esac|else|elif|break|continue|pass)\b/.test(t) && !/[.!?]$/.test(t) && t.split(/\s+/).length <= 6)
+    return true; // a bare statement
   const symbols = (t.match(/[{}()[\];=<>|&$#@\\]/g) ?? []).length;
   return t.length >= 12 && symbols / t.length > 0.15;
 }
@@ -43,12 +56,16 @@ export function messageSentences(text: string): string[] {
   const clipped = text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) : text;
   const prose: string[] = [];
   let inFence = false;
+  // Unfenced code: after a data line that opens a block ("function f() {"), every line is data until it closes.
+  let depth = 0;
   for (const line of clipped.split(/\r?\n/)) {
     if (FENCE.test(line)) {
       inFence = !inFence;
       continue;
     }
-    if (inFence || looksLikeData(line)) {
+    const data = inFence || depth > 0 || looksLikeData(line);
+    if (data && !inFence) depth = Math.max(0, depth + (line.match(/{/g) ?? []).length - (line.match(/}/g) ?? []).length);
+    if (data) {
       prose.push('\n'); // a gap: sentences never join across pasted data
       continue;
     }

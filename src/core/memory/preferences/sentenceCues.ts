@@ -1,4 +1,4 @@
-import { CHANGE_VERB } from './structuredPreference';
+import { CHANGE_VERB, structuredPreference } from './structuredPreference';
 import { uw } from './unicodeWords';
 /**
  * A question asks; it does not state a preference ("how do I use tabs instead of spaces in vim?").
@@ -10,9 +10,20 @@ const STANDING = uw(
   /\b(?:from now on|always|in future|going forward|ab jetzt|ab sofort|künftig|immer|a partir de ahora|de ahora en adelante|siempre|désormais|dorénavant|à partir de maintenant|toujours)\b/i,
 );
 
+/**
+ * A question typed without its "?" ("how do I squash commits in lazygit", "wie kann ich Tabs in vim
+ * einstellen", "cómo hago un rebase", "pourquoi mon build échoue"): it opens with a question word or an
+ * inverted "can I / kann ich / puedo / est-ce que". Not "where possible…", "wo möglich…" (a rule's scope)
+ * nor "comment every…" (an English imperative).
+ */
+const QUESTION_START = uw(
+  /^(?:(?:and|also|so|btw|und|y|et|alors|bueno|oye|dis)[,\s]+)?(?:how (?:do|does|can|could|should|would|to|about|come)|what(?:'s| is| are| does| do| should| would)|why|which (?:one|is|are)|who|is there|are there|can i|could i|do i|should i|am i|wie (?:kann|mache|macht|geht|funktioniert|soll|schreibe|bekomme|stelle)|was (?:ist|sind|macht|bedeutet)|warum|wieso|weshalb|welche[rsnm]? (?:ist|sind)|gibt es|kann ich|soll ich|muss ich|c[óo]mo|qu[ée] (?:es|son|hago|significa|pasa)|por qu[ée]|cu[áa]l|hay (?:alguna|alg[úu]n)|puedo|debo|comment (?:je|on|tu|faire|est-ce|ça|fait)|pourquoi|quel(?:le)?s? (?:est|sont)|est-ce que|y a-t-il|je peux|dois-je|peut-on)\b/i,
+);
+
 export function isQuestion(sentence: string): boolean {
   const s = sentence.trim();
-  if (!/\?\s*[)"'»]*\s*$/.test(s) && !s.startsWith('¿')) return false;
+  const marked = /\?\s*[)"'»]*\s*$/.test(s) || s.startsWith('¿');
+  if (!marked && !QUESTION_START.test(s)) return false;
   return !(POLITE_START.test(s.replace(uw(/^¿/), '')) && STANDING.test(s));
 }
 
@@ -50,11 +61,44 @@ export const OTHERS = uw(
 
 /** "Bob always uses tabs", "Anna benutzt immer Tabs", "Pablo siempre usa", "Julien utilise": a named person (case matters). */
 const NAMED_PERSON = uw(
-  /^(?!(?:I|We|You|On|Je|Tu|Nous|Vous|Ich|Wir|Du|Man|Yo|Nosotros|Bitte|Please|Never|Always|Don't|Do|No|Nunca|Siempre|Nie|Immer|Jamais|Toujours|Ne|N)\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:'s)?\s+(?:(?:always|never|immer|nie|siempre|nunca|toujours|jamais)\s+)?(?:uses|likes|prefers|says|thinks|wants|hates|benutzt|nutzt|verwendet|mag|findet|meint|will|hasst|usa|prefiere|dice|piensa|quiere|odia|utilise|préfère|aime|dit|trouve|pense|veut|déteste)\b/,
+  /^(?!(?:I|We|You|On|Je|Tu|Nous|Vous|Ich|Wir|Du|Man|Yo|Nosotros|Bitte|Please|Never|Always|Don't|Do|No|Nunca|Siempre|Nie|Immer|Jamais|Toujours|Ne|N)\b)[A-ZÀ-Ý][a-zà-ÿ]+(?:'s)?(?:,[^,]{1,40},)?\s+(?:(?:always|never|immer|nie|siempre|nunca|toujours|jamais|keeps|ne)\s+)?(?:uses|likes|prefers|says|saying|thinks|wants|hates|swears|insists|schwört|besteht|jura|insiste|jure|benutzt|nutzt|verwendet|mag|findet|meint|will|hasst|usa|prefiere|dice|piensa|quiere|odia|utilise|préfère|aime|dit|trouve|pense|veut|déteste)\b/,
+);
+
+/**
+ * A person or group other than the user and their team, near the start, as the subject: "a reviewer on my
+ * PR asked for…", "unser Praktikant schreibt…", "der Architekt vom Kunden will…", "el profe obliga…",
+ * "le lead dev de l'autre équipe trouve…", "the Rust folks on the platform team swear by…".
+ */
+const ROLE_SUBJECT_SOURCE = String.raw`^(?:\S+\s+){0,4}?(?:(?:the|a|an|my|our|their|some|one|der|die|das|ein|eine|mein|meine|unser|unsere|el|la|los|las|un|una|mi|nuestro|nuestra|le|les|l'|un|une|mon|ma|notre)\s+)(?:\S+\s+)?(?:colleagues?|co-?workers?|reviewers?|interns?|juniors?|students?|trainees?|werkstudent\w*|azubi\w*|estudiantes?|becari[oa]s?|étudiant\w*|alternant\w*|architects?|lead(?: dev)?s?|tech leads?|bosse?s?|managers?|customers?|teachers?|professors?|profs?|tutors?|folks|guys|people|maintainers?|authors?|contractors?|freelancers?|consultants?|cto|kolleg\w*|praktikant\w*|architekt\w*|chef\w*|kunde\w*|lehrer\w*|professor\w*|leute|maintainer\w*|autor\w*|berater\w*|compañer\w*|becari\w*|arquitect\w*|jef[ea]s?|clientes?|profes(?:or(?:es|as?)?)?|gente|colaborador\w*|consultor\w*|collègues?|stagiaires?|architectes?|chefs?|clients?|profs?|professeurs?|gens|mainteneurs?|auteurs?|consultants?|presta\w*)\b`;
+/** A verb of someone's opinion, habit or demand, for a non-user subject. */
+const OPINION_VERB_SOURCE = String.raw`\b(?:says?|said|keeps? saying|thinks?|wants?|wanted|asked|asks|prefers?|insists?|swears? by|likes?|hates?|uses?|writes?|requires?|demands?|recommends?|sagt|meint|findet|will|wollen|wollte|möchte|bevorzugt|besteht|schwört|schwören|mag|hasst|nutzt|benutzt|verwendet|schreibt|verlangt|empfiehlt|fordert|dice|piensa|cree|quiere|quieren|pidió|pide|prefiere|insiste|jura|usa|usan|escribe|exige|obliga|recomienda|odia|dit|pense|trouve|veut|veulent|a demandé|demande|préfère|insiste|jure|utilise|écrit|exige|impose\w*|oblige|recommande|déteste)\b`;
+const ROLE_SUBJECT = uw(new RegExp(String.raw`${ROLE_SUBJECT_SOURCE}(?:[\s,]+\S+){0,6}?[\s,]+${OPINION_VERB_SOURCE}`, 'i'));
+const OPINION_VERB = uw(new RegExp(OPINION_VERB_SOURCE, 'i'));
+
+/**
+ * The speaker keeps it at arm's length: "it's their house style", "eso es cosa suya", "moi je m'en fiche",
+ * "mir egal", "that's their call".
+ */
+const DISTANCING = uw(
+  /\b(?:their (?:house style|thing|call|choice|problem)|apparently|not my (?:call|thing)|i don't care|whatever they|ihr ding|ihre sache|sein ding|seine sache|mir egal|ist mir wurscht|keine ahnung warum|cosa suya|allá ellos|me da igual|no sé por qué|leur truc|leur affaire|son truc|je m'en fiche|moi je m'en fiche|peu importe|je sais pas pourquoi)\b/i,
+);
+/** "swear by", "schwört auf", "jura por", "ne jure que par": said of others, never of oneself in a rule. */
+const SWEARS_BY = uw(/\b(?:swears? by|schwört auf|schwören auf|jura por|juran por|ne jur\w+ que par|jure par)\b/i);
+/** "they want double quotes" (an open-source project, another team): "they", "die", "ellos", "ils" as subject. */
+const THEY = uw(/(?:^|,\s*|\b(?:wo|where|donde|où)\s+\S+\s+\S+,?\s*)(?:they|ellos|ellas|ils|elles)\s+\S+|\b(?:wollen|möchten|nutzen|verwenden) die\b/i);
+/** "he always uses tabs", "er will überall Tabs", "ella prefiere", "il préfère": a third person's taste. */
+const PRONOUN_SUBJECT = uw(
+  /^(?:(?:but|and|aber|und|pero|y|mais|et)\s+)?(?:he|she|they|er|él|ella|ellos|ellas|il|elle|ils|elles)\s+(?:\S+\s+){0,2}?(?:says?|keeps? saying|thinks?|wants?|prefers?|insists?|swears?|likes?|loves?|hates?|sagt|meint|findet|will|möchte|bevorzugt|besteht|schwört|mag|liebt|hasst|dice|piensa|cree|quiere|prefiere|insiste|jura|odia|ama|dit|pense|trouve|veut|préfère|insiste|jure|aime|adore|déteste)\b/i,
+);
+/** Another team or project than the user's own: "the team next door", "das Nachbarteam", "otro equipo", "l'autre équipe". */
+const OTHER_TEAM = uw(
+  /\b(?:other|another|next door|neighbou?ring|platform|data|ops)\s+team\b|\bteam next door\b|\b(?:nachbarteam|anderen teams?|andere team)\b|\b(?:otro equipo|el equipo de (?:al lado|datos|plataforma))\b|\b(?:l'autre équipe|une autre équipe|l'équipe d'à côté|l'équipe (?:data|plateforme))\b|\b(?:open[- ]source[- ]projekt|open[- ]source project|proyecto open source|projet open source)\b/i,
 );
 
 export function isSomeoneElse(sentence: string): boolean {
-  return OTHERS.test(sentence) || NAMED_PERSON.test(sentence);
+  if (OTHERS.test(sentence) || NAMED_PERSON.test(sentence) || SWEARS_BY.test(sentence) || DISTANCING.test(sentence)) return true;
+  if (ROLE_SUBJECT.test(sentence) || PRONOUN_SUBJECT.test(sentence)) return true;
+  return OTHER_TEAM.test(sentence) && (OPINION_VERB.test(sentence) || THEY.test(sentence));
 }
 
 /** Thanks and praise for an answer, at the start of the sentence ("Thanks, that works!", "Super, damit ist …"). */
@@ -104,14 +148,66 @@ const ONE_OFF_SPOT = uw(
 );
 
 /**
+ * A discussion told as news, or a decision not taken: "we had a long debate about…", "se habló de pasar a
+ * GraphQL, pero no se decidió nada", "wir haben über … diskutiert", "on a parlé de…", "no conclusion".
+ */
+const DISCUSSION = uw(
+  /\b(?:had (?:\S+ ){0,2}(?:a|an|some) (?:\w+ )?(?:debate|discussion|argument|chat|talk)|(?:we|they|i) (?:discussed|talked about|argued about|debated)|hatten (?:\S+ ){0,2}(?:eine|einen) (?:\w+ )?(?:diskussion|debatte|streit)|(?:haben|hatten) (?:\S+ ){0,4}(?:diskutiert|besprochen|geredet)|se habló de|hablamos de|discutimos|tuvimos (?:un|una) (?:\w+ )?(?:debate|discusión|charla)|on a (?:parlé|discuté|débattu)|nous avons (?:parlé|discuté)|on a eu (?:un|une) (?:\w+ )?(?:débat|discussion))\b/i,
+);
+/** Nothing was decided: "no conclusion", "keine Entscheidung", "no se decidió nada", "rien de décidé". */
+const UNDECIDED = uw(
+  /\b(?:no conclusion|nothing (?:was )?decided|no decision|undecided|keine entscheidung|nichts entschieden|noch offen|no se decidió nada|sin decidir|nada decidido|rien (?:n'a été |n’a été |de )?décidé|aucune décision|pas de conclusion)\b/i,
+);
+/** A calendar year as a time of report: "in 2022 we still used Jenkins", "En 2022 on utilisait", "2019 hatten wir". */
+const YEAR = uw(/\b(?:in|im jahr|en|en el año|en l'an|back in)\s+(?:19|20)\d\d\b|^(?:19|20)\d\d\b/i);
+/** "since 2022 we use…" dates a habit that still holds. */
+const SINCE = uw(/\b(?:since|seit|desde|depuis)\b/i);
+/**
+ * What a tool did or how long it took, told as news: "pnpm install finished in 12 seconds", "the test
+ * container takes ages to start", "el linter se queja de…", "le linter se plaint de…", "it took six minutes".
+ */
+const OBSERVATION = uw(
+  /\b(?:took|takes (?:ages|forever|\d+|a while)|finished in|complains?|complained|keeps? (?:crashing|failing|timing out)|dauert(?:e)? (?:ewig|ewigkeiten|\d+)|meckert|beschwert sich|brauchte|tarda(?:ba)? (?:much\w*|una eternidad|\d+|siglos)|termin[óo] en|se queja|se quejaba|tard[óo]|se plaint|se plaignait|met (?:une éternité|des plombes|\d+)|a mis \d+|a pris \d+)\b/i,
+);
+/** A plain past event with the user as its subject: "I ran npm install…", "ich habe gestern…", "ejecuté", "j'ai lancé". */
+const OWN_PAST_EVENT = uw(
+  /^(?:so |and |also )?(?:i|we) (?:ran|tried|had|spent|saw|got|hit|installed|upgraded|deployed|found|noticed|broke|fixed|pushed|merged|rebased|opened|closed|wrote|did|started)\b|^(?:ich|wir) (?:habe|haben|hatte|hatten) (?:\S+ ){0,5}(?:ausgeführt|laufen lassen|installiert|probiert|versucht|gesehen|bemerkt|deployt|gepusht|gemergt|geschrieben|gefixt)\b|^(?:ayer |hoy )?(?:ejecuté|probé|instalé|intenté|vi|desplegué|subí|arreglé|escribí|tuve|tuvimos)\b|^(?:j'ai|on a|nous avons) (?:\S+ ){0,2}(?:lancé|essayé|installé|vu|remarqué|déployé|poussé|mergé|écrit|corrigé|eu)\b/i,
+);
+/** Deciding, agreeing, switching: a past sentence that sets a standing rule ("we decided to use pnpm"). */
+const DECIDED = uw(
+  /\b(?:decided|agreed|settled on|chose|standardi[sz]ed|entschieden|geeinigt|beschlossen|festgelegt|decidimos|acordamos|elegimos|estandarizamos|décidé|convenu|choisi|standardisé)\b/i,
+);
+/** "this time", "this once", "diesmal", "ausnahmsweise", "esta vez", "pour cette fois": a one-off, whatever else it says. */
+const THIS_TIME = uw(
+  /\b(?:this time|this once|just once|for this one|for this answer|only here|diesmal|dieses mal|ausnahmsweise|nur hier|nur dieses eine mal|esta vez|por esta vez|solo esta vez|por única vez|cette fois|pour cette fois|juste cette fois|exceptionnellement|pour une fois)\b/i,
+);
+/** "das hier", "einmal als …", "esto", "ceci": pointing at the thing at hand. */
+const AT_HAND = uw(/\b(?:das hier|den hier|die hier|einmal als|this one|that one|esto|eso de aquí|ceci|celui-ci|celle-ci)\b/i);
+/** Thanks for something, anywhere ("Sehr schön gelöst …, vielen Dank", "merci pour la version courte", "ty, …"). */
+const THANKS_FOR = uw(
+  /\b(?:thanks? (?:a lot |so much )?for|thank you(?: so much)? for|much appreciated|danke (?:dir |euch )?für|vielen dank|danke schön|dankeschön|gracias por|muchas gracias|mil gracias|merci (?:beaucoup |bien )?pour|merci beaucoup|merci infiniment)\b|^(?:ty|tysm|thx|sehr schön|wunderbar|klasse|gut gemacht|trop bien|nickel|chapeau|bien joué|bien hecho|buenísimo|de lujo|qué crack|love (?:it|this)|well done|nice one|spot on)\b/i,
+);
+
+/**
  * Sentences that are clearly not the user's standing preference whatever the classifier says: someone
- * else's opinion, a report of a past event (not a change of habit), or thanks / a one-off request about "this" or a spot in the
- * code, or a failure told as news, without any standing marker.
+ * else's opinion, a report of a past event or a discussion (not a change of habit), a one-off "this
+ * time", or thanks / a one-off request about "this" or a spot in the code, a failure or a tool's behaviour
+ * told as news, without any standing marker.
  */
 export function clearlyNotAPreference(sentence: string): boolean {
   if (isSomeoneElse(sentence)) return true;
-  // "last year we switched to pnpm" dates a change that still stands.
-  if (PAST_TIME.test(sentence) && !FUTURE.test(sentence) && !CHANGE_VERB.test(sentence)) return true;
+  if ((THIS_TIME.test(sentence) || UNDECIDED.test(sentence)) && !FUTURE.test(sentence)) return true;
+  // "last year we switched to pnpm" dates a change that still stands: a switch that names what it switched to.
+  const report = PAST_TIME.test(sentence) || DISCUSSION.test(sentence) || (YEAR.test(sentence) && !SINCE.test(sentence)) || OWN_PAST_EVENT.test(sentence);
+  if (report && !FUTURE.test(sentence) && !DECIDED.test(sentence) && !(CHANGE_VERB.test(sentence) && structuredPreference(sentence))) return true;
   if (STANDING_MARKER.test(sentence)) return false;
-  return THANKS.test(sentence) || DEICTIC.test(sentence) || ONE_OFF_SPOT.test(sentence) || FAILURE_REPORT.test(sentence);
+  return (
+    THANKS.test(sentence) ||
+    THANKS_FOR.test(sentence) ||
+    DEICTIC.test(sentence) ||
+    AT_HAND.test(sentence) ||
+    ONE_OFF_SPOT.test(sentence) ||
+    FAILURE_REPORT.test(sentence) ||
+    OBSERVATION.test(sentence)
+  );
 }

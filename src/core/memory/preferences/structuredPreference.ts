@@ -30,7 +30,7 @@ const PREFERRING = uw(/\bpr[ée]f[ie]?[èe]?r\w*/i);
  * "can't stand tabs", "no more yarn", "ich hasse / mag keine", "odio / no soporto", "je déteste / je ne supporte pas".
  */
 export const DISLIKE = uw(
-  /(?:^|[\s,;(])(?:hate[sd]?|hating|can't stand|cannot stand|can not stand|dislike[sd]?|detest\w*|loathe\w*|no more|tired of|sick of|hasse\w*|hasst|mag\s+(?:\S+\s+)?kein\w*|mögen\s+kein\w*|kann\s+\S+\s+nicht\s+leiden|nicht ausstehen|odi[oa]\w*|no soport\w*|no aguant\w*|detest\w*|ya no|basta de|déteste\w*|détest\w*|ne supporte\w* (?:plus|pas)|n'aime\w* pas|fini les?)\s+(?:\S+\s+){0,2}$/i,
+  /(?:^|[\s,;(])(?:hate[sd]?|hating|can't stand|cannot stand|can not stand|dislike[sd]?|detest\w*|loathe\w*|no more|tired of|sick of|hasse\w*|hasst|mag\s+(?:\S+\s+)?kein\w*|mögen\s+kein\w*|kann\s+\S+\s+nicht\s+leiden|nicht ausstehen|odi[oa]\w*|no soport\w*|no aguant\w*|detest\w*|ya no|basta de|déteste\w*|détest\w*|ne supporte\w* (?:plus|pas)|n'aime\w* pas|fini les?|horreur d\w*|allergic to|allergisch gegen|alérgic[oa] a|allergique aux?|no me gusta\w*|je n'aime pas|mag ich nicht)\s+(?:\S+\s+){0,2}$/i,
 );
 
 /**
@@ -199,6 +199,18 @@ const TEST_FRAMEWORKS = [
   'testng',
   'phpunit',
   'minitest',
+  'exunit',
+  'kotest',
+  'spock',
+  'xctest',
+  'catch2',
+  'googletest',
+  'testify',
+  'ginkgo',
+  'pest',
+  'karma',
+  'cucumber',
+  'behave',
 ];
 const TEST_FW = uw(new RegExp(`\\b(${TEST_FRAMEWORKS.join('|')})\\b`, 'i'));
 
@@ -243,7 +255,7 @@ const LANGUAGES: [RegExp, string][] = [
 ];
 /** A language is the preference only when the sentence is about what to write code or examples in. */
 const CODE_CONTEXT = uw(
-  /\b(?:examples?|snippets?|samples?|code|write|writes|written|answer\w*|show|default|prefer\w*|services?|backend|beispiel\w*|codebeispiel\w*|schreib\w*|zeig\w*|antwort\w*|bevorzug\w*|ejemplos?|fragmentos?|c[óo]digo|escrib\w*|mu[ée]stra\w*|prefi[ee]r\w*|exemples?|extraits?|[ée]cri[st]\w*|montre\w*|pr[ée]f[èe]r\w*|services?|servicios?|dienste)\b/i,
+  /\b(?:examples?|snippets?|samples?|code|write|writes|written|answer\w*|respon\w*|repl\w*|suggest\w*|show|default|prefer\w*|services?|backend|beispiel\w*|codebeispiel\w*|code\w*|\w*vorschl[äa]g\w*|schreib\w*|zeig\w*|antwort\w*|bevorzug\w*|resp[óo]nd\w*|respuestas?|contest\w*|sugerencias?|r[ée]pon\w*|suggestions?|propositions?|ejemplos?|fragmentos?|c[óo]digo|escrib\w*|mu[ée]stra\w*|prefi[ee]r\w*|exemples?|extraits?|[ée]cri[st]\w*|montre\w*|pr[ée]f[èe]r\w*|services?|servicios?|dienste)\b/i,
 );
 
 /** "Python functions", "Java-Tests", "TypeScript files": the language only qualifies what the sentence is about. */
@@ -255,8 +267,18 @@ const LANGUAGE_PATTERNS = LANGUAGES.map(
   ([re, name]) => [new RegExp(`${re.source}(?!${QUALIFIED.source.slice(1)})`, re.flags), () => name] as [RegExp, () => string],
 );
 
+/**
+ * The sentence opens by naming where its rule applies ("in Go code wrap errors…", "En Elixir, laisse
+ * planter…", "Für Kotlin-Projekte…", "Para el código Go…"): that language is the scope, not the preference.
+ */
+const SCOPE_OPENING = uw(
+  /^(?:in|for|with|im|in|für|bei|en|para|con|dans|pour|côté|chez)\s+(?:(?:the|our|el|la|los|le|les|der|die|dem|den|unserem|unseren)\s+)?(?:(?:code|código|c[óo]digo|projects?|proyectos?|projets?)\s+)?(?:de\s+)?(?:TypeScript|JavaScript|Python|Go|Golang|Rust|Java|Kotlin|Ruby|PHP|Swift|Scala|Elixir|Dart)(?:[\s-]+(?:code|projects?|files?|services?|-?Code|-?Projekten?|-?Dateien))?\s*,?\s+/i,
+);
+
 function language(s: string): StructuredPreference | undefined {
   if (!CODE_CONTEXT.test(s)) return undefined;
+  const scope = SCOPE_OPENING.exec(s);
+  if (scope) return language(s.slice(scope[0].length));
   const hit = firstPositive(s, LANGUAGE_PATTERNS);
   if (!hit || hit.negatedOnly) return undefined;
   return { category: 'coding_style', key: 'language', value: hit.value, statement: `Write code and examples in ${hit.value}` };
