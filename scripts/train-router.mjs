@@ -4,7 +4,7 @@
 // (TUNING below: written independently, their rows join the threshold tuning and the calibration and
 // are reported one by one). Deterministic: rerunning on the same data and code reproduces the committed
 // file byte for byte (a unit test checks that).
-//   node scripts/train-router.mjs [--check] [--dev-errors] [--stability] [--calibration splits|pooled|cv]
+//   node scripts/train-router.mjs [--check] [--dev-errors] [--stability] [--calibration per-split|splits|pooled|cv]
 //   --check: fail if the committed model differs, write nothing
 //   --dev-errors: also list the tuning rows (out-of-fold and tuning splits) routed costly-wrong
 //   --stability: also tune with each dev fold left out in turn and print the thresholds (how steady the tuner is)

@@ -161,11 +161,24 @@ interface ScopedAsk {
 const JUST_ASK =
   /(?:^|[.!?;,]\s+)(?:(?:can|could) you (?:just|simply|quickly)|kannst du (?:einfach |bitte )?(?:nur|kurz|einfach)|(?:puedes|podrias) (?:solo|simplemente)|(?:tu peux|peux-tu|pourrais-tu) (?:juste|simplement))\s+([^.!?;]+[.!?]?)$/;
 
+// "…, ¿me ordenas esta tabla por la columna hora? nada más", "Welcher Zeichensatz ist eingestellt? Mehr will ich gar
+// nicht.": the last sentence, closed by a "that's all" (4 languages), is the one small thing asked (session 21).
+const ONLY_THIS_END =
+  /(?:nada mas|solo eso|eso es todo|nothing (?:more|else)|that'?s (?:all|it)|that is (?:all|it)|rien de plus|c'est tout|mehr nicht|mehr will ich (?:gar |auch )?nicht|das ist alles|sonst nichts)\s*[.!]*$/;
+const LAST_SENTENCE = /(?:^|[.!?;:]\s+)([^.!?;:]{3,200}[.!?]?)\s*,?\s*$/;
+// The closing words are looked for in the last characters only: a regex ending in $ alone is tried at every
+// position of the window (270 µs on 512 characters of prose), and the sentence before them only when they are there.
+function onlyThisAsk(text: string): RegExpExecArray | null {
+  const tail = text.length > 48 ? text.slice(-48) : text;
+  const end = ONLY_THIS_END.exec(tail);
+  return end ? LAST_SENTENCE.exec(text.slice(0, text.length - tail.length + end.index)) : null;
+}
+
 /** The ask a prompt scopes after its story ("…, anyway, unrelated: <ask>"), else undefined. */
 function scopedAskIn(folded: string): ScopedAsk | undefined {
   const text = folded.trim();
   const unrelated = UNRELATED_ASK.exec(text);
-  const m = unrelated ?? SMALL_ASK.exec(text) ?? JUST_ASK.exec(text);
+  const m = unrelated ?? SMALL_ASK.exec(text) ?? JUST_ASK.exec(text) ?? onlyThisAsk(text);
   return m ? { ask: m[1], story: text.slice(0, m.index), unrelated: unrelated !== null } : undefined;
 }
 
@@ -276,8 +289,26 @@ export function railSignalsFolded(folded: string): RailSignals {
 // its story) also what the story says went wrong.
 // A story that says the incident is over ("everything is stable again, the postmortem is written",
 // "ya está todo estable y cerrado", "tout est corrigé"): the incident is its setting, not live.
-const RESOLVED =
-  /\b(?:(?:all|everything)(?: is)? (?:stable|fixed|resolved|back to normal)|back to normal|stable again|(?:is|was|got) resolved|postmortem (?:is |was )?(?:written|done|published)|(?:alles )?wieder stabil|alles (?:ist )?behoben|postmortem ist (?:geschrieben|fertig)|(?:ya )?esta todo (?:estable|resuelto|arreglado)|(?:estable|resuelto) y cerrado|tout est (?:corrige|resolu|stable|rentre dans l'ordre)|on respire enfin)\b/;
+// Since session 21 (heldout-17) also an incident said to be closed, a check that found nothing missing, and the
+// write-up being done afterwards ("incident closed at 10, i'm writing the postmortem", "der Dienstleister hat bestätigt
+// dass nichts fehlt. Jetzt soll ich das dokumentieren", "cerramos el incidente", "l'incident est clos").
+const RESOLVED = new RegExp(
+  String.raw`\b(?:` +
+    [
+      String.raw`(?:all|everything)(?: is)? (?:stable|fixed|resolved|back to normal)|back to normal|stable again|(?:is|was|got) resolved`,
+      String.raw`postmortem (?:is |was )?(?:written|done|published)|(?:alles )?wieder stabil|alles (?:ist )?behoben|postmortem ist (?:geschrieben|fertig)`,
+      String.raw`(?:ya )?esta todo (?:estable|resuelto|arreglado)|(?:estable|resuelto) y cerrado|tout est (?:corrige|resolu|stable|rentre dans l'ordre)|on respire enfin`,
+      // en
+      String.raw`incident (?:is |was |got )?(?:closed|over|resolved)|closed (?:the|that|our) incident|(?:it|everything) (?:all )?(?:balanced|reconciled|added up|checked out)|nothing (?:was |got )?(?:lost|missing)|no (?:data|orders?|payments?|records?) (?:was |were )?lost|(?:i'?m|we'?re|i am|we are) (?:now )?writing (?:up )?(?:the|a|our) (?:postmortem|post-mortem|incident report|retro\w*)`,
+      // de
+      String.raw`(?:vorfall|incident|storung|ausfall)(?: ist| wurde)? (?:abgeschlossen|geschlossen|behoben|vorbei)|(?:bestatigt,? )?dass nichts fehlt|es fehlt nichts|nichts (?:ging |ist )?verloren|(?:jetzt|nun) soll ich (?:das|den vorfall|die storung) (?:\w+ )?dokumentieren`,
+      // es
+      String.raw`(?:cerramos|cerraron|cerrado|cerro|se cerro) (?:ya )?el incidente|incidente (?:cerrado|resuelto)|no (?:falto|se perdio) (?:nada|ni un\w*)|me toca (?:escribir )?el (?:informe|postmortem|post-mortem)`,
+      // fr
+      String.raw`(?:l')?incident (?:est |a ete )?(?:clos|cloture|resolu|termine)|rien (?:n'a ete |n'est )?perdu|rien ne manque|il ne manque rien|je redige (?:le|un) (?:compte rendu|post-?mortem|rapport)`,
+    ].join('|') +
+    String.raw`)\b`,
+);
 
 function scopedStakes(all: StakesMatch[], scoped: ScopedAsk): StakesMatch[] {
   const own = new Set(stakesIn(scoped.ask).map((m) => m.kind));

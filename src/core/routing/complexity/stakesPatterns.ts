@@ -1,3 +1,4 @@
+import { HARD_REASONING } from './hardReasoningPatterns';
 import { rail, type Rail } from './railRegex';
 
 /**
@@ -68,6 +69,10 @@ export const STAKES: readonly Rail[] = [
     String.raw`\bprod(?:uction)?\s+(?:tombee|en panne|a l'arret|a plat|hs|plantee)\b`,
     String.raw`\bdepuis le (?:dernier )?deploiement`,
     String.raw`\bredemarre en boucle`,
+    // Session 21: a service that falls over again and again, told by how often (4 languages): "se cae cada pocos minutos".
+    String.raw`\b(?:services?|servers?|api|backend|database|db|cluster|servicios?|servidor\w*|base de datos|serveurs?|base de donnees)\b[^.?!\n]{0,40}\b(?:(?:keeps|kept) (?:crashing|going down|falling over|dying|restarting)|(?:crash\w*|goes down|falls over|dies|restarts) every (?:couple of |\w+ )?(?:minutes?|seconds?|hours?)|se (?:cae|reinicia|muere|cuelga) (?:cada (?:\w+ )?(?:minutos|segundos|horas)|constantemente|todo el rato|a cada rato|sin parar)|(?:plante|tombe|redemarre|crashe) (?:toutes les (?:\w+ )?(?:minutes|secondes|heures)|sans arret|en permanence|constamment))`,
+    // German compounds name the service: Zahlungsdienst, Datenbankserver, Buchungssystem.
+    String.raw`(?:dienst|server|datenbank|system)\w*\b[^.?!\n]{0,40}\b(?:sturz\w* (?:\w+ )?(?:alle (?:paar |\d+ )?(?:minuten|sekunden|stunden)|standig|dauernd|immer wieder) ab|(?:fallt|geht) (?:\w+ )?(?:standig|dauernd|alle paar minuten|immer wieder) (?:aus|down))`,
   ]),
   rail('data loss', [
     String.raw`\bwithout (?:losing|any lost|lost|loss of|a single lost)`,
@@ -321,6 +326,8 @@ export const STAKES: readonly Rail[] = [
     String.raw`\binsulin\w*|\binfusion\w*|\bdosier\w*|\bdosis\w*|\bdosen\b|\bstrahlentherap\w*|\bherzschrittmacher\w*|\bbeatmung\w*`,
     String.raw`\b(?:insulina|marcapasos|radioterapia|quimioterapia|respiradores?|desfibrilador\w*|bombas? de infusion)\b`,
     String.raw`\b(?:stimulateurs? cardiaques?|radiotherapie|chimiotherapie|respirateurs?|defibrillateur\w*|pompes? a (?:insuline|perfusion))\b`,
+    // Session 21: opioid and syringe pumps, and what such a pump delivers (4 languages): "le débit de la pompe à morphine".
+    String.raw`\b(?:morphin\w*|morfina|opioid\w*|opioide?s?|opiace\w*|pca pumps?|syringe pumps?|spritzenpump\w*|perfusor\w*|bombas? de (?:morfina|jeringa|analgesia)|pompes? a (?:morphine|seringue|analgesie)|pousse-seringues?)\b`,
     String.raw`\b(?:iec ?62304|iec ?61508|iso ?13485|iso ?14971|iso ?26262|do-?178\w*|asil ?[a-d]\b|sil ?[1-4]\b|fda (?:510|clearance|submission|class)|class (?:ii|iii|2|3) (?:medical )?devices?|medical devices?)`,
     String.raw`\b(?:medizinprodukt\w*|dispositivos? medicos?|productos? sanitarios?|dispositifs? medicaux|dispositif medical)\b`,
     // Session 19: a dose unit mixed up (mg for mcg / µg), in any language's unit words.
@@ -352,41 +359,5 @@ export const STAKES: readonly Rail[] = [
     String.raw`\b(?:reset|invite|invitation|einladungs?|restablecer|reinitialisation)\w*\b[^.?!\n]{0,60}\b(?:any|every|jede[nmrs]?|cualquier\w*|n'importe qu\w*)\b`,
     String.raw`\b(?:lets|let) (?:you|anyone|anybody) (?:in|log in|sign in)\b`,
   ]),
-  // Not money or patients but the same rule: reasoning about memory models, lock-free code, proofs and
-  // automata is the "high" work of the labelling guide, which a small model gets subtly wrong. The
-  // floor makes "is this double-checked locking correct?" a cloud request however plainly it is asked;
-  // a lesson or a lookup about these terms is a topic, not the work.
-  rail('hard reasoning', [
-    String.raw`\bthread-?safe\b|\blinearizab\w*|\blinearisierbar|\blinealizable|\blinearisable`,
-    String.raw`\bmemory (?:model|ordering|barriers?|reclamation)\b|\bspeichermodell|\bmodelo de memoria|\bmodele (?:de )?memoire`,
-    String.raw`\block-?free\b|\bwait-?free\b|\blockfrei|\bsin bloqueos?\b|\bsans verrou`,
-    String.raw`\bdouble-?checked locking|\bseqlock|\baba problem|\bhazard pointers?|\bstore[- ]buffers?\b|\b(?:memory|instruction) reordering|\bmemory fences?\b`,
-    String.raw`\b(?:prove|beweise|demuestra|prouve)\b`,
-    // A lock or atomic that works on x86 and fails on ARM: the weaker memory model is the question.
-    String.raw`\b(?:mutex\w*|spin-?locks?|locks?|atomics?|verrous?|cerrojos?|sperren?|semaphores?)\b[^?!\n]{0,80}\b(?:arm(?:64)?|aarch64|power ?pc|risc-?v)\b`,
-    String.raw`\b(?:arm(?:64)?|aarch64)\b[^?!\n]{0,80}\b(?:mutex\w*|spin-?locks?|atomics?|verrous?|cerrojos?|sperren?)\b`,
-    // Distributed coordination: who may write when nodes disagree (leader election, fencing, distributed locks).
-    String.raw`\b(?:leader election|fencing tokens?|distributed locks?|quorum\w*|leaderwahl|eleccion de lider|election de (?:leader|chef)|verrous? distribues?|cerrojos? distribuidos?|verteilte[nr]? (?:sperren?|locks?))\b`,
-    // Consensus protocols by name, and the lease reads built on them: correctness under partitions.
-    String.raw`\b(?:raft|multi-?paxos|paxos|pbft|byzantine fault\w*|viewstamped replication|leader leases?|lease reads?)\b`,
-    // GPU kernels: tiling into shared memory, warps, coalescing.
-    String.raw`\bcuda\b[^.?!\n]{0,40}\b(?:kernels?|shared memory|warps?|tiled|tiling|occupancy|coalesc\w*)|\b(?:kernels?|tiled|tiling)\b[^.?!\n]{0,40}\bcuda\b|\bwarp-?level|\bshared memory (?:tiling|banks?)|\bbank conflicts?|\bmemory coalescing`,
-    // Delivery guarantees across systems: exactly-once from a log into a store (4 languages).
-    String.raw`\bexactly[- ]once\b|\bgenau[- ]einmal\b|\bexactamente una vez\b|\bexactement une fois\b`,
-    // Replicated data types and control-flow machinery of interpreters: CRDT merges, call/cc, proper tail calls.
-    String.raw`\bcrdts?\b|\bcall/cc\b|\bcall-with-current-continuation|\b(?:tail[- ]call|endrekursion\w*|llamadas? (?:de|en) cola|appels? terminaux)\b[^.?!\n]{0,40}\b(?:optimi\w*|eliminat\w*|interpret\w*)|\btail-call-optimierung|\b(?:optimizacion|optimisation) (?:de (?:las )?llamadas? (?:de|en) cola|des appels terminaux)`,
-    // Session 19: choosing a consistency model for a system (4 languages), not asking what one is.
-    String.raw`\b(?:(?:eventual|strong|causal|starke|letztendliche) (?:consistency|konsistenz)|(?:consistencia|coherence|consistance|konsistenz) (?:eventual|fuerte|causal|eventuelle|forte|a terme|stark\w*))\b[^?!\n]{0,120}\b(?:which|pick|choose|que elijo|cual elijo|elegir|elijo|welche|nehmen|wahlen|lequel|choisir|choisis)\b`,
-    // Session 19, round 3: type inference built by hand (Hindley-Milner, let-polymorphism), a review asked for races,
-    // and choosing how to speed up a hot numerical kernel (vectorise, Numba / Cython, SIMD, move it to C / Rust).
-    String.raw`\bhindley[- ]milner\b|\blet[- ]polymorphism\b|\b(?:algorithm w|unification-based type inference)\b`,
-    String.raw`\b(?:review|check|look|audit|relis|relire|verifie\w*|pruf\w*|revisa\w*)\b[^?!\n]{0,40}\b(?:for|pour|des|auf|por|de)\b[^?!\n]{0,10}\b(?:(?:data )?races|race conditions?|condiciones de carrera|conditions de (?:course|concurrence)|wettlaufsituation\w*|race-conditions?)\b`,
-    String.raw`(?<=\b(?:profil\w*|slow\w*|spends?|hot (?:loop|path)|speed (?:it )?up|too long|\d+ ?%|langsam\w*|beschleunig\w*|lent[oa]?s?|acelerar|rapide|accelerer)\b[^\n]{0,200})\b(?:vectori[sz]\w*|numba|cython|simd|openmp|move (?:\w+ ){0,3}to (?:c|c\+\+|rust)|rewrite (?:\w+ ){0,3}in (?:c|c\+\+|rust))\b[^?!\n]{0,50}\b(?:or|oder|o|ou)\b[^?!\n]{0,50}\b(?:vectori[sz]\w*|numba|cython|simd|openmp|c|c\+\+|rust|gpu|cuda)\b`,
-    // Session 19, round 2: choosing between scaling strategies for a loaded system (a cache layer, denormalising,
-    // read replicas, sharding), in four languages.
-    String.raw`\b(?:cach(?:e|ing)[ -]?(?:layer|schicht)|denormali[sz]\w*|read replicas?|shard\w*|denormalisier\w*|capa de cache|desnormaliz\w*|replicas de lectura|couche de cache|denormalis\w*|replicas en lecture)\b[^?!\n]{0,50}\b(?:or|oder|o|ou)\b[^?!\n]{0,50}\b(?:cach\w*|denormali[sz]\w*|read replicas?|shard\w*|both|beides|ambos|ambas|les deux|denormalisier\w*|desnormaliz\w*|denormalis\w*|replicas)\b`,
-    // Throughput named beside a bottleneck: performance work across a system, whatever the ask's words.
-    String.raw`\b(?:bottleneck\w*|engpass\w*|flaschenhals|cuellos? de botella|goulots? d'etranglement)\b[^?!\n]{0,100}\b\d+(?:[.,]\d+)?\s?[km]?\s?(?:qps|rps|tps|req/s|requests? per second|anfragen pro sekunde|peticiones por segundo|requetes par seconde)\b|\b\d+(?:[.,]\d+)?\s?[km]?\s?(?:qps|rps|tps|req/s|requests? per second|anfragen pro sekunde|peticiones por segundo|requetes par seconde)\b[^?!\n]{0,100}\b(?:bottleneck\w*|engpass\w*|flaschenhals|cuellos? de botella|goulots? d'etranglement)\b`,
-    String.raw`\b(?:dfa|nfa|automat(?:on|a)|(?:endliche[nr]?|deterministische[nr]?|kleinerer) automat\w*|automates? (?:fini|non deterministe|deterministe)|(?:cet|un) automate)\b`,
-  ]),
+  HARD_REASONING,
 ];

@@ -43,6 +43,7 @@ export const TUNING_SPLITS: readonly string[] = [
   'heldout-8.jsonl',
   'heldout-9.jsonl',
   'heldout-10.jsonl',
+  'heldout-17.jsonl',
 ];
 
 /** Folds of the development (cross-validation) split carved from the training data. */

@@ -12,6 +12,7 @@ import { TIER_NAMES } from '../TaskComplexity';
 import { decideTier, mediumThreshold, type CalibrationPoint, type TierThresholds } from '../tierDecision';
 import { DEV_FOLDS, devFold, tierIndex, type RouterRow } from './routerData';
 import { formatConfusion, formatMetrics, tierMetrics, type TierMetrics } from './tierMetrics';
+import { oneSplit, splitShareGap, type SplitGroups } from './splitShareThreshold';
 import { TRAFFIC_MIX, mixWeights, routingCost, tuneThresholds, tuningSet } from './tuneThresholds';
 
 /** Hyper-parameters, chosen on the dev folds of the training split (never on held-out). */
@@ -55,19 +56,27 @@ export function placeLocal(tier: number, p: ArrayLike<number>, threshold: number
   return p[3] + p[4] < threshold;
 }
 
-/** For each wanted local share, the medium-steering threshold that reaches it on the traffic mix (rows weighted by `weight`). */
-function calibrate(rows: readonly RouterRow[], probs: readonly Float64Array[], t: TierThresholds, weight: readonly number[]): CalibrationPoint[] {
+/**
+ * For each wanted local share, the medium-steering threshold that reaches it on the traffic mix (rows weighted by
+ * `weight`), per split when `groups` has several (splitShareGap); one split: the share of all rows.
+ */
+function calibrate(
+  rows: readonly RouterRow[],
+  probs: readonly Float64Array[],
+  t: TierThresholds,
+  weight: readonly number[],
+  groups: SplitGroups = oneSplit(rows.length),
+): CalibrationPoint[] {
   const tiers = rows.map((r, i) => railedTier(r, probs[i], t));
   const candidates = [0, ...new Set(probs.map((p) => Math.round((p[3] + p[4]) * 1000) / 1000))].sort((a, b) => a - b);
   candidates.push(1.001);
-  const shareAt = (thr: number): number => rows.reduce((s, _, i) => s + (placeLocal(tiers[i], probs[i], thr) ? weight[i] : 0), 0);
   const points: CalibrationPoint[] = [];
   for (let r = 0; r <= 20; r++) {
     const want = r / 20;
     let best = candidates[0];
     let bestGap = Infinity;
     for (const c of candidates) {
-      const gap = Math.abs(shareAt(c) - want);
+      const gap = splitShareGap((i) => placeLocal(tiers[i], probs[i], c), weight, groups, want);
       if (gap < bestGap - 1e-12) {
         bestGap = gap;
         best = c;
@@ -143,13 +152,15 @@ export interface TuningSplit {
 }
 
 /**
- * Where the medium steering is calibrated: `splits` weights each split (the cross-validation rows and
- * every tuning split) to the traffic mix on its own and counts the splits equally; `pooled` weights all
- * rows together (the cross-validation rows then decide it by their number); `cv` uses the
- * cross-validation rows alone.
+ * Where the medium steering is calibrated: `per-split` (since session 21) weights each split (the
+ * cross-validation rows and every tuning split) to the traffic mix on its own and puts the threshold (and
+ * the tuner's share term) where the splits' distances from the target add up least (splitShareGap);
+ * `splits` weights them so too but aims the splits' mean share at the target (one split far off moves
+ * it); `pooled` weights all rows together (the cross-validation rows then decide it by their number);
+ * `cv` uses the cross-validation rows alone.
  */
-export type CalibrationBasis = 'splits' | 'pooled' | 'cv';
-export const CALIBRATION_BASIS: CalibrationBasis = 'splits';
+export type CalibrationBasis = 'per-split' | 'splits' | 'pooled' | 'cv';
+export const CALIBRATION_BASIS: CalibrationBasis = 'per-split';
 
 /**
  * The whole training run, deterministic. Development figures come from cross-validation on the training
@@ -172,12 +183,13 @@ export function trainComplexityModel(
   const tuneProbs = [...devProbs, ...splitProbs.flat()];
   const groups = [...devRows.map(() => 0), ...splits.flatMap((sp, k) => sp.rows.map(() => k + 1))];
   const basis = options.calibration ?? CALIBRATION_BASIS;
-  const weights = basis === 'splits' ? mixWeights(tuneRows, groups) : mixWeights(tuneRows);
-  const devSet = tuningSet(tuneRows, tuneProbs, weights);
+  const weights = basis === 'splits' || basis === 'per-split' ? mixWeights(tuneRows, groups) : mixWeights(tuneRows);
+  const perSplit: SplitGroups = basis === 'per-split' ? { of: groups, count: splits.length + 1 } : oneSplit(tuneRows.length);
+  const devSet = tuningSet(tuneRows, tuneProbs, weights, perSplit);
   const thresholds = tuneThresholds(devSet);
   const cvOnly = splits.length > 0 ? tuneThresholds(tuningSet(devRows, devProbs)) : thresholds;
   const devCost = routingCost(devSet, thresholds);
-  const points = basis === 'cv' ? calibrate(devRows, devProbs, thresholds, mixWeights(devRows)) : calibrate(tuneRows, tuneProbs, thresholds, weights);
+  const points = basis === 'cv' ? calibrate(devRows, devProbs, thresholds, mixWeights(devRows)) : calibrate(tuneRows, tuneProbs, thresholds, weights, perSplit);
   const thr80 = mediumThreshold(points, 0.8);
   const decide = (rows: readonly RouterRow[], probs: readonly Float64Array[], t: TierThresholds, thr: number) => {
     const tiers = rows.map((r, i) => railedTier(r, probs[i], t));

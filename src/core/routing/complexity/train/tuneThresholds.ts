@@ -5,6 +5,7 @@ import { ANALYSIS_FILES, ANALYSIS_LINES } from '../complexityRails';
 import type { TierName } from '../TaskComplexity';
 import { cumulative, type TierThresholds } from '../tierDecision';
 import { tierIndex, type RouterRow } from './routerData';
+import { oneSplit, splitShareThreshold, type SplitGroups } from './splitShareThreshold';
 
 /**
  * What IDE chat traffic looks like (assumed, from the manual's 80/20 goal: most asks are lookups and
@@ -89,6 +90,8 @@ export interface TuningSet {
   railed: Int8Array;
   /** Per row: 1 = a stakes floor holds without the veto, 2 = one the veto cannot overrule (security hole, hard reasoning). */
   floor: Int8Array;
+  /** The split of each row: the share is steered and its gap counted per split (splitShareThreshold). */
+  groups: SplitGroups;
 }
 
 /**
@@ -104,8 +107,16 @@ export function mixWeights(rows: readonly RouterRow[], groups?: readonly number[
   return rows.map((r, i) => TRAFFIC_MIX[r.tier] / (counts.get(`${g(i)}|${r.tier}`) ?? 1) / splits);
 }
 
-/** @param weights each row's weight in the traffic mix (default: mixWeights(rows), one split). */
-export function tuningSet(rows: readonly RouterRow[], probs: readonly ArrayLike<number>[], weights: readonly number[] = mixWeights(rows)): TuningSet {
+/**
+ * @param weights each row's weight in the traffic mix (default: mixWeights(rows), one split).
+ * @param groups each row's split, when `weights` weigh each split to the mix on its own (default: one split).
+ */
+export function tuningSet(
+  rows: readonly RouterRow[],
+  probs: readonly ArrayLike<number>[],
+  weights: readonly number[] = mixWeights(rows),
+  groups: SplitGroups = oneSplit(rows.length),
+): TuningSet {
   const n = rows.length;
   const set: TuningSet = {
     n,
@@ -116,6 +127,7 @@ export function tuningSet(rows: readonly RouterRow[], probs: readonly ArrayLike<
     pHigh: new Float64Array(n),
     railed: new Int8Array(10 * n),
     floor: new Int8Array(n),
+    groups,
   };
   const rails = { closeReading: true, analysisLines: ANALYSIS_LINES, analysisFiles: ANALYSIS_FILES };
   rows.forEach((r, i) => {
@@ -160,33 +172,6 @@ export function railedTiers(set: TuningSet, t: TierThresholds, out = new Int8Arr
   return out;
 }
 
-/**
- * The medium-steering threshold whose local share on the traffic mix is closest to `want` (medium
- * requests below it stay local): one sort of the medium rows by P(≥ high), not a scan per candidate.
- */
-export function shareThreshold(tiers: ArrayLike<number>, pHigh: ArrayLike<number>, weight: ArrayLike<number>, want: number): number {
-  let share = 0;
-  const medium: Array<[number, number]> = [];
-  for (let i = 0; i < tiers.length; i++) {
-    if (tiers[i] <= 1) share += weight[i];
-    else if (tiers[i] === 2) medium.push([pHigh[i], weight[i]]);
-  }
-  medium.sort((x, y) => x[0] - y[0]);
-  let best = 0;
-  let bestGap = Math.abs(share - want);
-  for (let k = 0; k < medium.length; k++) {
-    share += medium[k][1];
-    // Threshold just above this row's score keeps it (and every lower one) local.
-    if (k + 1 < medium.length && medium[k + 1][0] === medium[k][0]) continue;
-    const gap = Math.abs(share - want);
-    if (gap < bestGap - 1e-12) {
-      bestGap = gap;
-      best = k + 1 < medium.length ? (medium[k][0] + medium[k + 1][0]) / 2 : 1.001;
-    }
-  }
-  return best;
-}
-
 export const placementOf = (tier: number, pHigh: number, mediumThreshold: number): Placement =>
   tier <= 1 ? 0 : tier === 2 ? (pHigh < mediumThreshold ? 0 : 1) : tier === 3 ? 2 : 3;
 
@@ -204,7 +189,8 @@ export interface RoutingCost {
 /** What a set of thresholds costs on the dev set, with medium steering set for `localRatio`. */
 export function routingCost(set: TuningSet, t: TierThresholds, localRatio = DEFAULT_LOCAL_RATIO, tiers = new Int8Array(set.n)): RoutingCost {
   railedTiers(set, t, tiers);
-  const thr = shareThreshold(tiers, set.pHigh, set.weight, localRatio);
+  const thr = splitShareThreshold(tiers, set.pHigh, set.weight, set.groups, localRatio);
+  const shares = new Float64Array(set.groups.count);
   let loss = 0;
   let spend = 0;
   let critical = 0;
@@ -216,9 +202,15 @@ export function routingCost(set: TuningSet, t: TierThresholds, localRatio = DEFA
     spend += w * PLACEMENT_COST[z];
     loss += w * (PLACEMENT_COST[z] + MISPLACEMENT_COST[y][z] + TIER_DISTANCE_COST * Math.abs(y - tiers[i]));
     if (z === 3) critical += w;
-    if (z === 0) local += w;
+    if (z === 0) {
+      local += w;
+      shares[set.groups.of[i]] += w * set.groups.count;
+    }
   }
-  loss += SHARE_GAP_COST * Math.abs(local - localRatio);
+  // Per split (one split: the pooled share): see splitShareGap.
+  let gap = 0;
+  for (const share of shares) gap += Math.abs(share - localRatio);
+  loss += (SHARE_GAP_COST * gap) / set.groups.count;
   return { loss, spend, critical, localShare: local, mediumThreshold: thr };
 }
 
