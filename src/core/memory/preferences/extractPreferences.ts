@@ -9,6 +9,8 @@ import { CORRECTION, clearlyNotAPreference, isQuestion, STANDING_MARKER } from '
 import { preferencesConflict } from './preferencesConflict';
 import { hasStandingCue, hasStrongCue } from './standingCues';
 import { structuredPreference } from './structuredPreference';
+import { PREFERENCE_CATEGORIES, type PreferenceCategory } from './PreferenceCategory';
+import { topicVector } from './topicCues';
 
 /** A preference read from a message, with how sure the extractor is. */
 export interface ExtractedPreference extends PreferenceEvidence {
@@ -82,7 +84,7 @@ function fromSentence(sentence: string, r: SentenceReading, meta: { threshold: n
   if (r.preference < meta.threshold) return undefined;
   const statement = sentence.trim();
   return {
-    category: r.category,
+    category: topicalCategory(sentence, r.category),
     key: statementKey(statement),
     value: statement,
     statement,
@@ -90,6 +92,19 @@ function fromSentence(sentence: string, r: SentenceReading, meta: { threshold: n
     sentence,
     via: 'classifier',
   };
+}
+
+/**
+ * "Coding style" is the classifier's catch-all (the biggest class): when the sentence names nothing of
+ * code style and the words of exactly one other category, that category is the better reading
+ * ("every external API call goes through the client…" is architecture, "TSDoc block…" documentation).
+ */
+export function topicalCategory(sentence: string, predicted: PreferenceCategory): PreferenceCategory {
+  if (predicted !== 'coding_style') return predicted;
+  const topics = topicVector(sentence);
+  if (topics[PREFERENCE_CATEGORIES.indexOf('coding_style')] === 1) return predicted;
+  const others = PREFERENCE_CATEGORIES.filter((_c, i) => topics[i] === 1);
+  return others.length === 1 ? others[0] : predicted;
 }
 
 /** A stable key for a free-form statement: same words (any case, accents, punctuation) → same key. */

@@ -1,3 +1,4 @@
+import { hasStrongCue } from './standingCues';
 import { CHANGE_VERB, structuredPreference } from './structuredPreference';
 import { uw } from './unicodeWords';
 /**
@@ -175,11 +176,23 @@ const OWN_PAST_EVENT = uw(
 );
 /** Deciding, agreeing, switching: a past sentence that sets a standing rule ("we decided to use pnpm"). */
 const DECIDED = uw(
-  /\b(?:decided|agreed|settled on|chose|standardi[sz]ed|entschieden|geeinigt|beschlossen|festgelegt|decidimos|acordamos|elegimos|estandarizamos|décidé|convenu|choisi|standardisé)\b/i,
+  /\b(?:decided|agreed|settled on|chose|standardi[sz]ed|adopted|started using|began using|entschieden|geeinigt|beschlossen|festgelegt|eingeführt|angefangen|decidimos|acordamos|elegimos|estandarizamos|adoptamos|empezamos a usar|décidé|convenu|choisi|standardisé|adopté|commencé à utiliser)\b/i,
 );
 /** "this time", "this once", "diesmal", "ausnahmsweise", "esta vez", "pour cette fois": a one-off, whatever else it says. */
 const THIS_TIME = uw(
   /\b(?:this time|this once|just once|for this one|for this answer|only here|diesmal|dieses mal|ausnahmsweise|nur hier|nur dieses eine mal|esta vez|por esta vez|solo esta vez|por única vez|cette fois|pour cette fois|juste cette fois|exceptionnellement|pour une fois)\b/i,
+);
+/**
+ * A one-off edit of one thing: a verb of fixing, renaming, translating, shortening… on "the / my" one file,
+ * function, paragraph… ("rename the variable to userId", "korrigier den Test", "tradúceme el correo",
+ * "raccourcis-moi le paragraphe"). A standing rule names kinds of things ("functions", "every file"), not one.
+ */
+const ONE_OFF_EDIT = uw(
+  /^(?:(?:please|pls|bitte|por favor|porfa|stp|just|mal|juste|solo)[,\s]+)?(?:(?:can|could) you\s+)?(?:rename|fix|translate|convert|rewrite|refactor|shorten|trim|summari[sz]e|debug|optimi[sz]e|explain|review|simplify|tidy|clean up|delete|remove|benenne|korrigier\w*|übersetz\w*|konvertier\w*|refaktorier\w*|kürz\w*|erklär\w*|vereinfach\w*|lösch\w*|entfern\w*|renombra\w*|corrige\w*|arregla\w*|traduce\w*|tradúce\w*|convierte\w*|reescribe\w*|refactoriza\w*|acorta\w*|resume\w*|resúme\w*|explica\w*|explíca\w*|simplifica\w*|borra\w*|elimina\w*|renomme|corrige|traduis|convertis|réécris|refactorise|raccourcis|résume|explique|simplifie|supprime|efface)(?:-moi|-le|-la)?\s+(?:(?:me|mir|mal|kurz|bitte|quickly|just|rápido|vite)\s+)*(?:the|that|my|den|die|das|diesen|meinen|meine|el|la|ese|esa|mi|le|la|l'|mon|ma|ce|cet|cette)\s*(?:\S+\s+)?(?:file|function|method|class|test|script|query|snippet|component|paragraph|intro|regex|loop|variable|commit|branch|error|bug|line|block|diff|message|e-?mail|answer|text|sentence|helper|handler|hook|service|module|endpoint|route|type|interface|struct|enum|field|column|table|prop|param\w*|argument|comment|docstring|title|heading|datei|funktion|methode|klasse|skript|abfrage|absatz|einleitung|schleife|fehler|zeile|nachricht|antwort|satz|archivo|fichero|funci[óo]n|m[ée]todo|clase|consulta|p[áa]rrafo|bucle|l[ií]nea|mensaje|correo|respuesta|texto|frase|fichier|fonction|m[ée]thode|classe|requ[êe]te|paragraphe|boucle|erreur|ligne|r[ée]ponse|texte|phrase)\b/i,
+);
+/** A particular moment ahead: "tomorrow", "morgen", "mañana", "demain", "tonight", "for the demo". */
+const PARTICULAR_MOMENT = uw(
+  /\b(?:tomorrow|tonight|for (?:the|a|my) demo|(?<!guten |heute |gestern )morgen|heute abend|für (?:die|eine) demo|(?<!esta |por la )mañana|esta noche|para (?:la|una) demo|demain|ce soir|pour (?:la|une) démo)\b/i,
 );
 /** "das hier", "einmal als …", "esto", "ceci": pointing at the thing at hand. */
 const AT_HAND = uw(/\b(?:das hier|den hier|die hier|einmal als|this one|that one|esto|eso de aquí|ceci|celui-ci|celle-ci)\b/i);
@@ -198,7 +211,9 @@ export function clearlyNotAPreference(sentence: string): boolean {
   if (isSomeoneElse(sentence)) return true;
   if ((THIS_TIME.test(sentence) || UNDECIDED.test(sentence)) && !FUTURE.test(sentence)) return true;
   // "last year we switched to pnpm" dates a change that still stands: a switch that names what it switched to.
-  const report = PAST_TIME.test(sentence) || DISCUSSION.test(sentence) || (YEAR.test(sentence) && !SINCE.test(sentence)) || OWN_PAST_EVENT.test(sentence);
+  // A past event without a date ("I tried yarn…") yields to a rule said in the same breath ("…, always use npm").
+  const ownPast = OWN_PAST_EVENT.test(sentence) && !STANDING_MARKER.test(sentence) && !hasStrongCue(sentence);
+  const report = PAST_TIME.test(sentence) || DISCUSSION.test(sentence) || (YEAR.test(sentence) && !SINCE.test(sentence)) || ownPast;
   if (report && !FUTURE.test(sentence) && !DECIDED.test(sentence) && !(CHANGE_VERB.test(sentence) && structuredPreference(sentence))) return true;
   if (STANDING_MARKER.test(sentence)) return false;
   return (
@@ -206,6 +221,8 @@ export function clearlyNotAPreference(sentence: string): boolean {
     THANKS_FOR.test(sentence) ||
     DEICTIC.test(sentence) ||
     AT_HAND.test(sentence) ||
+    ONE_OFF_EDIT.test(sentence) ||
+    PARTICULAR_MOMENT.test(sentence) ||
     ONE_OFF_SPOT.test(sentence) ||
     FAILURE_REPORT.test(sentence) ||
     OBSERVATION.test(sentence)

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { extractPreferences, readPreferences } from '../../../../src/core/memory/preferences/extractPreferences';
+import { extractPreferences, readPreferences, topicalCategory } from '../../../../src/core/memory/preferences/extractPreferences';
 import { messageSentences } from '../../../../src/core/memory/preferences/messageSentences';
 import { clearlyNotAPreference, isSomeoneElse } from '../../../../src/core/memory/preferences/sentenceCues';
 import { hasStandingCue } from '../../../../src/core/memory/preferences/standingCues';
@@ -54,6 +54,10 @@ describe('preferences: what is not a standing preference of the user', () => {
     assert.equal(extractPreferences('last year we switched from yarn to pnpm in every repo')[0]?.value, 'pnpm');
     assert.ok(clearlyNotAPreference('last month we had a discussion about yarn'));
     assert.ok(!clearlyNotAPreference('last month we decided to squash every PR'));
+    // An undated past event yields to a rule said with it.
+    assert.ok(clearlyNotAPreference('I tried bun on the monorepo and it broke the build'));
+    assert.ok(!clearlyNotAPreference('I tried yarn and hated it, always use npm'));
+    assert.ok(!clearlyNotAPreference('we started using pnpm across the monorepo'));
   });
 
   it('thanks for something, and a one-off "this time", whatever else the sentence says', () => {
@@ -70,6 +74,7 @@ describe('preferences: what is not a standing preference of the user', () => {
     ])
       nothing(s);
     // A plain "merci" after a rule is politeness, not a thank-you note.
+    assert.ok(!clearlyNotAPreference('No trailing whitespace in commits, thanks'));
     assert.equal(extractPreferences('Pas d’emojis dans les réponses, merci').length, 1);
   });
 
@@ -86,6 +91,26 @@ describe('preferences: what is not a standing preference of the user', () => {
     }
     // …while a message queue between services is architecture, not routing.
     assert.equal(readPreferences('Zwischen den Diensten laufen Nachrichten immer über eine Queue, nie direkt').refused.length, 0);
+  });
+});
+
+describe('preferences: one-off edits of one thing and particular moments', () => {
+  it('a fixing/renaming/translating verb on "the / my" one thing is one-off; on kinds of things it can be a rule', () => {
+    for (const s of [
+      'rename the helper to parseInvoice',
+      'please shorten the intro, it drags',
+      'korrigier mal den Test, der ist rot',
+      'Übersetz die Nachricht für den Kunden',
+      'tradúceme el correo al inglés',
+      'simplifica la función de login',
+      'raccourcis-moi le paragraphe sur la migration',
+      'explique la requête SQL',
+      'I need it in Go for the demo tomorrow',
+      'für die Demo morgen bitte ohne Kommentare',
+    ])
+      assert.ok(clearlyNotAPreference(s), s);
+    for (const s of ['explain your reasoning in two sentences at most', 'rename variables only when I ask', 'Guten Morgen heißt bei uns: kurze Antworten'])
+      assert.ok(!clearlyNotAPreference(s), s);
   });
 });
 
@@ -147,6 +172,15 @@ describe('preferences: the standing-rule gate and the structured kinds', () => {
     assert.notEqual(structuredPreference('En Python, lève des exceptions précises plutôt que des codes de retour')?.key, 'language');
     assert.equal(structuredPreference('Für die Skripte bitte Codevorschläge in Python')?.value, 'Python');
     assert.equal(structuredPreference('respóndeme siempre con ejemplos en Go')?.value, 'Go');
+  });
+
+  it('coding style, the catch-all, gives way to the one other category the sentence names', () => {
+    assert.equal(topicalCategory('every handler logs through one wrapper and rethrows a typed exception', 'coding_style'), 'error_handling');
+    assert.equal(topicalCategory('Jede öffentliche Funktion bekommt einen KDoc-Kommentar', 'coding_style'), 'documentation');
+    // A code-style word, or two other categories, and the classifier's reading stands.
+    assert.equal(topicalCategory('name every exception class after what failed', 'coding_style'), 'coding_style');
+    assert.equal(topicalCategory('los tests de integración van en el pipeline de CI', 'coding_style'), 'coding_style');
+    assert.equal(topicalCategory('Documente chaque module', 'workflow'), 'workflow');
   });
 
   it('dislike idioms, more test frameworks and limits without a classifier vote', () => {
