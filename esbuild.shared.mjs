@@ -60,6 +60,8 @@ export const VENDOR_PACKAGES = {
   '@secretlint/secretlint-rule-preset-recommend': 'secretlint-preset.js',
   // Prices (#12): Pydantic's maintained price database (480 KB with its data), required on the first price asked for.
   '@pydantic/genai-prices': 'genai-prices.js',
+  // JSON-schema validation of the local model's structured answers (#18): required on the first answer checked.
+  ajv: 'ajv.js',
   // The gateway's MCP server (#14): loaded on the first /mcp request. The three share one file, so the
   // SDK's protocol schemas and zod are bundled (and evaluated) once, not three times.
   '@modelcontextprotocol/sdk/server/mcp.js': 'mcp-sdk.js',

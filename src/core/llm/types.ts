@@ -34,6 +34,11 @@ export interface ProviderChatRequest {
   signal?: AbortSignal;
   /** The context window a local model must be loaded with for this request (Ollama's `num_ctx`); unset: the server's default. */
   contextTokens?: number;
+  /**
+   * A JSON schema the answer must match: Ollama constrains its output to it (structured outputs, its
+   * `format`). Other providers ignore it, so a caller validates the answer against the same schema anyway.
+   */
+  jsonSchema?: object;
 }
 
 export type ProviderChunk =

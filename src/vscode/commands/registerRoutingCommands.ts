@@ -12,6 +12,7 @@ import { commandIds } from '../../core/commandIds';
 import type { AgentActivity } from '../../core/routing/AgentResponder';
 import type { CloudModelLists } from '../../core/llm/modelLists/CloudModelLists';
 import { describeListState, describeUnlisted } from '../../core/presentation/formatCloudModelLists';
+import { resetRoutingLearning } from './resetRoutingLearning';
 
 export interface RoutingCommandDeps {
   service: IRoutingService;
@@ -68,21 +69,7 @@ export function registerRoutingCommands(deps: RoutingCommandDeps): vscode.Dispos
   const statusChanged = new vscode.EventEmitter<vscode.Uri>();
   const statusProvider: vscode.TextDocumentContentProvider = { onDidChange: statusChanged.event, provideTextDocumentContent: () => statusMarkdown() };
 
-  /** Forgets what routing learned in this workspace, after asking (pass { confirm: false } to skip the question). */
-  const resetLearning = async (arg?: { confirm?: boolean }): Promise<boolean> => {
-    if (arg?.confirm !== false) {
-      const choice = await vscode.window.showWarningMessage(
-        'Forget what Jarvis learned about routing in this workspace (from /cloud re-asks and escalations)?',
-        { modal: true },
-        'Reset',
-      );
-      if (choice !== 'Reset') return false;
-    }
-    await service.resetRoutingLearning?.();
-    statusChanged.fire(STATUS_URI);
-    void vscode.window.showInformationMessage('Jarvis: routing learning for this workspace was reset.');
-    return true;
-  };
+  const resetLearning = resetRoutingLearning({ service, window: vscode.window, onReset: () => statusChanged.fire(STATUS_URI) });
 
   /** Opens the status page and returns its Markdown (handy for tests and other extensions). */
   const showStatus = async (): Promise<string> => {

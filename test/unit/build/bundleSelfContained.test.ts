@@ -53,6 +53,7 @@ describe('dist/ is self-contained', () => {
       ['minisearch.js', 'minisearch'],
       ['vectra-local-index.js', 'vectra/lib/LocalIndex.js'],
       ['tree-sitter.js', '@vscode/tree-sitter-wasm'],
+      ['ajv.js', 'ajv'],
     ];
     for (const [file, pkg] of pairs) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- comparing module shapes

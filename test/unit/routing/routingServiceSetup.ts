@@ -1,4 +1,6 @@
 /** Shared setup for the routing service tests: real fake servers, real SDKs, injected time. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { AuditSink } from '../../../src/core/audit/AuditLog';
 import { FakeClock } from '../../fakes/FakeClock';
 import { type Clock } from '../../../src/common/Clock';
@@ -42,6 +44,10 @@ export interface ServiceOptions {
   audit?: AuditSink;
   countTokens?: (text: string) => Promise<number>;
   workspaceTrusted?: () => boolean;
+  /** Where routing learns per workspace; without it nothing is learned. */
+  workspaceStore?: MemoryKv;
+  /** The complexity model file's text; without it the rules decide. */
+  complexityModel?: () => string;
 }
 
 export function makeService(o: ServiceOptions): { service: RoutingService; store: MemoryKv; logger: RecordingLogger; settings: JarvisSettings } {
@@ -63,6 +69,8 @@ export function makeService(o: ServiceOptions): { service: RoutingService; store
     ...(o.audit ? { audit: o.audit } : {}),
     ...(o.workspaceTrusted ? { workspaceTrusted: o.workspaceTrusted } : {}),
     ...(o.countTokens ? { countTokens: o.countTokens } : {}),
+    ...(o.workspaceStore ? { workspaceStore: o.workspaceStore } : {}),
+    ...(o.complexityModel ? { complexityModel: o.complexityModel } : {}),
   });
   return { service, store, logger, settings };
 }
@@ -109,3 +117,6 @@ export function notices(chunks: ChatChunk[]): string[] {
 export const TRIVIAL = 'What is a closure?';
 export const CRITICAL = 'Design a distributed payment architecture for production with secure auth and encryption.';
 export const MEDIUM = 'Write a function that parses ISO dates into objects.';
+
+/** The complexity model file the extension ships (extension.ts reads the same path). */
+export const shippedComplexityModel = (): string => fs.readFileSync(path.resolve(__dirname, '../../../../media/router/complexity-model.json'), 'utf8');

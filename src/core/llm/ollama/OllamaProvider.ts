@@ -41,6 +41,7 @@ export class OllamaProvider implements LlmProvider {
         model: req.model,
         messages,
         ...(ollamaTools ? { tools: ollamaTools } : {}),
+        ...(req.jsonSchema ? { format: req.jsonSchema } : {}),
         stream: true,
         options: {
           ...(req.temperature !== undefined && { temperature: req.temperature }),

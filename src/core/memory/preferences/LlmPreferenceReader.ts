@@ -1,17 +1,22 @@
 import { JarvisError, errorMessage } from '../../../common/errors';
+import { compileJsonSchema, type JsonSchemaCheck } from '../../llm/compileJsonSchema';
 import type { LlmProvider } from '../../llm/types';
 import { statementKey, type ExtractedPreference } from './extractPreferences';
 import type { PreferenceEvidence } from './Preference';
-import { isPreferenceCategory, PREFERENCE_CATEGORIES } from './PreferenceCategory';
+import { PREFERENCE_CATEGORIES, type PreferenceCategory } from './PreferenceCategory';
 import { messageSentences } from './messageSentences';
 import { touchesRoutingOrPrivacy } from './routingInjection';
 import { isQuestion } from './sentenceCues';
 import { structuredPreference } from './structuredPreference';
 
-/** What the local model must answer, checked field by field (`validateLlmProposals`). */
+/**
+ * What the local model must answer. Ollama is given it as `format`, so its output is constrained to
+ * it; the answer is still validated against it (ajv), since a model or server may not honour it.
+ */
 export const LLM_PROPOSAL_SCHEMA = {
   type: 'object',
   required: ['preferences'],
+  additionalProperties: false,
   properties: {
     preferences: {
       type: 'array',
@@ -19,14 +24,23 @@ export const LLM_PROPOSAL_SCHEMA = {
       items: {
         type: 'object',
         required: ['quote', 'category'],
+        additionalProperties: false,
         properties: {
-          quote: { type: 'string', description: "the user's sentence, copied exactly", maxLength: 300 },
-          category: { enum: [...PREFERENCE_CATEGORIES] },
+          quote: { type: 'string', description: "the user's sentence, copied exactly", minLength: 1, maxLength: 300 },
+          category: { type: 'string', enum: [...PREFERENCE_CATEGORIES] },
         },
       },
     },
   },
 } as const;
+
+/**
+ * Longest answer read: five quotes of at most 300 characters and their fields fit in far less, so
+ * anything longer is not the answer asked for, and reading on would only hold a runaway stream in memory.
+ */
+export const MAX_LLM_ANSWER_CHARS = 8_000;
+
+let checkProposals: JsonSchemaCheck | undefined;
 
 const SYSTEM = [
   'You read one chat message a developer sent to a coding assistant and list the STANDING preferences the',
@@ -70,10 +84,18 @@ export class LlmPreferenceReader {
       ],
       temperature: 0,
       maxTokens: 400,
+      jsonSchema: LLM_PROPOSAL_SCHEMA,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     let text = '';
-    for await (const chunk of stream) if (chunk.type === 'text') text += chunk.text;
+    for await (const chunk of stream) {
+      if (chunk.type !== 'text') continue;
+      text += chunk.text;
+      // Leaving the loop closes the stream (the provider aborts the request).
+      if (text.length > MAX_LLM_ANSWER_CHARS) {
+        throw new JarvisError('invalid-response', `The local model's answer is longer than ${MAX_LLM_ANSWER_CHARS} characters; it was not read on.`);
+      }
+    }
     const known = new Set(alreadyFound.map((p) => normalize(p.sentence)));
     return validateLlmProposals(text, sentences).filter((p) => !known.has(normalize(p.statement)));
   }
@@ -82,10 +104,12 @@ export class LlmPreferenceReader {
 const normalize = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
- * Parses and checks the model's answer against LLM_PROPOSAL_SCHEMA and the message itself.
- * @throws `invalid-response` when the answer is not the JSON asked for (the caller logs it).
+ * Parses the model's answer and validates it against LLM_PROPOSAL_SCHEMA (all or nothing: an answer
+ * that breaks the schema anywhere is not trusted in part), then checks each quote against the message.
+ * @throws `invalid-response` when the answer is not JSON or does not match the schema (the caller logs it).
  */
 export function validateLlmProposals(answer: string, sentences: readonly string[]): PreferenceEvidence[] {
+  // Tolerates prose or a code fence around the object, from a server that ignored `format`.
   const start = answer.indexOf('{');
   const end = answer.lastIndexOf('}');
   let json: unknown;
@@ -94,13 +118,12 @@ export function validateLlmProposals(answer: string, sentences: readonly string[
   } catch (e) {
     throw new JarvisError('invalid-response', `The local model did not answer with JSON (${errorMessage(e)}).`);
   }
-  const list = (json as { preferences?: unknown })?.preferences;
-  if (!Array.isArray(list)) throw new JarvisError('invalid-response', 'The local model\'s answer has no "preferences" list.');
+  const problems = (checkProposals ??= compileJsonSchema(LLM_PROPOSAL_SCHEMA))(json);
+  if (problems.length > 0) throw new JarvisError('invalid-response', `The local model's answer does not match the schema: ${problems.join('; ')}.`);
+  const list = (json as { preferences: { quote: string; category: PreferenceCategory }[] }).preferences;
   const bySentence = new Map(sentences.map((s) => [normalize(s), s]));
   const out: PreferenceEvidence[] = [];
-  for (const item of list.slice(0, LLM_PROPOSAL_SCHEMA.properties.preferences.maxItems)) {
-    const { quote, category } = (item ?? {}) as { quote?: unknown; category?: unknown };
-    if (typeof quote !== 'string' || !isPreferenceCategory(category)) continue;
+  for (const { quote, category } of list) {
     // Only a sentence the user actually wrote, in prose: the model cannot invent or reword a preference.
     const sentence = bySentence.get(normalize(quote.replace(/^["'«»“”]+|["'«»“”]+$/g, '')));
     if (!sentence || isQuestion(sentence) || touchesRoutingOrPrivacy(sentence)) continue;
