@@ -129,8 +129,12 @@ describe('Egress ledger: a cloud request in the real extension host (fake OpenAI
         JSON.stringify(report),
       );
       const csv = Buffer.from(await vscode.workspace.fs.readFile(uri.with({ path: uri.path.replace(/\.json$/, '.csv') }))).toString('utf8');
-      assert.match(csv, /^time,provider,model,tier,reason,cost_usd,secrets_redacted,content_sha256\n/);
-      assert.match(csv, /,openai,/);
+      assert.match(
+        csv,
+        /^time,provider,model,tier,reason,cost_usd,secrets_redacted,content_sha256,workspace,workspace_id,budget_state,budget_day_usd,budget_daily_cap_usd,budget_month_usd,budget_monthly_cap_usd,budget_override,files\n/,
+      );
+      // The cloud request's row names the window's workspace (its folder name and hashed id) and the budget state.
+      assert.match(csv, /\n[^\n]*,openai,[^\n]*,sample-workspace,[0-9a-f]{16},(ok|warning|exceeded),/);
     } finally {
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
       await vscode.workspace.fs.delete(uri.with({ path: uri.path.replace(/\.json$/, '.csv') })).then(undefined, () => undefined);
