@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run train:prefs`: trains the preference classifier on the training files of data/preferences only
-// (train.jsonl and train-2.jsonl, PREFERENCE_TRAINING_FILES), picks its two thresholds by 5-fold
+// (train.jsonl, train-2.jsonl and train-3.jsonl: PREFERENCE_TRAINING_FILES), picks its two thresholds by 5-fold
 // cross-validation on those rows, prints the figures (also per file), and writes
 // src/core/memory/preferences/preferenceModel.json. Deterministic: rerunning reproduces the committed file
 // byte for byte (test/unit/memory/preferences/preferenceModel.test.ts fails when they disagree).

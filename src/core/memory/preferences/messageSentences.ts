@@ -29,6 +29,11 @@ export function looksLikeData(line: string): boolean {
   if (/^(\[[\w :.-]+\]\s*)?(ERROR|WARN(ING)?|INFO|DEBUG|TRACE|FATAL|FAIL|PASS|FEHLER|WARNUNG|AVERTISSEMENT|ERREUR)\b/.test(t)) return true;
   if (/^(npm|yarn|pnpm) (ERR!|WARN|warn|error)/.test(t)) return true;
   if (/^(\w+Error|Error|Exception|Traceback)\b.*:/.test(t)) return true;
+  // A runtime's own prefix before the level: "PHP Fatal error:", "Go panic:", "Node warning:", "Uncaught TypeError".
+  // The runtime is an acronym or a known name and the level is capitalised, so "Log every error: …" stays prose.
+  if (/^(?:[A-Z]{2,}\w*|Node|Python|Ruby|Java|Deno|Bun|Go)(?: [A-Z]\w+)? (?:[Ff]atal error|[Pp]arse error|[Ee]rror|Warning|Notice|panic|Exception)\s*:/.test(t))
+    return true;
+  if (/^(?:Stack trace|Caused by)\s*:/.test(t) || /\b(?:Uncaught|Unhandled)\s+\w*(?:Error|Exception)\b/.test(t)) return true;
   if (/^[●✕✓×]/.test(t)) return true; // test-runner output
   if (/[;{}]\s*$/.test(t) && /[=(){}]/.test(t)) return true; // a statement or block
   if (/^(const|let|var|function|def|class|import|export|return|if|for|while|public|private|fn|func|package)\b.*[=({:;]/.test(t)) return true;

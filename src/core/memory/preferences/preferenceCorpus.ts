@@ -48,6 +48,7 @@ export function parseCorpus(text: string, name = 'corpus'): CorpusRow[] {
 
 /**
  * The training files under data/preferences, in the order they are read: `train-2.jsonl` was the blind
- * heldout-2 (measured once at 0249211, then trained on from session 21).
+ * heldout-2 (measured once at 0249211, then trained on from session 21), `train-3.jsonl` the blind heldout-3
+ * (measured once at 44e4c0c, trained on from session 21's second round).
  */
-export const PREFERENCE_TRAINING_FILES = ['train.jsonl', 'train-2.jsonl'] as const;
+export const PREFERENCE_TRAINING_FILES = ['train.jsonl', 'train-2.jsonl', 'train-3.jsonl'] as const;

@@ -8,7 +8,7 @@ import { uw } from './unicodeWords';
  */
 const POLITE_START = uw(/^(?:could|can|would|will|kannst|könntest|würdest|puedes|podrías|podria|peux|pourrais|pouvez|pourriez)\b/i);
 const STANDING = uw(
-  /\b(?:from now on|always|in future|going forward|ab jetzt|ab sofort|künftig|immer|a partir de ahora|de ahora en adelante|siempre|désormais|dorénavant|à partir de maintenant|toujours)\b/i,
+  /\b(?:from now on|from here on(?: out)?|von nun an|de aquí en adelante|always|in future|going forward|ab jetzt|ab sofort|künftig|immer|a partir de ahora|de ahora en adelante|siempre|désormais|dorénavant|à partir de maintenant|toujours)\b/i,
 );
 
 /**
@@ -35,7 +35,7 @@ export const CORRECTION = uw(
 
 /** Marks of a standing rule rather than a one-off request: "from now on", "always", "every", "by default"… */
 export const STANDING_MARKER = uw(
-  /\b(?:from now on|always|never|every|all|whenever|by default|in future|going forward|in this (?:project|repo|codebase|team)|everywhere|ab jetzt|ab sofort|künftig|immer|nie|niemals|jede[nmrs]?|alle[nms]?|standardmäßig|grundsätzlich|überall|a partir de ahora|de ahora en adelante|siempre|nunca|cada|tod[oa]s?|por defecto|en todas partes|désormais|dorénavant|à partir de maintenant|toujours|jamais|chaque|tou(?:te)?s?|par défaut|partout)\b/i,
+  /\b(?:from now on|from here on(?: out)?|von nun an|de aquí en adelante|always|never|every|all|whenever|by default|in future|going forward|in this (?:project|repo|codebase|team)|everywhere|ab jetzt|ab sofort|künftig|immer|imer|nie|niemals|jede[nmrs]?|alle[nms]?|standardmäßig|grundsätzlich|überall|a partir de ahora|de ahora en adelante|siempre|nunca|cada|tod[oa]s?|por defecto|en todas partes|désormais|dorénavant|à partir de maintenant|toujours|jamais|chaque|tou(?:te)?s?|par défaut|partout)\b/i,
 );
 
 /** The user's team speaking: "we", "our", "bei uns", "usamos", "chez nous", "on utilise". */
@@ -57,7 +57,7 @@ export const DEICTIC = uw(
  * uses…", "Google's style guide prefers…", "laut Styleguide…". Names are matched separately (below).
  */
 export const OTHERS = uw(
-  /^(?:my|mein|meine|mi|mis|mon|ma|mes)\s+(?:colleague|co-?worker|manager|boss|lead|team ?mate|friend|kollege|kollegin|chef|chefin|compañer[oa]|jefe|jefa|amig[oa]|collègue|chef|ami)\b|^(?:a mi|à mon|à ma)\s+\w+|^(?:some|many|most|a lot of|lots of)\s+(?:people|developers|devs|folks|programmers)\b|^(?:manche|viele|einige)\s+(?:leute|entwickler\w*)\b|^(?:hay gente|muchos|algunos|mucha gente)\b|^(?:certains|beaucoup de|la plupart des)\b|^(?:the|das|el|l')\s*(?:team|équipe|equipo)\s+(?:next door|nebenan|de al lado|d'à côté)\b|\b(?:style ?guide|styleguide|guía de estilo|guide de style|the article|im artikel|el artículo|l'article)\b.*\b(?:says|prefers|recommends|sagt|steht|empfiehlt|dice|recomienda|dit|recommande)\b|^(?:laut|según|selon|according to)\b/i,
+  /^(?:my|mein|meine|mi|mis|mon|ma|mes)\s+(?:colleague|co-?worker|manager|boss|lead|team ?mate|friend|kollege|kollegin|chef|chefin|compañer[oa]|jefe|jefa|amig[oa]|collègue|chef|ami)\b|^(?:a mi|à mon|à ma)\s+\w+|^(?:some|many|most|a lot of|lots of)\s+(?:people|developers|devs|folks|programmers)\b|^(?:manche|viele|einige)\s+(?:leute|entwickler\w*)\b|^(?:hay gente|muchos|algunos|mucha gente)\b|^(?:certains|beaucoup de|la plupart des)\b|^(?:the|das|el|l')\s*(?:team|équipe|equipo)\s+(?:next door|nebenan|de al lado|d'à côté)\b|\b(?:style ?guide|styleguide|guía de estilo|guide de style|the article|im artikel|el artículo|l'article)\b.*\b(?:says|prefers|recommends|sagt|steht|empfiehlt|dice|recomienda|dit|recommande)\b|^(?:laut|según|selon|according to|d'après|d’après)\b/i,
 );
 
 /** "Bob always uses tabs", "Anna benutzt immer Tabs", "Pablo siempre usa", "Julien utilise": a named person (case matters). */
@@ -70,9 +70,9 @@ const NAMED_PERSON = uw(
  * PR asked for…", "unser Praktikant schreibt…", "der Architekt vom Kunden will…", "el profe obliga…",
  * "le lead dev de l'autre équipe trouve…", "the Rust folks on the platform team swear by…".
  */
-const ROLE_SUBJECT_SOURCE = String.raw`^(?:\S+\s+){0,4}?(?:(?:the|a|an|my|our|their|some|one|der|die|das|ein|eine|mein|meine|unser|unsere|el|la|los|las|un|una|mi|nuestro|nuestra|le|les|l'|un|une|mon|ma|notre)\s+)(?:\S+\s+)?(?:colleagues?|co-?workers?|reviewers?|interns?|juniors?|students?|trainees?|werkstudent\w*|azubi\w*|estudiantes?|becari[oa]s?|étudiant\w*|alternant\w*|architects?|lead(?: dev)?s?|tech leads?|bosse?s?|managers?|customers?|teachers?|professors?|profs?|tutors?|folks|guys|people|maintainers?|authors?|contractors?|freelancers?|consultants?|cto|kolleg\w*|praktikant\w*|architekt\w*|chef\w*|kunde\w*|lehrer\w*|professor\w*|leute|maintainer\w*|autor\w*|berater\w*|compañer\w*|becari\w*|arquitect\w*|jef[ea]s?|clientes?|profes(?:or(?:es|as?)?)?|gente|colaborador\w*|consultor\w*|collègues?|stagiaires?|architectes?|chefs?|clients?|profs?|professeurs?|gens|mainteneurs?|auteurs?|consultants?|presta\w*)\b`;
+const ROLE_SUBJECT_SOURCE = String.raw`^(?:\S+\s+){0,4}?(?:(?:the|a|an|my|our|their|some|one|der|die|das|ein|eine|mein|meine|unser|unsere|el|la|los|las|un|una|mi|nuestro|nuestra|le|les|l'|un|une|mon|ma|notre)\s+)(?:\S+\s+)?(?:colleagues?|co-?workers?|reviewers?|interns?|juniors?|students?|trainees?|werkstudent\w*|azubi\w*|estudiantes?|becari[oa]s?|étudiant\w*|alternant\w*|architects?|lead(?: dev)?s?|tech leads?|bosse?s?|managers?|customers?|teachers?|professors?|profs?|tutors?|folks|guys|people|maintainers?|authors?|contractors?|freelancers?|consultants?|cto|kolleg\w*|praktikant\w*|architekt\w*|chef\w*|kunde\w*|lehrer\w*|professor\w*|leute|maintainer\w*|autor\w*|berater\w*|compañer\w*|becari\w*|arquitect\w*|jef[ea]s?|clientes?|profes(?:or(?:es|as?)?)?|gente|colaborador\w*|consultor\w*|collègues?|stagiaires?|architectes?|chefs?|clients?|profs?|professeurs?|gens|mainteneurs?|auteurs?|consultants?|presta\w*|vendors?|suppliers?|upstream|teamleiter\w*|teamlead\w*|leiter\w*|anbieter\w*|lieferant\w*|hersteller\w*|proveedor\w*|fournisseur\w*)\b`;
 /** A verb of someone's opinion, habit or demand, for a non-user subject. */
-const OPINION_VERB_SOURCE = String.raw`\b(?:says?|said|keeps? saying|thinks?|wants?|wanted|asked|asks|prefers?|insists?|swears? by|likes?|hates?|uses?|writes?|requires?|demands?|recommends?|sagt|meint|findet|will|wollen|wollte|möchte|bevorzugt|besteht|schwört|schwören|mag|hasst|nutzt|benutzt|verwendet|schreibt|verlangt|empfiehlt|fordert|dice|piensa|cree|quiere|quieren|pidió|pide|prefiere|insiste|jura|usa|usan|escribe|exige|obliga|recomienda|odia|dit|pense|trouve|veut|veulent|a demandé|demande|préfère|insiste|jure|utilise|écrit|exige|impose\w*|oblige|recommande|déteste)\b`;
+const OPINION_VERB_SOURCE = String.raw`\b(?:says?|said|keeps? saying|thinks?|wants?|wanted|asked|asks|prefers?|insists?|swears? by|likes?|hates?|uses?|writes?|requires?|demands?|recommends?|sagt|meint|findet|will|wollen|wollte|möchte|bevorzugt|besteht|schwört|schwören|mag|hasst|nutzt|benutzt|verwendet|schreibt|verlangt|empfiehlt|fordert|dice|piensa|cree|quiere|quieren|pidió|pide|prefiere|insiste|jura|usa|usan|escribe|exige|obliga|recomienda|odia|dit|pense|trouve|veut|veulent|a demandé|demande|préfère|insiste|jure|utilise|écrit|exige|impose\w*|oblige|recommande|déteste|thought|believed|found|used|wrote|required|made us|claims?|claimed|swore|fand|meinte|dachte|sagte|glaubte|schrieb|verlangte|benutzte|nutzte|hasste|schreiben|nutzen|benutzen|verwenden|decía|dijo|pensaba|creía|usaba|exigía|obligaba|odiaba|escriben|disait|a dit|pensait|trouvait|utilisait|exigeait|imposait|détestait|écrivent|utilisent)\b`;
 const ROLE_SUBJECT = uw(new RegExp(String.raw`${ROLE_SUBJECT_SOURCE}(?:[\s,]+\S+){0,6}?[\s,]+${OPINION_VERB_SOURCE}`, 'i'));
 const OPINION_VERB = uw(new RegExp(OPINION_VERB_SOURCE, 'i'));
 
@@ -93,10 +93,30 @@ const PRONOUN_SUBJECT = uw(
 );
 /** Another team or project than the user's own: "the team next door", "das Nachbarteam", "otro equipo", "l'autre équipe". */
 const OTHER_TEAM = uw(
-  /\b(?:other|another|next door|neighbou?ring|platform|data|ops)\s+team\b|\bteam next door\b|\b(?:nachbarteam|anderen teams?|andere team)\b|\b(?:otro equipo|el equipo de (?:al lado|datos|plataforma))\b|\b(?:l'autre équipe|une autre équipe|l'équipe d'à côté|l'équipe (?:data|plateforme))\b|\b(?:open[- ]source[- ]projekt|open[- ]source project|proyecto open source|projet open source)\b/i,
+  /\b(?:other|another|next door|neighbou?ring|platform|data|ops)\s+team\b|\bteam next door\b|\b(?:nachbarteam|anderen teams?|andere team)\b|\b(?:otro equipo|el equipo de (?:al lado|datos|plataforma))\b|\b(?:l'autre équipe|une autre équipe|l'équipe d'à côté|l'équipe (?:data|plateforme))\b|\b(?:people|folks|guys|team)\s+next door\b|\b(?:los|las) de (?:al lado|enfrente)\b|\b(?:ceux|les gens) d'à côté\b|\b(?:open[- ]source[- ]projekt|open[- ]source project|proyecto open source|projet open source)\b/i,
 );
 
+/**
+ * An opinion heard somewhere, told without a role word: a web source or medium ("on Stack Overflow",
+ * "a blog post", "en Reddit", "d'après un article"), or an indefinite someone ("someone", "einer",
+ * "un tipo", "quelqu'un") as the subject of an opinion verb.
+ */
+const HEARD_SOURCE = uw(
+  /\b(?:(?:on|in|at|from|auf|bei|im|en|sur|de|según|d'après) (?:stack ?overflow|reddit|hacker ?news|twitter|mastodon|linkedin|youtube)|a (?:blog(?: post)?|podcast|talk|video|tweet|book)|(?:ein|einem|einer) (?:blog\w*|podcast|vortrag|video|buch|artikel)|(?:un|una) (?:blog|post|podcast|charla|vídeo|video|libro|artículo)|(?:un|une) (?:article|billet|podcast|conférence|vidéo|livre|blog))\b/i,
+);
+const SOMEONE = uw(
+  /^(?:\S+\s+){0,5}?(?:someone|somebody|some guy|a guy|one guy|a dev|einer|jemand|irgendwer|irgendein\w*|un tipo|una tipa|alguien|un chaval|un señor|quelqu'un|quelqu’un|un mec|un gars|un type)\b/i,
+);
+/** A former person of the user's ("my old team lead", "mein alter Teamleiter", "mi ex jefe", "mon ancien chef"). */
+const FORMER_PERSON = uw(
+  /^(?:\S+\s+){0,2}?(?:my|our|mein\w*|unser\w*|mi|nuestr[oa]|mon|ma|notre)\s+(?:old|former|previous|ex|alte[rn]?|ehemalige[rn]?|frühere[rn]?|antigu[oa]|anterior|ancien(?:ne)?|ex-)[\s-]*\w+/i,
+);
+/** The user's own team or self taking over in the same sentence ("…, but we use pnpm"): not only someone else's. */
+const BUT_WE = uw(/[,;:—–-]\s*(?:but|aber|pero|mais|while|während|mientras)?\s*(?:we|i|wir|ich|nosotros|yo|nous|on|je)\s/i);
+
 export function isSomeoneElse(sentence: string): boolean {
+  const told = HEARD_SOURCE.test(sentence) || SOMEONE.test(sentence) || FORMER_PERSON.test(sentence);
+  if (told && OPINION_VERB.test(sentence) && !BUT_WE.test(sentence)) return true;
   if (OTHERS.test(sentence) || NAMED_PERSON.test(sentence) || SWEARS_BY.test(sentence) || DISTANCING.test(sentence)) return true;
   if (ROLE_SUBJECT.test(sentence) || PRONOUN_SUBJECT.test(sentence)) return true;
   return OTHER_TEAM.test(sentence) && (OPINION_VERB.test(sentence) || THEY.test(sentence));
@@ -134,11 +154,11 @@ const PAST_TIME = uw(
   /\b(?:yesterday|last (?:night|week|month|year|time|sprint|release|friday|monday)|this morning|earlier today|(?:a few|two|three|\d+) (?:days|hours|weeks) ago|gestern|vorgestern|letzte (?:woche|nacht)|letzten (?:monat|sprint|freitag)|letztes (?:mal|jahr)|heute (?:morgen|früh)|vorhin|ayer|anoche|anteayer|la semana pasada|el mes pasado|esta mañana|la última vez|hace (?:un|una|dos|tres|\d+) (?:días?|horas?|semanas?|mes(?:es)?)|hier (?:soir|matin|après-midi)|avant-hier|la semaine dernière|le mois dernier|ce matin|la dernière fois|il y a (?:deux|trois|\d+) (?:jours|heures|semaines))\b|^hier,/i,
 );
 const FUTURE = uw(
-  /\b(?:from now on|going forward|in future|in the future|next time|ab jetzt|ab sofort|künftig|in zukunft|nächstes mal|a partir de ahora|de ahora en adelante|en adelante|la próxima vez|désormais|dorénavant|à l'avenir|à partir de maintenant|la prochaine fois)\b/i,
+  /\b(?:from now on|from here on(?: out)?|von nun an|de aquí en adelante|going forward|in future|in the future|next time|ab jetzt|ab sofort|künftig|in zukunft|nächstes mal|a partir de ahora|de ahora en adelante|en adelante|la próxima vez|désormais|dorénavant|à l'avenir|à partir de maintenant|la prochaine fois)\b/i,
 );
 /** What went wrong, told as news: "the build failed because…", "ist abgestürzt", "falló", "a planté". */
 const FAILURE_REPORT = uw(
-  /\b(?:failed|crashed|broke|blew up|went down|fehlgeschlagen|schlug fehl|abgestürzt|kaputt gegangen|falló|fallaron|se cayó|se rompió|a échoué|ont échoué|a planté|a cassé)\b/i,
+  /\b(?:failed|crashed|broke|blew up|went down|fehlgeschlagen|schlug fehl|abgestürzt|kaputt gegangen|falló|fallaron|se cayó|se rompió|a échoué|ont échoué|a planté|a cassé|est tombée?|sont tombés|ist ausgefallen|ging down)\b/i,
 );
 /**
  * A one-off request about a spot in the current code: "fix the typo in line 3", "Zeile 12", "línea 4",
@@ -153,11 +173,25 @@ const ONE_OFF_SPOT = uw(
  * GraphQL, pero no se decidió nada", "wir haben über … diskutiert", "on a parlé de…", "no conclusion".
  */
 const DISCUSSION = uw(
-  /\b(?:had (?:\S+ ){0,2}(?:a|an|some) (?:\w+ )?(?:debate|discussion|argument|chat|talk)|(?:we|they|i) (?:discussed|talked about|argued about|debated)|hatten (?:\S+ ){0,2}(?:eine|einen) (?:\w+ )?(?:diskussion|debatte|streit)|(?:haben|hatten) (?:\S+ ){0,4}(?:diskutiert|besprochen|geredet)|se habló de|hablamos de|discutimos|tuvimos (?:un|una) (?:\w+ )?(?:debate|discusión|charla)|on a (?:parlé|discuté|débattu)|nous avons (?:parlé|discuté)|on a eu (?:un|une) (?:\w+ )?(?:débat|discussion))\b/i,
+  /\b(?:had (?:\S+ ){0,2}(?:a|an|some) (?:\w+ )?(?:debate|discussion|argument|chat|talk)|(?:we|they|i) (?:discussed|talked about|argued about|debated)|hatten (?:\S+ ){0,2}(?:eine|einen) (?:\w+ )?(?:diskussion|debatte|streit)|(?:haben|hatten) (?:\S+ ){0,4}(?:diskutiert|besprochen|geredet|gesprochen)|se habló de|hablamos de|discutimos|tuvimos (?:un|una) (?:\w+ )?(?:debate|discusión|charla)|on a (?:parlé|discuté|débattu)|nous avons (?:parlé|discuté)|on a eu (?:un|une) (?:\w+ )?(?:débat|discussion))\b/i,
 );
 /** Nothing was decided: "no conclusion", "keine Entscheidung", "no se decidió nada", "rien de décidé". */
 const UNDECIDED = uw(
-  /\b(?:no conclusion|nothing (?:was )?decided|no decision|undecided|keine entscheidung|nichts entschieden|noch offen|no se decidió nada|sin decidir|nada decidido|rien (?:n'a été |n’a été |de )?décidé|aucune décision|pas de conclusion)\b/i,
+  /\b(?:no conclusion|nothing (?:was |got )?decided|(?:nobody|no one|no-one) decided|decided nothing|(?:didn't|did not|never) decide|nichts beschlossen|nichts festgelegt|nicht entschieden|no decidimos|nadie decidió|no se decidió|personne n'a (?:rien )?décidé|on n'a rien décidé|on n'a pas décidé|no decision|undecided|keine entscheidung|nichts entschieden|noch offen|no se decidió nada|sin decidir|nada decidido|rien (?:n'a été |n’a été |de )?décidé|aucune décision|pas de conclusion)\b/i,
+);
+/**
+ * Points at what the user pasted or showed ("the file I pasted", "oben", "que te pegué", "que j'ai collé",
+ * "the JSON below"): a request about that one thing.
+ */
+const PASTED_REF = uw(
+  /\b(?:i (?:just )?(?:pasted|sent|shared|attached)|pasted (?:above|below|here)|\bthe\s+\S+(?:\s+\S+)?\s+(?:above|below)\b|(?:datei|code|block|snippet|funktion|text|json|abschnitt)\w*\s+(?:von )?oben|(?:ich )?(?:eingefügt|gepastet|geschickt) habe|(?:que )?te (?:pegué|pasé|mandé)|que (?:he )?pegado|de arriba|de abajo|que j['’]ai (?:collé|envoyé|partagé)e?s?|ci-dessus|ci-dessous|plus haut)\b/i,
+);
+/**
+ * A figure that moved, told as news: "coverage dropped to 71%", "die Build-Zeit ist auf 9 Minuten
+ * gestiegen", "la cobertura bajó al 58%", "le temps de build est passé à 12 minutes".
+ */
+const FIGURE_CHANGE = uw(
+  /\b(?:dropped|fell|rose|jumped|climbed|went (?:up|down)|increased|decreased|doubled|halved|is (?:now )?at|sank|gefallen|gesunken|gestiegen|fiel|stieg|sank|liegt (?:jetzt )?bei|bajó|subió|cayó|aumentó|pasó de|está en|a (?:baissé|chuté|augmenté|doublé)|est (?:tombée?|passée?|montée?|descendue?))\b[^.]{0,40}?\d|\b(?:auf|um)\s+(?:\S+\s+)?\d[^.]{0,25}?\b(?:gestiegen|gesunken|gefallen|geklettert|gewachsen)\b/i,
 );
 /** A calendar year as a time of report: "in 2022 we still used Jenkins", "En 2022 on utilisait", "2019 hatten wir". */
 const YEAR = uw(/\b(?:in|im jahr|en|en el año|en l'an|back in)\s+(?:19|20)\d\d\b|^(?:19|20)\d\d\b/i);
@@ -180,7 +214,7 @@ const DECIDED = uw(
 );
 /** "this time", "this once", "diesmal", "ausnahmsweise", "esta vez", "pour cette fois": a one-off, whatever else it says. */
 const THIS_TIME = uw(
-  /\b(?:this time|this once|just once|for this one|for this answer|only here|diesmal|dieses mal|ausnahmsweise|nur hier|nur dieses eine mal|esta vez|por esta vez|solo esta vez|por única vez|cette fois|pour cette fois|juste cette fois|exceptionnellement|pour une fois)\b/i,
+  /\b(?:this time|this once|just once|for this one|for this answer|only here|diesmal|dieses mal|ausnahmsweise|nur hier|nur dieses eine mal|esta vez|por esta vez|solo esta vez|por única vez|cette fois|pour cette fois|juste cette fois|exceptionnellement|pour une fois|for now|vorerst|fürs erste|erstmal|por ahora|de momento|por el momento|pour l'instant|pour le moment)\b/i,
 );
 /**
  * A one-off edit of one thing: a verb of fixing, renaming, translating, shortening… on "the / my" one file,
@@ -188,7 +222,7 @@ const THIS_TIME = uw(
  * "raccourcis-moi le paragraphe"). A standing rule names kinds of things ("functions", "every file"), not one.
  */
 const ONE_OFF_EDIT = uw(
-  /^(?:(?:please|pls|bitte|por favor|porfa|stp|just|mal|juste|solo)[,\s]+)?(?:(?:can|could) you\s+)?(?:rename|fix|translate|convert|rewrite|refactor|shorten|trim|summari[sz]e|debug|optimi[sz]e|explain|review|simplify|tidy|clean up|delete|remove|benenne|korrigier\w*|übersetz\w*|konvertier\w*|refaktorier\w*|kürz\w*|erklär\w*|vereinfach\w*|lösch\w*|entfern\w*|renombra\w*|corrige\w*|arregla\w*|traduce\w*|tradúce\w*|convierte\w*|reescribe\w*|refactoriza\w*|acorta\w*|resume\w*|resúme\w*|explica\w*|explíca\w*|simplifica\w*|borra\w*|elimina\w*|renomme|corrige|traduis|convertis|réécris|refactorise|raccourcis|résume|explique|simplifie|supprime|efface)(?:-moi|-le|-la)?\s+(?:(?:me|mir|mal|kurz|bitte|quickly|just|rápido|vite)\s+)*(?:the|that|my|den|die|das|diesen|meinen|meine|el|la|ese|esa|mi|le|la|l'|mon|ma|ce|cet|cette)\s*(?:\S+\s+)?(?:file|function|method|class|test|script|query|snippet|component|paragraph|intro|regex|loop|variable|commit|branch|error|bug|line|block|diff|message|e-?mail|answer|text|sentence|helper|handler|hook|service|module|endpoint|route|type|interface|struct|enum|field|column|table|prop|param\w*|argument|comment|docstring|title|heading|datei|funktion|methode|klasse|skript|abfrage|absatz|einleitung|schleife|fehler|zeile|nachricht|antwort|satz|archivo|fichero|funci[óo]n|m[ée]todo|clase|consulta|p[áa]rrafo|bucle|l[ií]nea|mensaje|correo|respuesta|texto|frase|fichier|fonction|m[ée]thode|classe|requ[êe]te|paragraphe|boucle|erreur|ligne|r[ée]ponse|texte|phrase)\b/i,
+  /^(?:(?:please|pls|bitte|por favor|porfa|stp|just|mal|juste|solo)[,\s]+)?(?:(?:can|could) you\s+)?(?:rename|fix|translate|convert|rewrite|refactor|format|reformat|formatier\w*|formatea\w*|formate|reformate|shorten|trim|summari[sz]e|debug|optimi[sz]e|explain|review|simplify|tidy|clean up|delete|remove|benenne|korrigier\w*|übersetz\w*|konvertier\w*|refaktorier\w*|kürz\w*|erklär\w*|vereinfach\w*|lösch\w*|entfern\w*|renombra\w*|corrige\w*|arregla\w*|traduce\w*|tradúce\w*|convierte\w*|reescribe\w*|refactoriza\w*|acorta\w*|resume\w*|resúme\w*|explica\w*|explíca\w*|simplifica\w*|borra\w*|elimina\w*|renomme|corrige|traduis|convertis|réécris|refactorise|raccourcis|résume|explique|simplifie|supprime|efface)(?:-moi|-le|-la)?\s+(?:(?:me|mir|mal|kurz|bitte|quickly|just|rápido|vite)\s+)*(?:the|that|my|den|die|das|diesen|meinen|meine|el|la|ese|esa|mi|le|la|l'|mon|ma|ce|cet|cette)\s*(?:\S+\s+|\w+-)?(?:file|function|method|class|test|script|query|snippet|component|paragraph|intro|regex|loop|variable|commit|branch|error|bug|line|block|diff|message|e-?mail|answer|text|sentence|helper|handler|hook|service|module|endpoint|route|type|interface|struct|enum|field|column|table|prop|param\w*|argument|comment|docstring|title|heading|datei|funktion|methode|klasse|skript|abfrage|absatz|einleitung|schleife|fehler|zeile|nachricht|antwort|satz|archivo|fichero|funci[óo]n|m[ée]todo|clase|consulta|p[áa]rrafo|bucle|l[ií]nea|mensaje|correo|respuesta|texto|frase|fichier|fonction|m[ée]thode|classe|requ[êe]te|paragraphe|boucle|erreur|ligne|r[ée]ponse|texte|phrase)\b/i,
 );
 /** A particular moment ahead: "tomorrow", "morgen", "mañana", "demain", "tonight", "for the demo". */
 const PARTICULAR_MOMENT = uw(
@@ -224,6 +258,8 @@ export function clearlyNotAPreference(sentence: string): boolean {
     ONE_OFF_EDIT.test(sentence) ||
     PARTICULAR_MOMENT.test(sentence) ||
     ONE_OFF_SPOT.test(sentence) ||
+    PASTED_REF.test(sentence) ||
+    FIGURE_CHANGE.test(sentence) ||
     FAILURE_REPORT.test(sentence) ||
     OBSERVATION.test(sentence)
   );

@@ -32,6 +32,8 @@ const PREFERRING = uw(/\bpr[ée]f[ie]?[èe]?r\w*/i);
 export const DISLIKE = uw(
   /(?:^|[\s,;(])(?:hate[sd]?|hating|can't stand|cannot stand|can not stand|dislike[sd]?|detest\w*|loathe\w*|no more|tired of|sick of|hasse\w*|hasst|mag\s+(?:\S+\s+)?kein\w*|mögen\s+kein\w*|kann\s+\S+\s+nicht\s+leiden|nicht ausstehen|odi[oa]\w*|no soport\w*|no aguant\w*|detest\w*|ya no|basta de|déteste\w*|détest\w*|ne supporte\w* (?:plus|pas)|n'aime\w* pas|fini les?|horreur d\w*|allergic to|allergisch gegen|alérgic[oa] a|allergique aux?|no me gusta\w*|je n'aime pas|mag ich nicht)\s+(?:\S+\s+){0,2}$/i,
 );
+/** Dropping a tool names the old one right after the verb: "ditched jest for vitest" (vitest is two words on). */
+const DROPPED = uw(/(?:^|[\s,;(])(?:ditch\w*|dropped|got rid of|abandon\w*|rausgeworfen|rausgeschmissen|abandonamos|dejamos|abandonné|lâché)\s+(?:\S+\s+)?$/i);
 
 /**
  * A change of habit names the old value first: "used to use yarn, now pnpm", "switched from npm to pnpm",
@@ -46,7 +48,7 @@ const FROM = uw(/(?:^|[\s,;(])(?:from|von|de|desde|d')\s*(?:\S+\s+){0,1}$/i);
 
 function negated(sentence: string, index: number): boolean {
   const before = sentence.slice(Math.max(0, index - 40), index);
-  if (DISLIKE.test(before) || FORMERLY.test(before) || (FROM.test(before) && CHANGE_VERB.test(sentence))) return true;
+  if (DISLIKE.test(before) || DROPPED.test(before) || FORMERLY.test(before) || (FROM.test(before) && CHANGE_VERB.test(sentence))) return true;
   const m = NEGATOR.exec(before);
   if (!m) return false;
   return !PREFERENCE_CONTRAST.test(m[0]) || PREFERRING.test(sentence);
@@ -122,7 +124,7 @@ function indent(s: string): StructuredPreference | undefined {
 }
 
 const QUOTE_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [uw(/\b(single|double)[ -]?(?:quotes?|quoted|quotation marks?)\b/i), (m) => m[1].toLowerCase()],
+  [uw(/\b(single|simple|double)[ -]?(?:quotes?|quoted|quotation marks?)\b/i), (m) => (m[1].toLowerCase() === 'double' ? 'double' : 'single')],
   [uw(/\b(einfache|doppelte)\w*\s+(?:anf[üu]hrungszeichen|hochkommas?)\b/i), (m) => (m[1].toLowerCase().startsWith('einfach') ? 'single' : 'double')],
   [uw(/\bcomillas\s+(simples|dobles)\b/i), (m) => (m[1].toLowerCase() === 'simples' ? 'single' : 'double')],
   [uw(/\bguillemets\s+(simples|doubles)\b/i), (m) => (m[1].toLowerCase() === 'simples' ? 'single' : 'double')],
@@ -144,12 +146,20 @@ const SEMI_NEVER = uw(
 );
 
 const SEMI_REMOVED = uw(/\b(?:entfern\w*|weg)\b/i);
+/**
+ * The mention first, the verdict after: "semicolons: none", "Semikolons? Keine.", "los puntos y coma, ni
+ * uno", "les points-virgules, on n'en met jamais" (the pronoun "en" stands for them).
+ */
+const SEMI_NONE_AFTER = uw(
+  /^[\s,:;?!.—–-]*(?:none|never|no|keine|nie|ninguno|ni uno|nunca|aucun|jamais)\s*(?:[,.;!]|ever\b|$)|^[^.]{0,25}?\bn['’]en\s+\S+\s+(?:jamais|pas|plus|aucun)\b|^[^.]{0,25}?\b(?:ni uno|no (?:los|las) (?:usamos|ponemos))\b/i,
+);
 
 function semicolons(s: string): StructuredPreference | undefined {
   const m = SEMI.exec(s);
   if (!m) return undefined;
   const before = s.slice(0, m.index);
-  const never = SEMI_NEVER.test(before) || DISLIKE.test(before) || SEMI_REMOVED.test(s.slice(m.index));
+  const after = s.slice(m.index + m[0].length);
+  const never = SEMI_NEVER.test(before) || DISLIKE.test(before) || SEMI_REMOVED.test(after) || SEMI_NONE_AFTER.test(after);
   return never
     ? { category: 'coding_style', key: 'semicolons', value: 'never', statement: 'Omit semicolons' }
     : { category: 'coding_style', key: 'semicolons', value: 'always', statement: 'End statements with semicolons' };

@@ -55,6 +55,11 @@ describe('preference model and data', () => {
     }
     // heldout-2 was spent (measured once, then trained on): it lives on only as train-2.jsonl.
     assert.ok(!heldoutFiles.includes('heldout-2.jsonl'), 'heldout-2 is train-2.jsonl now');
+    assert.ok(!heldoutFiles.includes('heldout-3.jsonl'), 'heldout-3 is train-3.jsonl now');
+    assert.ok(
+      trainRows.some((r) => r.id.startsWith('h3-')),
+      'train-3 is read for training',
+    );
     assert.ok(trainRows.length > 2 * parseCorpus(read('data', 'preferences', 'heldout.jsonl')).length, 'training is the bigger part');
   });
 
