@@ -31,13 +31,14 @@ function run(cmd, args) {
 const compiled = newest(benchOut, '.bench.js');
 // The benches import src/ through out/: a source edit after the last compile must recompile, or the figures
 // describe code that is no longer there (seen once: a blind split measured on the previous round's rules).
-const sources = Math.max(newest(benchSrc, '.ts'), newest(path.join(repoRoot, 'test', 'harness'), '.ts'), newest(path.join(repoRoot, 'src'), '.ts'));
+const srcNewest = newest(path.join(repoRoot, 'src'), '.ts');
+const sources = Math.max(newest(benchSrc, '.ts'), newest(path.join(repoRoot, 'test', 'harness'), '.ts'), srcNewest);
 if (compiled === 0 || sources > compiled) {
   // tsc emits even when some file has a type error; the benches that compiled still run.
   if (run('npx', ['tsc', '-p', 'tsconfig.test.json']) !== 0) console.error('[bench] tsc reported errors (see above); running what was emitted.');
 }
 const bundle = path.join(repoRoot, 'dist', 'extension.js');
-const bundleStale = !fs.existsSync(bundle) || newest(path.join(repoRoot, 'src'), '.ts') > fs.statSync(bundle).mtimeMs;
+const bundleStale = !fs.existsSync(bundle) || srcNewest > fs.statSync(bundle).mtimeMs;
 if (bundleStale && run('npm', ['run', 'build']) !== 0) {
   console.error('[bench] npm run build failed.');
   process.exit(1);
